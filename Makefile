@@ -1,0 +1,33 @@
+# Redline: `make demo` runs the tool on the bundled sample drafts, `make test` runs the tests.
+# Both install the Debian packages they need when they are missing.
+
+SWIFT ?= swift
+APT_PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test bench release clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product redline
+
+demo: build
+	.build/debug/redline demo
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	bench/run.sh
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Redline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "redline", targets: ["redline"]),
+    .library(name: "RedlineKit", targets: ["RedlineKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // C libraries from Debian, each imported by exactly one Swift module.
+    .systemLibrary(
+      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .systemLibrary(
+      name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+    // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
+    .target(name: "RedlineGit", dependencies: ["CLibGit2"]),
+    // Document model and parsers (the only importer of CCmarkGFM).
+    .target(name: "RedlineDocument", dependencies: ["CCmarkGFM"]),
+    // Section alignment, block matching and word diff: pure Swift.
+    .target(name: "RedlineDiff", dependencies: ["RedlineDocument"]),
+    // Review threads: storage, re-anchoring, status.
+    .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"]),
+    // Output: terminal, Markdown, HTML, JSON; consultation summary.
+    .target(name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"]),
+    // Use cases over a drafts repository: what the CLI and tests drive.
+    .target(
+      name: "RedlineKit",
+      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport"]),
+    // Thin command line.
+    .executableTarget(
+      name: "redline",
+      dependencies: ["RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit"]),
+  ]
+)

@@ -1,0 +1,107 @@
+/// Builds the section tree and labels from the flat stream of headings and blocks that a
+/// parser emits in source order. Shared by the Markdown and plain-text parsers.
+struct DocumentBuilder {
+  private var sections: [Section]
+  private var blocks: [Block] = []
+  private var stack: [Int] = [0]  // open sections, root first
+  private var ordinalInSection = 0
+
+  init() {
+    sections = [
+      Section(
+        index: 0, parent: nil, children: [], level: 0, heading: "", number: nil, title: "", line: 0, endLine: 0,
+        blockRange: 0..<0, label: "§0")
+    ]
+  }
+
+  /// Opens a section for a heading of `level` found at `line`.
+  mutating func heading(level: Int, rawText: Substring, line: Int) {
+    closeCurrentBlocks()
+    let heading = Normalizer.normalize(rawText).text
+    let (number, title) = HeadingNumber.split(heading)
+    while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
+    let parent = stack.last ?? 0
+    let idx = sections.count
+    sections.append(
+      Section(
+        index: idx, parent: parent, children: [], level: level, heading: heading, number: number, title: title,
+        line: line, endLine: line, blockRange: blocks.count..<blocks.count, label: ""))
+    sections[parent].children.append(idx)
+    stack.append(idx)
+    ordinalInSection = 0
+  }
+
+  /// Adds a block to the section opened last.
+  mutating func block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String]) {
+    guard !text.isEmpty else { return }
+    let s = stack.last ?? 0
+    ordinalInSection += 1
+    blocks.append(
+      Block(
+        index: blocks.count, section: s, ordinal: ordinalInSection, kind: kind, line: line, endLine: endLine,
+        text: text, depth: depth, label: "", invisibles: invisibles))
+  }
+
+  private mutating func closeCurrentBlocks() {
+    let s = stack.last ?? 0
+    sections[s].blockRange = sections[s].blockRange.lowerBound..<blocks.count
+  }
+
+  /// Finishes the tree: block ranges, end lines, and unique citable labels.
+  mutating func finish(path: String, format: DocumentFormat, lineCount: Int) -> Document {
+    closeCurrentBlocks()
+    // End line of each section's own content: the line before the next heading.
+    for i in sections.indices {
+      let next = i + 1 < sections.count ? sections[i + 1].line - 1 : lineCount
+      sections[i].endLine = max(sections[i].line, next)
+    }
+    // Labels: the number when it is unique, else the heading's position (`§#5`).
+    var counts: [String: Int] = [:]
+    for s in sections.dropFirst() { if let n = s.number { counts[n, default: 0] += 1 } }
+    for i in sections.indices.dropFirst() {
+      if let n = sections[i].number, counts[n] == 1 {
+        sections[i].label = "§" + n
+      } else {
+        sections[i].label = "§#\(i)"
+      }
+    }
+    for i in blocks.indices {
+      blocks[i].label = sections[blocks[i].section].label + " ¶\(blocks[i].ordinal)"
+    }
+    return Document(path: path, format: format, sections: sections, blocks: blocks, lineCount: lineCount)
+  }
+}
+
+/// Splits a heading into its number and title: `2.1 Väestö` → (`2.1`, `Väestö`);
+/// `3 luku Yleiset säännökset` → (`3`, `luku Yleiset säännökset`); `5 §` → (`5`, `§`).
+public enum HeadingNumber {
+  public static func split(_ heading: String) -> (number: String?, title: String) {
+    let scalars = Array(heading.unicodeScalars)
+    var i = 0
+    var sawDigit = false
+    while i < scalars.count {
+      let c = scalars[i]
+      if c.properties.numericType != nil && c.value < 0x80 {
+        sawDigit = true
+        i += 1
+      } else if c == "." && sawDigit && i + 1 < scalars.count && scalars[i + 1].value >= 0x30
+        && scalars[i + 1].value <= 0x39
+      {
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard sawDigit else { return (nil, heading) }
+    var number = String(String.UnicodeScalarView(scalars[0..<i]))
+    var j = i
+    // An optional trailing dot ("2.1. Otsikko") and a letter suffix ("2 a §") are not handled: keep simple.
+    if j < scalars.count && scalars[j] == "." { j += 1 }
+    // The number must end at a space or the end of the heading ("2020-luvulla" is not numbered).
+    if j < scalars.count && !scalars[j].properties.isWhitespace { return (nil, heading) }
+    while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
+    if number.hasSuffix(".") { number.removeLast() }
+    let title = String(String.UnicodeScalarView(scalars[j...]))
+    return (number, title.isEmpty ? heading : title)
+  }
+}

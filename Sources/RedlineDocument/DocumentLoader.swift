@@ -1,0 +1,84 @@
+/// Why a file cannot be read as a document. Each message names the problem and the fix.
+public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
+  case binary(path: String)
+  case notUTF8(path: String, byteOffset: Int)
+  case tooLarge(path: String, bytes: Int, limit: Int)
+  case unsupportedType(path: String)
+
+  public var description: String {
+    switch self {
+    case .binary(let p):
+      return "'\(p)' is a binary file (it contains NUL bytes); Redline compares Markdown (.md) and plain text (.txt)"
+    case .notUTF8(let p, let off):
+      return
+        "'\(p)' is not valid UTF-8 (first bad byte at offset \(off)); save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+    case .tooLarge(let p, let n, let limit):
+      return
+        "'\(p)' is \(n / 1_048_576) MiB, over the \(limit / 1_048_576) MiB limit for one document; split it into several files"
+    case .unsupportedType(let p):
+      return "'\(p)' is not a document Redline reads; use a .md, .markdown or .txt file"
+    }
+  }
+}
+
+/// Checks raw bytes and picks the parser by file extension.
+public enum DocumentLoader {
+  /// Largest document accepted: 64 MiB (a 1,000-page decision is about 3 MiB).
+  public static let sizeLimit = 64 * 1_048_576
+
+  /// File extensions read as documents, lowercased.
+  public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+  public static let textExtensions: Set<String> = ["txt", "text"]
+
+  /// True when the path's extension names a document Redline reads.
+  public static func isDocumentPath(_ path: String) -> Bool { format(for: path) != nil }
+
+  /// The format for a path, by extension.
+  public static func format(for path: String) -> DocumentFormat? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: ".") else { return nil }
+    let ext = name[name.index(after: dot)...].lowercased()
+    if markdownExtensions.contains(ext) { return .markdown }
+    if textExtensions.contains(ext) { return .plainText }
+    return nil
+  }
+
+  /// Validates and parses. Throws `DocumentError` for binary, non-UTF-8, oversized or unknown files.
+  public static func load(_ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil) throws(DocumentError)
+    -> Document
+  {
+    guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
+    try validate(bytes, path: path)
+    var b = bytes
+    if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
+    switch format {
+    case .markdown: return MarkdownParser.parse(b, path: path)
+    case .plainText: return PlainTextParser.parse(b, path: path)
+    }
+  }
+
+  /// Throws when the bytes are too large, binary or not UTF-8.
+  public static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
+    if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
+    if bytes.withUnsafeBufferPointer({ $0.contains(0) }) { throw .binary(path: path) }
+    if let bad = firstInvalidUTF8(bytes) { throw .notUTF8(path: path, byteOffset: bad) }
+  }
+
+  /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    if String(validating: bytes, as: UTF8.self) != nil { return nil }
+    var it = bytes.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    while true {
+      switch decoder.decode(&it) {
+      case .scalarValue(let s):
+        offset += UTF8.width(s)
+      case .emptyInput:
+        return nil
+      case .error:
+        return offset
+      }
+    }
+  }
+}

@@ -1,0 +1,239 @@
+internal import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm (source positions on, GitHub tables on) into a `Document`.
+///
+/// The cmark tree is converted at once into Redline's value types and freed; no cmark
+/// pointer leaves this file. Block text is taken from the source bytes (not re-rendered),
+/// so what a reviewer quotes is what the drafter wrote. YAML front matter (`---` … `---`
+/// at the top) is blanked before parsing, which keeps every line number true.
+public enum MarkdownParser {
+  private static let registered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+  }()
+
+  /// Parses UTF-8 Markdown.
+  public static func parse(_ bytes: [UInt8], path: String) -> Document {
+    _ = registered
+    var source = bytes
+    FrontMatter.blank(&source)
+    let lines = LineIndex(source)
+
+    let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
+    defer { cmark_parser_free(parser) }
+    // Tables change block structure; attach the extension only when a delimiter row exists.
+    if lines.hasTableDelimiterRow(source), let ext = cmark_find_syntax_extension("table") {
+      cmark_parser_attach_syntax_extension(parser, ext)
+    }
+    source.withUnsafeBufferPointer { buf in
+      buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+    }
+    guard let root = cmark_parser_finish(parser) else {
+      var b = DocumentBuilder()
+      return b.finish(path: path, format: .markdown, lineCount: lines.count)
+    }
+    defer { cmark_node_free(root) }
+
+    var walker = Walker(source: source, lines: lines)
+    var child = cmark_node_first_child(root)
+    while let node = child {
+      walker.visit(node, depth: 0)
+      child = cmark_node_next(node)
+    }
+    return walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
+  }
+
+  private struct Walker {
+    let source: [UInt8]
+    let lines: LineIndex
+    var builder = DocumentBuilder()
+
+    mutating func visit(_ node: OpaquePointer, depth: Int) {
+      let type = String(cString: cmark_node_get_type_string(node))
+      let start = Int(cmark_node_get_start_line(node))
+      let end = endLine(node)
+      switch type {
+      case "heading":
+        builder.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node)[...], line: start)
+      case "paragraph":
+        let (text, inv) = Normalizer.normalize(slice(node)[...])
+        builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+      case "list":
+        var item = cmark_node_first_child(node)
+        while let it = item {
+          visitItem(it, depth: depth)
+          item = cmark_node_next(it)
+        }
+      case "block_quote":
+        let raw = lines.text(source, from: start, to: end)
+        let stripped = raw.split(separator: "\n", omittingEmptySubsequences: false).map { stripQuoteMarker($0) }
+          .joined(separator: "\n")
+        let (text, inv) = Normalizer.normalize(stripped[...])
+        builder.block(kind: .quote, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+      case "code_block":
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let (text, inv) = Normalizer.normalizeLines(literal[...])
+        builder.block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+      case "table":
+        let raw = lines.text(source, from: start, to: end)
+        var inv: [String] = []
+        let rows = raw.split(separator: "\n").map { row -> String in
+          let r = Normalizer.normalize(row)
+          for i in r.invisibles where !inv.contains(i) { inv.append(i) }
+          return r.text
+        }
+        builder.block(kind: .table, line: start, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
+      case "html_block":
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        let (text, inv) = Normalizer.normalizeLines(literal[...])
+        builder.block(kind: .other, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+      default:
+        break  // thematic breaks, footnote definitions: no text to compare
+      }
+    }
+
+    /// A list item is one block: its own text (paragraphs and other non-list children);
+    /// nested lists become their own list-item blocks one level deeper.
+    mutating func visitItem(_ item: OpaquePointer, depth: Int) {
+      var parts: [String] = []
+      var first = 0
+      var last = 0
+      var nested: [OpaquePointer] = []
+      var child = cmark_node_first_child(item)
+      while let c = child {
+        if String(cString: cmark_node_get_type_string(c)) == "list" {
+          nested.append(c)
+        } else {
+          if first == 0 { first = Int(cmark_node_get_start_line(c)) }
+          last = endLine(c)
+          parts.append(slice(c))
+        }
+        child = cmark_node_next(c)
+      }
+      if first > 0 {
+        let (text, inv) = Normalizer.normalize(parts.joined(separator: "\n")[...])
+        builder.block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
+      }
+      for n in nested {
+        var it = cmark_node_first_child(n)
+        while let i = it {
+          visitItem(i, depth: depth + 1)
+          it = cmark_node_next(i)
+        }
+      }
+    }
+
+    /// cmark reports "ends before line N" as `N:0`.
+    func endLine(_ node: OpaquePointer) -> Int {
+      let l = Int(cmark_node_get_end_line(node))
+      return cmark_node_get_end_column(node) == 0 ? max(Int(cmark_node_get_start_line(node)), l - 1) : l
+    }
+
+    /// Source text of a node from its start column to its end line.
+    func slice(_ node: OpaquePointer) -> String {
+      let start = Int(cmark_node_get_start_line(node))
+      let col = Int(cmark_node_get_start_column(node))
+      return lines.text(source, from: start, to: endLine(node), firstColumn: col)
+    }
+
+    /// Text of a heading's inline content (markup dropped, code spans kept).
+    func inlineText(_ node: OpaquePointer) -> String {
+      var out = ""
+      func walk(_ n: OpaquePointer) {
+        let t = String(cString: cmark_node_get_type_string(n))
+        switch t {
+        case "text", "code", "html_inline":
+          if let l = cmark_node_get_literal(n) { out += String(cString: l) }
+        case "softbreak", "linebreak":
+          out += " "
+        default:
+          break
+        }
+        var c = cmark_node_first_child(n)
+        while let x = c {
+          walk(x)
+          c = cmark_node_next(x)
+        }
+      }
+      walk(node)
+      return out
+    }
+
+    func stripQuoteMarker(_ line: Substring) -> Substring {
+      var l = line.drop(while: { $0 == " " })
+      if l.first == ">" { l = l.dropFirst() }
+      return l
+    }
+  }
+}
+
+/// Finds YAML front matter and replaces its bytes with blank lines (line count kept).
+enum FrontMatter {
+  static func blank(_ b: inout [UInt8]) {
+    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A || b[3] == 0x0D else { return }
+    var i = 3
+    while i < b.count && b[i] != 0x0A { i += 1 }
+    var lineStart = i + 1
+    while lineStart < b.count {
+      var e = lineStart
+      while e < b.count && b[e] != 0x0A { e += 1 }
+      var content = b[lineStart..<e]
+      if content.last == 0x0D { content = content.dropLast() }
+      if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+        for k in 0..<e where b[k] != 0x0A { b[k] = 0x20 }
+        return
+      }
+      lineStart = e + 1
+    }
+    // No closing line: not front matter.
+  }
+}
+
+/// Byte offsets of line starts, for slicing source text by cmark's (line, column).
+struct LineIndex {
+  private(set) var starts: [Int] = [0]
+  let byteCount: Int
+
+  init(_ b: [UInt8]) {
+    byteCount = b.count
+    starts.reserveCapacity(b.count / 40)
+    b.withUnsafeBufferPointer { p in
+      for i in 0..<p.count where p[i] == 0x0A { starts.append(i + 1) }
+    }
+  }
+
+  /// Number of lines (a final newline does not start a new line).
+  var count: Int { starts.last == byteCount && starts.count > 1 ? starts.count - 1 : starts.count }
+
+  /// Text of lines `from...to` (1-based), the first cut at byte column `firstColumn` (1-based).
+  func text(_ b: [UInt8], from: Int, to: Int, firstColumn: Int = 1) -> String {
+    guard from >= 1, from <= starts.count else { return "" }
+    let lo = min(starts[from - 1] + max(firstColumn - 1, 0), byteCount)
+    let hi = to < starts.count ? starts[to] : byteCount
+    guard lo < hi else { return "" }
+    return String(decoding: b[lo..<hi], as: UTF8.self)
+  }
+
+  /// True when some line looks like a GFM table delimiter row (`| --- | :-: |`).
+  func hasTableDelimiterRow(_ b: [UInt8]) -> Bool {
+    for (n, s) in starts.enumerated() {
+      let e = n + 1 < starts.count ? starts[n + 1] : byteCount
+      var sawDash = false
+      var sawPipe = false
+      var ok = true
+      var i = s
+      while i < e {
+        switch b[i] {
+        case 0x2D: sawDash = true
+        case 0x7C: sawPipe = true
+        case 0x3A, 0x20, 0x09, 0x0A, 0x0D: break
+        default: ok = false
+        }
+        if !ok { break }
+        i += 1
+      }
+      if ok && sawDash && sawPipe { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,57 @@
+internal import CLibGit2
+
+/// A failure reported by libgit2: the call that failed, its code and the library's message.
+public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
+  /// The libgit2 return code (negative; `GIT_ENOTFOUND` is -3).
+  public let code: Int32
+  /// libgit2's error class (`GIT_ERROR_*`), 0 when none was set.
+  public let errorClass: Int32
+  /// libgit2's message, or a short text of our own.
+  public let message: String
+  /// The libgit2 function that failed, e.g. `git_revparse_single`.
+  public let function: String
+
+  public init(code: Int32, errorClass: Int32 = 0, message: String, function: String) {
+    self.code = code
+    self.errorClass = errorClass
+    self.message = message
+    self.function = function
+  }
+
+  /// True when libgit2 said the object or path does not exist.
+  public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+  /// True when a reference changed under us (compare-and-swap lost).
+  public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
+  /// True when a lock file is held by another process.
+  public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+  /// True when the target already exists.
+  public var isExists: Bool { code == GIT_EEXISTS.rawValue }
+
+  public var description: String { "\(message) (\(function), code \(code))" }
+
+  /// Builds the error from libgit2's thread-local last error; call right after the failing call.
+  static func last(_ code: Int32, _ function: String) -> GitError {
+    if let e = git_error_last() {
+      let msg = e.pointee.message.map { String(cString: $0) } ?? "unknown libgit2 error"
+      return GitError(code: code, errorClass: e.pointee.klass, message: msg, function: function)
+    }
+    return GitError(code: code, message: "libgit2 call failed", function: function)
+  }
+}
+
+/// Turns a libgit2 return code into a thrown `GitError`.
+@inline(__always)
+func check(_ code: Int32, _ function: String) throws(GitError) {
+  if code < 0 { throw GitError.last(code, function) }
+}
+
+/// One-time library initialisation; touched by every entry point.
+enum LibGit2 {
+  static let initialized: Bool = {
+    let n = git_libgit2_init()
+    // Drafts repositories are often shared folders or copies owned by another user;
+    // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
+    _ = clibgit2_set_owner_validation(0)
+    return n > 0
+  }()
+}

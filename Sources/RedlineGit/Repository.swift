@@ -1,0 +1,205 @@
+internal import CLibGit2
+import Foundation
+
+/// An open git repository. Owns one `git_repository` handle; every other libgit2
+/// object lives only inside the method that made it, and methods return value types.
+///
+/// Not `Sendable`: use one `Repository` per thread (open another for another task).
+public final class Repository {
+  let pointer: OpaquePointer
+
+  /// The working-tree folder (with a trailing `/`), or nil for a bare repository.
+  public let workdir: String?
+  /// The `.git` folder (or the bare repository's folder).
+  public let gitdir: String
+
+  /// Opens the repository at `path`, or the one that contains it (searching parent folders).
+  /// Bare repositories open too.
+  public init(discoverFrom path: String) throws(GitError) {
+    _ = LibGit2.initialized
+    var repo: OpaquePointer?
+    let rc = git_repository_open_ext(&repo, path, 0, nil)
+    guard rc == 0, let repo else {
+      if rc == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        throw GitError(
+          code: rc, message: "'\(path)' is not in a git repository", function: "git_repository_open_ext")
+      }
+      throw GitError.last(rc, "git_repository_open_ext")
+    }
+    self.pointer = repo
+    self.workdir = git_repository_workdir(repo).map { String(cString: $0) }
+    self.gitdir = String(cString: git_repository_path(repo))
+  }
+
+  /// Creates a new repository (with a working tree unless `bare`) at `path`.
+  public static func create(at path: String, bare: Bool = false, initialBranch: String = "main") throws(GitError)
+    -> Repository
+  {
+    _ = LibGit2.initialized
+    var repo: OpaquePointer?
+    try check(git_repository_init(&repo, path, bare ? 1 : 0), "git_repository_init")
+    defer { git_repository_free(repo) }
+    try check(git_repository_set_head(repo, "refs/heads/\(initialBranch)"), "git_repository_set_head")
+    return try Repository(discoverFrom: path)
+  }
+
+  deinit { git_repository_free(pointer) }
+
+  /// True for a repository without a working tree.
+  public var isBare: Bool { workdir == nil }
+
+  // MARK: Revisions
+
+  /// Resolves anything git accepts as a revision (tag, branch, `HEAD~2`, short id) to a commit.
+  /// Returns nil when the revision does not exist.
+  public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID? {
+    var obj: OpaquePointer?
+    let rc = git_revparse_single(&obj, pointer, revision)
+    if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EINVALIDSPEC.rawValue || rc == GIT_EAMBIGUOUS.rawValue {
+      let err = GitError.last(rc, "git_revparse_single")
+      git_error_clear()
+      if rc == GIT_EAMBIGUOUS.rawValue { throw err }
+      return nil
+    }
+    try check(rc, "git_revparse_single")
+    defer { git_object_free(obj) }
+    var commit: OpaquePointer?
+    let prc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT)
+    if prc < 0 {
+      git_error_clear()
+      return nil
+    }
+    defer { git_object_free(commit) }
+    return ObjectID(git_object_id(commit))
+  }
+
+  /// The commit HEAD points at, or nil in a repository with no commits yet.
+  public func head() throws(GitError) -> ObjectID? {
+    if git_repository_head_unborn(pointer) == 1 { return nil }
+    return try resolveCommit("HEAD")
+  }
+
+  /// The full name of the branch HEAD points at (`refs/heads/main`), or nil when detached.
+  public func headBranch() -> String? {
+    var ref: OpaquePointer?
+    guard git_reference_lookup(&ref, pointer, "HEAD") == 0 else {
+      git_error_clear()
+      return nil
+    }
+    defer { git_reference_free(ref) }
+    guard git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC, let t = git_reference_symbolic_target(ref) else {
+      return nil
+    }
+    return String(cString: t)
+  }
+
+  /// Tag names, sorted, mapped from the commit they point at (annotated tags peeled).
+  public func tagsByCommit() throws(GitError) -> [ObjectID: [String]] {
+    var names = git_strarray()
+    try check(git_tag_list(&names, pointer), "git_tag_list")
+    defer { git_strarray_dispose(&names) }
+    var out: [ObjectID: [String]] = [:]
+    for i in 0..<names.count {
+      guard let cname = names.strings[i] else { continue }
+      let name = String(cString: cname)
+      if let id = try resolveCommit("refs/tags/\(name)") {
+        out[id, default: []].append(name)
+      }
+    }
+    for k in out.keys { out[k]?.sort() }
+    return out
+  }
+
+  /// All tag names, sorted.
+  public func tagNames() throws(GitError) -> [String] {
+    try tagsByCommit().values.flatMap { $0 }.sorted()
+  }
+
+  // MARK: Reading
+
+  /// The bytes of `path` in `commit`, or nil when the path is not a file there.
+  public func readFile(_ path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
+    guard let blob = try blobID(path, at: commit) else { return nil }
+    return try readBlob(blob)
+  }
+
+  /// The bytes of one blob.
+  public func readBlob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    var oid = id.oid
+    var blob: OpaquePointer?
+    try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
+    defer { git_blob_free(blob) }
+    let size = Int(git_blob_rawsize(blob))
+    guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: raw, count: size))
+  }
+
+  /// The id of the blob at `path` in `commit`, or nil when the path is not a file there.
+  public func blobID(_ path: String, at commit: ObjectID) throws(GitError) -> ObjectID? {
+    try withTree(of: commit) { tree throws(GitError) in
+      var entry: OpaquePointer?
+      let rc = git_tree_entry_bypath(&entry, tree, path)
+      if rc == GIT_ENOTFOUND.rawValue {
+        git_error_clear()
+        return nil
+      }
+      try check(rc, "git_tree_entry_bypath")
+      defer { git_tree_entry_free(entry) }
+      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+      return ObjectID(git_tree_entry_id(entry))
+    }
+  }
+
+  /// Every file path in `commit`, sorted, with `/` separators.
+  public func listFiles(at commit: ObjectID) throws(GitError) -> [String] {
+    try withTree(of: commit) { tree throws(GitError) in
+      final class Box { var paths: [String] = [] }
+      let box = Box()
+      let rc = withExtendedLifetime(box) {
+        git_tree_walk(
+          tree, GIT_TREEWALK_PRE,
+          { root, entry, payload in
+            guard let entry, let payload else { return 0 }
+            if git_tree_entry_type(entry) == GIT_OBJECT_BLOB {
+              let b = Unmanaged<Box>.fromOpaque(payload).takeUnretainedValue()
+              let r = root.map { String(cString: $0) } ?? ""
+              b.paths.append(r + String(cString: git_tree_entry_name(entry)))
+            }
+            return 0
+          }, Unmanaged.passUnretained(box).toOpaque())
+      }
+      try check(rc, "git_tree_walk")
+      return box.paths.sorted()
+    }
+  }
+
+  private func withTree<T>(of commit: ObjectID, _ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
+    var oid = commit.oid
+    var c: OpaquePointer?
+    try check(git_commit_lookup(&c, pointer, &oid), "git_commit_lookup")
+    defer { git_commit_free(c) }
+    var tree: OpaquePointer?
+    try check(git_commit_tree(&tree, c), "git_commit_tree")
+    defer { git_tree_free(tree) }
+    return try body(tree)
+  }
+
+  /// Author, message and parents of one commit.
+  public func commitInfo(_ id: ObjectID, path: String = "") throws(GitError) -> (info: CommitInfo, parents: [ObjectID]) {
+    var oid = id.oid
+    var c: OpaquePointer?
+    try check(git_commit_lookup(&c, pointer, &oid), "git_commit_lookup")
+    defer { git_commit_free(c) }
+    let sig = git_commit_author(c)!.pointee
+    let author = Signature(
+      name: String(cString: sig.name), email: String(cString: sig.email), time: Int64(sig.when.time),
+      offsetMinutes: Int32(sig.when.offset))
+    let message = git_commit_message(c).map { String(cString: $0) } ?? ""
+    var parents: [ObjectID] = []
+    for i in 0..<git_commit_parentcount(c) {
+      if let p = git_commit_parent_id(c, i) { parents.append(ObjectID(p)) }
+    }
+    return (CommitInfo(id: id, author: author, message: message, tags: [], path: path), parents)
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import RedlineGit
+
+/// Builds the throwaway demo repository: one commit per sample draft version, tagged
+/// `v1`, `v2`, … , all written through libgit2.
+public enum Demo {
+  /// The document's path inside the demo repository.
+  public static let documentPath = "aluekehittamispaatos.md"
+
+  /// One sample version found in the drafts folder.
+  public struct Version: Sendable {
+    public var number: Int
+    public var file: String
+  }
+
+  /// The `*-vN.md` files of a drafts folder, by version number.
+  public static func versions(in drafts: String) throws(RedlineError) -> [Version] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: drafts) else {
+      throw .fileNotFound(path: drafts)
+    }
+    var out: [Version] = []
+    for n in names where n.hasSuffix(".md") {
+      let stem = n.dropLast(3)
+      guard let r = stem.range(of: "-v", options: .backwards), let num = Int(stem[r.upperBound...]) else { continue }
+      out.append(Version(number: num, file: drafts + "/" + n))
+    }
+    guard !out.isEmpty else {
+      throw .invalidArgument("no sample drafts (NAME-v1.md, NAME-v2.md, …) in '\(drafts)'; pass --drafts PATH")
+    }
+    return out.sorted { $0.number < $1.number }
+  }
+
+  /// Who wrote each version, when, and why (the story of the sample drafts).
+  static let history: [(name: String, email: String, date: String, message: String)] = [
+    ("Liisa Virtanen", "liisa.virtanen@tem.example", "2023-10-16T09:00:00+03:00",
+     "Ensimmäinen luonnos lausuntokierrokselle"),
+    ("Mikko Korhonen", "mikko.korhonen@tem.example", "2023-11-27T14:30:00+02:00",
+     "Toinen luonnos: lausuntopalaute huomioitu, painopisteet uudelleen järjestetty"),
+    ("Liisa Virtanen", "liisa.virtanen@tem.example", "2023-12-14T10:15:00+02:00",
+     "AUNE-käsittelyn versio: seuranta ja rahoitus tarkennettu"),
+  ]
+
+  /// Creates a repository at `folder` with one tagged commit per version; returns it.
+  public static func build(drafts: String, into folder: String) throws(RedlineError) -> Repository {
+    let versions = try versions(in: drafts)
+    let repo: Repository
+    do { repo = try Repository.create(at: folder) } catch { throw .git(error) }
+    for (i, v) in versions.enumerated() {
+      guard let data = FileManager.default.contents(atPath: v.file) else { throw .fileNotFound(path: v.file) }
+      let h = history[min(i, history.count - 1)]
+      let time = ISO8601DateFormatter().date(from: h.date).map { Int64($0.timeIntervalSince1970) } ?? Int64(i) * 86_400
+      let offset = h.date.hasSuffix("+03:00") ? 180 : 120
+      let sig = Signature(name: h.name, email: h.email, time: time, offsetMinutes: Int32(offset))
+      let message = i < history.count ? h.message : "Versio \(v.number)"
+      do {
+        let id = try repo.commit(
+          [FileChange(path: documentPath, content: [UInt8](data))], message: message + "\n", author: sig)
+        try repo.createTag("v\(v.number)", at: id)
+      } catch {
+        throw .git(error)
+      }
+    }
+    // The working tree mirrors the last commit, so WORKTREE and `git status` agree.
+    if let last = versions.last, let data = FileManager.default.contents(atPath: last.file) {
+      _ = FileManager.default.createFile(atPath: folder + "/" + documentPath, contents: data)
+    }
+    return repo
+  }
+}

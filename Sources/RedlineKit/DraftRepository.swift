@@ -1,0 +1,163 @@
+import Foundation
+import RedlineDocument
+import RedlineGit
+
+/// One document at one revision: what every command reads.
+public struct DocumentVersion: Sendable {
+  /// The revision as the user typed it (`v2`, `HEAD~1`, `WORKTREE`).
+  public var revision: String
+  /// The commit, or nil for the working tree or a plain file.
+  public var commit: ObjectID?
+  /// Repository-relative path (or the file path given to `--files`).
+  public var path: String
+  /// The parsed document.
+  public var document: Document
+}
+
+/// A drafts repository read through libgit2: revisions, documents, history.
+///
+/// `WORKTREE` is a pseudo-revision naming the files on disk, so a drafter can compare
+/// unsaved work with the last version.
+public final class DraftRepository {
+  /// The pseudo-revision for the working tree.
+  public static let worktree = "WORKTREE"
+
+  public let git: Repository
+
+  /// Opens the repository containing `path` (default: the current folder).
+  public init(path: String? = nil) throws(RedlineError) {
+    let p = path ?? FileManager.default.currentDirectoryPath
+    guard FileManager.default.fileExists(atPath: p) else { throw .notARepository(path: p) }
+    do {
+      git = try Repository(discoverFrom: p)
+    } catch {
+      if error.isNotFound { throw .notARepository(path: p) }
+      throw .git(error)
+    }
+  }
+
+  public init(repository: Repository) { git = repository }
+
+  /// Resolves a revision to a commit; `WORKTREE` resolves to nil.
+  public func commit(for revision: String) throws(RedlineError) -> ObjectID? {
+    if revision == Self.worktree {
+      guard !git.isBare else { throw .worktreeInBareRepository }
+      return nil
+    }
+    do {
+      if let id = try git.resolveCommit(revision) { return id }
+      throw RedlineError.unknownRevision(revision, tags: (try? git.tagNames()) ?? [])
+    } catch let e as RedlineError {
+      throw e
+    } catch {
+      throw .git(error as! GitError)
+    }
+  }
+
+  /// The document files (.md, .markdown, .txt) at a revision, sorted. Files under
+  /// `reviews/` and README/CHANGELOG-style files are not documents.
+  public func documentPaths(at revision: String) throws(RedlineError) -> [String] {
+    let all: [String]
+    if let id = try commit(for: revision) {
+      do { all = try git.listFiles(at: id) } catch { throw .git(error) }
+    } else {
+      all = worktreeFiles()
+    }
+    return all.filter(Self.isDraftPath)
+  }
+
+  static func isDraftPath(_ p: String) -> Bool {
+    guard DocumentLoader.isDocumentPath(p) else { return false }
+    if p.hasPrefix("reviews/") || p.hasPrefix(".") || p.contains("/.") { return false }
+    let name = (p.split(separator: "/").last.map(String.init) ?? p).uppercased()
+    return !["README.MD", "CHANGELOG.MD", "ARCHITECTURE.MD", "LICENSE.MD", "CONTRIBUTING.MD"].contains(name)
+  }
+
+  private func worktreeFiles() -> [String] {
+    guard let root = git.workdir else { return [] }
+    let fm = FileManager.default
+    var out: [String] = []
+    guard let e = fm.enumerator(atPath: root) else { return [] }
+    while let rel = e.nextObject() as? String {
+      if rel.hasPrefix(".git") || rel.hasPrefix(".build") {
+        e.skipDescendants()
+        continue
+      }
+      var isDir: ObjCBool = false
+      if fm.fileExists(atPath: root + rel, isDirectory: &isDir), !isDir.boolValue { out.append(rel) }
+    }
+    return out.sorted()
+  }
+
+  /// The path to read: `path` when given, else the only document at the revision.
+  public func resolvePath(_ path: String?, at revision: String) throws(RedlineError) -> String {
+    if let path { return normalizeRelative(path) }
+    let docs = try documentPaths(at: revision)
+    if docs.count == 1 { return docs[0] }
+    if docs.isEmpty { throw .noDocument(revision: revision) }
+    throw .ambiguousDocument(revision: revision, documents: docs)
+  }
+
+  /// Makes a user path repository-relative (accepts paths relative to the current folder).
+  func normalizeRelative(_ path: String) -> String {
+    var p = path
+    if let root = git.workdir {
+      let abs = p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
+      let std = URL(fileURLWithPath: abs).standardizedFileURL.path
+      let r = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+      if std.hasPrefix(r) { return String(std.dropFirst(r.count)) }
+    }
+    while p.hasPrefix("./") { p.removeFirst(2) }
+    return p
+  }
+
+  /// Raw bytes of `path` at a revision (the file on disk for `WORKTREE`).
+  public func bytes(of path: String, at revision: String) throws(RedlineError) -> (commit: ObjectID?, bytes: [UInt8]) {
+    let id = try commit(for: revision)
+    if let id {
+      let data: [UInt8]?
+      do { data = try git.readFile(path, at: id) } catch { throw .git(error) }
+      guard let data else {
+        throw .pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
+      }
+      return (id, data)
+    }
+    guard let root = git.workdir, let d = FileManager.default.contents(atPath: root + path) else {
+      throw .pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
+    }
+    return (nil, [UInt8](d))
+  }
+
+  /// Reads and parses one document version.
+  public func load(_ path: String?, at revision: String) throws(RedlineError) -> DocumentVersion {
+    let p = try resolvePath(path, at: revision)
+    let (id, data) = try bytes(of: p, at: revision)
+    do {
+      let doc = try DocumentLoader.load(data, path: p)
+      return DocumentVersion(revision: revision, commit: id, path: p, document: doc)
+    } catch {
+      throw .document(error)
+    }
+  }
+
+  /// The commits that changed the document, newest first, following renames.
+  public func log(_ path: String?, from revision: String = "HEAD", limit: Int = .max) throws(RedlineError)
+    -> [CommitInfo]
+  {
+    let p = try resolvePath(path, at: revision == Self.worktree ? "HEAD" : revision)
+    guard let start = try commit(for: revision == Self.worktree ? "HEAD" : revision) else { return [] }
+    do { return try git.history(of: p, from: start, limit: limit) } catch { throw .git(error) }
+  }
+}
+
+/// Reads a plain file from disk as a document (for `diff --files`).
+public func loadFile(_ path: String) throws(RedlineError) -> DocumentVersion {
+  guard let d = FileManager.default.contents(atPath: path) else { throw .fileNotFound(path: path) }
+  let fmt = DocumentLoader.format(for: path) ?? .markdown
+  do {
+    let doc = try DocumentLoader.load([UInt8](d), path: path, format: fmt)
+    return DocumentVersion(revision: path, commit: nil, path: path, document: doc)
+  } catch {
+    throw .document(error)
+  }
+}

@@ -1,0 +1,50 @@
+import RedlineDocument
+import RedlineGit
+
+/// Every failure the command line reports: one line naming the problem and the fix.
+public enum RedlineError: Error, Sendable, CustomStringConvertible {
+  case notARepository(path: String)
+  case unknownRevision(String, tags: [String])
+  case pathNotInRevision(path: String, revision: String, documents: [String])
+  case noDocument(revision: String)
+  case ambiguousDocument(revision: String, documents: [String])
+  case worktreeInBareRepository
+  case fileNotFound(path: String)
+  case unknownSection(String, available: [String])
+  case document(DocumentError)
+  case git(GitError)
+  case invalidArgument(String)
+  case io(String)
+
+  public var description: String {
+    switch self {
+    case .notARepository(let p):
+      return "'\(p)' is not inside a git repository; run Redline in the drafts repository or pass --repo PATH"
+    case .unknownRevision(let r, let tags):
+      let t = tags.isEmpty ? "the repository has no tags" : "tags are " + tags.joined(separator: ", ")
+      return "no revision '\(r)' in the drafts repository; \(t) (branches, HEAD~N and commit ids work too)"
+    case .pathNotInRevision(let p, let r, let docs):
+      let d = docs.isEmpty ? "it holds no .md or .txt documents" : "documents there: " + docs.joined(separator: ", ")
+      return "'\(p)' is not in revision \(r); \(d)"
+    case .noDocument(let r):
+      return "revision \(r) holds no .md or .txt document; name the file to read as PATH"
+    case .ambiguousDocument(let r, let docs):
+      return "revision \(r) holds several documents; name one as PATH: " + docs.joined(separator: ", ")
+    case .worktreeInBareRepository:
+      return "WORKTREE needs a working tree, but this repository is bare; name a revision instead"
+    case .fileNotFound(let p):
+      return "no file '\(p)'; check the path"
+    case .unknownSection(let s, let available):
+      let shown = available.prefix(12).joined(separator: ", ")
+      return "no section '\(s)' in this version; sections are \(shown)\(available.count > 12 ? ", …" : "")"
+    case .document(let e):
+      return e.description
+    case .git(let e):
+      return "git: \(e.message) (\(e.function)); check that the repository is readable and not corrupt"
+    case .invalidArgument(let m):
+      return m
+    case .io(let m):
+      return m
+    }
+  }
+}

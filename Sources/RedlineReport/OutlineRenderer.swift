@@ -1,0 +1,61 @@
+import RedlineDocument
+
+/// Plain-text views of one document version: its outline and its labelled text.
+public enum OutlineRenderer {
+  /// The section tree with labels, lines and block counts, indented by level.
+  public static func outline(_ doc: Document, maxDepth: Int = .max) -> String {
+    var out = ""
+    let labelWidth = min(10, doc.sections.map { $0.label.count }.max() ?? 4)
+    for s in doc.sections {
+      if s.index == 0 && s.blockRange.isEmpty { continue }
+      if s.level > maxDepth { continue }
+      let blocks = doc.blocks[s.blockRange]
+      let counts = countsText(blocks)
+      let indent = String(repeating: "  ", count: max(0, s.level - 1))
+      let heading = s.index == 0 ? "(before the first heading)" : s.heading
+      let label = s.label.padding(toLength: max(labelWidth, s.label.count), withPad: " ", startingAt: 0)
+      var line = "\(label)  \(indent)\(heading)"
+      line += "  · line \(s.line)"
+      if !blocks.isEmpty {
+        let first = blocks.first!.ordinal
+        let last = blocks.last!.ordinal
+        line += "  · ¶\(first)\(last > first ? "–¶\(last)" : ""): \(counts)"
+      }
+      out += line + "\n"
+    }
+    return out
+  }
+
+  static func countsText(_ blocks: ArraySlice<Block>) -> String {
+    var c: [BlockKind: Int] = [:]
+    for b in blocks { c[b.kind, default: 0] += 1 }
+    let names: [(BlockKind, String, String)] = [
+      (.paragraph, "paragraph", "paragraphs"), (.listItem, "list item", "list items"), (.table, "table", "tables"),
+      (.quote, "quote", "quotes"), (.code, "code block", "code blocks"), (.other, "other", "other"),
+    ]
+    return names.compactMap { k, one, many in c[k].map { "\($0) \($0 == 1 ? one : many)" } }.joined(separator: ", ")
+  }
+
+  /// The blocks of `sections` (each with its subsections) with their labels in the margin.
+  public static func labelledText(_ doc: Document, sections: [Int], width: Int = 100) -> String {
+    var out = ""
+    var seen = Set<Int>()
+    for top in sections {
+      for s in doc.subtree(top) where seen.insert(s).inserted {
+        let sec = doc.sections[s]
+        if s != 0 {
+          out += "\n" + String(repeating: "#", count: sec.level) + " " + sec.heading + "    [\(sec.label), line \(sec.line)]\n\n"
+        }
+        for b in doc.blocks[sec.blockRange] {
+          let tag = "¶\(b.ordinal)".padding(toLength: 5, withPad: " ", startingAt: 0)
+          let indent = b.kind == .listItem ? String(repeating: "  ", count: b.depth) + "- " : ""
+          let lines = b.text.split(separator: "\n", omittingEmptySubsequences: false)
+          for (k, l) in lines.enumerated() {
+            out += (k == 0 ? tag : "     ") + (k == 0 ? indent : String(repeating: " ", count: indent.count)) + l + "\n"
+          }
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "List the versions of a document, newest first.",
+    discussion: "Shows each commit that changed the document (following renames): id, tags, date, author, message.")
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: "Start from this revision.") var from: String = "HEAD"
+  @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
+  @Argument(help: "The document (default: the only document in the repository).") var path: String?
+
+  func run() throws {
+    try runReporting {
+      let repo = try repository.open()
+      let commits = try repo.log(path, from: from, limit: number ?? .max)
+      emit(Views.log(commits))
+    }
+  }
+}

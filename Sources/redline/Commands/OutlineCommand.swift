@@ -1,0 +1,27 @@
+import ArgumentParser
+import RedlineKit
+import RedlineReport
+
+struct OutlineCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "outline",
+    abstract: "Show the section tree of a version, with block labels and counts.",
+    discussion: """
+      Each section shows its label (§2.1; §#N for a heading without a unique number), \
+      its line, and the labels of its blocks (¶1–¶4). A block's full label, such as \
+      '§2.1 ¶3', is what reviewers type to comment on it.
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
+  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
+  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+
+  func run() throws {
+    try runReporting {
+      let repo = try repository.open()
+      let v = try repo.load(path, at: revision)
+      emit(Views.header(v) + "\n" + OutlineRenderer.outline(v.document, maxDepth: depth ?? .max))
+    }
+  }
+}

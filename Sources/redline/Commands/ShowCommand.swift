@@ -1,0 +1,39 @@
+import ArgumentParser
+import RedlineKit
+import RedlineReport
+
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Print the text of a version, or of one section, with block labels.",
+    discussion: "Each block is printed after its ¶ number; --raw prints the file exactly as stored.")
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: ArgumentHelp("Only this section and its subsections, e.g. 2.1 or §2.1.", valueName: "number"))
+  var section: String?
+  @Flag(name: .long, help: "Print the stored bytes, unparsed.") var raw = false
+  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
+  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+
+  func run() throws {
+    try runReporting {
+      let repo = try repository.open()
+      if raw {
+        let p = try repo.resolvePath(path, at: revision)
+        let (_, bytes) = try repo.bytes(of: p, at: revision)
+        emit(String(decoding: bytes, as: UTF8.self))
+        return
+      }
+      let v = try repo.load(path, at: revision)
+      let doc = v.document
+      var roots = [0]
+      if let section {
+        guard let s = doc.section(labeled: section) else {
+          throw RedlineError.unknownSection(section, available: doc.sections.dropFirst().map(\.label))
+        }
+        roots = [s]
+      }
+      emit(Views.header(v) + OutlineRenderer.labelledText(doc, sections: roots))
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+
+/// The `redline` command: compare versions of a policy document kept in git and run its review.
+@main
+struct Redline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "redline",
+    abstract: "Compare versions of a long policy document kept in git, section by section.",
+    discussion: """
+      Drafts live in a git repository (one Markdown or text file per document). Revisions \
+      are anything git accepts: tags (v1), branches, HEAD~2, commit ids; WORKTREE is the \
+      file on disk. PATH may be left out when the revision holds one document.
+
+      Start with `redline demo`, which builds a throwaway repository from the sample drafts.
+      """,
+    subcommands: [
+      LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
+    ]
+  )
+}
+
+/// Options every command that reads the drafts repository shares.
+struct RepositoryOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The drafts repository (default: the one holding the current folder).", valueName: "path"))
+  var repo: String?
+
+  func open() throws(RedlineError) -> DraftRepository { try DraftRepository(path: repo) }
+}
+
+/// Runs a command body; a `RedlineError` becomes one line on stderr and exit status 2.
+func runReporting(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let e as RedlineError {
+    FileHandle.standardError.write(Data("redline: error: \(e.description)\n".utf8))
+    throw ExitCode(2)
+  }
+}
+
+/// Writes to standard output without buffering surprises.
+func emit(_ s: String) {
+  FileHandle.standardOutput.write(Data(s.utf8))
+}
