@@ -127,7 +127,9 @@ extension Repository {
 
   private func makeSignature(_ s: Signature) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
     var sig: UnsafeMutablePointer<git_signature>?
-    try check(git_signature_new(&sig, s.name, s.email, git_time_t(s.time), Int32(s.offsetMinutes)), "git_signature_new")
+    // libgit2 refuses an empty e-mail; a name alone (`--author "Aino"`) gets a placeholder.
+    let email = s.email.isEmpty ? Signature.placeholderEmail : s.email
+    try check(git_signature_new(&sig, s.name, email, git_time_t(s.time), Int32(s.offsetMinutes)), "git_signature_new")
     return sig
   }
 

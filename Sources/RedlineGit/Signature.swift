@@ -2,6 +2,9 @@ import Foundation
 
 /// Who made a commit or a comment, and when.
 public struct Signature: Sendable, Hashable, Codable {
+  /// Recorded when a person gives a name without an e-mail address (libgit2 needs one).
+  public static let placeholderEmail = "unknown@redline.invalid"
+
   public var name: String
   public var email: String
   /// Seconds since 1970.

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Runs the built binary, as a user would.
+@Suite struct CLITests {
+  @Test func errorsAreOneLineWithNonZeroExit() {
+    let d = threeVersionRepo()
+    let cases: [([String], String)] = [
+      (["show", "v7", "doc.md"], "no revision 'v7' in the drafts repository; tags are v1, v2, v3"),
+      (["show", "v1", "puuttuu.md"], "'puuttuu.md' is not in revision v1; documents there: doc.md"),
+      (["outline", "v3"], "revision v3 holds several documents; name one as PATH: doc.md, notes.txt"),
+      (["show", "v3", "doc.md", "--section", "9.9"], "no section '9.9'"),
+    ]
+    for (args, expected) in cases {
+      let r = run(redlineBinary, args + ["--repo", d.path])
+      #expect(r.status == 2, "\(args)")
+      #expect(r.stderr.hasPrefix("redline: error: "), "\(args): \(r.stderr)")
+      #expect(r.stderr.contains(expected), "\(args): \(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1)
+      #expect(r.stdout.isEmpty)
+    }
+    let plain = TempDir("plain")
+    let r = run(redlineBinary, ["log"], cwd: plain.path)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("is not inside a git repository"))
+  }
+
+  @Test func binaryAndNonUTF8ContentAreRefused() {
+    let d = threeVersionRepo()
+    d.writeBytes("bin.md", [0x23, 0x20, 0x41, 0x00, 0x0A])
+    d.writeBytes("latin.md", Array("# Otsikko\n\nP".utf8) + [0xE4, 0x0A])
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "bad")
+    var r = run(redlineBinary, ["show", "HEAD", "bin.md", "--repo", d.path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("'bin.md' is a binary file"))
+    r = run(redlineBinary, ["show", "HEAD", "latin.md", "--repo", d.path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("'latin.md' is not valid UTF-8"))
+  }
+
+  @Test func logOutlineAndShowWork() {
+    let d = threeVersionRepo()
+    var r = run(redlineBinary, ["log", "doc.md"], cwd: d.path)
+    #expect(r.status == 0)
+    #expect(r.stdout.split(separator: "\n").count == 3)
+    #expect(r.stdout.contains("(v3)"))
+    r = run(redlineBinary, ["outline", "v2", "--repo", d.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("§1"))
+    #expect(r.stdout.contains("1 Johdanto"))
+    r = run(redlineBinary, ["show", "v1", "--section", "1", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("¶1   Ensimmäinen versio."))
+  }
+
+  @Test func demoRunsOnTheBundledDrafts() {
+    let into = NSTemporaryDirectory() + "redline-demo-test-\(UUID().uuidString.prefix(6))"
+    defer { try? FileManager.default.removeItem(atPath: into) }
+    let r = run(redlineBinary, ["demo", "--drafts", packageRoot + "/drafts", "--into", into])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("(v1)"))
+    #expect(r.stdout.contains("(v3)"))
+    #expect(git(into, "tag") == "v1\nv2\nv3")
+    #expect(git(into, "status", "--porcelain") == "")
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import RedlineGit
+import RedlineKit
+import Testing
+
+@Suite struct RepositoryTests {
+  @Test func resolvesTagsBranchesAncestorsAndShortIds() throws {
+    let d = threeVersionRepo()
+    let repo = try Repository(discoverFrom: d.path)
+    let v1 = git(d.path, "rev-parse", "v1")
+    let v2 = git(d.path, "rev-parse", "v2^{commit}")
+    let v3 = git(d.path, "rev-parse", "v3")
+    #expect(try repo.resolveCommit("v1")?.hex == v1)
+    #expect(try repo.resolveCommit("v2")?.hex == v2, "annotated tag peels to its commit")
+    #expect(try repo.resolveCommit("luonnos")?.hex == v2)
+    #expect(try repo.resolveCommit("HEAD~1")?.hex == v2)
+    #expect(try repo.resolveCommit("HEAD~2")?.hex == v1)
+    #expect(try repo.resolveCommit(String(v3.prefix(7)))?.hex == v3)
+    #expect(try repo.resolveCommit("v9") == nil)
+    #expect(try repo.tagNames() == ["v1", "v2", "v3"])
+  }
+
+  @Test func unknownRevisionErrorListsTags() throws {
+    let d = threeVersionRepo()
+    let repo = try DraftRepository(path: d.path)
+    #expect(throws: RedlineError.self) { try repo.load("doc.md", at: "v4") }
+    do {
+      _ = try repo.load("doc.md", at: "v4")
+    } catch {
+      #expect(error.description.contains("no revision 'v4'"))
+      #expect(error.description.contains("tags are v1, v2, v3"))
+    }
+  }
+
+  @Test func readsFilesAtRevisionsAndListsDocuments() throws {
+    let d = threeVersionRepo()
+    let repo = try DraftRepository(path: d.path)
+    #expect(try repo.load("doc.md", at: "v1").document.blocks.map(\.text) == ["Ensimmäinen versio."])
+    #expect(try repo.load("doc.md", at: "HEAD~1").document.blocks.map(\.text) == ["Toinen versio."])
+    #expect(try repo.documentPaths(at: "v3") == ["doc.md", "notes.txt"])
+    #expect(try repo.documentPaths(at: "v1") == ["doc.md"])
+    // One document: PATH may be left out. Two: it must be named.
+    #expect(try repo.load(nil, at: "v1").path == "doc.md")
+    do {
+      _ = try repo.load(nil, at: "v3")
+      Issue.record("expected an ambiguity error")
+    } catch {
+      #expect(error.description.contains("doc.md, notes.txt"))
+    }
+    do {
+      _ = try repo.load("notes.txt", at: "v1")
+      Issue.record("expected a missing-path error")
+    } catch {
+      #expect(error.description == "'notes.txt' is not in revision v1; documents there: doc.md")
+    }
+  }
+
+  @Test func worktreeIsAPseudoRevision() throws {
+    let d = threeVersionRepo()
+    d.write("doc.md", "# Päätös\n\n## 1 Johdanto\n\nTallentamaton muutos.\n")
+    let repo = try DraftRepository(path: d.path)
+    #expect(try repo.load("doc.md", at: "WORKTREE").document.blocks.map(\.text) == ["Tallentamaton muutos."])
+    #expect(try repo.load("doc.md", at: "WORKTREE").commit == nil)
+  }
+
+  @Test func discoversFromSubfolderAndRejectsNonRepository() throws {
+    let d = threeVersionRepo()
+    try FileManager.default.createDirectory(atPath: d.path + "/sub/deep", withIntermediateDirectories: true)
+    let repo = try DraftRepository(path: d.path + "/sub/deep")
+    #expect(try repo.load("doc.md", at: "v3").document.blocks.count == 1)
+    let plain = TempDir("plain")
+    do {
+      _ = try DraftRepository(path: plain.path)
+      Issue.record("expected not-a-repository")
+    } catch {
+      #expect(error.description.contains("is not inside a git repository"))
+    }
+  }
+
+  @Test func historyFollowsRenamesNewestFirst() throws {
+    let d = threeVersionRepo()
+    git(d.path, "mv", "doc.md", "paatos.md")
+    git(d.path, "commit", "-qm", "rename")
+    d.write("paatos.md", "# Päätös\n\n## 1 Johdanto\n\nNeljäs versio.\n")
+    git(d.path, "commit", "-qam", "v4")
+    d.write("notes.txt", "muuta\n")
+    git(d.path, "commit", "-qam", "notes only")
+    let repo = try Repository(discoverFrom: d.path)
+    let log = try repo.history(of: "paatos.md", from: try #require(try repo.resolveCommit("HEAD")))
+    #expect(log.map(\.summary) == ["v4", "rename", "v3", "v2", "v1"])
+    #expect(log.map(\.path) == ["paatos.md", "paatos.md", "doc.md", "doc.md", "doc.md"])
+    #expect(log[2].tags == ["v3"])
+    #expect(log[0].author.name == "Testi Tekijä")
+    let expected = git(d.path, "log", "--follow", "--format=%H", "--", "paatos.md").split(separator: "\n").map(String.init)
+    #expect(log.map(\.id.hex) == expected)
+  }
+
+  @Test func commitThroughLibgit2IsSeenByGit() throws {
+    let d = threeVersionRepo()
+    let repo = try Repository(discoverFrom: d.path)
+    let author = Signature(name: "Aino Arvioija", email: "aino@example.fi", time: 1_700_000_000, offsetMinutes: 120)
+    d.write("reviews/t1.jsonl", "{\"a\":1}\n")
+    let id = try repo.commit(
+      [FileChange(path: "reviews/t1.jsonl", content: Array("{\"a\":1}\n".utf8))], message: "Kommentti\n", author: author)
+    #expect(git(d.path, "log", "-1", "--format=%H %an <%ae> %s") == "\(id.hex) Aino Arvioija <aino@example.fi> Kommentti")
+    #expect(git(d.path, "show", "HEAD:reviews/t1.jsonl") == "{\"a\":1}")
+    #expect(git(d.path, "rev-parse", "HEAD~1") == git(d.path, "rev-parse", "v3"))
+    #expect(git(d.path, "status", "--porcelain") == "", "the index follows the commit")
+  }
+
+  @Test func concurrentCommitsAreNeverLost() async throws {
+    let d = threeVersionRepo()
+    let path = d.path
+    await withTaskGroup(of: Void.self) { group in
+      for w in 0..<4 {
+        group.addTask {
+          let repo = try! Repository(discoverFrom: path)
+          for i in 0..<10 {
+            let sig = Signature(name: "W\(w)", email: "", time: 1_700_000_000 + Int64(i))
+            _ = try! repo.commit([FileChange(path: "reviews/w\(w)-\(i).jsonl", content: Array("x\n".utf8))], message: "c", author: sig)
+          }
+        }
+      }
+    }
+    #expect(git(path, "rev-list", "--count", "HEAD") == "43")
+    #expect(git(path, "ls-tree", "--name-only", "HEAD", "reviews/").split(separator: "\n").count == 40)
+  }
+
+  @Test func bareRepositoriesOpenAndRead() throws {
+    let d = TempDir("bare")
+    let repo = try Repository.create(at: d.path, bare: true)
+    #expect(repo.isBare)
+    let sig = Signature(name: "A", email: "a@example.fi", time: 1_700_000_000)
+    let id = try repo.commit([FileChange(path: "x.md", content: Array("# Otsikko\n\nTeksti.\n".utf8))], message: "m", author: sig)
+    try repo.createTag("v1", at: id)
+    let draft = try DraftRepository(path: d.path)
+    #expect(try draft.load(nil, at: "v1").document.blocks.map(\.text) == ["Teksti."])
+    do {
+      _ = try draft.load("x.md", at: "WORKTREE")
+      Issue.record("expected bare-repository error")
+    } catch {
+      #expect(error.description.contains("bare"))
+    }
+  }
+}
