@@ -1,0 +1,58 @@
+/// Thresholds and limits of the alignment. The defaults are what the tests and the
+/// benchmark use; each is documented in docs/diff.md.
+public struct DiffOptions: Sendable, Hashable {
+  /// Work budget for fuzzy searches, in token comparisons. When spent, remaining
+  /// fuzzy matches are not searched and `DocumentDiff.budgetExhausted` is set.
+  public var budget: Int = 50_000_000
+  /// Least similarity for a block in the corresponding section to count as modified.
+  public var modifiedThreshold: Double = 0.5
+  /// Least similarity for a block found in another section to count as moved.
+  public var moveThreshold: Double = 0.6
+  /// Margin a match must keep over the runner-up.
+  public var margin: Double = 0.05
+  /// Least score (0.6 × wording similarity + 0.4 × title similarity, plus bonuses for the
+  /// same number and corresponding parents) for two sections to be the same, renamed.
+  public var sectionThreshold: Double = 0.45
+  /// Fewest words a block needs before a fuzzy move is believed.
+  public var minWordsForFuzzyMove: Int = 5
+
+  public init() {}
+}
+
+/// A work counter that replaces wall-clock timeouts: output depends on input, not machine speed.
+struct Budget {
+  private(set) var remaining: Int
+  private(set) var exhausted = false
+
+  init(_ n: Int) { remaining = n }
+
+  /// Takes `n` units; false (and exhausted) when not enough remain.
+  mutating func spend(_ n: Int) -> Bool {
+    if remaining < n {
+      exhausted = true
+      return false
+    }
+    remaining -= n
+    return true
+  }
+}
+
+/// Dice similarity of two sorted multisets of word ids: 2·|common| / (|a| + |b|).
+func dice(_ a: [Int32], _ b: [Int32]) -> Double {
+  if a.isEmpty && b.isEmpty { return 1 }
+  var i = 0
+  var j = 0
+  var common = 0
+  while i < a.count && j < b.count {
+    if a[i] == b[j] {
+      common += 1
+      i += 1
+      j += 1
+    } else if a[i] < b[j] {
+      i += 1
+    } else {
+      j += 1
+    }
+  }
+  return 2 * Double(common) / Double(a.count + b.count)
+}

@@ -1,0 +1,408 @@
+import RedlineDocument
+
+/// Compares two versions of a document: sections first, then blocks, then words.
+///
+/// Passes, cheapest first (each records `matchedBy` and a confidence):
+/// 1. sections: same heading under corresponding parents; same heading anywhere; same
+///    title with another number (renumbered, maybe moved); most blocks shared (renamed);
+///    same number with a similar title or content (renamed); the rest added or deleted;
+/// 2. blocks in corresponding sections: equal text on a Myers alignment (unchanged), then
+///    the most similar remaining block above a threshold with a margin (modified);
+/// 3. moves: equal text in another section, then the most similar block elsewhere;
+/// 4. splits and merges: an added section filled from one old section, a deleted section
+///    emptied into one new section;
+/// 5. word diffs inside every modified or moved-and-edited block.
+public enum Differ {
+  public static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
+    var state = DiffState(old: old, new: new, options: options)
+    state.alignSections()
+    state.alignBlocksInSections()
+    state.findMoves()
+    state.rescueRenamesFromMoves()
+    return state.assemble()
+  }
+}
+
+struct DiffState {
+  let a: Document
+  let b: Document
+  let options: DiffOptions
+  var budget: Budget
+
+  // Block text ids, shared between versions.
+  var aIds: [Int32] = []
+  var bIds: [Int32] = []
+
+  // Section mapping.
+  var secAB: [Int?]
+  var secBA: [Int?]
+  var secMethod: [MatchMethod?]  // by new section
+  var secConfidence: [Double]  // by new section
+
+  // Block mapping.
+  var blkAB: [Int?]
+  var blkBA: [Int?]
+  var blkMethod: [MatchMethod?]  // by new block
+  var blkConfidence: [Double]  // by new block
+
+  // Word ids for similarity, computed on demand.
+  var wordInterner = Interner()
+  var aWords: [Int: [Int32]] = [:]
+  var bWords: [Int: [Int32]] = [:]
+
+  init(old: Document, new: Document, options: DiffOptions) {
+    a = old
+    b = new
+    self.options = options
+    budget = Budget(options.budget)
+    secAB = Array(repeating: nil, count: old.sections.count)
+    secBA = Array(repeating: nil, count: new.sections.count)
+    secMethod = Array(repeating: nil, count: new.sections.count)
+    secConfidence = Array(repeating: 0, count: new.sections.count)
+    blkAB = Array(repeating: nil, count: old.blocks.count)
+    blkBA = Array(repeating: nil, count: new.blocks.count)
+    blkMethod = Array(repeating: nil, count: new.blocks.count)
+    blkConfidence = Array(repeating: 0, count: new.blocks.count)
+    var interner = Interner(capacity: old.blocks.count + new.blocks.count)
+    aIds = old.blocks.map { interner.intern($0.text) }
+    bIds = new.blocks.map { interner.intern($0.text) }
+  }
+
+  // MARK: Sections
+
+  mutating func matchSection(_ i: Int, _ j: Int, _ m: MatchMethod, _ c: Double) {
+    secAB[i] = j
+    secBA[j] = i
+    secMethod[j] = m
+    secConfidence[j] = c
+  }
+
+  static func titleKey(_ s: Section) -> String { s.title.lowercased() }
+
+  mutating func alignSections() {
+    matchSection(0, 0, .root, 1)
+    var progress = true
+    var round = 0
+    while progress && round < 8 {
+      round += 1
+      progress = false
+      progress = matchChildrenOfMatchedParents() || progress
+      progress = matchGloballyUnique(key: { $0.heading.lowercased() }, method: .heading, confidence: 1) || progress
+      progress = matchGloballyUnique(key: Self.titleKey, method: .title, confidence: 0.95) || progress
+      if !progress { progress = matchBySimilarity() }
+    }
+  }
+
+  /// Among the unmatched children of each matched pair: same heading, then same title.
+  mutating func matchChildrenOfMatchedParents() -> Bool {
+    var any = false
+    for j in b.sections.indices {
+      guard let i = secBA[j] else { continue }
+      let ca = a.sections[i].children.filter { secAB[$0] == nil }
+      let cb = b.sections[j].children.filter { secBA[$0] == nil }
+      if ca.isEmpty || cb.isEmpty { continue }
+      for pass in 0..<2 {
+        let method: MatchMethod = pass == 0 ? .heading : .title
+        let ua = ca.filter { secAB[$0] == nil }
+        let ub = cb.filter { secBA[$0] == nil }
+        let pairs = uniquePairs(ua.map { (a.sections[$0], $0) }, ub.map { (b.sections[$0], $0) }) { s in
+          pass == 0 ? s.heading.lowercased() : s.title.lowercased()
+        }
+        for (x, y) in pairs {
+          matchSection(x, y, method, pass == 0 ? 1 : 0.95)
+          any = true
+        }
+      }
+    }
+    return any
+  }
+
+  mutating func matchGloballyUnique(key: (Section) -> String, method: MatchMethod, confidence: Double) -> Bool {
+    let ua = a.sections.indices.dropFirst().filter { secAB[$0] == nil }.map { (a.sections[$0], $0) }
+    let ub = b.sections.indices.dropFirst().filter { secBA[$0] == nil }.map { (b.sections[$0], $0) }
+    var any = false
+    for (x, y) in uniquePairs(ua, ub, key) where !key(a.sections[x]).isEmpty {
+      matchSection(x, y, method, confidence)
+      any = true
+    }
+    return any
+  }
+
+  /// Pairs whose key occurs exactly once on each side.
+  func uniquePairs(_ xs: [(Section, Int)], _ ys: [(Section, Int)], _ key: (Section) -> String) -> [(Int, Int)] {
+    var ca: [String: (Int, Int)] = [:]
+    for (s, i) in xs {
+      let k = key(s)
+      ca[k] = ca[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
+    }
+    var cb: [String: (Int, Int)] = [:]
+    for (s, i) in ys {
+      let k = key(s)
+      cb[k] = cb[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
+    }
+    var out: [(Int, Int)] = []
+    for (k, (n, i)) in ca where n == 1 {
+      if let (m, j) = cb[k], m == 1 { out.append((i, j)) }
+    }
+    return out.sorted { $0.1 < $1.1 }
+  }
+
+  /// Renamed (and maybe moved) sections: the best remaining pairs by a score that weighs
+  /// the section's wording (bag of words of its own blocks) and its title, with a bonus for
+  /// the same number under corresponding parents. Greedy best-first, each pair keeping a
+  /// margin over the runner-up of its row and column.
+  mutating func matchBySimilarity() -> Bool {
+    let ua = a.sections.indices.dropFirst().filter { secAB[$0] == nil }
+    let ub = b.sections.indices.dropFirst().filter { secBA[$0] == nil }
+    guard !ua.isEmpty, !ub.isEmpty else { return false }
+    var oldBag: [Int: [Int32]] = [:]
+    var oldTitle: [Int: [Int32]] = [:]
+    for i in ua {
+      oldBag[i] = a.sections[i].blockRange.flatMap { oldWords($0) }.sorted()
+      oldTitle[i] = titleWords(a.sections[i].title)
+    }
+    // Candidates: all pairs when few; else pairs sharing a block's text or a number.
+    var candidates: [Int: Set<Int>] = [:]
+    if ua.count * ub.count <= 40_000 {
+      for j in ub { candidates[j] = Set(ua) }
+    } else {
+      var byID: [Int32: [Int]] = [:]
+      for i in ua { for k in a.sections[i].blockRange { byID[aIds[k], default: []].append(i) } }
+      var byNumber: [String: [Int]] = [:]
+      for i in ua { if let n = a.sections[i].number { byNumber[n, default: []].append(i) } }
+      for j in ub {
+        var c = Set<Int>()
+        for k in b.sections[j].blockRange { for i in byID[bIds[k]] ?? [] { c.insert(i) } }
+        if let n = b.sections[j].number { for i in byNumber[n] ?? [] { c.insert(i) } }
+        candidates[j] = c
+      }
+    }
+    var scored: [(score: Double, content: Double, title: Double, i: Int, j: Int)] = []
+    var rowTop: [Int: (Double, Double)] = [:]
+    var colTop: [Int: (Double, Double)] = [:]
+    for j in ub {
+      let bag = b.sections[j].blockRange.flatMap { newWords($0) }.sorted()
+      let title = titleWords(b.sections[j].title)
+      for i in candidates[j] ?? [] {
+        let ob = oldBag[i]!
+        guard budget.spend(ob.count + bag.count + 8) else { break }
+        let hasText = !ob.isEmpty && !bag.isEmpty
+        let content = hasText ? dice(ob, bag) : 0
+        let t = dice(oldTitle[i]!, title)
+        var score = hasText ? 0.6 * content + 0.4 * t : t
+        let sameNumber = a.sections[i].number != nil && a.sections[i].number == b.sections[j].number
+        let parentsMatch = a.sections[i].parent.flatMap { secAB[$0] } == b.sections[j].parent
+        if sameNumber && parentsMatch { score += 0.1 }
+        if parentsMatch { score += 0.05 }
+        scored.append((score, content, t, i, j))
+        Self.top2(&rowTop, i, score)
+        Self.top2(&colTop, j, score)
+      }
+    }
+    var any = false
+    for c in scored.sorted(by: { ($0.score, -$0.j) > ($1.score, -$1.j) }) where c.score >= options.sectionThreshold {
+      guard secAB[c.i] == nil, secBA[c.j] == nil else { continue }
+      let r = max(Self.runnerUp(rowTop[c.i], c.score), Self.runnerUp(colTop[c.j], c.score))
+      guard c.score - r >= options.margin else { continue }
+      let method: MatchMethod = c.content >= c.title ? .content : .similarTitle
+      matchSection(c.i, c.j, method, min(1, c.score))
+      any = true
+    }
+    return any
+  }
+
+  static func top2(_ t: inout [Int: (Double, Double)], _ k: Int, _ s: Double) {
+    let (b, second) = t[k] ?? (-1, 0)
+    if s > b { t[k] = (s, max(b, 0)) } else if s > second { t[k] = (b, s) }
+  }
+
+  static func runnerUp(_ t: (Double, Double)?, _ s: Double) -> Double {
+    guard let (b, second) = t else { return 0 }
+    return b == s ? second : b
+  }
+
+  /// Title words that carry meaning (three letters or more: `ja`, `och`, `of` left out).
+  mutating func titleWords(_ title: String) -> [Int32] {
+    Tokenizer.words(title).filter { $0.count >= 3 }.map { wordInterner.intern($0.lowercased()) }.sorted()
+  }
+
+  // MARK: Words
+
+  mutating func words(_ text: String) -> [Int32] {
+    Tokenizer.words(text).map { wordInterner.intern($0.lowercased()) }
+  }
+
+  mutating func oldWords(_ k: Int) -> [Int32] {
+    if let w = aWords[k] { return w }
+    let w = words(a.blocks[k].text).sorted()
+    aWords[k] = w
+    return w
+  }
+
+  mutating func newWords(_ k: Int) -> [Int32] {
+    if let w = bWords[k] { return w }
+    let w = words(b.blocks[k].text).sorted()
+    bWords[k] = w
+    return w
+  }
+
+  // MARK: Blocks
+
+  mutating func matchBlock(_ i: Int, _ j: Int, _ m: MatchMethod, _ c: Double) {
+    blkAB[i] = j
+    blkBA[j] = i
+    blkMethod[j] = m
+    blkConfidence[j] = c
+  }
+
+  /// Equal blocks on a Myers alignment, then the most similar remaining ones, per section pair.
+  mutating func alignBlocksInSections() {
+    for j in b.sections.indices {
+      guard let i = secBA[j] else { continue }
+      let ra = a.sections[i].blockRange
+      let rb = b.sections[j].blockRange
+      if ra.isEmpty || rb.isEmpty { continue }
+      let (pairs, _) = SequenceDiff.matches(Array(aIds[ra]), Array(bIds[rb]))
+      for (x, y) in pairs { matchBlock(ra.lowerBound + x, rb.lowerBound + y, .exact, 1) }
+      let freeA = ra.filter { blkAB[$0] == nil }
+      let freeB = rb.filter { blkBA[$0] == nil }
+      if freeA.isEmpty || freeB.isEmpty { continue }
+      pairBySimilarity(freeA, freeB, threshold: options.modifiedThreshold, method: .similar, minWords: 0)
+    }
+  }
+
+  /// Greedy best-first pairing above `threshold`, each pair keeping `margin` over the
+  /// runner-up of both its row and its column.
+  mutating func pairBySimilarity(_ xs: [Int], _ ys: [Int], threshold: Double, method: MatchMethod, minWords: Int) {
+    var scores: [(Double, Int, Int)] = []
+    var rowBest: [Int: [Double]] = [:]
+    var colBest: [Int: [Double]] = [:]
+    for x in xs {
+      let wx = oldWords(x)
+      if wx.count < minWords { continue }
+      for y in ys where a.blocks[x].kind == b.blocks[y].kind || (minWords == 0) {
+        let wy = newWords(y)
+        if wy.count < minWords { continue }
+        guard budget.spend(wx.count + wy.count) else { return }
+        let s = dice(wx, wy)
+        if s <= 0 { continue }
+        scores.append((s, x, y))
+        rowBest[x, default: []].append(s)
+        colBest[y, default: []].append(s)
+      }
+    }
+    func runnerUp(_ list: [Double]?, excluding s: Double) -> Double {
+      guard var l = list else { return 0 }
+      l.sort(by: >)
+      if let k = l.firstIndex(of: s) { l.remove(at: k) }
+      return l.first ?? 0
+    }
+    for (s, x, y) in scores.sorted(by: { $0.0 > $1.0 }) where s >= threshold {
+      guard blkAB[x] == nil, blkBA[y] == nil else { continue }
+      let r = max(runnerUp(rowBest[x], excluding: s), runnerUp(colBest[y], excluding: s))
+      guard s - r >= options.margin || s >= 0.95 else { continue }
+      matchBlock(x, y, method, s)
+    }
+  }
+
+  /// Blocks that left their section: equal text first, then similar text (budgeted,
+  /// candidates found through their rarest words).
+  mutating func findMoves() {
+    var freeA = a.blocks.indices.filter { blkAB[$0] == nil }
+    var freeB = b.blocks.indices.filter { blkBA[$0] == nil }
+    if freeA.isEmpty || freeB.isEmpty { return }
+    // Exact text, paired in document order.
+    var byID: [Int32: [Int]] = [:]
+    for i in freeA { byID[aIds[i], default: []].append(i) }
+    for j in freeB {
+      if var list = byID[bIds[j]], !list.isEmpty {
+        let i = list.removeFirst()
+        byID[bIds[j]] = list
+        matchBlock(i, j, .movedExact, 1)
+      }
+    }
+    freeA = freeA.filter { blkAB[$0] == nil }
+    freeB = freeB.filter { blkBA[$0] == nil }
+    if freeA.isEmpty || freeB.isEmpty { return }
+    // Similar text: index each old block by its rarest words.
+    var df: [Int32: Int] = [:]
+    for i in freeA { for w in Set(oldWords(i)) { df[w, default: 0] += 1 } }
+    for j in freeB { for w in Set(newWords(j)) { df[w, default: 0] += 1 } }
+    var index: [Int32: [Int]] = [:]
+    for i in freeA {
+      let ws = Array(Set(oldWords(i))).sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
+      for w in ws.prefix(4) { index[w, default: []].append(i) }
+    }
+    var candidatesByNew: [Int: [Int]] = [:]
+    for j in freeB {
+      var c = Set<Int>()
+      for w in Set(newWords(j)) { for i in index[w] ?? [] { c.insert(i) } }
+      if !c.isEmpty { candidatesByNew[j] = Array(c).sorted() }
+    }
+    var scores: [(Double, Int, Int)] = []
+    var rowBest: [Int: Double] = [:]
+    var rowSecond: [Int: Double] = [:]
+    var colBest: [Int: Double] = [:]
+    var colSecond: [Int: Double] = [:]
+    outer: for j in freeB {
+      let wy = newWords(j)
+      if wy.count < options.minWordsForFuzzyMove { continue }
+      for i in candidatesByNew[j] ?? [] {
+        let wx = oldWords(i)
+        if wx.count < options.minWordsForFuzzyMove { continue }
+        guard budget.spend(wx.count + wy.count) else { break outer }
+        let s = dice(wx, wy)
+        scores.append((s, i, j))
+        Self.keepTop(&rowBest, &rowSecond, i, s)
+        Self.keepTop(&colBest, &colSecond, j, s)
+      }
+    }
+    for (s, i, j) in scores.sorted(by: { $0.0 > $1.0 }) where s >= options.moveThreshold {
+      guard blkAB[i] == nil, blkBA[j] == nil else { continue }
+      let r = max(
+        rowBest[i] == s ? rowSecond[i] ?? 0 : rowBest[i] ?? 0, colBest[j] == s ? colSecond[j] ?? 0 : colBest[j] ?? 0)
+      guard s - r >= options.margin || s >= 0.95 else { continue }
+      matchBlock(i, j, .movedSimilar, s)
+    }
+  }
+
+  /// A deleted section whose blocks mostly went to an added section that got most of its
+  /// blocks from it (or that has its number under the same parent) is the same section, renamed beyond recognition of its title: match
+  /// them, and count the blocks between them as kept in place rather than moved.
+  mutating func rescueRenamesFromMoves() {
+    for j in b.sections.indices.dropFirst() where secBA[j] == nil {
+      let rb = b.sections[j].blockRange
+      guard !rb.isEmpty else { continue }
+      var votes: [Int: Int] = [:]
+      for m in rb { if let k = blkBA[m] { votes[a.blocks[k].section, default: 0] += 1 } }
+      guard let (i, n) = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), secAB[i] == nil
+      else { continue }
+      let ra = a.sections[i].blockRange
+      let kept = ra.filter { k in blkAB[k].map { rb.contains($0) } ?? false }.count
+      let sameSlot =
+        a.sections[i].number != nil && a.sections[i].number == b.sections[j].number
+        && a.sections[i].parent.flatMap { secAB[$0] } == b.sections[j].parent
+      guard (2 * n >= rb.count && 2 * kept >= ra.count) || sameSlot else { continue }
+      matchSection(i, j, .content, Double(n) / Double(max(ra.count, rb.count)))
+      for m in rb {
+        guard let k = blkBA[m], ra.contains(k) else { continue }
+        blkMethod[m] = aIds[k] == bIds[m] ? .exact : .similar
+      }
+      let freeA = ra.filter { blkAB[$0] == nil }
+      let freeB = rb.filter { blkBA[$0] == nil }
+      if !freeA.isEmpty && !freeB.isEmpty {
+        pairBySimilarity(freeA, freeB, threshold: options.modifiedThreshold, method: .similar, minWords: 0)
+      }
+    }
+  }
+
+  static func keepTop(_ best: inout [Int: Double], _ second: inout [Int: Double], _ k: Int, _ s: Double) {
+    let b = best[k] ?? -1
+    if s > b {
+      second[k] = max(b, 0)
+      best[k] = s
+    } else if s > (second[k] ?? 0) {
+      second[k] = s
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/// Myers' O(ND) difference of two integer sequences, with the common prefix and suffix
+/// stripped first and the search cost capped (as git's xdiff and imara-diff do).
+///
+/// Example: `[1,2,3,4]` vs `[1,3,4,5]` gives the matched index pairs (0,0), (2,1), (3,2).
+enum SequenceDiff {
+  /// Largest edit distance searched before giving up on the middle part.
+  static let defaultMaxCost = 4096
+
+  /// Index pairs `(i, j)` with `a[i] == b[j]` on a shortest edit script, in order;
+  /// `capped` is true when the cost cap left the middle unmatched.
+  static func matches(_ a: [Int32], _ b: [Int32], maxCost: Int = defaultMaxCost) -> (pairs: [(Int, Int)], capped: Bool) {
+    var pairs: [(Int, Int)] = []
+    var lo = 0
+    while lo < a.count && lo < b.count && a[lo] == b[lo] {
+      pairs.append((lo, lo))
+      lo += 1
+    }
+    var ea = a.count
+    var eb = b.count
+    var suffix: [(Int, Int)] = []
+    while ea > lo && eb > lo && a[ea - 1] == b[eb - 1] {
+      ea -= 1
+      eb -= 1
+      suffix.append((ea, eb))
+    }
+    var capped = false
+    if ea > lo && eb > lo {
+      let (mid, c) = myers(a, lo, ea, b, lo, eb, maxCost: maxCost)
+      pairs.append(contentsOf: mid)
+      capped = c
+    }
+    pairs.append(contentsOf: suffix.reversed())
+    return (pairs, capped)
+  }
+
+  /// Greedy forward Myers on `a[a0..<a1]` vs `b[b0..<b1]`, keeping one V array per step
+  /// for the backtrack (memory O(D²), bounded by the cost cap).
+  private static func myers(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
+    -> ([(Int, Int)], Bool)
+  {
+    let n = a1 - a0
+    let m = b1 - b0
+    let maxD = min(n + m, maxCost)
+    let offset = maxD + 1
+    var v = [Int](repeating: 0, count: 2 * maxD + 3)
+    var trace: [[Int]] = []
+    var found = -1
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        outer: for d in 0...maxD {
+          trace.append(Array(v[(offset - d)...(offset + d)]))
+          var k = -d
+          while k <= d {
+            var x: Int
+            if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+              x = v[offset + k + 1]
+            } else {
+              x = v[offset + k - 1] + 1
+            }
+            var y = x - k
+            while x < n && y < m && pa[a0 + x] == pb[b0 + y] {
+              x += 1
+              y += 1
+            }
+            v[offset + k] = x
+            if x >= n && y >= m {
+              found = d
+              break outer
+            }
+            k += 2
+          }
+        }
+      }
+    }
+    if found < 0 { return ([], true) }
+    // Backtrack through the saved V arrays.
+    var pairs: [(Int, Int)] = []
+    var x = n
+    var y = m
+    var d = found
+    while d > 0 {
+      let vPrev = trace[d]  // V before step d, for diagonals -d...d
+      let k = x - y
+      let prevK: Int
+      if k == -d || (k != d && vPrev[k - 1 + d] < vPrev[k + 1 + d]) {
+        prevK = k + 1
+      } else {
+        prevK = k - 1
+      }
+      let prevX = vPrev[prevK + d]
+      let prevY = prevX - prevK
+      while x > prevX && y > prevY {
+        x -= 1
+        y -= 1
+        pairs.append((a0 + x, b0 + y))
+      }
+      x = prevX
+      y = prevY
+      d -= 1
+    }
+    while x > 0 && y > 0 {
+      x -= 1
+      y -= 1
+      pairs.append((a0 + x, b0 + y))
+    }
+    return (pairs.reversed(), false)
+  }
+}

@@ -1,0 +1,259 @@
+/// One piece of a word-level diff: text kept, inserted or deleted.
+public struct Segment: Sendable, Hashable, Codable {
+  /// What happened to the text.
+  public enum Op: String, Sendable, Hashable, Codable {
+    case equal, insert, delete
+  }
+
+  public var op: Op
+  public var text: String
+
+  public init(_ op: Op, _ text: String) {
+    self.op = op
+    self.text = text
+  }
+}
+
+/// Word diff of two block texts, cleaned up to read like an editor's redline.
+///
+/// 1. Tokens (see `Tokenizer`) are interned and diffed with Myers, prefix and suffix stripped.
+/// 2. Semantic clean-up: a short equality squeezed between changes (a shared `ja` or a
+///    lone space) is folded into the change, so `delete "a b c" insert "x y z"` reads as
+///    one replacement instead of chaff.
+/// 3. Edits are slid to the most readable boundary (after a sentence end, at whitespace).
+/// 4. Inflection: when one word replaced one word and they share a stem
+///    (`aluekehittämispäätös` → `aluekehittämispäätöksen`), only the changed ending is marked.
+///
+/// Invariant: equal + delete segments give the old text; equal + insert give the new.
+public enum WordDiff {
+  /// Largest edit distance in tokens searched; past it the changed middle is shown as
+  /// one deletion and one insertion.
+  public static let maxCost = 2000
+
+  public static func diff(_ old: String, _ new: String) -> [Segment] {
+    if old == new { return old.isEmpty ? [] : [Segment(.equal, old)] }
+    let a = Tokenizer.tokens(old)
+    let b = Tokenizer.tokens(new)
+    var interner = Interner(capacity: a.count + b.count)
+    let ia = a.map { interner.intern($0.text) }
+    let ib = b.map { interner.intern($0.text) }
+    let (pairs, _) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
+
+    // Raw runs: (op, tokens).
+    var runs: [Run] = []
+    var i = 0
+    var j = 0
+    func push(_ op: Segment.Op, _ t: Tokenizer.Token) {
+      if let last = runs.last, last.op == op {
+        runs[runs.count - 1].tokens.append(t)
+      } else {
+        runs.append(Run(op: op, tokens: [t]))
+      }
+    }
+    for (pi, pj) in pairs {
+      while i < pi { push(.delete, a[i]); i += 1 }
+      while j < pj { push(.insert, b[j]); j += 1 }
+      push(.equal, a[pi])
+      i = pi + 1
+      j = pj + 1
+    }
+    while i < a.count { push(.delete, a[i]); i += 1 }
+    while j < b.count { push(.insert, b[j]); j += 1 }
+
+    runs = normalizeOrder(runs)
+    runs = cleanupSemantic(runs)
+    runs = slideEdits(runs)
+    var segments = refineInflection(runs)
+    segments = merge(segments)
+    return segments
+  }
+
+  struct Run {
+    var op: Segment.Op
+    var tokens: [Tokenizer.Token]
+    var text: String { tokens.map(\.text).joined() }
+    var length: Int { tokens.reduce(0) { $0 + $1.text.count } }
+  }
+
+  /// Within each change group (between equalities) put all deletions first, then insertions.
+  static func normalizeOrder(_ runs: [Run]) -> [Run] {
+    var out: [Run] = []
+    var del: [Tokenizer.Token] = []
+    var ins: [Tokenizer.Token] = []
+    func flush() {
+      if !del.isEmpty { out.append(Run(op: .delete, tokens: del)) }
+      if !ins.isEmpty { out.append(Run(op: .insert, tokens: ins)) }
+      del = []
+      ins = []
+    }
+    for r in runs {
+      switch r.op {
+      case .delete: del += r.tokens
+      case .insert: ins += r.tokens
+      case .equal:
+        flush()
+        if let last = out.last, last.op == .equal {
+          out[out.count - 1].tokens += r.tokens
+        } else {
+          out.append(r)
+        }
+      }
+    }
+    flush()
+    return out
+  }
+
+  /// diff-match-patch's semantic rule on tokens: an equality no longer (in characters)
+  /// than the changes on both its sides is absorbed into them. Repeats until stable.
+  static func cleanupSemantic(_ input: [Run]) -> [Run] {
+    var runs = input
+    var changed = true
+    while changed {
+      changed = false
+      var idx = 0
+      while idx < runs.count {
+        guard runs[idx].op == .equal, idx > 0, idx < runs.count - 1 else {
+          idx += 1
+          continue
+        }
+        let eqLen = runs[idx].length
+        let before = changeLength(runs, from: idx - 1, step: -1)
+        let after = changeLength(runs, from: idx + 1, step: 1)
+        let onlySpace = runs[idx].tokens.allSatisfy { $0.kind != .word }
+        if (eqLen <= before && eqLen <= after) || (onlySpace && before > 0 && after > 0) {
+          let eq = runs[idx].tokens
+          runs[idx] = Run(op: .delete, tokens: eq)
+          runs.insert(Run(op: .insert, tokens: eq), at: idx + 1)
+          runs = normalizeOrder(runs)
+          changed = true
+          break
+        }
+        idx += 1
+      }
+    }
+    return runs
+  }
+
+  /// Characters of the change group adjacent to an equality (largest of delete, insert).
+  static func changeLength(_ runs: [Run], from: Int, step: Int) -> Int {
+    var del = 0
+    var ins = 0
+    var k = from
+    while k >= 0 && k < runs.count && runs[k].op != .equal {
+      if runs[k].op == .delete { del += runs[k].length } else { ins += runs[k].length }
+      k += step
+    }
+    return max(del, ins)
+  }
+
+  /// Slides a lone insertion or deletion between two equalities to the most readable
+  /// position (diff-match-patch's lossless clean-up, on tokens, Unicode-aware).
+  static func slideEdits(_ input: [Run]) -> [Run] {
+    var runs = input
+    guard runs.count >= 3 else { return runs }
+    for k in 1..<(runs.count - 1) where runs[k].op != .equal && runs[k - 1].op == .equal && runs[k + 1].op == .equal {
+      var left = runs[k - 1].tokens
+      var edit = runs[k].tokens
+      var right = runs[k + 1].tokens
+      // Shift fully left.
+      while let l = left.last, let e = edit.last, l == e {
+        left.removeLast()
+        edit.removeLast()
+        edit.insert(l, at: 0)
+        right.insert(e, at: 0)
+      }
+      var best = (left, edit, right)
+      var bestScore = score(left, edit) + score(edit, right)
+      // Try each position to the right.
+      while let e = edit.first, let r = right.first, e == r {
+        left.append(e)
+        edit.removeFirst()
+        edit.append(r)
+        right.removeFirst()
+        let s = score(left, edit) + score(edit, right)
+        if s >= bestScore {
+          bestScore = s
+          best = (left, edit, right)
+        }
+      }
+      runs[k - 1].tokens = best.0
+      runs[k].tokens = best.1
+      runs[k + 1].tokens = best.2
+    }
+    return runs.filter { !$0.tokens.isEmpty }
+  }
+
+  /// How good a boundary between two token runs is: 6 at an edge, 5 after a sentence end,
+  /// 3 at whitespace, 1 at punctuation, 0 inside running words.
+  static func score(_ one: [Tokenizer.Token], _ two: [Tokenizer.Token]) -> Int {
+    guard let a = one.last, let b = two.first else { return 6 }
+    if a.kind == .space || b.kind == .space {
+      if a.kind == .space, one.count >= 2, [".", "!", "?", ":", ";"].contains(one[one.count - 2].text) { return 5 }
+      return 3
+    }
+    if a.kind == .punctuation || b.kind == .punctuation { return 1 }
+    return 0
+  }
+
+  /// Turns runs into segments, marking only the changed ending (or beginning) when one
+  /// word replaced one word sharing most of it.
+  static func refineInflection(_ runs: [Run]) -> [Segment] {
+    var out: [Segment] = []
+    var k = 0
+    while k < runs.count {
+      let r = runs[k]
+      if r.op == .delete, k + 1 < runs.count, runs[k + 1].op == .insert,
+        r.tokens.count == 1, runs[k + 1].tokens.count == 1,
+        r.tokens[0].kind == .word, runs[k + 1].tokens[0].kind == .word,
+        let parts = stemSplit(r.tokens[0].text, runs[k + 1].tokens[0].text)
+      {
+        if !parts.prefix.isEmpty { out.append(Segment(.equal, parts.prefix)) }
+        if !parts.oldMid.isEmpty { out.append(Segment(.delete, parts.oldMid)) }
+        if !parts.newMid.isEmpty { out.append(Segment(.insert, parts.newMid)) }
+        if !parts.suffix.isEmpty { out.append(Segment(.equal, parts.suffix)) }
+        k += 2
+        continue
+      }
+      out.append(Segment(r.op, r.text))
+      k += 1
+    }
+    return out
+  }
+
+  /// Common prefix and suffix of two words, in whole Characters, when they cover at least
+  /// four characters and half of the shorter word.
+  static func stemSplit(_ a: String, _ b: String) -> (prefix: String, oldMid: String, newMid: String, suffix: String)? {
+    let ca = Array(a)
+    let cb = Array(b)
+    var p = 0
+    while p < ca.count && p < cb.count && ca[p] == cb[p] { p += 1 }
+    var s = 0
+    while s < ca.count - p && s < cb.count - p && ca[ca.count - 1 - s] == cb[cb.count - 1 - s] { s += 1 }
+    let shorter = min(ca.count, cb.count)
+    guard p + s >= 4, 2 * (p + s) >= shorter else { return nil }
+    return (
+      String(ca[0..<p]), String(ca[p..<(ca.count - s)]), String(cb[p..<(cb.count - s)]),
+      String(ca[(ca.count - s)...])
+    )
+  }
+
+  /// Joins neighbouring segments with the same op.
+  static func merge(_ segs: [Segment]) -> [Segment] {
+    var out: [Segment] = []
+    for s in segs where !s.text.isEmpty {
+      if let last = out.last, last.op == s.op {
+        out[out.count - 1].text += s.text
+      } else {
+        out.append(s)
+      }
+    }
+    return out
+  }
+}
+
+extension Array where Element == Segment {
+  /// The old text: equal and deleted segments.
+  public var oldText: String { filter { $0.op != .insert }.map(\.text).joined() }
+  /// The new text: equal and inserted segments.
+  public var newText: String { filter { $0.op != .delete }.map(\.text).joined() }
+}

@@ -1,0 +1,118 @@
+import Dispatch
+import Foundation
+import RedlineDiff
+import RedlineDocument
+import RedlineGit
+import RedlineReport
+
+/// Two versions of a document and their diff: what `redline diff` and summaries show.
+public struct Comparison: Sendable {
+  public var old: DocumentVersion
+  public var new: DocumentVersion
+  public var diff: DocumentDiff
+  public var oldRef: VersionRef
+  public var newRef: VersionRef
+}
+
+/// Raw bytes of one side, before parsing.
+struct RawVersion: Sendable {
+  var revision: String
+  var commit: ObjectID?
+  var path: String
+  var bytes: [UInt8]
+  var format: DocumentFormat?
+}
+
+/// Parses both sides on two threads (the documents are independent), then diffs.
+func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(RedlineError) -> Comparison {
+  let results = ParseResults()
+  DispatchQueue.concurrentPerform(iterations: 2) { k in
+    let v = k == 0 ? x : y
+    do {
+      let doc = try DocumentLoader.load(v.bytes, path: v.path, format: v.format)
+      results.set(k, .success(DocumentVersion(revision: v.revision, commit: v.commit, path: v.path, document: doc)))
+    } catch let e as DocumentError {
+      results.set(k, .failure(e))
+    } catch {
+      results.set(k, .failure(.unsupportedType(path: v.path)))
+    }
+  }
+  let (a, b) = results.both()
+  let old: DocumentVersion
+  let new: DocumentVersion
+  switch a {
+  case .success(let v): old = v
+  case .failure(let e): throw .document(e)
+  }
+  switch b {
+  case .success(let v): new = v
+  case .failure(let e): throw .document(e)
+  }
+  let diff = Differ.diff(old.document, new.document, options: options)
+  return Comparison(
+    old: old, new: new, diff: diff,
+    oldRef: VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path),
+    newRef: VersionRef(revision: y.revision, commit: y.commit?.hex, path: y.path))
+}
+
+/// Holds the two parse results across the concurrent parse.
+final class ParseResults: Sendable {
+  private let lock = NSLock()
+  nonisolated(unsafe) private var slots: [Result<DocumentVersion, DocumentError>?] = [nil, nil]
+
+  func set(_ k: Int, _ r: Result<DocumentVersion, DocumentError>) {
+    lock.lock()
+    slots[k] = r
+    lock.unlock()
+  }
+
+  func both() -> (Result<DocumentVersion, DocumentError>, Result<DocumentVersion, DocumentError>) {
+    lock.lock()
+    defer { lock.unlock() }
+    return (slots[0]!, slots[1]!)
+  }
+}
+
+extension DraftRepository {
+  /// Compares a document at two revisions (`WORKTREE` allowed on either side).
+  public func compare(_ oldRevision: String, _ newRevision: String, path: String?, options: DiffOptions = DiffOptions())
+    throws(RedlineError) -> Comparison
+  {
+    let p: String
+    if let path {
+      p = normalizeRelative(path)
+    } else {
+      // The document both revisions hold; the new side decides when they differ.
+      p = try resolvePath(nil, at: newRevision)
+    }
+    let (oc, ob) = try bytes(of: p, at: oldRevision)
+    let (nc, nb) = try bytes(of: p, at: newRevision)
+    var c = try compareRaw(
+      RawVersion(revision: oldRevision, commit: oc, path: p, bytes: ob, format: nil),
+      RawVersion(revision: newRevision, commit: nc, path: p, bytes: nb, format: nil), options: options)
+    c.oldRef = decorate(c.oldRef, oc)
+    c.newRef = decorate(c.newRef, nc)
+    return c
+  }
+
+  /// Adds the commit date and the authors of the changes to a version reference.
+  func decorate(_ r: VersionRef, _ id: ObjectID?) -> VersionRef {
+    var out = r
+    if let id, let info = try? git.commitInfo(id) {
+      out.date = info.info.author.time
+      out.authors = [info.info.author.name]
+    }
+    return out
+  }
+}
+
+/// Compares two files on disk, no repository needed (`redline diff --files a.md b.md`).
+public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions()) throws(RedlineError)
+  -> Comparison
+{
+  func read(_ p: String) throws(RedlineError) -> RawVersion {
+    guard let d = FileManager.default.contents(atPath: p) else { throw .fileNotFound(path: p) }
+    return RawVersion(revision: p, commit: nil, path: p, bytes: [UInt8](d), format: DocumentLoader.format(for: p) ?? .markdown)
+  }
+  return try compareRaw(read(oldPath), read(newPath), options: options)
+}

@@ -1,0 +1,116 @@
+import RedlineDiff
+import RedlineDocument
+
+/// The `redline.diff/1` JSON contract (documented in docs/json-diff.md).
+public enum DiffJSON {
+  public static let schema = "redline.diff/1"
+
+  public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true)
+    -> [UInt8]
+  {
+    var w = JSONWriter(pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
+    w.beginObject()
+    w.value("schema", schema)
+    ref(&w, "old", old)
+    ref(&w, "new", new)
+    let s = d.summary
+    w.beginObject("summary")
+    for (k, v) in [
+      ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
+      ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
+      ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
+      ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
+      ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
+      ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
+    ] {
+      w.value(k, v)
+    }
+    w.endObject()
+    w.value("budget_exhausted", d.budgetExhausted)
+    w.beginArray("sections")
+    for sc in sections ?? d.sections { section(&w, d, sc) }
+    w.endArray()
+    w.endObject()
+    var out = w.bytes
+    out.append(0x0A)
+    return out
+  }
+
+  static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {
+    w.beginObject(k)
+    w.value("revision", r.revision)
+    w.value("commit", r.commit)
+    w.value("path", r.path)
+    w.endObject()
+  }
+
+  static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
+    guard let i else { return w.null(k) }
+    let s = doc.sections[i]
+    w.beginObject(k)
+    w.value("heading", s.heading)
+    w.value("level", s.level)
+    w.value("number", s.number)
+    w.value("line", s.line)
+    w.value("label", s.label)
+    w.endObject()
+  }
+
+  static func section(_ w: inout JSONWriter, _ d: DocumentDiff, _ s: SectionChange) {
+    w.beginObject()
+    w.value("status", s.status.rawValue)
+    w.value("renamed", s.renamed)
+    w.value("moved", s.moved)
+    w.value("renumbered", s.renumbered)
+    sectionSide(&w, "old", d.old, s.old)
+    sectionSide(&w, "new", d.new, s.new)
+    w.value("matched_by", s.matchedBy?.rawValue)
+    w.value("confidence", s.confidence)
+    if s.splitFrom != nil { sectionSide(&w, "split_from", d.old, s.splitFrom) }
+    if s.mergedInto != nil { sectionSide(&w, "merged_into", d.new, s.mergedInto) }
+    w.beginArray("blocks")
+    for b in s.blocks { block(&w, d, b) }
+    w.endArray()
+    w.endObject()
+  }
+
+  static func blockSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
+    guard let i else { return w.null(k) }
+    let b = doc.blocks[i]
+    w.beginObject(k)
+    w.value("line", b.line)
+    w.value("end_line", b.endLine)
+    w.value("label", b.label)
+    w.value("text", b.text)
+    w.beginArray("section")
+    for h in doc.headingPath(of: b.section) { w.value(nil, h) }
+    w.endArray()
+    w.endObject()
+  }
+
+  static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange) {
+    w.beginObject()
+    w.value("status", b.status.rawValue)
+    w.value("kind", b.kind.rawValue)
+    blockSide(&w, "old", d.old, b.old)
+    blockSide(&w, "new", d.new, b.new)
+    w.value("matched_by", b.matchedBy?.rawValue)
+    w.value("confidence", b.confidence)
+    if let segs = b.segments {
+      w.beginArray("segments")
+      for s in segs {
+        w.beginObject()
+        w.value("op", s.op.rawValue)
+        w.value("text", s.text)
+        w.endObject()
+      }
+      w.endArray()
+    }
+    if !b.cosmetic.isEmpty {
+      w.beginArray("cosmetic")
+      for c in b.cosmetic { w.value(nil, c) }
+      w.endArray()
+    }
+    w.endObject()
+  }
+}

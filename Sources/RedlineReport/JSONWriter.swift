@@ -1,0 +1,106 @@
+/// A small streaming JSON writer with a fixed key order (the order the contract documents),
+/// so output is stable and diffs of outputs are readable.
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
+  private var needsComma: [Bool] = [false]
+  private let pretty: Bool
+  private var depth = 0
+
+  init(pretty: Bool = true, capacity: Int = 1 << 16) {
+    self.pretty = pretty
+    bytes.reserveCapacity(capacity)
+  }
+
+  private mutating func separator() {
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    needsComma[needsComma.count - 1] = true
+    newline()
+  }
+
+  private mutating func newline() {
+    guard pretty else { return }
+    bytes.append(0x0A)
+    for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+  }
+
+  private mutating func key(_ k: String?) {
+    if needsComma.count > 1 || k != nil { separator() }
+    if let k {
+      string(k)
+      bytes.append(UInt8(ascii: ":"))
+      if pretty { bytes.append(0x20) }
+    }
+  }
+
+  mutating func beginObject(_ k: String? = nil) {
+    key(k)
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+    depth += 1
+  }
+
+  mutating func endObject() {
+    let had = needsComma.removeLast()
+    depth -= 1
+    if had { newline() }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  mutating func beginArray(_ k: String? = nil) {
+    key(k)
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+    depth += 1
+  }
+
+  mutating func endArray() { 
+    let had = needsComma.removeLast()
+    depth -= 1
+    if had { newline() }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  mutating func value(_ k: String?, _ s: String?) {
+    key(k)
+    if let s { string(s) } else { bytes.append(contentsOf: "null".utf8) }
+  }
+
+  mutating func value(_ k: String?, _ n: Int) {
+    key(k)
+    bytes.append(contentsOf: String(n).utf8)
+  }
+
+  mutating func value(_ k: String?, _ d: Double) {
+    key(k)
+    let r = (d * 1000).rounded() / 1000
+    bytes.append(contentsOf: (r == r.rounded() ? String(Int(r)) : String(r)).utf8)
+  }
+
+  mutating func value(_ k: String?, _ b: Bool) {
+    key(k)
+    bytes.append(contentsOf: (b ? "true" : "false").utf8)
+  }
+
+  mutating func null(_ k: String?) {
+    key(k)
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  private mutating func string(_ s: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for c in s.utf8 {
+      switch c {
+      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+      default: bytes.append(c)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

@@ -1,0 +1,69 @@
+import RedlineDiff
+import RedlineDocument
+
+/// The table-of-contents view of a diff: which sections were renamed, moved, added,
+/// deleted, renumbered, split or merged, one line each ("2.1 renamed and moved to 2.3").
+public struct StructureChange: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable {
+    case renamed, moved, renamedAndMoved = "renamed and moved", renumbered, added, deleted, split, merged
+  }
+  public var kind: Kind
+  /// `§1.1 Old heading` (old side), when there is one.
+  public var oldHeading: String?
+  /// `§3.3 New heading` (new side), when there is one.
+  public var newHeading: String?
+  /// For splits and merges: the other section.
+  public var related: String?
+}
+
+extension DocumentDiff {
+  /// One entry per structural change, in output order.
+  public var structureChanges: [StructureChange] {
+    var out: [StructureChange] = []
+    for s in sections {
+      let o = s.old.map { old.sections[$0].heading }
+      let n = s.new.map { new.sections[$0].heading }
+      switch s.status {
+      case .added:
+        if let src = s.splitFrom {
+          out.append(StructureChange(kind: .split, oldHeading: nil, newHeading: n, related: old.sections[src].heading))
+        } else {
+          out.append(StructureChange(kind: .added, oldHeading: nil, newHeading: n))
+        }
+      case .deleted:
+        if let dst = s.mergedInto {
+          out.append(StructureChange(kind: .merged, oldHeading: o, newHeading: nil, related: new.sections[dst].heading))
+        } else {
+          out.append(StructureChange(kind: .deleted, oldHeading: o, newHeading: nil))
+        }
+      default:
+        if s.renamed && s.moved {
+          out.append(StructureChange(kind: .renamedAndMoved, oldHeading: o, newHeading: n))
+        } else if s.renamed {
+          out.append(StructureChange(kind: .renamed, oldHeading: o, newHeading: n))
+        } else if s.moved {
+          out.append(StructureChange(kind: .moved, oldHeading: o, newHeading: n))
+        } else if s.renumbered {
+          out.append(StructureChange(kind: .renumbered, oldHeading: o, newHeading: n))
+        }
+      }
+    }
+    return out
+  }
+
+  /// Only the section changes inside section `label` (`2.1` or `§2.1`) of the new
+  /// version (or of the old one when the new has no such section), subsections included.
+  public func sections(under label: String) -> [SectionChange]? {
+    if let j = new.section(labeled: label) {
+      let keep = Set(new.subtree(j))
+      let oldKeep = Set(old.sections.indices.filter { i in sections.contains { $0.old == i && $0.new.map(keep.contains) == true } })
+      let oldTree = Set(oldKeep.flatMap { old.subtree($0) })
+      return sections.filter { s in s.new.map(keep.contains) ?? s.old.map(oldTree.contains) ?? false }
+    }
+    if let i = old.section(labeled: label) {
+      let keep = Set(old.subtree(i))
+      return sections.filter { s in s.old.map(keep.contains) ?? false }
+    }
+    return nil
+  }
+}

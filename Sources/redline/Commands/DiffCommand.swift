@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import RedlineDiff
+import RedlineKit
+import RedlineReport
+
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Show what changed between two versions, section by section.",
+    discussion: """
+      Opens with the structure (sections renamed, moved, added, deleted), then each changed \
+      section with its changed paragraphs and list items, word changes marked inside them.
+
+      Examples:
+        redline diff v1 v2                       compare two tagged versions
+        redline diff v2 WORKTREE                 compare the last version with unsaved work
+        redline diff v1 v2 --section 3.1         only section 3.1 (and its subsections)
+        redline diff v1 v2 --stat                one line per changed section
+        redline diff v1 v2 --format html -o muutokset.html
+        redline diff --files vanha.md uusi.md    two files, no repository
+
+      JSON output follows the documented contract redline.diff/1 (docs/json-diff.md).
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case terminal, markdown, html, json
+  }
+
+  enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+  }
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: Format = .terminal
+  @Flag(name: .long, help: "One line per changed section: blocks and words added, removed, changed.") var stat = false
+  @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 2.1.", valueName: "number"))
+  var section: String?
+  @Flag(name: .long, help: "OLD and NEW are files on disk, not revisions.") var files = false
+  @Option(name: .long, help: "Colour in terminal output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+  var color: ColorMode = .auto
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+  @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
+  @Option(name: .long, help: "Work budget for fuzzy matching, in token comparisons.") var budget: Int?
+
+  @Argument(help: "The old revision (or file with --files).") var old: String
+  @Argument(help: "The new revision, or WORKTREE (or file with --files).") var new: String
+  @Argument(help: "The document (default: the only document at NEW).") var path: String?
+
+  func validate() throws {
+    if files && path != nil { throw ValidationError("--files compares two files: give only OLD and NEW") }
+    if let budget, budget < 0 { throw ValidationError("--budget must be zero or more") }
+  }
+
+  func run() throws {
+    var differs = false
+    try runReporting {
+      var options = DiffOptions()
+      if let budget { options.budget = budget }
+      let c = files ? try compareFiles(old, new, options: options) : try repository.open().compare(old, new, path: path, options: options)
+      var sections: [SectionChange]? = nil
+      if let section {
+        guard let s = c.diff.sections(under: section) else {
+          throw RedlineError.unknownSection(section, available: c.new.document.sections.dropFirst().map(\.label))
+        }
+        sections = s
+      }
+      differs = !c.diff.isUnchanged
+      let bytes: [UInt8]
+      if stat {
+        bytes = Array(StatView.render(c.diff, sections: sections).utf8)
+      } else {
+        switch format {
+        case .json:
+          bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
+        case .html:
+          bytes = Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections).utf8)
+        case .markdown:
+          bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections).utf8)
+        case .terminal:
+          let useColor = output == nil && wantsColor(color)
+          bytes = Array(
+            DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections).utf8)
+        }
+      }
+      if let output {
+        try writeAtomically(bytes, to: output)
+      } else {
+        FileHandle.standardOutput.write(Data(bytes))
+      }
+    }
+    if exitCode && differs { throw ExitCode(1) }
+  }
+}
+
+/// Colour when asked, or on a terminal without NO_COLOR.
+func wantsColor(_ mode: DiffCommand.ColorMode) -> Bool {
+  switch mode {
+  case .always: return true
+  case .never: return false
+  case .auto:
+    if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+    return isatty(STDOUT_FILENO) == 1
+  }
+}
