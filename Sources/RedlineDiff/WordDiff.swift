@@ -195,22 +195,38 @@ public enum WordDiff {
     return 0
   }
 
-  /// Turns runs into segments, marking only the changed ending (or beginning) when one
-  /// word replaced one word sharing most of it.
+  /// Turns runs into segments. Where a replacement starts with two forms of one word
+  /// (`aluekehittämispäätös kokoaa` → `aluekehittämispäätöksen tavoitteena on koota`), the
+  /// shared stem is kept as equal text and only the changed ending is marked; the same
+  /// for a shared ending of the last word.
   static func refineInflection(_ runs: [Run]) -> [Segment] {
     var out: [Segment] = []
     var k = 0
     while k < runs.count {
       let r = runs[k]
-      if r.op == .delete, k + 1 < runs.count, runs[k + 1].op == .insert,
-        r.tokens.count == 1, runs[k + 1].tokens.count == 1,
-        r.tokens[0].kind == .word, runs[k + 1].tokens[0].kind == .word,
-        let parts = stemSplit(r.tokens[0].text, runs[k + 1].tokens[0].text)
-      {
-        if !parts.prefix.isEmpty { out.append(Segment(.equal, parts.prefix)) }
-        if !parts.oldMid.isEmpty { out.append(Segment(.delete, parts.oldMid)) }
-        if !parts.newMid.isEmpty { out.append(Segment(.insert, parts.newMid)) }
-        if !parts.suffix.isEmpty { out.append(Segment(.equal, parts.suffix)) }
+      if r.op == .delete, k + 1 < runs.count, runs[k + 1].op == .insert {
+        var del = r.tokens
+        var ins = runs[k + 1].tokens
+        var head = ""
+        var tail = ""
+        if let f = del.first, let g = ins.first, f.kind == .word, g.kind == .word, let p = stemSplit(f.text, g.text),
+          !p.prefix.isEmpty
+        {
+          head = p.prefix
+          del[0].text = String(f.text.dropFirst(p.prefix.count))
+          ins[0].text = String(g.text.dropFirst(p.prefix.count))
+        }
+        if let f = del.last, let g = ins.last, f.kind == .word, g.kind == .word, !f.text.isEmpty, !g.text.isEmpty,
+          let p = stemSplit(f.text, g.text), !p.suffix.isEmpty, p.prefix.isEmpty
+        {
+          tail = p.suffix
+          del[del.count - 1].text = String(f.text.dropLast(p.suffix.count))
+          ins[ins.count - 1].text = String(g.text.dropLast(p.suffix.count))
+        }
+        if !head.isEmpty { out.append(Segment(.equal, head)) }
+        out.append(Segment(.delete, del.map(\.text).joined()))
+        out.append(Segment(.insert, ins.map(\.text).joined()))
+        if !tail.isEmpty { out.append(Segment(.equal, tail)) }
         k += 2
         continue
       }

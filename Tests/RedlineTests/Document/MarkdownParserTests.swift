@@ -2,7 +2,7 @@ import Foundation
 import RedlineDocument
 import Testing
 
-private func md(_ s: String) -> Document { MarkdownParser.parse(Array(s.utf8), path: "t.md") }
+
 
 @Suite struct MarkdownParserTests {
   static let sample = """

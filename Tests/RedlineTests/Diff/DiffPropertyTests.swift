@@ -1,0 +1,75 @@
+import Foundation
+import RedlineDiff
+import RedlineDocument
+import Testing
+
+@Suite struct DiffPropertyTests {
+  /// Thousands of generated pairs: the invariants hold for every one.
+  @Test(arguments: 0..<8)
+  func invariantsHoldOnGeneratedPairs(batch: Int) {
+    for k in 0..<300 {
+      let seed = UInt64(batch * 1000 + k)
+      var g = DraftGenerator(seed: seed)
+      let a = g.model()
+      let b = g.edit(a)
+      let wrap = k % 7 == 0
+      let da = md(a.markdown())
+      let db = md(b.markdown(wrap: wrap))
+      let d = Differ.diff(da, db)
+      checkInvariants(d, "seed \(seed)")
+      if a.markdown() == b.markdown() { #expect(d.isUnchanged, "seed \(seed)") }
+    }
+  }
+
+  /// Word diffs replay exactly on random texts, including graphemes of several scalars.
+  @Test func wordDiffReplaysRandomTexts() {
+    var g = DraftGenerator(seed: 99)
+    for _ in 0..<2000 {
+      let x = g.paragraph()
+      var y = x.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+      for _ in 0..<Int.random(in: 0...4, using: &g.rng) {
+        let k = Int.random(in: 0..<y.count, using: &g.rng)
+        switch Int.random(in: 0..<3, using: &g.rng) {
+        case 0: y[k] = g.word()
+        case 1: y.insert(g.word(), at: k)
+        default: if y.count > 1 { y.remove(at: k) }
+        }
+      }
+      let t = y.joined(separator: " ")
+      let segs = WordDiff.diff(x, t)
+      #expect(segs.oldText == x)
+      #expect(segs.newText == t)
+      // Never split a grapheme: every segment boundary is a Character boundary of both texts.
+      for s in segs { #expect(String(s.text).count == Array(s.text).count) }
+    }
+  }
+}
+
+@Suite struct CorpusTests {
+  static let corpus = URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+
+  static var pairs: [(String, String, String)] {
+    var out: [(String, String, String)] = []
+    for folder in ["gesetze", "sfs"] {
+      let manifest = corpus + "/" + folder + "/manifest.tsv"
+      guard let text = try? String(contentsOfFile: manifest, encoding: .utf8) else { continue }
+      for line in text.split(separator: "\n").dropFirst() {
+        let f = line.split(separator: "\t").map(String.init)
+        out.append((f[0], corpus + "/" + folder + "/" + f[1], corpus + "/" + folder + "/" + f[2]))
+      }
+    }
+    return out
+  }
+
+  @Test func invariantsHoldOnEveryCorpusPair() throws {
+    let pairs = Self.pairs
+    #expect(pairs.count >= 7, "the shared corpus is expected beside the project at \(Self.corpus)")
+    for (name, oldPath, newPath) in pairs {
+      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
+      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+      let d = Differ.diff(a, b)
+      checkInvariants(d, name)
+      #expect(!d.isUnchanged, "\(name) has real amendments")
+    }
+  }
+}
