@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// `redline diff` end to end, through the built binary.
+@Suite struct DiffCommandTests {
+  func demoRepo() -> TempDir {
+    let d = TempDir("diffdemo")
+    try? FileManager.default.removeItem(atPath: d.path)
+    let r = run(redlineBinary, ["demo", "--drafts", packageRoot + "/drafts", "--into", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    return d
+  }
+
+  @Test func jsonFollowsTheContract() throws {
+    let d = demoRepo()
+    let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "json", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(obj["schema"] as? String == "redline.diff/1")
+    let old = try #require(obj["old"] as? [String: Any])
+    #expect(old["revision"] as? String == "v1")
+    #expect((old["commit"] as? String)?.count == 40)
+    #expect(old["path"] as? String == "aluekehittamispaatos.md")
+    #expect(obj["budget_exhausted"] as? Bool == false)
+    let summary = try #require(obj["summary"] as? [String: Int])
+    #expect(summary["sections_renamed"]! > 0)
+    let sections = try #require(obj["sections"] as? [[String: Any]])
+    let statuses = Set(sections.compactMap { $0["status"] as? String })
+    #expect(statuses.isSubset(of: ["unchanged", "modified", "added", "deleted"]))
+    // The renamed-and-moved priority.
+    let priority = try #require(sections.first { ($0["new"] as? [String: Any])?["number"] as? String == "3.3" })
+    #expect(priority["renamed"] as? Bool == true)
+    #expect(priority["moved"] as? Bool == true)
+    #expect((priority["old"] as? [String: Any])?["number"] as? String == "3.1")
+    #expect(priority["matched_by"] is String)
+    #expect(priority["confidence"] is Double || priority["confidence"] is Int)
+    // Every block: replay of segments, lines 1-based, section paths.
+    var oldCount = 0
+    var newCount = 0
+    for s in sections {
+      for b in try #require(s["blocks"] as? [[String: Any]]) {
+        let o = b["old"] as? [String: Any]
+        let n = b["new"] as? [String: Any]
+        if o != nil { oldCount += 1 }
+        if n != nil { newCount += 1 }
+        for side in [o, n].compactMap({ $0 }) {
+          #expect((side["line"] as? Int ?? 0) >= 1)
+          #expect((side["end_line"] as? Int ?? 0) >= (side["line"] as? Int ?? 0))
+          #expect(side["section"] is [String])
+          #expect(side["text"] is String)
+        }
+        if let segs = b["segments"] as? [[String: String]] {
+          let oldText = segs.filter { $0["op"] != "insert" }.map { $0["text"]! }.joined()
+          let newText = segs.filter { $0["op"] != "delete" }.map { $0["text"]! }.joined()
+          #expect(oldText == o?["text"] as? String)
+          #expect(newText == n?["text"] as? String)
+        }
+      }
+    }
+    let outline1 = run(redlineBinary, ["outline", "v1", "--repo", d.path]).stdout
+    let blocks1 = Int(outline1.split(separator: ",")[1].split(separator: " ")[0])!
+    #expect(oldCount == blocks1, "every old block exactly once")
+    let outline2 = run(redlineBinary, ["outline", "v2", "--repo", d.path]).stdout
+    #expect(newCount == Int(outline2.split(separator: ",")[1].split(separator: " ")[0])!)
+  }
+
+  @Test func terminalOutputOpensWithStructureAndHonoursNoColor() {
+    let d = demoRepo()
+    let r = run(redlineBinary, ["diff", "v1", "v2", "--repo", d.path], env: ["NO_COLOR": "1"])
+    #expect(r.status == 0)
+    #expect(!r.stdout.contains("\u{1B}["), "no colour on a pipe or with NO_COLOR")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("Comparing aluekehittamispaatos.md v1") == true)
+    #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3 Vetovoimainen"))
+    #expect(r.stdout.range(of: "Structure")!.lowerBound < r.stdout.range(of: "── ")!.lowerBound)
+    #expect(r.stdout.contains("{+ ja työllisyys+}"))
+    let colored = run(redlineBinary, ["diff", "v1", "v2", "--color", "always", "--repo", d.path])
+    #expect(colored.stdout.contains("\u{1B}[32;4m"))
+  }
+
+  @Test func statSectionFilesAndWorktree() {
+    let d = demoRepo()
+    var r = run(redlineBinary, ["diff", "v1", "v2", "--stat", "--repo", d.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("§5 "))
+    #expect(r.stdout.contains("[modified]"))
+    r = run(redlineBinary, ["diff", "v1", "v2", "--section", "5", "--repo", d.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("── §5 5 Edellytykset"))
+    #expect(!r.stdout.contains("── §3.1 "))
+    r = run(redlineBinary, ["diff", "v1", "v2", "--section", "42", "--repo", d.path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("no section '42'"))
+    // Unsaved work against the last version.
+    let file = d.path + "/aluekehittamispaatos.md"
+    var text = try! String(contentsOfFile: file, encoding: .utf8)
+    text = text.replacingOccurrences(of: "osaaminen ja koulutus", with: "osaaminen, koulutus ja tutkimus")
+    try! text.write(toFile: file, atomically: true, encoding: .utf8)
+    r = run(redlineBinary, ["diff", "v3", "WORKTREE", "--repo", d.path, "--exit-code"])
+    #expect(r.status == 1, "differences with --exit-code")
+    #expect(r.stdout.contains("{+, koulutus ja tutkimus+}") || r.stdout.contains("tutkimus+}"))
+    r = run(redlineBinary, ["diff", "--files", packageRoot + "/drafts/alke-v2.md", packageRoot + "/drafts/alke-v3.md", "--format", "markdown"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("## Structure"))
+    #expect(r.stdout.contains("<ins>"))
+    r = run(redlineBinary, ["diff", "--files", "/nonexistent/a.md", "b.md"])
+    #expect(r.status == 2)
+    #expect(r.stderr == "redline: error: no file '/nonexistent/a.md'; check the path\n")
+  }
+
+  @Test func htmlIsOneSelfContainedFileWrittenAtomically() throws {
+    let d = demoRepo()
+    let out = d.path + "/muutokset.html"
+    let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "html", "-o", out, "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<del>") && html.contains("<ins>"))
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("src="))
+    #expect(!html.contains("http://") && !html.contains("https://"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: d.path).filter { $0.contains(".tmp-") }
+    #expect(leftovers.isEmpty)
+    let bad = run(redlineBinary, ["diff", "v1", "v2", "-o", "/nonexistent/dir/x.html", "--repo", d.path])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("folder '/nonexistent/dir' does not exist"))
+  }
+}
