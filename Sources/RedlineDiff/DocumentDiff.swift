@@ -124,7 +124,7 @@ public struct Summary: Sendable, Hashable {
       if s.renamed { sectionsRenamed += 1 }
       if s.moved { sectionsMoved += 1 }
       if s.renumbered { sectionsRenumbered += 1 }
-      let c = BlockCounts(s.blocks)
+      let c = BlockCounts(s.blocks, old: d.old, new: d.new)
       blocksAdded += c.added
       blocksDeleted += c.deleted
       blocksModified += c.modified
@@ -148,11 +148,16 @@ public struct BlockCounts: Sendable, Hashable {
   public var wordsDeleted = 0
   public var cosmetic = 0
 
-  public init(_ blocks: [BlockChange]) {
+  /// Counts `blocks`; words of added and deleted blocks are counted from the documents.
+  public init(_ blocks: [BlockChange], old: Document, new: Document) {
     for b in blocks {
       switch b.status {
-      case .added: added += 1
-      case .deleted: deleted += 1
+      case .added:
+        added += 1
+        wordsAdded += Tokenizer.words(new.blocks[b.new!].text).count
+      case .deleted:
+        deleted += 1
+        wordsDeleted += Tokenizer.words(old.blocks[b.old!].text).count
       case .modified: modified += 1
       case .moved: moved += 1
       case .unchanged: unchanged += 1

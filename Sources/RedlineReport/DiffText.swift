@@ -84,7 +84,7 @@ public enum DiffText {
     if sc.renamed, let o = sc.old { tags.append("renamed from “\(d.old.sections[o].heading)”") }
     if sc.moved { tags.append("moved") }
     if sc.renumbered && !sc.renamed, let o = sc.old { tags.append("was \(d.old.sections[o].label)") }
-    let c = BlockCounts(sc.blocks)
+    let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
     let counts = "+\(c.added) −\(c.deleted) ~\(c.modified) ↷\(c.moved)"
     if md {
       return "\n## \(esc(heading, md)) <small>(\(esc(tags.joined(separator: ", "), md)); \(counts))</small>\n\n"

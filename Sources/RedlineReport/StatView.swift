@@ -8,7 +8,7 @@ public enum StatView {
     let labels = rows.map { s in s.new.map { d.new.sections[$0].label } ?? s.old.map { d.old.sections[$0].label } ?? "" }
     let width = labels.map(\.count).max() ?? 0
     for (s, label) in zip(rows, labels) {
-      let c = BlockCounts(s.blocks)
+      let c = BlockCounts(s.blocks, old: d.old, new: d.new)
       var flags = [s.status.rawValue]
       if s.renamed { flags.append("renamed") }
       if s.moved { flags.append("moved") }

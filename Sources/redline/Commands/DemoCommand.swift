@@ -37,12 +37,31 @@ struct DemoCommand: ParsableCommand {
       let lastVersion = try repo.load(nil, at: last)
       emit(Views.header(lastVersion) + "\n" + OutlineRenderer.outline(lastVersion.document, maxDepth: 2))
 
-      step("One section of the first version, with the labels reviewers cite", "show v1 --section 3")
+      step("One section of the first version, with the labels reviewers cite", "show v1 --section 5")
       let v1 = try repo.load(nil, at: "v1")
-      if let s = v1.document.section(labeled: "3") {
+      if let s = v1.document.section(labeled: "5") {
         emit(OutlineRenderer.labelledText(v1.document, sections: [s]))
       }
-      emit("\nTry: redline --repo \(folder) outline v2   ·   redline show HEAD~1 --repo \(folder)\n")
+
+      let c = try repo.compare("v1", "v2", path: nil)
+      step("What changed from v1 to v2: the structure, then one line per changed section", "diff v1 v2 --stat")
+      let structure = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .plain, sections: [])
+      emit(structure.components(separatedBy: "\nNo changes in the text.").first ?? structure)
+      emit("\n" + StatView.render(c.diff))
+
+      for label in ["3.3", "5"] {
+        step("The redline of section \(label) (insertions {+…+}, deletions [-…-])", "diff v1 v2 --section \(label)")
+        if let sections = c.diff.sections(under: label) {
+          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .plain, sections: sections)
+          emit(text.components(separatedBy: "\n── ").dropFirst().map { "── " + $0 }.joined(separator: "\n"))
+        }
+      }
+
+      let html = folder + "/muutokset-v1-v2.html"
+      try writeAtomically(Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef).utf8), to: html)
+      step("The whole comparison as one HTML page", "diff v1 v2 --format html -o \(html)")
+      emit("Wrote \(html)\n")
+      emit("\nTry: redline --repo \(folder) diff v2 v3   ·   redline --repo \(folder) diff v1 v3 --format json\n")
     }
   }
 }
