@@ -46,7 +46,7 @@ struct DiffState {
   var blkConfidence: [Double]  // by new block
 
   // Word ids for similarity, computed on demand.
-  var wordInterner = Interner()
+  var wordInterner = ByteInterner(capacity: 4096)
   var aWords: [Int: [Int32]] = [:]
   var bWords: [Int: [Int32]] = [:]
 
@@ -63,7 +63,7 @@ struct DiffState {
     blkBA = Array(repeating: nil, count: new.blocks.count)
     blkMethod = Array(repeating: nil, count: new.blocks.count)
     blkConfidence = Array(repeating: 0, count: new.blocks.count)
-    var interner = Interner(capacity: old.blocks.count + new.blocks.count)
+    var interner = ByteInterner(capacity: old.blocks.count + new.blocks.count)
     aIds = old.blocks.map { interner.intern($0.text) }
     bIds = new.blocks.map { interner.intern($0.text) }
   }
@@ -223,13 +223,13 @@ struct DiffState {
 
   /// Title words that carry meaning (three letters or more: `ja`, `och`, `of` left out).
   mutating func titleWords(_ title: String) -> [Int32] {
-    Tokenizer.words(title).filter { $0.count >= 3 }.map { wordInterner.intern($0.lowercased()) }.sorted()
+    Tokenizer.words(title).filter { $0.count >= 3 }.map { wordInterner.intern(String($0.lowercased())) }.sorted()
   }
 
   // MARK: Words
 
   mutating func words(_ text: String) -> [Int32] {
-    Tokenizer.words(text).map { wordInterner.intern($0.lowercased()) }
+    WordScanner.wordIDs(text, &wordInterner)
   }
 
   mutating func oldWords(_ k: Int) -> [Int32] {

@@ -154,18 +154,18 @@ public struct BlockCounts: Sendable, Hashable {
       switch b.status {
       case .added:
         added += 1
-        wordsAdded += Tokenizer.words(new.blocks[b.new!].text).count
+        wordsAdded += Tokenizer.wordCount(new.blocks[b.new!].text)
       case .deleted:
         deleted += 1
-        wordsDeleted += Tokenizer.words(old.blocks[b.old!].text).count
+        wordsDeleted += Tokenizer.wordCount(old.blocks[b.old!].text)
       case .modified: modified += 1
       case .moved: moved += 1
       case .unchanged: unchanged += 1
       }
       if !b.cosmetic.isEmpty { cosmetic += 1 }
       for s in b.segments ?? [] {
-        if s.op == .insert { wordsAdded += Tokenizer.words(s.text).count }
-        if s.op == .delete { wordsDeleted += Tokenizer.words(s.text).count }
+        if s.op == .insert { wordsAdded += Tokenizer.wordCount(s.text) }
+        if s.op == .delete { wordsDeleted += Tokenizer.wordCount(s.text) }
       }
     }
   }

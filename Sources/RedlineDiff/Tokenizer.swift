@@ -26,26 +26,71 @@ public enum Tokenizer {
   }
 
   /// Tokens of `text`, in order; their texts concatenate to `text`.
+  ///
+  /// An ASCII byte followed by another ASCII byte is one `Character`, classified from the
+  /// byte; anything else goes through Swift's grapheme breaking, so a letter with a
+  /// combining mark, an emoji sequence or a flag is never split.
   public static func tokens(_ text: String) -> [Token] {
     var out: [Token] = []
     out.reserveCapacity(text.utf8.count / 4)
+    let u = text.utf8
     var start = text.startIndex
     var current: Kind? = nil
     var i = text.startIndex
     while i < text.endIndex {
-      let c = text[i]
-      let k = kind(of: c)
-      if let cur = current {
-        if k != cur || k == .punctuation {
-          out.append(Token(text: String(text[start..<i]), kind: cur))
-          start = i
-        }
+      let b = u[i]
+      let next: String.Index
+      let k: Kind
+      let n1 = u.index(after: i)
+      if b < 0x80 && b != 0x0D && (n1 == u.endIndex || u[n1] < 0x80) {
+        next = n1
+        k = asciiKind(b)
+      } else {
+        next = text.index(after: i)
+        k = kind(of: text[i])
+      }
+      if let cur = current, k != cur || k == .punctuation {
+        out.append(Token(text: String(text[start..<i]), kind: cur))
+        start = i
       }
       current = k
-      i = text.index(after: i)
+      i = next
     }
     if let cur = current, start < text.endIndex { out.append(Token(text: String(text[start...]), kind: cur)) }
     return out
+  }
+
+  @inline(__always)
+  static func asciiKind(_ b: UInt8) -> Kind {
+    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return .space }
+    if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) { return .word }
+    return .punctuation
+  }
+
+  /// Number of words (for counts in summaries).
+  public static func wordCount(_ text: String) -> Int {
+    var n = 0
+    var inWord = false
+    var t = text
+    t.withUTF8 { p in
+      var i = 0
+      while i < p.count {
+        let b = p[i]
+        var isWord: Bool
+        var len = 1
+        if b < 0x80 {
+          isWord = asciiKind(b) == .word
+        } else {
+          let (v, l) = WordScanner.decodeScalar(p, i)
+          len = l
+          isWord = WordScanner.isWordScalar(v)
+        }
+        if isWord && !inWord { n += 1 }
+        inWord = isWord
+        i += len
+      }
+    }
+    return n
   }
 
   /// The word tokens only (for similarity), lowercased.

@@ -49,15 +49,19 @@ public enum MarkdownParser {
     var builder = DocumentBuilder()
 
     mutating func visit(_ node: OpaquePointer, depth: Int) {
-      let type = String(cString: cmark_node_get_type_string(node))
       let start = Int(cmark_node_get_start_line(node))
       let end = endLine(node)
+      let coreType = cmark_node_get_type(node)
+      if coreType == CMARK_NODE_PARAGRAPH {
+        let r = lines.byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
+        let (text, inv) = source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r])) }
+        builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+        return
+      }
+      let type = String(cString: cmark_node_get_type_string(node))
       switch type {
       case "heading":
         builder.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node)[...], line: start)
-      case "paragraph":
-        let (text, inv) = Normalizer.normalize(slice(node)[...])
-        builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
       case "list":
         var item = cmark_node_first_child(node)
         while let it = item {
@@ -95,23 +99,27 @@ public enum MarkdownParser {
     /// A list item is one block: its own text (paragraphs and other non-list children);
     /// nested lists become their own list-item blocks one level deeper.
     mutating func visitItem(_ item: OpaquePointer, depth: Int) {
-      var parts: [String] = []
+      var parts: [Range<Int>] = []
       var first = 0
       var last = 0
       var nested: [OpaquePointer] = []
       var child = cmark_node_first_child(item)
       while let c = child {
-        if String(cString: cmark_node_get_type_string(c)) == "list" {
+        if cmark_node_get_type(c) == CMARK_NODE_LIST {
           nested.append(c)
         } else {
           if first == 0 { first = Int(cmark_node_get_start_line(c)) }
           last = endLine(c)
-          parts.append(slice(c))
+          parts.append(
+            lines.byteRange(from: Int(cmark_node_get_start_line(c)), to: endLine(c), firstColumn: Int(cmark_node_get_start_column(c))))
         }
         child = cmark_node_next(c)
       }
       if first > 0 {
-        let (text, inv) = Normalizer.normalize(parts.joined(separator: "\n")[...])
+        let (text, inv) =
+          parts.count == 1
+          ? source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[parts[0]])) }
+          : Normalizer.normalize(parts.map { String(decoding: source[$0], as: UTF8.self) }.joined(separator: "\n")[...])
         builder.block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
       }
       for n in nested {
@@ -207,11 +215,15 @@ struct LineIndex {
 
   /// Text of lines `from...to` (1-based), the first cut at byte column `firstColumn` (1-based).
   func text(_ b: [UInt8], from: Int, to: Int, firstColumn: Int = 1) -> String {
-    guard from >= 1, from <= starts.count else { return "" }
+    String(decoding: b[byteRange(from: from, to: to, firstColumn: firstColumn)], as: UTF8.self)
+  }
+
+  /// Byte range of lines `from...to` (1-based), starting at byte column `firstColumn`.
+  func byteRange(from: Int, to: Int, firstColumn: Int = 1) -> Range<Int> {
+    guard from >= 1, from <= starts.count else { return 0..<0 }
     let lo = min(starts[from - 1] + max(firstColumn - 1, 0), byteCount)
     let hi = to < starts.count ? starts[to] : byteCount
-    guard lo < hi else { return "" }
-    return String(decoding: b[lo..<hi], as: UTF8.self)
+    return lo < hi ? lo..<hi : lo..<lo
   }
 
   /// True when some line looks like a GFM table delimiter row (`| --- | :-: |`).

@@ -29,43 +29,82 @@ public enum Normalizer {
 
   /// Folds whitespace and applies NFC; returns the text and the invisible characters seen.
   public static func normalize(_ s: Substring) -> (text: String, invisibles: [String]) {
-    var out = String.UnicodeScalarView()
+    var copy = String(s)
+    return copy.withUTF8 { normalize(bytes: $0) }
+  }
+
+  /// The same on UTF-8 bytes (valid UTF-8 expected): ASCII is handled a byte at a time,
+  /// only non-ASCII scalars are decoded.
+  public static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
     var invisibles: [String] = []
-    var pendingSpace = false
     var needsNFC = false
-    for u in s.unicodeScalars {
-      let v = u.value
-      if v < 0x80 {
-        if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0C || v == 0x0B {
-          pendingSpace = !out.isEmpty
+    let n = bytes.count
+    let text = String(unsafeUninitializedCapacity: n) { out -> Int in
+      var o = 0
+      var pendingSpace = false
+      var i = 0
+      while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
+            pendingSpace = o > 0
+          } else {
+            if pendingSpace {
+              out[o] = 0x20
+              o += 1
+              pendingSpace = false
+            }
+            out[o] = b
+            o += 1
+          }
+          i += 1
           continue
         }
-      } else {
-        if dropped.contains(v) {
-          let n = name(v)
-          if !invisibles.contains(n) { invisibles.append(n) }
-          continue
+        let (v, len) = decode(bytes, i)
+        switch v {
+        case 0x200B, 0x2060, 0xFEFF, 0x00AD:
+          let nm = name(v)
+          if !invisibles.contains(nm) { invisibles.append(nm) }
+        case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A:
+          let nm = name(v)
+          if !invisibles.contains(nm) { invisibles.append(nm) }
+          pendingSpace = o > 0
+        case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000:
+          pendingSpace = o > 0
+        default:
+          if !needsNFC && mayChangeUnderNFC(v) { needsNFC = true }
+          if pendingSpace {
+            out[o] = 0x20
+            o += 1
+            pendingSpace = false
+          }
+          for k in 0..<len {
+            out[o] = bytes[i + k]
+            o += 1
+          }
         }
-        if reportedSpaces.contains(v) {
-          let n = name(v)
-          if !invisibles.contains(n) { invisibles.append(n) }
-          pendingSpace = !out.isEmpty
-          continue
-        }
-        if u.properties.isWhitespace {
-          pendingSpace = !out.isEmpty
-          continue
-        }
-        if !needsNFC && mayChangeUnderNFC(v) { needsNFC = true }
+        i += len
       }
-      if pendingSpace {
-        out.append(" ")
-        pendingSpace = false
-      }
-      out.append(u)
+      return o
     }
-    let text = String(out)
     return (needsNFC ? text.precomposedStringWithCanonicalMapping : text, invisibles)
+  }
+
+  /// Decodes the scalar starting at `i` of valid UTF-8; returns its value and byte length.
+  @inline(__always)
+  static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0xE0, i + 1 < p.count { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+    if b0 < 0xF0, i + 2 < p.count {
+      return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+    }
+    if i + 3 < p.count {
+      return (
+        ((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+          | (UInt32(p[i + 3]) & 0x3F), 4
+      )
+    }
+    return (0xFFFD, 1)
   }
 
   /// Folds whitespace and applies NFC.

@@ -25,6 +25,7 @@ struct RawVersion: Sendable {
 
 /// Parses both sides on two threads (the documents are independent), then diffs.
 func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(RedlineError) -> Comparison {
+  let clock = PhaseClock()
   let results = ParseResults()
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     let v = k == 0 ? x : y
@@ -48,7 +49,9 @@ func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(R
   case .success(let v): new = v
   case .failure(let e): throw .document(e)
   }
+  clock.lap("parse both")
   let diff = Differ.diff(old.document, new.document, options: options)
+  clock.lap("diff")
   return Comparison(
     old: old, new: new, diff: diff,
     oldRef: VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path),
@@ -116,3 +119,24 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
   }
   return try compareRaw(read(oldPath), read(newPath), options: options)
 }
+
+/// Prints phase timings to standard error when `REDLINE_PROFILE` is set (for `make bench`).
+public final class PhaseClock: Sendable {
+  private let enabled = ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil
+  private let start = Mutex(DispatchTime.now().uptimeNanoseconds)
+
+  public init() {}
+
+  public func lap(_ name: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let t0 = start.withLock { v in
+      let old = v
+      v = now
+      return old
+    }
+    FileHandle.standardError.write(Data("[profile] \(name): \(Double(now - t0) / 1e6) ms\n".utf8))
+  }
+}
+
+import Synchronization

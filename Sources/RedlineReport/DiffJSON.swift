@@ -27,8 +27,9 @@ public enum DiffJSON {
     }
     w.endObject()
     w.value("budget_exhausted", d.budgetExhausted)
+    var paths = HeadingPaths(old: d.old, new: d.new)
     w.beginArray("sections")
-    for sc in sections ?? d.sections { section(&w, d, sc) }
+    for sc in sections ?? d.sections { section(&w, d, sc, &paths) }
     w.endArray()
     w.endObject()
     var out = w.bytes
@@ -56,7 +57,7 @@ public enum DiffJSON {
     w.endObject()
   }
 
-  static func section(_ w: inout JSONWriter, _ d: DocumentDiff, _ s: SectionChange) {
+  static func section(_ w: inout JSONWriter, _ d: DocumentDiff, _ s: SectionChange, _ paths: inout HeadingPaths) {
     w.beginObject()
     w.value("status", s.status.rawValue)
     w.value("renamed", s.renamed)
@@ -69,12 +70,12 @@ public enum DiffJSON {
     if s.splitFrom != nil { sectionSide(&w, "split_from", d.old, s.splitFrom) }
     if s.mergedInto != nil { sectionSide(&w, "merged_into", d.new, s.mergedInto) }
     w.beginArray("blocks")
-    for b in s.blocks { block(&w, d, b) }
+    for b in s.blocks { block(&w, d, b, &paths) }
     w.endArray()
     w.endObject()
   }
 
-  static func blockSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
+  static func blockSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
     guard let i else { return w.null(k) }
     let b = doc.blocks[i]
     w.beginObject(k)
@@ -83,17 +84,17 @@ public enum DiffJSON {
     w.value("label", b.label)
     w.value("text", b.text)
     w.beginArray("section")
-    for h in doc.headingPath(of: b.section) { w.value(nil, h) }
+    for h in path(b.section) { w.value(nil, h) }
     w.endArray()
     w.endObject()
   }
 
-  static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange) {
+  static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange, _ paths: inout HeadingPaths) {
     w.beginObject()
     w.value("status", b.status.rawValue)
     w.value("kind", b.kind.rawValue)
-    blockSide(&w, "old", d.old, b.old)
-    blockSide(&w, "new", d.new, b.new)
+    blockSide(&w, "old", d.old, b.old) { paths.old($0) }
+    blockSide(&w, "new", d.new, b.new) { paths.new($0) }
     w.value("matched_by", b.matchedBy?.rawValue)
     w.value("confidence", b.confidence)
     if let segs = b.segments {
@@ -112,5 +113,32 @@ public enum DiffJSON {
       w.endArray()
     }
     w.endObject()
+  }
+}
+
+/// Heading paths computed once per section, not once per block.
+struct HeadingPaths {
+  let oldDoc: Document
+  let newDoc: Document
+  var oldCache: [Int: [String]] = [:]
+  var newCache: [Int: [String]] = [:]
+
+  init(old: Document, new: Document) {
+    oldDoc = old
+    newDoc = new
+  }
+
+  mutating func old(_ s: Int) -> [String] {
+    if let p = oldCache[s] { return p }
+    let p = oldDoc.headingPath(of: s)
+    oldCache[s] = p
+    return p
+  }
+
+  mutating func new(_ s: Int) -> [String] {
+    if let p = newCache[s] { return p }
+    let p = newDoc.headingPath(of: s)
+    newCache[s] = p
+    return p
   }
 }

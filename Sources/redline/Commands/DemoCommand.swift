@@ -10,7 +10,8 @@ struct DemoCommand: ParsableCommand {
     discussion: """
       Commits drafts/NAME-v1.md, -v2.md, -v3.md through libgit2 as one document, tagged v1, v2, v3, \
       then runs the other commands on it. The repository is left in a temporary folder (or --into) \
-      so you can try the commands yourself.
+      so you can try the commands yourself; the files it writes (HTML diff, summaries) go \
+      to a folder beside it, named like it with "-out".
       """)
 
   @Option(name: .long, help: "The folder of sample drafts.") var drafts: String = "drafts"
@@ -57,7 +58,9 @@ struct DemoCommand: ParsableCommand {
         }
       }
 
-      let html = folder + "/muutokset-v1-v2.html"
+      let outFolder = folder + "-out"
+      try? FileManager.default.createDirectory(atPath: outFolder, withIntermediateDirectories: true)
+      let html = outFolder + "/muutokset-v1-v2.html"
       try writeAtomically(Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef).utf8), to: html)
       step("The whole comparison as one HTML page", "diff v1 v2 --format html -o \(html)")
       emit("Wrote \(html)\n")

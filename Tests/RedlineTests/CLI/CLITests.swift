@@ -56,12 +56,17 @@ import Testing
 
   @Test func demoRunsOnTheBundledDrafts() {
     let into = NSTemporaryDirectory() + "redline-demo-test-\(UUID().uuidString.prefix(6))"
-    defer { try? FileManager.default.removeItem(atPath: into) }
+    defer {
+      try? FileManager.default.removeItem(atPath: into)
+      try? FileManager.default.removeItem(atPath: into + "-out")
+    }
     let r = run(redlineBinary, ["demo", "--drafts", packageRoot + "/drafts", "--into", into])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("(v1)"))
     #expect(r.stdout.contains("(v3)"))
     #expect(git(into, "tag") == "v1\nv2\nv3")
     #expect(git(into, "status", "--porcelain") == "")
+    #expect(FileManager.default.fileExists(atPath: into + "-out/muutokset-v1-v2.html"))
+    #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3"))
   }
 }

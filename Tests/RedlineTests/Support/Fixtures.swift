@@ -10,7 +10,10 @@ final class TempDir: @unchecked Sendable {
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: path) }
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+    try? FileManager.default.removeItem(atPath: path + "-out")
+  }
 
   func write(_ rel: String, _ text: String) {
     let url = URL(fileURLWithPath: path + "/" + rel)

@@ -1,0 +1,169 @@
+/// Interns byte strings (words, block texts) to dense `Int32` ids with one hash per
+/// string and no `String` allocation: an open-addressing table over a byte arena.
+/// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
+struct ByteInterner {
+  private var arena: [UInt8] = []
+  private var starts: [Int] = []
+  private var lengths: [Int] = []
+  private var hashes: [UInt64] = []
+  private var table: [Int32]
+  private var mask: Int
+
+  init(capacity: Int = 1024) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    table = [Int32](repeating: -1, count: size)
+    mask = size - 1
+  }
+
+  var count: Int { starts.count }
+
+  /// FNV-1a, 64 bits, eight bytes at a time where possible.
+  @inline(__always)
+  static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = 0
+    let n = p.count
+    let raw = UnsafeRawPointer(p.baseAddress)
+    while i + 8 <= n {
+      let w = raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = (h ^ w) &* 0x0000_0100_0000_01b3
+      h ^= h >> 29
+      i += 8
+    }
+    while i < n {
+      h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3
+      i += 1
+    }
+    return h ^ (h >> 32)
+  }
+
+  mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let h = Self.hash(p)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let id = table[slot]
+      if id < 0 { break }
+      let k = Int(id)
+      if hashes[k] == h && lengths[k] == p.count {
+        let same = arena.withUnsafeBufferPointer { a in
+          p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
+        }
+        if same { return id }
+      }
+      slot = (slot + 1) & mask
+    }
+    let id = Int32(starts.count)
+    starts.append(arena.count)
+    lengths.append(p.count)
+    hashes.append(h)
+    arena.append(contentsOf: p)
+    table[slot] = id
+    if starts.count * 2 > table.count { grow() }
+    return id
+  }
+
+  mutating func intern(_ s: String) -> Int32 {
+    var s = s
+    return s.withUTF8 { intern($0) }
+  }
+
+  private mutating func grow() {
+    let size = table.count * 2
+    table = [Int32](repeating: -1, count: size)
+    mask = size - 1
+    for k in 0..<starts.count {
+      var slot = Int(truncatingIfNeeded: hashes[k]) & mask
+      while table[slot] >= 0 { slot = (slot + 1) & mask }
+      table[slot] = Int32(k)
+    }
+  }
+}
+
+/// Word ids of a text for similarity: words are runs of letters, digits and marks
+/// (scanned on UTF-8 bytes; Latin letters with diacritics by table, other scripts by
+/// Unicode properties), lowercased for ASCII and Latin-1.
+enum WordScanner {
+  static func wordIDs(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
+    var t = text
+    return t.withUTF8 { p in
+      var out: [Int32] = []
+      out.reserveCapacity(p.count / 6)
+      var word: [UInt8] = []
+      word.reserveCapacity(64)
+      var i = 0
+      let n = p.count
+      func flush() {
+        if !word.isEmpty {
+          out.append(word.withUnsafeBufferPointer { interner.intern($0) })
+          word.removeAll(keepingCapacity: true)
+        }
+      }
+      while i < n {
+        let b = p[i]
+        if b < 0x80 {
+          if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+            word.append(b)
+          } else if b >= 0x41 && b <= 0x5A {
+            word.append(b + 0x20)
+          } else {
+            flush()
+          }
+          i += 1
+          continue
+        }
+        var (v, len) = decodeScalar(p, i)
+        if isWordScalar(v) {
+          if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
+          if len == 2 && v < 0x800 {
+            word.append(UInt8(0xC0 | (v >> 6)))
+            word.append(UInt8(0x80 | (v & 0x3F)))
+          } else {
+            for k in 0..<len { word.append(p[i + k]) }
+          }
+        } else {
+          flush()
+        }
+        i += len
+      }
+      flush()
+      return out
+    }
+  }
+
+  @inline(__always)
+  static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0xE0, i + 1 < p.count { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+    if b0 < 0xF0, i + 2 < p.count {
+      return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
+    }
+    if i + 3 < p.count {
+      return (
+        ((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+          | (UInt32(p[i + 3]) & 0x3F), 4
+      )
+    }
+    return (0xFFFD, 1)
+  }
+
+  @inline(__always)
+  static func isWordScalar(_ v: UInt32) -> Bool {
+    switch v {
+    case 0xC0...0x24F: return v != 0xD7 && v != 0xF7
+    case 0x80...0xBF: return v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
+    case 0x2000...0x206F: return false  // general punctuation: dashes, quotes, spaces
+    default:
+      guard let u = Unicode.Scalar(v) else { return false }
+      let p = u.properties
+      return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+        || p.generalCategory == .spacingMark
+    }
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Redline's benchmark: `redline diff --format json --files` side by side with
+# `git diff --no-index --word-diff=porcelain`, `git diff --no-index --histogram` and the
+# read-and-hash-lines floor, on the same generated pairs, in one run. Prints medians,
+# ratios and peak memory. Usage: bench/run.sh [SIZES...]   (default: 1MB 5MB 20MB)
+# Also runs heavy-5MB (10x edits, 40x moves) and wrap-5MB (hard-wrapped at 80 columns).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-bench/out}
+mkdir -p "$OUT"
+for tool in hyperfine /usr/bin/time cc git; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install hyperfine time gcc git)"; exit 2; }
+done
+REDLINE=${REDLINE:-.build/release/redline}
+[ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
+cc -O2 -o "$OUT/floor" bench/floor.c
+
+SIZES=${*:-1MB 5MB 20MB}
+pairs=()
+for s in $SIZES; do pairs+=("$s:--size $s"); done
+pairs+=("heavy-5MB:--size 5MB --edit 0.5 --delete 0.05 --insert 0.05 --move 0.2 --move-sections 10 --rename-sections 20")
+pairs+=("wrap-5MB:--size 5MB --wrap 80")
+
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+: > "$OUT/results.tsv"
+for p in "${pairs[@]}"; do
+  name=${p%%:*}; args=${p#*:}
+  old="$OUT/$name-old.md"; new="$OUT/$name-new.md"
+  [ -f "$old" ] || python3 bench/gen_drafts.py $args --seed 42 --old "$old" --new "$new" >/dev/null
+  declare -A cmds=(
+    [redline]="$REDLINE diff --format json --files $old $new"
+    [git-word-diff]="git diff --no-index --word-diff=porcelain $old $new"
+    [git-histogram]="git diff --no-index --histogram $old $new"
+    [floor-lines]="$OUT/floor $old $new"
+  )
+  for tool in redline git-word-diff git-histogram floor-lines; do
+    cmd=${cmds[$tool]}
+    /usr/bin/time -f "%M" -o "$OUT/rss" $cmd >/dev/null 2>/dev/null || true
+    rss=$(tail -1 "$OUT/rss")
+    hyperfine -N -i --warmup 1 --runs ${RUNS:-7} --export-json "$OUT/$name-$tool.json" "$cmd" >/dev/null 2>&1
+    median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$name-$tool.json")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "$rss" "$(stat -c %s "$old")" >> "$OUT/results.tsv"
+  done
+done
+python3 bench/report.py "$OUT/results.tsv" | tee "$OUT/results.md"
