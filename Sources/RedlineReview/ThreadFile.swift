@@ -1,0 +1,120 @@
+import Foundation
+
+/// Why a thread file could not be read. One line, naming the file.
+public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  public var reason: String
+
+  public var description: String {
+    let at = line.map { " line \($0)" } ?? ""
+    return "\(file)\(at): \(reason); fix or remove that line (each line is one JSON event)"
+  }
+}
+
+/// The storage format: JSON Lines, one event per line, keys sorted, UTF-8.
+///
+/// The first line is the opening comment with its anchor; replies, resolves and reopens
+/// are appended as new lines and never rewrite earlier ones. Two reviewers appending to
+/// the same thread therefore touch different lines, and `reviews/.gitattributes`
+/// (`*.jsonl merge=union`) lets git merge them without a conflict.
+///
+/// ```
+/// {"anchor":{…},"author":{"email":"…","name":"Aino"},"body":"…","id":"k3v9x2qa","time":1697443200,"type":"comment"}
+/// {"author":{…},"body":"Korjattu.","commit":"…","disposition":"accepted","revision":"v2","time":…,"type":"resolve"}
+/// ```
+public enum ThreadFile {
+  public static let fileExtension = "jsonl"
+
+  /// One event as one JSON line (sorted keys, no trailing newline).
+  public static func encode(_ e: ThreadEvent, threadID: String? = nil, anchor: Anchor? = nil) -> String {
+    var obj: [String: Any] = [
+      "type": e.kind.rawValue, "time": e.time, "author": ["name": e.author.name, "email": e.author.email],
+      "body": e.body,
+    ]
+    if let threadID { obj["id"] = threadID }
+    if let a = anchor {
+      var ao: [String: Any] = [
+        "path": a.path, "revision": a.revision, "section": a.section, "label": a.label, "index": a.index,
+        "text": a.text, "prefix": a.prefix, "suffix": a.suffix,
+      ]
+      ao["commit"] = a.commit ?? NSNull()
+      if let q = a.quote { ao["quote"] = q }
+      obj["anchor"] = ao
+    }
+    if let r = e.revision { obj["revision"] = r }
+    if let c = e.commit { obj["commit"] = c }
+    if let d = e.disposition { obj["disposition"] = d.rawValue }
+    let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Reads a whole thread file. `file` is only used in error messages.
+  public static func decode(_ bytes: [UInt8], file: String) throws(ThreadFileError) -> ReviewThread {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ThreadFileError(file: file, line: nil, reason: "not UTF-8")
+    }
+    var id: String?
+    var anchor: Anchor?
+    var events: [ThreadEvent] = []
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty { continue }
+      guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        throw ThreadFileError(file: file, line: n + 1, reason: "not a JSON object")
+      }
+      let event = try parseEvent(obj, file: file, line: n + 1)
+      if event.kind == .comment {
+        guard anchor == nil else { throw ThreadFileError(file: file, line: n + 1, reason: "a second opening comment") }
+        guard let a = obj["anchor"] as? [String: Any] else {
+          throw ThreadFileError(file: file, line: n + 1, reason: "the opening comment has no anchor")
+        }
+        anchor = try parseAnchor(a, file: file, line: n + 1)
+        id = obj["id"] as? String
+        events.insert(event, at: 0)
+      } else {
+        events.append(event)
+      }
+    }
+    guard let anchor else { throw ThreadFileError(file: file, line: nil, reason: "no opening comment") }
+    let fallbackID = (file.split(separator: "/").last.map(String.init) ?? file).replacingOccurrences(
+      of: "." + fileExtension, with: "")
+    // Replies and resolutions in time order (a union merge may interleave lines); stable for ties.
+    let rest = events.dropFirst().enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+      .map(\.element)
+    return ReviewThread(id: id ?? fallbackID, anchor: anchor, events: [events[0]] + rest)
+  }
+
+  static func parseEvent(_ o: [String: Any], file: String, line: Int) throws(ThreadFileError) -> ThreadEvent {
+    guard let t = o["type"] as? String, let kind = ThreadEvent.Kind(rawValue: t) else {
+      throw ThreadFileError(file: file, line: line, reason: "unknown or missing \"type\"")
+    }
+    guard let time = (o["time"] as? NSNumber)?.int64Value else {
+      throw ThreadFileError(file: file, line: line, reason: "missing \"time\"")
+    }
+    guard let a = o["author"] as? [String: Any], let name = a["name"] as? String else {
+      throw ThreadFileError(file: file, line: line, reason: "missing \"author\"")
+    }
+    var disposition: Disposition?
+    if let d = o["disposition"] as? String {
+      guard let dd = Disposition(lenient: d) else {
+        throw ThreadFileError(file: file, line: line, reason: "unknown disposition '\(d)'")
+      }
+      disposition = dd
+    }
+    return ThreadEvent(
+      kind: kind, time: time, author: Person(name: name, email: a["email"] as? String ?? ""),
+      body: o["body"] as? String ?? "", revision: o["revision"] as? String, commit: o["commit"] as? String,
+      disposition: disposition)
+  }
+
+  static func parseAnchor(_ a: [String: Any], file: String, line: Int) throws(ThreadFileError) -> Anchor {
+    guard let path = a["path"] as? String, let text = a["text"] as? String else {
+      throw ThreadFileError(file: file, line: line, reason: "the anchor needs \"path\" and \"text\"")
+    }
+    return Anchor(
+      path: path, commit: a["commit"] as? String, revision: a["revision"] as? String ?? "", section: a["section"] as? [String] ?? [],
+      label: a["label"] as? String ?? "", index: (a["index"] as? NSNumber)?.intValue ?? 0, text: text,
+      prefix: a["prefix"] as? String ?? "", suffix: a["suffix"] as? String ?? "", quote: a["quote"] as? String)
+  }
+}
