@@ -1,5 +1,6 @@
 import Foundation
 import RedlineGit
+import RedlineReview
 
 /// Builds the throwaway demo repository: one commit per sample draft version, tagged
 /// `v1`, `v2`, … , all written through libgit2.
@@ -65,5 +66,30 @@ public enum Demo {
       _ = FileManager.default.createFile(atPath: folder + "/" + documentPath, contents: data)
     }
     return repo
+  }
+
+  /// Copies the sample review threads (`*.jsonl`, `.gitattributes`) into the demo
+  /// repository's reviews/ and commits them on top of the last version. Returns the count.
+  @discardableResult
+  public static func addReviews(from reviews: String, to repo: Repository) throws(RedlineError) -> Int {
+    guard let root = repo.workdir else { return 0 }
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: reviews)) ?? [])
+      .filter { $0.hasSuffix(".jsonl") || $0 == ".gitattributes" }.sorted()
+    guard !names.isEmpty else { return 0 }
+    try? FileManager.default.createDirectory(atPath: root + "reviews", withIntermediateDirectories: true)
+    var changes: [FileChange] = []
+    for n in names {
+      guard let d = FileManager.default.contents(atPath: reviews + "/" + n) else { throw .fileNotFound(path: reviews + "/" + n) }
+      do { try AtomicFile.write([UInt8](d), to: root + "reviews/" + n) } catch { throw .io(error.description) }
+      changes.append(FileChange(path: "reviews/" + n, content: [UInt8](d)))
+    }
+    let time = ISO8601DateFormatter().date(from: "2023-12-14T12:00:00+02:00").map { Int64($0.timeIntervalSince1970) } ?? 0
+    let sig = Signature(name: "Liisa Virtanen", email: "liisa.virtanen@tem.example", time: time, offsetMinutes: 120)
+    do {
+      try repo.commit(changes, message: "Lausuntokierroksen kommentit ja niiden käsittely\n", author: sig)
+    } catch {
+      throw .git(error)
+    }
+    return names.filter { $0.hasSuffix(".jsonl") }.count
   }
 }

@@ -16,6 +16,8 @@ struct DemoCommand: ParsableCommand {
 
   @Option(name: .long, help: "The folder of sample drafts.") var drafts: String = "drafts"
   @Option(name: .long, help: "Build the repository here (must not exist yet).") var into: String?
+  @Option(name: .long, help: "The folder of sample review threads.") var reviews: String = "reviews"
+  @Flag(name: .long, help: "Leave the sample review threads out.") var noReviews = false
 
   func run() throws {
     try runReporting {
@@ -64,6 +66,18 @@ struct DemoCommand: ParsableCommand {
       try writeAtomically(Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef).utf8), to: html)
       step("The whole comparison as one HTML page", "diff v1 v2 --format html -o \(html)")
       emit("Wrote \(html)\n")
+      if !noReviews {
+        let n = try Demo.addReviews(from: reviews, to: git)
+        if n > 0 {
+          step("Consultation comments on v1, followed into v2", "comments --at v2")
+          emit(CommentsRenderer.text(try repo.comments(at: "v2"), markdown: false))
+          step("At \(last): the threads still waiting for a person (addressed and open)", "comments --at \(last)")
+          var at3 = try repo.comments(at: last)
+          let counts = CommentsRenderer.text(at3, markdown: false).split(separator: "\n").first.map(String.init) ?? ""
+          at3.threads = at3.threads.filter { $0.placement.status == .addressed || $0.placement.status == .open }
+          emit(counts + "\n" + CommentsRenderer.text(at3, markdown: false).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        }
+      }
       emit("\nTry: redline --repo \(folder) diff v2 v3   ·   redline --repo \(folder) diff v1 v3 --format json\n")
     }
   }
