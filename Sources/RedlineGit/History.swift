@@ -72,3 +72,15 @@ extension Repository {
     return nil
   }
 }
+
+extension Repository {
+  /// True when `commit` is `ancestor` or a descendant of it.
+  public func contains(_ ancestor: ObjectID, in commit: ObjectID) -> Bool {
+    if ancestor == commit { return true }
+    var a = commit.oid
+    var b = ancestor.oid
+    let rc = git_graph_descendant_of(pointer, &a, &b)
+    if rc < 0 { git_error_clear() }
+    return rc == 1
+  }
+}

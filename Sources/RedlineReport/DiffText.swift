@@ -160,10 +160,12 @@ public enum DiffText {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "*", "_", "`", "[", "]", "\\", "|", "#": out += "\\" + String(c)
+      case "*", "_", "`", "[", "]", "\\", "|": out += "\\" + String(c)
       default: out.append(c)
       }
     }
+    // A line that starts with `#` or `>` would become a heading or a quote.
+    if let f = out.first, f == "#" || f == ">" { out = "\\" + out }
     return out
   }
 }

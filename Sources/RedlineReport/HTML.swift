@@ -35,9 +35,8 @@ public enum HTML {
     .meta dd { margin-left: 11.5rem; }
     ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; text-decoration-thickness: 2px; }
     del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
-    ins::before, del::before { position: absolute; clip-path: inset(100%); width: 1px; height: 1px; overflow: hidden; }
-    ins::before { content: " [lisätty: "; }
-    del::before { content: " [poistettu: "; }
+    ins::before, del::before, ins::after, del::after, .visually-hidden {
+      position: absolute; clip-path: inset(100%); width: 1px; height: 1px; overflow: hidden; white-space: nowrap; }
     .block { margin: .6rem 0 .9rem; padding: .4rem .7rem; border-left: 4px solid #bbb; break-inside: avoid; }
     .block.added { border-left-color: #2e7d32; border-left-style: double; }
     .block.deleted { border-left-color: #c62828; border-left-style: dashed; }
@@ -55,6 +54,18 @@ public enum HTML {
     @media print { body { max-width: none; padding: 0; font-size: 10pt; } a { color: inherit; text-decoration: none; } }
     """
 
+  /// Words a screen reader says around insertions and deletions, per language.
+  static func cues(_ lang: String) -> String {
+    let (i, d, end) =
+      switch lang {
+      case "sv": ("tillagt:", "struket:", "slut.")
+      case "en": ("inserted:", "deleted:", "end.")
+      default: ("lisätty:", "poistettu:", "loppu.")
+      }
+    return "ins::before { content: \" [\(i) \"; } del::before { content: \" [\(d) \"; } "
+      + "ins::after, del::after { content: \" \(end)] \"; }"
+  }
+
   /// A complete page around `body`.
   public static func page(title: String, lang: String, body: String) -> String {
     """
@@ -66,6 +77,7 @@ public enum HTML {
     <title>\(esc(title))</title>
     <style>
     \(style)
+    \(cues(lang))
     </style>
     </head>
     <body>

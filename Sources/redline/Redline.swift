@@ -16,7 +16,7 @@ struct Redline: ParsableCommand {
       Start with `redline demo`, which builds a throwaway repository from the sample drafts.
       """,
     subcommands: [
-      DiffCommand.self, CommentCommand.self, CommentsCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
+      DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
     ]
   )
 }

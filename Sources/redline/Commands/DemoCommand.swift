@@ -78,6 +78,15 @@ struct DemoCommand: ParsableCommand {
           emit(counts + "\n" + CommentsRenderer.text(at3, markdown: false).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
         }
       }
+      step("The consultation summary of v1 → v2, in Finnish, Swedish and English", "summary v1 v2 --lang fi --format html -o …")
+      let input = try repo.summaryInput("v1", "v2", path: nil)
+      for (lang, name) in [(Localization.Language.fi, "yhteenveto-v1-v2"), (.sv, "sammanfattning-v1-v2"), (.en, "summary-v1-v2")] {
+        for format in [SummaryRenderer.Format.html, .markdown] {
+          let file = outFolder + "/" + name + (format == .html ? ".html" : ".md")
+          try writeAtomically(Array(SummaryRenderer.render(input, language: lang, format: format).utf8), to: file)
+          emit("Wrote \(file)\n")
+        }
+      }
       emit("\nTry: redline --repo \(folder) diff v2 v3   ·   redline --repo \(folder) diff v1 v3 --format json\n")
     }
   }
