@@ -43,7 +43,11 @@ public struct Localization: Sendable {
     return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
   }
 
-  public static let keys: [String] = Array(tables[.en]!.keys).sorted()
+  /// Every key any language defines.
+  public static let keys: [String] = Array(Set(tables.values.flatMap(\.keys))).sorted()
+
+  /// True when this language has a phrase for `key`.
+  public func has(_ key: String) -> Bool { table[key] != nil }
 
   static let tables: [Language: [String: String]] = [
     .fi: [
