@@ -35,6 +35,7 @@ public enum HTML {
     .meta dd { margin-left: 11.5rem; }
     ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; text-decoration-thickness: 2px; }
     del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
+    del + ins, ins + del { margin-left: .25em; }
     ins::before, del::before, ins::after, del::after, .visually-hidden {
       position: absolute; clip-path: inset(100%); width: 1px; height: 1px; overflow: hidden; white-space: nowrap; }
     .block { margin: .6rem 0 .9rem; padding: .4rem .7rem; border-left: 4px solid #bbb; break-inside: avoid; }
