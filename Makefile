@@ -27,7 +27,9 @@ test: deps
 	$(SWIFT) test
 
 bench: release
+	@for t in hyperfine /usr/bin/time; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time; break; }; done
 	bench/run.sh
+	bench/history.sh
 
 clean:
 	rm -rf .build out

@@ -235,9 +235,30 @@ def main():
     ap.add_argument("--rename-sections", type=int, default=2)
     ap.add_argument("--move-sections", type=int, default=1)
     ap.add_argument("--stats", action="store_true")
+    ap.add_argument("--versions", type=int, default=0,
+                    help="history mode: write --old and N further versions NEW.1 … NEW.N, each an edit of the previous "
+                         "with the mix scaled by --scale")
+    ap.add_argument("--scale", type=float, default=0.1)
     a = ap.parse_args()
     g = Gen(a.seed)
     doc = build(g, parse_size(a.size))
+    if a.versions:
+        with open(a.old, "w", encoding="utf-8") as f:
+            f.write(render(doc, a.wrap))
+        import copy
+        scaled = copy.copy(a)
+        for k in ("edit", "delete", "insert", "move"):
+            setattr(scaled, k, getattr(a, k) * a.scale)
+        scaled.rename_sections = 0
+        scaled.move_sections = 0
+        cur = doc
+        for v in range(1, a.versions + 1):
+            scaled.rename_sections = 1 if v % 10 == 0 else 0
+            scaled.move_sections = 1 if v % 25 == 0 else 0
+            cur, _ = edit(g, cur, scaled)
+            with open(f"{a.new}.{v}", "w", encoding="utf-8") as f:
+                f.write(render(cur, a.wrap))
+        return
     new, counts = edit(g, doc, a)
     with open(a.old, "w", encoding="utf-8") as f:
         f.write(render(doc, a.wrap))

@@ -38,6 +38,24 @@ struct ByteInterner {
     return h ^ (h >> 32)
   }
 
+  /// The id of bytes already interned, or nil.
+  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let h = Self.hash(p)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let id = table[slot]
+      if id < 0 { return nil }
+      let k = Int(id)
+      if hashes[k] == h && lengths[k] == p.count {
+        let same = arena.withUnsafeBufferPointer { a in
+          p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
+        }
+        if same { return id }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
   mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
     let h = Self.hash(p)
     var slot = Int(truncatingIfNeeded: h) & mask

@@ -195,10 +195,22 @@ extension DraftRepository {
       return m
     }
     var reports: [ThreadReport] = []
+    let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
+    var exactIndexes: [Int: TextIndex] = [:]
+    func anchorIndex(_ a: Anchor, _ k: Int, _ d: Document) -> Int? {
+      if a.index < d.blocks.count, d.blocks[a.index].text == a.text { return a.index }
+      let ix = exactIndexes[k] ?? TextIndex(d.blocks.map(\.text))
+      exactIndexes[k] = ix
+      let hits = ix.exact(a.text)
+      return hits.count == 1 ? hits[0] : nil
+    }
+    var starts: [String: Int?] = [:]
     for t in threads {
       var trail: Trail? = nil
-      if let start = startPosition(t.anchor, chain: chain), let startDoc = doc(start),
-        let idx = anchorIndex(t.anchor, in: startDoc)
+      let key = "\(t.anchor.commit ?? "")|\(t.anchor.revision)|\(t.anchor.path)"
+      if starts[key] == nil { starts[key] = .some(startPosition(t.anchor, chain: chain)) }
+      if let start = starts[key]!, let startDoc = doc(start),
+        let idx = anchorIndex(t.anchor, start, startDoc)
       {
         var tr = Trail(index: idx)
         var k = start
@@ -214,7 +226,8 @@ extension DraftRepository {
       } else if let direct = directTrail(t.anchor, to: finalDoc) {
         trail = direct
       }
-      reports.append(ThreadReport(id: t.id, thread: t, placement: Reanchor.place(t, trail: trail, in: finalDoc), error: nil))
+      reports.append(
+        ThreadReport(id: t.id, thread: t, placement: Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex), error: nil))
     }
     return (finalDoc, reports)
   }

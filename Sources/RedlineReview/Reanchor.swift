@@ -90,7 +90,7 @@ public enum Reanchor {
 
   /// The thread's placement in `doc` given where its trail ended (`trail` nil when the
   /// anchor's version could not be followed at all).
-  public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document) -> Placement {
+  public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil) -> Placement {
     let a = thread.anchor
     var p: Placement
     if let t = trail, let i = t.index {
@@ -99,7 +99,7 @@ public enum Reanchor {
       p = Placement(
         status: changed ? .addressed : .open, block: i, moved: movedSection(a, doc, i), matchedBy: "diff",
         confidence: t.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else if let found = search(a, in: doc) {
+    } else if let found = search(a, in: doc, index: index) {
       let text = doc.blocks[found.index].text
       let changed = text != a.text
       p = Placement(
@@ -122,8 +122,10 @@ public enum Reanchor {
 
   /// Finds the anchor's paragraph by text alone: exact text (unique), then the quoted
   /// phrase (unique), then the best fuzzy candidate above the threshold with a margin.
-  public static func search(_ a: Anchor, in doc: Document) -> (index: Int, method: String, confidence: Double)? {
-    let exact = doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
+  /// `index` is a `TextIndex` over `doc`'s block texts (built once, shared by all threads).
+  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (index: Int, method: String, confidence: Double)? {
+    let ix = index ?? TextIndex(doc.blocks.map(\.text))
+    let exact = ix.exact(a.text)
     if exact.count == 1 { return (exact[0], "exact_text", 1) }
     if exact.count > 1 {
       // Several equal paragraphs: the one under the same heading, if exactly one is.
@@ -132,22 +134,19 @@ public enum Reanchor {
       return nil
     }
     if let q = a.quote, !q.isEmpty {
-      let hits = doc.blocks.indices.filter { doc.blocks[$0].text.contains(q) }
+      let hits = ix.similar(ix.bag(q), rare: 2).map(\.position).filter { doc.blocks[$0].text.contains(q) }
       if hits.count == 1 { return (hits[0], "quote", 0.8) }
     }
-    var interner = WordBag()
-    let target = interner.bag(a.text)
-    let pre = interner.bag(a.prefix)
-    let suf = interner.bag(a.suffix)
+    let target = ix.bag(a.text)
+    let pre = ix.bag(a.prefix)
+    let suf = ix.bag(a.suffix)
     var best: (Double, Int) = (0, -1)
     var second = 0.0
-    for (i, b) in doc.blocks.enumerated() {
-      let sim = bagDice(target, interner.bag(b.text))
-      if sim < 0.3 { continue }
+    for (i, sim) in ix.similar(target) where sim >= 0.3 {
       let prevText = i > 0 ? String(doc.blocks[i - 1].text.suffix(32)) : ""
       let nextText = i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(32)) : ""
-      let ps = a.prefix.isEmpty && prevText.isEmpty ? 1 : bagDice(pre, interner.bag(prevText))
-      let ss = a.suffix.isEmpty && nextText.isEmpty ? 1 : bagDice(suf, interner.bag(nextText))
+      let ps = a.prefix.isEmpty && prevText.isEmpty ? 1 : TextIndex.similarity(pre, ix.bag(prevText))
+      let ss = a.suffix.isEmpty && nextText.isEmpty ? 1 : TextIndex.similarity(suf, ix.bag(nextText))
       let score = (50 * sim + 20 * ps + 20 * ss) / 90
       if score > best.0 {
         second = best.0
@@ -159,40 +158,6 @@ public enum Reanchor {
     if best.1 >= 0, best.0 >= fuzzyThreshold, best.0 - second >= fuzzyMargin { return (best.1, "fuzzy", best.0) }
     return nil
   }
-}
-
-/// Lowercased word multisets for fuzzy scoring.
-struct WordBag {
-  private var ids: [String: Int32] = [:]
-
-  mutating func bag(_ s: String) -> [Int32] {
-    Tokenizer.words(s).map { w -> Int32 in
-      let k = w.lowercased()
-      if let id = ids[k] { return id }
-      let id = Int32(ids.count)
-      ids[k] = id
-      return id
-    }.sorted()
-  }
-}
-
-func bagDice(_ a: [Int32], _ b: [Int32]) -> Double {
-  if a.isEmpty && b.isEmpty { return 1 }
-  var i = 0
-  var j = 0
-  var common = 0
-  while i < a.count && j < b.count {
-    if a[i] == b[j] {
-      common += 1
-      i += 1
-      j += 1
-    } else if a[i] < b[j] {
-      i += 1
-    } else {
-      j += 1
-    }
-  }
-  return 2 * Double(common) / Double(a.count + b.count)
 }
 
 extension Anchor {

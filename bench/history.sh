@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The review workload: THREADS comment threads on a SIZE generated draft, followed through
+# COMMITS commits of edits. Times `redline comments --at HEAD --format json` next to
+# `git log -p --word-diff=porcelain` over the same file, in one run.
+# Usage: bench/history.sh   (env: SIZE=5MB COMMITS=50 THREADS=1000 RUNS=3 OUT=bench/out)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-bench/out}; SIZE=${SIZE:-5MB}; COMMITS=${COMMITS:-50}; THREADS=${THREADS:-1000}
+REDLINE=$(realpath "${REDLINE:-.build/release/redline}")
+[ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
+repo="$OUT/hist-$SIZE-$COMMITS"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+if [ ! -d "$repo/.git" ]; then
+  rm -rf "$repo"; mkdir -p "$repo"
+  python3 bench/gen_drafts.py --size "$SIZE" --seed 11 --versions "$COMMITS" --scale 0.1 \
+    --old "$repo/v0.md" --new "$repo/v" >/dev/null
+  (
+    cd "$repo"
+    git init -q -b main
+    git -c user.name=Bench -c user.email=b@x commit -q --allow-empty -m init
+    mv v0.md paatos.md; git add paatos.md
+    GIT_AUTHOR_DATE="2023-10-01T10:00:00" GIT_COMMITTER_DATE="2023-10-01T10:00:00" \
+      git -c user.name=Bench -c user.email=b@x commit -q -m "v0"; git tag base
+    for v in $(seq 1 "$COMMITS"); do
+      mv "v.$v" paatos.md
+      GIT_AUTHOR_DATE="2023-10-02T10:00:00" GIT_COMMITTER_DATE="2023-10-02T10:00:00" \
+        git -c user.name=Bench -c user.email=b@x commit -q -am "v$v"
+    done
+    git gc -q
+  )
+  # THREADS threads on paragraphs of the base version (anchored by text; the tool finds the block).
+  python3 - "$repo" "$THREADS" <<'PY'
+import json, os, random, subprocess, sys
+repo, n = sys.argv[1], int(sys.argv[2])
+base = subprocess.run(["git", "-C", repo, "rev-parse", "base"], capture_output=True, text=True).stdout.strip()
+text = subprocess.run(["git", "-C", repo, "show", "base:paatos.md"], capture_output=True, text=True).stdout
+paras = [l for l in text.split("\n") if l and not l.startswith("#") and not l.startswith("- ")]
+rng = random.Random(7)
+os.makedirs(os.path.join(repo, "reviews"), exist_ok=True)
+for k, p in enumerate(rng.sample(paras, n)):
+    tid = f"b{k:07d}"
+    ev = {"type": "comment", "id": tid, "time": 1696150800 + k, "author": {"name": "Arvioija", "email": "a@x"},
+          "body": f"Kommentti {k}", "anchor": {"path": "paatos.md", "commit": base, "revision": "base", "section": [],
+          "label": "", "index": 0, "text": p, "prefix": "", "suffix": "", "quote": None}}
+    with open(os.path.join(repo, "reviews", tid + ".jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(ev, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+fi
+cd "$repo"
+hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json ../history.json \
+  "$REDLINE comments --at HEAD --format json" \
+  "git log -p --word-diff=porcelain -- paatos.md" \
+  "git log -p -- paatos.md" >/dev/null 2>&1
+for c in "$REDLINE comments --at HEAD --format json" "git log -p --word-diff=porcelain -- paatos.md"; do
+  /usr/bin/time -f "%M" -o ../rss $c >/dev/null 2>&1 || true
+  echo "$(tail -1 ../rss)" >> ../history-rss
+done
+python3 - ../history.json <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+print("| command | median s | × git log -p --word-diff |")
+print("|---|---:|---:|")
+base = r[1]["median"]
+for x in r:
+    cmd = x["command"].split("/")[-1] if x["command"].startswith("/") else x["command"]
+    print(f"| `{cmd}` | {x['median']:.3f} | {x['median'] / base:.2f} |")
+PY
+"$REDLINE" comments --at HEAD --format json | python3 -c "
+import json,sys,collections
+d=json.load(sys.stdin); c=collections.Counter(t['status'] for t in d['threads'])
+print('threads reported:', len(d['threads']), dict(c))"
