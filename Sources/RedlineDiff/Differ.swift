@@ -275,31 +275,28 @@ struct DiffState {
   /// runner-up of both its row and its column.
   mutating func pairBySimilarity(_ xs: [Int], _ ys: [Int], threshold: Double, method: MatchMethod, minWords: Int) {
     var scores: [(Double, Int, Int)] = []
-    var rowBest: [Int: [Double]] = [:]
-    var colBest: [Int: [Double]] = [:]
-    for x in xs {
+    var rowBest: [Int: Double] = [:]
+    var rowSecond: [Int: Double] = [:]
+    var colBest: [Int: Double] = [:]
+    var colSecond: [Int: Double] = [:]
+    outer: for x in xs {
       let wx = oldWords(x)
       if wx.count < minWords { continue }
       for y in ys where a.blocks[x].kind == b.blocks[y].kind || (minWords == 0) {
         let wy = newWords(y)
         if wy.count < minWords { continue }
-        guard budget.spend(wx.count + wy.count) else { return }
+        guard budget.spend(wx.count + wy.count) else { break outer }
         let s = dice(wx, wy)
         if s <= 0 { continue }
         scores.append((s, x, y))
-        rowBest[x, default: []].append(s)
-        colBest[y, default: []].append(s)
+        Self.keepTop(&rowBest, &rowSecond, x, s)
+        Self.keepTop(&colBest, &colSecond, y, s)
       }
-    }
-    func runnerUp(_ list: [Double]?, excluding s: Double) -> Double {
-      guard var l = list else { return 0 }
-      l.sort(by: >)
-      if let k = l.firstIndex(of: s) { l.remove(at: k) }
-      return l.first ?? 0
     }
     for (s, x, y) in scores.sorted(by: { $0.0 > $1.0 }) where s >= threshold {
       guard blkAB[x] == nil, blkBA[y] == nil else { continue }
-      let r = max(runnerUp(rowBest[x], excluding: s), runnerUp(colBest[y], excluding: s))
+      let r = max(
+        rowBest[x] == s ? rowSecond[x] ?? 0 : rowBest[x] ?? 0, colBest[y] == s ? colSecond[y] ?? 0 : colBest[y] ?? 0)
       guard s - r >= options.margin || s >= 0.95 else { continue }
       matchBlock(x, y, method, s)
     }

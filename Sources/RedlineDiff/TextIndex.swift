@@ -44,8 +44,8 @@ public final class TextIndex {
     var words: [Int32] = []
     var last: Int32 = -1
     for w in bag where w != last {
-      words.append(w)
       last = w
+      if postings[w] != nil { words.append(w) }  // a word gone from the document finds nothing
     }
     let chosen = words.sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(rare)
     var seen = Set<Int>()

@@ -31,7 +31,7 @@ public enum WordDiff {
   public static let maxCost = 2000
 
   public static func diff(_ old: String, _ new: String) -> [Segment] {
-    if old == new { return old.isEmpty ? [] : [Segment(.equal, old)] }
+    if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Segment(.equal, old)] }
     let a = Tokenizer.tokens(old)
     let b = Tokenizer.tokens(new)
     var interner = Interner(capacity: a.count + b.count)

@@ -51,10 +51,30 @@ public enum DocumentLoader {
     try validate(bytes, path: path)
     var b = bytes
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
+    normalizeLineEndings(&b)
     switch format {
     case .markdown: return MarkdownParser.parse(b, path: path)
     case .plainText: return PlainTextParser.parse(b, path: path)
     }
+  }
+
+  /// CRLF becomes LF and a lone CR becomes LF (as cmark reads them), so every parser and
+  /// line count sees one kind of line ending; line numbers are unchanged for CRLF files.
+  static func normalizeLineEndings(_ b: inout [UInt8]) {
+    guard b.contains(0x0D) else { return }
+    var out = [UInt8]()
+    out.reserveCapacity(b.count)
+    var i = 0
+    while i < b.count {
+      if b[i] == 0x0D {
+        out.append(0x0A)
+        if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+      } else {
+        out.append(b[i])
+      }
+      i += 1
+    }
+    b = out
   }
 
   /// Throws when the bytes are too large, binary or not UTF-8.

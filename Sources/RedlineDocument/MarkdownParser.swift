@@ -176,24 +176,37 @@ public enum MarkdownParser {
 }
 
 /// Finds YAML front matter and replaces its bytes with blank lines (line count kept).
+/// Front matter is a `---` first line, then up to 200 YAML-looking lines (`key: value`,
+/// indented continuations, `- items`, `# comments`), then `---` or `...`. A document that
+/// merely starts with a `---` rule is left alone.
 enum FrontMatter {
   static func blank(_ b: inout [UInt8]) {
-    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A || b[3] == 0x0D else { return }
-    var i = 3
-    while i < b.count && b[i] != 0x0A { i += 1 }
-    var lineStart = i + 1
-    while lineStart < b.count {
+    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A else { return }
+    var lineStart = 4
+    var sawKey = false
+    var lines = 0
+    while lineStart < b.count && lines < 200 {
       var e = lineStart
       while e < b.count && b[e] != 0x0A { e += 1 }
-      var content = b[lineStart..<e]
-      if content.last == 0x0D { content = content.dropLast() }
+      let content = b[lineStart..<e]
       if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+        guard sawKey else { return }
         for k in 0..<e where b[k] != 0x0A { b[k] = 0x20 }
         return
       }
+      guard let first = content.first else { return }  // a blank line: not front matter
+      if first == 0x20 || first == 0x09 || first == 0x23 || (first == 0x2D && content.dropFirst().first == 0x20) {
+        // continuation, comment or list item
+      } else if let colon = content.firstIndex(of: 0x3A), colon > content.startIndex,
+        !content[content.startIndex..<colon].contains(0x20) || content[content.startIndex..<colon].count < 40
+      {
+        sawKey = true
+      } else {
+        return
+      }
       lineStart = e + 1
+      lines += 1
     }
-    // No closing line: not front matter.
   }
 }
 

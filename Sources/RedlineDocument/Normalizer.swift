@@ -136,19 +136,12 @@ public enum Normalizer {
   }
 
   /// A quick, conservative test: false only for scalars that NFC leaves alone whatever
-  /// surrounds them (precomposed Latin letters such as ä, ö, å, punctuation, most symbols).
-  /// Combining marks, Hangul jamo, Indic scripts and singleton decompositions (Å sign,
-  /// Ω sign, compatibility ideographs) trigger the full normalization.
+  /// surrounds them: everything below U+0300 (ASCII and the Latin letters with
+  /// diacritics: ä, ö, å, é, …) and general punctuation and currency (U+2000–U+20CF:
+  /// dashes, typographic quotes, €). Anything else triggers the full normalization.
   @inline(__always)
   static func mayChangeUnderNFC(_ v: UInt32) -> Bool {
-    switch v {
-    case 0x0300..<0x0370, 0x0483..<0x0490, 0x0590..<0x0600, 0x0610..<0x0620, 0x064B..<0x0660,
-      0x0900..<0x1200, 0x1AB0..<0x1B80, 0x1DC0..<0x1E00, 0x1F71..<0x1FFE, 0x20D0..<0x2100,
-      0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x3099..<0x309B, 0xF900..<0xFB50, 0xFE20..<0xFE30,
-      0x0340, 0x0341, 0x0343, 0x0344, 0x0374, 0x037E, 0x0387, 0x1D15E..<0x1D1C1, 0x2F800..<0x2FA20:
-      return true
-    default:
-      return false
-    }
+    !(v < 0x0300 || (v >= 0x2000 && v < 0x20D0))
   }
+
 }

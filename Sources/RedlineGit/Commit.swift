@@ -14,7 +14,11 @@ extension Repository {
     _ changes: [FileChange], message: String, author: Signature, committer: Signature? = nil,
     branch: String? = nil
   ) throws(GitError) -> ObjectID {
-    let refName = branch ?? headBranch() ?? "refs/heads/main"
+    let headRef = headBranch()
+    guard let refName = branch ?? headRef else {
+      throw GitError(
+        code: -1, message: "HEAD is detached; check out a branch before committing", function: "git_reference_lookup")
+    }
     let committer = committer ?? author
     // Blobs do not depend on the parent: write them once.
     var blobs: [ObjectID?] = []
@@ -52,7 +56,7 @@ extension Repository {
         : git_reference_create(&ref, pointer, refName, &newOid, 0, "redline: \(message)")
       if rc == 0 {
         git_reference_free(ref)
-        if !isBare { updateIndex(for: changes, blobs: blobs) }
+        if !isBare && refName == headRef { updateIndex(for: changes, blobs: blobs) }
         return newID
       }
       let err = GitError.last(rc, "git_reference_create_matching")
@@ -134,7 +138,19 @@ extension Repository {
   }
 
   /// Stages the committed paths in the working tree's index (best effort, retried on lock).
+  /// Redline processes serialize on `redline-index.lock` in the git folder, because an
+  /// index update is read-modify-write and libgit2 locks only the write.
   private func updateIndex(for changes: [FileChange], blobs: [ObjectID?]) {
+    let fd = open(gitdir + "redline-index.lock", O_RDWR | O_CREAT, 0o644)
+    if fd >= 0 {
+      while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+    defer {
+      if fd >= 0 {
+        flock(fd, LOCK_UN)
+        close(fd)
+      }
+    }
     for _ in 0..<200 {
       var index: OpaquePointer?
       guard git_repository_index(&index, pointer) == 0 else {

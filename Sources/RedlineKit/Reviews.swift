@@ -92,11 +92,24 @@ extension DraftRepository {
     let event = ThreadEvent(
       kind: kind, time: who.time, author: Person(name: who.name, email: who.email), body: body, revision: rev,
       commit: commitID, disposition: disposition)
+    let verb = ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
     let thread: ReviewThread
-    do { thread = try store.append(event, to: full) } catch { throw .invalidArgument(error.description) }
-    if commit {
-      let verb = ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
-      try commitReviewFiles([store.path(of: full)], message: "\(verb) \(full) (\(who.name))", author: who)
+    do {
+      thread = try store.append(event, to: full) { bytes in
+        guard commit else { return }
+        // Commit exactly the bytes written, while the thread is still locked.
+        do {
+          try self.git.commit(
+            [FileChange(path: "reviews/\(full).jsonl", content: bytes)], message: "\(verb) \(full) (\(who.name))\n",
+            author: who)
+        } catch let e as GitError {
+          throw RedlineError.git(e)
+        }
+      }
+    } catch let e as ReviewError {
+      throw .invalidArgument(e.description)
+    } catch {
+      throw .io("\(error)")
     }
     return thread
   }
@@ -122,7 +135,8 @@ extension DraftRepository {
     var byPath: [String: [ReviewThread]] = [:]
     for t in threads where wanted == nil || t.anchor.path == wanted { byPath[t.anchor.path, default: []].append(t) }
     for (p, ts) in byPath.sorted(by: { $0.key < $1.key }) {
-      let placed = try placeThreads(ts, path: p, revision: revision, target: target)
+      let current = currentPath(of: p, at: revision, target: target) ?? p
+      let placed = try placeThreads(ts, path: current, revision: revision, target: target)
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
     }
@@ -198,7 +212,7 @@ extension DraftRepository {
     let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
     var exactIndexes: [Int: TextIndex] = [:]
     func anchorIndex(_ a: Anchor, _ k: Int, _ d: Document) -> Int? {
-      if a.index < d.blocks.count, d.blocks[a.index].text == a.text { return a.index }
+      if a.index >= 0, a.index < d.blocks.count, d.blocks[a.index].text == a.text { return a.index }
       let ix = exactIndexes[k] ?? TextIndex(d.blocks.map(\.text))
       exactIndexes[k] = ix
       let hits = ix.exact(a.text)
@@ -232,6 +246,17 @@ extension DraftRepository {
     return (finalDoc, reports)
   }
 
+  /// The document's path at `revision`: `path` itself, or the path it was renamed to
+  /// (found through the history of each document there, which follows renames).
+  func currentPath(of path: String, at revision: String, target: ObjectID?) -> String? {
+    if (try? bytes(of: path, at: revision)) != nil { return path }
+    guard let start = target ?? (try? git.head()) ?? nil, let docs = try? documentPaths(at: revision) else { return nil }
+    for d in docs where d != path {
+      if let h = try? git.history(of: d, from: start), h.contains(where: { $0.path == path }) { return d }
+    }
+    return nil
+  }
+
   /// Where in the chain the anchor's version sits: the newest version with the same blob.
   func startPosition(_ a: Anchor, chain: [(blob: ObjectID?, commit: ObjectID?)]) -> Int? {
     var id = a.commit.flatMap { ObjectID(hex: $0) }
@@ -242,7 +267,7 @@ extension DraftRepository {
 
   /// The anchored block in its own version: by index when the text agrees, else by text.
   func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
-    if a.index < doc.blocks.count, doc.blocks[a.index].text == a.text { return a.index }
+    if a.index >= 0, a.index < doc.blocks.count, doc.blocks[a.index].text == a.text { return a.index }
     let hits = doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
     return hits.count == 1 ? hits[0] : nil
   }

@@ -74,7 +74,10 @@ public enum CommentsRenderer {
     return out
   }
 
-  static func esc(_ s: String, _ md: Bool) -> String { DiffText.esc(s, md) }
+  /// Markdown-escaped, with line breaks as `<br>` so a comment cannot start a heading.
+  static func esc(_ s: String, _ md: Bool) -> String {
+    md ? DiffText.esc(s, md).replacingOccurrences(of: "\n", with: "<br>") : s
+  }
 
   /// `2023-10-20` (UTC).
   static func date(_ t: Int64) -> String {

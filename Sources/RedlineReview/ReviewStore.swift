@@ -117,7 +117,11 @@ public struct ReviewStore: Sendable {
   }
 
   /// Appends one event to a thread; returns the thread as stored after the append.
-  public func append(_ e: ThreadEvent, to id: String) throws(ReviewError) -> ReviewThread {
+  /// `then` runs with the file's new bytes while the lock is still held (to commit them,
+  /// so no other reviewer's append can slip in between the write and the commit).
+  public func append(_ e: ThreadEvent, to id: String, then: (([UInt8]) throws -> Void)? = nil) throws(ReviewError)
+    -> ReviewThread
+  {
     let file = path(of: id)
     do {
       return try AtomicFile.withLock(lockPath) { () throws -> ReviewThread in
@@ -127,13 +131,17 @@ public struct ReviewStore: Sendable {
         if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
         bytes += Array((ThreadFile.encode(e) + "\n").utf8)
         try AtomicFile.write(bytes, to: file)
-        return try ThreadFile.decode(bytes, file: "reviews/\(id).jsonl")
+        let thread = try ThreadFile.decode(bytes, file: "reviews/\(id).jsonl")
+        try then?(bytes)
+        return thread
       }
     } catch let e as ReviewError {
       throw e
     } catch let e as ThreadFileError {
       throw .brokenThread(e)
     } catch let e as AtomicFile.Failure {
+      throw .io(e.description)
+    } catch let e as CustomStringConvertible {
       throw .io(e.description)
     } catch {
       throw .io("\(error)")

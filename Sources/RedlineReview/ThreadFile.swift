@@ -57,7 +57,7 @@ public enum ThreadFile {
     var id: String?
     var anchor: Anchor?
     var events: [ThreadEvent] = []
-    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty { continue }
       guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -112,9 +112,11 @@ public enum ThreadFile {
     guard let path = a["path"] as? String, let text = a["text"] as? String else {
       throw ThreadFileError(file: file, line: line, reason: "the anchor needs \"path\" and \"text\"")
     }
+    let index = (a["index"] as? NSNumber)?.intValue ?? 0
+    guard index >= 0 else { throw ThreadFileError(file: file, line: line, reason: "the anchor's \"index\" is negative") }
     return Anchor(
       path: path, commit: a["commit"] as? String, revision: a["revision"] as? String ?? "", section: a["section"] as? [String] ?? [],
-      label: a["label"] as? String ?? "", index: (a["index"] as? NSNumber)?.intValue ?? 0, text: text,
+      label: a["label"] as? String ?? "", index: index, text: text,
       prefix: a["prefix"] as? String ?? "", suffix: a["suffix"] as? String ?? "", quote: a["quote"] as? String)
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedlineKit
+import RedlineReport
 
 /// The `redline` command: compare versions of a policy document kept in git and run its review.
 @main
@@ -34,12 +35,12 @@ func runReporting(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let e as RedlineError {
-    FileHandle.standardError.write(Data("redline: error: \(e.description)\n".utf8))
+    FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(e.description))\n".utf8))
     throw ExitCode(2)
   }
 }
 
-/// Writes to standard output without buffering surprises.
+/// Writes text for a person to standard output, control characters made visible.
 func emit(_ s: String) {
-  FileHandle.standardOutput.write(Data(s.utf8))
+  FileHandle.standardOutput.write(Data(TerminalText.sanitize(s).utf8))
 }

@@ -69,7 +69,7 @@ struct DiffCommand: ParsableCommand {
       differs = !c.diff.isUnchanged
       let bytes: [UInt8]
       if stat {
-        bytes = Array(StatView.render(c.diff, sections: sections).utf8)
+        bytes = Array(TerminalText.sanitize(StatView.render(c.diff, sections: sections)).utf8)
       } else {
         switch format {
         case .json:
@@ -80,8 +80,8 @@ struct DiffCommand: ParsableCommand {
           bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections).utf8)
         case .terminal:
           let useColor = output == nil && wantsColor(color)
-          bytes = Array(
-            DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections).utf8)
+          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections)
+          bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
         }
       }
       if let output {
