@@ -79,14 +79,24 @@ public enum MarkdownParser {
         let (text, inv) = Normalizer.normalizeLines(literal[...])
         builder.block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
       case "table":
-        let raw = lines.text(source, from: start, to: end)
+        // cmark-gfm folds paragraph lines right above a table into the table's range (and
+        // gives that paragraph no position): the table starts at the row before its
+        // delimiter row, and lines above it are a paragraph of their own.
+        let rawLines = lines.text(source, from: start, to: end).split(separator: "\n", omittingEmptySubsequences: false)
+        var tableStart = 0
+        if let delim = rawLines.firstIndex(where: LineIndex.isDelimiterRow), delim >= 1 { tableStart = delim - 1 }
+        if tableStart > 0 {
+          let (text, inv) = Normalizer.normalize(rawLines[0..<tableStart].joined(separator: "\n")[...])
+          builder.block(kind: .paragraph, line: start, endLine: start + tableStart - 1, text: text, depth: 0, invisibles: inv)
+        }
         var inv: [String] = []
-        let rows = raw.split(separator: "\n").map { row -> String in
+        let rows = rawLines[tableStart...].filter { !$0.isEmpty }.map { row -> String in
           let r = Normalizer.normalize(row)
           for i in r.invisibles where !inv.contains(i) { inv.append(i) }
           return r.text
         }
-        builder.block(kind: .table, line: start, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
+        builder.block(
+          kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
       case "html_block":
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
@@ -237,6 +247,21 @@ struct LineIndex {
     let lo = min(starts[from - 1] + max(firstColumn - 1, 0), byteCount)
     let hi = to < starts.count ? starts[to] : byteCount
     return lo < hi ? lo..<hi : lo..<lo
+  }
+
+  /// True when a line is a GFM table delimiter row (`| --- | :-: |`).
+  static func isDelimiterRow(_ line: Substring) -> Bool {
+    var sawDash = false
+    var sawPipe = false
+    for b in line.utf8 {
+      switch b {
+      case 0x2D: sawDash = true
+      case 0x7C: sawPipe = true
+      case 0x3A, 0x20, 0x09: break
+      default: return false
+      }
+    }
+    return sawDash && sawPipe
   }
 
   /// True when some line looks like a GFM table delimiter row (`| --- | :-: |`).

@@ -27,6 +27,13 @@ import Testing
     #expect(txt.blocks.map(\.text) == ["Teksti."])
   }
 
+  @Test func paragraphRightAboveATableStaysAParagraph() {
+    let d = md("Kuvateksti rivi.\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    #expect(d.blocks.map { "\($0.kind.rawValue)@\($0.line)" } == ["paragraph@1", "table@2"])
+    #expect(d.blocks[0].text == "Kuvateksti rivi.")
+    #expect(d.blocks[1].text == "| a | b |\n|---|---|\n| 1 | 2 |")
+  }
+
   @Test func aLeadingRuleIsNotFrontMatter() {
     let d = md("---\n\nEnsimmäinen kappale.\n\n---\n\nToinen kappale.\n")
     #expect(d.blocks.map(\.text) == ["Ensimmäinen kappale.", "Toinen kappale."])
