@@ -1,3 +1,5 @@
+import RedlineDocument
+
 /// Interns byte strings (words, block texts) to dense `Int32` ids with one hash per
 /// string and no `String` allocation: an open-addressing table over a byte arena.
 /// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
@@ -39,18 +41,20 @@ struct ByteInterner {
   }
 
   /// The id of bytes already interned, or nil.
-  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let h = Self.hash(p)
+  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? { probe(p, Self.hash(p)).id }
+
+  /// The id of `p` when present, and the slot where the probe for hash `h` ended.
+  private func probe(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (id: Int32?, slot: Int) {
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let id = table[slot]
-      if id < 0 { return nil }
+      if id < 0 { return (nil, slot) }
       let k = Int(id)
       if hashes[k] == h && lengths[k] == p.count {
         let same = arena.withUnsafeBufferPointer { a in
           p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
         }
-        if same { return id }
+        if same { return (id, slot) }
       }
       slot = (slot + 1) & mask
     }
@@ -58,19 +62,8 @@ struct ByteInterner {
 
   mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
     let h = Self.hash(p)
-    var slot = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let id = table[slot]
-      if id < 0 { break }
-      let k = Int(id)
-      if hashes[k] == h && lengths[k] == p.count {
-        let same = arena.withUnsafeBufferPointer { a in
-          p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
-        }
-        if same { return id }
-      }
-      slot = (slot + 1) & mask
-    }
+    let (found, slot) = probe(p, h)
+    if let found { return found }
     let id = Int32(starts.count)
     starts.append(arena.count)
     lengths.append(p.count)
@@ -150,20 +143,7 @@ enum WordScanner {
   }
 
   @inline(__always)
-  static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-    let b0 = UInt32(p[i])
-    if b0 < 0xE0, i + 1 < p.count { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
-    if b0 < 0xF0, i + 2 < p.count {
-      return (((b0 & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3)
-    }
-    if i + 3 < p.count {
-      return (
-        ((b0 & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
-          | (UInt32(p[i + 3]) & 0x3F), 4
-      )
-    }
-    return (0xFFFD, 1)
-  }
+  static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) { Normalizer.decode(p, i) }
 
   @inline(__always)
   static func isWordScalar(_ v: UInt32) -> Bool {

@@ -34,7 +34,7 @@ public enum WordDiff {
     if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Segment(.equal, old)] }
     let a = Tokenizer.tokens(old)
     let b = Tokenizer.tokens(new)
-    var interner = Interner(capacity: a.count + b.count)
+    var interner = ByteInterner(capacity: a.count + b.count)
     let ia = a.map { interner.intern($0.text) }
     let ib = b.map { interner.intern($0.text) }
     let (pairs, _) = SequenceDiff.matches(ia, ib, maxCost: maxCost)

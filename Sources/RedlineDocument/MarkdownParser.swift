@@ -147,13 +147,6 @@ public enum MarkdownParser {
       return cmark_node_get_end_column(node) == 0 ? max(Int(cmark_node_get_start_line(node)), l - 1) : l
     }
 
-    /// Source text of a node from its start column to its end line.
-    func slice(_ node: OpaquePointer) -> String {
-      let start = Int(cmark_node_get_start_line(node))
-      let col = Int(cmark_node_get_start_column(node))
-      return lines.text(source, from: start, to: endLine(node), firstColumn: col)
-    }
-
     /// Text of a heading's inline content (markup dropped, code spans kept).
     func inlineText(_ node: OpaquePointer) -> String {
       var out = ""

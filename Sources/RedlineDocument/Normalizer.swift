@@ -92,7 +92,7 @@ public enum Normalizer {
 
   /// Decodes the scalar starting at `i` of valid UTF-8; returns its value and byte length.
   @inline(__always)
-  static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+  public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
     let b0 = UInt32(p[i])
     if b0 < 0xE0, i + 1 < p.count { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
     if b0 < 0xF0, i + 2 < p.count {

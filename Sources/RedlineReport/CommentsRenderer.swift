@@ -143,16 +143,7 @@ public enum CommentsRenderer {
         w.beginArray("resolutions")
         for e in t.events where e.kind == .resolve || e.kind == .reopen { event(&w, e) }
         w.endArray()
-        if let segs = r.placement.changes {
-          w.beginArray("changes")
-          for s in segs {
-            w.beginObject()
-            w.value("op", s.op.rawValue)
-            w.value("text", s.text)
-            w.endObject()
-          }
-          w.endArray()
-        }
+        if let segs = r.placement.changes { w.segments("changes", segs) }
       } else {
         w.value("error", r.error)
       }

@@ -97,16 +97,7 @@ public enum DiffJSON {
     blockSide(&w, "new", d.new, b.new) { paths.new($0) }
     w.value("matched_by", b.matchedBy?.rawValue)
     w.value("confidence", b.confidence)
-    if let segs = b.segments {
-      w.beginArray("segments")
-      for s in segs {
-        w.beginObject()
-        w.value("op", s.op.rawValue)
-        w.value("text", s.text)
-        w.endObject()
-      }
-      w.endArray()
-    }
+    if let segs = b.segments { w.segments("segments", segs) }
     if !b.cosmetic.isEmpty {
       w.beginArray("cosmetic")
       for c in b.cosmetic { w.value(nil, c) }

@@ -1,3 +1,5 @@
+import RedlineDiff
+
 /// A small streaming JSON writer with a fixed key order (the order the contract documents),
 /// so output is stable and diffs of outputs are readable.
 struct JSONWriter {
@@ -116,5 +118,17 @@ struct JSONWriter {
       if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// `[{op, text}, …]` under key `k`.
+  mutating func segments(_ k: String, _ segs: [Segment]) {
+    beginArray(k)
+    for s in segs {
+      beginObject()
+      value("op", s.op.rawValue)
+      value("text", s.text)
+      endObject()
+    }
+    endArray()
   }
 }
