@@ -31,7 +31,18 @@ public enum Tokenizer {
   /// byte; anything else goes through Swift's grapheme breaking, so a letter with a
   /// combining mark, an emoji sequence or a flag is never split.
   public static func tokens(_ text: String) -> [Token] {
-    var out: [Token] = []
+    slices(text).map { Token(text: String($0.text), kind: $0.kind) }
+  }
+
+  /// A token as a slice of the text (no copy).
+  struct Slice: Hashable {
+    var text: Substring
+    var kind: Kind
+  }
+
+  /// The tokens as slices of `text` (what the word diff works on).
+  static func slices(_ text: String) -> [Slice] {
+    var out: [Slice] = []
     out.reserveCapacity(text.utf8.count / 4)
     let u = text.utf8
     var start = text.startIndex
@@ -50,13 +61,13 @@ public enum Tokenizer {
         k = kind(of: text[i])
       }
       if let cur = current, k != cur || k == .punctuation {
-        out.append(Token(text: String(text[start..<i]), kind: cur))
+        out.append(Slice(text: text[start..<i], kind: cur))
         start = i
       }
       current = k
       i = next
     }
-    if let cur = current, start < text.endIndex { out.append(Token(text: String(text[start...]), kind: cur)) }
+    if let cur = current, start < text.endIndex { out.append(Slice(text: text[start...], kind: cur)) }
     return out
   }
 

@@ -32,18 +32,21 @@ public enum WordDiff {
 
   public static func diff(_ old: String, _ new: String) -> [Segment] {
     if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Segment(.equal, old)] }
-    let a = Tokenizer.tokens(old)
-    let b = Tokenizer.tokens(new)
+    let a = Tokenizer.slices(old)
+    let b = Tokenizer.slices(new)
     var interner = ByteInterner(capacity: a.count + b.count)
-    let ia = a.map { interner.intern($0.text) }
-    let ib = b.map { interner.intern($0.text) }
+    func id(_ t: Tokenizer.Slice) -> Int32 {
+      t.text.utf8.withContiguousStorageIfAvailable { interner.intern($0) } ?? interner.intern(String(t.text))
+    }
+    let ia = a.map(id)
+    let ib = b.map(id)
     let (pairs, _) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
 
     // Raw runs: (op, tokens).
     var runs: [Run] = []
     var i = 0
     var j = 0
-    func push(_ op: Segment.Op, _ t: Tokenizer.Token) {
+    func push(_ op: Segment.Op, _ t: Tokenizer.Slice) {
       if let last = runs.last, last.op == op {
         runs[runs.count - 1].tokens.append(t)
       } else {
@@ -70,16 +73,16 @@ public enum WordDiff {
 
   struct Run {
     var op: Segment.Op
-    var tokens: [Tokenizer.Token]
-    var text: String { tokens.map(\.text).joined() }
+    var tokens: [Tokenizer.Slice]
+    var text: String { tokens.reduce(into: "") { $0 += $1.text } }
     var length: Int { tokens.reduce(0) { $0 + $1.text.count } }
   }
 
   /// Within each change group (between equalities) put all deletions first, then insertions.
   static func normalizeOrder(_ runs: [Run]) -> [Run] {
     var out: [Run] = []
-    var del: [Tokenizer.Token] = []
-    var ins: [Tokenizer.Token] = []
+    var del: [Tokenizer.Slice] = []
+    var ins: [Tokenizer.Slice] = []
     func flush() {
       if !del.isEmpty { out.append(Run(op: .delete, tokens: del)) }
       if !ins.isEmpty { out.append(Run(op: .insert, tokens: ins)) }
@@ -185,7 +188,7 @@ public enum WordDiff {
 
   /// How good a boundary between two token runs is: 6 at an edge, 5 after a sentence end,
   /// 3 at whitespace, 1 at punctuation, 0 inside running words.
-  static func score(_ one: [Tokenizer.Token], _ two: [Tokenizer.Token]) -> Int {
+  static func score(_ one: [Tokenizer.Slice], _ two: [Tokenizer.Slice]) -> Int {
     guard let a = one.last, let b = two.first else { return 6 }
     if a.kind == .space || b.kind == .space {
       if a.kind == .space, one.count >= 2, [".", "!", "?", ":", ";"].contains(one[one.count - 2].text) { return 5 }
@@ -213,19 +216,19 @@ public enum WordDiff {
           !p.prefix.isEmpty
         {
           head = p.prefix
-          del[0].text = String(f.text.dropFirst(p.prefix.count))
-          ins[0].text = String(g.text.dropFirst(p.prefix.count))
+          del[0].text = f.text.dropFirst(p.prefix.count)
+          ins[0].text = g.text.dropFirst(p.prefix.count)
         }
         if let f = del.last, let g = ins.last, f.kind == .word, g.kind == .word, !f.text.isEmpty, !g.text.isEmpty,
           let p = stemSplit(f.text, g.text), !p.suffix.isEmpty, p.prefix.isEmpty
         {
           tail = p.suffix
-          del[del.count - 1].text = String(f.text.dropLast(p.suffix.count))
-          ins[ins.count - 1].text = String(g.text.dropLast(p.suffix.count))
+          del[del.count - 1].text = f.text.dropLast(p.suffix.count)
+          ins[ins.count - 1].text = g.text.dropLast(p.suffix.count)
         }
         if !head.isEmpty { out.append(Segment(.equal, head)) }
-        out.append(Segment(.delete, del.map(\.text).joined()))
-        out.append(Segment(.insert, ins.map(\.text).joined()))
+        out.append(Segment(.delete, del.reduce(into: "") { $0 += $1.text }))
+        out.append(Segment(.insert, ins.reduce(into: "") { $0 += $1.text }))
         if !tail.isEmpty { out.append(Segment(.equal, tail)) }
         k += 2
         continue
@@ -238,7 +241,7 @@ public enum WordDiff {
 
   /// Common prefix and suffix of two words, in whole Characters, when they cover at least
   /// four characters and half of the shorter word.
-  static func stemSplit(_ a: String, _ b: String) -> (prefix: String, oldMid: String, newMid: String, suffix: String)? {
+  static func stemSplit(_ a: Substring, _ b: Substring) -> (prefix: String, oldMid: String, newMid: String, suffix: String)? {
     let ca = Array(a)
     let cb = Array(b)
     var p = 0
