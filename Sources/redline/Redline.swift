@@ -44,3 +44,18 @@ func runReporting(_ body: () throws -> Void) throws {
 func emit(_ s: String) {
   FileHandle.standardOutput.write(Data(TerminalText.sanitize(s).utf8))
 }
+
+/// Writes bytes to standard output directly (no intermediate copy of large outputs).
+func writeStdout(_ bytes: [UInt8]) {
+  bytes.withUnsafeBytes { buf in
+    var off = 0
+    while off < buf.count {
+      let n = write(STDOUT_FILENO, buf.baseAddress! + off, buf.count - off)
+      if n <= 0 {
+        if n < 0 && errno == EINTR { continue }
+        return  // closed pipe (e.g. `| head`): stop quietly
+      }
+      off += n
+    }
+  }
+}

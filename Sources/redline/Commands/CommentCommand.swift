@@ -151,7 +151,7 @@ struct CommentsCommand: ParsableCommand {
       broken = report.errors.map(\.description)
       if let s = status.flatMap(ThreadStatus.init(rawValue:)) { report.threads = report.threads.filter { $0.placement.status == s } }
       switch format {
-      case .json: FileHandle.standardOutput.write(Data(CommentsRenderer.json(report)))
+      case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true))
       case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: wantsColor(.auto)))
       }

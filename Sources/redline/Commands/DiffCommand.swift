@@ -87,7 +87,7 @@ struct DiffCommand: ParsableCommand {
       if let output {
         try writeAtomically(bytes, to: output)
       } else {
-        FileHandle.standardOutput.write(Data(bytes))
+        writeStdout(bytes)
       }
     }
     if exitCode && differs { throw ExitCode(1) }
