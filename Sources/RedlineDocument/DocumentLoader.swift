@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a file cannot be read as a document. Each message names the problem and the fix.
 public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
   case binary(path: String)
@@ -61,7 +63,7 @@ public enum DocumentLoader {
   /// CRLF becomes LF and a lone CR becomes LF (as cmark reads them), so every parser and
   /// line count sees one kind of line ending; line numbers are unchanged for CRLF files.
   static func normalizeLineEndings(_ b: inout [UInt8]) {
-    guard b.contains(0x0D) else { return }
+    guard b.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) else { return }
     var out = [UInt8]()
     out.reserveCapacity(b.count)
     var i = 0

@@ -45,6 +45,21 @@ public enum Normalizer {
       var i = 0
       while i < n {
         let b = bytes[i]
+        if b > 0x20 && b < 0x7F {
+          // A run of visible ASCII: copied in one go.
+          if pendingSpace {
+            out[o] = 0x20
+            o += 1
+            pendingSpace = false
+          }
+          var j = i + 1
+          while j < n, bytes[j] > 0x20, bytes[j] < 0x7F { j += 1 }
+          let len = j - i
+          (out.baseAddress! + o).update(from: bytes.baseAddress! + i, count: len)
+          o += len
+          i = j
+          continue
+        }
         if b < 0x80 {
           if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
             pendingSpace = o > 0
