@@ -29,8 +29,6 @@ public enum MatchMethod: String, Sendable, Hashable, Codable {
   case content
   /// A similar title (and maybe some shared text): renamed.
   case similarTitle = "similar_title"
-  /// Same number under corresponding parents, title changed (renamed).
-  case number
   /// The document root (text before the first heading).
   case root
   /// Most of a new section's blocks came from one old section.

@@ -149,15 +149,3 @@ public final class DraftRepository {
     do { return try git.history(of: p, from: start, limit: limit) } catch { throw .git(error) }
   }
 }
-
-/// Reads a plain file from disk as a document (for `diff --files`).
-public func loadFile(_ path: String) throws(RedlineError) -> DocumentVersion {
-  guard let d = FileManager.default.contents(atPath: path) else { throw .fileNotFound(path: path) }
-  let fmt = DocumentLoader.format(for: path) ?? .markdown
-  do {
-    let doc = try DocumentLoader.load([UInt8](d), path: path, format: fmt)
-    return DocumentVersion(revision: path, commit: nil, path: path, document: doc)
-  } catch {
-    throw .document(error)
-  }
-}

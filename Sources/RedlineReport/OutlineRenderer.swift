@@ -37,7 +37,7 @@ public enum OutlineRenderer {
   }
 
   /// The blocks of `sections` (each with its subsections) with their labels in the margin.
-  public static func labelledText(_ doc: Document, sections: [Int], width: Int = 100) -> String {
+  public static func labelledText(_ doc: Document, sections: [Int]) -> String {
     var out = ""
     var seen = Set<Int>()
     for top in sections {
