@@ -3,13 +3,15 @@ import RedlineGit
 
 /// Small text views shared by the command line and the demo.
 public enum Views {
-  /// One line per commit: short id, tags, date, author, summary.
+  /// One line per commit: short id, tags, date, author, summary; the file's old name
+  /// where it differed (before a rename).
   public static func log(_ commits: [CommitInfo]) -> String {
     var out = ""
+    let current = commits.first?.path ?? ""
     for c in commits {
       let tags = c.tags.isEmpty ? "" : " (" + c.tags.joined(separator: ", ") + ")"
       out += "\(c.id.short)\(tags)  \(date(c.author))  \(c.author.name)  \(c.summary)"
-      out += c.path.isEmpty ? "\n" : "  [\(c.path)]\n"
+      out += c.path == current ? "\n" : "  [as \(c.path)]\n"
     }
     return out
   }
