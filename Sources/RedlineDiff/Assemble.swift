@@ -123,24 +123,21 @@ extension DiffState {
 
   /// The old section that gave an added section half of its blocks, or a third and at least two (a split).
   func dominantSource(ofNew j: Int) -> Int? {
-    let r = b.sections[j].blockRange
-    guard !r.isEmpty else { return nil }
-    var votes: [Int: Int] = [:]
-    for m in r { if let k = blkBA[m] { votes[a.blocks[k].section, default: 0] += 1 } }
-    guard let (s, n) = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
-      2 * n >= r.count || (n >= 2 && 3 * n >= r.count)
-    else { return nil }
-    return s
+    Self.dominant(b.sections[j].blockRange.map { m in blkBA[m].map { a.blocks[$0].section } })
   }
 
   /// The new section that received half of a deleted section's blocks, or a third and at least two (a merge).
   func dominantDestination(ofOld i: Int) -> Int? {
-    let r = a.sections[i].blockRange
-    guard !r.isEmpty else { return nil }
+    Self.dominant(a.sections[i].blockRange.map { k in blkAB[k].map { b.blocks[$0].section } })
+  }
+
+  /// The section most of these blocks' counterparts sit in (half, or a third and two).
+  static func dominant(_ counterpartSections: [Int?]) -> Int? {
+    guard !counterpartSections.isEmpty else { return nil }
     var votes: [Int: Int] = [:]
-    for k in r { if let m = blkAB[k] { votes[b.blocks[m].section, default: 0] += 1 } }
+    for s in counterpartSections { if let s { votes[s, default: 0] += 1 } }
     guard let (s, n) = votes.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
-      2 * n >= r.count || (n >= 2 && 3 * n >= r.count)
+      2 * n >= counterpartSections.count || (n >= 2 && 3 * n >= counterpartSections.count)
     else { return nil }
     return s
   }

@@ -177,9 +177,8 @@ struct DiffState {
         candidates[j] = c
       }
     }
-    var scored: [(score: Double, content: Double, title: Double, i: Int, j: Int)] = []
-    var rowTop: [Int: (Double, Double)] = [:]
-    var colTop: [Int: (Double, Double)] = [:]
+    var scores = PairScores()
+    var parts: [Int: [Int: (content: Double, title: Double)]] = [:]
     for j in ub {
       let bag = b.sections[j].blockRange.flatMap { newWords($0) }.sorted()
       let title = titleWords(b.sections[j].title)
@@ -194,31 +193,18 @@ struct DiffState {
         let parentsMatch = a.sections[i].parent.flatMap { secAB[$0] } == b.sections[j].parent
         if sameNumber && parentsMatch { score += 0.1 }
         if parentsMatch { score += 0.05 }
-        scored.append((score, content, t, i, j))
-        Self.top2(&rowTop, i, score)
-        Self.top2(&colTop, j, score)
+        scores.add(score, i, j)
+        parts[i, default: [:]][j] = (content, t)
       }
     }
     var any = false
-    for c in scored.sorted(by: { ($0.score, -$0.j) > ($1.score, -$1.j) }) where c.score >= options.sectionThreshold {
-      guard secAB[c.i] == nil, secBA[c.j] == nil else { continue }
-      let r = max(Self.runnerUp(rowTop[c.i], c.score), Self.runnerUp(colTop[c.j], c.score))
-      guard c.score - r >= options.margin else { continue }
-      let method: MatchMethod = c.content >= c.title ? .content : .similarTitle
-      matchSection(c.i, c.j, method, min(1, c.score))
+    let isFree: (Int, Int) -> Bool = { secAB[$0] == nil && secBA[$1] == nil }
+    for (score, i, j) in scores.accepted(threshold: options.sectionThreshold, margin: options.margin, sure: .infinity, isFree: isFree) {
+      let p = parts[i]![j]!
+      matchSection(i, j, p.content >= p.title ? .content : .similarTitle, min(1, score))
       any = true
     }
     return any
-  }
-
-  static func top2(_ t: inout [Int: (Double, Double)], _ k: Int, _ s: Double) {
-    let (b, second) = t[k] ?? (-1, 0)
-    if s > b { t[k] = (s, max(b, 0)) } else if s > second { t[k] = (b, s) }
-  }
-
-  static func runnerUp(_ t: (Double, Double)?, _ s: Double) -> Double {
-    guard let (b, second) = t else { return 0 }
-    return b == s ? second : b
   }
 
   /// Title words that carry meaning (three letters or more: `ja`, `och`, `of` left out).
@@ -274,11 +260,7 @@ struct DiffState {
   /// Greedy best-first pairing above `threshold`, each pair keeping `margin` over the
   /// runner-up of both its row and its column.
   mutating func pairBySimilarity(_ xs: [Int], _ ys: [Int], threshold: Double, method: MatchMethod, minWords: Int) {
-    var scores: [(Double, Int, Int)] = []
-    var rowBest: [Int: Double] = [:]
-    var rowSecond: [Int: Double] = [:]
-    var colBest: [Int: Double] = [:]
-    var colSecond: [Int: Double] = [:]
+    var scores = PairScores()
     outer: for x in xs {
       let wx = oldWords(x)
       if wx.count < minWords { continue }
@@ -287,17 +269,10 @@ struct DiffState {
         if wy.count < minWords { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
         let s = dice(wx, wy)
-        if s <= 0 { continue }
-        scores.append((s, x, y))
-        Self.keepTop(&rowBest, &rowSecond, x, s)
-        Self.keepTop(&colBest, &colSecond, y, s)
+        if s > 0 { scores.add(s, x, y) }
       }
     }
-    for (s, x, y) in scores.sorted(by: { $0.0 > $1.0 }) where s >= threshold {
-      guard blkAB[x] == nil, blkBA[y] == nil else { continue }
-      let r = max(
-        rowBest[x] == s ? rowSecond[x] ?? 0 : rowBest[x] ?? 0, colBest[y] == s ? colSecond[y] ?? 0 : colBest[y] ?? 0)
-      guard s - r >= options.margin || s >= 0.95 else { continue }
+    for (s, x, y) in scores.accepted(threshold: threshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {
       matchBlock(x, y, method, s)
     }
   }
@@ -336,11 +311,7 @@ struct DiffState {
       for w in Set(newWords(j)) { for i in index[w] ?? [] { c.insert(i) } }
       if !c.isEmpty { candidatesByNew[j] = Array(c).sorted() }
     }
-    var scores: [(Double, Int, Int)] = []
-    var rowBest: [Int: Double] = [:]
-    var rowSecond: [Int: Double] = [:]
-    var colBest: [Int: Double] = [:]
-    var colSecond: [Int: Double] = [:]
+    var scores = PairScores()
     outer: for j in freeB {
       let wy = newWords(j)
       if wy.count < options.minWordsForFuzzyMove { continue }
@@ -348,17 +319,10 @@ struct DiffState {
         let wx = oldWords(i)
         if wx.count < options.minWordsForFuzzyMove { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
-        let s = dice(wx, wy)
-        scores.append((s, i, j))
-        Self.keepTop(&rowBest, &rowSecond, i, s)
-        Self.keepTop(&colBest, &colSecond, j, s)
+        scores.add(dice(wx, wy), i, j)
       }
     }
-    for (s, i, j) in scores.sorted(by: { $0.0 > $1.0 }) where s >= options.moveThreshold {
-      guard blkAB[i] == nil, blkBA[j] == nil else { continue }
-      let r = max(
-        rowBest[i] == s ? rowSecond[i] ?? 0 : rowBest[i] ?? 0, colBest[j] == s ? colSecond[j] ?? 0 : colBest[j] ?? 0)
-      guard s - r >= options.margin || s >= 0.95 else { continue }
+    for (s, i, j) in scores.accepted(threshold: options.moveThreshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {
       matchBlock(i, j, .movedSimilar, s)
     }
   }
@@ -393,13 +357,46 @@ struct DiffState {
     }
   }
 
-  static func keepTop(_ best: inout [Int: Double], _ second: inout [Int: Double], _ k: Int, _ s: Double) {
-    let b = best[k] ?? -1
-    if s > b {
-      second[k] = max(b, 0)
-      best[k] = s
-    } else if s > (second[k] ?? 0) {
-      second[k] = s
+
+}
+
+/// Scored candidate pairs and the best two scores of every row and column, so a pair is
+/// accepted only with a margin over its runner-up (never a coin toss between lookalikes).
+struct PairScores {
+  private var scores: [(Double, Int, Int)] = []
+  private var rows: [Int: (Double, Double)] = [:]
+  private var cols: [Int: (Double, Double)] = [:]
+
+  mutating func add(_ s: Double, _ row: Int, _ col: Int) {
+    scores.append((s, row, col))
+    Self.keep(&rows, row, s)
+    Self.keep(&cols, col, s)
+  }
+
+  private static func keep(_ t: inout [Int: (Double, Double)], _ k: Int, _ s: Double) {
+    let (best, second) = t[k] ?? (-1, 0)
+    if s > best { t[k] = (s, max(best, 0)) } else if s > second { t[k] = (best, s) }
+  }
+
+  private static func runnerUp(_ t: [Int: (Double, Double)], _ k: Int, _ s: Double) -> Double {
+    guard let (best, second) = t[k] else { return 0 }
+    return best == s ? second : best
+  }
+
+  /// Best-first pairs with score ≥ `threshold` that keep `margin` over the runner-up of
+  /// their row and column (or reach `sure`), both ends still free; ties broken by position.
+  func accepted(threshold: Double, margin: Double, sure: Double, isFree: (Int, Int) -> Bool) -> [(Double, Int, Int)] {
+    var out: [(Double, Int, Int)] = []
+    var takenRows = Set<Int>()
+    var takenCols = Set<Int>()
+    for (s, r, c) in scores.sorted(by: { ($0.0, -$0.2, -$0.1) > ($1.0, -$1.2, -$1.1) }) where s >= threshold {
+      guard !takenRows.contains(r), !takenCols.contains(c), isFree(r, c) else { continue }
+      let rival = max(Self.runnerUp(rows, r, s), Self.runnerUp(cols, c, s))
+      guard s - rival >= margin || s >= sure else { continue }
+      out.append((s, r, c))
+      takenRows.insert(r)
+      takenCols.insert(c)
     }
+    return out
   }
 }
