@@ -18,7 +18,8 @@ public enum CommentsRenderer {
     var counts: [ThreadStatus: Int] = [:]
     for t in report.threads { counts[t.placement.status, default: 0] += 1 }
     let line = ThreadStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
-    out += (report.threads.isEmpty ? "no threads" : "\(report.threads.count) threads: " + line) + "\n"
+    let n = report.threads.count
+    out += (n == 0 ? "no threads" : "\(n) \(n == 1 ? "thread" : "threads"): " + line) + "\n"
     for r in report.threads {
       out += "\n"
       let status = r.placement.status.rawValue.uppercased()
