@@ -107,9 +107,7 @@ public enum CommentsRenderer {
         w.value("path", a.path)
         w.value("commit", a.commit)
         w.value("revision", a.revision)
-        w.beginArray("section")
-        for h in a.section { w.value(nil, h) }
-        w.endArray()
+        w.strings("section", a.section)
         w.value("label", a.label)
         w.value("index", a.index)
         w.value("text", a.text)
@@ -120,9 +118,7 @@ public enum CommentsRenderer {
         if let i = r.placement.block, let doc = report.documents[a.path] {
           let b = doc.blocks[i]
           w.beginObject("current")
-          w.beginArray("section")
-          for h in doc.headingPath(of: b.section) { w.value(nil, h) }
-          w.endArray()
+          w.strings("section", doc.headingPath(of: b.section))
           w.value("label", b.label)
           w.value("line", b.line)
           w.value("text", b.text)

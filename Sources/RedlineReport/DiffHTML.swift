@@ -17,23 +17,18 @@ public enum DiffHTML {
       body += "</ul></section>\n"
     }
     for sc in (sections ?? d.sections) where !sc.isUnchanged {
-      let doc = sc.new != nil ? d.new : d.old
-      let idx = sc.new ?? sc.old!
-      let heading = idx == 0 ? "(before the first heading)" : doc.sections[idx].heading
-      var tags = [sc.status.rawValue]
-      if sc.renamed, let o = sc.old { tags.append("renamed from “\(d.old.sections[o].heading)”") }
-      if sc.moved { tags.append("moved") }
-      body += "<section><h2>\(HTML.esc(heading))</h2><p class=\"muted\">\(HTML.esc(tags.joined(separator: ", ")))</p>\n"
+      body += "<section><h2>\(HTML.esc(d.heading(of: sc)))</h2>"
+      body += "<p class=\"muted\">\(HTML.esc(d.tags(of: sc).joined(separator: ", ")))</p>\n"
       for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty {
         body += block(d, b)
       }
       body += "</section>\n"
     }
-    return HTML.page(title: "Changes in \(new.path)", lang: "fi", body: body)
+    return HTML.page(title: "Changes in \(new.path)", lang: "en", body: body)
   }
 
   static func block(_ d: DocumentDiff, _ b: BlockChange) -> String {
-    let label = b.new.map { d.new.blocks[$0].label } ?? b.old.map { d.old.blocks[$0].label } ?? ""
+    let label = d.label(of: b)
     var tag: String
     var text: String
     switch b.status {

@@ -83,9 +83,7 @@ public enum DiffJSON {
     w.value("end_line", b.endLine)
     w.value("label", b.label)
     w.value("text", b.text)
-    w.beginArray("section")
-    for h in path(b.section) { w.value(nil, h) }
-    w.endArray()
+    w.strings("section", path(b.section))
     w.endObject()
   }
 
@@ -99,9 +97,7 @@ public enum DiffJSON {
     w.value("confidence", b.confidence)
     if let segs = b.segments { w.segments("segments", segs) }
     if !b.cosmetic.isEmpty {
-      w.beginArray("cosmetic")
-      for c in b.cosmetic { w.value(nil, c) }
-      w.endArray()
+      w.strings("cosmetic", b.cosmetic)
     }
     w.endObject()
   }

@@ -79,11 +79,8 @@ public enum DiffText {
     let md = style == .markdown
     let doc = sc.new != nil ? d.new : d.old
     let idx = sc.new ?? sc.old!
-    let heading = idx == 0 ? "(before the first heading)" : doc.sections[idx].heading
-    var tags: [String] = [sc.status.rawValue]
-    if sc.renamed, let o = sc.old { tags.append("renamed from “\(d.old.sections[o].heading)”") }
-    if sc.moved { tags.append("moved") }
-    if sc.renumbered && !sc.renamed, let o = sc.old { tags.append("was \(d.old.sections[o].label)") }
+    let heading = d.heading(of: sc)
+    let tags = d.tags(of: sc)
     let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
     let counts = "+\(c.added) −\(c.deleted) ~\(c.modified) ↷\(c.moved)"
     if md {
@@ -95,7 +92,7 @@ public enum DiffText {
 
   static func blockLines(_ d: DocumentDiff, _ b: BlockChange, _ style: Style) -> String {
     let md = style == .markdown
-    let label = b.new.map { d.new.blocks[$0].label } ?? b.old.map { d.old.blocks[$0].label } ?? ""
+    let label = d.label(of: b)
     var mark: String
     var body: String
     switch b.status {

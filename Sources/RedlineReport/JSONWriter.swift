@@ -120,6 +120,13 @@ struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
+  /// An array of strings under key `k`.
+  mutating func strings(_ k: String, _ items: [String]) {
+    beginArray(k)
+    for i in items { value(nil, i) }
+    endArray()
+  }
+
   /// `[{op, text}, …]` under key `k`.
   mutating func segments(_ k: String, _ segs: [Segment]) {
     beginArray(k)

@@ -51,6 +51,26 @@ extension DocumentDiff {
     return out
   }
 
+  /// The citable label of a changed block: its new label, or its old one when deleted.
+  public func label(of b: BlockChange) -> String {
+    b.new.map { new.blocks[$0].label } ?? b.old.map { old.blocks[$0].label } ?? ""
+  }
+
+  /// The heading a section change is shown under (new side, or old when deleted).
+  public func heading(of sc: SectionChange) -> String {
+    let (doc, idx) = sc.new.map { (new, $0) } ?? (old, sc.old!)
+    return idx == 0 ? "(before the first heading)" : doc.sections[idx].heading
+  }
+
+  /// Short words for what happened to a section: status, `renamed from “…”`, `moved`, `was §3.1`.
+  public func tags(of sc: SectionChange) -> [String] {
+    var tags = [sc.status.rawValue]
+    if sc.renamed, let o = sc.old { tags.append("renamed from “\(old.sections[o].heading)”") }
+    if sc.moved { tags.append("moved") }
+    if sc.renumbered && !sc.renamed, let o = sc.old { tags.append("was \(old.sections[o].label)") }
+    return tags
+  }
+
   /// Only the section changes inside section `label` (`2.1` or `§2.1`) of the new
   /// version (or of the old one when the new has no such section), subsections included.
   public func sections(under label: String) -> [SectionChange]? {

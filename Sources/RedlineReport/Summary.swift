@@ -124,7 +124,7 @@ public enum SummaryRenderer {
       if sc.status == .deleted { note = l["section_deleted"] + " " + note }
       w.paragraph([.em(note)], cssClass: "muted")
       for b in sc.blocks where b.status != .unchanged {
-        let lab = b.new.map { d.new.blocks[$0].label } ?? b.old.map { d.old.blocks[$0].label } ?? ""
+        let lab = d.label(of: b)
         switch b.status {
         case .added:
           w.block(tag: l["added_block"], label: lab, kind: "added", spans: [.ins(d.new.blocks[b.new!].text)])
