@@ -16,6 +16,7 @@ struct Redline: ParsableCommand {
 
       Start with `redline demo`, which builds a throwaway repository from the sample drafts.
       """,
+    version: RedlineVersion,
     subcommands: [
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
     ]
@@ -42,11 +43,12 @@ func runReporting(_ body: () throws -> Void) throws {
 
 /// Writes text for a person to standard output, control characters made visible.
 func emit(_ s: String) {
-  FileHandle.standardOutput.write(Data(TerminalText.sanitize(s).utf8))
+  writeStdout(Array(TerminalText.sanitize(s).utf8))
 }
 
 /// Writes bytes to standard output directly (no intermediate copy of large outputs).
 func writeStdout(_ bytes: [UInt8]) {
+  Output.willWrite()
   bytes.withUnsafeBytes { buf in
     var off = 0
     while off < buf.count {

@@ -1,0 +1,2 @@
+/// Redline's version, printed by `redline --version` (semantic versioning; the one place it is set).
+public let RedlineVersion = "0.2.0"
