@@ -15,6 +15,10 @@ struct Redline: ParsableCommand {
       file on disk. PATH may be left out when the revision holds one document.
 
       Start with `redline demo`, which builds a throwaway repository from the sample drafts.
+
+      Exit status: 0 success, 1 differences found (diff --exit-code), 2 any error \
+      (usage errors too). Colour and paging: --color, --no-pager, NO_COLOR, GIT_PAGER, \
+      PAGER. Settings: git config redline.lang, redline.author, redline.color.
       """,
     version: RedlineVersion,
     subcommands: [
