@@ -79,6 +79,17 @@ import Testing
         .compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
         .filter { $0.first?.isLetter == true })
     #expect(listed.subtracting(["help"]) == documented, "README commands vs --help")
+    // Every option a README command line uses is in that command's --help.
+    for line in commands.split(separator: "\n").filter({ $0.hasPrefix("redline ") }) {
+      let code = line.components(separatedBy: "#")[0]
+      let words = code.split(separator: " ").map(String.init)
+      let path = ReadmeCommand.path(words.dropFirst())
+      let commandHelp = run(redlineBinary, path + ["--help"]).stdout
+      for option in words.filter({ $0.hasPrefix("--") || $0.hasPrefix("[--") }) {
+        let name = option.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).components(separatedBy: "=")[0]
+        #expect(commandHelp.contains(name), "README: \(line): \(name) is not in `redline \(path.joined(separator: " ")) --help`")
+      }
+    }
     for option in ["--color", "--no-pager", "--version", "--generate-completion-script", "--exit-code"] {
       #expect(readme.contains(option), "README documents \(option)")
     }
@@ -246,4 +257,15 @@ import Testing
 /// `s` with every run of whitespace folded to one space (help text wraps at 80 columns).
 func folded(_ s: String) -> String {
   s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// The subcommand path a README command line names (`comment add` from `comment add v1 …`).
+enum ReadmeCommand {
+  static let nested = ["comment": ["add", "reply", "resolve", "reopen"]]
+
+  static func path(_ words: ArraySlice<String>) -> [String] {
+    guard let first = words.first, first.first?.isLetter == true else { return [] }
+    if let subs = nested[first], let second = words.dropFirst().first, subs.contains(second) { return [first, second] }
+    return [first]
+  }
 }
