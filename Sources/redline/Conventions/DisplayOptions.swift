@@ -17,13 +17,25 @@ struct DisplayOptions: ParsableArguments {
   var noPager = false
 
   /// Whether this command's terminal output is coloured: `--color`, else `redline.color`, else auto.
-  var useColor: Bool {
-    let mode = color ?? Output.settings.color ?? .auto
-    return mode.wantsColor(environment: ProcessInfo.processInfo.environment, isTerminal: Output.stdoutIsTerminal)
-  }
+  var useColor: Bool { wantsColor(color ?? Output.settings.color ?? .auto) }
 }
 
 extension CommentCommand.Common {
   /// `--author`, else `git config redline.author` (else RedlineKit falls back to user.name).
   var authorOrSetting: String? { author ?? Output.settings.author }
+}
+
+extension DiffCommand {
+  /// The colour modes (kept under this name for code written before `DisplayOptions`).
+  typealias ColorMode = RedlineKit.ColorMode
+}
+
+/// Whether to colour: `.always` and `.never` as given; `.auto` follows this run's `--color`,
+/// else `git config redline.color`, else the terminal, `NO_COLOR` and `TERM`.
+func wantsColor(_ mode: ColorMode) -> Bool {
+  switch mode {
+  case .always: return true
+  case .never: return false
+  case .auto: return Output.colorChoice.wantsColor(environment: ProcessInfo.processInfo.environment, isTerminal: Output.stdoutIsTerminal)
+  }
 }

@@ -7,6 +7,7 @@ import Synchronization
 enum Output {
   private struct State {
     var settings = Settings()
+    var color: ColorMode = .auto
     var pageable = false
     var pager: Pager?
   }
@@ -19,10 +20,14 @@ enum Output {
   /// The git-config settings of this run (loaded once the arguments are parsed).
   static var settings: Settings { state.withLock { $0.settings } }
 
+  /// The run's colour choice: `--color`, else `redline.color`, else auto.
+  static var colorChoice: ColorMode { state.withLock { $0.color } }
+
   /// Sets up this run: its settings, and whether its output may go through a pager.
   static func configure(settings: Settings, display: DisplayOptions?, pagerCommand: String?) {
     state.withLock {
       $0.settings = settings
+      $0.color = display?.color ?? settings.color ?? .auto
       $0.pageable = display.map { !$0.noPager } ?? false
       if $0.pageable, stdoutIsTerminal, let pagerCommand { $0.pager = Pager(command: pagerCommand) }
     }
