@@ -13,7 +13,9 @@ struct DisplayOptions: ParsableArguments {
       valueName: "when"))
   var color: ColorMode?
 
-  @Flag(name: .long, help: "Write to standard output directly, not through a pager (GIT_PAGER, core.pager, PAGER, else less -FRX).")
+  @Flag(
+    name: .long,
+    help: "Write to standard output directly, not through a pager (GIT_PAGER, core.pager, PAGER, else less -FRX).")
   var noPager = false
 
   /// Whether this command's terminal output is coloured: `--color`, else `redline.color`, else auto.
@@ -36,6 +38,8 @@ func wantsColor(_ mode: ColorMode) -> Bool {
   switch mode {
   case .always: return true
   case .never: return false
-  case .auto: return Output.colorChoice.wantsColor(environment: ProcessInfo.processInfo.environment, isTerminal: Output.stdoutIsTerminal)
+  case .auto:
+    return Output.colorChoice.wantsColor(
+      environment: ProcessInfo.processInfo.environment, isTerminal: Output.stdoutIsTerminal)
   }
 }

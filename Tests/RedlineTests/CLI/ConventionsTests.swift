@@ -41,12 +41,19 @@ import Testing
     let usage: [([String], String)] = [
       (["diff"], "redline: error: missing expected argument '<old>'; see 'redline diff --help'\n"),
       (["--bogus"], "redline: error: unknown option '--bogus'; see 'redline --help'\n"),
-      (["diff", "v1", "v2", "--color", "purple"],
-       "redline: error: the value 'purple' is invalid for '--color <when>'. Please provide one of 'auto', 'always' or 'never'; see 'redline diff --help'\n"),
-      (["comment", "add", "v1", "-m", "x"],
-       "redline: error: give exactly one of --block LABEL or --quote TEXT; see 'redline comment add --help'\n"),
+      (
+        ["diff", "v1", "v2", "--color", "purple"],
+        "redline: error: the value 'purple' is invalid for '--color <when>'. Please provide one of 'auto', 'always' or 'never'; see 'redline diff --help'\n"
+      ),
+      (
+        ["comment", "add", "v1", "-m", "x"],
+        "redline: error: give exactly one of --block LABEL or --quote TEXT; see 'redline comment add --help'\n"
+      ),
       (["frobnicate"], "redline: error: unexpected argument 'frobnicate'; see 'redline --help'\n"),
-      (["log", "-n", "kaksi"], "redline: error: the value 'kaksi' is invalid for '-n <number>'; see 'redline log --help'\n"),
+      (
+        ["log", "-n", "kaksi"],
+        "redline: error: the value 'kaksi' is invalid for '-n <number>'; see 'redline log --help'\n"
+      ),
     ]
     for (args, expected) in usage {
       let r = run(redlineBinary, args, cwd: d.path)
@@ -87,7 +94,9 @@ import Testing
       let commandHelp = run(redlineBinary, path + ["--help"]).stdout
       for option in words.filter({ $0.hasPrefix("--") || $0.hasPrefix("[--") }) {
         let name = option.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).components(separatedBy: "=")[0]
-        #expect(commandHelp.contains(name), "README: \(line): \(name) is not in `redline \(path.joined(separator: " ")) --help`")
+        #expect(
+          commandHelp.contains(name),
+          "README: \(line): \(name) is not in `redline \(path.joined(separator: " ")) --help`")
       }
     }
     for option in ["--color", "--no-pager", "--version", "--generate-completion-script", "--exit-code"] {
@@ -124,9 +133,10 @@ import Testing
   }
 
   @Test func everyPrintingCommandTakesColorAndNoPager() {
-    for command in [["diff"], ["log"], ["outline"], ["show"], ["comments"], ["summary"], ["demo"], ["comment", "add"],
-      ["comment", "reply"], ["comment", "resolve"], ["comment", "reopen"]]
-    {
+    for command in [
+      ["diff"], ["log"], ["outline"], ["show"], ["comments"], ["summary"], ["demo"], ["comment", "add"],
+      ["comment", "reply"], ["comment", "resolve"], ["comment", "reopen"],
+    ] {
       let help = run(redlineBinary, command + ["--help"]).stdout
       #expect(help.contains("--color <when>"), "\(command)")
       #expect(help.contains("--no-pager"), "\(command)")
@@ -160,7 +170,8 @@ import Testing
     #expect(!cat.stdout.contains("C:"))
     // Nothing written to standard output (output to a file) starts no pager.
     let out = d.path + "/x.md"
-    let quiet = runInTerminal(redlineBinary, ["diff", "v1", "v2", "doc.md", "-o", out], cwd: d.path, env: ["GIT_PAGER": "echo PAGED"])
+    let quiet = runInTerminal(
+      redlineBinary, ["diff", "v1", "v2", "doc.md", "-o", out], cwd: d.path, env: ["GIT_PAGER": "echo PAGED"])
     #expect(!quiet.stdout.contains("PAGED"))
     #expect(FileManager.default.fileExists(atPath: out))
   }
@@ -205,20 +216,27 @@ import Testing
     let d = threeVersionRepo()
     let home = TempDir("home")  // no ~/.gitconfig, so no user.name
     let env = ["HOME": home.path, "XDG_CONFIG_HOME": home.path]
-    let noUser = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "x"], cwd: d.path, env: env)
+    let noUser = run(
+      redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "x"], cwd: d.path, env: env)
     #expect(noUser.status == 2, "no author anywhere")
     git(d.path, "config", "redline.author", "Aino Arvioija <aino@example.fi>")
-    let r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Kommentti"], cwd: d.path, env: env)
+    let r = run(
+      redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Kommentti"], cwd: d.path, env: env)
     #expect(r.status == 0, "\(r.stderr)")
     let flag = run(
-      redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Toinen", "--author", "Bo <bo@example.se>"],
+      redlineBinary,
+      ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Toinen", "--author", "Bo <bo@example.se>"],
       cwd: d.path, env: env)
     #expect(flag.status == 0, "\(flag.stderr)")
-    let files = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter {
+      $0.hasSuffix(".jsonl")
+    }
     let texts = try files.map { try String(contentsOfFile: d.path + "/reviews/" + $0, encoding: .utf8) }
     #expect(texts.count == 2)
     #expect(texts.filter { $0.contains("Aino Arvioija") && $0.contains("Kommentti") }.count == 1)
-    #expect(texts.filter { $0.contains("\"Bo\"") && $0.contains("Toinen") && !$0.contains("Aino") }.count == 1, "the flag wins")
+    #expect(
+      texts.filter { $0.contains("\"Bo\"") && $0.contains("Toinen") && !$0.contains("Aino") }.count == 1,
+      "the flag wins")
   }
 
   // MARK: completions and the manual

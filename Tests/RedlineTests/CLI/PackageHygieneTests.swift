@@ -29,6 +29,8 @@ import Testing
     let words = line.split(separator: " ")
     guard let i = words.firstIndex(of: "import") else { return false }
     // `import X`, `internal import X`, `@preconcurrency import X`, `@_implementationOnly import X`
-    return words[..<i].allSatisfy { $0.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains($0) }
+    return words[..<i].allSatisfy {
+      $0.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains($0)
+    }
   }
 }
