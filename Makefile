@@ -3,6 +3,8 @@
 
 SWIFT ?= swift
 APT_PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+# bsdutils: `script`, which the tests use to run Redline on a pseudo-terminal.
+APT_PACKAGES += bsdutils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test bench release clean
@@ -30,6 +32,20 @@ bench: release
 	@for t in hyperfine /usr/bin/time; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time; break; }; done
 	bench/run.sh
 	bench/history.sh
+
+.PHONY: man lint
+
+# The manual page, generated from the command definitions by swift-argument-parser's
+# generate-manual plugin: out/man/redline.1 (not committed; read it with `man out/man/redline.1`).
+man: deps
+	$(SWIFT) package --disable-sandbox generate-manual --configuration debug
+	mkdir -p out/man
+	cp .build/plugins/GenerateManual/outputs/redline/redline.1 out/man/redline.1
+	@echo "Wrote out/man/redline.1"
+
+# Style check with the toolchain's swift-format (configuration: .swift-format).
+lint:
+	$(SWIFT) format lint --recursive Sources Tests
 
 clean:
 	rm -rf .build out

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Redline",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],  // Mutex (Synchronization) and String(validating:) need macOS 15
   products: [
     .executable(name: "redline", targets: ["redline"]),
     .library(name: "RedlineKit", targets: ["RedlineKit"]),

@@ -1,5 +1,11 @@
 import RedlineDocument
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Interns byte strings (words, block texts) to dense `Int32` ids with one hash per
 /// string and no `String` allocation: an open-addressing table over a byte arena.
 /// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
@@ -159,9 +165,3 @@ enum WordScanner {
     }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One version of a document, parsed: a flat list of sections in document order (each
 /// knowing its parent and children) and a flat list of blocks (each knowing its section).
 ///
@@ -165,5 +167,3 @@ public struct Block: Sendable, Hashable {
     self.invisibles = invisibles
   }
 }
-
-import Foundation

@@ -4,6 +4,7 @@ import RedlineDiff
 import RedlineDocument
 import RedlineGit
 import RedlineReport
+import Synchronization
 
 /// Two versions of a document and their diff: what `redline diff` and summaries show.
 public struct Comparison: Sendable {
@@ -138,5 +139,3 @@ public final class PhaseClock: Sendable {
     FileHandle.standardError.write(Data("[profile] \(name): \(Double(now - t0) / 1e6) ms\n".utf8))
   }
 }
-
-import Synchronization

@@ -1,3 +1,4 @@
+import Foundation
 import RedlineDiff
 
 /// `--stat`: one line per changed section.
@@ -22,5 +23,3 @@ public enum StatView {
     return out
   }
 }
-
-import Foundation

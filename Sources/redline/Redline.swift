@@ -15,7 +15,12 @@ struct Redline: ParsableCommand {
       file on disk. PATH may be left out when the revision holds one document.
 
       Start with `redline demo`, which builds a throwaway repository from the sample drafts.
+
+      Exit status: 0 success, 1 differences found (diff --exit-code), 2 any error \
+      (usage errors too). Colour and paging: --color, --no-pager, NO_COLOR, GIT_PAGER, \
+      PAGER. Settings: git config redline.lang, redline.author, redline.color.
       """,
+    version: RedlineVersion,
     subcommands: [
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
     ]
@@ -42,11 +47,12 @@ func runReporting(_ body: () throws -> Void) throws {
 
 /// Writes text for a person to standard output, control characters made visible.
 func emit(_ s: String) {
-  FileHandle.standardOutput.write(Data(TerminalText.sanitize(s).utf8))
+  writeStdout(Array(TerminalText.sanitize(s).utf8))
 }
 
 /// Writes bytes to standard output directly (no intermediate copy of large outputs).
 func writeStdout(_ bytes: [UInt8]) {
+  Output.willWrite()
   bytes.withUnsafeBytes { buf in
     var off = 0
     while off < buf.count {

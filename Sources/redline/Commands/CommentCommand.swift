@@ -24,9 +24,10 @@ struct CommentCommand: ParsableCommand {
 
   struct Common: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config user.name).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
+    @OptionGroup var display: DisplayOptions
   }
 
   struct Add: ParsableCommand {
@@ -49,7 +50,7 @@ struct CommentCommand: ParsableCommand {
       try runReporting {
         let repo = try common.repository.open()
         let t = try repo.addComment(
-          revision: revision, path: path, block: block, quote: quote, author: common.author, message: message,
+          revision: revision, path: path, block: block, quote: quote, author: common.authorOrSetting, message: message,
           commit: common.commit)
         emit("\(t.id)  on \(t.anchor.label) of \(t.anchor.path) at \(revision)\(common.commit ? " (committed)" : "")\n")
       }
@@ -65,7 +66,7 @@ struct CommentCommand: ParsableCommand {
     func run() throws {
       try runReporting {
         let t = try common.repository.open().addEvent(
-          to: id, kind: .reply, author: common.author, body: message, commit: common.commit)
+          to: id, kind: .reply, author: common.authorOrSetting, body: message, commit: common.commit)
         emit("\(t.id)  \(t.replies.count) \(t.replies.count == 1 ? "reply" : "replies")\n")
       }
     }
@@ -90,7 +91,7 @@ struct CommentCommand: ParsableCommand {
     func run() throws {
       try runReporting {
         let t = try common.repository.open().addEvent(
-          to: id, kind: .resolve, author: common.author, body: reason,
+          to: id, kind: .resolve, author: common.authorOrSetting, body: reason,
           disposition: disposition.flatMap(Disposition.init(lenient:)), at: at, commit: common.commit)
         emit("\(t.id)  resolved\(t.disposition.map { " (\($0.rawValue))" } ?? "")\n")
       }
@@ -107,7 +108,7 @@ struct CommentCommand: ParsableCommand {
     func run() throws {
       try runReporting {
         let t = try common.repository.open().addEvent(
-          to: id, kind: .reopen, author: common.author, body: reason, at: at, commit: common.commit)
+          to: id, kind: .reopen, author: common.authorOrSetting, body: reason, at: at, commit: common.commit)
         emit("\(t.id)  reopened\n")
       }
     }
@@ -132,6 +133,7 @@ struct CommentsCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case terminal, markdown, json }
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
   @Option(name: .long, help: "Only threads with this status: open, addressed, resolved, outdated, orphaned, unreadable.")
   var status: String?
@@ -153,7 +155,7 @@ struct CommentsCommand: ParsableCommand {
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true))
-      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: wantsColor(.auto)))
+      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: display.useColor))
       }
     }
     if !broken.isEmpty {

@@ -18,6 +18,7 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .long, help: "Build the repository here (must not exist yet).") var into: String?
   @Option(name: .long, help: "The folder of sample review threads.") var reviews: String = "reviews"
   @Flag(name: .long, help: "Leave the sample review threads out.") var noReviews = false
+  @OptionGroup var display: DisplayOptions
 
   func run() throws {
     try runReporting {

@@ -27,18 +27,13 @@ struct DiffCommand: ParsableCommand {
     case terminal, markdown, html, json
   }
 
-  enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-  }
-
   @OptionGroup var repository: RepositoryOptions
   @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: Format = .terminal
   @Flag(name: .long, help: "One line per changed section: blocks and words added, removed, changed.") var stat = false
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 2.1.", valueName: "number"))
   var section: String?
   @Flag(name: .long, help: "OLD and NEW are files on disk, not revisions.") var files = false
-  @Option(name: .long, help: "Colour in terminal output: auto (on a terminal, unless NO_COLOR is set), always, never.")
-  var color: ColorMode = .auto
+  @OptionGroup var display: DisplayOptions
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
   @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
@@ -79,7 +74,7 @@ struct DiffCommand: ParsableCommand {
         case .markdown:
           bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections).utf8)
         case .terminal:
-          let useColor = output == nil && wantsColor(color)
+          let useColor = output == nil && display.useColor
           let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections)
           bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
         }
@@ -91,16 +86,5 @@ struct DiffCommand: ParsableCommand {
       }
     }
     if exitCode && differs { throw ExitCode(1) }
-  }
-}
-
-/// Colour when asked, or on a terminal without NO_COLOR.
-func wantsColor(_ mode: DiffCommand.ColorMode) -> Bool {
-  switch mode {
-  case .always: return true
-  case .never: return false
-  case .auto:
-    if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-    return isatty(STDOUT_FILENO) == 1
   }
 }

@@ -9,6 +9,7 @@ struct LogCommand: ParsableCommand {
     discussion: "Shows each commit that changed the document (following renames): id, tags, date, author, message.")
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Start from this revision.") var from: String = "HEAD"
   @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
   @Argument(help: "The document (default: the only document in the repository).") var path: String?

@@ -13,6 +13,7 @@ struct OutlineCommand: ParsableCommand {
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?

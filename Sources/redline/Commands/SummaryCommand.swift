@@ -23,6 +23,7 @@ struct SummaryCommand: ParsableCommand {
   enum Lang: String, ExpressibleByArgument, CaseIterable { case fi, sv, en }
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Language of labels and dates: fi, sv or en.") var lang: Lang = .fi
   @Option(name: .long, help: "markdown or html (one self-contained file).") var format: Format = .markdown
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")

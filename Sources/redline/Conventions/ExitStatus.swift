@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import RedlineGit
+import RedlineKit
+import RedlineReport
+
+/// Redline's exit statuses, the same for every command (README, docs/conventions.md):
+///
+/// | status | meaning |
+/// |---|---|
+/// | 0 | success (also `--help`, `--version`, completion scripts) |
+/// | 1 | differences found, only with `diff --exit-code` |
+/// | 2 | any error: bad usage, unknown revision, unreadable file, … |
+enum ExitStatus {
+  static let success: Int32 = 0
+  static let differences: Int32 = 1
+  static let error: Int32 = 2
+
+  /// The status for an error that ended the run. ArgumentParser's usage errors (64) and
+  /// any unexpected error become 2; a command's own `ExitCode(1)` stays 1.
+  static func status(for error: Error) -> Int32 {
+    let code = Redline.exitCode(for: error).rawValue
+    if code == 0 { return success }
+    if let e = error as? ExitCode, e.rawValue == differences || e.rawValue == Self.error { return e.rawValue }
+    return Self.error
+  }
+}
+
+extension Redline {
+  /// Parses the arguments, loads the git-config settings, runs the command and exits with
+  /// a status from `ExitStatus`. Help, version and completion scripts go to standard output
+  /// with status 0; a usage error is one line on standard error with status 2.
+  static func main() {
+    _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
+    let status: Int32
+    do {
+      var command = try parseAsRoot()
+      try configureOutput(for: command)
+      try command.run()
+      status = ExitStatus.success
+    } catch {
+      status = report(error)
+    }
+    Output.finish()
+    Foundation.exit(status)
+  }
+
+  /// Prints what ended the run and returns the exit status.
+  private static func report(_ error: Error) -> Int32 {
+    let status = ExitStatus.status(for: error)
+    if status == ExitStatus.success {
+      let text = fullMessage(for: error)
+      if !text.isEmpty { writeStdout(Array((text.hasSuffix("\n") ? text : text + "\n").utf8)) }
+      return status
+    }
+    if error is ExitCode { return status }  // the command has already said why
+    let message: String
+    if let e = error as? RedlineError {
+      message = e.description
+    } else {
+      let first = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      let command = (["redline"] + commandPath(Array(CommandLine.arguments.dropFirst()))).joined(separator: " ")
+      let sentence = first.hasSuffix(".") ? String(first.dropLast()) : first
+      message = lowercasedFirst(sentence) + "; see '\(command) --help'"
+    }
+    FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(message))\n".utf8))
+    return status
+  }
+
+  /// The subcommand names at the start of `args` (`comment add`), for the usage hint.
+  static func commandPath(_ args: [String]) -> [String] {
+    var type: ParsableCommand.Type = Redline.self
+    var path: [String] = []
+    for a in args {
+      guard let sub = type.configuration.subcommands.first(where: { $0._commandName == a }) else { break }
+      path.append(a)
+      type = sub
+    }
+    return path
+  }
+
+  private static func lowercasedFirst(_ s: String) -> String {
+    guard let f = s.first, f.isUppercase, s.dropFirst().first?.isLowercase ?? true else { return s }
+    return f.lowercased() + s.dropFirst()
+  }
+
+  /// Loads the settings from the repository the command names (or the current folder's,
+  /// else the global git config) and sets up colour and paging.
+  private static func configureOutput(for command: ParsableCommand) throws {
+    let env = ProcessInfo.processInfo.environment
+    let repoOptions = find(RepositoryOptions.self, in: command)
+    let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
+    let repository = try? Repository(discoverFrom: path)
+    let settings = try Settings.load(repository: repository, environment: env)
+    let display = find(DisplayOptions.self, in: command)
+    var corePager: String? = nil
+    if display != nil && Output.stdoutIsTerminal {
+      corePager = try? (repository.map { try $0.configString("core.pager") } ?? GitConfig.globalString("core.pager"))
+    }
+    Output.configure(
+      settings: settings, display: display, pagerCommand: Pager.command(environment: env, corePager: corePager))
+  }
+}
+
+/// Finds an option group of type `T` in a parsed command (its `@OptionGroup`s, nested).
+func find<T>(_ type: T.Type, in value: Any, depth: Int = 0) -> T? {
+  if let t = value as? T { return t }
+  guard depth < 6 else { return nil }
+  for child in Mirror(reflecting: value).children {
+    if let t = find(type, in: child.value, depth: depth + 1) { return t }
+  }
+  return nil
+}
