@@ -29,9 +29,10 @@ test: deps
 	$(SWIFT) test
 
 bench: release
-	@for t in hyperfine /usr/bin/time; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time; break; }; done
+	@for t in hyperfine /usr/bin/time valgrind; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time valgrind; break; }; done
 	bench/run.sh
-	bench/history.sh
+	SIZE=1MB bench/history.sh
+	SIZE=5MB bench/history.sh
 
 .PHONY: man lint
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The review workload: THREADS comment threads on a SIZE generated draft, followed through
 # COMMITS commits of edits. Times `redline comments --at HEAD --format json` next to
-# `git log -p --word-diff=porcelain` over the same file, in one run.
+# `git log -p --word-diff=porcelain` over the same file, and next to reading every version
+# of the file through libgit2 (bench/peers/history_libgit2.c: above 1 MB libgit2 replays
+# each blob's whole delta chain, so that read is the floor for any libgit2 tool), in one run.
 # Usage: bench/history.sh   (env: SIZE=5MB COMMITS=50 THREADS=1000 RUNS=3 OUT=bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,24 +48,28 @@ for k, p in enumerate(rng.sample(paras, n)):
         f.write(json.dumps(ev, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n")
 PY
 fi
+cc -O2 -o "$OUT/history_libgit2" bench/peers/history_libgit2.c -lgit2
+LG2=$(realpath "$OUT/history_libgit2")
 cd "$repo"
-hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json ../history.json \
+hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json "../history-$SIZE.json" \
   "$REDLINE comments --at HEAD --format json" \
   "git log -p --word-diff=porcelain -- paatos.md" \
-  "git log -p -- paatos.md" >/dev/null 2>&1
+  "git log -p -- paatos.md" \
+  "$LG2 read . paatos.md" >/dev/null 2>&1
 for c in "$REDLINE comments --at HEAD --format json" "git log -p --word-diff=porcelain -- paatos.md"; do
   /usr/bin/time -f "%M" -o ../rss $c >/dev/null 2>&1 || true
   echo "$(tail -1 ../rss)" >> ../history-rss
 done
-python3 - ../history.json <<'PY'
+echo "## history: $THREADS threads, $SIZE draft, $COMMITS commits"
+python3 - "../history-$SIZE.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-print("| command | median s | × git log -p --word-diff |")
-print("|---|---:|---:|")
-base = r[1]["median"]
+print("| command | median s | × git log -p --word-diff | × libgit2 read of every version |")
+print("|---|---:|---:|---:|")
+base, floor = r[1]["median"], r[3]["median"]
 for x in r:
     cmd = x["command"].split("/")[-1] if x["command"].startswith("/") else x["command"]
-    print(f"| `{cmd}` | {x['median']:.3f} | {x['median'] / base:.2f} |")
+    print(f"| `{cmd}` | {x['median']:.3f} | {x['median'] / base:.2f} | {x['median'] / floor:.2f} |")
 PY
 "$REDLINE" comments --at HEAD --format json | python3 -c "
 import json,sys,collections

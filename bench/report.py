@@ -1,36 +1,58 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table from results.tsv: medians, ratios to git's word diff and to
-the line floor, peak memory, and the scaling and robustness checks of performance.md."""
+"""Prints the benchmark table from results.tsv (and callgrind.tsv): medians, ratios to git's
+word diff, to git's histogram diff, to the line floor and to Python difflib, peak memory,
+output size, instruction counts, and which targets of issue 7/8 (performance.md) are met."""
 import sys
 from collections import defaultdict
 
 rows = defaultdict(dict)
 order = []
 for line in open(sys.argv[1], encoding="utf-8"):
-    name, tool, median, rss, size = line.rstrip("\n").split("\t")
+    f = line.rstrip("\n").split("\t")
+    name, tool, median, rss, size = f[:5]
+    out = int(f[5]) if len(f) > 5 and f[5] else 0
     if name not in order:
         order.append(name)
-    rows[name][tool] = (float(median), int(rss) / 1024, int(size))
-
-print("| pair | redline s | git word-diff s | git histogram s | floor-lines s | × git word-diff | × floor-lines | peak MB redline / git |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-for name in order:
-    r = rows[name]
-    ours, gw, gh, fl = (r[t][0] for t in ("redline", "git-word-diff", "git-histogram", "floor-lines"))
-    print(f"| {name} | {ours:.3f} | {gw:.3f} | {gh:.3f} | {fl:.4f} | {ours / gw:.2f} | {ours / fl:.1f} | "
-          f"{r['redline'][1]:.0f} / {r['git-word-diff'][1]:.0f} |")
+    rows[name][tool] = (float(median), int(rss) / 1024, int(size), out)
 
 def t(name, tool="redline"):
     return rows.get(name, {}).get(tool, (None,))[0]
 
+print("| pair | redline json s | redline --stat s | git word-diff s | git histogram s | floor-lines s | difflib s "
+      "| json × git wd | stat × git wd | × floor | × difflib | peak MB redline / git | output MB redline / git |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for name in order:
+    r = rows[name]
+    g = lambda k: r.get(k, (float("nan"), 0, 0, 0))
+    ours, st, gw, gh, fl, dl = (g(k)[0] for k in ("redline", "redline-stat", "git-word-diff", "git-histogram", "floor-lines", "difflib"))
+    print(f"| {name} | {ours:.3f} | {st:.3f} | {gw:.3f} | {gh:.3f} | {fl:.4f} | {dl:.3f} | {ours / gw:.2f} | {st / gw:.2f} "
+          f"| {ours / fl:.1f} | {ours / dl:.2f} | {g('redline')[1]:.0f} / {g('git-word-diff')[1]:.0f} "
+          f"| {g('redline')[3] / 1e6:.1f} / {g('git-word-diff')[3] / 1e6:.1f} |")
+
 print()
-if t("5MB") and t("20MB"):
-    print(f"- scaling 5MB → 20MB (P6, goal ≤ 4.4): {t('20MB') / t('5MB'):.2f}")
-for goal, name in (("P1", "5MB"), ("P1", "20MB"), ("P5", "heavy-5MB"), ("P7", "wrap-5MB")):
+def verdict(ok):
+    return "met" if ok else "NOT met"
+for name in ("5MB", "20MB"):
     if t(name):
-        print(f"- {goal} {name}: {t(name) / t(name, 'git-word-diff'):.2f}× git word diff (goal ≤ 0.8)")
-if t("heavy-5MB") and t("5MB"):
-    print(f"- P5 heavy/default: {t('heavy-5MB') / t('5MB'):.2f} (goal ≤ 2.5)")
-if t("20MB"):
-    print(f"- P3 20MB: {t('20MB') / t('20MB', 'floor-lines'):.1f}× floor-lines (goal ≤ 1.8)")
-    print(f"- M1 20MB peak: {rows['20MB']['redline'][1]:.0f} MB vs git {rows['20MB']['git-word-diff'][1]:.0f} MB")
+        x = t(name) / t(name, "git-word-diff")
+        print(f"- json {name}: {x:.2f}× git word diff (target ≤ 1.0: {verdict(x <= 1.0)}; beyond: ≤ 0.5)")
+        s = t(name, "redline-stat") / t(name, "git-word-diff")
+        print(f"- --stat {name}: {s:.2f}× git word diff (target ≤ 0.6: {verdict(s <= 0.6)})")
+        m = rows[name]["redline"][1] / rows[name]["git-word-diff"][1]
+        print(f"- peak memory {name}: {m:.1f}× git (target ≤ 2: {verdict(m <= 2)})")
+if t("5MB") and t("20MB"):
+    x = t("20MB") / t("5MB")
+    print(f"- scaling 5MB → 20MB: {x:.2f} (target ≤ 4.5: {verdict(x <= 4.5)})")
+
+if len(sys.argv) > 2:
+    ir = {}
+    for line in open(sys.argv[2], encoding="utf-8"):
+        k, v = line.rstrip("\n").split("\t")
+        ir[k] = int(v or 0)
+    if ir:
+        print()
+        print("| 5 MB pair, callgrind | instructions (millions) | × git word diff |")
+        print("|---|---:|---:|")
+        base = ir.get("git-word-diff") or 1
+        for k, v in ir.items():
+            print(f"| {k} | {v / 1e6:,.0f} | {v / base:.2f} |")

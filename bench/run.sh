@@ -3,7 +3,9 @@
 # `git diff --no-index --word-diff=porcelain`, `git diff --no-index --histogram` and the
 # read-and-hash-lines floor, on the same generated pairs, in one run. Prints medians,
 # ratios and peak memory. Usage: bench/run.sh [SIZES...]   (default: 1MB 5MB 20MB)
-# Also runs heavy-5MB (10x edits, 40x moves) and wrap-5MB (hard-wrapped at 80 columns).
+# Also runs heavy-5MB (10x edits, 40x moves) and wrap-5MB (hard-wrapped at 80 columns),
+# `redline diff --stat`, Python difflib's two-level word diff (bench/peers/peer_difflib.py),
+# and, on the 5 MB pair, callgrind instruction counts of redline and git (CALLGRIND=0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-bench/out}
@@ -14,6 +16,8 @@ done
 REDLINE=${REDLINE:-.build/release/redline}
 [ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
 cc -O2 -o "$OUT/floor" bench/floor.c
+# The real interpreter, not a version-manager shim (a shim adds ~50 ms per start).
+PY=$(python3 -c 'import sys; print(sys.executable)')
 
 SIZES=${*:-1MB 5MB 20MB}
 pairs=()
@@ -32,14 +36,34 @@ for p in "${pairs[@]}"; do
     [git-word-diff]="git diff --no-index --word-diff=porcelain $old $new"
     [git-histogram]="git diff --no-index --histogram $old $new"
     [floor-lines]="$OUT/floor $old $new"
+    [redline-stat]="$REDLINE diff --stat --files $old $new"
+    [difflib]="$PY bench/peers/peer_difflib.py $old $new"
   )
-  for tool in redline git-word-diff git-histogram floor-lines; do
+  for tool in redline redline-stat git-word-diff git-histogram floor-lines difflib; do
     cmd=${cmds[$tool]}
     /usr/bin/time -f "%M" -o "$OUT/rss" $cmd >/dev/null 2>/dev/null || true
     rss=$(tail -1 "$OUT/rss")
+    outbytes=$($cmd 2>/dev/null | wc -c)
     hyperfine -N -i --warmup 1 --runs ${RUNS:-7} --export-json "$OUT/$name-$tool.json" "$cmd" >/dev/null 2>&1
     median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$name-$tool.json")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "$rss" "$(stat -c %s "$old")" >> "$OUT/results.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "$rss" "$(stat -c %s "$old")" "$outbytes" >> "$OUT/results.tsv"
   done
 done
-python3 bench/report.py "$OUT/results.tsv" | tee "$OUT/results.md"
+
+# Instruction counts (valgrind callgrind): repeatable whatever else the machine is doing.
+: > "$OUT/callgrind.tsv"
+if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
+  old="$OUT/5MB-old.md"; new="$OUT/5MB-new.md"
+  if [ -f "$old" ]; then
+    for spec in "redline-json|$REDLINE diff --format json --files $old $new" \
+                "redline-stat|$REDLINE diff --stat --files $old $new" \
+                "git-word-diff|git diff --no-index --word-diff=porcelain $old $new" \
+                "git-stat|git diff --no-index --stat $old $new"; do
+      name=${spec%%|*}; cmd=${spec#*|}
+      valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.$name" $cmd >/dev/null 2>"$OUT/callgrind.$name.log" || true
+      ir=$(grep -o 'Collected : [0-9]*' "$OUT/callgrind.$name.log" | grep -o '[0-9]*$' || echo 0)
+      printf '%s\t%s\n' "$name" "$ir" >> "$OUT/callgrind.tsv"
+    done
+  fi
+fi
+python3 bench/report.py "$OUT/results.tsv" "$OUT/callgrind.tsv" | tee "$OUT/results.md"
