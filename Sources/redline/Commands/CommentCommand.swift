@@ -175,10 +175,24 @@ extension Disposition: ExpressibleByArgument {
   public init?(argument: String) { self.init(lenient: argument) }
   public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
   public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  public static var allValueDescriptions: [String: String] {
+    [
+      "accepted": "the text was changed as proposed", "partly-accepted": "the text was changed in part",
+      "not-accepted": "the text was not changed", "noted": "taken into account, no change asked for",
+    ]
+  }
 }
 
 extension ThreadStatus: ExpressibleByArgument {
   public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_")) }
   public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
   public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  public static var allValueDescriptions: [String: String] {
+    [
+      "resolved": "a person resolved it", "addressed": "its paragraph changed since; a person confirms",
+      "open": "its paragraph is unchanged (maybe moved)", "merged": "its words went into another block",
+      "outdated": "its paragraph was deleted", "orphaned": "it cannot be found",
+      "unreadable": "its file or document cannot be read", "not-yet-made": "made after --at",
+    ]
+  }
 }
