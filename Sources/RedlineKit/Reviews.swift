@@ -325,7 +325,19 @@ final class GitVersions: VersionSource {
     }
   }
 
+  /// Per anchor version (many threads share one): origins and `isLater` answers.
+  private var origins: [String: AnchorOrigin] = [:]
+  private var later: [String: Bool] = [:]
+
   func origin(of a: Anchor, in chain: [VersionStep]) -> AnchorOrigin {
+    let key = "\(a.commit ?? "")|\(a.base ?? "")|\(a.revision)|\(a.path)|\(chain.count)|\(chain.last?.key ?? "")"
+    if let o = origins[key] { return o }
+    let o = findOrigin(a, chain)
+    origins[key] = o
+    return o
+  }
+
+  private func findOrigin(_ a: Anchor, _ chain: [VersionStep]) -> AnchorOrigin {
     var id = (a.commit ?? a.base).flatMap { ObjectID(hex: $0) }
     if id == nil || (try? repo.git.commitInfo(id!)) == nil {
       id = a.revision == DraftRepository.worktree ? nil : ((try? repo.git.resolveCommit(a.revision)) ?? nil)
@@ -336,7 +348,10 @@ final class GitVersions: VersionSource {
   }
 
   func isLater(_ commit: String) -> Bool {
+    if let known = later[commit] { return known }
     guard let t = target, let c = ObjectID(hex: commit), c != t else { return false }
-    return repo.git.contains(t, in: c)
+    let answer = repo.git.contains(t, in: c)
+    later[commit] = answer
+    return answer
   }
 }

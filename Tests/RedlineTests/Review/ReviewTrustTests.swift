@@ -166,6 +166,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
     defer { withExtendedLifetime(keep) {} }
     let h = try r.addComment(revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "otsikko", commit: false, heading: "2")
     let s = try r.addComment(revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "luku", commit: false, section: "§1")
+    let para = try r.addComment(revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "kpl", commit: false)
     #expect(h.anchor.kind == .heading)
     #expect(s.anchor.kind == .section)
     let rep = try r.comments(at: "v2")
@@ -175,6 +176,9 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let sp = try placement(rep, s.id).placement
     #expect(sp.status == .addressed, "a paragraph of the section changed")
     #expect(CommentsRenderer.text(rep, markdown: false).contains("on section §1"))
+    // Item 10: a paragraph that keeps its label under a reworded heading has not moved.
+    #expect(try placement(rep, para.id).placement.moved == false)
+    #expect(!CommentsRenderer.text(rep, markdown: false).contains("moved to §2 ¶1"))
   }
 
   // Item 13: a clear thread lifecycle.
