@@ -85,11 +85,24 @@ extension Repository {
         code: -1, message: "HEAD is detached; check out a branch before committing", function: "git_reference_lookup")
     }
     let common = git_repository_commondir(pointer).map { String(cString: $0) } ?? gitdir
-    for lock in Set([common + refName + ".lock", gitdir + refName + ".lock"]) where FileManager.default.fileExists(atPath: lock) {
+    for lock in Set([common + refName + ".lock", gitdir + refName + ".lock"]) where !Self.waitForRelease(lock) {
       throw Self.lockError(lock, what: "the branch")
     }
-    if !isBare, FileManager.default.fileExists(atPath: gitdir + "index.lock") {
+    if !isBare, !Self.waitForRelease(gitdir + "index.lock") {
       throw Self.lockError(gitdir + "index.lock", what: "the index")
+    }
+  }
+
+  /// True once `lock` is gone. A lock another process holds right now goes away within
+  /// moments, so a young lock is waited for (up to 3 s); one older than 10 s is stale.
+  static func waitForRelease(_ lock: String) -> Bool {
+    let deadline = Date().addingTimeInterval(3)
+    while true {
+      var st = stat()
+      guard lstat(lock, &st) == 0 else { return true }
+      let age = Date().timeIntervalSince1970 - TimeInterval(st.st_mtim.tv_sec)
+      if age > 10 || Date() > deadline { return false }
+      usleep(UInt32.random(in: 2000...6000))
     }
   }
 
@@ -186,7 +199,7 @@ extension Repository {
         close(fd)
       }
     }
-    for _ in 0..<100 {
+    for _ in 0..<200 {
       var index: OpaquePointer?
       guard git_repository_index(&index, pointer) == 0 else {
         git_error_clear()

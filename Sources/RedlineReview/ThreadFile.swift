@@ -32,11 +32,18 @@ public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertibl
 public enum ThreadFile {
   public static let fileExtension = "jsonl"
 
+  /// CR LF and a lone CR become LF: a CR can never end a line of a rendering early
+  /// (Markdown treats it as a line end, which would let a body start a heading).
+  public static func foldCR(_ s: String) -> String {
+    guard s.unicodeScalars.contains("\r") else { return s }
+    return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  }
+
   /// One event as one JSON line (sorted keys, no trailing newline).
   public static func encode(_ e: ThreadEvent, threadID: String? = nil, anchor: Anchor? = nil) -> String {
     var obj: [String: Any] = [
       "type": e.kind.rawValue, "time": e.time, "author": ["name": e.author.name, "email": e.author.email],
-      "body": e.body,
+      "body": foldCR(e.body),
     ]
     if let threadID { obj["id"] = threadID }
     if let a = anchor {
@@ -117,8 +124,8 @@ public enum ThreadFile {
       disposition = dd
     }
     return ThreadEvent(
-      kind: kind, time: time, author: Person(name: name, email: a["email"] as? String ?? ""),
-      body: o["body"] as? String ?? "", revision: o["revision"] as? String, commit: o["commit"] as? String,
+      kind: kind, time: time, author: Person(name: foldCR(name), email: a["email"] as? String ?? ""),
+      body: foldCR(o["body"] as? String ?? ""), revision: o["revision"] as? String, commit: o["commit"] as? String,
       disposition: disposition, change: (o["change"] as? Bool) ?? false)
   }
 

@@ -221,6 +221,13 @@ let aino = "Aino Arvioija <aino@example.fi>"
     }
     let md = CommentsRenderer.text(rep, markdown: true)
     #expect(!md.split(separator: "\n").contains { $0.hasPrefix("# Väärä") })
+    // The consultation summary written to a file: a CR never ends a Markdown line.
+    let (keep2, r2) = datedRepo([Self.v1, Self.v2])
+    defer { withExtendedLifetime(keep2) {} }
+    _ = try r2.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "Eka\r# Väärä otsikko", commit: false)
+    let summary = SummaryRenderer.render(try r2.summaryInput("v1", "v2", path: nil), language: .en, format: .markdown)
+    #expect(!summary.unicodeScalars.contains("\r"))
+    #expect(!summary.split(separator: "\n").contains { $0.hasPrefix("# Väärä") })
   }
 
   // Issue 9 item 4: one bad document hides no other thread.
@@ -268,8 +275,12 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let (d, r) = datedRepo([Self.v1])
     func reviewFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews")) ?? []).sorted() }
     let head = git(d.path, "rev-parse", "HEAD")
-    // A stale branch lock: refused at once, naming the lock file.
-    FileManager.default.createFile(atPath: d.path + "/.git/refs/heads/main.lock", contents: Data())
+    // A stale branch lock (left by a crash a minute ago): refused at once, naming the lock file.
+    func stale(_ p: String) throws {
+      FileManager.default.createFile(atPath: p, contents: Data())
+      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: p)
+    }
+    try stale(d.path + "/.git/refs/heads/main.lock")
     let start = Date()
     do {
       _ = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
@@ -282,7 +293,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
     #expect(reviewFiles().filter { $0.hasSuffix(".jsonl") }.isEmpty)
     try FileManager.default.removeItem(atPath: d.path + "/.git/refs/heads/main.lock")
     // A stale index lock: nothing written, nothing committed.
-    FileManager.default.createFile(atPath: d.path + "/.git/index.lock", contents: Data())
+    try stale(d.path + "/.git/index.lock")
     #expect(throws: RedlineError.self) {
       try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
     }
@@ -294,7 +305,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
     #expect(git(d.path, "status", "--porcelain").isEmpty)
     let file = d.path + "/reviews/\(t.id).jsonl"
     let before = try String(contentsOfFile: file, encoding: .utf8)
-    FileManager.default.createFile(atPath: d.path + "/.git/index.lock", contents: Data())
+    try stale(d.path + "/.git/index.lock")
     #expect(throws: RedlineError.self) { try r.addEvent(to: t.id, kind: .reply, author: aino, body: "v", commit: true) }
     #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
     try FileManager.default.removeItem(atPath: d.path + "/.git/index.lock")
