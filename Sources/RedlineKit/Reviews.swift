@@ -285,8 +285,12 @@ final class GitVersions: VersionSource {
       guard blob != nil else { return [] }
       start = target
     } else {
-      guard (try? repo.bytes(of: path, at: revision)) != nil else { return [] }
-      guard let h = (try? repo.git.head()) ?? nil else { return [VersionStep(key: "worktree", commit: nil)] }
+      // Absent on disk: deleted. Present but unreadable: `document(at:)` says why.
+      var st = stat()
+      guard let root = repo.git.workdir, lstat(root + path, &st) == 0 else { return [] }
+      let head: ObjectID?
+      do { head = try repo.git.head() } catch { throw VersionReadError("HEAD: \(error.message)") }
+      guard let h = head else { return [VersionStep(key: "worktree", commit: nil)] }
       start = h
     }
     var chain: [VersionStep] = []
@@ -342,7 +346,12 @@ final class GitVersions: VersionSource {
     if id == nil || (try? repo.git.commitInfo(id!)) == nil {
       id = a.revision == DraftRepository.worktree ? nil : ((try? repo.git.resolveCommit(a.revision)) ?? nil)
     }
-    guard let c = id, let blob = (try? repo.git.blobID(a.path, at: c)) ?? nil else { return .unknown }
+    guard let c = id else { return .unknown }
+    let found: ObjectID?
+    do { found = try repo.git.blobID(a.path, at: c) } catch {
+      return .unreadable(VersionReadError("'\(a.path)' at \(c.short): \(error.message)"))
+    }
+    guard let blob = found else { return .unknown }
     if let k = chain.lastIndex(where: { $0.key == blob.hex }) { return .inChain(k) }
     return .offChain(VersionStep(key: blob.hex, commit: c.hex))
   }

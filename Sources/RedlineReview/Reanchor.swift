@@ -168,8 +168,51 @@ public enum Reanchor {
       out.merged = !new.blocks[j].text.contains(before) && new.blocks[j].text.count > before.count
       return out
     }
+    // Its sentences all kept, moved into other blocks: merged into the one holding most.
+    if let j = sentencesHome(before, in: new) {
+      out.index = j
+      out.changed = true
+      out.merged = true
+      return out
+    }
     out.index = nil
     return out
+  }
+
+  /// The sentences of `text` (split after `.`, `!`, `?` followed by a space), each of at least three words.
+  static func sentences(_ text: String) -> [String] {
+    var out: [String] = []
+    var cur = ""
+    var prev: Character = " "
+    for c in text {
+      if c == " " && (prev == "." || prev == "!" || prev == "?") {
+        out.append(cur)
+        cur = ""
+      } else {
+        cur.append(c)
+      }
+      prev = c
+    }
+    if !cur.isEmpty { out.append(cur) }
+    return out.filter { $0.split(separator: " ").count >= 3 }
+  }
+
+  /// When a paragraph of two or more sentences is gone but every sentence is still in
+  /// the document word for word, the block that holds the largest part of it (at least
+  /// half); nil otherwise (a real deletion or rewrite).
+  static func sentencesHome(_ text: String, in doc: Document) -> Int? {
+    let parts = sentences(text)
+    guard parts.count >= 2 else { return nil }
+    var covered: [Int: Int] = [:]
+    for p in parts {
+      let homes = doc.blocks.indices.filter { doc.blocks[$0].text.contains(p) }
+      guard !homes.isEmpty else { return nil }
+      for h in homes { covered[h, default: 0] += p.count }
+    }
+    guard let best = covered.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value * 2 >= text.count else {
+      return nil
+    }
+    return best.key
   }
 
   static func unique(_ d: Document, _ f: (String) -> Bool) -> Int? {
@@ -216,7 +259,7 @@ public enum Reanchor {
       p = Placement(
         status: changed ? .addressed : .open, block: found.index, moved: movedSection(a, doc, found.index),
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else if let j = unique(doc, { $0 != a.text && $0.contains(a.text) }) {
+    } else if let j = unique(doc, { $0 != a.text && $0.contains(a.text) }) ?? sentencesHome(a.text, in: doc) {
       p = Placement(
         status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment, confidence: 0.9,
         changes: WordDiff.diff(a.text, doc.blocks[j].text))

@@ -28,6 +28,8 @@ public enum AnchorOrigin: Sendable {
   case offChain(VersionStep)
   /// Neither its commit nor its revision name exists here.
   case unknown
+  /// Its commit exists but could not be read (the reason names it).
+  case unreadable(VersionReadError)
 }
 
 /// The versions of the documents that threads are followed through: what re-anchoring
@@ -156,6 +158,8 @@ public enum ThreadWalk {
         }
       case .unknown:
         break
+      case .unreadable(let e):
+        reason = "its version could not be read (\(e.description)); found by text alone"
       }
       var p = Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex)
       if p.reason == nil { p.reason = reason }

@@ -115,6 +115,23 @@ let aino = "Aino Arvioija <aino@example.fi>"
     #expect(c.placement.status.waitsForPerson, "an outdated thread still needs a disposition")
   }
 
+  // Item 11: a paragraph whose sentences were moved into other blocks is merged, not outdated.
+  @Test func paragraphWhoseSentencesMovedIsMergedNotOutdated() throws {
+    let s1 = "Maakuntien liitot laativat ohjelmat yhdessä kuntien kanssa."
+    let s2 = "Ohjelmien toteutumista seurataan vuosittain alueellisessa yhteistyöryhmässä."
+    let a = "Valtion aluehallinto tukee liittoja ohjelmatyössä ja antaa niille tietoa alueiden kehityksestä."
+    let b = "Rahoitus kohdennetaan ohjelmien painopisteisiin kolmen vuoden kausina ja siitä raportoidaan."
+    let v1 = "# P\n\n## 1 Luku\n\n\(s1) \(s2)\n\n\(a)\n\n\(b)\n\n## 2 Toinen\n\nLoppu tässä aivan lopuksi.\n"
+    let v2 = "# P\n\n## 1 Luku\n\n\(a) \(s1)\n\n\(b) \(s2)\n\n## 2 Toinen\n\nLoppu tässä aivan lopuksi.\n"
+    let (keep, r) = datedRepo([v1, v2])
+    defer { withExtendedLifetime(keep) {} }
+    let t = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let rep = try r.comments(at: "v2")
+    let p = try placement(rep, t.id).placement
+    #expect(p.status == .merged)
+    #expect(p.block.map { rep.documents["doc.md"]!.blocks[$0].text } == "\(b) \(s2)", "the block holding most of its words")
+  }
+
   // Item 3/11: a thread quoting the first sentence follows it when the paragraph splits,
   // even when the larger half is what the diff pairs with the old paragraph.
   @Test func quotedSentenceIsFollowedIntoItsHalfOfASplit() throws {
