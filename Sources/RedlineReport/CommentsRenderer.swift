@@ -43,7 +43,7 @@ public enum CommentsRenderer {
   }
 
   /// CR LF and lone CR become LF.
-  static func fold(_ s: String) -> String {
+  public static func fold(_ s: String) -> String {
     s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 

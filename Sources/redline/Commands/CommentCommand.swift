@@ -165,7 +165,7 @@ struct CommentsCommand: ParsableCommand {
       }
     }
     if !broken.isEmpty {
-      for b in broken { FileHandle.standardError.write(Data("redline: error: \(b)\n".utf8)) }
+      for b in broken { FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(CommentsRenderer.fold(b)).replacingOccurrences(of: "\n", with: " "))\n".utf8)) }
       throw ExitCode(2)
     }
   }
