@@ -209,6 +209,12 @@ extension DraftRepository {
     return git.contains(y, in: x)
   }
 
+  /// The versions of this repository's documents up to `revision`, for `ThreadWalk` (and
+  /// any other walk over a document's versions: history, blame).
+  public func versionSource(at revision: String) throws(RedlineError) -> some VersionSource {
+    GitVersions(self, revision: revision, target: try commit(for: revision))
+  }
+
   /// Every thread's status at `revision` (default HEAD), re-anchored version by version.
   /// Threads made after `revision` are `not_yet_made`; replies and resolutions made after
   /// it are left out. A thread whose document cannot be read is `unreadable` alone.
