@@ -56,7 +56,17 @@ extension Repository {
         : git_reference_create(&ref, pointer, refName, &newOid, 0, "redline: \(message)")
       if rc == 0 {
         git_reference_free(ref)
-        if !isBare && refName == headRef { updateIndex(for: changes, blobs: blobs) }
+        if !isBare && refName == headRef && !updateIndex(for: changes, blobs: blobs) {
+          // The index could not be updated: a later `git commit` would undo this commit.
+          // Put the branch back (only if nobody moved it since) and say so.
+          var back: OpaquePointer?
+          var cur = newOid
+          if hasParent, git_reference_create_matching(&back, pointer, refName, &parent, 1, &cur, "redline: undo") == 0 {
+            git_reference_free(back)
+          }
+          git_error_clear()
+          throw Self.lockError(gitdir + "index.lock", what: "the index")
+        }
         return newID
       }
       let err = GitError.last(rc, "git_reference_create_matching")
@@ -64,6 +74,43 @@ extension Repository {
       guard err.isModified || err.isExists || err.isLocked, attempt < 1000 else { throw err }
       usleep(UInt32.random(in: 1000...5000))
     }
+  }
+
+  /// Refuses, before anything is written, what would make `commit` fail or leave work
+  /// half done: a detached HEAD, and a lock file left on the branch or on the index
+  /// (the error names the lock file and how to clear it).
+  public func checkCanCommit(branch: String? = nil) throws(GitError) {
+    guard let refName = branch ?? headBranch() else {
+      throw GitError(
+        code: -1, message: "HEAD is detached; check out a branch before committing", function: "git_reference_lookup")
+    }
+    let common = git_repository_commondir(pointer).map { String(cString: $0) } ?? gitdir
+    for lock in Set([common + refName + ".lock", gitdir + refName + ".lock"]) where !Self.waitForRelease(lock) {
+      throw Self.lockError(lock, what: "the branch")
+    }
+    if !isBare, !Self.waitForRelease(gitdir + "index.lock") {
+      throw Self.lockError(gitdir + "index.lock", what: "the index")
+    }
+  }
+
+  /// True once `lock` is gone. A lock another process holds right now goes away within
+  /// moments, so a young lock is waited for (up to 3 s); one older than 10 s is stale.
+  static func waitForRelease(_ lock: String) -> Bool {
+    let deadline = Date().addingTimeInterval(3)
+    while true {
+      var st = stat()
+      guard lstat(lock, &st) == 0 else { return true }
+      let age = Date().timeIntervalSince1970 - TimeInterval(st.st_mtim.tv_sec)
+      if age > 10 || Date() > deadline { return false }
+      usleep(UInt32.random(in: 2000...6000))
+    }
+  }
+
+  static func lockError(_ lock: String, what: String) -> GitError {
+    GitError(
+      code: GIT_ELOCKED.rawValue,
+      message: "'\(lock)' locks \(what): another git command is running, or one stopped halfway; if none is running, delete that file and try again",
+      function: "git_reference_create_matching")
   }
 
   private func makeCommit(
@@ -137,10 +184,11 @@ extension Repository {
     return sig
   }
 
-  /// Stages the committed paths in the working tree's index (best effort, retried on lock).
+  /// Stages the committed paths in the working tree's index (retried on lock); false when
+  /// the index stayed locked or could not be written.
   /// Redline processes serialize on `redline-index.lock` in the git folder, because an
   /// index update is read-modify-write and libgit2 locks only the write.
-  private func updateIndex(for changes: [FileChange], blobs: [ObjectID?]) {
+  private func updateIndex(for changes: [FileChange], blobs: [ObjectID?]) -> Bool {
     let fd = open(gitdir + "redline-index.lock", O_RDWR | O_CREAT, 0o644)
     if fd >= 0 {
       while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
@@ -155,7 +203,7 @@ extension Repository {
       var index: OpaquePointer?
       guard git_repository_index(&index, pointer) == 0 else {
         git_error_clear()
-        return
+        return false
       }
       defer { git_index_free(index) }
       _ = git_index_read(index, 1)
@@ -176,9 +224,10 @@ extension Repository {
       }
       let rc = git_index_write(index)
       git_error_clear()
-      if rc != GIT_ELOCKED.rawValue { return }
+      if rc != GIT_ELOCKED.rawValue { return rc == 0 }
       usleep(UInt32.random(in: 1000...5000))
     }
+    return false
   }
 
   /// The identity from the repository's configuration (`user.name`, `user.email`), or nil.

@@ -1,5 +1,6 @@
 import RedlineDocument
 import RedlineGit
+import RedlineReview
 
 /// Every failure the command line reports: one line naming the problem and the fix.
 public enum RedlineError: Error, Sendable, CustomStringConvertible {
@@ -15,6 +16,8 @@ public enum RedlineError: Error, Sendable, CustomStringConvertible {
   case git(GitError)
   case invalidArgument(String)
   case io(String)
+  /// A review-store failure (thread not found, refused lifecycle step, unsafe reviews/).
+  case review(ReviewError)
 
   public var description: String {
     switch self {
@@ -45,6 +48,8 @@ public enum RedlineError: Error, Sendable, CustomStringConvertible {
       return m
     case .io(let m):
       return m
+    case .review(let e):
+      return e.description
     }
   }
 }

@@ -5,12 +5,14 @@ import RedlineGit
 import RedlineReview
 
 extension DraftRepository {
-  /// The `reviews/` folder of the working tree.
+  /// The `reviews/` folder of the working tree (refused when it is a symbolic link).
   public func reviewStore() throws(RedlineError) -> ReviewStore {
     guard let root = git.workdir else {
       throw .invalidArgument("comments live in reviews/ of a working tree, but this repository is bare; clone it first")
     }
-    return ReviewStore(folder: root + "reviews", lockPath: git.gitdir + "redline-reviews.lock")
+    let store = ReviewStore(folder: root + "reviews", lockPath: git.gitdir + "redline-reviews.lock")
+    do { try store.checkFolder() } catch { throw .review(error) }
+    return store
   }
 
   /// Who is acting: `--author "Name <email>"`, else the repository's user.name/user.email.
@@ -26,92 +28,167 @@ extension DraftRepository {
     throw .invalidArgument("who is commenting? pass --author 'Name <email>' or set user.name and user.email in git config")
   }
 
-  /// Attaches a new thread to the block labelled `block` (`§2.1 ¶3`) or to the one block
-  /// containing `quote`, at `revision`.
-  public func addComment(
-    revision: String, path: String?, block: String?, quote: String?, author: String?, message: String, commit: Bool
-  ) throws(RedlineError) -> ReviewThread {
-    let v = try load(path, at: revision)
-    let doc = v.document
-    let index: Int
-    if let block {
-      guard let i = doc.block(labeled: block) else {
-        throw .invalidArgument(
-          "no block '\(block)' in \(v.path) at \(revision); see the labels with `redline show \(revision)`")
-      }
-      index = i
-    } else if let quote {
-      let q = Normalizer.foldWhitespace(quote)
-      let hits = doc.blocks.indices.filter { doc.blocks[$0].text.contains(q) }
-      if hits.isEmpty {
-        throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL")
-      }
-      if hits.count > 1 {
-        let c = hits.prefix(8).map { "\(doc.blocks[$0].label) (line \(doc.blocks[$0].line))" }.joined(separator: ", ")
-        throw .invalidArgument(
-          "“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or use --block LABEL")
-      }
-      index = hits[0]
-    } else {
-      throw .invalidArgument("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it'")
+  /// How a version is recorded in a thread: the tag pointing at the commit, else the
+  /// commit's short id (never a moving name such as HEAD or a branch).
+  func recordedName(_ id: ObjectID) -> String {
+    ((try? git.tagsByCommit()) ?? [:])[id]?.sorted().first ?? id.short
+  }
+
+  /// Refuses a working-tree path that leaves the repository or goes through a symbolic link.
+  func checkInsideWorktree(_ path: String) throws(RedlineError) {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    if path.hasPrefix("/") || parts.contains("..") || path.isEmpty {
+      throw .invalidArgument("'\(path)' is outside the repository; comment on a document inside it")
     }
+    guard let root = git.workdir else { return }
+    var p = root.hasSuffix("/") ? String(root.dropLast()) : root
+    for c in parts {
+      p += "/" + c
+      var st = stat()
+      if lstat(p, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+        throw .invalidArgument("'\(path)' goes through a symbolic link; comment on a document inside the repository")
+      }
+    }
+  }
+
+  /// Attaches a new thread at `revision` to: the block labelled `block` (`§2.1 ¶3`, also
+  /// `3.1/2`, `3.1 kpl 2`), or the one block containing `quote` (with `block` too: the
+  /// phrase inside that block), or a section's heading (`heading`), or a whole section
+  /// (`section`). A wrong label is refused with the nearest valid ones.
+  public func addComment(
+    revision: String, path: String?, block: String?, quote: String?, author: String?, message: String, commit: Bool,
+    section: String? = nil, heading: String? = nil
+  ) throws(RedlineError) -> ReviewThread {
+    if revision == Self.worktree, let path { try checkInsideWorktree(normalizeRelative(path)) }
+    let v = try load(path, at: revision)
+    if revision == Self.worktree { try checkInsideWorktree(v.path) }
+    let doc = v.document
     guard !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw .invalidArgument("the comment is empty; pass --message TEXT")
     }
+    let base = revision == Self.worktree ? (try? git.head())??.hex : nil
+    let name = v.commit.map(recordedName) ?? revision
+    var anchor: Anchor
+    if let s = section ?? heading {
+      let key = Labels.canonical(s) ?? s
+      guard let i = doc.section(labeled: key) ?? doc.section(labeled: s), i > 0 else {
+        let near = Labels.nearest(s, among: doc.sections.dropFirst().map(\.label))
+        throw .invalidArgument("no section '\(s)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", "))")
+      }
+      anchor = Anchor.make(
+        doc: doc, section: i, kind: section != nil ? .section : .heading, path: v.path, commit: v.commit?.hex,
+        revision: name, base: base)
+    } else {
+      var candidates = Array(doc.blocks.indices)
+      if let block {
+        guard let i = doc.block(labeled: block) ?? Labels.canonical(block).flatMap(doc.block(labeled:)) else {
+          let near = Labels.nearest(block, among: doc.blocks.map(\.label))
+          throw .invalidArgument(
+            "no block '\(block)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", ")) (see `redline show \(revision)`)")
+        }
+        candidates = [i]
+      }
+      var phrase: String?
+      if let quote {
+        let q = Normalizer.foldWhitespace(quote)
+        let hits = candidates.compactMap { i in QuoteMatch.range(of: q, in: doc.blocks[i].text).map { (i, $0) } }
+        if hits.isEmpty {
+          let whereText = block.map { "block \($0)" } ?? "any block"
+          throw .invalidArgument("“\(q)” is not in \(whereText) at \(revision); check the wording or use --block LABEL")
+        }
+        if hits.count > 1 {
+          let c = hits.prefix(8).map { "\(doc.blocks[$0.0].label) (line \(doc.blocks[$0.0].line))" }.joined(separator: ", ")
+          throw .invalidArgument(
+            "“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or add --block LABEL")
+        }
+        candidates = [hits[0].0]
+        phrase = String(doc.blocks[hits[0].0].text[hits[0].1])
+      } else if block == nil {
+        throw .invalidArgument("say what you comment on: --block '§2.1 ¶3', --quote 'words in it', --heading 3.3 or --section 3.3")
+      }
+      anchor = Anchor.make(
+        doc: doc, block: candidates[0], path: v.path, commit: v.commit?.hex, revision: name, quote: phrase, base: base)
+    }
+    if revision == Self.worktree { anchor.revision = Self.worktree }
     let who = try person(author)
-    let anchor = Anchor.make(
-      doc: doc, block: index, path: v.path, commit: v.commit?.hex, revision: revision,
-      quote: quote.map(Normalizer.foldWhitespace))
     let store = try reviewStore()
+    if commit { do { try git.checkCanCommit() } catch { throw .git(error) } }
     let thread = ReviewThread(
       id: ReviewStore.newID(), anchor: anchor,
       events: [ThreadEvent(kind: .comment, time: who.time, author: Person(name: who.name, email: who.email), body: message)])
-    let written: [String]
-    do { written = try store.create(thread) } catch { throw .io(error.description) }
-    if commit {
-      try commitReviewFiles(written, message: "Kommentti \(thread.id): \(anchor.label) (\(who.name))", author: who)
+    do {
+      _ = try store.create(thread) { (written: [String]) throws(RedlineError) in
+        if commit {
+          try commitReviewFiles(written, message: "Kommentti \(thread.id): \(anchor.label) (\(who.name))", author: who)
+        }
+      }
+    } catch {
+      switch error {
+      case .review(let e): throw .review(e)
+      case .then(let e): throw e
+      }
     }
     return thread
   }
 
   /// Appends a reply, resolve or reopen to thread `id` (a unique prefix is enough).
+  /// A resolve or reopen records the commit (and the tag there), never a moving name.
+  /// Reopening a thread that is not resolved is refused; resolving a resolved thread
+  /// needs `change` and is recorded as a change of disposition.
   public func addEvent(
     to id: String, kind: ThreadEvent.Kind, author: String?, body: String, disposition: Disposition? = nil,
-    at revision: String = "HEAD", commit: Bool
+    at revision: String = "HEAD", commit: Bool, change: Bool = false
   ) throws(RedlineError) -> ReviewThread {
     let store = try reviewStore()
     let full: String
-    do { full = try store.resolveID(id) } catch { throw .invalidArgument(error.description) }
+    do { full = try store.resolveID(id) } catch { throw .review(error) }
     let who = try person(author)
     var rev: String? = nil
     var commitID: String? = nil
     if kind == .resolve || kind == .reopen {
-      rev = revision
-      commitID = try self.commit(for: revision)?.hex
+      if let c = try self.commit(for: revision) {
+        commitID = c.hex
+        rev = recordedName(c)
+      } else {
+        rev = Self.worktree
+        commitID = (try? git.head())??.hex
+      }
     }
+    if commit { do { try git.checkCanCommit() } catch { throw .git(error) } }
     let event = ThreadEvent(
       kind: kind, time: who.time, author: Person(name: who.name, email: who.email), body: body, revision: rev,
-      commit: commitID, disposition: disposition)
+      commit: commitID, disposition: disposition, change: kind == .resolve && change)
     let verb = ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
-    let thread: ReviewThread
+    let check = { (t: ReviewThread) throws(ReviewError) in
+      if kind == .reopen && !t.isResolved {
+        throw .refused("thread \(full) is not resolved; there is nothing to reopen")
+      }
+      if kind == .resolve && t.isResolved && !change {
+        let d = t.disposition.map { " (\($0.words))" } ?? ""
+        throw .refused("thread \(full) is already resolved\(d); pass --change to change its disposition")
+      }
+      if kind == .resolve && !t.isResolved && change {
+        throw .refused("thread \(full) is not resolved yet; resolve it without --change")
+      }
+    }
     do {
-      thread = try store.append(event, to: full) { bytes in
+      return try store.append(event, to: full, check: check) { (bytes: [UInt8]) throws(RedlineError) in
         guard commit else { return }
         // Commit exactly the bytes written, while the thread is still locked.
-        do {
+        do throws(GitError) {
           try self.git.commit(
             [FileChange(path: "reviews/\(full).jsonl", content: bytes)], message: "\(verb) \(full) (\(who.name))\n",
             author: who)
-        } catch let e as GitError {
-          throw RedlineError.git(e)
+        } catch {
+          throw .git(error)
         }
       }
-    } catch let e as ReviewError {
-      throw .invalidArgument(e.description)
     } catch {
-      throw .io("\(error)")
+      switch error {
+      case .review(let e): throw .review(e)
+      case .then(let e): throw e
+      }
     }
-    return thread
   }
 
   /// Commits the given files of the working tree (as they are on disk) through libgit2.
@@ -125,7 +202,22 @@ extension DraftRepository {
     do { try git.commit(changes, message: message + "\n", author: author) } catch { throw .git(error) }
   }
 
+  /// True when `a` is a later version than `b` (a descendant of it, not it): `summary
+  /// NEW OLD` warns with this.
+  public func isLater(_ a: String, than b: String) -> Bool {
+    guard let x = try? commit(for: a), let y = try? commit(for: b), x != y else { return false }
+    return git.contains(y, in: x)
+  }
+
+  /// The versions of this repository's documents up to `revision`, for `ThreadWalk` (and
+  /// any other walk over a document's versions: history, blame).
+  public func versionSource(at revision: String) throws(RedlineError) -> some VersionSource {
+    GitVersions(self, revision: revision, target: try commit(for: revision))
+  }
+
   /// Every thread's status at `revision` (default HEAD), re-anchored version by version.
+  /// Threads made after `revision` are `not_yet_made`; replies and resolutions made after
+  /// it are left out. A thread whose document cannot be read is `unreadable` alone.
   public func comments(at revision: String = "HEAD", path: String? = nil) throws(RedlineError) -> CommentsReport {
     let store = try reviewStore()
     let (threads, errors) = store.load()
@@ -134,116 +226,22 @@ extension DraftRepository {
     let wanted = path.map { normalizeRelative($0) }
     var byPath: [String: [ReviewThread]] = [:]
     for t in threads where wanted == nil || t.anchor.path == wanted { byPath[t.anchor.path, default: []].append(t) }
+    let source = GitVersions(self, revision: revision, target: target)
     for (p, ts) in byPath.sorted(by: { $0.key < $1.key }) {
       let current = currentPath(of: p, at: revision, target: target) ?? p
-      let placed = try placeThreads(ts, path: current, revision: revision, target: target)
+      let placed = ThreadWalk.place(ts, path: current, source: source)
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
+      for r in placed.reports where r.placement.status == .unreadable {
+        report.errors.append(ThreadFileError(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed"))
+      }
     }
     for e in errors {
       let id = (e.file.split(separator: "/").last.map(String.init) ?? e.file).replacingOccurrences(of: ".jsonl", with: "")
-      report.threads.append(
-        ThreadReport(
-          id: id, thread: nil,
-          placement: Placement(status: .unreadable, block: nil, moved: false, matchedBy: "none", confidence: 0, changes: nil),
-          error: e.description))
+      report.threads.append(ThreadReport(id: id, thread: nil, placement: .nowhere(.unreadable), error: e.description))
     }
     report.threads.sort { ($0.thread?.opening.time ?? .max, $0.id) < ($1.thread?.opening.time ?? .max, $1.id) }
     return report
-  }
-
-  /// Follows the threads on one document from their versions to `revision`: each version
-  /// in between is read and parsed once, each consecutive pair diffed once.
-  func placeThreads(_ threads: [ReviewThread], path: String, revision: String, target: ObjectID?) throws(RedlineError)
-    -> (document: Document?, reports: [ThreadReport])
-  {
-    // The document at the target revision.
-    let finalDoc: Document?
-    if let (_, bytes) = try? self.bytes(of: path, at: revision) {
-      do { finalDoc = try DocumentLoader.load(bytes, path: path) } catch { throw .document(error) }
-    } else {
-      finalDoc = nil
-    }
-    guard let finalDoc else {
-      // The document is gone at this revision: every open thread is outdated.
-      return (
-        nil,
-        threads.map { t in
-          ThreadReport(
-            id: t.id, thread: t,
-            placement: Placement(
-              status: t.isResolved ? .resolved : .outdated, block: nil, moved: false, matchedBy: "none", confidence: 0,
-              changes: nil), error: nil)
-        }
-      )
-    }
-    // The chain of versions: commits that changed the file, oldest first, ending at the target.
-    var chain: [(blob: ObjectID?, commit: ObjectID?)] = []
-    let head = target ?? (try? git.head()) ?? nil
-    if let head, let history = try? git.history(of: path, from: head) {
-      for c in history.reversed() {
-        if let blob = try? git.blobID(c.path, at: c.id) { chain.append((blob, c.id)) }
-      }
-    }
-    if target == nil { chain.append((nil, nil)) }  // WORKTREE: the file on disk is the last version
-    var docs: [Int: Document] = [:]
-    var maps: [Int: [Int: (index: Int, changed: Bool, confidence: Double)]] = [:]
-    func doc(_ k: Int) -> Document? {
-      if let d = docs[k] { return d }
-      let d: Document?
-      if k == chain.count - 1 {
-        d = finalDoc
-      } else if let blob = chain[k].blob, let bytes = try? git.readBlob(blob) {
-        d = try? DocumentLoader.load(bytes, path: path)
-      } else {
-        d = nil
-      }
-      docs[k] = d
-      return d
-    }
-    func map(_ k: Int) -> [Int: (index: Int, changed: Bool, confidence: Double)]? {
-      if let m = maps[k] { return m }
-      guard let a = doc(k), let b = doc(k + 1) else { return nil }
-      let m = Reanchor.mapping(Differ.diff(a, b))
-      maps[k] = m
-      return m
-    }
-    var reports: [ThreadReport] = []
-    let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
-    var exactIndexes: [Int: TextIndex] = [:]
-    func anchorIndex(_ a: Anchor, _ k: Int, _ d: Document) -> Int? {
-      if a.index >= 0, a.index < d.blocks.count, d.blocks[a.index].text == a.text { return a.index }
-      let ix = exactIndexes[k] ?? TextIndex(d.blocks.map(\.text))
-      exactIndexes[k] = ix
-      let hits = ix.exact(a.text)
-      return hits.count == 1 ? hits[0] : nil
-    }
-    var starts: [String: Int?] = [:]
-    for t in threads {
-      var trail: Trail? = nil
-      let key = "\(t.anchor.commit ?? "")|\(t.anchor.revision)|\(t.anchor.path)"
-      if starts[key] == nil { starts[key] = .some(startPosition(t.anchor, chain: chain)) }
-      if let start = starts[key]!, let startDoc = doc(start),
-        let idx = anchorIndex(t.anchor, start, startDoc)
-      {
-        var tr = Trail(index: idx)
-        var k = start
-        while k < chain.count - 1, tr.index != nil {
-          guard let m = map(k) else {
-            tr.index = nil
-            break
-          }
-          tr = Reanchor.step(tr, m)
-          k += 1
-        }
-        trail = tr
-      } else if let direct = directTrail(t.anchor, to: finalDoc) {
-        trail = direct
-      }
-      reports.append(
-        ThreadReport(id: t.id, thread: t, placement: Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex), error: nil))
-    }
-    return (finalDoc, reports)
   }
 
   /// The document's path at `revision`: `path` itself, or the path it was renamed to
@@ -256,30 +254,119 @@ extension DraftRepository {
     }
     return nil
   }
+}
 
-  /// Where in the chain the anchor's version sits: the newest version with the same blob.
-  func startPosition(_ a: Anchor, chain: [(blob: ObjectID?, commit: ObjectID?)]) -> Int? {
-    var id = a.commit.flatMap { ObjectID(hex: $0) }
-    if id == nil || (try? git.commitInfo(id!)) == nil { id = try? git.resolveCommit(a.revision) }
-    guard let c = id, let blob = try? git.blobID(a.path, at: c) else { return nil }
-    return chain.lastIndex { $0.blob == blob }
+/// The versions threads are walked through, read from the repository through libgit2.
+final class GitVersions: VersionSource {
+  let repo: DraftRepository
+  let revision: String
+  let target: ObjectID?
+  let cutoff: Int64?
+
+  init(_ repo: DraftRepository, revision: String, target: ObjectID?) {
+    self.repo = repo
+    self.revision = revision
+    self.target = target
+    // The next commit after the target on HEAD's first-parent line: events without a
+    // commit made after it came after the target.
+    var next: Int64?
+    if let t = target, var c = (try? repo.git.head()) ?? nil, c != t, repo.git.contains(t, in: c) {
+      for _ in 0..<100_000 {
+        guard let info = try? repo.git.commitInfo(c), let parent = info.parents.first else { break }
+        if parent == t {
+          next = info.info.author.time
+          break
+        }
+        c = parent
+      }
+    }
+    cutoff = next
   }
 
-  /// The anchored block in its own version: by index when the text agrees, else by text.
-  func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
-    if a.index >= 0, a.index < doc.blocks.count, doc.blocks[a.index].text == a.text { return a.index }
-    let hits = doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
-    return hits.count == 1 ? hits[0] : nil
+  func versions(of path: String) throws(VersionReadError) -> [VersionStep] {
+    let start: ObjectID
+    if let target {
+      let blob: ObjectID?
+      do { blob = try repo.git.blobID(path, at: target) } catch { throw VersionReadError("'\(path)' at \(target.short): \(error.message)") }
+      guard blob != nil else { return [] }
+      start = target
+    } else {
+      // Absent on disk: deleted. Present but unreadable: `document(at:)` says why.
+      var st = stat()
+      guard let root = repo.git.workdir, lstat(root + path, &st) == 0 else { return [] }
+      let head: ObjectID?
+      do { head = try repo.git.head() } catch { throw VersionReadError("HEAD: \(error.message)") }
+      guard let h = head else { return [VersionStep(key: "worktree", commit: nil)] }
+      start = h
+    }
+    var chain: [VersionStep] = []
+    let history: [CommitInfo]
+    do { history = try repo.git.history(of: path, from: start) } catch {
+      throw VersionReadError("the history of '\(path)': \(error.message)")
+    }
+    for c in history.reversed() {
+      do {
+        if let b = try repo.git.blobID(c.path, at: c.id) { chain.append(VersionStep(key: b.hex, commit: c.id.hex)) }
+      } catch {
+        throw VersionReadError("'\(c.path)' at \(c.id.short): \(error.message)")
+      }
+    }
+    if target == nil {
+      chain.append(VersionStep(key: "worktree", commit: nil))
+    } else if let t = target, let b = try? repo.git.blobID(path, at: t), chain.last?.key != b.hex {
+      chain.append(VersionStep(key: b.hex, commit: t.hex))
+    }
+    return chain
   }
 
-  /// When the anchor's version is in the repository but not on the target's history (another
-  /// branch), one direct diff from it.
-  func directTrail(_ a: Anchor, to finalDoc: Document) -> Trail? {
-    var id = a.commit.flatMap { ObjectID(hex: $0) }
-    if id == nil || (try? git.commitInfo(id!)) == nil { id = try? git.resolveCommit(a.revision) }
-    guard let c = id, let bytes = try? git.readFile(a.path, at: c),
-      let startDoc = try? DocumentLoader.load(bytes, path: a.path), let idx = anchorIndex(a, in: startDoc)
-    else { return nil }
-    return Reanchor.step(Trail(index: idx), Reanchor.mapping(Differ.diff(startDoc, finalDoc)))
+  func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
+    let bytes: [UInt8]
+    let name = v.commit.map { String($0.prefix(7)) } ?? DraftRepository.worktree
+    if v.key == "worktree" {
+      do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
+        throw VersionReadError("'\(path)' at \(name): \(error.description)")
+      }
+    } else {
+      guard let id = ObjectID(hex: v.key) else { throw VersionReadError("'\(path)' at \(name): not a blob id") }
+      do { bytes = try repo.git.readBlob(id) } catch { throw VersionReadError("'\(path)' at \(name): \(error.message)") }
+    }
+    do { return try DocumentLoader.load(bytes, path: path) } catch {
+      throw VersionReadError("'\(path)' at \(name): \(error.description)")
+    }
+  }
+
+  /// Per anchor version (many threads share one): origins and `isLater` answers.
+  private var origins: [String: AnchorOrigin] = [:]
+  private var later: [String: Bool] = [:]
+
+  func origin(of a: Anchor, in chain: [VersionStep]) -> AnchorOrigin {
+    let key = "\(a.commit ?? "")|\(a.base ?? "")|\(a.revision)|\(a.path)|\(chain.count)|\(chain.last?.key ?? "")"
+    if let o = origins[key] { return o }
+    let o = findOrigin(a, chain)
+    origins[key] = o
+    return o
+  }
+
+  private func findOrigin(_ a: Anchor, _ chain: [VersionStep]) -> AnchorOrigin {
+    var id = (a.commit ?? a.base).flatMap { ObjectID(hex: $0) }
+    if id == nil || (try? repo.git.commitInfo(id!)) == nil {
+      id = a.revision == DraftRepository.worktree ? nil : ((try? repo.git.resolveCommit(a.revision)) ?? nil)
+    }
+    guard let c = id else { return .unknown }
+    let found: ObjectID?
+    do { found = try repo.git.blobID(a.path, at: c) } catch {
+      return .unreadable(VersionReadError("'\(a.path)' at \(c.short): \(error.message)"))
+    }
+    guard let blob = found else { return .unknown }
+    if let k = chain.lastIndex(where: { $0.key == blob.hex }) { return .inChain(k) }
+    return .offChain(VersionStep(key: blob.hex, commit: c.hex))
+  }
+
+  func isLater(_ commit: String) -> Bool {
+    if let known = later[commit] { return known }
+    guard let t = target, let c = ObjectID(hex: commit), c != t else { return false }
+    let answer = repo.git.contains(t, in: c)
+    later[commit] = answer
+    return answer
   }
 }

@@ -3,63 +3,120 @@ import RedlineDiff
 import RedlineDocument
 import RedlineReview
 
-/// `redline comments` output: terminal, Markdown, and the `redline.comments/1` JSON contract.
+/// `redline comments` output: terminal, Markdown, and the `redline.comments/2` JSON contract.
 public enum CommentsRenderer {
-  public static let schema = "redline.comments/1"
+  public static let schema = "redline.comments/2"
 
-  /// Where the thread points now: `§3.3 ¶1 (line 120)`.
+  /// Where the thread points now: `§3.3 ¶1 (line 120)`, or `§3.3 (line 118)` for a section.
   public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport) -> String? {
-    guard let t = r.thread, let i = r.placement.block, let doc = report.documents[t.anchor.path] else { return nil }
-    return "\(doc.blocks[i].label) (line \(doc.blocks[i].line))"
+    guard let t = r.thread, let doc = report.documents[t.anchor.path] else { return nil }
+    if let i = r.placement.block { return "\(doc.blocks[i].label) (line \(doc.blocks[i].line))" }
+    if let s = r.placement.section { return "\(doc.sections[s].label) (line \(doc.sections[s].line))" }
+    return nil
+  }
+
+  /// What the anchor points at, in words: `§3.1 ¶2`, `the heading §3.3`, `section §3.3`.
+  static func target(_ a: Anchor) -> String {
+    switch a.kind {
+    case .block: return a.label
+    case .heading: return "the heading \(a.label)"
+    case .section: return "section \(a.label)"
+    }
+  }
+
+  /// The version a thread was made on: `v1`, or `WORKTREE (unsaved, based on 1a2b3c4)`.
+  static func version(_ a: Anchor) -> String {
+    guard a.isUnsaved else { return a.revision }
+    return "WORKTREE (unsaved text" + (a.base.map { ", based on \($0.prefix(7))" } ?? "") + ")"
+  }
+
+  /// Where a resolve or reopen was done: its tag, else the short commit id.
+  static func at(_ e: ThreadEvent) -> String {
+    if let r = e.revision, !r.isEmpty, r != "HEAD" { return r }
+    return e.commit.map { String($0.prefix(7)) } ?? "?"
+  }
+
+  /// A comment body for the terminal: CR folded to a line break, continuation lines
+  /// indented under the first, so a body cannot forge a line of the listing.
+  static func body(_ s: String, indent: String) -> String {
+    fold(s).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+  }
+
+  /// CR LF and lone CR become LF.
+  public static func fold(_ s: String) -> String {
+    s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
   public static func text(_ report: CommentsReport, markdown md: Bool, color: Bool = false) -> String {
-    var out = md ? "# Comments at \(report.revision)\n\n" : "Comments at \(report.revision)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
+    var out = md ? "# Comments at \(esc(report.revision, md))\n\n" : "Comments at \(report.revision)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
     var counts: [ThreadStatus: Int] = [:]
     for t in report.threads { counts[t.placement.status, default: 0] += 1 }
-    let line = ThreadStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+    let line = ThreadStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.words)" } }.joined(separator: ", ")
     let n = report.threads.count
     out += (n == 0 ? "no threads" : "\(n) \(n == 1 ? "thread" : "threads"): " + line) + "\n"
     for r in report.threads {
       out += "\n"
-      let status = r.placement.status.rawValue.uppercased()
+      let status = r.placement.status.words.uppercased()
       guard let t = r.thread else {
-        out += md ? "## \(r.id) — \(status)\n\n\(esc(r.error ?? "", md))\n" : "\(r.id)  \(status)  \(r.error ?? "")\n"
+        let err = fold(r.error ?? "")
+        out += md ? "## \(esc(r.id, md)) — \(status)\n\n\(esc(err, md))\n" : "\(r.id)  \(status)  \(body(err, indent: "    "))\n"
         continue
       }
       let who = t.opening.author.name
       let date = Self.date(t.opening.time)
-      var where_ = "on \(t.anchor.label) at \(t.anchor.revision)"
-      if let now = currentLabel(r, report) {
-        where_ += r.placement.moved ? ", moved to \(now)" : ", now \(now)"
+      if r.placement.status == .notYetMade {
+        let w = "made after \(report.revision), on \(target(t.anchor)) at \(version(t.anchor))"
+        out += md ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n" : "\(r.id)  \(status)  \(who), \(date), \(w)\n"
+        continue
       }
-      if r.placement.matchedBy != "diff" && r.placement.matchedBy != "none" {
-        where_ += " [found by \(r.placement.matchedBy), confidence \(String(format: "%.2f", r.placement.confidence))]"
+      var where_ = "on \(target(t.anchor)) at \(version(t.anchor))"
+      if let now = currentLabel(r, report) {
+        where_ += r.placement.status == .merged ? ", merged into \(now)" : (r.placement.moved ? ", moved to \(now)" : ", now \(now)")
+      }
+      if ![.diff, .none, .containment].contains(r.placement.matchedBy) {
+        where_ += " [found by \(r.placement.matchedBy.rawValue.replacingOccurrences(of: "_", with: " ")), confidence \(String(format: "%.2f", r.placement.confidence))]"
       }
       if md {
-        out += "## \(r.id) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(where_, md))*\n\n> \(esc(t.opening.body, md))\n\n"
+        out += "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(where_, md))*\n\n> \(esc(fold(t.opening.body), md))\n\n"
       } else {
         let s = color ? "\u{1B}[1m\(status)\u{1B}[0m" : status
-        out += "\(r.id)  \(s)  \(who), \(date), \(where_)\n    “\(t.opening.body)”\n"
+        out += "\(r.id)  \(s)  \(body(who, indent: "    ")), \(date), \(where_)\n    “\(body(t.opening.body, indent: "     "))”\n"
       }
+      if let q = t.anchor.quote {
+        out += md ? "Quoted: “\(esc(q, md))”\n\n" : "    quoted: “\(body(q, indent: "     "))”\n"
+      }
+      var previous: Disposition?
       for e in t.events.dropFirst() {
         let d = Self.date(e.time)
+        let name = md ? esc(e.author.name, md) : body(e.author.name, indent: "      ")
+        let text = md ? esc(fold(e.body), md) : body(e.body, indent: "      ")
         switch e.kind {
         case .reply:
-          out += md ? "- reply by \(esc(e.author.name, md)), \(d): \(esc(e.body, md))\n" : "    ↳ \(e.author.name), \(d): \(e.body)\n"
+          out += md ? "- reply by \(name), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
         case .resolve:
-          let disp = e.disposition.map { " (\($0.rawValue.replacingOccurrences(of: "_", with: " ")))" } ?? ""
-          let note = e.body.isEmpty ? "" : ": \(e.body)"
+          let note = e.body.isEmpty ? "" : ": \(text)"
+          let what: String
+          if e.change {
+            what = "disposition changed to \(e.disposition?.words ?? "none")" + (previous.map { " (was \($0.words))" } ?? "")
+          } else {
+            what = "resolved" + (e.disposition.map { " (\($0.words))" } ?? "")
+          }
+          previous = e.disposition
           out += md
-            ? "- resolved\(disp) by \(esc(e.author.name, md)) at \(e.revision ?? "?"), \(d)\(esc(note, md))\n"
-            : "    ✓ resolved\(disp) by \(e.author.name) at \(e.revision ?? "?"), \(d)\(note)\n"
+            ? "- \(what) by \(name) at \(esc(at(e), md)), \(d)\(note)\n"
+            : "    ✓ \(what) by \(name) at \(at(e)), \(d)\(note)\n"
         case .reopen:
-          out += md ? "- reopened by \(esc(e.author.name, md)), \(d)\n" : "    ↺ reopened by \(e.author.name), \(d)\(e.body.isEmpty ? "" : ": " + e.body)\n"
+          previous = nil
+          let note = e.body.isEmpty ? "" : ": \(text)"
+          out += md ? "- reopened by \(name) at \(esc(at(e), md)), \(d)\(note)\n" : "    ↺ reopened by \(name) at \(at(e)), \(d)\(note)\n"
         case .comment:
           break
         }
       }
-      if let segs = r.placement.changes, r.placement.status == .addressed || r.placement.status == .resolved {
+      if let why = r.placement.reason {
+        out += md ? "\nNote: \(esc(fold(why), md))\n" : "    note: \(body(why, indent: "      "))\n"
+      }
+      if let segs = r.placement.changes, r.placement.status == .addressed || r.placement.status == .resolved || r.placement.status == .merged {
         let redline = segs.map { s -> String in
           switch s.op {
           case .equal: return md ? esc(s.text, md) : s.text
@@ -67,9 +124,9 @@ public enum CommentsRenderer {
           case .delete: return md ? "<del>\(esc(s.text, md))</del>" : (color ? "\u{1B}[31;9m\(s.text)\u{1B}[0m" : "[-\(s.text)-]")
           }
         }.joined()
-        out += md ? "\nChanged since the comment: \(redline)\n" : "    changed since: \(redline)\n"
+        out += md ? "\nChanged since the comment: \(redline)\n" : "    changed since: \(body(redline, indent: "      "))\n"
       } else if r.placement.status == .outdated {
-        out += md ? "\nThe paragraph was deleted: <del>\(esc(t.anchor.text, md))</del>\n" : "    deleted paragraph: [-\(t.anchor.text)-]\n"
+        out += md ? "\nThe paragraph was deleted: <del>\(esc(t.anchor.text, md))</del>\n" : "    deleted paragraph: [-\(body(t.anchor.text, indent: "      "))-]\n"
       }
     }
     return out
@@ -89,7 +146,7 @@ public enum CommentsRenderer {
     return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
   }
 
-  /// The `redline.comments/1` JSON (documented in docs/json-comments.md).
+  /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   public static func json(_ report: CommentsReport) -> [UInt8] {
     var w = JSONWriter(pretty: true)
     w.beginObject()
@@ -114,8 +171,18 @@ public enum CommentsRenderer {
         w.value("prefix", a.prefix)
         w.value("suffix", a.suffix)
         w.value("quote", a.quote)
+        w.value("kind", a.kind.rawValue)
+        w.value("base", a.base)
+        w.value("unsaved", a.isUnsaved)
         w.endObject()
-        if let i = r.placement.block, let doc = report.documents[a.path] {
+        if let s = r.placement.section, let doc = report.documents[a.path] {
+          w.beginObject("current")
+          w.strings("section", doc.headingPath(of: s))
+          w.value("label", doc.sections[s].label)
+          w.value("line", doc.sections[s].line)
+          w.value("text", doc.sections[s].heading)
+          w.endObject()
+        } else if let i = r.placement.block, let doc = report.documents[a.path] {
           let b = doc.blocks[i]
           w.beginObject("current")
           w.strings("section", doc.headingPath(of: b.section))
@@ -127,7 +194,8 @@ public enum CommentsRenderer {
           w.null("current")
         }
         w.value("moved", r.placement.moved)
-        w.value("matched_by", r.placement.matchedBy)
+        w.value("matched_by", r.placement.matchedBy.rawValue)
+        w.value("problem", r.placement.reason)
         w.value("confidence", r.placement.confidence)
         w.value("disposition", t.disposition?.rawValue)
         w.value("reason", t.isResolved ? t.lastResolution?.body : nil)
@@ -168,6 +236,7 @@ public enum CommentsRenderer {
       w.value("revision", e.revision)
       w.value("commit", e.commit)
       w.value("disposition", e.disposition?.rawValue)
+      if e.kind == .resolve { w.value("change", e.change) }
     }
     w.endObject()
   }

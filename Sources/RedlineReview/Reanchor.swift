@@ -9,12 +9,38 @@ public enum ThreadStatus: String, Sendable, Hashable, CaseIterable {
   case addressed
   /// Its paragraph is unchanged (maybe moved).
   case open
-  /// Its paragraph was deleted.
+  /// Its paragraph's words went into another block (merged); a person confirms.
+  case merged
+  /// Its paragraph was deleted; a person still gives a disposition.
   case outdated
   /// It cannot be found (its version is not in the repository and no text matches).
   case orphaned
-  /// Its file could not be read (the error names the file); reported, never dropped.
+  /// Its file, or the document it points into, could not be read (the reason says which).
   case unreadable
+  /// Made after the asked revision (listed apart, never placed in an older text).
+  case notYetMade = "not_yet_made"
+
+  /// Still waiting for a person's decision.
+  public var waitsForPerson: Bool { [.addressed, .open, .merged, .outdated].contains(self) }
+
+  /// In words, for people: `not yet made`.
+  public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
+/// How a thread's place was found.
+public enum MatchedBy: String, Sendable, Hashable, CaseIterable {
+  /// Followed through each version's block alignment.
+  case diff
+  /// The commented text found whole, alone, elsewhere.
+  case exactText = "exact_text"
+  /// The quoted phrase found in exactly one block.
+  case quote
+  /// The commented text found inside a larger block (a merge).
+  case containment
+  /// A scored fuzzy match above the threshold, with a margin.
+  case fuzzy
+  /// Not found.
+  case none
 }
 
 /// Where a thread points at a revision, and how that was found.
@@ -22,40 +48,79 @@ public struct Placement: Sendable {
   public var status: ThreadStatus
   /// Index of the block in the document at the revision, when found.
   public var block: Int?
+  /// Index of the section, for a comment on a heading or a whole section.
+  public var section: Int?
   /// The block now sits under another heading path than when the comment was made.
   public var moved: Bool
-  /// `diff` (followed through each version's block alignment), `exact_text`, `quote`,
-  /// `fuzzy`, or `none`.
-  public var matchedBy: String
+  public var matchedBy: MatchedBy
   public var confidence: Double
   /// Word changes from the commented text to the current text (for `addressed`).
   public var changes: [Segment]?
+  /// Why a thread is `unreadable`, `orphaned` or was placed by text search (a version
+  /// that could not be read), naming the file or version; nil when nothing went wrong.
+  public var reason: String?
 
-  public init(status: ThreadStatus, block: Int?, moved: Bool, matchedBy: String, confidence: Double, changes: [Segment]?) {
+  public init(
+    status: ThreadStatus, block: Int?, section: Int? = nil, moved: Bool, matchedBy: MatchedBy, confidence: Double,
+    changes: [Segment]?, reason: String? = nil
+  ) {
     self.status = status
     self.block = block
+    self.section = section
     self.moved = moved
     self.matchedBy = matchedBy
     self.confidence = confidence
     self.changes = changes
+    self.reason = reason
+  }
+
+  /// A placement that found nothing.
+  public static func nowhere(_ status: ThreadStatus, reason: String? = nil) -> Placement {
+    Placement(status: status, block: nil, moved: false, matchedBy: .none, confidence: 0, changes: nil, reason: reason)
   }
 }
 
-/// One block followed forward through versions.
+/// One diff's block alignment: old block index → new block index.
+public struct BlockMapping: Sendable {
+  public struct Target: Sendable {
+    public var index: Int
+    public var changed: Bool
+    public var confidence: Double
+  }
+
+  public var targets: [Int: Target] = [:]
+  /// Old section index → new section index, and whether its own blocks changed.
+  public var sections: [Int: (index: Int, changed: Bool)] = [:]
+
+  public init(_ d: DocumentDiff) {
+    for s in d.sections {
+      if let o = s.old, let n = s.new { sections[o] = (n, !s.isUnchanged || s.renamed) }
+      for b in s.blocks {
+        if let o = b.old, let n = b.new { targets[o] = Target(index: n, changed: b.segments != nil, confidence: b.confidence) }
+      }
+    }
+  }
+}
+
+/// One block (or section) followed forward through versions.
 public struct Trail: Sendable {
-  /// Current block index, nil once the block was deleted.
+  /// Current block (or section) index, nil once it was deleted.
   public var index: Int?
   /// The text changed along the way.
   public var changed = false
+  /// Its words went into another block (merge) on the way.
+  public var merged = false
   /// Confidence of the weakest step.
   public var confidence = 1.0
 
   public init(index: Int?) { self.index = index }
 }
 
-/// Re-anchoring, cheapest first: the diff's block mapping version by version; else the
-/// exact text anywhere; else the quoted phrase; else a scored fuzzy match over text,
-/// prefix and suffix, accepted only above a threshold and with a margin over the
+/// Re-anchoring, cheapest first: the diff's block mapping version by version (then the
+/// quoted phrase, when the mapped block lost it and another block holds it whole, and
+/// the commented text found whole inside one block when the diff lost it: a merge);
+/// else the exact text anywhere; else the quoted phrase; else a scored fuzzy match over
+/// text, prefix and suffix, accepted only above a threshold and with a margin over the
 /// runner-up (never a lookalike); else outdated or orphaned.
 public enum Reanchor {
   /// Least fuzzy score to re-attach a thread whose paragraph the diff lost.
@@ -63,29 +128,100 @@ public enum Reanchor {
   /// Margin the best fuzzy candidate must keep over the runner-up.
   public static let fuzzyMargin = 0.1
 
-  /// Old block index → (new block index, text changed) for one diff.
-  public static func mapping(_ d: DocumentDiff) -> [Int: (index: Int, changed: Bool, confidence: Double)] {
-    var m: [Int: (index: Int, changed: Bool, confidence: Double)] = [:]
-    for s in d.sections {
-      for b in s.blocks {
-        if let o = b.old, let n = b.new { m[o] = (n, b.segments != nil, b.confidence) }
-      }
-    }
-    return m
-  }
-
-  /// Moves a trail one version forward.
-  public static func step(_ t: Trail, _ map: [Int: (index: Int, changed: Bool, confidence: Double)]) -> Trail {
+  /// Moves a trail one version forward, from `old` to `new` through `map`.
+  public static func step(_ t: Trail, _ map: BlockMapping, anchor a: Anchor, old: Document, new: Document) -> Trail {
     guard let i = t.index else { return t }
     var out = t
-    if let next = map[i] {
+    if a.kind != .block {
+      guard let next = map.sections[i] else {
+        out.index = nil
+        return out
+      }
+      out.index = next.index
+      out.changed = t.changed || (a.kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
+      return out
+    }
+    let before = old.blocks[i].text
+    if let next = map.targets[i] {
       out.index = next.index
       out.changed = t.changed || next.changed
       out.confidence = min(t.confidence, next.confidence)
-    } else {
-      out.index = nil
+      // A split: the quoted words went to another block; follow them.
+      if let q = a.quote, QuoteMatch.contains(before, q), !QuoteMatch.contains(new.blocks[next.index].text, q),
+        let j = unique(new) { QuoteMatch.contains($0, q) }
+      {
+        out.index = j
+        out.changed = true
+      }
+      return out
     }
+    // The diff lost the block. Its whole text inside exactly one block: merged there.
+    if let j = unique(new, { $0 != before && $0.contains(before) }) {
+      out.index = j
+      out.changed = true
+      out.merged = true
+      return out
+    }
+    if let q = a.quote, QuoteMatch.contains(before, q), let j = unique(new, { QuoteMatch.contains($0, q) }) {
+      out.index = j
+      out.changed = true
+      out.merged = !new.blocks[j].text.contains(before) && new.blocks[j].text.count > before.count
+      return out
+    }
+    // Its sentences all kept, moved into other blocks: merged into the one holding most.
+    if let j = sentencesHome(before, in: new) {
+      out.index = j
+      out.changed = true
+      out.merged = true
+      return out
+    }
+    out.index = nil
     return out
+  }
+
+  /// The sentences of `text` (split after `.`, `!`, `?` followed by a space), each of at least three words.
+  static func sentences(_ text: String) -> [String] {
+    var out: [String] = []
+    var cur = ""
+    var prev: Character = " "
+    for c in text {
+      if c == " " && (prev == "." || prev == "!" || prev == "?") {
+        out.append(cur)
+        cur = ""
+      } else {
+        cur.append(c)
+      }
+      prev = c
+    }
+    if !cur.isEmpty { out.append(cur) }
+    return out.filter { $0.split(separator: " ").count >= 3 }
+  }
+
+  /// When a paragraph of two or more sentences is gone but every sentence is still in
+  /// the document word for word, the block that holds the largest part of it (at least
+  /// half); nil otherwise (a real deletion or rewrite).
+  static func sentencesHome(_ text: String, in doc: Document) -> Int? {
+    let parts = sentences(text)
+    guard parts.count >= 2 else { return nil }
+    var covered: [Int: Int] = [:]
+    for p in parts {
+      let homes = doc.blocks.indices.filter { doc.blocks[$0].text.contains(p) }
+      guard !homes.isEmpty else { return nil }
+      for h in homes { covered[h, default: 0] += p.count }
+    }
+    guard let best = covered.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), best.value * 2 >= text.count else {
+      return nil
+    }
+    return best.key
+  }
+
+  static func unique(_ d: Document, _ f: (String) -> Bool) -> Int? {
+    var found: Int?
+    for (k, b) in d.blocks.enumerated() where f(b.text) {
+      if found != nil { return nil }
+      found = k
+    }
+    return found
   }
 
   /// The thread's placement in `doc` given where its trail ended (`trail` nil when the
@@ -93,49 +229,71 @@ public enum Reanchor {
   public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil) -> Placement {
     let a = thread.anchor
     var p: Placement
-    if let t = trail, let i = t.index {
+    if a.kind != .block {
+      var at = trail?.index
+      if at == nil {
+        let title = HeadingNumber.split(a.text).title.lowercased()
+        let hits = doc.sections.indices.filter { $0 > 0 && doc.sections[$0].title.lowercased() == title }
+        at = hits.count == 1 ? hits[0] : nil
+      }
+      if let s = at {
+        let changed = (trail?.changed ?? false) || doc.sections[s].heading != a.text
+        p = Placement(
+          status: changed ? .addressed : .open, block: nil, section: s,
+          moved: doc.headingPath(of: s).dropLast() != a.section.dropLast() && doc.sections[s].label != a.label,
+          matchedBy: trail?.index != nil ? .diff : .exactText, confidence: 1,
+          changes: doc.sections[s].heading != a.text ? WordDiff.diff(a.text, doc.sections[s].heading) : nil)
+      } else {
+        p = .nowhere(trail == nil ? .orphaned : .outdated)
+      }
+    } else if let t = trail, let i = t.index {
       let text = doc.blocks[i].text
       let changed = t.changed || text != a.text
       p = Placement(
-        status: changed ? .addressed : .open, block: i, moved: movedSection(a, doc, i), matchedBy: "diff",
-        confidence: t.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
+        status: t.merged ? .merged : (changed ? .addressed : .open), block: i, moved: movedSection(a, doc, i),
+        matchedBy: t.merged ? .containment : .diff, confidence: t.confidence,
+        changes: changed ? WordDiff.diff(a.text, text) : nil)
     } else if let found = search(a, in: doc, index: index) {
       let text = doc.blocks[found.index].text
       let changed = text != a.text
       p = Placement(
         status: changed ? .addressed : .open, block: found.index, moved: movedSection(a, doc, found.index),
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else {
+    } else if let j = unique(doc, { $0 != a.text && $0.contains(a.text) }) ?? sentencesHome(a.text, in: doc) {
       p = Placement(
-        status: trail == nil ? .orphaned : .outdated, block: nil, moved: false, matchedBy: "none", confidence: 0,
-        changes: nil)
+        status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment, confidence: 0.9,
+        changes: WordDiff.diff(a.text, doc.blocks[j].text))
+    } else {
+      p = .nowhere(trail == nil ? .orphaned : .outdated)
     }
     if thread.isResolved { p.status = .resolved }
     return p
   }
 
+  /// Whether block `i` of `doc` sits under another heading than the anchor did; never
+  /// for a block that still has the anchor's label under the same heading.
   static func movedSection(_ a: Anchor, _ doc: Document, _ i: Int) -> Bool {
     let now = doc.headingPath(of: doc.blocks[i].section).map { HeadingNumber.split($0).title.lowercased() }
     let then = a.section.map { HeadingNumber.split($0).title.lowercased() }
-    return now.last != then.last
+    return now.last != then.last && doc.blocks[i].label != a.label
   }
 
   /// Finds the anchor's paragraph by text alone: exact text (unique), then the quoted
   /// phrase (unique), then the best fuzzy candidate above the threshold with a margin.
   /// `index` is a `TextIndex` over `doc`'s block texts (built once, shared by all threads).
-  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (index: Int, method: String, confidence: Double)? {
+  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (index: Int, method: MatchedBy, confidence: Double)? {
     let ix = index ?? TextIndex(doc.blocks.map(\.text))
     let exact = ix.exact(a.text)
-    if exact.count == 1 { return (exact[0], "exact_text", 1) }
+    if exact.count == 1 { return (exact[0], .exactText, 1) }
     if exact.count > 1 {
       // Several equal paragraphs: the one under the same heading, if exactly one is.
       let same = exact.filter { doc.headingPath(of: doc.blocks[$0].section).last == a.section.last }
-      if same.count == 1 { return (same[0], "exact_text", 0.9) }
+      if same.count == 1 { return (same[0], .exactText, 0.9) }
       return nil
     }
     if let q = a.quote, !q.isEmpty {
-      let hits = ix.similar(ix.bag(q), rare: 2).map(\.position).filter { doc.blocks[$0].text.contains(q) }
-      if hits.count == 1 { return (hits[0], "quote", 0.8) }
+      let hits = doc.blocks.indices.filter { QuoteMatch.contains(doc.blocks[$0].text, q) }
+      if hits.count == 1 { return (hits[0], .quote, 0.8) }
     }
     let target = ix.bag(a.text)
     let pre = ix.bag(a.prefix)
@@ -155,7 +313,7 @@ public enum Reanchor {
         second = score
       }
     }
-    if best.1 >= 0, best.0 >= fuzzyThreshold, best.0 - second >= fuzzyMargin { return (best.1, "fuzzy", best.0) }
+    if best.1 >= 0, best.0 >= fuzzyThreshold, best.0 - second >= fuzzyMargin { return (best.1, .fuzzy, best.0) }
     return nil
   }
 }
@@ -163,12 +321,25 @@ public enum Reanchor {
 extension Anchor {
   /// The anchor for block `i` of `doc`, optionally for a phrase inside it.
   public static func make(
-    doc: Document, block i: Int, path: String, commit: String?, revision: String, quote: String? = nil
+    doc: Document, block i: Int, path: String, commit: String?, revision: String, quote: String? = nil,
+    base: String? = nil
   ) -> Anchor {
     let b = doc.blocks[i]
     return Anchor(
       path: path, commit: commit, revision: revision, section: doc.headingPath(of: b.section), label: b.label,
       index: i, text: b.text, prefix: i > 0 ? String(doc.blocks[i - 1].text.suffix(32)) : "",
-      suffix: i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(32)) : "", quote: quote)
+      suffix: i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(32)) : "", quote: quote, base: base)
+  }
+
+  /// The anchor for section `s` of `doc`: its heading (`kind` `.heading`) or the whole
+  /// section with its subsections (`.section`).
+  public static func make(
+    doc: Document, section s: Int, kind: AnchorKind, path: String, commit: String?, revision: String,
+    base: String? = nil
+  ) -> Anchor {
+    let sec = doc.sections[s]
+    return Anchor(
+      path: path, commit: commit, revision: revision, section: doc.headingPath(of: s), label: sec.label, index: s,
+      text: sec.heading, prefix: "", suffix: "", kind: kind, base: base)
   }
 }

@@ -37,11 +37,21 @@ public struct Anchor: Sendable, Hashable {
   public var suffix: String
   /// A phrase inside the block the comment is about, when the reviewer quoted one.
   public var quote: String?
+  /// What the comment points at: one block (default), a heading, or a whole section.
+  public var kind: AnchorKind = .block
+  /// For a comment on `WORKTREE` (unsaved text, `commit` nil): the commit the working
+  /// tree was based on (HEAD then).
+  public var base: String?
+
+  /// True when the commented text was the unsaved working tree.
+  public var isUnsaved: Bool { commit == nil && revision == "WORKTREE" }
 
   public init(
     path: String, commit: String?, revision: String, section: [String], label: String, index: Int, text: String,
-    prefix: String, suffix: String, quote: String? = nil
+    prefix: String, suffix: String, quote: String? = nil, kind: AnchorKind = .block, base: String? = nil
   ) {
+    self.kind = kind
+    self.base = base
     self.path = path
     self.commit = commit
     self.revision = revision
@@ -55,12 +65,26 @@ public struct Anchor: Sendable, Hashable {
   }
 }
 
+/// What an anchor points at. For `heading` and `section`, `Anchor.index` is the section's
+/// index and `Anchor.text` its heading.
+public enum AnchorKind: String, Sendable, Hashable, CaseIterable {
+  /// One paragraph, list item, table, quote or code block.
+  case block
+  /// A heading's wording.
+  case heading
+  /// A whole section with its subsections.
+  case section
+}
+
 /// How a comment was taken into account, for the consultation summary.
 public enum Disposition: String, Sendable, Hashable, CaseIterable {
   case accepted
   case partlyAccepted = "partly_accepted"
   case notAccepted = "not_accepted"
   case noted
+
+  /// In words, for people: `partly accepted`, `not accepted`.
+  public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 
   /// Accepts `partly-accepted`, `partly_accepted` and `partly accepted`.
   public init?(lenient s: String) {
@@ -86,11 +110,14 @@ public struct ThreadEvent: Sendable, Hashable {
   public var commit: String?
   /// For resolve: how the comment was handled.
   public var disposition: Disposition?
+  /// For resolve: the thread was already resolved and this changes its disposition.
+  public var change: Bool = false
 
   public init(
     kind: Kind, time: Int64, author: Person, body: String, revision: String? = nil, commit: String? = nil,
-    disposition: Disposition? = nil
+    disposition: Disposition? = nil, change: Bool = false
   ) {
+    self.change = change
     self.kind = kind
     self.time = time
     self.author = author
@@ -125,4 +152,9 @@ public struct ReviewThread: Sendable, Hashable {
   public var isResolved: Bool { lastResolution?.kind == .resolve }
   /// The disposition of the last resolve.
   public var disposition: Disposition? { isResolved ? lastResolution?.disposition : nil }
+
+  /// The thread as it stood when only `keep` events had happened (the opening always stays).
+  public func upTo(_ keep: (ThreadEvent) -> Bool) -> ReviewThread {
+    ReviewThread(id: id, anchor: anchor, events: [events[0]] + events.dropFirst().filter(keep))
+  }
 }

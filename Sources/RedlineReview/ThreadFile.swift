@@ -6,9 +6,15 @@ public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertibl
   public var line: Int?
   public var reason: String
 
+  public init(file: String, line: Int?, reason: String) {
+    self.file = file
+    self.line = line
+    self.reason = reason
+  }
+
   public var description: String {
-    let at = line.map { " line \($0)" } ?? ""
-    return "\(file)\(at): \(reason); fix or remove that line (each line is one JSON event)"
+    guard let line else { return "\(file): \(reason)" }
+    return "\(file) line \(line): \(reason); fix or remove that line (each line is one JSON event)"
   }
 }
 
@@ -26,11 +32,18 @@ public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertibl
 public enum ThreadFile {
   public static let fileExtension = "jsonl"
 
+  /// CR LF and a lone CR become LF: a CR can never end a line of a rendering early
+  /// (Markdown treats it as a line end, which would let a body start a heading).
+  public static func foldCR(_ s: String) -> String {
+    guard s.unicodeScalars.contains("\r") else { return s }
+    return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  }
+
   /// One event as one JSON line (sorted keys, no trailing newline).
   public static func encode(_ e: ThreadEvent, threadID: String? = nil, anchor: Anchor? = nil) -> String {
     var obj: [String: Any] = [
       "type": e.kind.rawValue, "time": e.time, "author": ["name": e.author.name, "email": e.author.email],
-      "body": e.body,
+      "body": foldCR(e.body),
     ]
     if let threadID { obj["id"] = threadID }
     if let a = anchor {
@@ -40,11 +53,14 @@ public enum ThreadFile {
       ]
       ao["commit"] = a.commit ?? NSNull()
       if let q = a.quote { ao["quote"] = q }
+      if a.kind != .block { ao["kind"] = a.kind.rawValue }
+      if let b = a.base { ao["base"] = b }
       obj["anchor"] = ao
     }
     if let r = e.revision { obj["revision"] = r }
     if let c = e.commit { obj["commit"] = c }
     if let d = e.disposition { obj["disposition"] = d.rawValue }
+    if e.change { obj["change"] = true }
     let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])
     return String(decoding: data, as: UTF8.self)
   }
@@ -82,7 +98,12 @@ public enum ThreadFile {
     // Replies and resolutions in time order (a union merge may interleave lines); stable for ties.
     let rest = events.dropFirst().enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
       .map(\.element)
-    return ReviewThread(id: id ?? fallbackID, anchor: anchor, events: [events[0]] + rest)
+    // The file name is the id: a copy of a thread under another name is not a second thread.
+    if let id, id != fallbackID {
+      throw ThreadFileError(
+        file: file, line: nil, reason: "holds thread '\(id)' but is named '\(fallbackID)'; a thread file is named by its id")
+    }
+    return ReviewThread(id: fallbackID, anchor: anchor, events: [events[0]] + rest)
   }
 
   static func parseEvent(_ o: [String: Any], file: String, line: Int) throws(ThreadFileError) -> ThreadEvent {
@@ -103,20 +124,28 @@ public enum ThreadFile {
       disposition = dd
     }
     return ThreadEvent(
-      kind: kind, time: time, author: Person(name: name, email: a["email"] as? String ?? ""),
-      body: o["body"] as? String ?? "", revision: o["revision"] as? String, commit: o["commit"] as? String,
-      disposition: disposition)
+      kind: kind, time: time, author: Person(name: foldCR(name), email: a["email"] as? String ?? ""),
+      body: foldCR(o["body"] as? String ?? ""), revision: o["revision"] as? String, commit: o["commit"] as? String,
+      disposition: disposition, change: (o["change"] as? Bool) ?? false)
   }
 
   static func parseAnchor(_ a: [String: Any], file: String, line: Int) throws(ThreadFileError) -> Anchor {
     guard let path = a["path"] as? String, let text = a["text"] as? String else {
       throw ThreadFileError(file: file, line: line, reason: "the anchor needs \"path\" and \"text\"")
     }
+    var kind = AnchorKind.block
+    if let k = a["kind"] as? String {
+      guard let kk = AnchorKind(rawValue: k) else {
+        throw ThreadFileError(file: file, line: line, reason: "unknown anchor kind '\(k)'")
+      }
+      kind = kk
+    }
     let index = (a["index"] as? NSNumber)?.intValue ?? 0
     guard index >= 0 else { throw ThreadFileError(file: file, line: line, reason: "the anchor's \"index\" is negative") }
     return Anchor(
       path: path, commit: a["commit"] as? String, revision: a["revision"] as? String ?? "", section: a["section"] as? [String] ?? [],
       label: a["label"] as? String ?? "", index: index, text: text,
-      prefix: a["prefix"] as? String ?? "", suffix: a["suffix"] as? String ?? "", quote: a["quote"] as? String)
+      prefix: a["prefix"] as? String ?? "", suffix: a["suffix"] as? String ?? "", quote: a["quote"] as? String,
+      kind: kind, base: a["base"] as? String)
   }
 }

@@ -25,6 +25,30 @@ struct Redline: ParsableCommand {
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
     ]
   )
+
+  /// `redline --repo PATH diff …` works like `redline diff … --repo PATH`.
+  /// Moves `--repo PATH` (or `--repo=PATH`) given before the subcommand to after it (before
+  /// a `--` if there is one), where every command that reads a repository accepts it.
+  static func hoistingGlobalOptions(_ args: [String]) -> [String] {
+    var head: [String] = []
+    var rest = args[...]
+    while let a = rest.first, a.hasPrefix("--repo") {
+      if a == "--repo", rest.count >= 2 {
+        head += rest.prefix(2)
+        rest = rest.dropFirst(2)
+      } else if a.hasPrefix("--repo=") {
+        head.append(a)
+        rest = rest.dropFirst()
+      } else {
+        break
+      }
+    }
+    guard !head.isEmpty else { return args }
+    var out = Array(rest)
+    let end = out.firstIndex(of: "--") ?? out.endIndex
+    out.insert(contentsOf: head, at: end)
+    return out
+  }
 }
 
 /// Options every command that reads the drafts repository shares.

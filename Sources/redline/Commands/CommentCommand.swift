@@ -15,9 +15,12 @@ struct CommentCommand: ParsableCommand {
 
       Examples:
         redline comment add v1 --block '§3.1 ¶2' --author 'Aino Arvioija' --message 'Lisätkää saavutettavuus.'
-        redline comment add v1 --quote 'veto- ja pitovoima' --author 'Aino' --message 'Miksi tämä poistui?'
+        redline comment add v1 --quote 'veto- ja pitovoimasta' --author 'Aino' --message 'Miksi tämä poistui?'
+        redline comment add v1 --section 3.3 --author 'Aino' --message 'Koko luku on liian pitkä.'
+        redline comment add v1 --heading 3.3 --author 'Aino' --message 'Otsikko ei kuvaa sisältöä.'
         redline comment reply k3v9x2qa --message 'Korjataan toiseen versioon.'
         redline comment resolve k3v9x2qa --disposition accepted --reason 'Lisätty kohtaan 5.1.'
+        redline comment resolve k3v9x2qa --change --disposition not-accepted --reason 'Päätettiin toisin.'
         redline comment reopen k3v9x2qa --reason 'Korjaus jäi puolitiehen.'
       """,
     subcommands: [Add.self, Reply.self, Resolve.self, Reopen.self])
@@ -32,18 +35,29 @@ struct CommentCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Start a thread on one paragraph or list item of a version.",
-      discussion: "Name the block by its label (see `redline show REV`) or quote words from it; an ambiguous quote lists the candidates.")
+      abstract: "Start a thread on a paragraph, a phrase, a heading or a whole section of a version.",
+      discussion: """
+        Name the block by its label (see `redline show REV`; '§3.1 ¶2', '3.1 ¶2', '3.1/2' and '3.1 kpl 2' all work) \
+        or quote words from it (the thread is about that phrase; quotes, dashes and spaces may be typed either way); \
+        an ambiguous quote lists the candidates, a wrong label the nearest ones.
+        """)
     @OptionGroup var common: Common
     @Option(name: .long, help: ArgumentHelp("The block's label, e.g. '§2.1 ¶3'.", valueName: "label")) var block: String?
-    @Option(name: .long, help: ArgumentHelp("Words from the block (must occur in exactly one block).", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("A phrase in the block (in exactly one block, or in --block).", valueName: "text"))
     var quote: String?
+    @Option(name: .long, help: ArgumentHelp("Comment on a section's heading, e.g. 3.3.", valueName: "section"))
+    var heading: String?
+    @Option(name: .long, help: ArgumentHelp("Comment on a whole section with its subsections, e.g. 3.3.", valueName: "section"))
+    var section: String?
     @Option(name: [.short, .long], help: "The comment.") var message: String
     @Argument(help: "The revision commented on (tag, branch, commit, WORKTREE).") var revision: String
     @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
     func validate() throws {
-      if (block == nil) == (quote == nil) { throw ValidationError("give exactly one of --block LABEL or --quote TEXT") }
+      let targets = [block != nil || quote != nil, heading != nil, section != nil].filter { $0 }.count
+      if targets != 1 {
+        throw ValidationError("say what you comment on: --block LABEL and/or --quote TEXT, or --heading SECTION, or --section SECTION")
+      }
     }
 
     func run() throws {
@@ -51,7 +65,7 @@ struct CommentCommand: ParsableCommand {
         let repo = try common.repository.open()
         let t = try repo.addComment(
           revision: revision, path: path, block: block, quote: quote, author: common.authorOrSetting, message: message,
-          commit: common.commit)
+          commit: common.commit, section: section, heading: heading)
         emit("\(t.id)  on \(t.anchor.label) of \(t.anchor.path) at \(revision)\(common.commit ? " (committed)" : "")\n")
       }
     }
@@ -75,31 +89,29 @@ struct CommentCommand: ParsableCommand {
   struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Mark a thread resolved, with how it was handled.",
-      discussion: "Dispositions feed the consultation summary: accepted, partly-accepted, not-accepted, noted.")
+      discussion: """
+        Dispositions feed the consultation summary: accepted, partly-accepted, not-accepted, noted. \
+        A resolved thread is resolved again only with --change, recorded as a change of disposition.
+        """)
     @OptionGroup var common: Common
-    @Option(name: .long, help: "accepted, partly-accepted, not-accepted or noted.") var disposition: String?
+    @Option(name: .long, help: "How the comment was handled.") var disposition: Disposition?
+    @Flag(name: .long, help: "Change the disposition of a thread that is already resolved.") var change = false
     @Option(name: .long, help: "Why (shown in the consultation summary).") var reason: String = ""
     @Option(name: .long, help: "The revision that resolves it.") var at: String = "HEAD"
     @Argument(help: "The thread id (a unique prefix is enough).") var id: String
-
-    func validate() throws {
-      if let d = disposition, Disposition(lenient: d) == nil {
-        throw ValidationError("unknown disposition '\(d)'; use accepted, partly-accepted, not-accepted or noted")
-      }
-    }
 
     func run() throws {
       try runReporting {
         let t = try common.repository.open().addEvent(
           to: id, kind: .resolve, author: common.authorOrSetting, body: reason,
-          disposition: disposition.flatMap(Disposition.init(lenient:)), at: at, commit: common.commit)
-        emit("\(t.id)  resolved\(t.disposition.map { " (\($0.rawValue))" } ?? "")\n")
+          disposition: disposition, at: at, commit: common.commit, change: change)
+        emit("\(t.id)  resolved\(t.disposition.map { " (\($0.words))" } ?? "")\(common.commit ? " (committed)" : "")\n")
       }
     }
   }
 
   struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reopen a resolved thread.")
+    static let configuration = CommandConfiguration(abstract: "Reopen a resolved thread (an open one is refused).")
     @OptionGroup var common: Common
     @Option(name: .long, help: "Why.") var reason: String = ""
     @Option(name: .long, help: "The revision it is reopened at.") var at: String = "HEAD"
@@ -123,11 +135,14 @@ struct CommentsCommand: ParsableCommand {
       Each thread is followed from the version it was made on to --at (default HEAD), \
       version by version. Statuses: resolved (a person resolved it); addressed (its paragraph \
       changed since; the word changes are shown; a person confirms); open (unchanged, maybe \
-      moved: the new place is shown); outdated (the paragraph was deleted); orphaned (it \
-      cannot be found). A thread file that cannot be read is reported as unreadable, with \
-      the file named on standard error; the others are still listed.
+      moved: the new place is shown); merged (its words went into another block: where is \
+      shown; a person confirms); outdated (the paragraph was deleted; a person still gives \
+      a disposition); orphaned (it cannot be found); not yet made (made after --at: listed \
+      apart, never placed in the older text; replies and resolutions made after --at are \
+      left out). A thread file or document that cannot be read is reported as unreadable, \
+      named on standard error; the others are still listed.
 
-      JSON output follows the contract redline.comments/1 (docs/json-comments.md).
+      JSON output follows the contract redline.comments/2 (docs/json-comments.md).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case terminal, markdown, json }
@@ -135,23 +150,16 @@ struct CommentsCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
-  @Option(name: .long, help: "Only threads with this status: open, addressed, resolved, outdated, orphaned, unreadable.")
-  var status: String?
+  @Option(name: .long, help: "Only threads with this status.") var status: ThreadStatus?
   @Option(name: .long, help: "terminal, markdown or json.") var format: Format = .terminal
   @Argument(help: "Only threads on this document.") var path: String?
-
-  func validate() throws {
-    if let s = status, ThreadStatus(rawValue: s) == nil {
-      throw ValidationError("unknown status '\(s)'; use open, addressed, resolved, outdated, orphaned or unreadable")
-    }
-  }
 
   func run() throws {
     var broken: [String] = []
     try runReporting {
       var report = try repository.open().comments(at: at, path: path)
       broken = report.errors.map(\.description)
-      if let s = status.flatMap(ThreadStatus.init(rawValue:)) { report.threads = report.threads.filter { $0.placement.status == s } }
+      if let s = status { report.threads = report.threads.filter { $0.placement.status == s } }
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true))
@@ -159,8 +167,34 @@ struct CommentsCommand: ParsableCommand {
       }
     }
     if !broken.isEmpty {
-      for b in broken { FileHandle.standardError.write(Data("redline: error: \(b)\n".utf8)) }
+      for b in broken { FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(CommentsRenderer.fold(b)).replacingOccurrences(of: "\n", with: " "))\n".utf8)) }
       throw ExitCode(2)
     }
+  }
+}
+
+extension Disposition: ExpressibleByArgument {
+  public init?(argument: String) { self.init(lenient: argument) }
+  public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+  public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  public static var allValueDescriptions: [String: String] {
+    [
+      "accepted": "the text was changed as proposed", "partly-accepted": "the text was changed in part",
+      "not-accepted": "the text was not changed", "noted": "taken into account, no change asked for",
+    ]
+  }
+}
+
+extension ThreadStatus: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_")) }
+  public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+  public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  public static var allValueDescriptions: [String: String] {
+    [
+      "resolved": "a person resolved it", "addressed": "its paragraph changed since; a person confirms",
+      "open": "its paragraph is unchanged (maybe moved)", "merged": "its words went into another block",
+      "outdated": "its paragraph was deleted", "orphaned": "it cannot be found",
+      "unreadable": "its file or document cannot be read", "not-yet-made": "made after --at",
+    ]
   }
 }

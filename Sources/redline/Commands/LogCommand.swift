@@ -18,6 +18,12 @@ struct LogCommand: ParsableCommand {
     try runReporting {
       let repo = try repository.open()
       let commits = try repo.log(path, from: from, limit: number ?? .max)
+      if commits.isEmpty {
+        // Nothing in the history: the document is not there (never an empty answer).
+        let rev = from == DraftRepository.worktree ? "HEAD" : from
+        let p = try repo.resolvePath(path, at: rev)
+        throw RedlineError.pathNotInRevision(path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
+      }
       emit(Views.log(commits))
     }
   }

@@ -34,7 +34,12 @@ struct SummaryCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let input = try repository.open().summaryInput(old, new, path: path)
+      let repo = try repository.open()
+      if repo.isLater(old, than: new) {
+        FileHandle.standardError.write(
+          Data("redline: warning: \(old) is newer than \(new); the summary goes backwards (did you mean `redline summary \(new) \(old)`?)\n".utf8))
+      }
+      let input = try repo.summaryInput(old, new, path: path)
       let text = SummaryRenderer.render(
         input, language: Localization.Language(rawValue: lang.rawValue)!,
         format: format == .html ? .html : .markdown)

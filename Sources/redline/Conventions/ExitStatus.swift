@@ -34,7 +34,7 @@ extension Redline {
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
     let status: Int32
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
       try configureOutput(for: command)
       try command.run()
       status = ExitStatus.success

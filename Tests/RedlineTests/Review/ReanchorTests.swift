@@ -111,7 +111,7 @@ import Testing
     let p = status(rep, id).placement
     #expect(p.status == .addressed)
     #expect(p.moved)
-    #expect(p.matchedBy == "diff")
+    #expect(p.matchedBy == .diff)
     #expect(rep.documents["doc.md"]!.blocks[p.block!].text == c)
     #expect(p.changes?.oldText == a)
     #expect(p.changes?.newText == c)

@@ -93,6 +93,6 @@ import Testing
       prefix: "Ensimmäinen kappale pysyy.", suffix: "Viimeinen kappale pysyy.")
     let found = Reanchor.search(a, in: doc)
     #expect(found?.index == 1)
-    #expect(found?.method == "fuzzy")
+    #expect(found?.method == .fuzzy)
   }
 }

@@ -1,0 +1,183 @@
+import RedlineDiff
+import RedlineDocument
+
+/// One version of a document that re-anchoring walks through.
+public struct VersionStep: Sendable, Hashable {
+  /// Identifies the text (a blob id, or `worktree`): equal keys, equal text.
+  public var key: String
+  /// The commit the version was read from, nil for the working tree.
+  public var commit: String?
+
+  public init(key: String, commit: String?) {
+    self.key = key
+    self.commit = commit
+  }
+}
+
+/// Why a version could not be read: one line naming it.
+public struct VersionReadError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// Where an anchor's own version is, relative to the walked chain.
+public enum AnchorOrigin: Sendable {
+  /// At this position of the chain.
+  case inChain(Int)
+  /// In the repository but not on the chain (another branch): one direct diff from it.
+  case offChain(VersionStep)
+  /// Neither its commit nor its revision name exists here.
+  case unknown
+  /// Its commit exists but could not be read (the reason names it).
+  case unreadable(VersionReadError)
+}
+
+/// The versions of the documents that threads are followed through: what re-anchoring
+/// needs from a repository. `RedlineKit` implements it over libgit2; tests over arrays.
+public protocol VersionSource {
+  /// The versions of `path` that changed it, oldest first, ending with the asked revision
+  /// (whose text may equal the one before). Empty when `path` is not in the asked revision.
+  func versions(of path: String) throws(VersionReadError) -> [VersionStep]
+  /// The document at one version.
+  func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document
+  /// Where `anchor`'s own version sits (for a WORKTREE anchor: its base commit).
+  func origin(of anchor: Anchor, in chain: [VersionStep]) -> AnchorOrigin
+  /// True when `commit` came after the asked revision (a descendant of it, not it).
+  func isLater(_ commit: String) -> Bool
+  /// Events without a commit (replies) newer than this (Unix seconds) came after the asked
+  /// revision: the time the next version of the document was committed; nil for none.
+  var cutoff: Int64? { get }
+}
+
+/// Re-anchoring's walk: every thread on one document followed from its own version to the
+/// asked one, each version read and parsed once, each consecutive pair diffed once. A
+/// version that cannot be read makes the threads that needed it fail alone, with the reason.
+public enum ThreadWalk {
+  /// The thread as it stood at the asked revision: nil when it was made later; replies
+  /// and resolutions made later are left out.
+  public static func asOf(_ t: ReviewThread, _ source: some VersionSource) -> ReviewThread? {
+    if let c = t.anchor.commit ?? t.anchor.base, source.isLater(c) { return nil }
+    return t.upTo { e in
+      if let c = e.commit, e.kind != .reply { return !source.isLater(c) }
+      if let cut = source.cutoff { return e.time <= cut }
+      return true
+    }
+  }
+
+  /// The report for every thread on `path` at the asked revision, and the document there.
+  public static func place(_ threads: [ReviewThread], path: String, source: some VersionSource)
+    -> (document: Document?, reports: [ThreadReport])
+  {
+    func failed(_ t: ReviewThread, _ why: String) -> ThreadReport {
+      ThreadReport(
+        id: t.id, thread: t, placement: .nowhere(.unreadable, reason: why),
+        error: "reviews/\(t.id).jsonl: \(why)")
+    }
+    var live: [ReviewThread] = []
+    var reports: [ThreadReport] = []
+    for t in threads {
+      if let now = asOf(t, source) {
+        live.append(now)
+      } else {
+        reports.append(ThreadReport(id: t.id, thread: t, placement: .nowhere(.notYetMade), error: nil))
+      }
+    }
+    let chain: [VersionStep]
+    do { chain = try source.versions(of: path) } catch {
+      return (nil, reports + live.map { failed($0, "its document '\(path)': \(error.description)") })
+    }
+    guard let last = chain.last else {
+      // The document is gone at this revision: every open thread is outdated.
+      return (
+        nil,
+        reports
+          + live.map {
+            ThreadReport(
+              id: $0.id, thread: $0,
+              placement: .nowhere($0.isResolved ? .resolved : .outdated, reason: "'\(path)' is not in this revision"),
+              error: nil)
+          }
+      )
+    }
+    let finalDoc: Document
+    do { finalDoc = try source.document(at: last, path: path) } catch {
+      return (nil, reports + live.map { failed($0, "its document '\(path)': \(error.description)") })
+    }
+    var docs: [Int: Result<Document, VersionReadError>] = [chain.count - 1: .success(finalDoc)]
+    func doc(_ k: Int) -> Result<Document, VersionReadError> {
+      if let d = docs[k] { return d }
+      let d: Result<Document, VersionReadError>
+      do { d = .success(try source.document(at: chain[k], path: path)) } catch { d = .failure(error) }
+      docs[k] = d
+      return d
+    }
+    var maps: [Int: BlockMapping] = [:]
+    func map(_ k: Int, _ a: Document, _ b: Document) -> BlockMapping {
+      if let m = maps[k] { return m }
+      let m = BlockMapping(Differ.diff(a, b))
+      maps[k] = m
+      return m
+    }
+    let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
+    for t in live {
+      var trail: Trail?
+      var reason: String?
+      switch source.origin(of: t.anchor, in: chain) {
+      case .inChain(let start):
+        switch doc(start) {
+        case .failure(let e):
+          reason = "its version could not be read (\(e.description)); found by text alone"
+        case .success(let startDoc):
+          guard let idx = anchorIndex(t.anchor, in: startDoc) else { break }
+          var tr = Trail(index: idx)
+          var k = start
+          var prev = startDoc
+          while k < chain.count - 1, tr.index != nil {
+            switch doc(k + 1) {
+            case .failure(let e):
+              reason = "a version in between could not be read (\(e.description)); found by text alone"
+              tr.index = nil
+            case .success(let next):
+              if chain[k].key != chain[k + 1].key { tr = Reanchor.step(tr, map(k, prev, next), anchor: t.anchor, old: prev, new: next) }
+              prev = next
+            }
+            if reason != nil { break }
+            k += 1
+          }
+          trail = reason == nil ? tr : nil
+        }
+      case .offChain(let v):
+        do {
+          let startDoc = try source.document(at: v, path: t.anchor.path)
+          if let idx = anchorIndex(t.anchor, in: startDoc) {
+            trail = Reanchor.step(
+              Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc)), anchor: t.anchor, old: startDoc, new: finalDoc)
+          }
+        } catch {
+          reason = "its version could not be read (\(error.description)); found by text alone"
+        }
+      case .unknown:
+        break
+      case .unreadable(let e):
+        reason = "its version could not be read (\(e.description)); found by text alone"
+      }
+      var p = Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex)
+      if p.reason == nil { p.reason = reason }
+      reports.append(ThreadReport(id: t.id, thread: t, placement: p, error: nil))
+    }
+    return (finalDoc, reports)
+  }
+
+  /// The anchored block (or section) in its own version: by index when the text agrees,
+  /// else by its text when exactly one block has it.
+  public static func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
+    if a.kind != .block {
+      if a.index >= 0, a.index < doc.sections.count, doc.sections[a.index].heading == a.text { return a.index }
+      let hits = doc.sections.indices.filter { doc.sections[$0].heading == a.text }
+      return hits.count == 1 ? hits[0] : nil
+    }
+    if a.index >= 0, a.index < doc.blocks.count, doc.blocks[a.index].text == a.text { return a.index }
+    let hits = doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
+    return hits.count == 1 ? hits[0] : nil
+  }
+}
