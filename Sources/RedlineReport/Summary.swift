@@ -15,212 +15,487 @@ public struct SummaryInput: Sendable {
   public var comments: CommentsReport
   /// When the summary was made (Unix seconds).
   public var generated: Int64
+  /// Language of the document's own text (a BCP 47 code such as `fi`); a page in another
+  /// language marks the document's text with it so screen readers read it right.
+  public var textLanguage: String
+  /// Ids of threads made before the old version and still waiting: carried from an
+  /// earlier round into this summary.
+  public var carried: Set<String>
 
-  public init(diff: DocumentDiff, old: VersionRef, new: VersionRef, authors: [String], comments: CommentsReport, generated: Int64) {
+  public init(
+    diff: DocumentDiff, old: VersionRef, new: VersionRef, authors: [String], comments: CommentsReport, generated: Int64,
+    textLanguage: String = "fi", carried: Set<String> = []
+  ) {
     self.diff = diff
     self.old = old
     self.new = new
     self.authors = authors
     self.comments = comments
     self.generated = generated
+    self.textLanguage = textLanguage
+    self.carried = carried
+  }
+}
+
+/// How a summary is written.
+public struct SummaryOptions: Sendable, Hashable {
+  /// How the consultation part groups the responses.
+  public enum Grouping: String, Sendable, CaseIterable, Hashable {
+    /// Under the section they are about, in document order.
+    case section
+    /// Under each respondent (alphabetical), each respondent's points in document order.
+    case respondent
+  }
+
+  public var language: Localization.Language
+  public var format: SummaryRenderer.Format
+  public var grouping: Grouping
+  /// Only the consultation part (lausuntopalautteen käsittely).
+  public var commentsOnly: Bool
+  /// Line width of the terminal format.
+  public var width: Int
+
+  public init(
+    language: Localization.Language, format: SummaryRenderer.Format, grouping: Grouping = .section,
+    commentsOnly: Bool = false, width: Int = 80
+  ) {
+    self.language = language
+    self.format = format
+    self.grouping = grouping
+    self.commentsOnly = commentsOnly
+    self.width = width
   }
 }
 
 /// A run of inline text in a summary.
-enum Span {
+indirect enum Span {
   case text(String)
   case ins(String)
   case del(String)
   case strong(String)
   case em(String)
+  /// Text in another language than the page (the document's own text, a response).
+  case lang(String, [Span])
 }
 
-/// The two outputs of a summary share one walk; a writer turns its calls into Markdown or HTML.
+/// The body of a changed block: running text, or a table's cells.
+enum BlockBody {
+  case spans([Span])
+  case table([[[Span]]])
+}
+
+/// One heading in the table of contents.
+struct TOCEntry {
+  var level: Int
+  var spans: [Span]
+  var id: String
+}
+
+/// The outputs of a summary share one walk; a writer turns its calls into Markdown, HTML
+/// or terminal text.
 protocol SummaryWriter {
-  mutating func heading(_ level: Int, _ text: String)
+  init(width: Int)
+  mutating func heading(_ level: Int, _ spans: [Span], id: String?)
   mutating func paragraph(_ spans: [Span], cssClass: String?)
   mutating func list(_ items: [[Span]])
   mutating func definitions(_ pairs: [(String, [Span])])
-  mutating func table(caption: String, headers: [String], rows: [[[Span]]])
-  mutating func block(tag: String, label: String, kind: String, spans: [Span])
+  mutating func table(caption: String?, headers: [String], rows: [[[Span]]], lang: String?)
+  mutating func block(tag: String, label: String, kind: String, body: BlockBody, lang: String?)
+  mutating func toc(title: String, _ entries: [TOCEntry])
   mutating func beginSection()
   mutating func endSection()
+  /// Around one response and its handling (kept on one page when printed).
+  mutating func beginEntry()
+  mutating func endEntry()
   var output: String { get }
 }
 
-/// Builds the consultation summary: heading block, structure first, then each changed
-/// section with its redlines, then how each comment was handled, with a scan table.
+/// Builds the consultation summary (muutosyhteenveto ja lausuntopalautteen käsittely):
+/// the versions and who changed them, a table of contents, the structure changes, each
+/// changed section in document order with its redlines, then how each response was
+/// handled, grouped by section or respondent, with a table to scan.
 public enum SummaryRenderer {
   public enum Format: String, Sendable, CaseIterable {
     case markdown, html
+    /// Plain text for a terminal, wrapped to a width with hanging indents.
+    case text
   }
 
+  /// The whole summary with default options.
   public static func render(_ s: SummaryInput, language: Localization.Language, format: Format) -> String {
-    let l = Localization(language)
-    switch format {
-    case .markdown:
-      var w = MarkdownSummaryWriter()
-      write(s, l, &w)
-      return w.output
+    render(s, SummaryOptions(language: language, format: format))
+  }
+
+  public static func render(_ s: SummaryInput, _ o: SummaryOptions) -> String {
+    switch o.format {
+    case .markdown: return run(s, o, MarkdownSummaryWriter.self)
+    case .text: return run(s, o, TextSummaryWriter.self)
     case .html:
-      var w = HTMLSummaryWriter()
-      write(s, l, &w)
-      return HTML.page(title: "\(l["title"]): \(title(s))", lang: language.rawValue, body: w.output)
+      let l = Localization(o.language)
+      let title = (o.commentsOnly ? l[.commentsTitle] : l[.title]) + ": " + documentTitle(s)
+      return HTML.page(title: title, lang: o.language.rawValue, body: run(s, o, HTMLSummaryWriter.self), extraStyle: printStyle)
     }
   }
 
-  static func title(_ s: SummaryInput) -> String {
+  /// The walk runs twice: the first pass collects the headings for the table of contents.
+  static func run<W: SummaryWriter>(_ s: SummaryInput, _ o: SummaryOptions, _: W.Type) -> String {
+    var first = SummaryWalk(s, o, W(width: o.width), toc: [])
+    first.write()
+    var second = SummaryWalk(s, o, W(width: o.width), toc: first.collected)
+    second.write()
+    return second.w.output
+  }
+
+  static func documentTitle(_ s: SummaryInput) -> String {
     s.diff.new.sections.first { $0.level == 1 }?.heading ?? s.new.path
   }
 
-  static func versionLine(_ r: VersionRef, _ l: Localization) -> [Span] {
+  /// Printing: page numbers in the bottom margin, table headers repeated on each page,
+  /// headings kept with what follows.
+  static let printStyle = """
+    @page { @bottom-right { content: counter(page) " (" counter(pages) ")"; font: 9pt "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #555; } }
+    thead { display: table-header-group; }
+    table.responses { table-layout: fixed; }
+    table.responses th:nth-child(1) { width: 19%; } table.responses th:nth-child(2) { width: 35%; }
+    table.responses th:nth-child(3) { width: 17%; } table.responses th:nth-child(4) { width: 29%; }
+    table.responses td { overflow-wrap: break-word; }
+    table.doc { font-size: .9em; margin: .3rem 0; }
+    table.doc th { background: #f7f7f7; }
+    nav.toc ul { list-style: none; padding-left: 1.1rem; margin: .2rem 0; }
+    nav.toc > ul { padding-left: 0; }
+    nav.toc a { color: inherit; }
+    .entry { margin: .8rem 0 1.1rem; break-inside: avoid-page; }
+    .entry p { margin: .25rem 0; }
+    h2, h3 { break-after: avoid-page; }
+    """
+}
+
+/// One walk over a summary, writing through `W`.
+struct SummaryWalk<W: SummaryWriter> {
+  let s: SummaryInput
+  let o: SummaryOptions
+  let l: Localization
+  var w: W
+  /// Headings from an earlier pass, for the table of contents.
+  let tocIn: [TOCEntry]
+  var collected: [TOCEntry] = []
+  /// The document's language when it differs from the page's, else nil.
+  let docLang: String?
+  /// New section index → old section index.
+  let newToOld: [Int: Int]
+
+  init(_ s: SummaryInput, _ o: SummaryOptions, _ w: W, toc: [TOCEntry]) {
+    self.s = s
+    self.o = o
+    self.l = Localization(o.language)
+    self.w = w
+    self.tocIn = toc
+    self.docLang = s.textLanguage == o.language.rawValue ? nil : s.textLanguage
+    var m: [Int: Int] = [:]
+    for sc in s.diff.sections { if let n = sc.new, let old = sc.old { m[n] = old } }
+    self.newToOld = m
+  }
+
+  var d: DocumentDiff { s.diff }
+
+  /// Document text, marked with its language on a page in another language.
+  func doc(_ spans: [Span]) -> [Span] { docLang.map { [.lang($0, spans)] } ?? spans }
+  func doc(_ text: String) -> [Span] { doc([.text(text)]) }
+
+  /// A response's text, marked with its language when it is recognisably another one.
+  func response(_ spans: [Span], _ text: String) -> [Span] {
+    let lang = TextLanguage.guess(text)?.rawValue ?? s.textLanguage
+    return lang == o.language.rawValue ? spans : [.lang(lang, spans)]
+  }
+
+  /// A numbered heading; `short` (without the old name) goes into the table of contents.
+  mutating func heading(_ level: Int, _ spans: [Span], short: [Span]? = nil) {
+    let id = "s\(collected.count + 1)"
+    collected.append(TOCEntry(level: level, spans: short ?? spans, id: id))
+    w.heading(level, spans, id: id)
+  }
+
+  /// A section as named in the new version, with its old name when that changed:
+  /// "3.3 Vetovoimainen … (aiemmin 3.1 Laadukas …)"; "5 Edellytykset (poistettu)".
+  func sectionTitle(new j: Int?, old i: Int?) -> [Span] {
+    if let j {
+      let name = j == 0 ? l[.beforeFirstHeading] : d.new.sections[j].heading
+      var out = j == 0 ? [Span.text(name)] : doc(name)
+      if let i, i != 0, j != 0, d.old.sections[i].heading != name {
+        out += [.text(" (\(l[.formerly]) ")] + doc(d.old.sections[i].heading) + [.text(")")]
+      }
+      return out
+    }
+    if let i {
+      let name = i == 0 ? l[.beforeFirstHeading] : d.old.sections[i].heading
+      return (i == 0 ? [.text(name)] : doc(name)) + [.text(" (\(l[.deletedMark]))")]
+    }
+    return [.text("–")]
+  }
+
+  mutating func write() {
+    let title = o.commentsOnly ? l[.commentsTitle] : l[.title]
+    w.heading(1, [.text(title + ": ")] + doc(SummaryRenderer.documentTitle(s)), id: nil)
+    w.definitions([
+      (l[.document], [.text(s.new.path)]),
+      (l[.oldVersion], versionLine(s.old)),
+      (l[.newVersion], versionLine(s.new)),
+      (l.changedBy(s.authors.count), [.text(s.authors.isEmpty ? "–" : s.authors.joined(separator: ", "))]),
+    ])
+    if !o.commentsOnly {
+      let changed = d.sections.filter { !$0.isUnchanged }.count
+      let sum = d.summary
+      let t = Localization.Tally(
+        added: sum.blocksAdded, deleted: sum.blocksDeleted, modified: sum.blocksModified, moved: sum.blocksMoved)
+      w.paragraph([.text(l.changeSentence(sections: changed, t))], cssClass: nil)
+    }
+    if !s.comments.threads.isEmpty {
+      w.paragraph([.text(responsesLine())], cssClass: nil)
+    }
+    w.paragraph([.strong(l[.legendTitle] + ":"), .text(" " + l[.legend])], cssClass: "muted")
+    w.toc(title: l[.contents], tocIn)
+
+    if !o.commentsOnly {
+      writeStructure()
+      writeSections()
+    }
+    writeComments()
+    w.paragraph([.em(l.generated(l.date(s.generated)))], cssClass: "muted")
+  }
+
+  func responsesLine() -> String {
+    let threads = s.comments.threads.compactMap(\.thread)
+    return l.responsesSentence(points: s.comments.threads.count, respondents: Set(threads.map(\.opening.author.name)).count)
+  }
+
+  func versionLine(_ r: VersionRef) -> [Span] {
     var out: [Span] = [.strong(r.revision)]
-    if let d = r.date { out.append(.text(", " + l.date(d))) }
+    if let date = r.date { out.append(.text(", " + l.date(date))) }
     if let c = r.commit { out.append(.text(" (" + String(c.prefix(7)) + ")")) }
     return out
   }
 
-  static func label(_ doc: Document, section i: Int, _ l: Localization) -> String {
-    i == 0 ? l["before_first_heading"] : doc.sections[i].heading
-  }
-
-  static func write<W: SummaryWriter>(_ s: SummaryInput, _ l: Localization, _ w: inout W) {
-    let d = s.diff
-    w.heading(1, "\(l["title"]): \(title(s))")
-    w.definitions([
-      (l["document"], [.text(s.new.path)]),
-      (l["old"], versionLine(s.old, l)),
-      (l["new"], versionLine(s.new, l)),
-      (l["changed_by"], [.text(s.authors.isEmpty ? "–" : s.authors.joined(separator: ", "))]),
-    ])
-    let sum = d.summary
-    let changedSections = d.sections.filter { !$0.isUnchanged }.count
-    w.paragraph(
-      [.text(l.format("summary_line", "\(changedSections)", "\(sum.blocksAdded)", "\(sum.blocksDeleted)", "\(sum.blocksModified)", "\(sum.blocksMoved)"))],
-      cssClass: nil)
-    w.paragraph([.em(l["legend"])], cssClass: "muted")
-
-    // 1. Structure first.
+  mutating func writeStructure() {
     w.beginSection()
-    w.heading(2, l["structure"])
+    heading(2, [.text(l[.structure])])
     let structure = d.structureChanges
     if structure.isEmpty {
-      w.paragraph([.text(l["no_structure"])], cssClass: nil)
+      w.paragraph([.text(l[.noStructure])], cssClass: nil)
     } else {
-      w.list(structure.map { c in [.text(structureLine(c, l))] })
+      w.list(
+        structure.map { c in
+          doc([.text(l.structure(c.kind, old: c.oldHeading ?? "", new: c.newHeading ?? "", related: c.related ?? ""))])
+        })
     }
     w.endSection()
+  }
 
-    // 2. Each changed section in document order.
+  mutating func writeSections() {
     w.beginSection()
-    w.heading(2, l["sections"])
+    heading(2, [.text(l[.sections])])
     for sc in d.sections where !sc.isUnchanged {
-      let doc = sc.new != nil ? d.new : d.old
-      let idx = sc.new ?? sc.old!
-      w.heading(3, label(doc, section: idx, l))
+      heading(3, sectionTitle(new: sc.new, old: sc.old), short: sectionTitle(new: sc.new, old: sc.new == nil ? sc.old : nil))
       let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
-      var note = l.format("counts", "\(c.added)", "\(c.deleted)", "\(c.modified)", "\(c.moved)")
-      if sc.status == .added { note = l["section_added"] + " " + note }
-      if sc.status == .deleted { note = l["section_deleted"] + " " + note }
-      w.paragraph([.em(note)], cssClass: "muted")
+      let tally = Localization.Tally(added: c.added, deleted: c.deleted, modified: c.modified, moved: c.moved)
+      // A section only renamed or moved needs no "no paragraph changed" line: its heading says it.
+      var note = tally.total > 0 ? l.paragraphSentence(tally) : ""
+      if sc.status == .added { note = l[.sectionAdded] + " " + note }
+      if sc.status == .deleted { note = l[.sectionDeleted] + " " + note }
+      if !note.isEmpty { w.paragraph([.em(note.trimmingCharacters(in: .whitespaces))], cssClass: "muted") }
       for b in sc.blocks where b.status != .unchanged {
         let lab = d.label(of: b)
+        let kind = (b.new.map { d.new.blocks[$0].kind } ?? b.old.map { d.old.blocks[$0].kind }) ?? .paragraph
         switch b.status {
         case .added:
-          w.block(tag: l["added_block"], label: lab, kind: "added", spans: [.ins(d.new.blocks[b.new!].text)])
+          let text = d.new.blocks[b.new!].text
+          w.block(tag: l[.addedBlock], label: lab, kind: "added", body: body(kind, [.ins(text)]), lang: docLang)
         case .deleted:
-          w.block(tag: l["deleted_block"], label: lab, kind: "deleted", spans: [.del(d.old.blocks[b.old!].text)])
+          let text = d.old.blocks[b.old!].text
+          w.block(tag: l[.deletedBlock], label: lab, kind: "deleted", body: body(kind, [.del(text)]), lang: docLang)
         case .modified:
-          w.block(tag: l["modified_block"], label: lab, kind: "modified", spans: spans(b.segments ?? []))
+          w.block(tag: l[.modifiedBlock], label: lab, kind: "modified", body: body(kind, spans(b.segments ?? [])), lang: docLang)
         case .moved:
           let from = d.old.blocks[b.old!].label
-          let tag = b.segments == nil ? l.format("moved_block", from) : l.format("moved_edited_block", from)
-          w.block(tag: tag, label: lab, kind: "moved", spans: b.segments.map(spans) ?? [.text(d.new.blocks[b.new!].text)])
+          let tag = b.segments == nil ? l.movedFrom(from, edited: false) : l.movedFrom(from, edited: true)
+          let sp = b.segments.map(spans) ?? [.text(d.new.blocks[b.new!].text)]
+          w.block(tag: tag, label: lab, kind: "moved", body: body(kind, sp), lang: docLang)
         case .unchanged:
           break
         }
       }
     }
     w.endSection()
+  }
 
-    // 3. Comment handling, grouped by section, then a table to scan.
+  /// A table block as cells (so a GFM table shows as a table), anything else as text.
+  func body(_ kind: BlockKind, _ spans: [Span]) -> BlockBody {
+    if kind == .table, let rows = TableCells.rows(spans), rows.count > 0 { return .table(rows) }
+    return .spans(spans)
+  }
+
+  /// Where a thread sits in the new version, for document order and grouping.
+  enum Place: Hashable {
+    case section(Int)
+    case gone(String)
+  }
+
+  func place(_ r: ThreadReport) -> (Place, Int) {
+    guard let t = r.thread else { return (.gone("–"), Int.max) }
+    if let i = r.placement.block, i < d.new.blocks.count, r.thread?.anchor.path == s.new.path || s.comments.documents.count <= 1 {
+      return (.section(d.new.blocks[i].section), i)
+    }
+    if let name = t.anchor.section.last {
+      // The section by its heading, else by its title without the number (renumbered).
+      // Where the old version's section of that name went, else the section by its heading,
+      // else by its title without the number (renumbered).
+      let title = Self.title(name)
+      let viaOld = d.old.sections.firstIndex { $0.index != 0 && $0.heading == name }.flatMap { i in
+        d.sections.first { $0.old == i }?.new
+      }
+      if let j = viaOld ?? d.new.sections.firstIndex(where: { $0.index != 0 && $0.heading == name })
+        ?? d.new.sections.firstIndex(where: { $0.index != 0 && $0.title == title })
+      {
+        return (.section(j), d.new.sections[j].blockRange.lowerBound)
+      }
+    }
+    return (.gone(t.anchor.section.last ?? "–"), Int.max - 1)
+  }
+
+  /// "2.2 Väestö ja työvoima" → "Väestö ja työvoima".
+  static func title(_ heading: String) -> String {
+    let parts = heading.split(separator: " ", maxSplits: 1)
+    guard parts.count == 2, parts[0].first?.isNumber == true, parts[0].allSatisfy({ $0.isNumber || $0 == "." }) else {
+      return heading
+    }
+    return String(parts[1])
+  }
+
+  /// The threads in document order (then anchor position, then time).
+  func ordered() -> [ThreadReport] {
+    s.comments.threads.enumerated().sorted { a, b in
+      let pa = place(a.element).1
+      let pb = place(b.element).1
+      if pa != pb { return pa < pb }
+      let ia = a.element.thread?.anchor.index ?? .max
+      let ib = b.element.thread?.anchor.index ?? .max
+      if ia != ib { return ia < ib }
+      let ta = a.element.thread?.opening.time ?? .max
+      let tb = b.element.thread?.opening.time ?? .max
+      if ta != tb { return ta < tb }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  func title(of p: Place) -> [Span] {
+    switch p {
+    case .section(let j): return sectionTitle(new: j, old: newToOld[j])
+    case .gone(let name): return doc(name) + [.text(" (\(l[.deletedMark]))")]
+    }
+  }
+
+  mutating func writeComments() {
     w.beginSection()
-    w.heading(2, l["comments"])
-    let threads = s.comments.threads
+    heading(2, [.text(l[.comments])])
+    let threads = ordered()
     if threads.isEmpty {
-      w.paragraph([.text(l["no_comments"])], cssClass: nil)
+      w.paragraph([.text(l[.noComments])], cssClass: nil)
     }
-    var groups: [(String, [ThreadReport])] = []
-    for r in threads {
-      let key = groupHeading(r, s)
-      if let k = groups.firstIndex(where: { $0.0 == key }) { groups[k].1.append(r) } else { groups.append((key, [r])) }
+    // Each thread once: ids are unique in the store, and a thread is placed once.
+    var seen = Set<String>()
+    let unique = threads.filter { seen.insert($0.id).inserted }
+    switch o.grouping {
+    case .section:
+      var groups: [(Place, [ThreadReport])] = []
+      for r in unique {
+        let p = place(r).0
+        if let k = groups.firstIndex(where: { $0.0 == p }) { groups[k].1.append(r) } else { groups.append((p, [r])) }
+      }
+      for (p, rs) in groups {
+        var short = title(of: p)
+        if case .section(let j) = p { short = sectionTitle(new: j, old: nil) }
+        heading(3, title(of: p), short: short)
+        for r in rs { entry(r, showSection: false) }
+      }
+    case .respondent:
+      var groups: [(String, [ThreadReport])] = []
+      for r in unique {
+        let who = r.thread?.opening.author.name ?? "–"
+        if let k = groups.firstIndex(where: { $0.0 == who }) { groups[k].1.append(r) } else { groups.append((who, [r])) }
+      }
+      groups.sort { $0.0.lowercased() < $1.0.lowercased() }
+      for (who, rs) in groups {
+        heading(3, [.text(who)])
+        for r in rs { entry(r, showSection: true) }
+      }
     }
-    for (heading, rs) in groups {
-      w.heading(3, heading)
-      for r in rs { threadEntry(r, s, l, &w) }
-    }
-    if !threads.isEmpty {
-      w.heading(3, l["comment_table"])
+    if !unique.isEmpty {
+      heading(3, [.text(l[.commentTable])])
       w.table(
-        caption: l["comment_table"], headers: [l["commenter"], l["on"], l["handling"], l["reason"]],
-        rows: threads.map { r in
-          guard let t = r.thread else { return [[.text(r.id)], [.text("–")], [.text(l["status_unreadable"])], [.text(r.error ?? "")]] }
+        caption: l[.commentTable], headers: [l[.respondent], l[.paragraph], l[.handling], l[.reason]],
+        rows: unique.map { r in
+          guard let t = r.thread else {
+            return [[.text(r.id)], [.text("–")], [.text(l.status(.unreadable))], [.text(r.error ?? "")]]
+          }
           let quote = t.anchor.text.count > 80 ? String(t.anchor.text.prefix(77)) + "…" : t.anchor.text
+          let reason = t.isResolved ? (t.lastResolution?.body ?? "") : ""
           return [
             [.text(t.opening.author.name)],
-            [.strong(t.anchor.label), .text(" “" + quote + "”")],
-            [.text(handling(r, l))],
-            [.text(t.isResolved ? (t.lastResolution?.body ?? "") : "")],
+            [.strong(currentLabel(r) ?? t.anchor.label), .text(" ")] + doc("“" + quote + "”"),
+            [.text(handling(r))],
+            reason.isEmpty ? [] : response([.text(reason)], reason),
           ]
-        })
+        }, lang: nil)
     }
     w.endSection()
-    w.paragraph([.em(l.format("generated", l.date(s.generated)))], cssClass: "muted")
   }
 
-  static func groupHeading(_ r: ThreadReport, _ s: SummaryInput) -> String {
-    guard let t = r.thread else { return "–" }
-    if let i = r.placement.block, let doc = s.comments.documents[t.anchor.path] {
-      return doc.sections[doc.blocks[i].section].heading
-    }
-    return t.anchor.section.last ?? "–"
+  /// The block's label in the new version, when the thread was found there.
+  func currentLabel(_ r: ThreadReport) -> String? {
+    guard let i = r.placement.block, i < d.new.blocks.count else { return nil }
+    return d.new.blocks[i].label
   }
 
-  static func handling(_ r: ThreadReport, _ l: Localization) -> String {
-    var h = l["status_" + r.placement.status.rawValue]
-    if let d = r.thread?.disposition { h += ": " + l["disposition_" + d.rawValue] }
-    return h
+  /// "huomioitu", "osittain huomioitu", … for a resolved thread; else where it stands.
+  func handling(_ r: ThreadReport) -> String {
+    guard let t = r.thread else { return l.status(.unreadable) }
+    if t.isResolved { return t.disposition.map(l.disposition) ?? l.status(.resolved) }
+    return l.status(r.placement.status)
   }
 
-  static func threadEntry<W: SummaryWriter>(_ r: ThreadReport, _ s: SummaryInput, _ l: Localization, _ w: inout W) {
+  mutating func entry(_ r: ThreadReport, showSection: Bool) {
+    w.beginEntry()
+    defer { w.endEntry() }
     guard let t = r.thread else {
-      w.paragraph([.strong(r.id), .text(" – " + l["status_unreadable"] + ": " + (r.error ?? ""))], cssClass: nil)
+      w.paragraph([.strong(r.id), .text(" – " + l.status(.unreadable) + ": " + (r.error ?? ""))], cssClass: nil)
       return
     }
-    var head: [Span] = [
-      .strong(t.opening.author.name), .text(", \(l.date(t.opening.time)), \(t.anchor.label) (\(t.anchor.revision)): "),
-      .em(t.opening.body),
-    ]
-    if let i = r.placement.block, let doc = s.comments.documents[t.anchor.path], doc.blocks[i].label != t.anchor.label {
-      head.append(.text(" — " + l.format("now_at", doc.blocks[i].label)))
+    var head: [Span] = [.strong(t.opening.author.name), .text(", \(l.date(t.opening.time)), \(t.anchor.label)")]
+    if let now = currentLabel(r), now != t.anchor.label { head.append(.text(" (" + l.nowAt(now) + ")")) }
+    if s.carried.contains(r.id) { head.append(.text(", " + l.givenOn(t.anchor.revision))) }
+    if showSection {
+      head += [.text(", ")] + title(of: place(r).0)
     }
+    head.append(.text(":"))
     w.paragraph(head, cssClass: nil)
-    var handlingSpans: [Span] = [.strong(l["handling"] + ": "), .text(handling(r, l))]
+    w.paragraph(response([.em(t.opening.body)], t.opening.body), cssClass: "response")
+    for e in t.replies {
+      w.paragraph(
+        [.strong(l[.replies] + ":"), .text(" \(e.author.name), \(l.date(e.time)): ")] + response([.text(e.body)], e.body),
+        cssClass: nil)
+    }
+    var h: [Span] = [.strong(l[.handling] + ":"), .text(" " + handling(r))]
     if t.isResolved, let why = t.lastResolution?.body, !why.isEmpty {
-      handlingSpans += [.text(". "), .strong(l["reason"] + ": "), .text(why)]
+      h += [.text(". "), .strong(l[.reason] + ":"), .text(" ")] + response([.text(why)], why)
     }
-    w.paragraph(handlingSpans, cssClass: nil)
-    if !t.replies.isEmpty {
-      w.list(t.replies.map { e in [.strong(l["replies"] + ": "), .text("\(e.author.name), \(l.date(e.time)): \(e.body)")] })
-    }
+    w.paragraph(h, cssClass: nil)
     if let segs = r.placement.changes {
-      w.block(tag: l["changed_in_response"], label: "", kind: "modified", spans: spans(segs))
+      w.block(tag: l[.changedInResponse], label: "", kind: "modified", body: .spans(spans(segs)), lang: docLang)
     } else if r.placement.status == .outdated || (r.placement.block == nil && r.placement.status == .resolved) {
-      w.block(tag: l["was_deleted"], label: t.anchor.label, kind: "deleted", spans: [.del(t.anchor.text)])
+      w.block(tag: l[.wasDeleted], label: t.anchor.label, kind: "deleted", body: .spans([.del(t.anchor.text)]), lang: docLang)
     }
   }
 
-  static func spans(_ segs: [Segment]) -> [Span] {
+  func spans(_ segs: [Segment]) -> [Span] {
     segs.map { s in
       switch s.op {
       case .equal: return .text(s.text)
@@ -229,96 +504,5 @@ public enum SummaryRenderer {
       }
     }
   }
-
-  static func structureLine(_ c: StructureChange, _ l: Localization) -> String {
-    let o = c.oldHeading ?? ""
-    let n = c.newHeading ?? ""
-    switch c.kind {
-    case .renamed: return l.format("renamed", o, n)
-    case .moved: return l.format("moved", o, n)
-    case .renamedAndMoved: return l.format("renamed_and_moved", o, n)
-    case .renumbered: return l.format("renumbered", o, n)
-    case .added: return l.format("added", n)
-    case .deleted: return l.format("deleted", o)
-    case .split: return l.format("split", n, c.related ?? "")
-    case .merged: return l.format("merged", o, c.related ?? "")
-    }
-  }
 }
 
-/// Markdown output: `<ins>`/`<del>` for changes, every document or comment text escaped.
-struct MarkdownSummaryWriter: SummaryWriter {
-  var output = ""
-
-  func esc(_ s: String) -> String { DiffText.esc(s, true) }
-
-  func inline(_ spans: [Span]) -> String {
-    spans.map { s in
-      switch s {
-      case .text(let t): return esc(t)
-      case .ins(let t): return "<ins>" + esc(t) + "</ins>"
-      case .del(let t): return "<del>" + esc(t) + "</del>"
-      case .strong(let t): return "**" + esc(t) + "**"
-      case .em(let t): return "*" + esc(t) + "*"
-      }
-    }.joined().replacingOccurrences(of: "\n", with: "<br>")
-  }
-
-  mutating func heading(_ level: Int, _ text: String) { output += String(repeating: "#", count: level) + " " + esc(text) + "\n\n" }
-  mutating func paragraph(_ spans: [Span], cssClass: String?) { output += inline(spans) + "\n\n" }
-  mutating func list(_ items: [[Span]]) { output += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n" }
-  mutating func definitions(_ pairs: [(String, [Span])]) {
-    output += pairs.map { "- **\(esc($0.0))**: \(inline($0.1))" }.joined(separator: "\n") + "\n\n"
-  }
-  mutating func table(caption: String, headers: [String], rows: [[[Span]]]) {
-    output += "| " + headers.map(esc).joined(separator: " | ") + " |\n"
-    output += "|" + headers.map { _ in "---|" }.joined() + "\n"
-    for r in rows { output += "| " + r.map(inline).joined(separator: " | ") + " |\n" }
-    output += "\n"
-  }
-  mutating func block(tag: String, label: String, kind: String, spans: [Span]) {
-    output += "> **\(esc(tag))**\(label.isEmpty ? "" : " (" + esc(label) + ")"): " + inline(spans) + "\n\n"
-  }
-  mutating func beginSection() {}
-  mutating func endSection() {}
-}
-
-/// HTML output: semantic headings, `<ins>`/`<del>` with text cues, a real table.
-struct HTMLSummaryWriter: SummaryWriter {
-  var output = ""
-
-  func inline(_ spans: [Span]) -> String {
-    spans.map { s in
-      switch s {
-      case .text(let t): return HTML.esc(t)
-      case .ins(let t): return "<ins>" + HTML.esc(t) + "</ins>"
-      case .del(let t): return "<del>" + HTML.esc(t) + "</del>"
-      case .strong(let t): return "<strong>" + HTML.esc(t) + "</strong>"
-      case .em(let t): return "<em>" + HTML.esc(t) + "</em>"
-      }
-    }.joined()
-  }
-
-  mutating func heading(_ level: Int, _ text: String) { output += "<h\(level)>\(HTML.esc(text))</h\(level)>\n" }
-  mutating func paragraph(_ spans: [Span], cssClass: String?) {
-    output += "<p\(cssClass.map { " class=\"\($0)\"" } ?? "")>\(inline(spans))</p>\n"
-  }
-  mutating func list(_ items: [[Span]]) {
-    output += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
-  }
-  mutating func definitions(_ pairs: [(String, [Span])]) {
-    output += "<dl class=\"meta\">\n" + pairs.map { "<dt>\(HTML.esc($0.0))</dt><dd>\(inline($0.1))</dd>\n" }.joined() + "</dl>\n"
-  }
-  mutating func table(caption: String, headers: [String], rows: [[[Span]]]) {
-    output += "<table>\n<caption class=\"visually-hidden\">\(HTML.esc(caption))</caption>\n<thead><tr>"
-    output += headers.map { "<th scope=\"col\">\(HTML.esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-    for r in rows { output += "<tr>" + r.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }
-    output += "</tbody>\n</table>\n"
-  }
-  mutating func block(tag: String, label: String, kind: String, spans: [Span]) {
-    output += "<div class=\"block \(kind)\"><span class=\"tag\">\(HTML.esc(tag))\(label.isEmpty ? "" : " · " + HTML.esc(label))</span>"
-    output += "<div class=\"text\">\(inline(spans))</div></div>\n"
-  }
-  mutating func beginSection() { output += "<section>\n" }
-  mutating func endSection() { output += "</section>\n" }
-}

@@ -14,6 +14,7 @@ struct OutlineCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
+  @Option(name: .long, help: "Language of the labels and counts.") var lang: ReaderLanguage?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -21,7 +22,9 @@ struct OutlineCommand: ParsableCommand {
     try runReporting {
       let repo = try repository.open()
       let v = try repo.load(path, at: revision)
-      emit(Views.header(v) + "\n" + OutlineRenderer.outline(v.document, maxDepth: depth ?? .max))
+      emit(Views.header(v) + "\n" + OutlineRenderer.outline(
+          v.document, maxDepth: depth ?? .max, language: lang?.localization ?? ReaderLanguage.defaultLanguage(),
+          width: stdoutIsTerminal() ? terminalWidth() : .max))
     }
   }
 }
