@@ -52,7 +52,8 @@ public struct Localization: Sendable, Hashable {
     case formerly
     /// After a section's name when the new version no longer has it.
     case deletedMark
-    case by
+    /// The bodies that gave a response, listed once.
+    case respondents
   }
 
   public let language: Language
@@ -101,7 +102,7 @@ public struct Localization: Sendable, Hashable {
     case .outlineLine: "rivi"
     case .formerly: "aiemmin"
     case .deletedMark: "poistettu"
-    case .by: "Lausunnonantajittain"
+    case .respondents: "Lausunnonantajat"
     }
   }
 
@@ -138,7 +139,7 @@ public struct Localization: Sendable, Hashable {
     case .outlineLine: "rad"
     case .formerly: "tidigare"
     case .deletedMark: "struket"
-    case .by: "Per remissinstans"
+    case .respondents: "Remissinstanser"
     }
   }
 
@@ -175,7 +176,7 @@ public struct Localization: Sendable, Hashable {
     case .outlineLine: "line"
     case .formerly: "formerly"
     case .deletedMark: "deleted"
-    case .by: "By respondent"
+    case .respondents: "Respondents"
     }
   }
 

@@ -403,6 +403,10 @@ struct SummaryWalk<W: SummaryWriter> {
     // Each thread once: ids are unique in the store, and a thread is placed once.
     var seen = Set<String>()
     let unique = threads.filter { seen.insert($0.id).inserted }
+    let names = Set(unique.compactMap { $0.thread?.opening.author.name }).sorted { $0.lowercased() < $1.lowercased() }
+    if !names.isEmpty {
+      w.paragraph([.strong(l[.respondents] + ":"), .text(" " + names.joined(separator: ", ") + ".")], cssClass: nil)
+    }
     switch o.grouping {
     case .section:
       var groups: [(Place, [ThreadReport])] = []
