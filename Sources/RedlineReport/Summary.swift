@@ -372,18 +372,11 @@ struct SummaryWalk<W: SummaryWriter> {
 
   /// The threads in document order (then anchor position, then time).
   func ordered() -> [ThreadReport] {
-    s.comments.threads.enumerated().sorted { a, b in
-      let pa = place(a.element).1
-      let pb = place(b.element).1
-      if pa != pb { return pa < pb }
-      let ia = a.element.thread?.anchor.index ?? .max
-      let ib = b.element.thread?.anchor.index ?? .max
-      if ia != ib { return ia < ib }
-      let ta = a.element.thread?.opening.time ?? .max
-      let tb = b.element.thread?.opening.time ?? .max
-      if ta != tb { return ta < tb }
-      return a.offset < b.offset
-    }.map(\.element)
+    // Each thread's place is found once (not inside the comparator).
+    let keyed = s.comments.threads.enumerated().map { k, r in
+      (r, place(r).1, r.thread?.anchor.index ?? .max, r.thread?.opening.time ?? .max, k)
+    }
+    return keyed.sorted { a, b in (a.1, a.2, a.3, a.4) < (b.1, b.2, b.3, b.4) }.map(\.0)
   }
 
   func title(of p: Place) -> [Span] {
@@ -493,7 +486,8 @@ struct SummaryWalk<W: SummaryWriter> {
     }
     w.paragraph(h, cssClass: nil)
     if let segs = r.placement.changes {
-      w.block(tag: l[.changedInResponse], label: "", kind: "modified", body: .spans(spans(segs)), lang: docLang)
+      let kind = currentLabel(r) != nil ? d.new.blocks[r.placement.block!].kind : .paragraph
+      w.block(tag: l[.changedInResponse], label: "", kind: "modified", body: body(kind, spans(segs)), lang: docLang)
     } else if r.placement.status == .outdated || (r.placement.block == nil && r.placement.status == .resolved) {
       w.block(tag: l[.wasDeleted], label: t.anchor.label, kind: "deleted", body: .spans([.del(t.anchor.text)]), lang: docLang)
     }

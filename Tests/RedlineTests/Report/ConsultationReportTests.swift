@@ -66,6 +66,9 @@ import Testing
     let v2 = Self.v1.replacingOccurrences(of: "1 Laadukas elinympäristö", with: "1 Vetovoimainen elinympäristö")
       .replacingOccurrences(of: "vetovoiman perusta", with: "kilpailukyvyn perusta")
       .replacingOccurrences(of: "| 295 |", with: "| 300 |")
+      .replacingOccurrences(of: "## 2 Edellytykset", with: "## 2 Kehittämisen edellytykset")
+      .replacingOccurrences(of: "- osallisuus\n", with: "")
+      .replacingOccurrences(of: "## 4 Seuranta", with: "## 4 Seuranta ja arviointi")
     d.write("doc.md", v2)
     git(d.path, "commit", "-qam", "v2", "--author", "Mikko Korhonen <m@tem.fi>")
     git(d.path, "tag", "v2")
@@ -112,6 +115,23 @@ import Testing
     // The table to scan lists the responses in the same order.
     let table = part[(part.range(of: "| Lausunnonantaja |")?.lowerBound ?? part.endIndex)...]
     #expect(order(table, ["Etelä-Savon liitto", "Suomen Kylät", "Österbottens förbund"]))
+    withExtendedLifetime(f.dir) {}
+  }
+
+  /// Found by looking at the rendered sample: a response whose paragraph was deleted in a
+  /// renamed section was listed under the old name as "(poistettu)"; a section only
+  /// renamed said "Kappaleisiin ei tehty muutoksia."; the contents repeated old names.
+  @Test func renamedSectionsReadRight() throws {
+    let f = try fixture()
+    let s = try f.repo.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
+    let md = render(s, .fi, .markdown)
+    let part = commentsPart(md, "Lausuntopalautteen käsittely")
+    #expect(part.contains("### 2 Kehittämisen edellytykset (aiemmin 2 Edellytykset)\n\n**Suomen Kylät**"))
+    #expect(!md.contains("(poistettu)"))
+    #expect(md.contains("### 4 Seuranta ja arviointi (aiemmin 4 Seuranta)\n\n<a id="))
+    #expect(!md.contains("Kappaleisiin ei tehty muutoksia."))
+    #expect(md.contains("  - [4 Seuranta ja arviointi](#"))
+    #expect(!md.contains("- [4 Seuranta ja arviointi (aiemmin"))
     withExtendedLifetime(f.dir) {}
   }
 
