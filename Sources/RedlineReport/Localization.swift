@@ -425,33 +425,9 @@ public struct Localization: Sendable, Hashable {
   // MARK: Dates
 
   /// `16.10.2023` in every language, the way Finnish authorities write dates in Finnish
-  /// and in Swedish; the day in Helsinki time. Written by hand (no locale, no formatter to
-  /// build); the zone offset comes from one cached `TimeZone`.
+  /// and in Swedish; the day in Helsinki time (`DateText`, no formatter built per call).
   public func date(_ t: Int64) -> String { Self.date(t) }
 
   /// `16.10.2023` for a Unix time, in Helsinki time.
-  public static func date(_ t: Int64) -> String {
-    let offset = Int64(helsinki.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t))))
-    let days = floorDiv(t + offset, 86_400)
-    let (y, m, d) = civil(days)
-    return "\(d).\(m).\(y)"
-  }
-
-  static let helsinki = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(secondsFromGMT: 7200)!
-
-  static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
-  /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
-  /// (Howard Hinnant's `civil_from_days`).
-  static func civil(_ z0: Int64) -> (Int64, Int64, Int64) {
-    let z = z0 + 719_468
-    let era = floorDiv(z, 146_097)
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
+  public static func date(_ t: Int64) -> String { DateText.finnish(t) }
 }

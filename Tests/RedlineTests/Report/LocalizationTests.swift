@@ -1,3 +1,4 @@
+import Foundation
 import RedlineKit
 import RedlineReport
 import RedlineReview
@@ -140,5 +141,31 @@ import Testing
   @Test func keepsParagraphBreaks() {
     #expect(TextWrap.wrap("a b\nc", width: 20) == "a b\nc")
     #expect(TextWrap.wrap("", width: 20) == "")
+  }
+}
+
+@Suite struct DateTextTests {
+  @Test func isoDaysAndMinutesAtAnOffset() {
+    // 2023-10-16T09:00+03:00
+    #expect(DateText.isoDay(1_697_436_000, offsetSeconds: 10_800) == "2023-10-16")
+    #expect(DateText.isoMinute(1_697_436_000, offsetMinutes: 180) == "2023-10-16 09:00")
+    #expect(DateText.isoMinute(1_697_436_000, offsetMinutes: 0) == "2023-10-16 06:00")
+    // Before 1970 and across a day boundary westwards.
+    #expect(DateText.isoMinute(-1, offsetMinutes: 0) == "1969-12-31 23:59")
+    #expect(DateText.isoDay(1_697_436_000, offsetSeconds: -10 * 3600) == "2023-10-15")
+    #expect(DateText.helsinkiOffset(1_697_436_000) == 10_800 && DateText.helsinkiOffset(1_704_061_800) == 7200)
+  }
+
+  /// Matches Foundation's formatter on a spread of times (the hand-written calendar).
+  @Test func agreesWithFoundation() {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = TimeZone(identifier: "Europe/Helsinki")
+    f.dateFormat = "d.M.yyyy"
+    var t: Int64 = -2_000_000_000
+    while t < 4_000_000_000 {
+      #expect(DateText.finnish(t) == f.string(from: Date(timeIntervalSince1970: TimeInterval(t))), "\(t)")
+      t += 7_777_777
+    }
   }
 }
