@@ -58,8 +58,10 @@ struct MarkdownSummaryWriter: SummaryWriter {
     switch body {
     case .spans(let spans): output += "> " + head + " " + inline(spans) + "\n\n"
     case .table(let rows):
-      output += head + "\n\n"
-      output += gfm(headers: rows[0].map(inline), rows: rows.dropFirst().map { $0.map(inline) })
+      // The table inside the same quote as the other changed blocks (GFM allows it).
+      let table = gfm(headers: rows[0].map(inline), rows: rows.dropFirst().map { $0.map(inline) })
+      output += "> " + head + "\n>\n"
+      output += table.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n\n"
     }
   }
   mutating func toc(title: String, _ entries: [TOCEntry]) {

@@ -181,7 +181,7 @@ import Testing
     #expect(html.contains("<tr><td>EAKR</td><td><del>295</del><ins>300</ins></td></tr>"))
     #expect(!html.contains("| Lähde |"))
     let md = render(s, .fi, .markdown)
-    #expect(md.contains("| Lähde | Milj. euroa |\n|---|---|\n| EAKR | <del>295</del><ins>300</ins> |"))
+    #expect(md.contains("> **Muutettu** (§3 ¶2):\n>\n> | Lähde | Milj. euroa |\n> |---|---|\n> | EAKR | <del>295</del><ins>300</ins> |\n\n"))
     #expect(!md.contains("\\|"))
     withExtendedLifetime(f.dir) {}
   }
