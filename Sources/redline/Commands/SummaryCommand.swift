@@ -20,14 +20,14 @@ struct SummaryCommand: ParsableCommand {
       Examples:
         redline summary v1 v2 --lang fi -o yhteenveto.html
         redline summary v1 v2 --lang sv --by respondent -o sammanfattning.md
-        redline summary v2 v3 --lang fi --comments-only -o lausuntopalautteen-kasittely.html
+        redline summary v2 v3 --lang fi --comments-only -o kasittely.html
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, text }
   enum By: String, ExpressibleByArgument, CaseIterable { case section, respondent }
 
   @OptionGroup var repository: RepositoryOptions
-  @Option(name: .long, help: "Language of labels, sentences and dates.") var lang: ReaderLanguage?
+  @Option(name: .long, help: "Language of labels, sentences and dates (default: en).") var lang: ReaderLanguage?
   @Option(name: .long, help: "markdown, html (one self-contained file) or text (default: from the -o file name, else text on a terminal, else markdown).")
   var format: Format?
   @Option(name: .long, help: "Group the responses by section (document order) or by respondent.") var by: By = .section
