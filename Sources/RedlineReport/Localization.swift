@@ -366,12 +366,12 @@ public struct Localization: Sendable, Hashable {
     }
   }
 
-  /// "Lausuntopalautetta kirjattiin 12 kohtaan 9 lausunnonantajalta."
+  /// "9 lausunnonantajaa esitti huomioita 12 kohtaan." — who responded, on how many points.
   public func responsesSentence(points n: Int, respondents m: Int) -> String {
     switch language {
-    case .fi: "Lausuntopalautetta kirjattiin \(n) kohtaan \(m) lausunnonantajalta."
-    case .sv: "Remissvaren gäller \(n) \(n == 1 ? "punkt" : "punkter") och kommer från \(m) \(m == 1 ? "remissinstans" : "remissinstanser")."
-    case .en: "\(n) \(n == 1 ? "point was" : "points were") raised by \(m) \(m == 1 ? "respondent" : "respondents")."
+    case .fi: "\(m) \(m == 1 ? "lausunnonantaja" : "lausunnonantajaa") esitti huomioita \(n) kohtaan."
+    case .sv: "\(m) \(m == 1 ? "remissinstans" : "remissinstanser") lämnade synpunkter på \(n) \(n == 1 ? "punkt" : "punkter")."
+    case .en: "\(m) \(m == 1 ? "respondent" : "respondents") commented on \(n) \(n == 1 ? "point" : "points")."
     }
   }
 

@@ -167,7 +167,7 @@ import Testing
     #expect(!only.contains("Rakenteen muutokset") && !only.contains("Muutokset luvuittain"))
     #expect(!only.contains("lukua muuttui") && !only.contains("luku muuttui"))
     #expect(only.contains("| Lausunnonantaja | Kohta | Käsittely | Perustelu |"))
-    #expect(only.contains("Lausuntopalautetta kirjattiin 4 kohtaan 4 lausunnonantajalta."))
+    #expect(only.contains("4 lausunnonantajaa esitti huomioita 4 kohtaan."))
     let html = render(s, .sv, .html, commentsOnly: true)
     #expect(html.contains("<title>Behandlingen av remissvaren: Päätös</title>"))
     withExtendedLifetime(f.dir) {}

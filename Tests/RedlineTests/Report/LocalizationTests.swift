@@ -29,6 +29,8 @@ import Testing
     #expect(fi.changedBy(1) == "Muutosten tekijä")
     #expect(fi.changedBy(2) == "Muutosten tekijät")
     #expect(fi.count(1, .paragraph) == "1 kappale" && fi.count(2, .paragraph) == "2 kappaletta")
+    #expect(fi.responsesSentence(points: 1, respondents: 1) == "1 lausunnonantaja esitti huomioita 1 kohtaan.")
+    #expect(fi.responsesSentence(points: 2, respondents: 2) == "2 lausunnonantajaa esitti huomioita 2 kohtaan.")
     #expect(fi.count(1, .listItem) == "1 luettelokohta" && fi.count(2, .table) == "2 taulukkoa")
   }
 
@@ -45,14 +47,14 @@ import Testing
     #expect(sv.changedParagraphs(1) == "1 ändrat stycke")
     #expect(sv.changedParagraphs(2) == "2 ändrade stycken")
     #expect(sv.count(1, .paragraph) == "1 stycke" && sv.count(2, .paragraph) == "2 stycken")
-    #expect(sv.responsesSentence(points: 1, respondents: 1) == "Remissvaren gäller 1 punkt och kommer från 1 remissinstans.")
-    #expect(sv.responsesSentence(points: 2, respondents: 2) == "Remissvaren gäller 2 punkter och kommer från 2 remissinstanser.")
+    #expect(sv.responsesSentence(points: 1, respondents: 1) == "1 remissinstans lämnade synpunkter på 1 punkt.")
+    #expect(sv.responsesSentence(points: 2, respondents: 2) == "2 remissinstanser lämnade synpunkter på 2 punkter.")
   }
 
   @Test func englishAgreement() {
     #expect(en.changeSentence(sections: 1, .init(added: 1, deleted: 2)) == "1 section changed: 1 paragraph was added and 2 deleted.")
     #expect(en.paragraphSentence(.init(added: 2)) == "2 paragraphs were added.")
-    #expect(en.responsesSentence(points: 1, respondents: 1) == "1 point was raised by 1 respondent.")
+    #expect(en.responsesSentence(points: 1, respondents: 1) == "1 respondent commented on 1 point.")
   }
 
   @Test func consultationVocabulary() {
