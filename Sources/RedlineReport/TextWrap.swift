@@ -13,20 +13,28 @@ public enum TextWrap {
       var line = prefix
       var col = columns(prefix)
       var lineHasWord = false
+      var firstLine = true
       let pad = String(repeating: " ", count: indent)
-      for word in para.split(separator: " ", omittingEmptySubsequences: true) {
+      // Runs of spaces between words are kept (a table-like "  · "); a wrap drops them.
+      var gap = 0
+      for (k, word) in para.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+        if k > 0 { gap += 1 }
+        if word.isEmpty { continue }
         var w = Substring(word)
         let wc = columns(w)
-        if lineHasWord && col + 1 + wc > width {
+        if lineHasWord && col + gap + wc > width {
           out.append(line)
           line = pad
           col = indent
           lineHasWord = false
+          firstLine = false
+          gap = 0
         }
-        if lineHasWord {
-          line += " "
-          col += 1
+        if lineHasWord || firstLine {
+          line += String(repeating: " ", count: gap)
+          col += gap
         }
+        gap = 0
         // A word wider than the room left on an empty line: break it between graphemes.
         while columns(w) > width - col, width - col > 0 {
           var taken = ""
@@ -42,6 +50,7 @@ public enum TextWrap {
           w = w.dropFirst(taken.count)
           line = pad
           col = indent
+          firstLine = false
         }
         line += w
         col += columns(w)

@@ -140,6 +140,12 @@ import Testing
     #expect(lines.contains { $0.contains("👨‍👩‍👧") })
   }
 
+  @Test func keepsRunsOfSpacesButNotAtAWrap() {
+    #expect(TextWrap.wrap("1 Johdanto  · rivi 23", width: 40) == "1 Johdanto  · rivi 23")
+    #expect(TextWrap.wrap("aaaa  bbbb  cccc", width: 10, indent: 2) == "aaaa  bbbb\n  cccc")
+    #expect(TextWrap.wrap("  sisennys", width: 20) == "  sisennys")
+  }
+
   @Test func keepsParagraphBreaks() {
     #expect(TextWrap.wrap("a b\nc", width: 20) == "a b\nc")
     #expect(TextWrap.wrap("", width: 20) == "")
