@@ -388,7 +388,9 @@ struct SummaryWalk<W: SummaryWriter> {
 
   mutating func writeComments() {
     w.beginSection()
-    heading(2, [.text(l[.comments])])
+    // Alone (--comments-only) the part is the whole report: its groups are the top level.
+    let level = o.commentsOnly ? 2 : 3
+    if !o.commentsOnly { heading(2, [.text(l[.comments])]) }
     let threads = ordered()
     if threads.isEmpty {
       w.paragraph([.text(l[.noComments])], cssClass: nil)
@@ -410,7 +412,7 @@ struct SummaryWalk<W: SummaryWriter> {
       for (p, rs) in groups {
         var short = title(of: p)
         if case .section(let j) = p { short = sectionTitle(new: j, old: nil) }
-        heading(3, title(of: p), short: short)
+        heading(level, title(of: p), short: short)
         for r in rs { entry(r, showSection: false) }
       }
     case .respondent:
@@ -421,12 +423,12 @@ struct SummaryWalk<W: SummaryWriter> {
       }
       groups.sort { $0.0.lowercased() < $1.0.lowercased() }
       for (who, rs) in groups {
-        heading(3, [.text(who)])
+        heading(level, [.text(who)])
         for r in rs { entry(r, showSection: true) }
       }
     }
     if !unique.isEmpty {
-      heading(3, [.text(l[.commentTable])])
+      heading(level, [.text(l[.commentTable])])
       w.table(
         caption: l[.commentTable], headers: [l[.respondent], l[.paragraph], l[.handling], l[.reason]],
         rows: unique.map { r in
@@ -466,12 +468,16 @@ struct SummaryWalk<W: SummaryWriter> {
       w.paragraph([.strong(r.id), .text(" – " + l.status(.unreadable) + ": " + (r.error ?? ""))], cssClass: nil)
       return
     }
-    var head: [Span] = [.strong(t.opening.author.name), .text(", \(l.date(t.opening.time)), \(t.anchor.label)")]
-    if let now = currentLabel(r), now != t.anchor.label { head.append(.text(" (" + l.nowAt(now) + ")")) }
-    if s.carried.contains(r.id) { head.append(.text(", " + l.givenOn(t.anchor.revision))) }
-    if showSection {
-      head += [.text(", ")] + title(of: place(r).0)
+    // Under a section heading the entry opens with the respondent; under a respondent's
+    // heading, with the section (the name is not said twice).
+    var head: [Span] =
+      showSection
+      ? [.strong(t.anchor.label)] + [.text(" ")] + title(of: place(r).0) + [.text(", \(l.date(t.opening.time))")]
+      : [.strong(t.opening.author.name), .text(", \(l.date(t.opening.time)), \(t.anchor.label)")]
+    if let now = currentLabel(r), now != t.anchor.label {
+      head.insert(.text(" (" + l.nowAt(now) + ")"), at: showSection ? 1 : head.count)
     }
+    if s.carried.contains(r.id) { head.append(.text(", " + l.givenOn(t.anchor.revision))) }
     head.append(.text(":"))
     w.paragraph(head, cssClass: nil)
     w.paragraph(response([.em(t.opening.body)], t.opening.body), cssClass: "response")

@@ -160,11 +160,15 @@ import Testing
     let part = commentsPart(md, "Lausuntopalautteen käsittely")
     #expect(order(part, ["### Etelä-Savon liitto", "### Suomen Kylät", "### Österbottens förbund"]))
     // Each respondent's entry names the section it is about.
-    #expect(part.contains("§1 ¶1, 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö):"))
+    #expect(part.contains("### Etelä-Savon liitto\n\n**§1 ¶1** 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö), "))
+    #expect(!part.contains("**Etelä-Savon liitto**"), "the respondent is named once, in the heading")
 
     let only = render(s, .fi, .markdown, commentsOnly: true)
     #expect(only.hasPrefix("# Lausuntopalautteen käsittely: Päätös\n"))
     #expect(!only.contains("Rakenteen muutokset") && !only.contains("Muutokset luvuittain"))
+    #expect(!only.contains("## Lausuntopalautteen käsittely"), "the title says it once")
+    #expect(only.contains("## 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö)\n"))
+    #expect(only.contains("## Lausuntopalaute taulukkona\n"))
     #expect(!only.contains("lukua muuttui") && !only.contains("luku muuttui"))
     #expect(only.contains("| Lausunnonantaja | Kohta | Käsittely | Perustelu |"))
     #expect(only.contains("4 lausunnonantajaa esitti huomioita 4 kohtaan."))
