@@ -40,6 +40,10 @@ enum TableCells {
       for ch in t {
         if ch == "|" && !escaped {
           flushCell()
+        } else if ch == "|" {
+          // `\|` is a pipe inside a cell: the backslash only escaped it.
+          if run.last == "\\" { run.removeLast() }
+          run.append(ch)
         } else if ch == "\n" {
           flushRow()
         } else {

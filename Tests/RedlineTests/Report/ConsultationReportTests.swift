@@ -190,6 +190,23 @@ import Testing
     withExtendedLifetime(f.dir) {}
   }
 
+  @Test func aPipeInsideACellStaysInTheCell() throws {
+    let d = TempDir("pipes")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write("t.md", "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 1 |\n")
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v1")
+    git(d.path, "tag", "v1")
+    d.write("t.md", "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 2 |\n")
+    git(d.path, "commit", "-qam", "v2")
+    git(d.path, "tag", "v2")
+    let s = try DraftRepository(path: d.path).summaryInput("v1", "v2", path: nil, now: 0)
+    let html = render(s, .fi, .html)
+    #expect(html.contains("<tr><td>EAKR | ESR+</td><td><del>1</del><ins>2</ins></td></tr>"))
+    let md = render(s, .fi, .markdown)
+    #expect(md.contains("> | EAKR \\| ESR+ | <del>1</del><ins>2</ins> |"))
+  }
+
   @Test func documentTextKeepsItsLanguage() throws {
     let f = try fixture()
     let s = try f.repo.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
