@@ -67,8 +67,8 @@ public enum HTML {
       + "ins::after, del::after { content: \" \(end)] \"; }"
   }
 
-  /// A complete page around `body`.
-  public static func page(title: String, lang: String, body: String) -> String {
+  /// A complete page around `body` (`extraStyle`: CSS for this page only).
+  public static func page(title: String, lang: String, body: String, extraStyle: String = "") -> String {
     """
     <!DOCTYPE html>
     <html lang="\(esc(lang))">
@@ -79,6 +79,7 @@ public enum HTML {
     <style>
     \(style)
     \(cues(lang))
+    \(extraStyle)
     </style>
     </head>
     <body>

@@ -2,38 +2,39 @@ import RedlineDocument
 
 /// Plain-text views of one document version: its outline and its labelled text.
 public enum OutlineRenderer {
-  /// The section tree with labels, lines and block counts, indented by level.
-  public static func outline(_ doc: Document, maxDepth: Int = .max) -> String {
+  /// The section tree with labels, lines and block counts, indented by level, in the
+  /// reader's language; lines longer than `width` wrap under the heading.
+  public static func outline(
+    _ doc: Document, maxDepth: Int = .max, language: Localization.Language = .en, width: Int = .max
+  ) -> String {
+    let l = Localization(language)
     var out = ""
     let labelWidth = min(10, doc.sections.map { $0.label.count }.max() ?? 4)
     for s in doc.sections {
       if s.index == 0 && s.blockRange.isEmpty { continue }
       if s.level > maxDepth { continue }
       let blocks = doc.blocks[s.blockRange]
-      let counts = countsText(blocks)
+      let counts = countsText(blocks, l)
       let indent = String(repeating: "  ", count: max(0, s.level - 1))
-      let heading = s.index == 0 ? "(before the first heading)" : s.heading
+      let heading = s.index == 0 ? "(\(l[.beforeFirstHeading]))" : s.heading
       let label = s.label.padding(toLength: max(labelWidth, s.label.count), withPad: " ", startingAt: 0)
-      var line = "\(label)  \(indent)\(heading)"
-      line += "  · line \(s.line)"
+      let prefix = "\(label)  \(indent)"
+      var line = heading
+      line += "  · \(l[.outlineLine]) \(s.line)"
       if !blocks.isEmpty {
         let first = blocks.first!.ordinal
         let last = blocks.last!.ordinal
         line += "  · ¶\(first)\(last > first ? "–¶\(last)" : ""): \(counts)"
       }
-      out += line + "\n"
+      out += (width == .max ? prefix + line : TextWrap.wrap(line, width: width, first: prefix, indent: TextWrap.columns(prefix) + 2)) + "\n"
     }
     return out
   }
 
-  static func countsText(_ blocks: ArraySlice<Block>) -> String {
+  static func countsText(_ blocks: ArraySlice<Block>, _ l: Localization) -> String {
     var c: [BlockKind: Int] = [:]
     for b in blocks { c[b.kind, default: 0] += 1 }
-    let names: [(BlockKind, String, String)] = [
-      (.paragraph, "paragraph", "paragraphs"), (.listItem, "list item", "list items"), (.table, "table", "tables"),
-      (.quote, "quote", "quotes"), (.code, "code block", "code blocks"), (.other, "other", "other"),
-    ]
-    return names.compactMap { k, one, many in c[k].map { "\($0) \($0 == 1 ? one : many)" } }.joined(separator: ", ")
+    return BlockKind.allCases.compactMap { k in c[k].map { l.count($0, k) } }.joined(separator: ", ")
   }
 
   /// The blocks of `sections` (each with its subsections) with their labels in the margin.

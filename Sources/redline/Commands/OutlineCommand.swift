@@ -15,6 +15,7 @@ struct OutlineCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
+  @Option(name: .long, help: "Language of the labels and counts (default: en).") var lang: ReaderLanguage?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -22,7 +23,9 @@ struct OutlineCommand: ParsableCommand {
     try runReporting {
       let repo = try repository.open()
       let v = try repo.load(path, at: revision)
-      emit(Views.header(v) + "\n" + OutlineRenderer.outline(v.document, maxDepth: depth ?? .max))
+      emit(Views.header(v) + "\n" + OutlineRenderer.outline(
+          v.document, maxDepth: depth ?? .max, language: lang?.localization ?? ReaderLanguage.defaultLanguage(),
+          width: stdoutIsTerminal() ? terminalWidth() : .max))
     }
   }
 }

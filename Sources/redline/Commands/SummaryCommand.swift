@@ -6,26 +6,36 @@ import RedlineReport
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
-    abstract: "Write the consultation summary: what changed and how each comment was handled.",
+    abstract: "Write the consultation summary: what changed and how each response was handled.",
     discussion: """
-      The summary opens with the versions compared and who made the changes, lists the \
-      structural changes first (sections renamed, moved, added, deleted), then each changed \
-      section with its paragraphs as a redline, then every comment made on OLD or between \
-      OLD and NEW with its status, disposition and reason, and a table to scan.
+      The summary opens with the versions compared and who made the changes, a table of \
+      contents, the structural changes (sections renamed, moved, added, deleted), then each \
+      changed section in document order with its paragraphs as a redline, then every \
+      consultation response made on OLD or between OLD and NEW (and those from earlier \
+      rounds still waiting) with how it was handled and why, and a table to scan.
+
+      The format follows the output file's name (-o x.html, -o x.md) unless --format says \
+      otherwise; on a terminal the text is wrapped to its width.
 
       Examples:
-        redline summary v1 v2 --lang fi --format html -o yhteenveto.html
-        redline summary v1 v2 --lang sv -o sammanfattning.md
-        redline summary v2 v3 --lang en
+        redline summary v1 v2 --lang fi -o yhteenveto.html
+        redline summary v1 v2 --lang sv --by respondent -o sammanfattning.md
+        redline summary v2 v3 --lang fi --comments-only -o kasittely.html
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
-  enum Lang: String, ExpressibleByArgument, CaseIterable { case fi, sv, en }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, text }
+  enum By: String, ExpressibleByArgument, CaseIterable { case section, respondent }
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: "Language of labels and dates: fi, sv or en.") var lang: Lang = .fi
-  @Option(name: .long, help: "markdown or html (one self-contained file).") var format: Format = .markdown
+  @Option(name: .long, help: "Language of labels, sentences and dates (default: en).") var lang: ReaderLanguage?
+  @Option(name: .long, help: "markdown, html (one self-contained file) or text (default: from the -o file name, else text on a terminal, else markdown).")
+  var format: Format?
+  @Option(name: .long, help: "Group the responses by section (document order) or by respondent.") var by: By = .section
+  @Flag(name: .long, help: "Write only the handling of the consultation responses (lausuntopalautteen käsittely).")
+  var commentsOnly = false
+  @Option(name: .long, help: ArgumentHelp("Language of the document's text, e.g. fi or sv (default: front matter lang:, else fi).", valueName: "code"))
+  var textLang: String?
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
   @Argument(help: "The earlier version (e.g. the one sent to consultation).") var old: String
@@ -34,20 +44,37 @@ struct SummaryCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
+      if let t = textLang, !validTextLanguage(t) {
+        throw RedlineError.invalidArgument("--text-lang '\(t)' is not a language code such as fi, sv or sv-FI")
+      }
+      let chosen = try outputFormat()
       let repo = try repository.open()
       if repo.isLater(old, than: new) {
         FileHandle.standardError.write(
           Data("redline: warning: \(old) is newer than \(new); the summary goes backwards (did you mean `redline summary \(new) \(old)`?)\n".utf8))
       }
-      let input = try repo.summaryInput(old, new, path: path)
-      let text = SummaryRenderer.render(
-        input, language: Localization.Language(rawValue: lang.rawValue)!,
-        format: format == .html ? .html : .markdown)
+      let input = try repo.summaryInput(old, new, path: path, textLanguage: textLang)
+      let options = SummaryOptions(
+        language: lang?.localization ?? ReaderLanguage.defaultLanguage(), format: chosen,
+        grouping: by == .respondent ? .respondent : .section, commentsOnly: commentsOnly, width: terminalWidth())
+      let text = SummaryRenderer.render(input, options)
       if let output {
         try writeAtomically(Array(text.utf8), to: output)
       } else {
         emit(text)
       }
+    }
+  }
+
+  /// `--format`, else the output file's extension, else text on a terminal and Markdown in a pipe.
+  func outputFormat() throws(RedlineError) -> SummaryRenderer.Format {
+    let explicit = format.flatMap { OutputFormat(rawValue: $0.rawValue) }
+    let fallback: OutputFormat = output == nil && stdoutIsTerminal() ? .text : .markdown
+    switch OutputFormat.choose(explicit: explicit, output: output, fallback: fallback) {
+    case .html: return .html
+    case .markdown: return .markdown
+    case .text: return .text
+    case .json: throw .invalidArgument("summary writes markdown, html or text, not JSON; pass --format")
     }
   }
 }

@@ -47,12 +47,16 @@ import Testing
         let l = Localization(lang)
         for r in input.comments.threads {
           #expect(out.contains(r.thread!.opening.author.name))
-          #expect(out.contains(l["status_" + r.placement.status.rawValue]), "\(lang) \(format) status")
-          if let disp = r.thread!.disposition { #expect(out.contains(l["disposition_" + disp.rawValue])) }
+          if let disp = r.thread!.disposition {
+            #expect(out.contains(l.disposition(disp)), "\(lang) \(format) disposition")
+          } else {
+            #expect(out.contains(l.status(r.placement.status)), "\(lang) \(format) status")
+          }
         }
-        #expect(out.contains(l["title"]))
-        #expect(out.contains(l["structure"]))
-        #expect(out.contains(l.format("renamed", "1 Laadukas elinympäristö", "1 Vetovoimainen elinympäristö")))
+        #expect(out.contains(l[.title]))
+        #expect(out.contains(l[.structure]))
+        let renamed = l.structure(.renamed, old: "1 Laadukas elinympäristö", new: "1 Vetovoimainen elinympäristö", related: "")
+        #expect(out.contains(renamed), "\(lang) \(format): \(renamed)")
       }
     }
     withExtendedLifetime(d) {}
@@ -66,16 +70,24 @@ import Testing
     #expect(fi.hasPrefix("# Muutosyhteenveto: Päätös"))
     #expect(sv.hasPrefix("# Sammanfattning av ändringarna: Päätös"))
     #expect(en.hasPrefix("# Summary of changes: Päätös"))
-    #expect(fi.contains("hyväksytty") && fi.contains("ei hyväksytty"))
-    #expect(sv.contains("godkänd") && sv.contains("inte godkänd"))
-    #expect(en.contains("accepted") && en.contains("not accepted"))
-    // 27.11.2023 in Finnish, 27 november 2023 in Swedish, 27 November 2023 in English.
-    #expect(fi.contains("27.11.2023"))
-    #expect(sv.contains("27 november 2023"))
-    #expect(en.contains("27 November 2023"))
-    for lang in Localization.Language.allCases {
-      let l = Localization(lang)
-      for k in Localization.keys { #expect(l.has(k), "\(lang) lacks \(k)") }
+    #expect(fi.contains("**Käsittely:** huomioitu") && fi.contains("**Käsittely:** ei huomioitu"))
+    #expect(sv.contains("**Behandling:** beaktad") && sv.contains("**Behandling:** inte beaktad"))
+    #expect(en.contains("**Handling:** taken into account") && en.contains("**Handling:** not taken into account"))
+    #expect(fi.contains("Lausuntopalautteen käsittely") && fi.contains("Lausunnonantaja"))
+    #expect(sv.contains("Behandlingen av remissvaren") && sv.contains("Remissinstans") && sv.contains("Teckenförklaring"))
+    // Dates as Finnish authorities write them, in every language.
+    for out in [fi, sv, en] { #expect(out.contains("27.11.2023")) }
+    for out in [fi, sv, en] {
+      for name in ["partly_accepted", "not_accepted", "notAccepted", "partlyAccepted", "status_", "disposition_"] {
+        #expect(!out.contains(name), "internal name \(name) shows")
+      }
+      // Bold renders only when `**` touches its text on both sides (CommonMark).
+      for line in out.split(separator: "\n") {
+        let parts = line.components(separatedBy: "**")
+        for (i, p) in parts.enumerated() where i % 2 == 1 {
+          #expect(p.first?.isWhitespace == false && p.last?.isWhitespace == false, "bold with a space: \(line)")
+        }
+      }
     }
     withExtendedLifetime(d) {}
   }
@@ -99,10 +111,13 @@ import Testing
     let html = SummaryRenderer.render(input, language: .sv, format: .html)
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.contains("<html lang=\"sv\">"))
-    for external in ["http://", "https://", "src=", "href=", "@import", "url(", "<link", "<script", "<img", "<iframe"] {
+    for external in ["http://", "https://", "src=", "@import", "url(", "<link", "<script", "<img", "<iframe"] {
       #expect(!html.contains(external), "no external reference: \(external)")
     }
-    #expect(html.contains("<h1>") && html.contains("<h2>") && html.contains("<h3>"))
+    // Links only inside the page (the table of contents).
+    #expect(html.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#") })
+    #expect(html.contains("<nav class=\"toc\"") && html.contains("<a href=\"#s1\">") && html.contains("<h2 id=\"s1\">"))
+    #expect(html.contains("<h1>") && html.contains("<h2 id=") && html.contains("<h3 id="))
     #expect(html.contains("<ins>") && html.contains("<del>"))
     #expect(html.contains("ins::before { content: \" [tillagt: \"; }"), "a non-colour cue for screen readers")
     #expect(html.contains("text-decoration: line-through") && html.contains("text-decoration: underline"))
@@ -117,7 +132,7 @@ import Testing
     let r = run(redlineBinary, ["summary", "v1", "v2", "--lang", "fi", "--format", "html", "-o", out, "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
-    #expect(html.contains("Kommenttien käsittely"))
+    #expect(html.contains("Lausuntopalautteen käsittely"))
     let bad = run(redlineBinary, ["summary", "v1", "v9", "--repo", d.path])
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("no revision 'v9'"))
