@@ -15,7 +15,7 @@ struct OutlineCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
-  @Option(name: .long, help: "Language of the labels and counts (default: en).") var lang: ReaderLanguage?
+  @Option(name: .long, help: "Language of the labels and counts (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 

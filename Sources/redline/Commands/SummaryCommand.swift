@@ -28,7 +28,7 @@ struct SummaryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: "Language of labels, sentences and dates (default: en).") var lang: ReaderLanguage?
+  @Option(name: .long, help: "Language of labels, sentences and dates (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
   @Option(name: .long, help: "markdown, html (one self-contained file) or text (default: from the -o file name, else text on a terminal, else markdown).")
   var format: Format?
   @Option(name: .long, help: "Group the responses by section (document order) or by respondent.") var by: By = .section

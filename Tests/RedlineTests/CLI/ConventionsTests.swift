@@ -47,7 +47,7 @@ import Testing
       ),
       (
         ["comment", "add", "v1", "-m", "x"],
-        "redline: error: give exactly one of --block LABEL or --quote TEXT; see 'redline comment add --help'\n"
+        "redline: error: say what you comment on: --block LABEL and/or --quote TEXT, or --heading SECTION, or --section SECTION; see 'redline comment add --help'\n"
       ),
       (["frobnicate"], "redline: error: unexpected argument 'frobnicate'; see 'redline --help'\n"),
       (
@@ -268,7 +268,7 @@ import Testing
 
   @Test func languageIsAClosedSetOnTheCommandLine() {
     let help = run(redlineBinary, ["summary", "--help"]).stdout
-    #expect(folded(help).contains("(values: fi, sv, en; default: fi)"))
+    #expect(folded(help).contains("(default: git config redline.lang, else the locale, else en). (values: fi, sv, en)"))
   }
 }
 
