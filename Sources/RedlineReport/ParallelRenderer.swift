@@ -19,7 +19,7 @@ public enum ParallelRenderer {
   }
 
   /// One line describing a finding (without its texts).
-  static func describe(_ f: ParallelFinding) -> String {
+  public static func describe(_ f: ParallelFinding) -> String {
     let pair = [f.fi, f.sv].compactMap { $0 }.joined(separator: " ↔ ")
     switch f.kind {
     case .finnishChanged:
