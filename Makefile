@@ -30,6 +30,7 @@ bench: release
 	@for t in hyperfine /usr/bin/time; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time; break; }; done
 	bench/run.sh
 	bench/history.sh
+	bench/blame.sh
 
 clean:
 	rm -rf .build out

@@ -113,8 +113,10 @@ final class VersionChain {
   /// The chain index of the version a thread was made on: the newest version with the
   /// blob its anchor commit has (nil when that version is not on this history).
   func start(of a: Anchor) -> Int? {
-    guard let c = a.commit.flatMap({ ObjectID(hex: $0) }) ?? (try? repo.git.resolveCommit(a.revision)) ?? nil,
-      let blob = try? repo.git.blobID(a.path, at: c)
+    // The anchor's commit, else (a rebuilt or rewritten history) the revision it names.
+    var id = a.commit.flatMap { ObjectID(hex: $0) }
+    if let c = id, (try? repo.git.commitInfo(c)) == nil { id = nil }
+    guard let c = id ?? (try? repo.git.resolveCommit(a.revision)) ?? nil, let blob = try? repo.git.blobID(a.path, at: c)
     else { return nil }
     return blobs.lastIndex { $0 == blob }
   }
