@@ -34,7 +34,7 @@ extension DraftRepository {
         if let b = chain.anchorBlock(t.anchor, in: doc) { threadAt.append((threadNote(t), b)) }
       }
       guard k < n - 1 else { break }
-      let d = try diffNext(chain, k)
+      let d = try diffStep(chain, k, prefetch: k + 2)
       let next = d.new
       var byOld: [Int: [ThreadNote]] = [:]
       for (note, b) in threadAt { byOld[b, default: []].append(note) }
@@ -119,12 +119,14 @@ extension DraftRepository {
     return Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
   }
 
-  /// The diff from version `k` to `k + 1`, parsing version `k + 2` on a second thread meanwhile.
-  private func diffNext(_ chain: VersionChain, _ k: Int) throws(RedlineError) -> DocumentDiff {
+  /// The diff from version `k` to `k + 1`, parsing version `prefetch` (the next one a walk
+  /// needs) on a second thread meanwhile. Computed once: the chain keeps it until forgotten.
+  func diffStep(_ chain: VersionChain, _ k: Int, prefetch: Int) throws(RedlineError) -> DocumentDiff {
     let a = try chain.document(k)
     let b = try chain.document(k + 1)
-    let ahead = k + 2 < chain.count && !chain.isParsed(k + 2) ? try? chain.bytes(k + 2) : nil
-    let path = k + 2 < chain.count ? chain.versions[k + 2].path : ""
+    let wanted = (0..<chain.count).contains(prefetch) && !chain.isParsed(prefetch)
+    let ahead = wanted ? try? chain.bytes(prefetch) : nil
+    let path = wanted ? chain.versions[prefetch].path : ""
     let box = DiffBox()
     DispatchQueue.concurrentPerform(iterations: ahead == nil ? 1 : 2) { i in
       if i == 0 {
@@ -133,8 +135,10 @@ extension DraftRepository {
         box.setParsed(try? DocumentLoader.load(bytes, path: path))
       }
     }
-    if let p = box.parsed { chain.store(p, at: k + 2) }
-    return box.diff!
+    if let p = box.parsed { chain.store(p, at: prefetch) }
+    let d = box.diff!
+    chain.keep(d, at: k)
+    return d
   }
 }
 

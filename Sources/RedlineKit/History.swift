@@ -42,12 +42,16 @@ extension DraftRepository {
     let target = try pickBlock(last, block: block, quote: quote, revision: revision, path: chain.path)
 
     var lineage: [Int: Set<Int>] = [n - 1: [target]]
+    var forwardMaps: [Int: [Int: Int]] = [:]
     var entries: [HistoryEntry] = []
     var frontier: Set<Int> = [target]
     var k = n - 2
     while k >= 0, !frontier.isEmpty {
-      let d = try chain.diff(k)
+      let d = try diffStep(chain, k, prefetch: k - 1)
       let step = Lineage.step(d, frontier: frontier, version: k + 1)
+      forwardMaps[k] = Lineage.forward(d)
+      chain.forgetDiff(k)
+      chain.release(after: k)
       entries += step.entries
       frontier = step.previous
       lineage[k] = frontier
@@ -65,7 +69,6 @@ extension DraftRepository {
 
     // Threads: where each was made, followed forward until it is on the paragraph.
     var onParagraph: [(note: ThreadNote, version: Int)] = []
-    var forwardMaps: [Int: [Int: Int]] = [:]
     let names = Set(chain.versions.map(\.path))
     for t in threads(onAnyOf: names) {
       guard let s = chain.start(of: t.anchor), let doc = try? chain.document(s),

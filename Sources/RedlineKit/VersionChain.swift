@@ -99,6 +99,12 @@ final class VersionChain {
     for i in 0..<k { if let b = blobs[i], !later.contains(b) { parsed[b] = nil } }
   }
 
+  /// Drops parsed versions after `k` whose blob does not occur at or before `k` (a backward walk).
+  func release(after k: Int) {
+    let earlier = Set(blobs[...k].compactMap { $0 })
+    for i in (k + 1)..<blobs.count { if let b = blobs[i], !earlier.contains(b) { parsed[b] = nil } }
+  }
+
   /// The diff from version `k` to `k + 1`, computed once.
   func diff(_ k: Int) throws(RedlineError) -> DocumentDiff {
     if let d = steps[k] { return d }
@@ -106,6 +112,9 @@ final class VersionChain {
     steps[k] = d
     return d
   }
+
+  /// Keeps a diff from `k` to `k + 1` computed elsewhere.
+  func keep(_ d: DocumentDiff, at k: Int) { steps[k] = d }
 
   /// Forgets the diff from `k` to `k + 1` (blame needs each one only once).
   func forgetDiff(_ k: Int) { steps[k] = nil }
