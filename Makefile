@@ -33,6 +33,7 @@ bench: release
 	bench/run.sh
 	SIZE=1MB bench/history.sh
 	SIZE=5MB bench/history.sh
+	bench/blame.sh
 
 .PHONY: man lint
 

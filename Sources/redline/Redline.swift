@@ -23,6 +23,7 @@ struct Redline: ParsableCommand {
     version: RedlineVersion,
     subcommands: [
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
+      HistoryCommand.self, BlameCommand.self, ParallelCommand.self,
     ]
   )
 

@@ -53,7 +53,7 @@ struct DiffCommand: ParsableCommand {
     try runReporting {
       var options = DiffOptions()
       if let budget { options.budget = budget }
-      let c = files ? try compareFiles(old, new, options: options) : try repository.open().compare(old, new, path: path, options: options)
+      let c = files || old == "-" || new == "-" ? try compareInputs(old, new, options: options) : try repository.open().compare(old, new, path: path, options: options)
       var sections: [SectionChange]? = nil
       if let section {
         guard let s = c.diff.sections(under: section) else {

@@ -31,6 +31,8 @@ extension Redline {
   /// a status from `ExitStatus`. Help, version and completion scripts go to standard output
   /// with status 0; a usage error is one line on standard error with status 2.
   static func main() {
+    // git's external-diff (7 or 9 arguments) and difftool calls come first.
+    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(ExternalDiff.run(call)) }
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
     let status: Int32
     do {

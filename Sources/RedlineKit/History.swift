@@ -1,0 +1,198 @@
+import Foundation
+import RedlineDiff
+import RedlineDocument
+import RedlineGit
+import RedlineReport
+import RedlineReview
+
+extension DraftRepository {
+  /// The block at `revision` labelled `block` (`§3.3 ¶1`) or the one block containing `quote`.
+  func pickBlock(_ doc: Document, block: String?, quote: String?, revision: String, path: String) throws(RedlineError)
+    -> Int
+  {
+    if let block {
+      guard let i = doc.block(labeled: block) else {
+        throw .invalidArgument("no block '\(block)' in \(path) at \(revision); see the labels with `redline show \(revision)`")
+      }
+      return i
+    }
+    guard let quote else { throw .invalidArgument("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it'") }
+    let q = Normalizer.foldWhitespace(quote)
+    guard !q.isEmpty else { throw .invalidArgument("--quote is empty; quote a few words of the paragraph") }
+    let hits = doc.blocks.indices.filter { doc.blocks[$0].text.contains(q) }
+    if hits.isEmpty { throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL") }
+    if hits.count > 1 {
+      let c = hits.prefix(8).map { doc.blocks[$0].label }.joined(separator: ", ")
+      throw .invalidArgument("“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or use --block LABEL")
+    }
+    return hits[0]
+  }
+
+  /// Every version that changed one paragraph, newest first, back to the version that
+  /// created it: followed backwards through each consecutive diff's block mapping (moves
+  /// and modifications), and by text containment where the diff lost it (a paragraph
+  /// split off a longer one, or others merged into it). Each change carries the threads
+  /// made on the paragraph since the change before.
+  public func history(
+    revision: String = "HEAD", path: String? = nil, block: String? = nil, quote: String? = nil
+  ) throws(RedlineError) -> BlockHistory {
+    let chain = try VersionChain(repo: self, path: path, revision: revision)
+    let n = chain.count
+    let last = try chain.document(n - 1)
+    let target = try pickBlock(last, block: block, quote: quote, revision: revision, path: chain.path)
+
+    var lineage: [Int: Set<Int>] = [n - 1: [target]]
+    var forwardMaps: [Int: [Int: Int]] = [:]
+    var entries: [HistoryEntry] = []
+    var frontier: Set<Int> = [target]
+    var k = n - 2
+    while k >= 0, !frontier.isEmpty {
+      let d = try diffStep(chain, k, prefetch: k - 1)
+      let step = Lineage.step(d, frontier: frontier, version: k + 1)
+      forwardMaps[k] = Lineage.forward(d)
+      chain.forgetDiff(k)
+      chain.release(after: k)
+      entries += step.entries
+      frontier = step.previous
+      lineage[k] = frontier
+      k -= 1
+    }
+    if k < 0, !frontier.isEmpty {
+      let first = try chain.document(0)
+      for b in frontier.sorted() {
+        entries.append(
+          HistoryEntry(
+            change: .created, version: 0, label: first.blocks[b].label, oldLabel: nil, sources: [], segments: nil,
+            text: first.blocks[b].text, threads: []))
+      }
+    }
+
+    // Threads: where each was made, followed forward until it is on the paragraph.
+    var onParagraph: [(note: ThreadNote, version: Int)] = []
+    let names = Set(chain.versions.map(\.path))
+    for t in threads(onAnyOf: names) {
+      guard let s = chain.start(of: t.anchor), let doc = try? chain.document(s),
+        var pos = chain.anchorBlock(t.anchor, in: doc)
+      else { continue }
+      var v = s
+      while true {
+        if lineage[v]?.contains(pos) == true {
+          onParagraph.append((threadNote(t), v))
+          break
+        }
+        if v < n - 1, forwardMaps[v] == nil, let d = try? chain.diff(v) { forwardMaps[v] = Lineage.forward(d) }
+        guard v < n - 1, let next = forwardMaps[v]?[pos] else { break }
+        pos = next
+        v += 1
+      }
+    }
+    // Each thread belongs to the first change after it was made.
+    var open: [ThreadNote] = []
+    for (note, v) in onParagraph.sorted(by: { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }) {
+      if let e = entries.indices.filter({ entries[$0].version > v }).min(by: { entries[$0].version < entries[$1].version }) {
+        entries[e].threads.append(note)
+      } else {
+        open.append(note)
+      }
+    }
+    entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
+    return BlockHistory(
+      path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
+      versions: chain.versions, entries: entries, openThreads: open)
+  }
+}
+
+/// Following blocks across one diff: the block mapping first, then text containment for
+/// the merges and splits the mapping does not record.
+enum Lineage {
+  /// Shortest text that counts when looking for a paragraph inside another.
+  static let minContained = 20
+
+  /// Old block → new block for every block the diff matched.
+  static func forward(_ d: DocumentDiff) -> [Int: Int] {
+    var m: [Int: Int] = [:]
+    for s in d.sections { for b in s.blocks { if let o = b.old, let n = b.new { m[o] = n } } }
+    return m
+  }
+
+  /// One step backwards: the blocks of `frontier` (in the new version) traced to the old
+  /// version, with an entry for each one this version changed.
+  static func step(_ d: DocumentDiff, frontier: Set<Int>, version: Int) -> (entries: [HistoryEntry], previous: Set<Int>) {
+    var byNew: [Int: BlockChange] = [:]
+    var deletedOld: [Int] = []
+    var changedOld: [Int] = []
+    for s in d.sections {
+      for b in s.blocks {
+        if let n = b.new, frontier.contains(n) { byNew[n] = b }
+        if let o = b.old {
+          if b.new == nil { deletedOld.append(o) } else if b.segments != nil { changedOld.append(o) }
+        }
+      }
+    }
+    var entries: [HistoryEntry] = []
+    var previous: Set<Int> = []
+    for j in frontier.sorted() {
+      let newBlock = d.new.blocks[j]
+      guard let bc = byNew[j] else { continue }
+      if let o = bc.old {
+        previous.insert(o)
+        let oldText = d.old.blocks[o].text
+        // Deleted paragraphs whose words now sit inside this one: merged into it.
+        let merged = deletedOld.filter { m in
+          let t = d.old.blocks[m].text
+          return t.count >= minContained && newBlock.text.contains(t) && !oldText.contains(t)
+        }
+        previous.formUnion(merged)
+        let oldLabel = d.old.blocks[o].label
+        if !merged.isEmpty {
+          entries.append(
+            HistoryEntry(
+              change: .merged, version: version, label: newBlock.label, oldLabel: oldLabel,
+              sources: merged.map { d.old.blocks[$0].label }, segments: bc.segments ?? WordDiff.diff(oldText, newBlock.text),
+              text: newBlock.text, threads: []))
+        } else if let segs = bc.segments {
+          entries.append(
+            HistoryEntry(
+              change: .changed, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [], segments: segs,
+              text: newBlock.text, threads: []))
+        } else if bc.status == .moved {
+          entries.append(
+            HistoryEntry(
+              change: .moved, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [], segments: nil,
+              text: newBlock.text, threads: []))
+        }
+        continue
+      }
+      // Not matched: split off a changed or deleted paragraph, or made of deleted ones.
+      let candidates = changedOld + deletedOld
+      let t = newBlock.text
+      let splitFrom = t.count >= minContained ? candidates.filter { d.old.blocks[$0].text.contains(t) } : []
+      if let s = splitFrom.first {
+        previous.insert(s)
+        entries.append(
+          HistoryEntry(
+            change: .split, version: version, label: newBlock.label, oldLabel: nil, sources: [d.old.blocks[s].label],
+            segments: nil, text: t, threads: []))
+        continue
+      }
+      let parts = candidates.filter { c in
+        let ct = d.old.blocks[c].text
+        return ct.count >= minContained && t.contains(ct)
+      }
+      if !parts.isEmpty {
+        previous.formUnion(parts)
+        let before = parts.map { d.old.blocks[$0].text }.joined(separator: " ")
+        entries.append(
+          HistoryEntry(
+            change: .merged, version: version, label: newBlock.label, oldLabel: nil,
+            sources: parts.map { d.old.blocks[$0].label }, segments: WordDiff.diff(before, t), text: t, threads: []))
+        continue
+      }
+      entries.append(
+        HistoryEntry(
+          change: .created, version: version, label: newBlock.label, oldLabel: nil, sources: [], segments: nil, text: t,
+          threads: []))
+    }
+    return (entries, previous)
+  }
+}

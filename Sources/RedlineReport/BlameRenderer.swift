@@ -1,0 +1,77 @@
+import Foundation
+import RedlineDiff
+
+/// Renders blame for prose (`redline blame`): terminal, Markdown, HTML, JSON.
+public enum BlameRenderer {
+  public static let schema = "redline.blame/1"
+
+  /// Terminal (plain or colour) or Markdown text: one entry per block.
+  public static func text(_ b: Blame, style: DiffText.Style) -> String {
+    let md = style == .markdown
+    var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
+      : "Blame of \(b.path) at \(b.revision)\n\n"
+    if md { out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n" }
+    for l in b.blocks {
+      let v = b.versions[l.version]
+      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status.replacingOccurrences(of: "_", with: " ")))" }
+      if md {
+        let cells = [l.label, v.name, v.author, v.date, l.change.rawValue, threads.joined(separator: "; "), excerpt(l.text, 80)]
+        out += "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
+      } else {
+        let head = pad(l.label, 14) + " " + pad(v.name, 9) + " " + pad(v.date, 10) + " " + pad(v.author, 18) + " "
+        let name = style == .color ? "\u{1B}[33m" + head + "\u{1B}[0m" : head
+        out += name + excerpt(l.text, 60) + "\n"
+        if !threads.isEmpty { out += String(repeating: " ", count: 15) + "after " + threads.joined(separator: "; ") + "\n" }
+      }
+    }
+    return out
+  }
+
+  static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+
+  /// The first `n` characters on one line.
+  static func excerpt(_ s: String, _ n: Int) -> String {
+    let one = s.replacingOccurrences(of: "\n", with: " ")
+    return one.count > n ? String(one.prefix(n - 1)) + "…" : one
+  }
+
+  /// A self-contained HTML page: a table, one row per block.
+  public static func html(_ b: Blame) -> String {
+    var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n<table>\n"
+    body += "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
+    for l in b.blocks {
+      let v = b.versions[l.version]
+      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status))" }.joined(separator: "; ")
+      body += "<tr><td>\(HTML.esc(l.label))</td><td>\(HTML.esc(v.name))</td><td>\(HTML.esc(v.author))</td><td>\(HTML.esc(v.date))</td><td>\(l.change.rawValue)</td><td>\(HTML.esc(threads))</td><td>\(HTML.esc(l.text))</td></tr>\n"
+    }
+    body += "</tbody>\n</table>\n"
+    return HTML.page(title: "Blame of \(b.path)", lang: "en", body: body)
+  }
+
+  /// The `redline.blame/1` JSON (docs/views.md): the versions once, blocks pointing at them.
+  public static func json(_ b: Blame) -> [UInt8] {
+    var w = JSONWriter(capacity: 1 << 20)
+    w.beginObject()
+    w.value("schema", schema)
+    w.value("path", b.path)
+    w.value("revision", b.revision)
+    w.beginArray("versions")
+    for v in b.versions { HistoryRenderer.version(&w, nil, v) }
+    w.endArray()
+    w.beginArray("blocks")
+    for l in b.blocks {
+      w.beginObject()
+      w.value("label", l.label)
+      w.value("kind", l.kind.rawValue)
+      w.value("line", l.line)
+      w.value("version", l.version)
+      w.value("change", l.change.rawValue)
+      HistoryRenderer.threads(&w, "threads", l.threads)
+      w.value("text", l.text)
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    return w.bytes + [0x0A]
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import RedlineDiff
+
+/// Renders a paragraph's history (`redline history`): terminal, Markdown, HTML, JSON.
+public enum HistoryRenderer {
+  public static let schema = "redline.history/1"
+
+  /// `changed in v2 (Mikko Korhonen, 27.11.2023)`.
+  static func verb(_ c: BlockChangeKind) -> String {
+    switch c {
+    case .created: return "created in"
+    case .changed: return "changed in"
+    case .moved: return "moved in"
+    case .merged: return "merged in"
+    case .split: return "split off in"
+    }
+  }
+
+  /// A version as a person names it: `v2 (Mikko Korhonen, 27.11.2023)`.
+  static func who(_ v: VersionInfo) -> String { "\(v.name) (\(v.author), \(v.date))" }
+
+  /// `after the comment of Etelä-Savon liitto (20.11.2023): “…”, handled as accepted`.
+  static func threadLine(_ t: ThreadNote, _ md: Bool) -> String {
+    let status = t.status == "open" ? "still open" : "handled as " + (md ? "*\(t.status.replacingOccurrences(of: "_", with: " "))*" : t.status.replacingOccurrences(of: "_", with: " "))
+    return "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
+  }
+
+  /// Terminal (plain or colour) or Markdown text.
+  public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
+    let md = style == .markdown
+    var out = md ? "# History of \(DiffText.esc(h.label, md)) in \(DiffText.esc(h.path, md)) at \(DiffText.esc(h.revision, md))\n\n"
+      : "History of \(h.label) in \(h.path) at \(h.revision)\n"
+    out += (md ? "> " : "  ") + DiffText.esc(h.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n  ") + "\n\n"
+    if !h.openThreads.isEmpty {
+      out += (md ? "**Open since the last change:**\n\n" : "Since the last change:\n")
+      for t in h.openThreads { out += (md ? "- " : "    ") + "comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(t.status.replacingOccurrences(of: "_", with: " "))\n" }
+      out += "\n"
+    }
+    for e in h.entries {
+      let v = h.versions[e.version]
+      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
+      if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
+      var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
+      if !v.summary.isEmpty { meta += " · " + v.summary }
+      if v.path != h.path { meta += " · as \(v.path)" }
+      out += md ? "## \(DiffText.esc(line, md))\n\n\(DiffText.esc(meta, md))\n\n" : line + "\n    " + meta + "\n"
+      for t in e.threads { out += (md ? "- " : "    ") + threadLine(t, md) + "\n" }
+      if md, !e.threads.isEmpty { out += "\n" }
+      if let segs = e.segments {
+        out += (md ? "" : "      ") + DiffText.segments(segs, style).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ") + "\n"
+      } else if e.change == .created || e.change == .split {
+        out += (md ? "" : "      ") + DiffText.esc(e.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ") + "\n"
+      }
+      out += md ? "\n" : "\n"
+    }
+    if h.entries.isEmpty { out += "no version changed it\n" }
+    return out
+  }
+
+  /// A self-contained HTML page.
+  public static func html(_ h: BlockHistory) -> String {
+    var body = "<h1>History of \(HTML.esc(h.label)) in \(HTML.esc(h.path)) at \(HTML.esc(h.revision))</h1>\n"
+    body += "<blockquote>\(HTML.esc(h.text))</blockquote>\n"
+    if !h.openThreads.isEmpty {
+      body += "<p><strong>Open since the last change:</strong></p><ul>"
+      for t in h.openThreads { body += "<li>\(HTML.esc(t.author)) (\(VersionInfo.finnishDate(t.time))): “\(HTML.esc(t.excerpt))”, \(HTML.esc(t.status))</li>" }
+      body += "</ul>\n"
+    }
+    for e in h.entries {
+      let v = h.versions[e.version]
+      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
+      if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
+      body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed")) · \(HTML.esc(v.summary))</p>\n"
+      if !e.threads.isEmpty {
+        body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
+      }
+      if let segs = e.segments {
+        body += "<p>" + HTML.segments(segs.map { ($0.op.rawValue, $0.text) }) + "</p>\n"
+      } else if e.change == .created || e.change == .split {
+        body += "<p>" + HTML.esc(e.text) + "</p>\n"
+      }
+      body += "</section>\n"
+    }
+    return HTML.page(title: "History of \(h.label)", lang: "en", body: body)
+  }
+
+  /// The `redline.history/1` JSON (docs/views.md).
+  public static func json(_ h: BlockHistory) -> [UInt8] {
+    var w = JSONWriter()
+    w.beginObject()
+    w.value("schema", schema)
+    w.value("path", h.path)
+    w.value("revision", h.revision)
+    w.value("label", h.label)
+    w.value("text", h.text)
+    w.beginArray("entries")
+    for e in h.entries {
+      w.beginObject()
+      w.value("change", e.change.rawValue)
+      version(&w, "version", h.versions[e.version])
+      w.value("label", e.label)
+      w.value("old_label", e.oldLabel)
+      w.strings("sources", e.sources)
+      if let s = e.segments { w.segments("segments", s) } else { w.null("segments") }
+      w.value("text", e.text)
+      threads(&w, "threads", e.threads)
+      w.endObject()
+    }
+    w.endArray()
+    threads(&w, "open_threads", h.openThreads)
+    w.endObject()
+    return w.bytes + [0x0A]
+  }
+
+  static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo) {
+    w.beginObject(k)
+    w.value("name", v.name)
+    w.value("commit", v.commit)
+    w.strings("tags", v.tags)
+    w.value("author", v.author)
+    w.value("email", v.email)
+    w.value("date", v.date)
+    w.value("time", Int(v.time))
+    w.value("summary", v.summary)
+    w.value("path", v.path)
+    w.endObject()
+  }
+
+  static func threads(_ w: inout JSONWriter, _ k: String, _ ts: [ThreadNote]) {
+    w.beginArray(k)
+    for t in ts {
+      w.beginObject()
+      w.value("id", t.id)
+      w.value("author", t.author)
+      w.value("date", VersionInfo.finnishDate(t.time))
+      w.value("status", t.status)
+      w.value("label", t.label)
+      w.value("excerpt", t.excerpt)
+      w.endObject()
+    }
+    w.endArray()
+  }
+}

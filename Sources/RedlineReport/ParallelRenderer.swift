@@ -1,0 +1,159 @@
+import Foundation
+import RedlineDiff
+
+/// Renders the Swedish version's drift (`redline parallel`): terminal, Markdown, HTML,
+/// JSON, and the status paragraph a consultation summary can include.
+public enum ParallelRenderer {
+  public static let schema = "redline.parallel/1"
+
+  static func headline(_ r: ParallelReport) -> String {
+    if r.inSync { return "In sync: \(r.pairedSections) sections and \(r.pairedBlocks) blocks paired, nothing out of step." }
+    let c = r.counts
+    var parts: [String] = []
+    if let n = c[.finnishChanged] { parts.append("\(n) Finnish changed after the Swedish") }
+    if let n = c[.onlyFinnish] { parts.append("\(n) only in Finnish") }
+    if let n = c[.onlySwedish] { parts.append("\(n) only in Swedish") }
+    if let n = c[.listItems] { parts.append("\(n) with different list items") }
+    if let n = c[.numbers] { parts.append("\(n) with different numbers") }
+    return "Out of sync: " + parts.joined(separator: ", ") + "."
+  }
+
+  /// One line describing a finding (without its texts).
+  public static func describe(_ f: ParallelFinding) -> String {
+    let pair = [f.fi, f.sv].compactMap { $0 }.joined(separator: " ↔ ")
+    switch f.kind {
+    case .finnishChanged:
+      let fv = f.fiVersion.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
+      let sv = f.svVersion.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
+      return "\(pair)  Finnish changed in \(fv), after the Swedish (last changed in \(sv))"
+    case .onlyFinnish:
+      if let c = f.fiCount { return "\(pair)  section only in Finnish: \(f.fiText ?? "") (\(c) blocks)" }
+      return "\(pair)  only in Finnish"
+    case .onlySwedish:
+      if let c = f.svCount { return "\(pair)  section only in Swedish: \(f.svText ?? "") (\(c) blocks)" }
+      return "\(pair)  only in Swedish"
+    case .listItems:
+      return "\(pair)  list items: \(f.fiCount ?? 0) in Finnish, \(f.svCount ?? 0) in Swedish"
+    case .numbers:
+      let a = f.fiOnly.isEmpty ? "" : "Finnish has " + f.fiOnly.joined(separator: ", ")
+      let b = f.svOnly.isEmpty ? "" : "Swedish has " + f.svOnly.joined(separator: ", ")
+      return "\(pair)  numbers differ: " + [a, b].filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+  }
+
+  /// Terminal (plain or colour) or Markdown text.
+  public static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
+    let md = style == .markdown
+    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\n\n"
+      : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\n"
+    if let b = r.base { out += (md ? "Paired at the Finnish version \(DiffText.esc(b.name, md)).\n\n" : "Paired at the Finnish version \(b.name).\n") }
+    out += headline(r) + "\n\n"
+    for f in r.findings {
+      out += md ? "- " + DiffText.esc(describe(f), md) + "\n" : describe(f) + "\n"
+      if f.kind == .finnishChanged {
+        let body = f.segments.map { DiffText.segments($0, style) } ?? DiffText.esc(f.fiText ?? "", md)
+        out += (md ? "  " : "    ") + body.replacingOccurrences(of: "\n", with: md ? "<br>" : "\n    ") + "\n"
+      } else if f.kind == .onlyFinnish, f.fiCount == nil, let t = f.fiText {
+        out += (md ? "  " : "    ") + DiffText.esc(excerpt(t), md) + "\n"
+      } else if f.kind == .onlySwedish, f.svCount == nil, let t = f.svText {
+        out += (md ? "  " : "    ") + DiffText.esc(excerpt(t), md) + "\n"
+      }
+    }
+    return out
+  }
+
+  static func excerpt(_ s: String) -> String {
+    let one = s.replacingOccurrences(of: "\n", with: " ")
+    return one.count > 100 ? String(one.prefix(99)) + "…" : one
+  }
+
+  /// A self-contained HTML page.
+  public static func html(_ r: ParallelReport) -> String {
+    var body = "<h1>Swedish version: \(HTML.esc(r.svPath)) against \(HTML.esc(r.fiPath)) at \(HTML.esc(r.revision))</h1>\n"
+    body += "<p>\(HTML.esc(headline(r)))</p>\n<ul>\n"
+    for f in r.findings {
+      body += "<li class=\"\(f.kind.rawValue)\">\(HTML.esc(describe(f)))"
+      if f.kind == .finnishChanged {
+        let inner = f.segments.map { HTML.segments($0.map { ($0.op.rawValue, $0.text) }) } ?? HTML.esc(f.fiText ?? "")
+        body += "<p lang=\"fi\">\(inner)</p><p lang=\"sv\">\(HTML.esc(f.svText ?? ""))</p>"
+      }
+      body += "</li>\n"
+    }
+    body += "</ul>\n"
+    return HTML.page(title: "Swedish version: \(r.svPath)", lang: "en", body: body)
+  }
+
+  /// The `redline.parallel/1` JSON (docs/views.md).
+  public static func json(_ r: ParallelReport) -> [UInt8] {
+    var w = JSONWriter()
+    w.beginObject()
+    w.value("schema", schema)
+    w.value("revision", r.revision)
+    w.value("fi_path", r.fiPath)
+    w.value("sv_path", r.svPath)
+    if let b = r.base { HistoryRenderer.version(&w, "base", b) } else { w.null("base") }
+    w.value("in_sync", r.inSync)
+    w.value("paired_sections", r.pairedSections)
+    w.value("paired_blocks", r.pairedBlocks)
+    w.beginObject("counts")
+    for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
+    w.endObject()
+    w.beginArray("findings")
+    for f in r.findings {
+      w.beginObject()
+      w.value("kind", f.kind.rawValue)
+      w.value("fi", f.fi)
+      w.value("sv", f.sv)
+      w.value("fi_text", f.fiText)
+      w.value("sv_text", f.svText)
+      if let s = f.segments { w.segments("segments", s) } else { w.null("segments") }
+      if let v = f.fiVersion { HistoryRenderer.version(&w, "fi_version", v) } else { w.null("fi_version") }
+      if let v = f.svVersion { HistoryRenderer.version(&w, "sv_version", v) } else { w.null("sv_version") }
+      if let c = f.fiCount { w.value("fi_count", c) } else { w.null("fi_count") }
+      if let c = f.svCount { w.value("sv_count", c) } else { w.null("sv_count") }
+      w.strings("fi_only", f.fiOnly)
+      w.strings("sv_only", f.svOnly)
+      w.endObject()
+    }
+    w.endArray()
+    w.endObject()
+    return w.bytes + [0x0A]
+  }
+
+  /// The status of the Swedish version as a Markdown section for the consultation
+  /// summary (`summary --parallel SV_PATH`), in Finnish (`fi`), Swedish (`sv`) or English.
+  public static func summarySection(_ r: ParallelReport, language: String) -> String {
+    let c = r.counts
+    let changed = c[.finnishChanged] ?? 0
+    let onlyFi = c[.onlyFinnish] ?? 0
+    let onlySv = c[.onlySwedish] ?? 0
+    let lists = c[.listItems] ?? 0
+    let nums = c[.numbers] ?? 0
+    switch language {
+    case "sv":
+      var s = "## Den svenska versionens status\n\n"
+      if r.inSync { return s + "Den svenska versionen (\(r.svPath)) motsvarar den finska vid \(r.revision).\n" }
+      s += "Den svenska versionen (\(r.svPath)) är inte i takt med den finska vid \(r.revision):\n\n"
+      s += "- stycken där den finska texten ändrats efter den svenska: \(changed)\n"
+      s += "- avsnitt eller stycken endast på finska: \(onlyFi)\n- endast på svenska: \(onlySv)\n"
+      s += "- avsnitt med olika antal listpunkter: \(lists)\n- stycken med olika siffror, datum eller belopp: \(nums)\n"
+      return s
+    case "en":
+      var s = "## Status of the Swedish version\n\n"
+      if r.inSync { return s + "The Swedish version (\(r.svPath)) matches the Finnish one at \(r.revision).\n" }
+      s += "The Swedish version (\(r.svPath)) is out of step with the Finnish one at \(r.revision):\n\n"
+      s += "- paragraphs whose Finnish changed after the Swedish: \(changed)\n"
+      s += "- sections or paragraphs only in Finnish: \(onlyFi)\n- only in Swedish: \(onlySv)\n"
+      s += "- sections with a different number of list items: \(lists)\n- paragraphs with different numbers, dates or amounts: \(nums)\n"
+      return s
+    default:
+      var s = "## Ruotsinkielisen version tilanne\n\n"
+      if r.inSync { return s + "Ruotsinkielinen versio (\(r.svPath)) vastaa suomenkielistä versiota \(r.revision).\n" }
+      s += "Ruotsinkielinen versio (\(r.svPath)) on jäljessä suomenkielisestä versiosta \(r.revision):\n\n"
+      s += "- kappaleita, joiden suomenkielinen teksti on muuttunut ruotsinkielisen jälkeen: \(changed)\n"
+      s += "- lukuja tai kappaleita vain suomeksi: \(onlyFi)\n- vain ruotsiksi: \(onlySv)\n"
+      s += "- lukuja, joissa on eri määrä luettelon kohtia: \(lists)\n- kappaleita, joissa luvut, päivämäärät tai summat eroavat: \(nums)\n"
+      return s
+    }
+  }
+}

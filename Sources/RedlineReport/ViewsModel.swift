@@ -1,0 +1,281 @@
+import Foundation
+import RedlineDiff
+import RedlineDocument
+
+/// One version of a document in its history: the commit that made it, or the working tree.
+public struct VersionInfo: Sendable, Hashable {
+  /// Full commit id; nil for the working tree.
+  public var commit: String?
+  /// Tags on the commit, sorted.
+  public var tags: [String]
+  public var author: String
+  public var email: String
+  /// Author time, seconds since 1970.
+  public var time: Int64
+  /// First line of the commit message.
+  public var summary: String
+  /// The document's path in this version (differs before a rename).
+  public var path: String
+
+  public init(commit: String?, tags: [String], author: String, email: String, time: Int64, summary: String, path: String) {
+    self.commit = commit
+    self.tags = tags
+    self.author = author
+    self.email = email
+    self.time = time
+    self.summary = summary
+    self.path = path
+  }
+
+  /// What a drafter calls the version: its first tag, else the short commit id, else `WORKTREE`.
+  public var name: String {
+    if let t = tags.first { return t }
+    if let c = commit { return String(c.prefix(7)) }
+    return "WORKTREE"
+  }
+
+  /// The author date as `d.M.yyyy` in Helsinki time (`27.11.2023`).
+  public var date: String { VersionInfo.finnishDate(time) }
+
+  /// `d.M.yyyy` in Helsinki time.
+  public static func finnishDate(_ t: Int64) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(secondsFromGMT: 7200)!
+    let c = cal.dateComponents([.day, .month, .year], from: Date(timeIntervalSince1970: TimeInterval(t)))
+    return "\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0)"
+  }
+}
+
+/// A review thread as the history and blame views mention it.
+public struct ThreadNote: Sendable, Hashable {
+  public var id: String
+  /// Who opened it.
+  public var author: String
+  /// When it was opened (seconds since 1970).
+  public var time: Int64
+  /// The opening comment's first line, at most 120 characters.
+  public var excerpt: String
+  /// `open`, or the disposition when resolved: `accepted`, `partly_accepted`, `not_accepted`, `noted`, `resolved`.
+  public var status: String
+  /// The label of the block when the thread was made (`§3.3 ¶1`).
+  public var label: String
+
+  public init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
+    self.id = id
+    self.author = author
+    self.time = time
+    self.excerpt = excerpt
+    self.status = status
+    self.label = label
+  }
+}
+
+/// How a version changed a paragraph.
+public enum BlockChangeKind: String, Sendable, Hashable, CaseIterable {
+  /// It first appeared.
+  case created
+  /// Its words changed.
+  case changed
+  /// It moved to another place, words unchanged.
+  case moved
+  /// Other paragraphs were merged into it.
+  case merged
+  /// It was split off a longer paragraph.
+  case split
+}
+
+/// One version that changed a paragraph.
+public struct HistoryEntry: Sendable {
+  public var change: BlockChangeKind
+  /// Index into `BlockHistory.versions`: the version that made the change.
+  public var version: Int
+  /// The paragraph's label in that version.
+  public var label: String
+  /// Its label in the version before, when it had one.
+  public var oldLabel: String?
+  /// Labels (in the version before) of the paragraphs merged into it or split from.
+  public var sources: [String]
+  /// Word changes from the text before to the text after (nil when created or only moved).
+  public var segments: [Segment]?
+  /// The text after the change.
+  public var text: String
+  /// Threads made on the paragraph after the previous change and before this one.
+  public var threads: [ThreadNote]
+
+  public init(
+    change: BlockChangeKind, version: Int, label: String, oldLabel: String?, sources: [String], segments: [Segment]?,
+    text: String, threads: [ThreadNote]
+  ) {
+    self.change = change
+    self.version = version
+    self.label = label
+    self.oldLabel = oldLabel
+    self.sources = sources
+    self.segments = segments
+    self.text = text
+    self.threads = threads
+  }
+}
+
+/// The history of one paragraph: every version that changed it, newest first.
+public struct BlockHistory: Sendable {
+  public var path: String
+  public var revision: String
+  /// The paragraph's label and text at the revision.
+  public var label: String
+  public var text: String
+  /// The document's versions from the oldest to the revision.
+  public var versions: [VersionInfo]
+  /// Changes, newest first; the last one is the creation (unless the history is cut).
+  public var entries: [HistoryEntry]
+  /// Threads made on the paragraph since its last change.
+  public var openThreads: [ThreadNote]
+
+  public init(
+    path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
+    openThreads: [ThreadNote]
+  ) {
+    self.path = path
+    self.revision = revision
+    self.label = label
+    self.text = text
+    self.versions = versions
+    self.entries = entries
+    self.openThreads = openThreads
+  }
+}
+
+/// Who last changed one block.
+public struct BlameLine: Sendable {
+  public var label: String
+  public var kind: BlockKind
+  public var line: Int
+  public var text: String
+  /// Index into `Blame.versions`: the version that last changed the text.
+  public var version: Int
+  /// How that version changed it.
+  public var change: BlockChangeKind
+  /// Threads made on the paragraph before that change (the ones the change may answer).
+  public var threads: [ThreadNote]
+
+  public init(
+    label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind, threads: [ThreadNote]
+  ) {
+    self.label = label
+    self.kind = kind
+    self.line = line
+    self.text = text
+    self.version = version
+    self.change = change
+    self.threads = threads
+  }
+}
+
+/// Blame for prose: per block of a version, the version that last changed its text.
+public struct Blame: Sendable {
+  public var path: String
+  public var revision: String
+  /// The document's versions from the oldest to the revision.
+  public var versions: [VersionInfo]
+  /// Blocks in document order.
+  public var blocks: [BlameLine]
+
+  public init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
+    self.path = path
+    self.revision = revision
+    self.versions = versions
+    self.blocks = blocks
+  }
+}
+
+/// One way the Swedish version is out of step with the Finnish one.
+public struct ParallelFinding: Sendable {
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The Finnish text changed after its Swedish counterpart last changed.
+    case finnishChanged = "finnish_changed"
+    /// A section or block only in the Finnish version.
+    case onlyFinnish = "only_finnish"
+    /// A section or block only in the Swedish version.
+    case onlySwedish = "only_swedish"
+    /// A section pair with a different number of list items.
+    case listItems = "list_items"
+    /// Numbers, dates, euro amounts or years that differ within a block pair.
+    case numbers
+  }
+
+  public var kind: Kind
+  /// Finnish label (`§3.3 ¶1`, or `§3.3` for a section), when there is one.
+  public var fi: String?
+  /// Swedish label, when there is one.
+  public var sv: String?
+  /// The Finnish and Swedish texts (a heading for a section finding).
+  public var fiText: String?
+  public var svText: String?
+  /// For `finnish_changed`: the Finnish word changes since the text the Swedish follows.
+  public var segments: [Segment]?
+  /// For `finnish_changed`: the versions that last changed each side.
+  public var fiVersion: VersionInfo?
+  public var svVersion: VersionInfo?
+  /// For `list_items`: the counts.
+  public var fiCount: Int?
+  public var svCount: Int?
+  /// For `numbers`: as written, in the Finnish only and in the Swedish only.
+  public var fiOnly: [String]
+  public var svOnly: [String]
+
+  public init(
+    kind: Kind, fi: String?, sv: String?, fiText: String? = nil, svText: String? = nil, segments: [Segment]? = nil,
+    fiVersion: VersionInfo? = nil, svVersion: VersionInfo? = nil, fiCount: Int? = nil, svCount: Int? = nil,
+    fiOnly: [String] = [], svOnly: [String] = []
+  ) {
+    self.kind = kind
+    self.fi = fi
+    self.sv = sv
+    self.fiText = fiText
+    self.svText = svText
+    self.segments = segments
+    self.fiVersion = fiVersion
+    self.svVersion = svVersion
+    self.fiCount = fiCount
+    self.svCount = svCount
+    self.fiOnly = fiOnly
+    self.svOnly = svOnly
+  }
+}
+
+/// The Swedish version against the Finnish one at a revision (`redline parallel`).
+public struct ParallelReport: Sendable {
+  public var revision: String
+  public var fiPath: String
+  public var svPath: String
+  /// The Finnish version whose structure the Swedish follows (pairs were made there).
+  public var base: VersionInfo?
+  /// Sections and blocks paired.
+  public var pairedSections: Int
+  public var pairedBlocks: Int
+  /// Findings in Finnish document order.
+  public var findings: [ParallelFinding]
+
+  public init(
+    revision: String, fiPath: String, svPath: String, base: VersionInfo?, pairedSections: Int, pairedBlocks: Int,
+    findings: [ParallelFinding]
+  ) {
+    self.revision = revision
+    self.fiPath = fiPath
+    self.svPath = svPath
+    self.base = base
+    self.pairedSections = pairedSections
+    self.pairedBlocks = pairedBlocks
+    self.findings = findings
+  }
+
+  /// True when nothing is out of step.
+  public var inSync: Bool { findings.isEmpty }
+
+  /// Findings per kind.
+  public var counts: [ParallelFinding.Kind: Int] {
+    var c: [ParallelFinding.Kind: Int] = [:]
+    for f in findings { c[f.kind, default: 0] += 1 }
+    return c
+  }
+}

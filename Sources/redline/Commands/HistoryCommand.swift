@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+import RedlineReport
+
+/// Output formats of the history, blame and parallel views.
+enum ViewFormat: String, ExpressibleByArgument, CaseIterable {
+  case terminal, markdown, html, json
+}
+
+/// Writes a view's output to `-o FILE` (atomically) or standard output.
+func emitView(_ bytes: [UInt8], output: String?) throws {
+  if let output { try writeAtomically(bytes, to: output) } else { writeStdout(bytes) }
+}
+
+/// Colour on a terminal unless NO_COLOR is set.
+func viewColor(_ output: String?) -> Bool {
+  if output != nil { return false }
+  if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+  return isatty(STDOUT_FILENO) == 1
+}
+
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "Every version that changed one paragraph, back to the one that created it.",
+    discussion: """
+      Follows the paragraph through moves, renamed sections, merges and splits. Each change \
+      shows the version (tag), author, date (d.M.yyyy), commit, the word changes, and the \
+      comment threads made on the paragraph before it.
+
+      Examples:
+        redline history v3 --block '§3.3 ¶1'
+        redline history HEAD --quote 'Itä-Suomen' --format html -o historia.html
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
+  @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
+  var quote: String?
+  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
+  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+
+  func validate() throws {
+    if (block == nil) == (quote == nil) { throw ValidationError("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it' (one of them)") }
+  }
+
+  func run() throws {
+    try runReporting {
+      let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
+      let bytes: [UInt8]
+      switch format {
+      case .json: bytes = HistoryRenderer.json(h)
+      case .html: bytes = Array(HistoryRenderer.html(h).utf8)
+      case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
+      case .terminal:
+        let text = HistoryRenderer.text(h, style: viewColor(output) ? .color : .plain)
+        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      }
+      try emitView(bytes, output: output)
+    }
+  }
+}

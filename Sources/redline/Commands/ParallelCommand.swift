@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import RedlineKit
+import RedlineReport
+
+struct ParallelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "parallel",
+    abstract: "Check the Swedish version against the Finnish one: what it has not caught up with.",
+    discussion: """
+      Pairs the two documents by numbering and structure (not by words), then reports \
+      paragraphs whose Finnish text changed after the Swedish one last changed, sections \
+      and paragraphs in one language only, sections with a different number of list items, \
+      and numbers, dates, euro amounts and years that differ within a pair.
+
+      Exit status: 0 in sync, 1 out of sync (for CI), 2 on an error.
+
+      Examples:
+        redline parallel v3 aluekehittamispaatos.md regionutvecklingsbeslut.md
+        redline parallel HEAD fi.md sv.md --format json
+      """)
+
+  @OptionGroup var repository: RepositoryOptions
+  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
+  @Argument(help: "The Finnish document.") var finnish: String
+  @Argument(help: "The Swedish document.") var swedish: String
+
+  func run() throws {
+    var inSync = true
+    try runReporting {
+      let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish)
+      inSync = r.inSync
+      let bytes: [UInt8]
+      switch format {
+      case .json: bytes = ParallelRenderer.json(r)
+      case .html: bytes = Array(ParallelRenderer.html(r).utf8)
+      case .markdown: bytes = Array(ParallelRenderer.text(r, style: .markdown).utf8)
+      case .terminal:
+        let text = ParallelRenderer.text(r, style: viewColor(output) ? .color : .plain)
+        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      }
+      try emitView(bytes, output: output)
+    }
+    if !inSync { throw ExitCode(1) }
+  }
+}
