@@ -83,7 +83,8 @@ import Testing
     // Two arguments that are not both files: the usual parser (and its error) runs.
     let r = run(redlineBinary, ["diff", "v1"])
     #expect(r.status != 0)
-    #expect(r.stderr.contains("Missing expected argument"))
+    #expect(r.status == 2)
+    #expect(r.stderr == "redline: error: missing expected argument '<new>'; see 'redline diff --help'\n")
   }
 
   func runWithInput(_ exe: String, _ args: [String], input: String) -> RunResult {
