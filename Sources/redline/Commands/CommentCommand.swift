@@ -153,11 +153,13 @@ struct CommentsCommand: ParsableCommand {
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true))
-      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: wantsColor(.auto)))
+      case .terminal:
+        let color = wantsColor(.auto)
+        emit(CommentsRenderer.text(report, markdown: false, color: color), styled: color)
       }
     }
     if !broken.isEmpty {
-      for b in broken { FileHandle.standardError.write(Data("redline: error: \(b)\n".utf8)) }
+      for b in broken { printError(b) }
       throw ExitCode(2)
     }
   }

@@ -32,16 +32,24 @@ struct SummaryCommand: ParsableCommand {
   @Argument(help: "The document (default: the only document at NEW).") var path: String?
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       let input = try repository.open().summaryInput(old, new, path: path)
       let text = SummaryRenderer.render(
         input, language: Localization.Language(rawValue: lang.rawValue)!,
         format: format == .html ? .html : .markdown)
       if let output {
-        try writeAtomically(Array(text.utf8), to: output)
+        try writeAtomically(Array(TerminalText.clean(text).utf8), to: output)
       } else {
-        emit(text)
+        emit(TerminalText.clean(text))
       }
+      broken = input.comments.errors.map(\.description)
+    }
+    // Unreadable thread files: the summary is written, each file is named, and the exit
+    // status says it is incomplete.
+    if !broken.isEmpty {
+      for b in broken { printError(b) }
+      throw ExitCode(2)
     }
   }
 }
