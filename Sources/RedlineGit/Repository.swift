@@ -54,6 +54,7 @@ public final class Repository {
   /// Resolves anything git accepts as a revision (tag, branch, `HEAD~2`, short id) to a commit.
   /// Returns nil when the revision does not exist.
   public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID? {
+    try guardRevision(revision)
     var obj: OpaquePointer?
     let rc = git_revparse_single(&obj, pointer, revision)
     if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EINVALIDSPEC.rawValue || rc == GIT_EAMBIGUOUS.rawValue {
@@ -263,5 +264,61 @@ public final class Repository {
     let rc = git_commit_lookup(&c, pointer, &oid)
     if rc < 0 { throw GitError.object(id, rc, "git_commit_lookup") }
     return c
+  }
+
+  /// Checks the objects a revision like `v2`, `HEAD~3` or `main^2` reads before
+  /// `git_revparse_single` inflates them (see `guardLoose`): the base reference's target
+  /// (annotated tags followed), then each parent step. Other syntax is left to libgit2.
+  func guardRevision(_ revision: String) throws(GitError) {
+    let cut = revision.firstIndex(where: { $0 == "~" || $0 == "^" }) ?? revision.endIndex
+    let base = String(revision[..<cut])
+    var ref: OpaquePointer?
+    guard !base.isEmpty, git_reference_dwim(&ref, pointer, base) == 0 else {
+      git_error_clear()
+      return
+    }
+    defer { git_reference_free(ref) }
+    var resolved: OpaquePointer?
+    guard git_reference_resolve(&resolved, ref) == 0, let target = git_reference_target(resolved) else {
+      git_error_clear()
+      return
+    }
+    var id = ObjectID(target)
+    git_reference_free(resolved)
+    // Follow annotated tags (bounded: a tag chain longer than 32 is not followed).
+    for _ in 0..<32 {
+      try guardLoose(id)
+      var odb: OpaquePointer?
+      guard git_repository_odb(&odb, pointer) == 0 else { git_error_clear(); return }
+      var size = 0
+      var type = GIT_OBJECT_ANY
+      var oid = id.oid
+      let rc = git_odb_read_header(&size, &type, odb, &oid)
+      git_odb_free(odb)
+      if rc < 0 { throw GitError.object(id, rc, "git_odb_read_header") }
+      guard type == GIT_OBJECT_TAG else { break }
+      var tag: OpaquePointer?
+      guard git_tag_lookup(&tag, pointer, &oid) == 0 else { git_error_clear(); return }
+      id = ObjectID(git_tag_target_id(tag))
+      git_tag_free(tag)
+    }
+    // Parent steps: ~N follows N first parents, ^N takes the N-th parent.
+    var rest = Substring(revision[cut...])
+    while let op = rest.first, op == "~" || op == "^" {
+      rest = rest.dropFirst()
+      let digits = rest.prefix(while: \.isNumber)
+      rest = rest.dropFirst(digits.count)
+      if op == "^" && rest.first == "{" { return }
+      let n = min(Int(digits) ?? 1, 100_000)
+      let steps = op == "~" ? n : 1
+      let index = op == "~" ? 0 : n - 1
+      if op == "^" && n == 0 { continue }
+      for _ in 0..<steps {
+        let (_, parents) = try commitInfo(id)
+        guard index < parents.count else { return }
+        id = parents[index]
+      }
+      try guardLoose(id)
+    }
   }
 }
