@@ -8,6 +8,7 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedType(path: String)
   case utf16(path: String)
   case tooDeep(path: String, line: Int, limit: Int)
+  case tooManyItems(path: String, limit: Int)
 
   public var description: String {
     switch self {
@@ -25,6 +26,8 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
       return "'\(p)' is UTF-16; convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`"
     case .tooDeep(let p, let line, let limit):
       return "'\(p)' nests lists or quotes more than \(limit) levels deep (line \(line)); Redline refuses it rather than spend the memory"
+    case .tooManyItems(let p, let limit):
+      return "'\(p)' has more than \(limit) list items and quotes; split it into several documents"
     }
   }
 }
@@ -36,6 +39,9 @@ public enum DocumentLoader {
   /// Deepest nesting of lists and block quotes accepted in Markdown (a policy document
   /// uses 3 or 4; each level costs cmark and the model memory on every line below it).
   public static let maxNesting = 32
+  /// Most list items and quote markers accepted in one Markdown document (a 1,000-page
+  /// decision has a few tens of thousands).
+  public static let maxListItems = 500_000
 
   /// File extensions read as documents, lowercased.
   public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
@@ -60,8 +66,12 @@ public enum DocumentLoader {
   {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
     try validate(bytes, path: path)
-    if format == .markdown, let line = NestingScan.firstLineDeeperThan(maxNesting, bytes) {
-      throw .tooDeep(path: path, line: line, limit: maxNesting)
+    if format == .markdown {
+      switch NestingScan.check(bytes, maxDepth: maxNesting, maxContainers: maxListItems) {
+      case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
+      case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
+      case nil: break
+      }
     }
     var b = bytes
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark

@@ -204,6 +204,14 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     let ok = "# A\n\n- a\n  - b\n    - c\n      1. d\n\n> > lainaus\n\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -\n"
     #expect(try DocumentLoader.load(Array(ok.utf8), path: "ok.md").blocks.count >= 3)
     #expect(throws: Never.self) { try DocumentLoader.load(deep, path: "d.txt") }
+    // Inline markers count once each: 30 levels of `- - - x` pass, 40 do not.
+    #expect(throws: Never.self) { try DocumentLoader.load(Array((String(repeating: "- ", count: 30) + "x\n").utf8), path: "d.md") }
+    #expect(throws: DocumentError.self) { try DocumentLoader.load(Array((String(repeating: "- ", count: 40) + "x\n").utf8), path: "d.md") }
+    // A flat list of millions of items is refused before cmark builds it.
+    let flat = [UInt8](repeating: 0, count: 0) + Array(String(repeating: "- x\n", count: DocumentLoader.maxListItems + 1).utf8)
+    #expect(throws: DocumentError.tooManyItems(path: "f.md", limit: DocumentLoader.maxListItems)) {
+      try DocumentLoader.load(flat, path: "f.md")
+    }
   }
 
   // 7. Control characters from documents never reach the terminal; own colours only with colour on.
@@ -226,6 +234,17 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     r = run(redlineBinary, ["diff", "v3", "WORKTREE", "doc.md", "--color", "always", "--repo", d.path])
     #expect(r.stdout.contains("\u{1B}[32;4m"), "Redline's own colour is kept when asked for")
     #expect(!r.stdout.contains("\u{1B}[32;4mväärä"), "but the document's copy of it is not")
+    // A comment carrying escapes and Redline's own colour codes stays inert in every format.
+    r = run(redlineBinary, [
+      "comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "--author", "Eve <e@x>",
+      "--message", "katso \u{1B}[31;9mtätä\u{1B}[0m \u{9B}2J \u{07}", "--repo", d.path,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    for format in ["terminal", "markdown", "json"] {
+      r = run(redlineBinary, ["comments", "--format", format, "--repo", d.path])
+      #expect(r.status == 0, "\(format): \(r.stderr)")
+      #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{9B}") && !r.stdout.contains("\u{07}"), "\(format): \(r.stdout)")
+    }
     // An error about a thread file named with escapes stays one inert line.
     d.write("reviews/x\u{1B}[2Jy.jsonl", "not json\n")
     r = run(redlineBinary, ["comments", "--repo", d.path])
