@@ -57,6 +57,12 @@ extension Repository {
     var diff: OpaquePointer?
     try check(git_diff_tree_to_tree(&diff, pointer, pt, ct, nil), "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
+    // Rename detection reads the added and deleted blobs: check them first.
+    for i in 0..<git_diff_num_deltas(diff) {
+      guard let d = git_diff_get_delta(diff, i)?.pointee else { continue }
+      if d.status == GIT_DELTA_ADDED { try guardLoose(ObjectID(d.new_file.id)) }
+      if d.status == GIT_DELTA_DELETED { try guardLoose(ObjectID(d.old_file.id)) }
+    }
     var fopts = git_diff_find_options()
     try check(git_diff_find_options_init(&fopts, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
     fopts.flags = GIT_DIFF_FIND_RENAMES.rawValue

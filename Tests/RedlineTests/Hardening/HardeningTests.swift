@@ -145,6 +145,24 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     }
   }
 
+  @Test func truncatedBlobSeenByRenameDetectionIsReported() throws {
+    let d = TempDir("rename")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write("doc.md", "# Päätös\n\n## 1 Johdanto\n\nTeksti joka pysyy samana nimenvaihdossa.\n")
+    d.write("muu.md", "# Muu\n\nToinen tiedosto, joka poistetaan.\n")
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v1")
+    let other = git(d.path, "rev-parse", "HEAD:muu.md")
+    git(d.path, "mv", "doc.md", "uusi.md")
+    git(d.path, "rm", "-q", "muu.md")
+    git(d.path, "commit", "-qm", "v2")
+    let file = d.path + "/.git/objects/" + other.prefix(2) + "/" + other.dropFirst(2)
+    chmod(file, 0o644)
+    #expect(truncate(file, 5) == 0)
+    let r = runBounded(redlineBinary, ["log", "uusi.md", "--repo", d.path], seconds: 20)
+    expectOneLineError(r, other)
+  }
+
   // 5. WORKTREE reads stay inside the working tree.
   @Test func worktreePathsCannotEscape() throws {
     let d = threeVersionRepo()
