@@ -2,12 +2,12 @@
 # Both install the Debian packages they need when they are missing.
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := pkg-config git libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 # bsdutils: `script`, which the tests use to run Redline on a pseudo-terminal.
 APT_PACKAGES += bsdutils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test bench release clean
+.PHONY: deps build demo test bench release clean fuzz
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,6 +48,15 @@ man: deps
 # Style check with the toolchain's swift-format (configuration: .swift-format).
 lint:
 	$(SWIFT) format lint --recursive Sources Tests
+
+# libFuzzer over the parsers and the thread-file reader (Sources/RedlineFuzz), seeded from
+# Tests/FuzzCorpus; new inputs go to .build-fuzz/corpus, crashes to .build-fuzz/crash-*.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build -c release --product RedlineFuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	mkdir -p .build-fuzz/corpus
+	.build-fuzz/release/RedlineFuzz .build-fuzz/corpus Tests/FuzzCorpus -max_total_time=$(FUZZ_SECONDS) \
+	  -rss_limit_mb=1024 -timeout=10 -max_len=65536 -artifact_prefix=.build-fuzz/ -print_final_stats=1
 
 clean:
 	rm -rf .build out

@@ -37,6 +37,9 @@ let package = Package(
     .executableTarget(
       name: "redline",
       dependencies: ["RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit"]),
+    // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).
+    .target(name: "RedlineFuzzing", dependencies: ["RedlineDocument", "RedlineReview"]),
+    .executableTarget(name: "RedlineFuzz", dependencies: ["RedlineFuzzing"]),
+    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "RedlineFuzzing"]),
   ]
 )

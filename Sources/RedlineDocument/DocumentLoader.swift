@@ -6,6 +6,9 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
   case notUTF8(path: String, byteOffset: Int)
   case tooLarge(path: String, bytes: Int, limit: Int)
   case unsupportedType(path: String)
+  case utf16(path: String)
+  case tooDeep(path: String, line: Int, limit: Int)
+  case tooManyItems(path: String, limit: Int)
 
   public var description: String {
     switch self {
@@ -19,6 +22,12 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
         "'\(p)' is \(n / 1_048_576) MiB, over the \(limit / 1_048_576) MiB limit for one document; split it into several files"
     case .unsupportedType(let p):
       return "'\(p)' is not a document Redline reads; use a .md, .markdown or .txt file"
+    case .utf16(let p):
+      return "'\(p)' is UTF-16; convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`"
+    case .tooDeep(let p, let line, let limit):
+      return "'\(p)' nests lists or quotes more than \(limit) levels deep (line \(line)); Redline refuses it rather than spend the memory"
+    case .tooManyItems(let p, let limit):
+      return "'\(p)' has more than \(limit) list items and quotes; split it into several documents"
     }
   }
 }
@@ -27,6 +36,12 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum DocumentLoader {
   /// Largest document accepted: 64 MiB (a 1,000-page decision is about 3 MiB).
   public static let sizeLimit = 64 * 1_048_576
+  /// Deepest nesting of lists and block quotes accepted in Markdown (a policy document
+  /// uses 3 or 4; each level costs cmark and the model memory on every line below it).
+  public static let maxNesting = 32
+  /// Most list items and quote markers accepted in one Markdown document (a 1,000-page
+  /// decision has a few tens of thousands).
+  public static let maxListItems = 500_000
 
   /// File extensions read as documents, lowercased.
   public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
@@ -51,6 +66,13 @@ public enum DocumentLoader {
   {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
     try validate(bytes, path: path)
+    if format == .markdown {
+      switch NestingScan.check(bytes, maxDepth: maxNesting, maxContainers: maxListItems) {
+      case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
+      case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
+      case nil: break
+      }
+    }
     var b = bytes
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
@@ -82,8 +104,20 @@ public enum DocumentLoader {
   /// Throws when the bytes are too large, binary or not UTF-8.
   public static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
     if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
+    if looksUTF16(bytes) { throw .utf16(path: path) }
     if bytes.withUnsafeBufferPointer({ $0.contains(0) }) { throw .binary(path: path) }
     if let bad = firstInvalidUTF8(bytes) { throw .notUTF8(path: path, byteOffset: bad) }
+  }
+
+  /// A UTF-16 byte-order mark, or NUL in every other byte of the first line's worth of
+  /// ASCII (UTF-16 without a mark).
+  static func looksUTF16(_ b: [UInt8]) -> Bool {
+    if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) { return true }
+    let n = min(b.count, 64) & ~1
+    guard n >= 4 else { return false }
+    let evenNul = stride(from: 0, to: n, by: 2).allSatisfy { b[$0] == 0 && b[$0 + 1] != 0 }
+    let oddNul = stride(from: 0, to: n, by: 2).allSatisfy { b[$0] != 0 && b[$0 + 1] == 0 }
+    return evenNul || oddNul
   }
 
   /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.

@@ -23,8 +23,26 @@ public enum Normalizer {
     case 0x2007: return "U+2007 FIGURE SPACE"
     case 0x2009: return "U+2009 THIN SPACE"
     case 0x200A: return "U+200A HAIR SPACE"
-    default: return String(format: "U+%04X", v)
+    default:
+      if v < 0x20 || (v >= 0x7F && v < 0xA0) { return String(format: "U+%04X CONTROL CHARACTER", v) }
+      return String(format: "U+%04X", v)
     }
+  }
+
+  /// ASCII whitespace folded to a space (not shown as a control).
+  @inline(__always)
+  static func isSpaceControl(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B
+  }
+
+  /// A control character as a visible symbol: C0 → Control Pictures (U+2400 + c), DEL → ␡,
+  /// C1 → U+FFFD; anything else unchanged.
+  static func visible(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    let v = u.value
+    if v < 0x20 && v != 0x09 && v != 0x0A { return Unicode.Scalar(0x2400 + v)! }
+    if v == 0x7F { return "\u{2421}" }
+    if v >= 0x80 && v < 0xA0 { return "\u{FFFD}" }
+    return u
   }
 
   /// Folds whitespace and applies NFC; returns the text and the invisible characters seen.
@@ -39,7 +57,10 @@ public enum Normalizer {
     var invisibles: [String] = []
     var needsNFC = false
     let n = bytes.count
-    let text = String(unsafeUninitializedCapacity: n) { out -> Int in
+    // A control character becomes a 3-byte Control Picture: room for the growth.
+    var extra = 0
+    for b in bytes where (b < 0x20 && !isSpaceControl(b)) || b == 0x7F || b == 0xC2 { extra += 2 }
+    let text = String(unsafeUninitializedCapacity: n + extra) { out -> Int in
       var o = 0
       var pendingSpace = false
       var i = 0
@@ -69,8 +90,15 @@ public enum Normalizer {
               o += 1
               pendingSpace = false
             }
-            out[o] = b
-            o += 1
+            // C0 controls and DEL (ESC, BEL, …) become visible Control Pictures (␛, ␇, ␡)
+            // and are reported: nothing from a document reaches a terminal as a control.
+            let picture: UInt32 = b == 0x7F ? 0x2421 : 0x2400 + UInt32(b)
+            let nm = name(UInt32(b))
+            if !invisibles.contains(nm) { invisibles.append(nm) }
+            out[o] = 0xE2
+            out[o + 1] = UInt8(0x80 | ((picture >> 6) & 0x3F))
+            out[o + 2] = UInt8(0x80 | (picture & 0x3F))
+            o += 3
           }
           i += 1
           continue
@@ -84,6 +112,19 @@ public enum Normalizer {
           let nm = name(v)
           if !invisibles.contains(nm) { invisibles.append(nm) }
           pendingSpace = o > 0
+        case 0x0080...0x0084, 0x0086...0x009F:
+          // C1 controls (a terminal may read U+009B as CSI): shown as U+FFFD, reported.
+          let nm = name(v)
+          if !invisibles.contains(nm) { invisibles.append(nm) }
+          if pendingSpace {
+            out[o] = 0x20
+            o += 1
+            pendingSpace = false
+          }
+          out[o] = 0xEF
+          out[o + 1] = 0xBF
+          out[o + 2] = 0xBD
+          o += 3
         case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000:
           pendingSpace = o > 0
         default:
@@ -134,14 +175,19 @@ public enum Normalizer {
       var l = line
       while let last = l.last, last == " " || last == "\t" || last == "\r" { l = l.dropLast() }
       var needsNFC = false
-      for u in l.unicodeScalars where u.value >= 0x80 {
+      for u in l.unicodeScalars where u.value >= 0x80 || u.value < 0x20 || u.value == 0x7F {
+        if u.value < 0x20 && u.value != 0x09 || (u.value >= 0x7F && u.value < 0xA0) {
+          let n = name(u.value)
+          if !invisibles.contains(n) { invisibles.append(n) }
+          continue
+        }
         if dropped.contains(u.value) || reportedSpaces.contains(u.value) {
           let n = name(u.value)
           if !invisibles.contains(n) { invisibles.append(n) }
         }
         if mayChangeUnderNFC(u.value) { needsNFC = true }
       }
-      var str = String(String.UnicodeScalarView(l.unicodeScalars.filter { !dropped.contains($0.value) }))
+      var str = String(String.UnicodeScalarView(l.unicodeScalars.filter { !dropped.contains($0.value) }.map(visible)))
       if needsNFC { str = str.precomposedStringWithCanonicalMapping }
       lines.append(str)
     }

@@ -20,6 +20,12 @@ extension Repository {
         code: -1, message: "HEAD is detached; check out a branch before committing", function: "git_reference_lookup")
     }
     let committer = committer ?? author
+    // Refuse an identity that would corrupt the commit header before anything is written.
+    for who in [author, committer] {
+      do { try Signature.validate(name: who.name, email: who.email) } catch {
+        throw GitError(code: -1, message: error.description, function: "git_signature_new")
+      }
+    }
     // Blobs do not depend on the parent: write them once.
     var blobs: [ObjectID?] = []
     for change in changes {

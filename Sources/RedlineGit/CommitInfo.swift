@@ -10,6 +10,9 @@ public struct CommitInfo: Sendable, Hashable {
   public var tags: [String]
   /// The path of the followed file in this commit (differs from the asked path before a rename).
   public var path: String
+  /// True for the oldest commit of a shallow clone: its parents were not fetched, so
+  /// the history shown stops here.
+  public var isShallowBoundary: Bool = false
 
   /// First line of the message.
   public var summary: String {

@@ -27,6 +27,24 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
   /// True when the target already exists.
   public var isExists: Bool { code == GIT_EEXISTS.rawValue }
 
+  /// True when the repository's data itself is damaged (a broken object, a bad zlib
+  /// stream), as opposed to a lock, a detached HEAD or a bad argument.
+  public var isDamage: Bool {
+    !isLocked && code != GIT_EAMBIGUOUS.rawValue
+      && [GIT_ERROR_ODB.rawValue, GIT_ERROR_ZLIB.rawValue, GIT_ERROR_OBJECT.rawValue, GIT_ERROR_TREE.rawValue]
+        .map { Int32($0) }.contains(errorClass)
+  }
+
+  /// True when a revision prefix matches several objects.
+  public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
+
+  /// The lock file named in a lock failure (`…/refs/heads/main.lock`), if any.
+  public var lockFile: String? {
+    guard let r = message.range(of: "'"), let end = message[r.upperBound...].firstIndex(of: "'") else { return nil }
+    let p = String(message[r.upperBound..<end])
+    return p.hasSuffix(".lock") ? p : nil
+  }
+
   public var description: String { "\(message) (\(function), code \(code))" }
 
   /// Builds the error from libgit2's thread-local last error; call right after the failing call.
@@ -36,6 +54,21 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
       return GitError(code: code, errorClass: e.pointee.klass, message: msg, function: function)
     }
     return GitError(code: code, message: "libgit2 call failed", function: function)
+  }
+}
+
+extension GitError {
+  /// The last error for a failed read of object `id`, its message naming the object:
+  /// `object 3f2a9c1e… cannot be read (…); the repository is damaged (git fsck names it)`.
+  static func object(_ id: ObjectID, _ code: Int32, _ function: String) -> GitError {
+    let e = last(code, function)
+    if e.isNotFound {
+      return GitError(code: code, errorClass: e.errorClass, message: "object \(id.hex) is missing from the repository (\(e.message))", function: function)
+    }
+    return GitError(
+      code: code, errorClass: e.errorClass,
+      message: "object \(id.hex) cannot be read (\(e.message)); the repository is damaged, `git fsck` lists what is broken",
+      function: function)
   }
 }
 

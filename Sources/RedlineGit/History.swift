@@ -1,54 +1,53 @@
 internal import CLibGit2
+import Foundation
 
 extension Repository {
   /// The commits that changed `path`, newest first, starting at `start` and following
   /// first parents. Follows renames: before the commit that renamed the file, the old
   /// path is followed (each `CommitInfo.path` says which name the file had).
+  ///
+  /// In a shallow clone the walk stops at the shallow boundary (the commits listed in
+  /// `.git/shallow`, whose parents were not fetched); that commit is marked
+  /// `isShallowBoundary` instead of the walk failing on a missing parent.
   public func history(of path: String, from start: ObjectID, limit: Int = .max) throws(GitError) -> [CommitInfo] {
-    var walk: OpaquePointer?
-    try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
-    defer { git_revwalk_free(walk) }
-    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "git_revwalk_sorting")
-    try check(git_revwalk_simplify_first_parent(walk), "git_revwalk_simplify_first_parent")
-    var startOid = start.oid
-    try check(git_revwalk_push(walk, &startOid), "git_revwalk_push")
-
     let tags = try tagsByCommit()
+    let shallow = shallowCommits()
     var current = path
     var out: [CommitInfo] = []
-    var oid = git_oid()
-    while out.count < limit {
-      let rc = git_revwalk_next(&oid, walk)
-      if rc == GIT_ITEROVER.rawValue {
-        git_error_clear()
-        break
-      }
-      try check(rc, "git_revwalk_next")
-      let id = ObjectID(oid)
-      guard let blob = try blobID(current, at: id) else { continue }
+    var next: ObjectID? = start
+    while out.count < limit, let id = next {
       let (info, parents) = try commitInfo(id, path: current)
-      let parentBlob: ObjectID? = try parents.first.flatMap { p throws(GitError) in try blobID(current, at: p) }
+      let boundary = shallow.contains(id)
+      let parent = boundary ? nil : parents.first
+      next = parent
+      guard let blob = try blobID(current, at: id) else { continue }
+      let parentBlob: ObjectID? = try parent.flatMap { p throws(GitError) in try blobID(current, at: p) }
       if parentBlob == blob { continue }
       var entry = info
       entry.tags = tags[id] ?? []
+      entry.isShallowBoundary = boundary
       out.append(entry)
-      if parentBlob == nil, let parent = parents.first, let old = try renameSource(of: current, in: id, parent: parent) {
+      if parentBlob == nil, let parent, let old = try renameSource(of: current, in: id, parent: parent) {
         current = old
       }
     }
     return out
   }
 
+  /// The commits whose parents a shallow clone did not fetch (`.git/shallow`), if any.
+  public func shallowCommits() -> Set<ObjectID> {
+    guard let text = try? String(contentsOfFile: gitdir + "shallow", encoding: .utf8) else { return [] }
+    return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
+  }
+
   /// When `path` was added in `commit`, the path in `parent` it was renamed from, if any.
   func renameSource(of path: String, in commit: ObjectID, parent: ObjectID) throws(GitError) -> String? {
-    var pOid = parent.oid
-    var cOid = commit.oid
-    var pc: OpaquePointer?
-    var cc: OpaquePointer?
-    try check(git_commit_lookup(&pc, pointer, &pOid), "git_commit_lookup")
+    let pc = try lookupCommit(parent)
     defer { git_commit_free(pc) }
-    try check(git_commit_lookup(&cc, pointer, &cOid), "git_commit_lookup")
+    let cc = try lookupCommit(commit)
     defer { git_commit_free(cc) }
+    try guardLoose(ObjectID(git_commit_tree_id(pc)))
+    try guardLoose(ObjectID(git_commit_tree_id(cc)))
     var pt: OpaquePointer?
     var ct: OpaquePointer?
     try check(git_commit_tree(&pt, pc), "git_commit_tree")
@@ -58,6 +57,12 @@ extension Repository {
     var diff: OpaquePointer?
     try check(git_diff_tree_to_tree(&diff, pointer, pt, ct, nil), "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
+    // Rename detection reads the added and deleted blobs: check them first.
+    for i in 0..<git_diff_num_deltas(diff) {
+      guard let d = git_diff_get_delta(diff, i)?.pointee else { continue }
+      if d.status == GIT_DELTA_ADDED { try guardLoose(ObjectID(d.new_file.id)) }
+      if d.status == GIT_DELTA_DELETED { try guardLoose(ObjectID(d.old_file.id)) }
+    }
     var fopts = git_diff_find_options()
     try check(git_diff_find_options_init(&fopts, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)), "git_diff_find_options_init")
     fopts.flags = GIT_DIFF_FIND_RENAMES.rawValue

@@ -1,7 +1,6 @@
-import RedlineReview
-
-/// Writes a file atomically (see `AtomicFile.write`): a reader never sees half a file and
-/// a crash never leaves one.
+/// Writes command output to `path` (`-o PATH`) through `OutputFile`: a regular file or a
+/// new path is replaced atomically, a FIFO or device is streamed, `-` is standard
+/// output, and a directory or symbolic link is refused.
 public func writeAtomically(_ bytes: [UInt8], to path: String) throws(RedlineError) {
-  do { try AtomicFile.write(bytes, to: path) } catch { throw .io(error.description) }
+  try OutputFile.write(bytes, to: path)
 }

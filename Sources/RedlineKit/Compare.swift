@@ -115,8 +115,8 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
   -> Comparison
 {
   func read(_ p: String) throws(RedlineError) -> RawVersion {
-    guard let d = FileManager.default.contents(atPath: p) else { throw .fileNotFound(path: p) }
-    return RawVersion(revision: p, commit: nil, path: p, bytes: [UInt8](d), format: DocumentLoader.format(for: p) ?? .markdown)
+    let d = try SafeRead.regularFile(p, shownAs: p)
+    return RawVersion(revision: p, commit: nil, path: p, bytes: d, format: DocumentLoader.format(for: p) ?? .markdown)
   }
   return try compareRaw(read(oldPath), read(newPath), options: options)
 }

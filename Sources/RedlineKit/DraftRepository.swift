@@ -83,8 +83,9 @@ public final class DraftRepository {
         e.skipDescendants()
         continue
       }
-      var isDir: ObjCBool = false
-      if fm.fileExists(atPath: root + rel, isDirectory: &isDir), !isDir.boolValue { out.append(rel) }
+      // Regular files only (lstat: a symbolic link is not followed, nor listed).
+      var st = stat()
+      if lstat(root + rel, &st) == 0, st.st_mode & S_IFMT == S_IFREG { out.append(rel) }
     }
     return out.sorted()
   }
@@ -111,21 +112,57 @@ public final class DraftRepository {
     return p
   }
 
-  /// Raw bytes of `path` at a revision (the file on disk for `WORKTREE`).
+  /// Raw bytes of `path` at a revision (the file on disk for `WORKTREE`). The size is
+  /// checked before the content is read: the blob's header through libgit2, `fstat` for
+  /// a file on disk.
   public func bytes(of path: String, at revision: String) throws(RedlineError) -> (commit: ObjectID?, bytes: [UInt8]) {
     let id = try commit(for: revision)
     if let id {
       let data: [UInt8]?
-      do { data = try git.readFile(path, at: id) } catch { throw .git(error) }
+      do {
+        guard let blob = try git.blobID(path, at: id) else {
+          throw RedlineError.pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
+        }
+        let size = try git.blobSize(blob)
+        if size > DocumentLoader.sizeLimit {
+          throw RedlineError.document(.tooLarge(path: path, bytes: size, limit: DocumentLoader.sizeLimit))
+        }
+        data = try git.readBlob(blob)
+      } catch let e as RedlineError {
+        throw e
+      } catch {
+        throw .git(error as! GitError)
+      }
       guard let data else {
         throw .pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
       }
       return (id, data)
     }
-    guard let root = git.workdir, let d = FileManager.default.contents(atPath: root + path) else {
-      throw .pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
+    return (nil, try worktreeBytes(path))
+  }
+
+  /// Reads `path` from the working tree, staying inside it: no absolute path, no `..`,
+  /// no symbolic link (of the file or a folder on the way) that leads out of the tree.
+  func worktreeBytes(_ path: String) throws(RedlineError) -> [UInt8] {
+    guard let root = git.workdir else { throw .worktreeInBareRepository }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    if path.hasPrefix("/") || parts.contains("..") || parts.isEmpty {
+      throw .io("'\(path)' is outside the working tree; WORKTREE reads only files inside the repository")
     }
-    return (nil, [UInt8](d))
+    guard let realRoot = realPath(root) else { throw .io("cannot read the working tree '\(root)'") }
+    guard let real = realPath(root + path) else {
+      throw .pathNotInRevision(path: path, revision: Self.worktree, documents: (try? documentPaths(at: Self.worktree)) ?? [])
+    }
+    guard real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+      throw .io("'\(path)' is a symbolic link leading outside the working tree; Redline does not follow it")
+    }
+    return try SafeRead.regularFile(real, shownAs: path, followLink: false)
+  }
+
+  private func realPath(_ p: String) -> String? {
+    guard let r = realpath(p, nil) else { return nil }
+    defer { free(r) }
+    return String(cString: r)
   }
 
   /// Reads and parses one document version.

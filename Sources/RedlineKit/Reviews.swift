@@ -19,12 +19,14 @@ extension DraftRepository {
   public func person(_ author: String?) throws(RedlineError) -> Signature {
     let now = Int64(Date().timeIntervalSince1970)
     if let author {
-      guard let s = Signature.parse(author, now: now) else {
-        throw .invalidArgument("--author needs a name, e.g. --author 'Aino Arvioija <aino@example.fi>'")
+      do { return try Signature.parseAuthor(author, now: now) } catch { throw .invalidArgument("--author: \(error.description)") }
+    }
+    if let s = git.configuredSignature(now: now) {
+      do { try Signature.validate(name: s.name, email: s.email) } catch {
+        throw .invalidArgument("git config user.name/user.email: \(error.description)")
       }
       return s
     }
-    if let s = git.configuredSignature(now: now) { return s }
     throw .invalidArgument("who is commenting? pass --author 'Name <email>' or set user.name and user.email in git config")
   }
 

@@ -97,11 +97,22 @@ struct JSONWriter {
       let n = p.count
       while i < n {
         let c = p[i]
-        if c >= 0x20 && c != 0x22 && c != 0x5C {
+        // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are escaped too: a terminal may
+        // read U+009B as the start of an escape sequence.
+        let c1 = c == 0xC2 && i + 1 < n && p[i + 1] < 0xA0
+        if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && !c1 {
           i += 1
           continue
         }
         if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
+        if c1 {
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          let v = p[i + 1]
+          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(v >> 4)], hex[Int(v & 0xF)]])
+          i += 2
+          runStart = i
+          continue
+        }
         switch c {
         case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
         case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])

@@ -1,32 +1,52 @@
 /// Makes text safe to print on a terminal: control characters from documents, comments
 /// or commit messages (escape sequences that move the cursor or erase lines, carriage
 /// returns, bells) are shown as visible symbols (␛, ␍, ␇ …), so nothing can hide or fake
-/// a change. The colour codes Redline itself writes are kept.
+/// a change.
+///
+/// Two steps: `clean` maps every control character of untrusted text (escape included)
+/// before any styling is added; `sanitize` is the last pass over a whole output and keeps
+/// only Redline's own colour sequences, and only when colour was asked for.
 public enum TerminalText {
   /// The only escape sequences Redline emits (bold, reset, insertion, deletion).
   static let ownSequences = ["\u{1B}[1m", "\u{1B}[0m", "\u{1B}[32;4m", "\u{1B}[31;9m"]
 
-  public static func sanitize(_ s: String) -> String {
+  /// The last pass over an output: control characters made visible; Redline's own
+  /// colour sequences kept when `keepingOwnStyles` (with colour off, none is kept).
+  public static func sanitize(_ s: String, keepingOwnStyles: Bool = true) -> String {
     guard s.unicodeScalars.contains(where: isControl) else { return s }
     var out = String.UnicodeScalarView()
     let scalars = Array(s.unicodeScalars)
     var i = 0
     while i < scalars.count {
       let u = scalars[i]
-      if u == "\u{1B}", let own = ownSequences.first(where: { matches($0, scalars, i) }) {
+      if keepingOwnStyles, u == "\u{1B}", let own = ownSequences.first(where: { matches($0, scalars, i) }) {
         out.append(contentsOf: own.unicodeScalars)
         i += own.unicodeScalars.count
         continue
       }
-      if isControl(u) {
-        let v = u.value
-        out.append(v < 0x20 ? Unicode.Scalar(0x2400 + v)! : (v == 0x7F ? "\u{2421}" : "\u{FFFD}"))
-      } else {
-        out.append(u)
-      }
+      if isControl(u) { out.append(picture(u)) } else { out.append(u) }
       i += 1
     }
     return String(out)
+  }
+
+  /// Untrusted text (a document, comment, file name, commit message) made inert before
+  /// it is styled: every control character except newline and tab becomes visible.
+  public static func clean(_ s: String) -> String { sanitize(s, keepingOwnStyles: false) }
+
+  /// Text for a one-line message (an error on stderr): like `clean`, and a newline or
+  /// tab inside it is shown as ␤ or a space, so an argument cannot add a line.
+  public static func oneLine(_ s: String) -> String {
+    var t = clean(s)
+    if t.hasSuffix("\n") { t.removeLast() }
+    guard t.contains("\n") || t.contains("\t") else { return t }
+    return String(String.UnicodeScalarView(t.unicodeScalars.map { $0 == "\n" ? "\u{2424}" : ($0 == "\t" ? " " : $0) }))
+  }
+
+  /// The Control Pictures symbol for a C0 control (␛ for ESC), ␡ for DEL, � for C1.
+  static func picture(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    let v = u.value
+    return v < 0x20 ? Unicode.Scalar(0x2400 + v)! : (v == 0x7F ? "\u{2421}" : "\u{FFFD}")
   }
 
   static func isControl(_ u: Unicode.Scalar) -> Bool {

@@ -65,28 +65,25 @@ func runReporting(_ body: () throws -> Void) throws {
   do {
     try body()
   } catch let e as RedlineError {
-    FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(e.description))\n".utf8))
+    printError(e.description)
     throw ExitCode(2)
   }
 }
 
-/// Writes text for a person to standard output, control characters made visible.
-func emit(_ s: String) {
-  writeStdout(Array(TerminalText.sanitize(s).utf8))
+/// The one way an error reaches standard error: `redline: error: ` and one line, control
+/// characters and newlines from arguments, paths or thread files made visible.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data("redline: error: \(TerminalText.oneLine(message))\n".utf8))
 }
 
-/// Writes bytes to standard output directly (no intermediate copy of large outputs).
+/// Writes text for a person to standard output, control characters made visible;
+/// Redline's own colour sequences are kept only when `styled` (colour was asked for).
+func emit(_ s: String, styled: Bool = false) {
+  writeStdout(Array(TerminalText.sanitize(s, keepingOwnStyles: styled).utf8))
+}
+
+/// Writes bytes to standard output directly (a closed pipe, e.g. `| head`, stops quietly).
 func writeStdout(_ bytes: [UInt8]) {
   Output.willWrite()
-  bytes.withUnsafeBytes { buf in
-    var off = 0
-    while off < buf.count {
-      let n = write(STDOUT_FILENO, buf.baseAddress! + off, buf.count - off)
-      if n <= 0 {
-        if n < 0 && errno == EINTR { continue }
-        return  // closed pipe (e.g. `| head`): stop quietly
-      }
-      off += n
-    }
-  }
+  OutputFile.writeStandardOutput(bytes)
 }

@@ -163,11 +163,13 @@ struct CommentsCommand: ParsableCommand {
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true))
-      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: display.useColor))
+      case .terminal:
+        let color = display.useColor
+        emit(CommentsRenderer.text(report, markdown: false, color: color), styled: color)
       }
     }
     if !broken.isEmpty {
-      for b in broken { FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(CommentsRenderer.fold(b)).replacingOccurrences(of: "\n", with: " "))\n".utf8)) }
+      for b in broken { printError(b) }
       throw ExitCode(2)
     }
   }

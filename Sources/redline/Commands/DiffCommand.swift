@@ -64,19 +64,19 @@ struct DiffCommand: ParsableCommand {
       differs = !c.diff.isUnchanged
       let bytes: [UInt8]
       if stat {
-        bytes = Array(TerminalText.sanitize(StatView.render(c.diff, sections: sections)).utf8)
+        bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections)).utf8)
       } else {
         switch format {
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:
-          bytes = Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections).utf8)
+          bytes = Array(TerminalText.clean(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)).utf8)
         case .markdown:
-          bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections).utf8)
+          bytes = Array(TerminalText.clean(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections)).utf8)
         case .terminal:
           let useColor = output == nil && display.useColor
           let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections)
-          bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+          bytes = Array(TerminalText.sanitize(text, keepingOwnStyles: useColor).utf8)
         }
       }
       if let output {

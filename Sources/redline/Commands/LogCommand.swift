@@ -14,6 +14,10 @@ struct LogCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
   @Argument(help: "The document (default: the only document in the repository).") var path: String?
 
+  func validate() throws {
+    if let number, number < 0 { throw ValidationError("--number must be zero or more") }
+  }
+
   func run() throws {
     try runReporting {
       let repo = try repository.open()

@@ -19,6 +19,10 @@ struct OutlineCommand: ParsableCommand {
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
+  func validate() throws {
+    if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
+  }
+
   func run() throws {
     try runReporting {
       let repo = try repository.open()

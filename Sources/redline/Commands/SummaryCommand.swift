@@ -43,6 +43,7 @@ struct SummaryCommand: ParsableCommand {
   @Argument(help: "The document (default: the only document at NEW).") var path: String?
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       if let t = textLang, !validTextLanguage(t) {
         throw RedlineError.invalidArgument("--text-lang '\(t)' is not a language code such as fi, sv or sv-FI")
@@ -59,10 +60,17 @@ struct SummaryCommand: ParsableCommand {
         grouping: by == .respondent ? .respondent : .section, commentsOnly: commentsOnly, width: terminalWidth())
       let text = SummaryRenderer.render(input, options)
       if let output {
-        try writeAtomically(Array(text.utf8), to: output)
+        try writeAtomically(Array(TerminalText.clean(text).utf8), to: output)
       } else {
-        emit(text)
+        emit(TerminalText.clean(text))
       }
+      broken = input.comments.errors.map(\.description)
+    }
+    // Unreadable thread files: the summary is written, each file is named, and the exit
+    // status says it is incomplete.
+    if !broken.isEmpty {
+      for b in broken { printError(b) }
+      throw ExitCode(2)
     }
   }
 
