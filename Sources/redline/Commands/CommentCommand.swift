@@ -30,7 +30,13 @@ struct CommentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
+    @Option(name: .long, help: "Language of the confirmation: fi, sv or en (default: git config redline.lang, else the locale, else en).")
+    var lang: ReaderLanguage?
     @OptionGroup var display: DisplayOptions
+
+    var words: Localization { Localization(lang?.localization ?? ReaderLanguage.defaultLanguage()) }
+    /// " (kirjattu versionhallintaan)" when --commit was given.
+    var committedNote: String { commit ? " (\(words[.committed]))" : "" }
   }
 
   struct Add: ParsableCommand {
@@ -66,7 +72,7 @@ struct CommentCommand: ParsableCommand {
         let t = try repo.addComment(
           revision: revision, path: path, block: block, quote: quote, author: common.authorOrSetting, message: message,
           commit: common.commit, section: section, heading: heading)
-        emit("\(t.id)  on \(t.anchor.label) of \(t.anchor.path) at \(revision)\(common.commit ? " (committed)" : "")\n")
+        emit("\(t.id)  \(common.words.commentAdded(t.anchor.kind, t.anchor.label, path: t.anchor.path, revision: revision))\(common.committedNote)\n")
       }
     }
   }
@@ -81,7 +87,7 @@ struct CommentCommand: ParsableCommand {
       try runReporting {
         let t = try common.repository.open().addEvent(
           to: id, kind: .reply, author: common.authorOrSetting, body: message, commit: common.commit)
-        emit("\(t.id)  \(t.replies.count) \(t.replies.count == 1 ? "reply" : "replies")\n")
+        emit("\(t.id)  \(common.words.replies(t.replies.count))\(common.committedNote)\n")
       }
     }
   }
@@ -105,7 +111,7 @@ struct CommentCommand: ParsableCommand {
         let t = try common.repository.open().addEvent(
           to: id, kind: .resolve, author: common.authorOrSetting, body: reason,
           disposition: disposition, at: at, commit: common.commit, change: change)
-        emit("\(t.id)  resolved\(t.disposition.map { " (\($0.words))" } ?? "")\(common.commit ? " (committed)" : "")\n")
+        emit("\(t.id)  \(common.words.resolved(t.disposition))\(common.committedNote)\n")
       }
     }
   }
@@ -121,7 +127,7 @@ struct CommentCommand: ParsableCommand {
       try runReporting {
         let t = try common.repository.open().addEvent(
           to: id, kind: .reopen, author: common.authorOrSetting, body: reason, at: at, commit: common.commit)
-        emit("\(t.id)  reopened\n")
+        emit("\(t.id)  \(common.words[.reopened])\(common.committedNote)\n")
       }
     }
   }
@@ -152,7 +158,10 @@ struct CommentsCommand: ParsableCommand {
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
   @Option(name: .long, help: "Only threads with this status.") var status: ThreadStatus?
   @Option(name: .long, help: "terminal, markdown or json.") var format: Format = .terminal
+  @Option(name: .long, help: "Language of the listing (JSON is language-neutral): fi, sv or en (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
   @Argument(help: "Only threads on this document.") var path: String?
+
+  var language: Localization.Language { lang?.localization ?? ReaderLanguage.defaultLanguage() }
 
   func run() throws {
     var broken: [String] = []
@@ -162,8 +171,8 @@ struct CommentsCommand: ParsableCommand {
       if let s = status { report.threads = report.threads.filter { $0.placement.status == s } }
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
-      case .markdown: emit(CommentsRenderer.text(report, markdown: true))
-      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: display.useColor))
+      case .markdown: emit(CommentsRenderer.text(report, markdown: true, language: language))
+      case .terminal: emit(CommentsRenderer.text(report, markdown: false, color: display.useColor, language: language))
       }
     }
     if !broken.isEmpty {
