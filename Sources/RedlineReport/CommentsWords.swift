@@ -72,7 +72,7 @@ extension Localization {
     }
   }
 
-  /// "12 huomiota 3 lausunnonantajalta: käsitelty 8, …"; "1 synpunkt från 1 remissinstans: 1 obehandlad";
+  /// "12 huomiota 3 lausunnonantajalta (käsitelty 8, …)"; "1 synpunkt från 1 remissinstans (1 obehandlad)";
   /// "no comments" when there are none. `counts` are the non-zero counts in order.
   public func commentCounts(_ total: Int, respondents m: Int, _ counts: [(ThreadStatus, Int)]) -> String {
     let tail = counts.map { statusCount($0.0, $0.1) }.joined(separator: ", ")
@@ -80,15 +80,15 @@ extension Localization {
     case .fi:
       guard total > 0 else { return "ei huomioita" }
       let from = m > 0 ? " \(m) lausunnonantajalta" : ""
-      return "\(total) \(total == 1 ? "huomio" : "huomiota")\(from): \(tail)"
+      return "\(total) \(total == 1 ? "huomio" : "huomiota")\(from) (\(tail))"
     case .sv:
       guard total > 0 else { return "inga synpunkter" }
       let from = m > 0 ? " från \(m) \(m == 1 ? "remissinstans" : "remissinstanser")" : ""
-      return "\(total) \(total == 1 ? "synpunkt" : "synpunkter")\(from): \(tail)"
+      return "\(total) \(total == 1 ? "synpunkt" : "synpunkter")\(from) (\(tail))"
     case .en:
       guard total > 0 else { return "no comments" }
       let from = m > 0 ? " from \(m) \(m == 1 ? "respondent" : "respondents")" : ""
-      return "\(total) \(total == 1 ? "comment" : "comments")\(from): \(tail)"
+      return "\(total) \(total == 1 ? "comment" : "comments")\(from) (\(tail))"
     }
   }
 
