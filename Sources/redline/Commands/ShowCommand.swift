@@ -35,7 +35,8 @@ struct ShowCommand: ParsableCommand {
         }
         roots = [s]
       }
-      emit(Views.header(v, language: lang?.localization ?? ReaderLanguage.defaultLanguage()) + OutlineRenderer.labelledText(doc, sections: roots))
+      let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
+      emit(Views.header(v, language: language) + OutlineRenderer.labelledText(doc, sections: roots, language: language))
     }
   }
 }

@@ -241,9 +241,28 @@ import Testing
     #expect(redline(["log"]).contains("(v1)  1.1.2020 kl. 12.00  "), "default from git config")
 
     #expect(redline(["show", "v1", "--lang", "fi"]).hasPrefix("doc.md versiossa v1 (\(v1)): 3 lukua, 3 lohkoa, 11 riviä\n"))
-    #expect(redline(["show", "v1", "--lang", "sv"]).hasPrefix("doc.md i version v1 (\(v1)): 3 kapitel, 3 block, 11 rader\n"))
+    let sv = redline(["show", "v1", "--lang", "sv"])
+    #expect(sv.hasPrefix("doc.md i version v1 (\(v1)): 3 kapitel, 3 block, 11 rader\n"))
+    #expect(sv.contains("\n## 1 Elinvoima    [§1, rad 3]\n"), "\(sv)")
     #expect(redline(["show", "v1", "--lang", "en"]).hasPrefix("doc.md at v1 (\(v1)): 3 sections, 3 blocks, 11 lines\n"))
     #expect(redline(["outline", "v1", "--lang", "fi"]).hasPrefix("doc.md versiossa v1 (\(v1)): 3 lukua"))
+  }
+
+  @Test func placesInEveryLanguage() {
+    let fi = Localization(.fi)
+    let sv = Localization(.sv)
+    #expect(fi.movedTo("§4 ¶1") == "siirretty kohtaan §4 ¶1" && sv.movedTo("§4 ¶1") == "flyttad till §4 ¶1")
+    #expect(fi.mergedInto("§2.2 ¶3") == "yhdistetty kohtaan §2.2 ¶3" && sv.mergedInto("§2.2 ¶3") == "sammanslagen med §2.2 ¶3")
+    #expect(Localization(.en).mergedInto("§2.2 ¶3") == "merged into §2.2 ¶3")
+    #expect(fi.commentTarget(.heading, "§3.3") == "otsikkoon §3.3" && fi.commentTarget(.section, "§3.3") == "lukuun §3.3")
+    #expect(sv.commentTarget(.heading, "§3.3") == "på rubriken §3.3" && sv.commentTarget(.section, "§3.3") == "på kapitel §3.3")
+    #expect(fi.unsaved(base: "1a2b3c4d5e") == "WORKTREE (tallentamaton teksti, pohjana 1a2b3c4)")
+    #expect(sv.unsaved(base: nil) == "WORKTREE (osparad text)")
+    #expect(fi.statusLabel(.notYetMade) == "ei vielä tehty" && sv.statusLabel(.notYetMade) == "ännu inte gjord")
+    #expect(fi.madeAfter("v2") == "tehty version v2 jälkeen" && sv.madeAfter("v2") == "gjord efter version v2")
+    for s in ThreadStatus.allCases {
+      #expect(fi.statusLabel(s) != Localization(.en).statusLabel(s) && sv.statusLabel(s) != Localization(.en).statusLabel(s))
+    }
   }
 
   @Test func countsAgreeWithTheirNumbers() {
