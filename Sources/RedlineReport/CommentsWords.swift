@@ -276,7 +276,9 @@ extension Localization {
   }
 
   /// "doc.md versiossa v2 (abc1234): 3 lukua, 5 lohkoa, 20 riviä".
-  public func versionHeader(path: String, revision: String, id: String?, sections: Int, blocks: Int, lines: Int) -> String {
+  public func versionHeader(
+    path: String, revision: String, id: String?, sections: Int, blocks: Int, lines: Int
+  ) -> String {
     let at = id.map { " (\($0))" } ?? ""
     func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) \(k == 1 ? one : many)" }
     return switch language {

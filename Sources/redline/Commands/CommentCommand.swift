@@ -30,7 +30,9 @@ struct CommentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
-    @Option(name: .long, help: "Language of the confirmation: fi, sv or en (default: git config redline.lang, else the locale, else en).")
+    @Option(
+      name: .long,
+      help: "Language of the confirmation (default: git config redline.lang, else the locale, else en).")
     var lang: ReaderLanguage?
     @OptionGroup var display: DisplayOptions
 
@@ -158,7 +160,10 @@ struct CommentsCommand: ParsableCommand {
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
   @Option(name: .long, help: "Only threads with this status.") var status: ThreadStatus?
   @Option(name: .long, help: "terminal, markdown or json.") var format: Format = .terminal
-  @Option(name: .long, help: "Language of the listing (JSON is language-neutral): fi, sv or en (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
+  @Option(
+    name: .long,
+    help: "Language of the listing, not of JSON (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
   @Argument(help: "Only threads on this document.") var path: String?
 
   var language: Localization.Language { lang?.localization ?? ReaderLanguage.defaultLanguage() }

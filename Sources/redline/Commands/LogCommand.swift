@@ -13,7 +13,10 @@ struct LogCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Start from this revision.") var from: String = "HEAD"
   @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
-  @Option(name: .long, help: "Language of the dates: fi, sv or en (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
+  @Option(
+    name: .long,
+    help: "Language of the dates (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
   @Argument(help: "The document (default: the only document in the repository).") var path: String?
 
   func run() throws {

@@ -14,7 +14,9 @@ import Testing
   static let e = "Järjestöjen toimintaedellytykset turvataan pitkäjänteisellä rahoituksella."
   static let f = "Kylätoiminnan tuki jatkuu nykyisen ohjelmakauden loppuun saakka."
   static let g = "Toimeenpanoa seurataan vuosittain alueiden yhteistyöryhmissä."
-  static var v1: String { "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b)\n\n\(x)\n\n## 2 Osallisuus\n\n\(c)\n\n\(e)\n\n\(f)\n" }
+  static var v1: String {
+    "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b)\n\n\(x)\n\n## 2 Osallisuus\n\n\(c)\n\n\(e)\n\n\(f)\n"
+  }
   static var v2: String {
     "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b.replacingOccurrences(of: "ratkaisevia", with: "tärkeitä"))\n\n## 2 Osallisuus\n\n\(c)\n\n\(e) \(f)\n"
   }
@@ -47,20 +49,40 @@ import Testing
   static func history() throws -> History {
     let (d, r) = datedRepo([v1, v2, v3])
     let who = "Aino Arvioija <aino@example.fi>"
-    let open = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: "maakuntien kanssa", author: who, message: "Keiden maakuntien?", commit: false)
-    _ = try r.addEvent(to: open.id, kind: .reply, author: "Liisa Virtanen <liisa@example.fi>", body: "Selvitetään.", commit: false)
-    let addressed = try r.addComment(revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: "Kuntaliitto", message: "Liian jyrkästi.", commit: false)
-    let resolved = try r.addComment(revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: "Suomen Kylät ry", message: "Hyvä kirjaus.", commit: false)
-    _ = try r.addEvent(to: resolved.id, kind: .resolve, author: "Liisa Virtanen", body: "Kirjaus säilyy.", disposition: .partlyAccepted, at: "v2", commit: false)
+    let open = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: "maakuntien kanssa", author: who, message: "Keiden maakuntien?",
+      commit: false)
     _ = try r.addEvent(
-      to: resolved.id, kind: .resolve, author: "Liisa Virtanen", body: "Ei muutosta.", disposition: .notAccepted, at: "v2", commit: false,
+      to: open.id, kind: .reply, author: "Liisa Virtanen <liisa@example.fi>", body: "Selvitetään.", commit: false)
+    let addressed = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: "Kuntaliitto", message: "Liian jyrkästi.",
+      commit: false)
+    let resolved = try r.addComment(
+      revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: "Suomen Kylät ry", message: "Hyvä kirjaus.",
+      commit: false)
+    _ = try r.addEvent(
+      to: resolved.id, kind: .resolve, author: "Liisa Virtanen", body: "Kirjaus säilyy.", disposition: .partlyAccepted,
+      at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: resolved.id, kind: .resolve, author: "Liisa Virtanen", body: "Ei muutosta.", disposition: .notAccepted,
+      at: "v2", commit: false,
       change: true)
-    let merged = try r.addComment(revision: "v1", path: nil, block: "§2 ¶2", quote: nil, author: "Kuntaliitto", message: "Tuki kauemmin.", commit: false)
-    let outdated = try r.addComment(revision: "v1", path: nil, block: "§1 ¶3", quote: nil, author: "Vesilaitosyhdistys", message: "Siirtymäaika?", commit: false)
-    _ = try r.addEvent(to: outdated.id, kind: .resolve, author: "Liisa Virtanen", body: "", disposition: .noted, at: "v2", commit: false)
-    _ = try r.addEvent(to: outdated.id, kind: .reopen, author: "Liisa Virtanen", body: "Perustelu puuttuu.", at: "v2", commit: false)
-    let orphaned = try r.addComment(revision: "v1", path: nil, block: "§1 ¶3", quote: nil, author: "Vesilaitosyhdistys", message: "Kustannukset?", commit: false)
-    let later = try r.addComment(revision: "v3", path: nil, block: "§3 ¶1", quote: nil, author: "Kuntaliitto", message: "Myöhemmin.", commit: false)
+    let merged = try r.addComment(
+      revision: "v1", path: nil, block: "§2 ¶2", quote: nil, author: "Kuntaliitto", message: "Tuki kauemmin.",
+      commit: false)
+    let outdated = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶3", quote: nil, author: "Vesilaitosyhdistys", message: "Siirtymäaika?",
+      commit: false)
+    _ = try r.addEvent(
+      to: outdated.id, kind: .resolve, author: "Liisa Virtanen", body: "", disposition: .noted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: outdated.id, kind: .reopen, author: "Liisa Virtanen", body: "Perustelu puuttuu.", at: "v2", commit: false)
+    let orphaned = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶3", quote: nil, author: "Vesilaitosyhdistys", message: "Kustannukset?",
+      commit: false)
+    let later = try r.addComment(
+      revision: "v3", path: nil, block: "§3 ¶1", quote: nil, author: "Kuntaliitto", message: "Myöhemmin.", commit: false
+    )
     // The orphaned thread: made on a commit this repository never had.
     let file = d.path + "/reviews/\(orphaned.id).jsonl"
     let v1id = git(d.path, "rev-parse", "v1")
@@ -144,7 +166,9 @@ import Testing
     for l in Localization.Language.allCases {
       for md in [false, true] {
         let out = try Self.listing(h, l, markdown: md)
-        for name in ["partly_accepted", "not_accepted", "not_yet_made", "exact_text", "partly accepted", "not accepted"] {
+        for name in [
+          "partly_accepted", "not_accepted", "not_yet_made", "exact_text", "partly accepted", "not accepted",
+        ] {
           #expect(!out.contains(name), "\(name) in \(l) \(md ? "Markdown" : "terminal")")
         }
       }
@@ -160,12 +184,15 @@ import Testing
       run(redlineBinary, ["comments", "--at", "v2", "--repo", h.dir.path, "--no-pager"] + extra, env: env).stdout
     }
     #expect(comments([]).hasPrefix("Comments at v2"))
-    #expect(comments([], env: ["LANG": "sv_FI.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]).hasPrefix("Remissvar i version v2"))
+    #expect(
+      comments([], env: ["LANG": "sv_FI.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]).hasPrefix("Remissvar i version v2"))
     git(h.dir.path, "config", "redline.lang", "fi")
     let fi = comments([])
     #expect(fi.hasPrefix("Lausuntopalaute versiossa v2"), "\(fi)")
     #expect(fi == Self.fiText(h.ids, Self.shortCommit(h, "v2")))
-    #expect(comments([], env: ["LANG": "sv_FI.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]).hasPrefix("Lausuntopalaute"), "git config wins over the locale")
+    #expect(
+      comments([], env: ["LANG": "sv_FI.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]).hasPrefix("Lausuntopalaute"),
+      "git config wins over the locale")
     #expect(comments(["--lang", "sv"]).hasPrefix("Remissvar i version v2"), "--lang wins over git config")
     #expect(comments(["--lang", "en", "--format", "markdown"]).hasPrefix("# Comments at v2"))
     git(h.dir.path, "config", "redline.lang", "sv")
@@ -173,7 +200,8 @@ import Testing
     let json = comments(["--format", "json"])
     #expect(json.contains("\"schema\": \"redline.comments/2\""))
     #expect(json.contains("\"disposition\": \"not_accepted\""))
-    #expect(json == comments(["--format", "json", "--lang", "fi"]) && json == comments(["--format", "json", "--lang", "en"]))
+    #expect(
+      json == comments(["--format", "json", "--lang", "fi"]) && json == comments(["--format", "json", "--lang", "en"]))
   }
 
   // Item 3: the summary says an outdated or merged thread still waits for a disposition.
@@ -181,9 +209,17 @@ import Testing
     let h = try Self.history()
     let s = try h.repo.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
     let expected: [Localization.Language: (String, String, String)] = [
-      .fi: ("Käsittely", "kohta poistettu, käsittely kirjaamatta", "teksti yhdistetty toiseen kohtaan, käsittely kirjaamatta"),
-      .sv: ("Behandling", "punkten struken, behandlingen inte antecknad", "texten sammanslagen med en annan punkt, behandlingen inte antecknad"),
-      .en: ("Handling", "paragraph deleted, handling not recorded", "merged into another paragraph, handling not recorded"),
+      .fi: (
+        "Käsittely", "kohta poistettu, käsittely kirjaamatta",
+        "teksti yhdistetty toiseen kohtaan, käsittely kirjaamatta"
+      ),
+      .sv: (
+        "Behandling", "punkten struken, behandlingen inte antecknad",
+        "texten sammanslagen med en annan punkt, behandlingen inte antecknad"
+      ),
+      .en: (
+        "Handling", "paragraph deleted, handling not recorded", "merged into another paragraph, handling not recorded"
+      ),
     ]
     for (l, (label, outdated, merged)) in expected {
       let md = SummaryRenderer.render(s, language: l, format: .markdown)
@@ -215,23 +251,35 @@ import Testing
       #expect(r.status == 0, "\(args): \(r.stderr)")
       return r.stdout
     }
-    let added = redline(["comment", "add", "v1", "--block", "§1 ¶2", "--author", "Aino", "--message", "x", "--lang", "fi"])
+    let added = redline([
+      "comment", "add", "v1", "--block", "§1 ¶2", "--author", "Aino", "--message", "x", "--lang", "fi",
+    ])
     let id = String(added.prefix(8))
     #expect(added == "\(id)  kohtaan §1 ¶2, doc.md, versiossa v1\n")
     #expect(
-      redline(["comment", "add", "v1", "--heading", "2", "--author", "Aino", "--message", "y", "--lang", "sv"]).dropFirst(8)
+      redline(["comment", "add", "v1", "--heading", "2", "--author", "Aino", "--message", "y", "--lang", "sv"])
+        .dropFirst(8)
         == "  på rubriken §2 i doc.md, i version v1\n")
-    #expect(redline(["comment", "reply", id, "--message", "z", "--author", "Liisa", "--lang", "sv"]) == "\(id)  1 svar\n")
-    #expect(redline(["comment", "reply", id, "--message", "z", "--author", "Liisa", "--lang", "fi"]) == "\(id)  2 vastausta\n")
     #expect(
-      redline(["comment", "resolve", id, "--disposition", "partly-accepted", "--at", "v2", "--author", "Liisa", "--lang", "fi", "--commit"])
+      redline(["comment", "reply", id, "--message", "z", "--author", "Liisa", "--lang", "sv"]) == "\(id)  1 svar\n")
+    #expect(
+      redline(["comment", "reply", id, "--message", "z", "--author", "Liisa", "--lang", "fi"]) == "\(id)  2 vastausta\n"
+    )
+    #expect(
+      redline([
+        "comment", "resolve", id, "--disposition", "partly-accepted", "--at", "v2", "--author", "Liisa", "--lang", "fi",
+        "--commit",
+      ])
         == "\(id)  käsitelty (osittain huomioitu) (kirjattu versionhallintaan)\n")
-    #expect(redline(["comment", "reopen", id, "--at", "v2", "--author", "Liisa", "--lang", "sv"]) == "\(id)  återöppnad\n")
+    #expect(
+      redline(["comment", "reopen", id, "--at", "v2", "--author", "Liisa", "--lang", "sv"]) == "\(id)  återöppnad\n")
     #expect(
       redline(["comment", "resolve", id, "--disposition", "noted", "--at", "v2", "--author", "Liisa", "--lang", "en"])
         == "\(id)  resolved (noted)\n")
     git(d.path, "config", "redline.lang", "sv")
-    #expect(redline(["comment", "reopen", id, "--at", "v2", "--author", "Liisa"]) == "\(id)  återöppnad\n", "default from git config")
+    #expect(
+      redline(["comment", "reopen", id, "--at", "v2", "--author", "Liisa"]) == "\(id)  återöppnad\n",
+      "default from git config")
 
     let v1 = String(git(d.path, "rev-parse", "v1").prefix(7))
     let fiLog = redline(["log", "--lang", "fi"])
@@ -240,11 +288,13 @@ import Testing
     #expect(redline(["log", "--lang", "en"]).contains("(v1)  2020-01-01 12:00  "))
     #expect(redline(["log"]).contains("(v1)  1.1.2020 kl. 12.00  "), "default from git config")
 
-    #expect(redline(["show", "v1", "--lang", "fi"]).hasPrefix("doc.md versiossa v1 (\(v1)): 3 lukua, 3 lohkoa, 11 riviä\n"))
+    #expect(
+      redline(["show", "v1", "--lang", "fi"]).hasPrefix("doc.md versiossa v1 (\(v1)): 3 lukua, 3 lohkoa, 11 riviä\n"))
     let sv = redline(["show", "v1", "--lang", "sv"])
     #expect(sv.hasPrefix("doc.md i version v1 (\(v1)): 3 kapitel, 3 block, 11 rader\n"))
     #expect(sv.contains("\n## 1 Elinvoima    [§1, rad 3]\n"), "\(sv)")
-    #expect(redline(["show", "v1", "--lang", "en"]).hasPrefix("doc.md at v1 (\(v1)): 3 sections, 3 blocks, 11 lines\n"))
+    #expect(
+      redline(["show", "v1", "--lang", "en"]).hasPrefix("doc.md at v1 (\(v1)): 3 sections, 3 blocks, 11 lines\n"))
     #expect(redline(["outline", "v1", "--lang", "fi"]).hasPrefix("doc.md versiossa v1 (\(v1)): 3 lukua"))
   }
 
@@ -252,16 +302,22 @@ import Testing
     let fi = Localization(.fi)
     let sv = Localization(.sv)
     #expect(fi.movedTo("§4 ¶1") == "siirretty kohtaan §4 ¶1" && sv.movedTo("§4 ¶1") == "flyttad till §4 ¶1")
-    #expect(fi.mergedInto("§2.2 ¶3") == "yhdistetty kohtaan §2.2 ¶3" && sv.mergedInto("§2.2 ¶3") == "sammanslagen med §2.2 ¶3")
+    #expect(
+      fi.mergedInto("§2.2 ¶3") == "yhdistetty kohtaan §2.2 ¶3" && sv.mergedInto("§2.2 ¶3") == "sammanslagen med §2.2 ¶3"
+    )
     #expect(Localization(.en).mergedInto("§2.2 ¶3") == "merged into §2.2 ¶3")
-    #expect(fi.commentTarget(.heading, "§3.3") == "otsikkoon §3.3" && fi.commentTarget(.section, "§3.3") == "lukuun §3.3")
-    #expect(sv.commentTarget(.heading, "§3.3") == "på rubriken §3.3" && sv.commentTarget(.section, "§3.3") == "på kapitel §3.3")
+    #expect(
+      fi.commentTarget(.heading, "§3.3") == "otsikkoon §3.3" && fi.commentTarget(.section, "§3.3") == "lukuun §3.3")
+    #expect(
+      sv.commentTarget(.heading, "§3.3") == "på rubriken §3.3"
+        && sv.commentTarget(.section, "§3.3") == "på kapitel §3.3")
     #expect(fi.unsaved(base: "1a2b3c4d5e") == "WORKTREE (tallentamaton teksti, pohjana 1a2b3c4)")
     #expect(sv.unsaved(base: nil) == "WORKTREE (osparad text)")
     #expect(fi.statusLabel(.notYetMade) == "ei vielä tehty" && sv.statusLabel(.notYetMade) == "ännu inte gjord")
     #expect(fi.madeAfter("v2") == "tehty version v2 jälkeen" && sv.madeAfter("v2") == "gjord efter version v2")
     for s in ThreadStatus.allCases {
-      #expect(fi.statusLabel(s) != Localization(.en).statusLabel(s) && sv.statusLabel(s) != Localization(.en).statusLabel(s))
+      #expect(
+        fi.statusLabel(s) != Localization(.en).statusLabel(s) && sv.statusLabel(s) != Localization(.en).statusLabel(s))
     }
   }
 
@@ -280,9 +336,15 @@ import Testing
       sv.commentCounts(2, respondents: 2, [(.resolved, 2), (.outdated, 2)])
         == "2 synpunkter från 2 remissinstanser (2 behandlade, 2 på strukna punkter)")
     #expect(en.commentCounts(1, respondents: 1, [(.notYetMade, 1)]) == "1 comment from 1 respondent (1 not yet made)")
-    #expect(fi.replies(1) == "1 vastaus" && fi.replies(2) == "2 vastausta" && sv.replies(1) == "1 svar" && en.replies(2) == "2 replies")
-    #expect(fi.versionHeader(path: "a.md", revision: "v1", id: nil, sections: 1, blocks: 1, lines: 1) == "a.md versiossa v1: 1 luku, 1 lohko, 1 rivi")
-    #expect(sv.versionHeader(path: "a.md", revision: "v1", id: nil, sections: 1, blocks: 2, lines: 1) == "a.md i version v1: 1 kapitel, 2 block, 1 rad")
+    #expect(
+      fi.replies(1) == "1 vastaus" && fi.replies(2) == "2 vastausta" && sv.replies(1) == "1 svar"
+        && en.replies(2) == "2 replies")
+    #expect(
+      fi.versionHeader(path: "a.md", revision: "v1", id: nil, sections: 1, blocks: 1, lines: 1)
+        == "a.md versiossa v1: 1 luku, 1 lohko, 1 rivi")
+    #expect(
+      sv.versionHeader(path: "a.md", revision: "v1", id: nil, sections: 1, blocks: 2, lines: 1)
+        == "a.md i version v1: 1 kapitel, 2 block, 1 rad")
     // 2023-10-16T09:00+03:00; a zone west of UTC moves the day back.
     #expect(fi.dateTime(1_697_436_000, offsetMinutes: 180) == "16.10.2023 klo 9.00")
     #expect(sv.dateTime(1_697_436_000, offsetMinutes: 180) == "16.10.2023 kl. 9.00")
@@ -513,4 +575,3 @@ import Testing
     """
   }
 }
-
