@@ -1,35 +1,35 @@
 import Foundation
 import RedlineGit
+import RedlineReport
 
 /// Small text views shared by the command line and the demo.
 public enum Views {
   /// One line per commit: short id, tags, date, author, summary; the file's old name
-  /// where it differed (before a rename).
-  public static func log(_ commits: [CommitInfo]) -> String {
+  /// where it differed (before a rename). Dates and words in `language`.
+  public static func log(_ commits: [CommitInfo], language: Localization.Language = .en) -> String {
+    let l = Localization(language)
     var out = ""
     let current = commits.first?.path ?? ""
     for c in commits {
       let tags = c.tags.isEmpty ? "" : " (" + c.tags.joined(separator: ", ") + ")"
-      out += "\(c.id.short)\(tags)  \(date(c.author))  \(c.author.name)  \(c.summary)"
-      out += c.path == current ? "\n" : "  [as \(c.path)]\n"
+      out += "\(c.id.short)\(tags)  \(date(c.author, language: language))  \(c.author.name)  \(c.summary)"
+      out += c.path == current ? "\n" : "  \(l.asPath(c.path))\n"
       if c.isShallowBoundary { out += "(history stops here: this is a shallow clone; `git fetch --unshallow` fetches the rest)\n" }
     }
     return out
   }
 
-  /// `2023-10-16 09:00` in the author's own time zone.
-  public static func date(_ s: Signature) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(secondsFromGMT: Int(s.offsetMinutes) * 60)
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f.string(from: Date(timeIntervalSince1970: TimeInterval(s.time)))
+  /// In the author's own time zone: `2023-10-16 09:00` (en), `16.10.2023 klo 9.00` (fi),
+  /// `16.10.2023 kl. 9.00` (sv); written by `DateText`, no formatter per call.
+  public static func date(_ s: Signature, language: Localization.Language = .en) -> String {
+    Localization(language).dateTime(s.time, offsetMinutes: Int(s.offsetMinutes))
   }
 
-  /// `path at rev (abc1234): N sections, N blocks, N lines`.
-  public static func header(_ v: DocumentVersion) -> String {
-    let id = v.commit.map { " (\($0.short))" } ?? ""
+  /// `path at rev (abc1234): N sections, N blocks, N lines`, in `language`.
+  public static func header(_ v: DocumentVersion, language: Localization.Language = .en) -> String {
     let d = v.document
-    return "\(v.path) at \(v.revision)\(id): \(d.sections.count - 1) sections, \(d.blocks.count) blocks, \(d.lineCount) lines\n"
+    return Localization(language).versionHeader(
+      path: v.path, revision: v.revision, id: v.commit.map { $0.short }, sections: d.sections.count - 1,
+      blocks: d.blocks.count, lines: d.lineCount) + "\n"
   }
 }

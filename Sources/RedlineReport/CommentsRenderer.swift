@@ -8,26 +8,20 @@ public enum CommentsRenderer {
   public static let schema = "redline.comments/2"
 
   /// Where the thread points now: `§3.3 ¶1 (line 120)`, or `§3.3 (line 118)` for a section.
-  public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport) -> String? {
+  public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport, language: Localization.Language = .en) -> String? {
     guard let t = r.thread, let doc = report.documents[t.anchor.path] else { return nil }
-    if let i = r.placement.block { return "\(doc.blocks[i].label) (line \(doc.blocks[i].line))" }
-    if let s = r.placement.section { return "\(doc.sections[s].label) (line \(doc.sections[s].line))" }
+    let l = Localization(language)
+    if let i = r.placement.block { return l.onLine(doc.blocks[i].label, doc.blocks[i].line) }
+    if let s = r.placement.section { return l.onLine(doc.sections[s].label, doc.sections[s].line) }
     return nil
   }
 
-  /// What the anchor points at, in words: `§3.1 ¶2`, `the heading §3.3`, `section §3.3`.
-  static func target(_ a: Anchor) -> String {
-    switch a.kind {
-    case .block: return a.label
-    case .heading: return "the heading \(a.label)"
-    case .section: return "section \(a.label)"
-    }
-  }
+  /// What the anchor points at, in words: `on §3.1 ¶2`, `kohtaan §3.1 ¶2`, `på rubriken §3.3`.
+  static func target(_ a: Anchor, _ l: Localization) -> String { l.commentTarget(a.kind, a.label) }
 
-  /// The version a thread was made on: `v1`, or `WORKTREE (unsaved, based on 1a2b3c4)`.
-  static func version(_ a: Anchor) -> String {
-    guard a.isUnsaved else { return a.revision }
-    return "WORKTREE (unsaved text" + (a.base.map { ", based on \($0.prefix(7))" } ?? "") + ")"
+  /// The version a thread was made on: `v1`, or `WORKTREE (unsaved text, based on 1a2b3c4)`.
+  static func version(_ a: Anchor, _ l: Localization) -> String {
+    a.isUnsaved ? l.unsaved(base: a.base) : a.revision
   }
 
   /// Where a resolve or reopen was done: its tag, else the short commit id.
@@ -47,34 +41,47 @@ public enum CommentsRenderer {
     s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
-  public static func text(_ report: CommentsReport, markdown md: Bool, color: Bool = false) -> String {
-    var out = md ? "# Comments at \(esc(report.revision, md))\n\n" : "Comments at \(report.revision)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
+  /// `lainaus` → `Lainaus`: a label opening a Markdown line.
+  static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+  /// The terminal or Markdown listing in the reader's language (`fi`, `sv`, `en`): the
+  /// consultation's words for statuses and dispositions, dates as `16.10.2023`.
+  public static func text(
+    _ report: CommentsReport, markdown md: Bool, color: Bool = false, language: Localization.Language = .en
+  ) -> String {
+    let l = Localization(language)
+    let title = l.commentsAt(report.revision)
+    var out = md ? "# \(esc(title, md))\n\n" : "\(title)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
     var counts: [ThreadStatus: Int] = [:]
-    for t in report.threads { counts[t.placement.status, default: 0] += 1 }
-    let line = ThreadStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.words)" } }.joined(separator: ", ")
-    let n = report.threads.count
-    out += (n == 0 ? "no threads" : "\(n) \(n == 1 ? "thread" : "threads"): " + line) + "\n"
+    var respondents = Set<String>()
+    for t in report.threads {
+      counts[t.placement.status, default: 0] += 1
+      if let who = t.thread?.opening.author.name { respondents.insert(who) }
+    }
+    let ordered = ThreadStatus.allCases.compactMap { s in counts[s].map { (s, $0) } }
+    out += l.commentCounts(report.threads.count, respondents: respondents.count, ordered) + "\n"
     for r in report.threads {
       out += "\n"
-      let status = r.placement.status.words.uppercased()
+      let status = l.statusLabel(r.placement.status).uppercased()
       guard let t = r.thread else {
         let err = fold(r.error ?? "")
         out += md ? "## \(esc(r.id, md)) — \(status)\n\n\(esc(err, md))\n" : "\(r.id)  \(status)  \(body(err, indent: "    "))\n"
         continue
       }
       let who = t.opening.author.name
-      let date = Self.date(t.opening.time)
+      let date = l.date(t.opening.time)
+      let on = target(t.anchor, l) + " " + l.atVersion(version(t.anchor, l))
       if r.placement.status == .notYetMade {
-        let w = "made after \(report.revision), on \(target(t.anchor)) at \(version(t.anchor))"
+        let w = l.madeAfter(report.revision) + ", " + on
         out += md ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n" : "\(r.id)  \(status)  \(who), \(date), \(w)\n"
         continue
       }
-      var where_ = "on \(target(t.anchor)) at \(version(t.anchor))"
-      if let now = currentLabel(r, report) {
-        where_ += r.placement.status == .merged ? ", merged into \(now)" : (r.placement.moved ? ", moved to \(now)" : ", now \(now)")
+      var where_ = on
+      if let now = currentLabel(r, report, language: language) {
+        where_ += ", " + (r.placement.status == .merged ? l.mergedInto(now) : (r.placement.moved ? l.movedTo(now) : l.nowAt(now)))
       }
       if ![.diff, .none, .containment].contains(r.placement.matchedBy) {
-        where_ += " [found by \(r.placement.matchedBy.rawValue.replacingOccurrences(of: "_", with: " ")), confidence \(String(format: "%.2f", r.placement.confidence))]"
+        where_ += " " + l.foundBy(r.placement.matchedBy, confidence: r.placement.confidence)
       }
       if md {
         out += "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(where_, md))*\n\n> \(esc(fold(t.opening.body), md))\n\n"
@@ -83,38 +90,35 @@ public enum CommentsRenderer {
         out += "\(r.id)  \(s)  \(body(who, indent: "    ")), \(date), \(where_)\n    “\(body(t.opening.body, indent: "     "))”\n"
       }
       if let q = t.anchor.quote {
-        out += md ? "Quoted: “\(esc(q, md))”\n\n" : "    quoted: “\(body(q, indent: "     "))”\n"
+        out += md ? "\(capitalized(l[.quoted])): “\(esc(q, md))”\n\n" : "    \(l[.quoted]): “\(body(q, indent: "     "))”\n"
       }
       var previous: Disposition?
       for e in t.events.dropFirst() {
-        let d = Self.date(e.time)
+        let d = l.date(e.time)
         let name = md ? esc(e.author.name, md) : body(e.author.name, indent: "      ")
         let text = md ? esc(fold(e.body), md) : body(e.body, indent: "      ")
         switch e.kind {
         case .reply:
-          out += md ? "- reply by \(name), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
+          out += md ? "- \(l.replyBy(name)), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
         case .resolve:
           let note = e.body.isEmpty ? "" : ": \(text)"
-          let what: String
-          if e.change {
-            what = "disposition changed to \(e.disposition?.words ?? "none")" + (previous.map { " (was \($0.words))" } ?? "")
-          } else {
-            what = "resolved" + (e.disposition.map { " (\($0.words))" } ?? "")
-          }
+          let what = e.change ? l.dispositionChanged(to: e.disposition, was: previous) : l.resolved(e.disposition)
           previous = e.disposition
           out += md
-            ? "- \(what) by \(name) at \(esc(at(e), md)), \(d)\(note)\n"
-            : "    ✓ \(what) by \(name) at \(at(e)), \(d)\(note)\n"
+            ? "- \(what)\(l.byAt(name, esc(at(e), md))), \(d)\(note)\n"
+            : "    ✓ \(what)\(l.byAt(name, at(e))), \(d)\(note)\n"
         case .reopen:
           previous = nil
           let note = e.body.isEmpty ? "" : ": \(text)"
-          out += md ? "- reopened by \(name) at \(esc(at(e), md)), \(d)\(note)\n" : "    ↺ reopened by \(name) at \(at(e)), \(d)\(note)\n"
+          out += md
+            ? "- \(l[.reopened])\(l.byAt(name, esc(at(e), md))), \(d)\(note)\n"
+            : "    ↺ \(l[.reopened])\(l.byAt(name, at(e))), \(d)\(note)\n"
         case .comment:
           break
         }
       }
       if let why = r.placement.reason {
-        out += md ? "\nNote: \(esc(fold(why), md))\n" : "    note: \(body(why, indent: "      "))\n"
+        out += md ? "\n\(capitalized(l[.note])): \(esc(fold(why), md))\n" : "    \(l[.note]): \(body(why, indent: "      "))\n"
       }
       if let segs = r.placement.changes, r.placement.status == .addressed || r.placement.status == .resolved || r.placement.status == .merged {
         let redline = segs.map { s -> String in
@@ -124,9 +128,11 @@ public enum CommentsRenderer {
           case .delete: return md ? "<del>\(esc(s.text, md))</del>" : (color ? "\u{1B}[31;9m\(s.text)\u{1B}[0m" : "[-\(s.text)-]")
           }
         }.joined()
-        out += md ? "\nChanged since the comment: \(redline)\n" : "    changed since: \(body(redline, indent: "      "))\n"
+        out += md ? "\n\(l[.changedInResponse]): \(redline)\n" : "    \(l[.changedSince]): \(body(redline, indent: "      "))\n"
       } else if r.placement.status == .outdated {
-        out += md ? "\nThe paragraph was deleted: <del>\(esc(t.anchor.text, md))</del>\n" : "    deleted paragraph: [-\(body(t.anchor.text, indent: "      "))-]\n"
+        out += md
+          ? "\n\(l[.wasDeleted]): <del>\(esc(t.anchor.text, md))</del>\n"
+          : "    \(l[.deletedParagraph]): [-\(body(t.anchor.text, indent: "      "))-]\n"
       }
     }
     return out
@@ -137,14 +143,8 @@ public enum CommentsRenderer {
     md ? DiffText.esc(s, md).replacingOccurrences(of: "\n", with: "<br>") : s
   }
 
-  /// `2023-10-20` (UTC).
-  static func date(_ t: Int64) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "Europe/Helsinki")
-    f.dateFormat = "yyyy-MM-dd"
-    return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
-  }
+  /// `16.10.2023`: the day in Helsinki, as every listing writes dates (`DateText`).
+  static func date(_ t: Int64) -> String { DateText.finnish(t) }
 
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   public static func json(_ report: CommentsReport) -> [UInt8] {

@@ -48,6 +48,18 @@ public struct Localization: Sendable, Hashable {
     case beforeFirstHeading
     case notFound
     case outlineLine
+    /// `comments`: before the words a comment quotes.
+    case quoted
+    /// `comments`: before a note on how a thread was placed.
+    case note
+    /// `comments` (terminal): before the word changes since the comment.
+    case changedSince
+    /// `comments` (terminal): before the text of a deleted paragraph.
+    case deletedParagraph
+    /// `comments` and `comment reopen`: a thread opened again.
+    case reopened
+    /// `comment …`: the change was also recorded as a git commit.
+    case committed
     /// Before a section's old name: "aiemmin", "tidigare", "formerly".
     case formerly
     /// After a section's name when the new version no longer has it.
@@ -100,6 +112,12 @@ public struct Localization: Sendable, Hashable {
     case .beforeFirstHeading: "Johdanto-osa"
     case .notFound: "kohtaa ei löydy"
     case .outlineLine: "rivi"
+    case .quoted: "lainaus"
+    case .note: "huomautus"
+    case .changedSince: "muutettu sen jälkeen"
+    case .deletedParagraph: "poistettu kohta"
+    case .reopened: "avattu uudelleen"
+    case .committed: "kirjattu versionhallintaan"
     case .formerly: "aiemmin"
     case .deletedMark: "poistettu"
     case .respondents: "Lausunnonantajat"
@@ -137,6 +155,12 @@ public struct Localization: Sendable, Hashable {
     case .beforeFirstHeading: "Inledande del"
     case .notFound: "punkten hittas inte"
     case .outlineLine: "rad"
+    case .quoted: "citat"
+    case .note: "anmärkning"
+    case .changedSince: "ändrat sedan dess"
+    case .deletedParagraph: "struken punkt"
+    case .reopened: "återöppnad"
+    case .committed: "incheckad i versionshanteringen"
     case .formerly: "tidigare"
     case .deletedMark: "struket"
     case .respondents: "Remissinstanser"
@@ -174,6 +198,12 @@ public struct Localization: Sendable, Hashable {
     case .beforeFirstHeading: "Opening text"
     case .notFound: "paragraph not found"
     case .outlineLine: "line"
+    case .quoted: "quoted"
+    case .note: "note"
+    case .changedSince: "changed since"
+    case .deletedParagraph: "deleted paragraph"
+    case .reopened: "reopened"
+    case .committed: "committed"
     case .formerly: "formerly"
     case .deletedMark: "deleted"
     case .respondents: "Respondents"
@@ -200,32 +230,34 @@ public struct Localization: Sendable, Hashable {
     }
   }
 
-  /// Where a thread stands at the new version, in the reader's words.
+  /// Where a thread stands at the new version, in the reader's words. A thread still
+  /// waiting for a person (`ThreadStatus.waitsForPerson`) says so: "käsittely kirjaamatta",
+  /// "käsittelemättä".
   public func status(_ s: ThreadStatus) -> String {
     switch (language, s) {
     case (.fi, .resolved): "käsitelty"
     case (.fi, .addressed): "teksti muuttunut, käsittely kirjaamatta"
     case (.fi, .open): "käsittelemättä"
-    case (.fi, .outdated): "kohta poistettu"
+    case (.fi, .outdated): "kohta poistettu, käsittely kirjaamatta"
     case (.fi, .orphaned): "kohtaa ei löydy"
     case (.fi, .unreadable): "tiedostoa ei voi lukea"
-    case (.fi, .merged): "teksti yhdistetty toiseen kohtaan, vahvistamatta"
+    case (.fi, .merged): "teksti yhdistetty toiseen kohtaan, käsittely kirjaamatta"
     case (.fi, .notYetMade): "tehty myöhemmin"
     case (.sv, .resolved): "behandlad"
     case (.sv, .addressed): "texten ändrad, behandlingen inte antecknad"
     case (.sv, .open): "obehandlad"
-    case (.sv, .outdated): "punkten struken"
+    case (.sv, .outdated): "punkten struken, behandlingen inte antecknad"
     case (.sv, .orphaned): "punkten hittas inte"
     case (.sv, .unreadable): "filen kan inte läsas"
-    case (.sv, .merged): "texten sammanslagen med en annan punkt, ej bekräftad"
+    case (.sv, .merged): "texten sammanslagen med en annan punkt, behandlingen inte antecknad"
     case (.sv, .notYetMade): "gjord senare"
     case (.en, .resolved): "handled"
     case (.en, .addressed): "text changed, handling not recorded"
     case (.en, .open): "not yet handled"
-    case (.en, .outdated): "paragraph deleted"
+    case (.en, .outdated): "paragraph deleted, handling not recorded"
     case (.en, .orphaned): "paragraph not found"
     case (.en, .unreadable): "file cannot be read"
-    case (.en, .merged): "merged into another paragraph, to be confirmed"
+    case (.en, .merged): "merged into another paragraph, handling not recorded"
     case (.en, .notYetMade): "made later"
     }
   }

@@ -37,15 +37,16 @@ public enum OutlineRenderer {
     return BlockKind.allCases.compactMap { k in c[k].map { l.count($0, k) } }.joined(separator: ", ")
   }
 
-  /// The blocks of `sections` (each with its subsections) with their labels in the margin.
-  public static func labelledText(_ doc: Document, sections: [Int]) -> String {
+  /// The blocks of `sections` (each with its subsections) with their labels in the margin;
+  /// each heading's line number marked in `language` ("rivi 12").
+  public static func labelledText(_ doc: Document, sections: [Int], language: Localization.Language = .en) -> String {
     var out = ""
     var seen = Set<Int>()
     for top in sections {
       for s in doc.subtree(top) where seen.insert(s).inserted {
         let sec = doc.sections[s]
         if s != 0 {
-          out += "\n" + String(repeating: "#", count: sec.level) + " " + sec.heading + "    [\(sec.label), line \(sec.line)]\n\n"
+          out += "\n" + String(repeating: "#", count: sec.level) + " " + sec.heading + "    [\(sec.label), \(Localization(language)[.outlineLine]) \(sec.line)]\n\n"
         }
         for b in doc.blocks[sec.blockRange] {
           let tag = "¶\(b.ordinal)".padding(toLength: 5, withPad: " ", startingAt: 0)

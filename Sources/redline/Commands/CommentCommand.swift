@@ -30,7 +30,15 @@ struct CommentCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
+    @Option(
+      name: .long,
+      help: "Language of the confirmation (default: git config redline.lang, else the locale, else en).")
+    var lang: ReaderLanguage?
     @OptionGroup var display: DisplayOptions
+
+    var words: Localization { Localization(lang?.localization ?? ReaderLanguage.defaultLanguage()) }
+    /// " (kirjattu versionhallintaan)" when --commit was given.
+    var committedNote: String { commit ? " (\(words[.committed]))" : "" }
   }
 
   struct Add: ParsableCommand {
@@ -66,7 +74,7 @@ struct CommentCommand: ParsableCommand {
         let t = try repo.addComment(
           revision: revision, path: path, block: block, quote: quote, author: common.authorOrSetting, message: message,
           commit: common.commit, section: section, heading: heading)
-        emit("\(t.id)  on \(t.anchor.label) of \(t.anchor.path) at \(revision)\(common.commit ? " (committed)" : "")\n")
+        emit("\(t.id)  \(common.words.commentAdded(t.anchor.kind, t.anchor.label, path: t.anchor.path, revision: revision))\(common.committedNote)\n")
       }
     }
   }
@@ -81,7 +89,7 @@ struct CommentCommand: ParsableCommand {
       try runReporting {
         let t = try common.repository.open().addEvent(
           to: id, kind: .reply, author: common.authorOrSetting, body: message, commit: common.commit)
-        emit("\(t.id)  \(t.replies.count) \(t.replies.count == 1 ? "reply" : "replies")\n")
+        emit("\(t.id)  \(common.words.replies(t.replies.count))\(common.committedNote)\n")
       }
     }
   }
@@ -105,7 +113,7 @@ struct CommentCommand: ParsableCommand {
         let t = try common.repository.open().addEvent(
           to: id, kind: .resolve, author: common.authorOrSetting, body: reason,
           disposition: disposition, at: at, commit: common.commit, change: change)
-        emit("\(t.id)  resolved\(t.disposition.map { " (\($0.words))" } ?? "")\(common.commit ? " (committed)" : "")\n")
+        emit("\(t.id)  \(common.words.resolved(t.disposition))\(common.committedNote)\n")
       }
     }
   }
@@ -121,7 +129,7 @@ struct CommentCommand: ParsableCommand {
       try runReporting {
         let t = try common.repository.open().addEvent(
           to: id, kind: .reopen, author: common.authorOrSetting, body: reason, at: at, commit: common.commit)
-        emit("\(t.id)  reopened\n")
+        emit("\(t.id)  \(common.words[.reopened])\(common.committedNote)\n")
       }
     }
   }
@@ -152,7 +160,13 @@ struct CommentsCommand: ParsableCommand {
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
   @Option(name: .long, help: "Only threads with this status.") var status: ThreadStatus?
   @Option(name: .long, help: "terminal, markdown or json.") var format: Format = .terminal
+  @Option(
+    name: .long,
+    help: "Language of the listing, not of JSON (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
   @Argument(help: "Only threads on this document.") var path: String?
+
+  var language: Localization.Language { lang?.localization ?? ReaderLanguage.defaultLanguage() }
 
   func run() throws {
     var broken: [String] = []
@@ -162,10 +176,10 @@ struct CommentsCommand: ParsableCommand {
       if let s = status { report.threads = report.threads.filter { $0.placement.status == s } }
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
-      case .markdown: emit(CommentsRenderer.text(report, markdown: true))
+      case .markdown: emit(CommentsRenderer.text(report, markdown: true, language: language))
       case .terminal:
         let color = display.useColor
-        emit(CommentsRenderer.text(report, markdown: false, color: color), styled: color)
+        emit(CommentsRenderer.text(report, markdown: false, color: color, language: language), styled: color)
       }
     }
     if !broken.isEmpty {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RedlineKit
+import RedlineReport
 
 struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -12,6 +13,10 @@ struct LogCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Start from this revision.") var from: String = "HEAD"
   @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
+  @Option(
+    name: .long,
+    help: "Language of the dates (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
   @Argument(help: "The document (default: the only document in the repository).") var path: String?
 
   func validate() throws {
@@ -28,7 +33,7 @@ struct LogCommand: ParsableCommand {
         let p = try repo.resolvePath(path, at: rev)
         throw RedlineError.pathNotInRevision(path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
       }
-      emit(Views.log(commits))
+      emit(Views.log(commits, language: lang?.localization ?? ReaderLanguage.defaultLanguage()))
     }
   }
 }

@@ -27,8 +27,9 @@ struct OutlineCommand: ParsableCommand {
     try runReporting {
       let repo = try repository.open()
       let v = try repo.load(path, at: revision)
-      emit(Views.header(v) + "\n" + OutlineRenderer.outline(
-          v.document, maxDepth: depth ?? .max, language: lang?.localization ?? ReaderLanguage.defaultLanguage(),
+      let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
+      emit(Views.header(v, language: language) + "\n" + OutlineRenderer.outline(
+          v.document, maxDepth: depth ?? .max, language: language,
           width: stdoutIsTerminal() ? terminalWidth() : .max))
     }
   }

@@ -13,6 +13,10 @@ struct ShowCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Only this section and its subsections, e.g. 2.1 or §2.1.", valueName: "number"))
   var section: String?
   @Flag(name: .long, help: "Print the stored bytes, unparsed.") var raw = false
+  @Option(
+    name: .long,
+    help: "Language of the header line (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -34,7 +38,8 @@ struct ShowCommand: ParsableCommand {
         }
         roots = [s]
       }
-      emit(Views.header(v) + OutlineRenderer.labelledText(doc, sections: roots))
+      let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
+      emit(Views.header(v, language: language) + OutlineRenderer.labelledText(doc, sections: roots, language: language))
     }
   }
 }

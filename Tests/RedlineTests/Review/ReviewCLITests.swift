@@ -72,12 +72,12 @@ func shellWords(_ line: String) -> [String] {
     #expect(reopen.status == 2)
     #expect(reopen.stderr.contains("is not resolved"))
     let res = run(redlineBinary, ["comment", "resolve", id, "--disposition", "not-accepted", "--author", "A <a@x.fi>", "--repo", d.path])
-    #expect(res.stdout.contains("resolved (not accepted)"), "\(res.stdout)\(res.stderr)")
+    #expect(res.stdout.contains("resolved (not taken into account)"), "\(res.stdout)\(res.stderr)")
     let again = run(redlineBinary, ["comment", "resolve", id, "--disposition", "accepted", "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(again.status == 2)
     #expect(again.stderr.contains("--change"))
     let list = run(redlineBinary, ["comments", "--repo", d.path])
-    #expect(list.stdout.contains("resolved (not accepted)"))
+    #expect(list.stdout.contains("resolved (not taken into account)"))
     #expect(!list.stdout.contains("not_accepted"))
   }
 

@@ -216,7 +216,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let rep = try r.comments(at: "v1")
     for md in [false, true] {
       let text = CommentsRenderer.text(rep, markdown: md)
-      #expect(text.contains("disposition changed to not accepted (was accepted)"))
+      #expect(text.contains("disposition changed to not taken into account (was taken into account)"))
       #expect(!text.contains("not_accepted"))
     }
   }

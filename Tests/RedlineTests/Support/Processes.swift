@@ -73,6 +73,10 @@ func testEnvironment(_ extra: [String: String]) -> [String: String] {
   e["GIT_AUTHOR_EMAIL"] = "testi@example.fi"
   e["GIT_COMMITTER_NAME"] = "Testi Tekijä"
   e["GIT_COMMITTER_EMAIL"] = "testi@example.fi"
+  // The reader's language follows the locale: tests start from a neutral one.
+  e["LANG"] = "C.UTF-8"
+  e["LC_ALL"] = nil
+  e["LC_MESSAGES"] = nil
   for (k, v) in extra {
     if v.isEmpty { e[k] = nil } else { e[k] = v }
   }
