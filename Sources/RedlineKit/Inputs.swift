@@ -8,8 +8,19 @@ public enum Inputs {
   /// The name that means standard input.
   public static let stdin = "-"
 
-  /// Reads all of standard input.
-  public static func readStandardInput() -> [UInt8] { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+  /// Standard input, read up to one byte past the document size limit (so a larger input
+  /// is refused without being held whole in memory).
+  public static func readStandardInput() -> [UInt8] {
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while out.count <= DocumentLoader.sizeLimit {
+      let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { break }
+      out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+  }
 }
 
 /// Compares two files on disk where one side may be `-` (standard input) and either may be
@@ -29,11 +40,13 @@ public func compareInputs(
     let bytes: [UInt8]
     if p == Inputs.stdin {
       bytes = readStdin()
+      if bytes.count > DocumentLoader.sizeLimit {
+        throw .document(.tooLarge(path: label, bytes: bytes.count, limit: DocumentLoader.sizeLimit))
+      }
     } else if p == "/dev/null" {
       bytes = []
     } else {
-      guard let d = FileManager.default.contents(atPath: p) else { throw .fileNotFound(path: p) }
-      bytes = [UInt8](d)
+      bytes = try SafeRead.regularFile(p, shownAs: p)
     }
     return RawVersion(revision: label, commit: nil, path: documentPath ?? label, bytes: bytes, format: format)
   }

@@ -30,10 +30,11 @@ public enum CommentsRenderer {
     return e.commit.map { String($0.prefix(7)) } ?? "?"
   }
 
-  /// A comment body for the terminal: CR folded to a line break, continuation lines
-  /// indented under the first, so a body cannot forge a line of the listing.
+  /// A comment body for the terminal: control characters made visible before any colour
+  /// is added (so a body cannot carry Redline's own colour codes), CR folded to a line
+  /// break, continuation lines indented under the first, so a body cannot forge a line.
   static func body(_ s: String, indent: String) -> String {
-    fold(s).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+    TerminalText.clean(fold(s)).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
   }
 
   /// CR LF and lone CR become LF.

@@ -182,7 +182,7 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     r = run(redlineBinary, [
       "comment", "add", "WORKTREE", rel, "--quote", "salasana", "--author", "Eve <e@x>", "--message", "m",
     ], cwd: d.path)
-    expectOneLineError(r, "outside the working tree")
+    expectOneLineError(r, "is outside the repository")
     #expect(!FileManager.default.fileExists(atPath: d.path + "/reviews"))
     // A FIFO in the working tree is refused, not waited on.
     #expect(mkfifo(d.path + "/fifo.md", 0o600) == 0)
@@ -345,5 +345,20 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     #expect(r.status == 2, "\(r.stderr)")
     #expect(r.stderr.contains("rikki.jsonl"))
     #expect(!r.stdout.isEmpty, "the summary itself is still written")
+  }
+}
+
+/// Issue 9 item 7: a comment body carrying Redline's own colour codes shows them as
+/// visible symbols even when the listing is coloured.
+@Suite struct CommentColourInjectionTests {
+  @Test func ownColourCodesInACommentAreMadeVisibleWhenColoured() throws {
+    let d = threeVersionRepo()
+    let body = "Huomio \u{1B}[32;4mväärennetty lisäys\u{1B}[0m loppu"
+    var r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", body, "--author", "Eve <e@x>", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    r = run(redlineBinary, ["comments", "--at", "v1", "--color", "always", "--no-pager", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Huomio ␛[32;4mväärennetty lisäys␛[0m loppu"), "\(r.stdout)")
+    #expect(!r.stdout.contains("\u{1B}[32;4mväärennetty"))
   }
 }

@@ -304,7 +304,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
       Issue.record("committed through a stale lock")
     } catch {
       #expect(error.description.contains("refs/heads/main.lock"))
-      #expect(error.description.contains("delete that file"))
+      #expect(error.description.contains("if none is running, delete '"))
     }
     #expect(Date().timeIntervalSince(start) < 2)
     #expect(reviewFiles().filter { $0.hasSuffix(".jsonl") }.isEmpty)
