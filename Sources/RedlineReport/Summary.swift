@@ -136,6 +136,12 @@ public enum SummaryRenderer {
           let from = d.old.blocks[b.old!].label
           let tag = b.segments == nil ? l.format("moved_block", from) : l.format("moved_edited_block", from)
           w.block(tag: tag, label: lab, kind: "moved", spans: b.segments.map(spans) ?? [.text(d.new.blocks[b.new!].text)])
+        case .merged, .split:
+          let tag =
+            b.status == .merged
+            ? DiffLabels(l.language)(.mergedFrom(b.sources.map { d.old.blocks[$0].label }))
+            : DiffLabels(l.language)(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
+          w.block(tag: tag, label: lab, kind: b.status.rawValue, spans: spans(b.segments ?? []))
         case .unchanged:
           break
         }

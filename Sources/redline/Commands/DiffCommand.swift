@@ -19,8 +19,9 @@ struct DiffCommand: ParsableCommand {
         redline diff v1 v2 --stat                one line per changed section
         redline diff v1 v2 --format html -o muutokset.html
         redline diff --files vanha.md uusi.md    two files, no repository
+        redline diff v1 v2 --lang sv --format html -o ändringar.html
 
-      JSON output follows the documented contract redline.diff/1 (docs/json-diff.md).
+      JSON output follows the documented contract redline.diff/2 (docs/json-diff.md).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -43,6 +44,11 @@ struct DiffCommand: ParsableCommand {
   var output: String?
   @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
   @Option(name: .long, help: "Work budget for fuzzy matching, in token comparisons.") var budget: Int?
+  @Option(name: .long, help: "Language of labels: fi, sv or en (default en).") var lang: DiffLang?
+
+  enum DiffLang: String, ExpressibleByArgument, CaseIterable {
+    case fi, sv, en
+  }
 
   @Argument(help: "The old revision (or file with --files).") var old: String
   @Argument(help: "The new revision, or WORKTREE (or file with --files).") var new: String
@@ -67,20 +73,21 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
+      let labels = DiffLabels(Localization.Language(rawValue: (lang ?? .en).rawValue) ?? .en)
       let bytes: [UInt8]
       if stat {
-        bytes = Array(TerminalText.sanitize(StatView.render(c.diff, sections: sections)).utf8)
+        bytes = Array(TerminalText.sanitize(StatView.render(c.diff, sections: sections, labels: labels)).utf8)
       } else {
         switch format {
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:
-          bytes = Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections).utf8)
+          bytes = Array(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, labels: labels).utf8)
         case .markdown:
-          bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections).utf8)
+          bytes = Array(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections, labels: labels).utf8)
         case .terminal:
           let useColor = output == nil && wantsColor(color)
-          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections)
+          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections, labels: labels)
           bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
         }
       }

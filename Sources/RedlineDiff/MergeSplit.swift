@@ -1,0 +1,157 @@
+import RedlineDocument
+
+extension DiffState {
+  /// Blocks joined into one (list items merged into a paragraph, two paragraphs merged) and
+  /// blocks divided into several (a paragraph split in two, maybe across sections).
+  ///
+  /// A merge: a new block that holds most of the words of two or more old blocks that are
+  /// unmatched (or matched to it). A split: an old block that holds most of the words of two
+  /// or more new blocks that are unmatched (or matched to it). Candidates come through each
+  /// block's rarest words (as for moves), every comparison is charged to the budget, and
+  /// the joined texts must still be similar above the modified threshold.
+  mutating func findMergesAndSplits() {
+    findMerges()
+    findSplits()
+  }
+
+  private mutating func findMerges() {
+    let freeA = a.blocks.indices.filter { blkAB[$0] == nil }
+    guard !freeA.isEmpty else { return }
+    // Targets: new blocks unmatched, or matched with changed text and more words than their match.
+    let targets = b.blocks.indices.filter { m in
+      guard let k = blkBA[m] else { return true }
+      return aIds[k] != bIds[m] && newWords(m).count > oldWords(k).count
+    }
+    var bags: [Int: [Int32]] = [:]
+    for k in freeA { bags[k] = oldWords(k) }
+    let index = rareIndex(bags)
+    var claims: [(Double, Int, Int)] = []  // (containment, old, new)
+    outer: for m in targets {
+      let wm = newWords(m)
+      var seen = Set<Int>()
+      for w in Set(wm) {
+        for k in index[w] ?? [] where seen.insert(k).inserted {
+          let wk = oldWords(k)
+          guard budget.spend(wk.count + wm.count) else { break outer }
+          if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section) {
+            claims.append((c, k, m))
+          }
+        }
+      }
+    }
+    var sourcesOf: [Int: [Int]] = [:]
+    var taken = Set<Int>()
+    for (_, k, m) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(k).inserted {
+      sourcesOf[m, default: []].append(k)
+    }
+    for m in sourcesOf.keys.sorted() {
+      var sources = sourcesOf[m]!
+      if let k = blkBA[m] { sources.append(k) }
+      sources.sort()
+      guard sources.count >= 2 else { continue }
+      let joined = sources.flatMap { oldWords($0) }.sorted()
+      guard dice(joined, newWords(m)) >= options.modifiedThreshold else { continue }
+      if let k = blkBA[m] { blkAB[k] = nil }
+      matchBlock(sources[0], m, .merged, dice(joined, newWords(m)))
+      mergeSources[m] = sources
+      for k in sources { mergedInto[k] = m }
+    }
+  }
+
+  private mutating func findSplits() {
+    let freeB = b.blocks.indices.filter { blkBA[$0] == nil && mergeSources[$0] == nil }
+    guard !freeB.isEmpty else { return }
+    let targets = a.blocks.indices.filter { k in
+      guard mergedInto[k] == nil else { return false }
+      guard let m = blkAB[k] else { return true }
+      return mergeSources[m] == nil && aIds[k] != bIds[m] && oldWords(k).count > newWords(m).count
+    }
+    var bags: [Int: [Int32]] = [:]
+    for m in freeB { bags[m] = newWords(m) }
+    let index = rareIndex(bags)
+    var claims: [(Double, Int, Int)] = []  // (containment, new, old)
+    outer: for k in targets {
+      let wk = oldWords(k)
+      var seen = Set<Int>()
+      for w in Set(wk) {
+        for m in index[w] ?? [] where seen.insert(m).inserted {
+          let wm = newWords(m)
+          guard budget.spend(wk.count + wm.count) else { break outer }
+          if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section) {
+            claims.append((c, m, k))
+          }
+        }
+      }
+    }
+    var partsOf: [Int: [Int]] = [:]
+    var taken = Set<Int>()
+    for (_, m, k) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(m).inserted {
+      partsOf[k, default: []].append(m)
+    }
+    for k in partsOf.keys.sorted() {
+      var parts = partsOf[k]!
+      if let m = blkAB[k] { parts.append(m) }
+      parts.sort()
+      guard parts.count >= 2 else { continue }
+      let joined = parts.flatMap { newWords($0) }.sorted()
+      guard dice(oldWords(k), joined) >= options.modifiedThreshold else { continue }
+      if let m = blkAB[k] { blkBA[m] = nil }
+      matchBlock(k, parts[0], .split, dice(oldWords(k), joined))
+      splitParts[k] = parts
+      for m in parts { splitOf[m] = k }
+    }
+  }
+
+  /// How much of `piece` is inside `whole` (share of its words), when that is enough to
+  /// call it a source or part: `pieceContainment` of its words, at least two words, and
+  /// short pieces (under `minWordsForFuzzyMove` words) only within corresponding sections.
+  private func pieceContainment(_ piece: [Int32], in whole: [Int32], oldSection: Int, newSection: Int) -> Double? {
+    guard piece.count >= 2, whole.count >= piece.count else { return nil }
+    let c = Double(commonCount(piece, whole)) / Double(piece.count)
+    guard c >= options.pieceContainment else { return nil }
+    if piece.count < options.minWordsForFuzzyMove && secAB[oldSection] != newSection { return nil }
+    return c
+  }
+
+  /// Blocks indexed by their rarest words (document frequency among `blocks`).
+  private func rareIndex(_ words: [Int: [Int32]]) -> [Int32: [Int]] {
+    var df: [Int32: Int] = [:]
+    var bags: [Int: Set<Int32>] = [:]
+    for (i, w) in words {
+      let s = Set(w)
+      bags[i] = s
+      for w in s { df[w, default: 0] += 1 }
+    }
+    var index: [Int32: [Int]] = [:]
+    for i in words.keys.sorted() {
+      let ws = bags[i]!.sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
+      for w in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+    }
+    return index
+  }
+}
+
+/// Maps a stretch of one side of a word diff to the other side (UTF-8 offsets): where the
+/// side's position reaches `range`'s bounds, the other side's position.
+func mapThroughSegments(_ segs: [Segment], _ range: Range<Int>, fromOld: Bool) -> Range<Int> {
+  func map(_ p: Int, start: Bool) -> Int {
+    var here = 0
+    var there = 0
+    for s in segs {
+      let n = s.text.utf8.count
+      let onHere = s.op == .equal || s.op == (fromOld ? .delete : .insert)
+      let onThere = s.op == .equal || s.op == (fromOld ? .insert : .delete)
+      if onHere {
+        if here + n > p || (!start && here + n == p) {
+          return s.op == .equal ? there + (p - here) : there
+        }
+        here += n
+      }
+      if onThere { there += n }
+    }
+    return there
+  }
+  let lo = map(range.lowerBound, start: true)
+  let hi = max(lo, map(range.upperBound, start: false))
+  return lo..<hi
+}
