@@ -18,8 +18,8 @@ public struct DocumentDiff: Sendable {
   /// Counts for the summary line and `--stat`.
   public var summary: Summary { Summary(self) }
 
-  /// True when nothing but cosmetic changes was found.
-  public var isUnchanged: Bool { sections.allSatisfy { $0.isUnchanged } }
+  /// True when nothing but cosmetic changes was found (front matter included).
+  public var isUnchanged: Bool { metadata.isEmpty && sections.allSatisfy { $0.isUnchanged } }
 }
 
 /// How a section or block was matched across versions.
@@ -144,6 +144,12 @@ public struct MetadataChange: Sendable, Hashable {
   public var old: String?
   /// nil when the key was removed.
   public var new: String?
+
+  public init(key: String, old: String?, new: String?) {
+    self.key = key
+    self.old = old
+    self.new = new
+  }
 }
 
 /// One block in the diff.

@@ -16,7 +16,7 @@ public enum MarkdownParser {
   public static func parse(_ bytes: [UInt8], path: String) -> Document {
     _ = registered
     var source = bytes
-    FrontMatter.blank(&source)
+    let (metadata, backLine) = FrontMatter.blank(&source)
     let lines = LineIndex(source)
 
     let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
@@ -30,17 +30,22 @@ public enum MarkdownParser {
     }
     guard let root = cmark_parser_finish(parser) else {
       var b = DocumentBuilder()
-      return b.finish(path: path, format: .markdown, lineCount: lines.count)
+      var d = b.finish(path: path, format: .markdown, lineCount: lines.count)
+      d.metadata = metadata
+      return d
     }
     defer { cmark_node_free(root) }
 
     var walker = Walker(source: source, lines: lines)
+    walker.builder.backMatterLine = backLine
     var child = cmark_node_first_child(root)
     while let node = child {
       walker.visit(node, depth: 0)
       child = cmark_node_next(node)
     }
-    return walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
+    var d = walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
+    d.metadata = metadata
+    return d
   }
 
   private struct Walker {
@@ -178,38 +183,104 @@ public enum MarkdownParser {
   }
 }
 
-/// Finds YAML front matter and replaces its bytes with blank lines (line count kept).
-/// Front matter is a `---` first line, then up to 200 YAML-looking lines (`key: value`,
-/// indented continuations, `- items`, `# comments`), then `---` or `...`. A document that
-/// merely starts with a `---` rule is left alone.
+/// Finds YAML front matter, reads its top-level keys as metadata and replaces its bytes
+/// with blank lines (line count kept). Front matter is a `---` first line, then
+/// YAML-looking lines (`key: value`, indented continuations, `- items`, `# comments`,
+/// blank lines; the long kramdown-rfc kind with nested `author:` lists included), then
+/// `---` or `...`. A document that merely starts with a `---` rule is left alone.
+/// kramdown-rfc's part markers (`--- abstract`, `--- middle`, `--- back`) are blanked too;
+/// the line of `--- back` is returned, since top-level sections after it are appendices.
 enum FrontMatter {
-  static func blank(_ b: inout [UInt8]) {
-    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A else { return }
-    var lineStart = 4
+  /// Longest front matter read, in lines (kramdown-rfc drafts reach a few hundred).
+  static let maxLines = 5000
+
+  static func blank(_ b: inout [UInt8]) -> (metadata: [MetadataEntry], backLine: Int?) {
+    let metadata = blankHeader(&b)
+    return (metadata, blankPartMarkers(&b))
+  }
+
+  private static func blankHeader(_ b: inout [UInt8]) -> [MetadataEntry] {
+    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A || b[3] == 0x0D else { return [] }
+    var lineStart = b[3] == 0x0D && b.count > 4 && b[4] == 0x0A ? 5 : 4
     var sawKey = false
     var lines = 0
-    while lineStart < b.count && lines < 200 {
+    var entries: [MetadataEntry] = []
+    while lineStart < b.count && lines < maxLines {
       var e = lineStart
       while e < b.count && b[e] != 0x0A { e += 1 }
-      let content = b[lineStart..<e]
-      if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-        guard sawKey else { return }
+      var content = b[lineStart..<e]
+      if content.last == 0x0D { content = content.dropLast() }
+      let trimmed = content.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).reversed()
+      if trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8) {
+        guard sawKey else { return [] }
         for k in 0..<e where b[k] != 0x0A { b[k] = 0x20 }
-        return
+        return entries.map { MetadataEntry(key: $0.key, value: trimTrailingLines($0.value)) }
       }
-      guard let first = content.first else { return }  // a blank line: not front matter
-      if first == 0x20 || first == 0x09 || first == 0x23 || (first == 0x2D && content.dropFirst().first == 0x20) {
-        // continuation, comment or list item
-      } else if let colon = content.firstIndex(of: 0x3A), colon > content.startIndex,
-        !content[content.startIndex..<colon].contains(0x20) || content[content.startIndex..<colon].count < 40
-      {
-        sawKey = true
-      } else {
-        return
+      let text = String(decoding: content, as: UTF8.self)
+      if let first = content.first {
+        if first == 0x20 || first == 0x09 || first == 0x23 || first == 0x2D {
+          // A continuation, comment or list item: part of the last key's value.
+          if first != 0x23, !entries.isEmpty {
+            let v = entries[entries.count - 1].value
+            entries[entries.count - 1].value = v.isEmpty ? text.trimmingTrailingSpaces : v + "\n" + text.trimmingTrailingSpaces
+          } else if first != 0x23 && !sawKey {
+            return []
+          }
+        } else if let colon = content.firstIndex(of: 0x3A), colon > content.startIndex {
+          sawKey = true
+          let key = String(decoding: content[content.startIndex..<colon], as: UTF8.self)
+          var value = String(decoding: content[(colon + 1)...], as: UTF8.self).trimmingTrailingSpaces
+          while value.first == " " { value.removeFirst() }
+          if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
+            value = String(value.dropFirst().dropLast())
+          }
+          entries.append(MetadataEntry(key: key, value: value))
+        } else {
+          return []
+        }
+      } else if !sawKey {
+        return []  // a blank line before any key: not front matter
       }
       lineStart = e + 1
       lines += 1
     }
+    return []
+  }
+
+  private static func trimTrailingLines(_ s: String) -> String {
+    var out = s
+    while out.hasSuffix("\n") { out.removeLast() }
+    return out
+  }
+
+  /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
+  /// 1-based line of `--- back`.
+  private static func blankPartMarkers(_ b: inout [UInt8]) -> Int? {
+    var back: Int?
+    var line = 1
+    var i = 0
+    while i < b.count {
+      var e = i
+      while e < b.count && b[e] != 0x0A { e += 1 }
+      if e - i > 4, b[i] == 0x2D, b[i + 1] == 0x2D, b[i + 2] == 0x2D, b[i + 3] == 0x20 {
+        let word = String(decoding: b[(i + 4)..<e], as: UTF8.self).trimmingTrailingSpaces
+        if ["abstract", "middle", "back"].contains(word) || word.hasPrefix("note_") {
+          if word == "back" { back = line }
+          for k in i..<e { b[k] = 0x20 }
+        }
+      }
+      i = e + 1
+      line += 1
+    }
+    return back
+  }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var s = Substring(self)
+    while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+    return String(s)
   }
 }
 

@@ -93,7 +93,7 @@ public struct DiffLabels: Sendable {
       case .moved: w = "moved"
       case .added: w = "added"
       case .deleted: w = "deleted"
-      case .textChanged: w = "with changed text"
+      case .textChanged: w = "modified"
       case .changed: w = "changed"
       }
       return "\(n) \(w)"
@@ -138,7 +138,7 @@ public struct DiffLabels: Sendable {
     case .movedFrom(let l, let e): return "moved from \(l)" + (e ? " and edited" : "")
     case .movedWithin(let l, let e): return "moved within the section from \(l)" + (e ? " and edited" : "")
     case .mergedFrom(let ls): return "merged from \(list(ls, "and"))"
-    case .splitInto(let f, let ps): return "\(f) split into \(list(ps, "and"))"
+    case .splitInto(let f, let ps): return "split from \(f) into \(list(ps, "and"))"
     case .cosmeticDetail(let added, let what): return (added ? "added " : "removed ") + what
     case .movedTo(let a, let b): return "\(a) moved to \(b)"
     case .mergedInto(let a, let b): return "\(a) merged into \(b)"
@@ -162,14 +162,14 @@ public struct DiffLabels: Sendable {
     case .sectionCount(let n, let e):
       let w: String
       switch e {
-      case .renamed: w = "otsikko muutettu"
+      case .renamed: w = "nimetty uudelleen"
       case .moved: w = "siirretty"
       case .added: w = "lisätty"
       case .deleted: w = "poistettu"
-      case .textChanged: w = "tekstiä muutettu"
+      case .textChanged: w = "muutettu"
       case .changed: return "\(n) \(n == 1 ? "luku" : "lukua") muuttui"
       }
-      return "\(n): \(w)"
+      return "\(n) \(w)"
     case .blockCount(let n, let e):
       let w: String
       switch e {
@@ -211,7 +211,7 @@ public struct DiffLabels: Sendable {
     case .movedFrom(let l, let e): return "siirretty kohdasta \(l)" + (e ? " ja muutettu" : "")
     case .movedWithin(let l, let e): return "siirretty luvun sisällä kohdasta \(l)" + (e ? " ja muutettu" : "")
     case .mergedFrom(let ls): return "yhdistetty kohdista \(list(ls, "ja"))"
-    case .splitInto(let f, let ps): return "\(f) jaettu kohtiin \(list(ps, "ja"))"
+    case .splitInto(let f, let ps): return "jaettu: \(f) → \(list(ps, "ja"))"
     case .cosmeticDetail(let added, let what): return (added ? "lisätty " : "poistettu ") + what
     case .movedTo(let a, let b): return "\(a) siirretty kohtaan \(b)"
     case .mergedInto(let a, let b): return "\(a) yhdistetty kohtaan \(b)"
@@ -240,7 +240,7 @@ public struct DiffLabels: Sendable {
       case .moved: w = n == 1 ? "flyttat" : "flyttade"
       case .added: w = n == 1 ? "tillagt" : "tillagda"
       case .deleted: w = n == 1 ? "struket" : "strukna"
-      case .textChanged: w = "med ändrad text"
+      case .textChanged: w = n == 1 ? "ändrat" : "ändrade"
       case .changed: return "\(n) \(n == 1 ? "ändrat avsnitt" : "ändrade avsnitt")"
       }
       return "\(n) \(w)"
@@ -285,7 +285,7 @@ public struct DiffLabels: Sendable {
     case .movedFrom(let l, let e): return "flyttad från \(l)" + (e ? " och ändrad" : "")
     case .movedWithin(let l, let e): return "flyttad inom avsnittet från \(l)" + (e ? " och ändrad" : "")
     case .mergedFrom(let ls): return "sammanslagen av \(list(ls, "och"))"
-    case .splitInto(let f, let ps): return "\(f) delad i \(list(ps, "och"))"
+    case .splitInto(let f, let ps): return "delad: \(f) → \(list(ps, "och"))"
     case .cosmeticDetail(let added, let what): return (added ? "tillagd " : "struken ") + what
     case .movedTo(let a, let b): return "\(a) flyttad till \(b)"
     case .mergedInto(let a, let b): return "\(a) sammanslagen med \(b)"
