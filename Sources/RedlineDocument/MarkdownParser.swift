@@ -56,34 +56,33 @@ public enum MarkdownParser {
     mutating func visit(_ node: OpaquePointer, depth: Int) {
       let start = Int(cmark_node_get_start_line(node))
       let end = endLine(node)
-      let coreType = cmark_node_get_type(node)
-      if coreType == CMARK_NODE_PARAGRAPH {
+      let kind = NodeKind(node)
+      if kind == .paragraph {
         let r = lines.byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
         let (text, inv) = source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r])) }
         builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
         return
       }
-      let type = String(cString: cmark_node_get_type_string(node))
-      switch type {
-      case "heading":
+      switch kind {
+      case .heading:
         builder.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node)[...], line: start)
-      case "list":
+      case .list:
         var item = cmark_node_first_child(node)
         while let it = item {
           visitItem(it, depth: depth)
           item = cmark_node_next(it)
         }
-      case "block_quote":
+      case .blockQuote:
         let raw = lines.text(source, from: start, to: end)
         let stripped = raw.split(separator: "\n", omittingEmptySubsequences: false).map { stripQuoteMarker($0) }
           .joined(separator: "\n")
         let (text, inv) = Normalizer.normalize(stripped[...])
         builder.block(kind: .quote, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      case "code_block":
+      case .codeBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
         builder.block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      case "table":
+      case .table:
         // cmark-gfm folds paragraph lines right above a table into the table's range (and
         // gives that paragraph no position): the table starts at the row before its
         // delimiter row, and lines above it are a paragraph of their own.
@@ -102,11 +101,12 @@ public enum MarkdownParser {
         }
         builder.block(
           kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
-      case "html_block":
+      case .htmlBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
         builder.block(kind: .other, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      default:
+      case .paragraph, .thematicBreak, .footnoteDefinition, .item, .text, .code, .htmlInline, .softBreak, .lineBreak,
+        .other:
         break  // thematic breaks, footnote definitions: no text to compare
       }
     }
@@ -120,7 +120,7 @@ public enum MarkdownParser {
       var nested: [OpaquePointer] = []
       var child = cmark_node_first_child(item)
       while let c = child {
-        if cmark_node_get_type(c) == CMARK_NODE_LIST {
+        if NodeKind(c) == .list {
           nested.append(c)
         } else {
           if first == 0 { first = Int(cmark_node_get_start_line(c)) }
@@ -156,11 +156,10 @@ public enum MarkdownParser {
     func inlineText(_ node: OpaquePointer) -> String {
       var out = ""
       func walk(_ n: OpaquePointer) {
-        let t = String(cString: cmark_node_get_type_string(n))
-        switch t {
-        case "text", "code", "html_inline":
+        switch NodeKind(n) {
+        case .text, .code, .htmlInline:
           if let l = cmark_node_get_literal(n) { out += String(cString: l) }
-        case "softbreak", "linebreak":
+        case .softBreak, .lineBreak:
           out += " "
         default:
           break
@@ -179,6 +178,38 @@ public enum MarkdownParser {
       var l = line.drop(while: { $0 == " " })
       if l.first == ">" { l = l.dropFirst() }
       return l
+    }
+  }
+}
+
+/// cmark's node types, mapped once (as apple/swift-markdown does), with an explicit case
+/// for anything else (emphasis, links, custom and future extension nodes).
+enum NodeKind: Equatable {
+  case paragraph, heading, list, item, blockQuote, codeBlock, htmlBlock, thematicBreak, footnoteDefinition, table
+  case text, code, htmlInline, softBreak, lineBreak
+  /// Any other node, by cmark's type name (`emph`, `link`, `strikethrough` …).
+  case other(String)
+
+  init(_ node: OpaquePointer) {
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_PARAGRAPH: self = .paragraph
+    case CMARK_NODE_HEADING: self = .heading
+    case CMARK_NODE_LIST: self = .list
+    case CMARK_NODE_ITEM: self = .item
+    case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+    case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+    case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+    case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+    case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
+    case CMARK_NODE_TEXT: self = .text
+    case CMARK_NODE_CODE: self = .code
+    case CMARK_NODE_HTML_INLINE: self = .htmlInline
+    case CMARK_NODE_SOFTBREAK: self = .softBreak
+    case CMARK_NODE_LINEBREAK: self = .lineBreak
+    default:
+      // Extension nodes (the GFM table) have types assigned at registration: by name.
+      let name = String(cString: cmark_node_get_type_string(node))
+      self = name == "table" ? .table : .other(name)
     }
   }
 }
