@@ -249,16 +249,23 @@ struct DiffState {
     return w
   }
 
-  /// Dice similarity, raised when one text is (nearly) whole inside the other: an item
-  /// that gains a clause, or a sentence that loses one, is the same block edited.
-  func similarity(_ x: [Int32], _ y: [Int32]) -> Double {
-    let common = commonCount(x, y)
+  /// Dice similarity of old block `i` and new block `j`, raised when one text is (nearly)
+  /// whole inside the other, in order: an item that gains a clause, or a sentence that
+  /// loses one, is the same block edited. (Order matters: a few common words scattered
+  /// through a long paragraph are not a containment.)
+  mutating func similarity(old i: Int, new j: Int) -> Double {
+    let x = oldWords(i)
+    let y = newWords(j)
     guard !x.isEmpty || !y.isEmpty else { return 1 }
+    let common = commonCount(x, y)
     let d = 2 * Double(common) / Double(x.count + y.count)
     let shorter = min(x.count, y.count)
-    guard shorter >= options.containmentMinWords else { return d }
-    let contained = Double(common) / Double(shorter)
-    return contained >= options.containmentThreshold ? max(d, 0.75 + 0.2 * d) : d
+    guard shorter >= options.containmentMinWords,
+      Double(common) / Double(shorter) >= options.containmentThreshold
+    else { return d }
+    let (sx, sy) = (words(a.blocks[i].text), words(b.blocks[j].text))
+    let contained = x.count <= y.count ? inOrder(sx, sy) : inOrder(sy, sx)
+    return contained ? max(d, 0.75 + 0.2 * d) : d
   }
 
   // MARK: Blocks
@@ -297,7 +304,7 @@ struct DiffState {
         let wy = newWords(y)
         if wy.count < minWords { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
-        let s = similarity(wx, wy)
+        let s = similarity(old: x, new: y)
         if s > 0 { scores.add(s, x, y) }
       }
     }
@@ -348,7 +355,7 @@ struct DiffState {
         let wx = oldWords(i)
         if wx.count < options.minWordsForFuzzyMove { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
-        scores.add(similarity(wx, wy), i, j)
+        scores.add(similarity(old: i, new: j), i, j)
       }
     }
     for (s, i, j) in scores.accepted(threshold: options.moveThreshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {

@@ -33,7 +33,9 @@ extension DiffState {
         for k in index[w] ?? [] where seen.insert(k).inserted {
           let wk = oldWords(k)
           guard budget.spend(wk.count + wm.count) else { break outer }
-          if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section) {
+          if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+            inOrder(words(a.blocks[k].text), words(b.blocks[m].text))
+          {
             claims.append((c, k, m))
           }
         }
@@ -77,7 +79,9 @@ extension DiffState {
         for m in index[w] ?? [] where seen.insert(m).inserted {
           let wm = newWords(m)
           guard budget.spend(wk.count + wm.count) else { break outer }
-          if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section) {
+          if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+            inOrder(words(b.blocks[m].text), words(a.blocks[k].text))
+          {
             claims.append((c, m, k))
           }
         }
@@ -103,14 +107,48 @@ extension DiffState {
   }
 
   /// How much of `piece` is inside `whole` (share of its words), when that is enough to
-  /// call it a source or part: `pieceContainment` of its words, at least two words, and
-  /// short pieces (under `minWordsForFuzzyMove` words) only within corresponding sections.
+  /// call it a source or part: `pieceContainment` of its words, at least two words; from
+  /// another section, at least twice `minWordsForFuzzyMove` words and a fifth of the whole.
   private func pieceContainment(_ piece: [Int32], in whole: [Int32], oldSection: Int, newSection: Int) -> Double? {
     guard piece.count >= 2, whole.count >= piece.count else { return nil }
     let c = Double(commonCount(piece, whole)) / Double(piece.count)
     guard c >= options.pieceContainment else { return nil }
-    if piece.count < options.minWordsForFuzzyMove && secAB[oldSection] != newSection { return nil }
+    // Outside corresponding sections a piece must be a real share of the whole: a short
+    // phrase found by chance in a long paragraph elsewhere is not a merge.
+    if secAB[oldSection] != newSection
+      && (piece.count < 2 * options.minWordsForFuzzyMove || 5 * piece.count < whole.count)
+    {
+      return nil
+    }
     return c
+  }
+
+  /// True when the piece's words stand in the whole in their order, close together:
+  /// from some occurrence of one of its first words, at least `pieceContainment` of the
+  /// piece's words are found in order within a span of twice its length plus two (its
+  /// length plus two for a piece under `minWordsForFuzzyMove` words). A real
+  /// source or part is a run of the other text; stop words scattered through a long
+  /// paragraph are not.
+  func inOrder(_ piece: [Int32], _ whole: [Int32]) -> Bool {
+    guard !piece.isEmpty else { return false }
+    let need = Int((Double(piece.count) * options.pieceContainment).rounded(.up))
+    let span = piece.count < options.minWordsForFuzzyMove ? piece.count + 2 : 2 * piece.count + 2
+    let starts = Set(piece.prefix(max(1, piece.count - need + 1)))
+    for p in whole.indices where starts.contains(whole[p]) {
+      var matched = 0
+      var q = p
+      let end = min(whole.count, p + span)
+      for w in piece {
+        var r = q
+        while r < end && whole[r] != w { r += 1 }
+        if r < end {
+          matched += 1
+          q = r + 1
+        }
+      }
+      if matched >= need { return true }
+    }
+    return false
   }
 
   /// Blocks indexed by their rarest words (document frequency among `blocks`).

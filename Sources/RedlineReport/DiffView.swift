@@ -120,23 +120,12 @@ public struct DiffView: Sendable {
     if sc.renumbered && !sc.renamed, let o = sc.old { tags.append(L(.was(d.old.sections[o].label))) }
 
     let c = BlockCounts(sc, old: d.old, new: d.new)
-    let own = c.added + c.deleted + c.modified + c.moved + c.merged + c.split
-    var counts: String
-    if own == 0 && c.movedOut > 0 {
-      // Nothing of its own changed: say where its blocks went.
-      var to: [String] = []
-      for p in sc.pointers where p.kind != .splitPart {
-        let s = d.new.sections[d.new.blocks[p.new].section]
-        let name = s.number ?? String(s.label.drop(while: { $0 == "§" }))
-        if !to.contains(name) { to.append(name) }
-      }
-      counts = L(.movedOutSentence(c.movedOut, to))
-    } else {
-      counts = [
+    let counts =
+      movedOutSentence(d, sc, L)
+      ?? [
         (c.added, "+"), (c.deleted, "−"), (c.modified, "~"), (c.moved, "↷"), (c.merged, "⊕"), (c.split, "⊘"),
         (c.movedOut, "→"),
       ].filter { $0.0 > 0 }.map { "\($0.1)\($0.0)" }.joined(separator: " ")
-    }
 
     var blocks: [BlockView] = []
     for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty { blocks.append(block(d, b, L)) }
@@ -156,6 +145,21 @@ public struct DiffView: Sendable {
     }
     return SectionView(
       label: sectionLabel(d, old: sc.old, new: sc.new), heading: heading, tags: tags, counts: counts, blocks: blocks)
+  }
+
+  /// For a section whose own blocks did not change but that lost blocks to other
+  /// sections: "5 paragraphs moved to 3.2.1 and 3.2.2" (nil otherwise). The summary
+  /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
+  public static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ L: DiffLabels) -> String? {
+    let c = BlockCounts(sc, old: d.old, new: d.new)
+    guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split == 0, c.movedOut > 0 else { return nil }
+    var to: [String] = []
+    for p in sc.pointers where p.kind != .splitPart {
+      let s = d.new.sections[d.new.blocks[p.new].section]
+      let name = s.number ?? String(s.label.drop(while: { $0 == "§" }))
+      if !to.contains(name) { to.append(name) }
+    }
+    return L(.movedOutSentence(c.movedOut, to))
   }
 
   static func block(_ d: DocumentDiff, _ b: BlockChange, _ L: DiffLabels) -> BlockView {

@@ -119,7 +119,9 @@ public enum SummaryRenderer {
       let idx = sc.new ?? sc.old!
       w.heading(3, label(doc, section: idx, l))
       let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
-      var note = l.format("counts", "\(c.added)", "\(c.deleted)", "\(c.modified)", "\(c.moved)")
+      var note =
+        DiffView.movedOutSentence(d, sc, DiffLabels(l.language))
+        ?? l.format("counts", "\(c.added)", "\(c.deleted)", "\(c.modified)", "\(c.moved)")
       if sc.status == .added { note = l["section_added"] + " " + note }
       if sc.status == .deleted { note = l["section_deleted"] + " " + note }
       w.paragraph([.em(note)], cssClass: "muted")
