@@ -1,5 +1,5 @@
-/// Thresholds and limits of the alignment. The defaults are what the tests and the
-/// benchmark use; each is documented in docs/diff.md.
+/// Thresholds and limits of the alignment, each with one line on why. The defaults are
+/// what the tests and the benchmark use (decisions in docs/decisions.md).
 public struct DiffOptions: Sendable, Hashable {
   /// Work budget for fuzzy searches, in token comparisons. When spent, remaining
   /// fuzzy matches are not searched and `DocumentDiff.budgetExhausted` is set.

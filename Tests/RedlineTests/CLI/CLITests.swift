@@ -70,7 +70,8 @@ import Testing
     #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3"))
     // The sample threads anchor into the demo's v1 and are followed into v2 and v3.
     #expect(r.stdout.contains("Comments at v2"))
-    #expect(r.stdout.contains("12 threads: 8 resolved, 2 addressed, 1 open, 1 outdated"))
+    // §2.2 ¶5 kept its sentence and gained three (containment): addressed, not outdated.
+    #expect(r.stdout.contains("12 threads: 8 resolved, 3 addressed, 1 open"))
     #expect(!r.stdout.contains("orphaned"))
   }
 }
