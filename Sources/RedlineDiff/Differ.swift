@@ -57,6 +57,9 @@ struct DiffState {
   var wordInterner = ByteInterner(capacity: 4096)
   var aWords: [Int: [Int32]] = [:]
   var bWords: [Int: [Int32]] = [:]
+  // Word ids in text order (for in-order containment), computed on demand.
+  var aSeq: [Int: [Int32]] = [:]
+  var bSeq: [Int: [Int32]] = [:]
 
   init(old: Document, new: Document, options: DiffOptions) {
     a = old
@@ -242,6 +245,20 @@ struct DiffState {
     return w
   }
 
+  mutating func oldSequence(_ k: Int) -> [Int32] {
+    if let w = aSeq[k] { return w }
+    let w = words(a.blocks[k].text)
+    aSeq[k] = w
+    return w
+  }
+
+  mutating func newSequence(_ k: Int) -> [Int32] {
+    if let w = bSeq[k] { return w }
+    let w = words(b.blocks[k].text)
+    bSeq[k] = w
+    return w
+  }
+
   mutating func newWords(_ k: Int) -> [Int32] {
     if let w = bWords[k] { return w }
     let w = words(b.blocks[k].text).sorted()
@@ -263,7 +280,7 @@ struct DiffState {
     guard shorter >= options.containmentMinWords,
       Double(common) / Double(shorter) >= options.containmentThreshold
     else { return d }
-    let (sx, sy) = (words(a.blocks[i].text), words(b.blocks[j].text))
+    let (sx, sy) = (oldSequence(i), newSequence(j))
     let contained = x.count <= y.count ? inOrder(sx, sy) : inOrder(sy, sx)
     return contained ? max(d, 0.75 + 0.2 * d) : d
   }

@@ -34,7 +34,7 @@ extension DiffState {
           let wk = oldWords(k)
           guard budget.spend(wk.count + wm.count) else { break outer }
           if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
-            inOrder(words(a.blocks[k].text), words(b.blocks[m].text))
+            inOrder(oldSequence(k), newSequence(m))
           {
             claims.append((c, k, m))
           }
@@ -80,7 +80,7 @@ extension DiffState {
           let wm = newWords(m)
           guard budget.spend(wk.count + wm.count) else { break outer }
           if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
-            inOrder(words(b.blocks[m].text), words(a.blocks[k].text))
+            inOrder(newSequence(m), oldSequence(k))
           {
             claims.append((c, m, k))
           }

@@ -90,7 +90,7 @@ import Testing
     // Only the page's own labels: strip the document's text (in <div class="text">) and the CSS.
     var labels = html
     if let a = labels.range(of: "<style>"), let b = labels.range(of: "</style>") { labels.removeSubrange(a.lowerBound..<b.upperBound) }
-    while let a = labels.range(of: "<div class=\"text\">"), let b = labels.range(of: "</div>", range: a.upperBound..<labels.endIndex) {
+    while let a = labels.range(of: "<div class=\"text\""), let b = labels.range(of: "</div>", range: a.upperBound..<labels.endIndex) {
       labels.removeSubrange(a.lowerBound..<b.upperBound)
     }
     // Tags and attributes (`class="block added"`) are not labels a reader sees.
@@ -101,6 +101,16 @@ import Testing
     for w in Self.englishWords where !(lang == .sv && w == "Metadata") {
       #expect(!labels.contains(w), "\(lang.rawValue) page has English “\(w)”")
     }
+  }
+
+  @Test func finnishTextIsMarkedOnASwedishPage() {
+    let d = every()
+    let o = VersionRef(revision: "v1", commit: nil, path: "doc.md")
+    let n = VersionRef(revision: "v2", commit: nil, path: "doc.md")
+    let sv = DiffHTML.render(d, old: o, new: n, labels: DiffLabels(.sv), textLanguage: "fi")
+    #expect(sv.contains("<div class=\"text\" lang=\"fi\">"))
+    let fi = DiffHTML.render(d, old: o, new: n, labels: DiffLabels(.fi), textLanguage: "fi")
+    #expect(!fi.contains("class=\"text\" lang="), "the page is Finnish already")
   }
 
   @Test func countSentencesAgreeInNumber() {
