@@ -42,6 +42,13 @@ import Testing
       authors: [], comments: CommentsReport(revision: "v2", commit: nil, documents: [:], threads: [], errors: []), generated: 0)
     let fi = SummaryRenderer.render(input, language: .fi, format: .markdown)
     #expect(fi.contains("5 kappaletta siirretty kohtiin 3.2.1 ja 3.2.2"))
+    // `diff` and `summary` give the same counts for the same pair.
+    let s = d.summary
+    let en = SummaryRenderer.render(input, language: .en, format: .markdown)
+    #expect(en.contains(
+      "Sections changed \(s.sectionsChanged); paragraphs added \(s.blocksAdded), deleted \(s.blocksDeleted), changed \(s.blocksModified), moved \(s.blocksMoved)."))
+    #expect(out.contains("Sections: \(s.sectionsChanged) changed"))
+    #expect(out.contains("\(s.blocksAdded) paragraphs added, \(s.blocksDeleted) paragraphs deleted, \(s.blocksModified) paragraphs changed, \(s.blocksMoved) paragraphs moved"))
     // The front matter is metadata: title, version, date.
     #expect(Set(d.metadata.map(\.key)) == ["title", "versio", "päivämäärä"])
   }
