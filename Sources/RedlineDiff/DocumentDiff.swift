@@ -299,18 +299,21 @@ public struct BlockCounts: Sendable, Hashable {
   public var movedOut = 0
   public var merged = 0
   public var split = 0
+  /// New blocks of this section that are parts of a block split in another section.
+  public var splitParts = 0
   public var unchanged = 0
   public var wordsAdded = 0
   public var wordsDeleted = 0
   public var cosmetic = 0
 
   /// True when nothing in the section's blocks changed.
-  public var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split == 0 }
+  public var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split + splitParts == 0 }
 
   /// Counts a section's blocks and pointers (moves out and merges away count as `movedOut`).
   public init(_ s: SectionChange, old: Document, new: Document) {
     self.init(s.blocks, old: old, new: new)
     movedOut = s.pointers.filter { $0.kind != .splitPart }.count
+    splitParts = s.pointers.count - movedOut
   }
 
   /// Counts `blocks`; words of added and deleted blocks are counted from the documents.

@@ -36,7 +36,8 @@ public struct SectionView: Sendable, Hashable {
   public var heading: String
   /// Localized tags: status, `renamed from “…”`, `moved`, `was §3.1`.
   public var tags: [String]
-  /// `+1 −2 ~1 ↷3`, zero counts left out; or, when the section's own text did not change
+  /// `+1 −2 ~1 ↷3` (`⊕` merged, `⊘` split or a part of a split, `→` moved out), zero
+  /// counts left out, never empty for a changed section; or, when the section's own text did not change
   /// and blocks only left it, the sentence saying where they went.
   public var counts: String
   public var blocks: [BlockView]
@@ -124,7 +125,7 @@ public struct DiffView: Sendable {
       movedOutSentence(d, sc, L)
       ?? [
         (c.added, "+"), (c.deleted, "−"), (c.modified, "~"), (c.moved, "↷"), (c.merged, "⊕"), (c.split, "⊘"),
-        (c.movedOut, "→"),
+        (c.splitParts, "⊘"), (c.movedOut, "→"),
       ].filter { $0.0 > 0 }.map { "\($0.1)\($0.0)" }.joined(separator: " ")
 
     var blocks: [BlockView] = []
@@ -152,7 +153,9 @@ public struct DiffView: Sendable {
   /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
   public static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ L: DiffLabels) -> String? {
     let c = BlockCounts(sc, old: d.old, new: d.new)
-    guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split == 0, c.movedOut > 0 else { return nil }
+    guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split + c.splitParts == 0, c.movedOut > 0 else {
+      return nil
+    }
     var to: [String] = []
     for p in sc.pointers where p.kind != .splitPart {
       let s = d.new.sections[d.new.blocks[p.new].section]

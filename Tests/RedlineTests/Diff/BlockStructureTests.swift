@@ -113,6 +113,7 @@ import Testing
     let second = d.sections.first { $0.new.map { d.new.sections[$0].number } == "2" }!
     #expect(second.pointers.map(\.kind) == [.splitPart])
     #expect(text(d).contains("part of §1 ¶2, split (shown under §1)"))
+    #expect(text(d).contains("── §2 2 Seuranta  (modified); ⊘1\n"), "never an empty count")
     #expect(d.blockMapping[k]?.status == .split)
   }
 
@@ -141,6 +142,20 @@ import Testing
     // The counts of every writer come from one Summary: sections changed = sections shown.
     #expect(d.summary.sectionsChanged == d.sections.filter { !$0.isUnchanged }.count)
     #expect(out.contains("Sections: \(d.summary.sectionsChanged) changed"))
+  }
+
+  // Item 5 on generated pairs: every changed section says what changed (no empty counts).
+  @Test func noChangedSectionHasEmptyCounts() {
+    for seed in 0..<120 {
+      var g = DraftGenerator(seed: UInt64(5000 + seed))
+      let a = g.model()
+      let b = g.edit(a)
+      let d = Differ.diff(md(a.markdown()), md(b.markdown()))
+      let v = DiffView(d, old: VersionRef(revision: "a", commit: nil, path: "a"), new: VersionRef(revision: "b", commit: nil, path: "b"), labels: DiffLabels())
+      for s in v.sections where s.tags.first == "modified" {
+        #expect(!s.counts.isEmpty, "seed \(5000 + seed) \(s.label)")
+      }
+    }
   }
 
   // Invariants on generated merges and splits.
