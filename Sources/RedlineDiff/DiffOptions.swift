@@ -32,6 +32,9 @@ public struct DiffOptions: Sendable, Hashable {
   public var containmentMinWords: Int = 3
   /// Least share of a merge source's (or split part's) words found in the other side.
   public var pieceContainment: Double = 0.8
+  /// Least share of a source's (part's) words that no earlier source (part) already
+  /// explains: a repeated sentence is not a second source.
+  public var pieceCoverage: Double = 0.6
   /// Word-diff cost cap in tokens: past it the middle is split at unique shared words
   /// (a good-enough split, as imara-diff does) and `budgetExhausted` is reported.
   public var wordDiffMaxCost: Int = 2000

@@ -47,8 +47,7 @@ extension DiffState {
       sourcesOf[m, default: []].append(k)
     }
     for m in sourcesOf.keys.sorted() {
-      var sources = sourcesOf[m]!
-      if let k = blkBA[m] { sources.append(k) }
+      var sources = addsCoverage(blkBA[m].map { [$0] } ?? [], sourcesOf[m]!, of: newWords(m)) { $0.oldWords($1) }
       sources.sort()
       guard sources.count >= 2 else { continue }
       let joined = sources.flatMap { oldWords($0) }.sorted()
@@ -93,8 +92,7 @@ extension DiffState {
       partsOf[k, default: []].append(m)
     }
     for k in partsOf.keys.sorted() {
-      var parts = partsOf[k]!
-      if let m = blkAB[k] { parts.append(m) }
+      var parts = addsCoverage(blkAB[k].map { [$0] } ?? [], partsOf[k]!, of: oldWords(k)) { $0.newWords($1) }
       parts.sort()
       guard parts.count >= 2 else { continue }
       let joined = parts.flatMap { newWords($0) }.sorted()
@@ -104,6 +102,28 @@ extension DiffState {
       splitParts[k] = parts
       for m in parts { splitOf[m] = k }
     }
+  }
+
+  /// `start` plus those `candidates` (in the order given: best containment first) that
+  /// each explain at least `pieceCoverage` of their own words in `whole` beyond what the
+  /// pieces taken before them already explain. Two copies of one sentence, or a new
+  /// sentence that repeats an old one's phrasing, add nothing and are left out.
+  private mutating func addsCoverage(
+    _ start: [Int], _ candidates: [Int], of whole: [Int32], words: (inout DiffState, Int) -> [Int32]
+  ) -> [Int] {
+    var taken = start
+    var bag = start.flatMap { words(&self, $0) }.sorted()
+    var covered = commonCount(bag, whole)
+    for c in candidates {
+      let w = words(&self, c)
+      let next = (bag + w).sorted()
+      let gain = commonCount(next, whole) - covered
+      guard Double(gain) >= options.pieceCoverage * Double(w.count) else { continue }
+      taken.append(c)
+      bag = next
+      covered += gain
+    }
+    return taken
   }
 
   /// How much of `piece` is inside `whole` (share of its words), when that is enough to

@@ -219,15 +219,65 @@ enum NodeKind: Equatable {
 /// YAML-looking lines (`key: value`, indented continuations, `- items`, `# comments`,
 /// blank lines; the long kramdown-rfc kind with nested `author:` lists included), then
 /// `---` or `...`. A document that merely starts with a `---` rule is left alone.
-/// kramdown-rfc's part markers (`--- abstract`, `--- middle`, `--- back`) are blanked too;
-/// the line of `--- back` is returned, since top-level sections after it are appendices.
+/// kramdown-rfc's part markers (`--- abstract`, `--- middle`, `--- back`) and mmark's
+/// (`{mainmatter}`, `{backmatter}`) are blanked too; the line of the back-matter marker is
+/// returned, since top-level sections after it are appendices. mmark's TOML title block
+/// (`%%%` … `%%%`) is front matter as well.
 enum FrontMatter {
   /// Longest front matter read, in lines (kramdown-rfc drafts reach a few hundred).
   static let maxLines = 5000
 
   static func blank(_ b: inout [UInt8]) -> (metadata: [MetadataEntry], backLine: Int?) {
-    let metadata = blankHeader(&b)
+    let metadata = b.starts(with: "%%%".utf8) ? blankTOML(&b) : blankHeader(&b)
     return (metadata, blankPartMarkers(&b))
+  }
+
+  /// mmark's TOML title block (`%%%` … `%%%`): `key = value` lines; a `[table]` or
+  /// `[[array]]` header starts a key whose value is the lines below it (repeated
+  /// `[[author]]` tables are one key, their lines joined).
+  private static func blankTOML(_ b: inout [UInt8]) -> [MetadataEntry] {
+    var starts: [Int] = [0]
+    for i in b.indices where b[i] == 0x0A { starts.append(i + 1) }
+    guard starts.count > 2 else { return [] }
+    var entries: [MetadataEntry] = []
+    var table: Int? = nil  // index of the entry collecting a table's lines
+    for n in 1..<min(starts.count - 1, maxLines) {
+      let lo = starts[n]
+      var hi = starts[n + 1] - 1
+      if hi > lo && b[hi - 1] == 0x0D { hi -= 1 }
+      let line = String(decoding: b[lo..<hi], as: UTF8.self)
+      let t = line.trimmingTrailingSpaces
+      if t == "%%%" {
+        for k in 0..<hi where b[k] != 0x0A { b[k] = 0x20 }
+        return entries
+      }
+      let stripped = t.drop(while: { $0 == " " || $0 == "\t" })
+      if stripped.isEmpty || stripped.hasPrefix("#") { continue }
+      if stripped.hasPrefix("[") && stripped.hasSuffix("]") {
+        let name = String(stripped.drop(while: { $0 == "[" }).reversed().drop(while: { $0 == "]" }).reversed())
+        if line.first == " " || line.first == "\t", let k = table {
+          entries[k].value += (entries[k].value.isEmpty ? "" : "\n") + t
+        } else if let k = entries.firstIndex(where: { $0.key == name }) {
+          table = k
+        } else {
+          entries.append(MetadataEntry(key: name, value: ""))
+          table = entries.count - 1
+        }
+        continue
+      }
+      if let k = table {
+        entries[k].value += (entries[k].value.isEmpty ? "" : "\n") + t
+      } else if let eq = stripped.firstIndex(of: "=") {
+        let key = String(stripped[..<eq]).trimmingTrailingSpaces
+        var value = String(stripped[stripped.index(after: eq)...]).trimmingTrailingSpaces
+        while value.first == " " { value.removeFirst() }
+        if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+        entries.append(MetadataEntry(key: key, value: value))
+      } else {
+        return []  // not TOML: leave the text alone
+      }
+    }
+    return []
   }
 
   private static func blankHeader(_ b: inout [UInt8]) -> [MetadataEntry] {
@@ -297,6 +347,12 @@ enum FrontMatter {
         let word = String(decoding: b[(i + 4)..<e], as: UTF8.self).trimmingTrailingSpaces
         if ["abstract", "middle", "back"].contains(word) || word.hasPrefix("note_") {
           if word == "back" { back = line }
+          for k in i..<e { b[k] = 0x20 }
+        }
+      } else if e - i >= 12, b[i] == 0x7B {  // mmark: {frontmatter} {mainmatter} {backmatter}
+        let word = String(decoding: b[i..<e], as: UTF8.self).trimmingTrailingSpaces
+        if ["{frontmatter}", "{mainmatter}", "{backmatter}"].contains(word) {
+          if word == "{backmatter}" { back = line }
           for k in i..<e { b[k] = 0x20 }
         }
       }

@@ -117,6 +117,20 @@ import Testing
     #expect(d.blockMapping[k]?.status == .split)
   }
 
+  // Seen on a real standards draft: a new sentence that repeats an old one's phrasing is
+  // not a part of it, and a deleted copy of a kept sentence is not a merge source.
+  @Test func repeatedPhrasingIsNotASplitOrMerge() {
+    let d = diff(
+      "## 8.2 Presentation\n\n- Send the SD-JWT for presentation to the Verifier.\n- Check the nonce before anything else is done.\n",
+      "## 8.2 Presentation\n\n- Send the SD-JWT to the Verifier.\n- Check the nonce before anything else is done.\n- Send the SD-JWT+KB to the Verifier.\n")
+    #expect(!d.sections.flatMap(\.blocks).contains { $0.status == .split })
+    let same = "After the validation, the Verifier will have the following data for further processing:"
+    let e = diff(
+      "## A.2 Example\n\n\(Self.p1)\n\n\(same)\n\n## A.4 Other\n\n\(Self.p2)\n\n\(same)\n",
+      "## A.2 Example\n\n\(Self.p1)\n\n## A.4 Other\n\n\(Self.p2)\n\n\(same.dropLast()) and for handing over to the application:\n")
+    #expect(!e.sections.flatMap(\.blocks).contains { $0.status == .merged })
+  }
+
   // Item 4.
   @Test func anItemThatGainsAClauseIsModified() {
     let d = diff(

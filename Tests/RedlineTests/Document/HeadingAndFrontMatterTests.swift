@@ -65,6 +65,18 @@ import Testing
     #expect(d.blocks.first?.line == 23, "line numbers stay true")
   }
 
+  @Test func mmarkTitleBlockIsMetadataToo() {
+    let d = md(
+      "%%%\ntitle = \"Selective Disclosure\"\nipr = \"trust200902\"\n\n[[author]]\ninitials=\"D.\"\nsurname=\"Fett\"\n    [author.address]\n    email = \"d@example.org\"\n\n[[author]]\nsurname=\"Yasuda\"\n%%%\n\n{mainmatter}\n\n# Introduction {#Introduction}\n\nJSON data is often secured.\n\n{backmatter}\n\n# Document History\n\nChanges.\n"
+    )
+    #expect(d.metadata.map(\.key) == ["title", "ipr", "author"])
+    #expect(d.metadata[0].value == "Selective Disclosure")
+    #expect(d.metadata[2].value.contains("Fett") && d.metadata[2].value.contains("Yasuda"))
+    #expect(d.blocks.map(\.text) == ["JSON data is often secured.", "Changes."])
+    #expect(d.sections.map(\.label) == ["§0", "§1", "§A"])
+    #expect(d.sections[1].anchorID == "Introduction")
+  }
+
   @Test func frontMatterChangesAreMetadataChanges() {
     let a = md("---\ntitle: Päätös\nversio: 1\npäivämäärä: 2023-10-13\n---\n\n## 1 A\n\nTeksti pysyy samana.\n")
     let b = md("---\ntitle: Päätös\nversio: 2\npäivämäärä: 2023-11-28\n---\n\n## 1 A\n\nTeksti pysyy samana.\n")
