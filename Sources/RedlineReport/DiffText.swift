@@ -62,6 +62,10 @@ public enum DiffText {
     case .deleted(let t): body = md ? "<del>" + esc(t, true) + "</del>" : term.delete(t)
     case .segments(let segs): body = segments(segs, style, term)
     case .plain(let t): body = esc(t, md)
+    case .parts(let parts):
+      // Each part on its own line, under its new label.
+      body = parts.map { p in (md ? "**\(esc(p.label, md))** " : "\(p.label): ") + segments(p.segments, style, term) }
+        .joined(separator: "\n")
     case .none: body = ""
     }
     if md {

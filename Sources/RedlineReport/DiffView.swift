@@ -15,8 +15,17 @@ public struct BlockView: Sendable, Hashable {
     case segments([Segment])
     /// Text shown as is (a moved block, a cosmetic change).
     case plain(String)
+    /// A split block: the word changes cut where the new parts begin, each part with
+    /// its label (the one-space joins between parts left out).
+    case parts([Part])
     /// No text: a pointer to where the block's change is shown.
     case none
+  }
+
+  /// One new part of a split block.
+  public struct Part: Sendable, Hashable {
+    public var label: String
+    public var segments: [Segment]
   }
 
   /// CSS class and status name: `added`, `deleted`, `modified`, `moved`, `merged`,
@@ -165,6 +174,48 @@ public struct DiffView: Sendable {
     return L(.movedOutSentence(c.movedOut, to))
   }
 
+  /// Cuts a split's segments into one list per part: part `n` covers `lengths[n]` UTF-8
+  /// bytes of the new text, parts joined by one space (dropped here). Deletions go to the
+  /// part they stand in.
+  public static func cutAtNewOffsets(_ segs: [Segment], _ lengths: [Int]) -> [[Segment]] {
+    var out: [[Segment]] = Array(repeating: [], count: lengths.count)
+    var part = 0
+    var left = lengths.first ?? 0  // new-side bytes left in the current part
+    var skipJoin = false  // the one-space join still to drop
+    for seg in segs {
+      if seg.op == .delete {
+        out[part].append(seg)
+        continue
+      }
+      var rest = Substring(seg.text)
+      while !rest.isEmpty {
+        if skipJoin {
+          rest = rest.dropFirst()  // the join is one ASCII space
+          skipJoin = false
+          continue
+        }
+        if left == 0 && part + 1 < lengths.count {
+          part += 1
+          left = lengths[part]
+          skipJoin = true
+          continue
+        }
+        var take = rest.startIndex
+        var n = 0
+        while take < rest.endIndex {
+          let bytes = rest[take].utf8.count
+          if part + 1 < lengths.count && n + bytes > left { break }
+          n += bytes
+          take = rest.index(after: take)
+        }
+        out[part].append(Segment(seg.op, String(rest[rest.startIndex..<take])))
+        left -= n
+        rest = rest[take...]
+      }
+    }
+    return out
+  }
+
   static func block(_ d: DocumentDiff, _ b: BlockChange, _ L: DiffLabels) -> BlockView {
     let label = d.label(of: b)
     var tag: String
@@ -189,7 +240,9 @@ public struct DiffView: Sendable {
       body = .segments(b.segments ?? [])
     case .split:
       tag = L(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
-      body = .segments(b.segments ?? [])
+      let lengths = b.parts.map { d.new.blocks[$0].text.utf8.count }
+      let cut = cutAtNewOffsets(b.segments ?? [], lengths)
+      body = .parts(zip(b.parts, cut).map { BlockView.Part(label: d.new.blocks[$0.0].label, segments: $0.1) })
     case .unchanged:
       tag = L(.blockCosmetic)
       body = .plain(d.new.blocks[b.new!].text)

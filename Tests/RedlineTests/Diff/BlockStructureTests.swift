@@ -115,6 +115,21 @@ import Testing
     #expect(text(d).contains("part of §1 ¶2, split (shown under §1)"))
     #expect(text(d).contains("── §2 2 Seuranta  (modified); ⊘1\n"), "never an empty count")
     #expect(d.blockMapping[k]?.status == .split)
+    // Shown part by part: each part's own text under its label.
+    #expect(text(d).contains("      §1 ¶2: \(first)\n      §2 ¶2: \(rest)\n"))
+  }
+
+  @Test func splitPartsReplayTheirOwnText() {
+    var g = DraftGenerator(seed: 11)
+    for _ in 0..<200 {
+      let parts = (0..<Int.random(in: 2...4, using: &g.rng)).map { _ in g.paragraph() }
+      let old = Bool.random(using: &g.rng) ? g.paragraph() + " " + parts.joined(separator: " ") : parts.joined(separator: "  ")
+      let segs = WordDiff.diff(old, parts.joined(separator: " "))
+      let cut = DiffView.cutAtNewOffsets(segs, parts.map(\.utf8.count))
+      #expect(cut.map { $0.newText } == parts)
+      let deleted = { (xs: [Segment]) in xs.filter { $0.op == .delete }.map(\.text).joined() }
+      #expect(deleted(cut.flatMap { $0 }) == deleted(segs), "no deletion is lost")
+    }
   }
 
   // Seen on a real standards draft: a new sentence that repeats an old one's phrasing is
