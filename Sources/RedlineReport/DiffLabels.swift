@@ -36,7 +36,7 @@ public enum DiffPhrase: Sendable, Hashable {
   /// Pointers in the section a block left.
   case movedTo(String, String)
   case mergedInto(String, String)
-  case partOf(String, shownUnder: String)
+  case partOf(String, of: String, shownUnder: String)
   /// "5 paragraphs moved to 3.2.1 and 3.2.2" for a section whose own text did not change.
   case movedOutSentence(Int, [String])
 }
@@ -142,7 +142,7 @@ public struct DiffLabels: Sendable {
     case .cosmeticDetail(let added, let what): return (added ? "added " : "removed ") + what
     case .movedTo(let a, let b): return "\(a) moved to \(b)"
     case .mergedInto(let a, let b): return "\(a) merged into \(b)"
-    case .partOf(let a, let s): return "part of \(a), split (shown under \(s))"
+    case .partOf(let n, let a, let s): return "\(n): part of \(a), split (shown under \(s))"
     case .movedOutSentence(let n, let to): return "\(n) \(n == 1 ? "paragraph" : "paragraphs") moved to \(list(to, "and"))"
     }
   }
@@ -215,7 +215,7 @@ public struct DiffLabels: Sendable {
     case .cosmeticDetail(let added, let what): return (added ? "lisätty " : "poistettu ") + what
     case .movedTo(let a, let b): return "\(a) siirretty kohtaan \(b)"
     case .mergedInto(let a, let b): return "\(a) yhdistetty kohtaan \(b)"
-    case .partOf(let a, let s): return "osa kohdasta \(a), joka on jaettu (ks. \(s))"
+    case .partOf(let n, let a, let s): return "\(n): osa kohdasta \(a), joka on jaettu (ks. \(s))"
     case .movedOutSentence(let n, let to):
       return "\(n) \(n == 1 ? "kappale" : "kappaletta") siirretty \(to.count == 1 ? "kohtaan" : "kohtiin") \(list(to, "ja"))"
     }
@@ -289,7 +289,7 @@ public struct DiffLabels: Sendable {
     case .cosmeticDetail(let added, let what): return (added ? "tillagd " : "struken ") + what
     case .movedTo(let a, let b): return "\(a) flyttad till \(b)"
     case .mergedInto(let a, let b): return "\(a) sammanslagen med \(b)"
-    case .partOf(let a, let s): return "del av \(a), som delats (se \(s))"
+    case .partOf(let n, let a, let s): return "\(n): del av \(a), som delats (se \(s))"
     case .movedOutSentence(let n, let to):
       return "\(n) \(n == 1 ? "stycke flyttat" : "stycken flyttade") till \(list(to, "och"))"
     }

@@ -150,7 +150,7 @@ public struct DiffView: Sendable {
       case .splitPart:
         let first = d.sections.lazy.flatMap(\.blocks).first { $0.status == .split && $0.old == p.old }
         let under = first?.new.map { d.new.sections[d.new.blocks[$0].section].label } ?? ""
-        blocks.append(BlockView(cssClass: "pointer", label: to, tag: L(.partOf(from, shownUnder: under)), body: .none))
+        blocks.append(BlockView(cssClass: "pointer", label: to, tag: L(.partOf(to, of: from, shownUnder: under)), body: .none))
       }
     }
     return SectionView(

@@ -112,7 +112,7 @@ import Testing
     // The part in §2 points back to the split.
     let second = d.sections.first { $0.new.map { d.new.sections[$0].number } == "2" }!
     #expect(second.pointers.map(\.kind) == [.splitPart])
-    #expect(text(d).contains("part of §1 ¶2, split (shown under §1)"))
+    #expect(text(d).contains("§2 ¶2: part of §1 ¶2, split (shown under §1)"))
     #expect(text(d).contains("── §2 2 Seuranta  (modified); ⊘1\n"), "never an empty count")
     #expect(d.blockMapping[k]?.status == .split)
     // Shown part by part: each part's own text under its label.
