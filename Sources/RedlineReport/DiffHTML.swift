@@ -30,7 +30,8 @@ public enum DiffHTML {
     if v.sections.isEmpty { body += "<p>\(HTML.esc(v.noChanges))</p>\n" }
     for s in v.sections {
       body += "<section><h2\(langAttr)>\(HTML.esc(s.heading))</h2>"
-      body += "<p class=\"muted\">\(HTML.esc(s.tags.joined(separator: ", "))); \(HTML.esc(s.counts))</p>\n"
+      let counts = s.counts.isEmpty ? "" : "; " + HTML.esc(s.counts)
+      body += "<p class=\"muted\">\(HTML.esc(s.tags.joined(separator: ", ")))\(counts)</p>\n"
       for b in s.blocks { body += block(b, langAttr) }
       body += "</section>\n"
     }

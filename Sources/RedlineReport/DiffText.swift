@@ -41,9 +41,11 @@ public enum DiffText {
     for s in v.sections {
       let tags = s.tags.joined(separator: ", ")
       if md {
-        out += "\n## \(esc(s.heading, md)) <small>(\(esc(tags, md)); \(esc(s.counts, md)))</small>\n\n"
+        let counts = s.counts.isEmpty ? "" : "; " + esc(s.counts, md)
+        out += "\n## \(esc(s.heading, md)) <small>(\(esc(tags, md))\(counts))</small>\n\n"
       } else {
-        let line = (s.label.isEmpty ? "── " : "── \(s.label) ") + "\(s.heading)  (\(tags)); \(s.counts)"
+        let line =
+          (s.label.isEmpty ? "── " : "── \(s.label) ") + "\(s.heading)  (\(tags))" + (s.counts.isEmpty ? "" : "; \(s.counts)")
         out += "\n" + term.bold(line) + "\n"
       }
       for b in s.blocks { out += blockLines(b, style, term) }
