@@ -2,8 +2,9 @@ import RedlineDocument
 
 extension DiffState {
   /// Builds the ordered result: section flags, block statuses and word diffs.
-  func assemble() -> DocumentDiff {
+  mutating func assemble() -> DocumentDiff {
     let movedSections = sectionsOutOfOrder()
+    let reordered = blocksOutOfOrder()
     var sectionChanges: [Int: SectionChange] = [:]  // by new index (matched and added)
     var deletedChanges: [Int: SectionChange] = [:]  // by old index
 
@@ -11,21 +12,22 @@ extension DiffState {
     for j in b.sections.indices {
       var blocks: [BlockChange] = []
       if let i = secBA[j] {
-        blocks = blocksOfPair(i, j)
+        blocks = blocksOfPair(i, j, reordered)
       } else {
-        blocks = b.sections[j].blockRange.map { newBlockChange($0) }
+        blocks = b.sections[j].blockRange.compactMap { newBlockChange($0, reordered) }
       }
       var change = SectionChange(
         status: .unchanged, renamed: false, moved: false, renumbered: false, old: secBA[j], new: j,
         matchedBy: secMethod[j], confidence: secConfidence[j], splitFrom: nil, mergedInto: nil, blocks: blocks)
+      change.pointers = pointers(oldSection: secBA[j], newSection: j)
       if let i = secBA[j] {
         let sa = a.sections[i]
         let sb = b.sections[j]
         change.renamed = j != 0 && sa.title.lowercased() != sb.title.lowercased()
         change.renumbered = sa.number != sb.number
         change.moved = movedSections.contains(j)
-        let lostBlocks = sa.blockRange.contains { k in blkAB[k].map { b.blocks[$0].section != j } ?? false }
-        change.status = blocks.allSatisfy({ $0.status == .unchanged }) && !lostBlocks ? .unchanged : .modified
+        change.status =
+          blocks.allSatisfy({ $0.status == .unchanged }) && change.pointers.isEmpty ? .unchanged : .modified
       } else {
         change.status = .added
         change.confidence = 1
@@ -37,10 +39,13 @@ extension DiffState {
       sectionChanges[j] = change
     }
     for i in a.sections.indices where secAB[i] == nil {
-      let blocks = a.sections[i].blockRange.filter { blkAB[$0] == nil }.map { deletedBlockChange($0) }
+      let blocks = a.sections[i].blockRange.filter { blkAB[$0] == nil && mergedInto[$0] == nil }.map {
+        deletedBlockChange($0)
+      }
       var change = SectionChange(
         status: .deleted, renamed: false, moved: false, renumbered: false, old: i, new: nil, matchedBy: nil,
         confidence: 1, splitFrom: nil, mergedInto: nil, blocks: blocks)
+      change.pointers = pointers(oldSection: i, newSection: nil)
       if let dst = dominantDestination(ofOld: i) {
         change.mergedInto = dst
         change.matchedBy = .merged
@@ -63,15 +68,52 @@ extension DiffState {
     for i in after[-1] ?? [] { ordered.append(deletedChanges[i]!) }
     for j in b.sections.indices {
       let c = sectionChanges[j]!
-      if !(j == 0 && c.blocks.isEmpty) { ordered.append(c) }
+      if !(j == 0 && c.blocks.isEmpty && c.pointers.isEmpty) { ordered.append(c) }
       for i in after[j] ?? [] { ordered.append(deletedChanges[i]!) }
     }
-    return DocumentDiff(old: a, new: b, sections: ordered, budgetExhausted: budget.exhausted)
+    var d = DocumentDiff(old: a, new: b, sections: ordered, budgetExhausted: budget.exhausted || wordDiffCapped)
+    d.metadata = metadataChanges(a.metadata, b.metadata)
+    return d
+  }
+
+  /// The new section a block change is shown under.
+  func shownIn(newBlock m: Int) -> Int {
+    if let k = splitOf[m], let first = splitParts[k]?.first { return b.blocks[first].section }
+    return b.blocks[m].section
+  }
+
+  /// Pointers for a section shown as (`i`, `j`): its old blocks whose change is shown in
+  /// another section, and parts of blocks split elsewhere that sit here.
+  func pointers(oldSection i: Int?, newSection j: Int?) -> [BlockPointer] {
+    var out: [BlockPointer] = []
+    if let i {
+      for k in a.sections[i].blockRange {
+        if let m = mergedInto[k] {
+          if b.blocks[m].section != j { out.append(BlockPointer(kind: .mergedAway, old: k, new: m)) }
+        } else if let m = blkAB[k] {
+          let shown = shownIn(newBlock: m)
+          if shown != j {
+            if let parts = splitParts[k] {
+              out.append(BlockPointer(kind: .splitAway, old: k, new: parts[0]))
+            } else {
+              out.append(BlockPointer(kind: .movedOut, old: k, new: m))
+            }
+          }
+        }
+      }
+    }
+    if let j {
+      for m in b.sections[j].blockRange {
+        guard let k = splitOf[m], shownIn(newBlock: m) != j else { continue }
+        out.append(BlockPointer(kind: .splitPart, old: k, new: m))
+      }
+    }
+    return out
   }
 
   /// Blocks of a matched section pair in new order, deleted blocks after the new
   /// counterpart of the nearest kept block before them.
-  func blocksOfPair(_ i: Int, _ j: Int) -> [BlockChange] {
+  mutating func blocksOfPair(_ i: Int, _ j: Int, _ reordered: Set<Int>) -> [BlockChange] {
     let ra = a.sections[i].blockRange
     let rb = b.sections[j].blockRange
     var after: [Int: [Int]] = [:]
@@ -79,14 +121,14 @@ extension DiffState {
     for k in ra {
       if let m = blkAB[k] {
         if b.blocks[m].section == j { anchor = m }
-      } else {
+      } else if mergedInto[k] == nil {
         after[anchor, default: []].append(k)
       }
     }
     var out: [BlockChange] = []
     for k in after[-1] ?? [] { out.append(deletedBlockChange(k)) }
     for m in rb {
-      out.append(newBlockChange(m, pairedSection: i))
+      if let c = newBlockChange(m, reordered) { out.append(c) }
       for k in after[m] ?? [] { out.append(deletedBlockChange(k)) }
     }
     return out
@@ -98,9 +140,48 @@ extension DiffState {
       cosmetic: [])
   }
 
-  /// The change for new block `m`; `pairedSection` is the old section matched to its section.
-  func newBlockChange(_ m: Int, pairedSection: Int? = nil) -> BlockChange {
+  /// A word diff with the cost cap from the options; a capped diff marks the result.
+  mutating func wordDiff(_ x: String, _ y: String) -> [Segment] {
+    let (segs, capped) = WordDiff.diffReportingCap(x, y, maxCost: options.wordDiffMaxCost)
+    if capped { wordDiffCapped = true }
+    return segs
+  }
+
+  /// The change for new block `m`, or nil for a split part shown with its first part.
+  mutating func newBlockChange(_ m: Int, _ reordered: Set<Int>) -> BlockChange? {
     let nb = b.blocks[m]
+    if let k = splitOf[m] {
+      let parts = splitParts[k]!
+      guard parts[0] == m else { return nil }
+      let joined = parts.map { b.blocks[$0].text }.joined(separator: " ")
+      let segs = wordDiff(a.blocks[k].text, joined)
+      var pieces: [BlockPiece] = []
+      var at = 0
+      for p in parts {
+        let n = b.blocks[p].text.utf8.count
+        pieces.append(
+          BlockPiece(old: k, new: p, oldRange: mapThroughSegments(segs, at..<(at + n), fromOld: false), newRange: 0..<n))
+        at += n + 1
+      }
+      return BlockChange(
+        status: .split, kind: nb.kind, old: k, new: m, matchedBy: .split, confidence: blkConfidence[m],
+        segments: segs, cosmetic: [], parts: parts, pieces: pieces)
+    }
+    if let sources = mergeSources[m] {
+      let joined = sources.map { a.blocks[$0].text }.joined(separator: " ")
+      let segs = wordDiff(joined, nb.text)
+      var pieces: [BlockPiece] = []
+      var at = 0
+      for k in sources {
+        let n = a.blocks[k].text.utf8.count
+        pieces.append(
+          BlockPiece(old: k, new: m, oldRange: 0..<n, newRange: mapThroughSegments(segs, at..<(at + n), fromOld: true)))
+        at += n + 1
+      }
+      return BlockChange(
+        status: .merged, kind: nb.kind, old: sources[0], new: m, matchedBy: .merged, confidence: blkConfidence[m],
+        segments: segs, cosmetic: [], sources: sources, pieces: pieces)
+    }
     guard let k = blkBA[m] else {
       return BlockChange(
         status: .added, kind: nb.kind, old: nil, new: m, matchedBy: nil, confidence: 1, segments: nil, cosmetic: [])
@@ -109,8 +190,9 @@ extension DiffState {
     let sameText = aIds[k] == bIds[m]
     let method = blkMethod[m] ?? .exact
     let movedAway = method == .movedExact || method == .movedSimilar
-    let status: ChangeStatus = movedAway ? .moved : (sameText ? .unchanged : .modified)
-    let segments = sameText ? nil : WordDiff.diff(ob.text, nb.text)
+    let within = reordered.contains(m)
+    let status: ChangeStatus = movedAway || within ? .moved : (sameText ? .unchanged : .modified)
+    let segments = sameText ? nil : wordDiff(ob.text, nb.text)
     var cosmetic: [String] = []
     if ob.invisibles != nb.invisibles {
       for x in nb.invisibles where !ob.invisibles.contains(x) { cosmetic.append("added " + x) }
@@ -118,7 +200,44 @@ extension DiffState {
     }
     return BlockChange(
       status: status, kind: nb.kind, old: k, new: m, matchedBy: method, confidence: blkConfidence[m],
-      segments: segments, cosmetic: cosmetic)
+      segments: segments, cosmetic: cosmetic, withinSection: within && !movedAway)
+  }
+
+  /// New blocks reordered inside their own section: matched within a section pair but off
+  /// the heaviest increasing run of old positions (weighted by words, so the smaller block
+  /// is the one that moved; unweighted past `weightedReorderLimit` blocks).
+  func blocksOutOfOrder() -> Set<Int> {
+    var out = Set<Int>()
+    for j in b.sections.indices {
+      guard let i = secBA[j] else { continue }
+      let pairs = b.sections[j].blockRange.compactMap { m -> (Int, Int)? in
+        guard splitOf[m] == nil, mergeSources[m] == nil, let k = blkBA[m], a.blocks[k].section == i else { return nil }
+        return (k, m)
+      }
+      guard pairs.count > 1 else { continue }
+      let olds = pairs.map(\.0)
+      if zip(olds, olds.dropFirst()).allSatisfy({ $0 < $1 }) { continue }
+      let keep =
+        pairs.count <= options.weightedReorderLimit
+        ? heaviestIncreasing(olds, pairs.map { Tokenizer.wordCount(b.blocks[$0.1].text) + 1 })
+        : longestIncreasing(olds)
+      for (n, p) in pairs.enumerated() where !keep.contains(n) { out.insert(p.1) }
+    }
+    return out
+  }
+
+  /// Front-matter keys added, removed or changed, in the new version's key order.
+  func metadataChanges(_ x: [MetadataEntry], _ y: [MetadataEntry]) -> [MetadataChange] {
+    var old: [String: String] = [:]
+    for e in x { old[e.key] = e.value }
+    var out: [MetadataChange] = []
+    var seen = Set<String>()
+    for e in y {
+      seen.insert(e.key)
+      if old[e.key] != e.value { out.append(MetadataChange(key: e.key, old: old[e.key], new: e.value)) }
+    }
+    for e in x where !seen.contains(e.key) { out.append(MetadataChange(key: e.key, old: e.value, new: nil)) }
+    return out
   }
 
   /// The old section that gave an added section half of its blocks, or a third and at least two (a split).
@@ -185,6 +304,29 @@ func heaviestIncreasing(_ xs: [Int], _ w: [Int]) -> Set<Int> {
   }
   guard var k = best.indices.max(by: { best[$0] < best[$1] }) else { return [] }
   var out = Set<Int>()
+  while k >= 0 {
+    out.insert(k)
+    k = prev[k]
+  }
+  return out
+}
+
+/// Positions of a longest strictly increasing subsequence (patience sorting, O(n log n)).
+func longestIncreasing(_ xs: [Int]) -> Set<Int> {
+  var tails: [Int] = []  // index into xs of the smallest tail of each length
+  var prev = [Int](repeating: -1, count: xs.count)
+  for (i, x) in xs.enumerated() {
+    var lo = 0
+    var hi = tails.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if xs[tails[mid]] < x { lo = mid + 1 } else { hi = mid }
+    }
+    if lo > 0 { prev[i] = tails[lo - 1] }
+    if lo == tails.count { tails.append(i) } else { tails[lo] = i }
+  }
+  var out = Set<Int>()
+  var k = tails.last ?? -1
   while k >= 0 {
     out.insert(k)
     k = prev[k]

@@ -1,5 +1,5 @@
-/// Thresholds and limits of the alignment. The defaults are what the tests and the
-/// benchmark use; each is documented in docs/diff.md.
+/// Thresholds and limits of the alignment, each with one line on why. The defaults are
+/// what the tests and the benchmark use (decisions in docs/decisions.md).
 public struct DiffOptions: Sendable, Hashable {
   /// Work budget for fuzzy searches, in token comparisons. When spent, remaining
   /// fuzzy matches are not searched and `DocumentDiff.budgetExhausted` is set.
@@ -15,6 +15,32 @@ public struct DiffOptions: Sendable, Hashable {
   public var sectionThreshold: Double = 0.45
   /// Fewest words a block needs before a fuzzy move is believed.
   public var minWordsForFuzzyMove: Int = 5
+  /// Rounds of the section passes: each round can only pair children of pairs found in the
+  /// round before, so this bounds the heading depth followed (8 is deeper than any draft).
+  public var sectionRounds: Int = 8
+  /// Unmatched section pairs scored exhaustively up to this many (200 × 200); above it only
+  /// pairs sharing a block's text or a number are scored, keeping big documents linear.
+  public var sectionPairsScoredExhaustively: Int = 40_000
+  /// Rarest words through which a block is indexed for fuzzy candidates: enough to find a
+  /// reworded paragraph, few enough that common words never fan out to every block.
+  public var rareWordsIndexed: Int = 4
+  /// Share of the shorter text's words found in the longer one for containment to count as
+  /// strong evidence (an item that gains a clause is still that item).
+  public var containmentThreshold: Double = 0.9
+  /// Fewest words the shorter text needs before containment is believed (a two-word item
+  /// is contained in too many paragraphs by chance).
+  public var containmentMinWords: Int = 3
+  /// Least share of a merge source's (or split part's) words found in the other side.
+  public var pieceContainment: Double = 0.8
+  /// Least share of a source's (part's) words that no earlier source (part) already
+  /// explains: a repeated sentence is not a second source.
+  public var pieceCoverage: Double = 0.6
+  /// Word-diff cost cap in tokens: past it the middle is split at unique shared words
+  /// (a good-enough split, as imara-diff does) and `budgetExhausted` is reported.
+  public var wordDiffMaxCost: Int = 2000
+  /// Blocks in one section beyond which reorder detection uses the unweighted longest
+  /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
+  public var weightedReorderLimit: Int = 500
 
   public init() {}
 }
@@ -40,6 +66,11 @@ struct Budget {
 /// Dice similarity of two sorted multisets of word ids: 2·|common| / (|a| + |b|).
 func dice(_ a: [Int32], _ b: [Int32]) -> Double {
   if a.isEmpty && b.isEmpty { return 1 }
+  return 2 * Double(commonCount(a, b)) / Double(a.count + b.count)
+}
+
+/// Size of the multiset intersection of two sorted word-id lists.
+func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
   var i = 0
   var j = 0
   var common = 0
@@ -54,5 +85,5 @@ func dice(_ a: [Int32], _ b: [Int32]) -> Double {
       j += 1
     }
   }
-  return 2 * Double(common) / Double(a.count + b.count)
+  return common
 }

@@ -10,7 +10,7 @@ import RedlineDocument
 ///    the most similar remaining block above a threshold with a margin (modified);
 /// 3. moves: equal text in another section, then the most similar block elsewhere;
 /// 4. splits and merges: an added section filled from one old section, a deleted section
-///    emptied into one new section;
+///    emptied into one new section; blocks joined into one (merged) or divided (split);
 /// 5. word diffs inside every modified or moved-and-edited block.
 public enum Differ {
   public static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
@@ -19,6 +19,7 @@ public enum Differ {
     state.alignBlocksInSections()
     state.findMoves()
     state.rescueRenamesFromMoves()
+    state.findMergesAndSplits()
     return state.assemble()
   }
 }
@@ -45,10 +46,20 @@ struct DiffState {
   var blkMethod: [MatchMethod?]  // by new block
   var blkConfidence: [Double]  // by new block
 
+  // Block merges and splits (the first source / first part is also in blkAB/blkBA).
+  var mergeSources: [Int: [Int]] = [:]  // new block → old blocks joined into it
+  var mergedInto: [Int: Int] = [:]  // old block → the new block it was merged into
+  var splitParts: [Int: [Int]] = [:]  // old block → new blocks it was divided into
+  var splitOf: [Int: Int] = [:]  // new block → the old block it is a part of
+  var wordDiffCapped = false
+
   // Word ids for similarity, computed on demand.
   var wordInterner = ByteInterner(capacity: 4096)
   var aWords: [Int: [Int32]] = [:]
   var bWords: [Int: [Int32]] = [:]
+  // Word ids in text order (for in-order containment), computed on demand.
+  var aSeq: [Int: [Int32]] = [:]
+  var bSeq: [Int: [Int32]] = [:]
 
   init(old: Document, new: Document, options: DiffOptions) {
     a = old
@@ -81,9 +92,10 @@ struct DiffState {
 
   mutating func alignSections() {
     matchSection(0, 0, .root, 1)
+    matchByHeadingID()
     var progress = true
     var round = 0
-    while progress && round < 8 {
+    while progress && round < options.sectionRounds {
       round += 1
       progress = false
       progress = matchChildrenOfMatchedParents() || progress
@@ -91,6 +103,14 @@ struct DiffState {
       progress = matchGloballyUnique(key: Self.titleKey, method: .title, confidence: 0.95) || progress
       if !progress { progress = matchBySimilarity() }
     }
+  }
+
+  /// Sections with the same explicit heading id (`{#token-construction}`): the strongest
+  /// evidence there is, whatever the heading now says or wherever it now stands.
+  mutating func matchByHeadingID() {
+    let ua = a.sections.indices.dropFirst().filter { a.sections[$0].anchorID != nil }.map { (a.sections[$0], $0) }
+    let ub = b.sections.indices.dropFirst().filter { b.sections[$0].anchorID != nil }.map { (b.sections[$0], $0) }
+    for (x, y) in uniquePairs(ua, ub, { $0.anchorID ?? "" }) { matchSection(x, y, .id, 1) }
   }
 
   /// Among the unmatched children of each matched pair: same heading, then same title.
@@ -163,7 +183,7 @@ struct DiffState {
     }
     // Candidates: all pairs when few; else pairs sharing a block's text or a number.
     var candidates: [Int: Set<Int>] = [:]
-    if ua.count * ub.count <= 40_000 {
+    if ua.count * ub.count <= options.sectionPairsScoredExhaustively {
       for j in ub { candidates[j] = Set(ua) }
     } else {
       var byID: [Int32: [Int]] = [:]
@@ -225,11 +245,44 @@ struct DiffState {
     return w
   }
 
+  mutating func oldSequence(_ k: Int) -> [Int32] {
+    if let w = aSeq[k] { return w }
+    let w = words(a.blocks[k].text)
+    aSeq[k] = w
+    return w
+  }
+
+  mutating func newSequence(_ k: Int) -> [Int32] {
+    if let w = bSeq[k] { return w }
+    let w = words(b.blocks[k].text)
+    bSeq[k] = w
+    return w
+  }
+
   mutating func newWords(_ k: Int) -> [Int32] {
     if let w = bWords[k] { return w }
     let w = words(b.blocks[k].text).sorted()
     bWords[k] = w
     return w
+  }
+
+  /// Dice similarity of old block `i` and new block `j`, raised when one text is (nearly)
+  /// whole inside the other, in order: an item that gains a clause, or a sentence that
+  /// loses one, is the same block edited. (Order matters: a few common words scattered
+  /// through a long paragraph are not a containment.)
+  mutating func similarity(old i: Int, new j: Int) -> Double {
+    let x = oldWords(i)
+    let y = newWords(j)
+    guard !x.isEmpty || !y.isEmpty else { return 1 }
+    let common = commonCount(x, y)
+    let d = 2 * Double(common) / Double(x.count + y.count)
+    let shorter = min(x.count, y.count)
+    guard shorter >= options.containmentMinWords,
+      Double(common) / Double(shorter) >= options.containmentThreshold
+    else { return d }
+    let (sx, sy) = (oldSequence(i), newSequence(j))
+    let contained = x.count <= y.count ? inOrder(sx, sy) : inOrder(sy, sx)
+    return contained ? max(d, 0.75 + 0.2 * d) : d
   }
 
   // MARK: Blocks
@@ -268,7 +321,7 @@ struct DiffState {
         let wy = newWords(y)
         if wy.count < minWords { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
-        let s = dice(wx, wy)
+        let s = similarity(old: x, new: y)
         if s > 0 { scores.add(s, x, y) }
       }
     }
@@ -303,7 +356,7 @@ struct DiffState {
     var index: [Int32: [Int]] = [:]
     for i in freeA {
       let ws = Array(Set(oldWords(i))).sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
-      for w in ws.prefix(4) { index[w, default: []].append(i) }
+      for w in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
     }
     var candidatesByNew: [Int: [Int]] = [:]
     for j in freeB {
@@ -319,7 +372,7 @@ struct DiffState {
         let wx = oldWords(i)
         if wx.count < options.minWordsForFuzzyMove { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
-        scores.add(dice(wx, wy), i, j)
+        scores.add(similarity(old: i, new: j), i, j)
       }
     }
     for (s, i, j) in scores.accepted(threshold: options.moveThreshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {

@@ -9,14 +9,17 @@ public struct DocumentDiff: Sendable {
   public var new: Document
   /// Section changes in output order.
   public var sections: [SectionChange]
-  /// True when a work budget stopped a search early (some matches may be missing).
+  /// True when a work budget stopped a search early (some matches may be missing), or
+  /// when a word diff hit its cost cap and fell back to a coarser split.
   public var budgetExhausted: Bool
+  /// Front-matter changes (title, version, date …), in the new version's key order.
+  public var metadata: [MetadataChange] = []
 
   /// Counts for the summary line and `--stat`.
   public var summary: Summary { Summary(self) }
 
-  /// True when nothing but cosmetic changes was found.
-  public var isUnchanged: Bool { sections.allSatisfy { $0.isUnchanged } }
+  /// True when nothing but cosmetic changes was found (front matter included).
+  public var isUnchanged: Bool { metadata.isEmpty && sections.allSatisfy { $0.isUnchanged } }
 }
 
 /// How a section or block was matched across versions.
@@ -39,6 +42,8 @@ public enum MatchMethod: String, Sendable, Hashable, Codable {
   case exact
   /// The most similar block in corresponding sections.
   case similar
+  /// The same explicit heading id (`{#token-construction}`).
+  case id
   /// Equal text found in another section.
   case movedExact = "moved_exact"
   /// The most similar block in another section.
@@ -48,6 +53,10 @@ public enum MatchMethod: String, Sendable, Hashable, Codable {
 /// The status of a section or block.
 public enum ChangeStatus: String, Sendable, Hashable, Codable {
   case unchanged, modified, added, deleted, moved
+  /// Several old blocks joined into one new block (`BlockChange.sources`).
+  case merged
+  /// One old block divided into several new blocks (`BlockChange.parts`).
+  case split
 }
 
 /// One section in the diff.
@@ -71,10 +80,75 @@ public struct SectionChange: Sendable {
   public var mergedInto: Int?
   /// Blocks in new order, deleted blocks at their old place.
   public var blocks: [BlockChange]
+  /// Blocks that left this section (moved out, merged into a block elsewhere) or parts of
+  /// a block split from elsewhere: shown here as pointers, counted in `BlockCounts`, but
+  /// never a second `old`/`new` side (each block's change lives in one place).
+  public var pointers: [BlockPointer] = []
 
   /// True when neither the heading nor any block changed.
   public var isUnchanged: Bool {
-    status == .unchanged && !renamed && !moved && !renumbered && blocks.allSatisfy { $0.status == .unchanged }
+    status == .unchanged && !renamed && !moved && !renumbered && pointers.isEmpty
+      && blocks.allSatisfy { $0.status == .unchanged }
+  }
+}
+
+/// A reference, inside one section, to a block whose change is shown in another section.
+public struct BlockPointer: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable, Codable {
+    /// Old block `old` of this section moved to new block `new` elsewhere.
+    case movedOut = "moved_out"
+    /// Old block `old` of this section was merged into new block `new` elsewhere.
+    case mergedAway = "merged_away"
+    /// Old block `old` of this section was split; its first part `new` is shown elsewhere.
+    case splitAway = "split_away"
+    /// New block `new` of this section is a part of old block `old`, split elsewhere.
+    case splitPart = "split_part"
+  }
+  public var kind: Kind
+  /// Index into `old.blocks`.
+  public var old: Int
+  /// Index into `new.blocks`.
+  public var new: Int
+
+  public init(kind: Kind, old: Int, new: Int) {
+    self.kind = kind
+    self.old = old
+    self.new = new
+  }
+}
+
+/// Which stretch of an old block's text went to which new block (merges and splits).
+/// Offsets are UTF-8 byte offsets into the blocks' normalized `text`.
+public struct BlockPiece: Sendable, Hashable {
+  /// Index into `old.blocks`.
+  public var old: Int
+  /// Index into `new.blocks`.
+  public var new: Int
+  /// The stretch of the old block's text.
+  public var oldRange: Range<Int>
+  /// Where that stretch is in the new block's text.
+  public var newRange: Range<Int>
+
+  public init(old: Int, new: Int, oldRange: Range<Int>, newRange: Range<Int>) {
+    self.old = old
+    self.new = new
+    self.oldRange = oldRange
+    self.newRange = newRange
+  }
+}
+
+/// A front-matter key whose value changed (`title`, `version`, `date` …).
+public struct MetadataChange: Sendable, Hashable {
+  public var key: String
+  /// nil when the key was added.
+  public var old: String?
+  /// nil when the key was removed.
+  public var new: String?
+
+  public init(key: String, old: String?, new: String?) {
+    self.key = key
+    self.old = old
+    self.new = new
   }
 }
 
@@ -92,6 +166,76 @@ public struct BlockChange: Sendable {
   public var segments: [Segment]?
   /// Invisible-character changes only (no-break spaces, zero-width spaces): cosmetic.
   public var cosmetic: [String]
+  /// For `.merged`: every old block joined into `new`, in document order (`old` is the
+  /// first). `segments` diff their texts joined by one space against the new text.
+  public var sources: [Int] = []
+  /// For `.split`: every new block `old` was divided into, in document order (`new` is the
+  /// first). `segments` diff the old text against the parts' texts joined by one space.
+  public var parts: [Int] = []
+  /// For `.moved`: true when the block was reordered inside its own section.
+  public var withinSection = false
+  /// For `.merged` and `.split`: which stretch of which old block is in which new block.
+  public var pieces: [BlockPiece] = []
+
+  /// Every old block this change accounts for (`sources` for a merge, else `old`).
+  public var oldBlocks: [Int] { sources.isEmpty ? (old.map { [$0] } ?? []) : sources }
+  /// Every new block this change accounts for (`parts` for a split, else `new`).
+  public var newBlocks: [Int] { parts.isEmpty ? (new.map { [$0] } ?? []) : parts }
+}
+
+/// Where an old block went: the new block (for a split, the part holding most of it),
+/// whether its text changed, and how sure the match is. One entry per matched old block.
+public struct BlockMapping: Sendable, Hashable {
+  /// Index into `new.blocks`.
+  public var new: Int
+  /// The text changed (edited, merged or split).
+  public var changed: Bool
+  public var confidence: Double
+  public var status: ChangeStatus
+}
+
+extension DocumentDiff {
+  /// Old block index → where it went. Blocks deleted outright have no entry.
+  public var blockMapping: [Int: BlockMapping] {
+    var m: [Int: BlockMapping] = [:]
+    for s in sections {
+      for b in s.blocks {
+        guard b.new != nil else { continue }
+        for k in b.oldBlocks {
+          let target = b.status == .split ? (newBlock(holding: k, utf8Range: 0..<old.blocks[k].text.utf8.count) ?? b.new!) : b.new!
+          m[k] = BlockMapping(new: target, changed: b.segments != nil, confidence: b.confidence, status: b.status)
+        }
+      }
+    }
+    return m
+  }
+
+  /// The new block that holds the words at `utf8Range` of old block `oldBlock` (for a split
+  /// block, the part with most of that range; for a merge, the merged block), or nil when
+  /// the block was deleted. A thread quoting a sentence follows it with this.
+  public func newBlock(holding oldBlock: Int, utf8Range: Range<Int>) -> Int? {
+    newRange(holding: oldBlock, utf8Range: utf8Range)?.block
+  }
+
+  /// Like `newBlock(holding:utf8Range:)`, with the stretch of the new block's text that
+  /// corresponds to the range (UTF-8 offsets; the whole block when it is not known finer).
+  public func newRange(holding oldBlock: Int, utf8Range: Range<Int>) -> (block: Int, range: Range<Int>)? {
+    for s in sections {
+      for b in s.blocks where b.oldBlocks.contains(oldBlock) {
+        guard let n = b.new else { return nil }
+        let pieces = b.pieces.filter { $0.old == oldBlock }
+        if pieces.isEmpty { return (n, 0..<new.blocks[n].text.utf8.count) }
+        var best: (overlap: Int, piece: BlockPiece)? = nil
+        for p in pieces {
+          let o = max(0, min(p.oldRange.upperBound, utf8Range.upperBound) - max(p.oldRange.lowerBound, utf8Range.lowerBound))
+          let overlap = utf8Range.isEmpty && p.oldRange.contains(utf8Range.lowerBound) ? 1 : o
+          if best == nil || overlap > best!.overlap { best = (overlap, p) }
+        }
+        return best.map { ($0.piece.new, $0.piece.newRange) }
+      }
+    }
+    return nil
+  }
 }
 
 /// Counts of a diff.
@@ -106,13 +250,21 @@ public struct Summary: Sendable, Hashable {
   public var blocksDeleted = 0
   public var blocksModified = 0
   public var blocksMoved = 0
+  public var blocksMerged = 0
+  public var blocksSplit = 0
   public var blocksUnchanged = 0
   public var wordsAdded = 0
   public var wordsDeleted = 0
   public var cosmetic = 0
+  public var metadataChanged = 0
+
+  /// Sections with any change (what `diff` and `summary` both call "changed sections").
+  public var sectionsChanged = 0
 
   init(_ d: DocumentDiff) {
+    metadataChanged = d.metadata.count
     for s in d.sections {
+      if !s.isUnchanged { sectionsChanged += 1 }
       switch s.status {
       case .added: sectionsAdded += 1
       case .deleted: sectionsDeleted += 1
@@ -123,6 +275,8 @@ public struct Summary: Sendable, Hashable {
       if s.moved { sectionsMoved += 1 }
       if s.renumbered { sectionsRenumbered += 1 }
       let c = BlockCounts(s.blocks, old: d.old, new: d.new)
+      blocksMerged += c.merged
+      blocksSplit += c.split
       blocksAdded += c.added
       blocksDeleted += c.deleted
       blocksModified += c.modified
@@ -141,10 +295,26 @@ public struct BlockCounts: Sendable, Hashable {
   public var deleted = 0
   public var modified = 0
   public var moved = 0
+  /// Blocks of this section that moved to (or were merged into) another section.
+  public var movedOut = 0
+  public var merged = 0
+  public var split = 0
+  /// New blocks of this section that are parts of a block split in another section.
+  public var splitParts = 0
   public var unchanged = 0
   public var wordsAdded = 0
   public var wordsDeleted = 0
   public var cosmetic = 0
+
+  /// True when nothing in the section's blocks changed.
+  public var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split + splitParts == 0 }
+
+  /// Counts a section's blocks and pointers (moves out and merges away count as `movedOut`).
+  public init(_ s: SectionChange, old: Document, new: Document) {
+    self.init(s.blocks, old: old, new: new)
+    movedOut = s.pointers.filter { $0.kind != .splitPart }.count
+    splitParts = s.pointers.count - movedOut
+  }
 
   /// Counts `blocks`; words of added and deleted blocks are counted from the documents.
   public init(_ blocks: [BlockChange], old: Document, new: Document) {
@@ -158,6 +328,8 @@ public struct BlockCounts: Sendable, Hashable {
         wordsDeleted += Tokenizer.wordCount(old.blocks[b.old!].text)
       case .modified: modified += 1
       case .moved: moved += 1
+      case .merged: merged += 1
+      case .split: split += 1
       case .unchanged: unchanged += 1
       }
       if !b.cosmetic.isEmpty { cosmetic += 1 }

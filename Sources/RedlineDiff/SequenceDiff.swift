@@ -26,11 +26,49 @@ enum SequenceDiff {
     var capped = false
     if ea > lo && eb > lo {
       let (mid, c) = myers(a, lo, ea, b, lo, eb, maxCost: maxCost)
-      pairs.append(contentsOf: mid)
+      if c {
+        // Good enough instead of nothing: split the middle at elements that occur once on
+        // each side (in order), and diff the stretches between them under the same cap.
+        pairs.append(contentsOf: anchored(a, lo, ea, b, lo, eb, maxCost: maxCost))
+      } else {
+        pairs.append(contentsOf: mid)
+      }
       capped = c
     }
     pairs.append(contentsOf: suffix.reversed())
     return (pairs, capped)
+  }
+
+  /// Pairs on the longest increasing run of elements unique on both sides, with Myers
+  /// (capped; a stretch still over the cap stays unmatched) between consecutive anchors.
+  private static func anchored(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
+    -> [(Int, Int)]
+  {
+    var countA: [Int32: Int] = [:]
+    var posA: [Int32: Int] = [:]
+    for i in a0..<a1 {
+      countA[a[i], default: 0] += 1
+      posA[a[i]] = i
+    }
+    var countB: [Int32: Int] = [:]
+    for j in b0..<b1 { countB[b[j], default: 0] += 1 }
+    var cand: [(Int, Int)] = []
+    for j in b0..<b1 where countB[b[j]] == 1 && countA[b[j]] == 1 { cand.append((posA[b[j]]!, j)) }
+    let keep = longestIncreasing(cand.map(\.0))
+    let anchors = cand.indices.filter { keep.contains($0) }.map { cand[$0] }
+    var out: [(Int, Int)] = []
+    var pa = a0
+    var pb = b0
+    for (x, y) in anchors + [(a1, b1)] {
+      if x > pa && y > pb {
+        let (mid, c) = myers(a, pa, x, b, pb, y, maxCost: maxCost)
+        if !c { out.append(contentsOf: mid) }
+      }
+      if x < a1 { out.append((x, y)) }
+      pa = x + 1
+      pb = y + 1
+    }
+    return out
   }
 
   /// Greedy forward Myers on `a[a0..<a1]` vs `b[b0..<b1]`, keeping one V array per step

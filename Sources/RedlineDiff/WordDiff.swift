@@ -31,7 +31,15 @@ public enum WordDiff {
   public static let maxCost = 2000
 
   public static func diff(_ old: String, _ new: String) -> [Segment] {
-    if old.utf8.elementsEqual(new.utf8) { return old.isEmpty ? [] : [Segment(.equal, old)] }
+    diffReportingCap(old, new).segments
+  }
+
+  /// The word diff, and whether the cost cap bit (the middle was then split at words that
+  /// occur once on each side rather than searched in full: correct, maybe not minimal).
+  public static func diffReportingCap(_ old: String, _ new: String, maxCost: Int = maxCost) -> (
+    segments: [Segment], capped: Bool
+  ) {
+    if old.utf8.elementsEqual(new.utf8) { return (old.isEmpty ? [] : [Segment(.equal, old)], false) }
     let a = Tokenizer.slices(old)
     let b = Tokenizer.slices(new)
     var interner = ByteInterner(capacity: a.count + b.count)
@@ -40,7 +48,7 @@ public enum WordDiff {
     }
     let ia = a.map(id)
     let ib = b.map(id)
-    let (pairs, _) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
+    let (pairs, capped) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
 
     // Raw runs: (op, tokens).
     var runs: [Run] = []
@@ -68,7 +76,7 @@ public enum WordDiff {
     runs = slideEdits(runs)
     var segments = refineInflection(runs)
     segments = merge(segments)
-    return segments
+    return (segments, capped)
   }
 
   struct Run {

@@ -17,6 +17,9 @@ public struct Document: Sendable, Hashable {
   public var blocks: [Block]
   /// Number of lines of the source.
   public var lineCount: Int
+  /// YAML front matter as top-level `key` → value text (nested lists and maps kept as
+  /// their indented YAML lines), in source order. Metadata, never headings or blocks.
+  public var metadata: [MetadataEntry] = []
 
   public init(path: String, format: DocumentFormat, sections: [Section], blocks: [Block], lineCount: Int) {
     self.path = path
@@ -66,6 +69,18 @@ public struct Document: Sendable, Hashable {
   }
 }
 
+/// One top-level front-matter key and its value (`title: …`; a nested value is its
+/// indented lines joined by newlines, trailing spaces dropped).
+public struct MetadataEntry: Sendable, Hashable {
+  public var key: String
+  public var value: String
+
+  public init(key: String, value: String) {
+    self.key = key
+    self.value = value
+  }
+}
+
 /// The syntax a document was written in.
 public enum DocumentFormat: String, Sendable, Hashable, Codable {
   /// CommonMark with GitHub tables, parsed by cmark-gfm.
@@ -96,13 +111,19 @@ public struct Section: Sendable, Hashable {
   public var endLine: Int
   /// The section's own blocks (not those of subsections) in `Document.blocks`.
   public var blockRange: Range<Int>
-  /// Citable label: `§2.1`, or `§#5` (5th heading) when there is no unique number; `§0` for the root.
+  /// Citable label: `§2.1`; in a document whose headings carry no numbers, the number
+  /// the rendered document shows (`§17.2.3`, appendices `§A.1`); else `§#5` (5th
+  /// heading) when there is no unique number; `§0` for the root.
   public var label: String
+  /// The explicit heading id (`{#token-construction}` → `token-construction`), which is
+  /// not part of `heading` or `title`.
+  public var anchorID: String?
 
   public init(
     index: Int, parent: Int?, children: [Int], level: Int, heading: String, number: String?, title: String,
-    line: Int, endLine: Int, blockRange: Range<Int>, label: String
+    line: Int, endLine: Int, blockRange: Range<Int>, label: String, anchorID: String? = nil
   ) {
+    self.anchorID = anchorID
     self.index = index
     self.parent = parent
     self.children = children

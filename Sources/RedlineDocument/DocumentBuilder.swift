@@ -5,6 +5,8 @@ struct DocumentBuilder {
   private var blocks: [Block] = []
   private var stack: [Int] = [0]  // open sections, root first
   private var ordinalInSection = 0
+  /// The line of kramdown-rfc's `--- back`: top-level sections after it are appendices.
+  var backMatterLine: Int?
 
   init() {
     sections = [
@@ -17,7 +19,7 @@ struct DocumentBuilder {
   /// Opens a section for a heading of `level` found at `line`.
   mutating func heading(level: Int, rawText: Substring, line: Int) {
     closeCurrentBlocks()
-    let heading = Normalizer.normalize(rawText).text
+    let (heading, anchorID) = HeadingID.split(Normalizer.normalize(rawText).text)
     let (number, title) = HeadingNumber.split(heading)
     while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
     let parent = stack.last ?? 0
@@ -25,7 +27,7 @@ struct DocumentBuilder {
     sections.append(
       Section(
         index: idx, parent: parent, children: [], level: level, heading: heading, number: number, title: title,
-        line: line, endLine: line, blockRange: blocks.count..<blocks.count, label: ""))
+        line: line, endLine: line, blockRange: blocks.count..<blocks.count, label: "", anchorID: anchorID))
     sections[parent].children.append(idx)
     stack.append(idx)
     ordinalInSection = 0
@@ -55,11 +57,13 @@ struct DocumentBuilder {
       let next = i + 1 < sections.count ? sections[i + 1].line - 1 : lineCount
       sections[i].endLine = max(sections[i].line, next)
     }
-    // Labels: the number when it is unique, else the heading's position (`§#5`).
+    // Labels: the number when it is unique, else the heading's position (`§#5`). Where no
+    // heading carries a number, the numbers the rendered document shows.
+    let shown = renderedNumbers()
     var counts: [String: Int] = [:]
-    for s in sections.dropFirst() { if let n = s.number { counts[n, default: 0] += 1 } }
+    for i in sections.indices.dropFirst() { if let n = sections[i].number ?? shown[i] { counts[n, default: 0] += 1 } }
     for i in sections.indices.dropFirst() {
-      if let n = sections[i].number, counts[n] == 1 {
+      if let n = sections[i].number ?? shown[i], counts[n] == 1 {
         sections[i].label = "§" + n
       } else {
         sections[i].label = "§#\(i)"
@@ -69,6 +73,63 @@ struct DocumentBuilder {
       blocks[i].label = sections[blocks[i].section].label + " ¶\(blocks[i].ordinal)"
     }
     return Document(path: path, format: format, sections: sections, blocks: blocks, lineCount: lineCount)
+  }
+}
+
+extension DocumentBuilder {
+  /// Numbers as a renderer shows them (1, 1.1, 17.2.3; appendices A, A.1), for documents
+  /// whose headings carry no numbers at all. A lone top heading that opens the document
+  /// and holds every other heading is its title, not chapter 1. Top-level sections after
+  /// kramdown-rfc's `--- back`, or titled Appendix/Liite/Bilaga, are appendices.
+  func renderedNumbers() -> [Int: String] {
+    guard sections.count > 1, !sections.dropFirst().contains(where: { $0.number != nil }) else { return [:] }
+    var roots = sections[0].children
+    if roots.count == 1 && sections[0].blockRange.isEmpty, !sections[roots[0]].children.isEmpty {
+      roots = sections[roots[0]].children
+    }
+    var out: [Int: String] = [:]
+    func assign(_ s: Int, _ n: String) {
+      out[s] = n
+      for (k, c) in sections[s].children.enumerated() { assign(c, n + ".\(k + 1)") }
+    }
+    var chapter = 0
+    var appendix = 0
+    for r in roots {
+      let t = sections[r].title.lowercased()
+      let isAppendix =
+        (backMatterLine.map { sections[r].line > $0 } ?? false)
+        || ["appendix", "liite", "bilaga", "annex"].contains { t.hasPrefix($0) }
+      if isAppendix {
+        assign(r, Self.letters(appendix))
+        appendix += 1
+      } else {
+        chapter += 1
+        assign(r, "\(chapter)")
+      }
+    }
+    return out
+  }
+
+  /// A, B, …, Z, AA, AB, …
+  static func letters(_ n: Int) -> String {
+    let abc = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return n < 26 ? String(abc[n]) : letters(n / 26 - 1) + String(abc[n % 26])
+  }
+}
+
+/// An explicit heading id at the end of a heading (kramdown/Pandoc `{#id}`, also
+/// `{: #id}` and `{#id .class}`): `Token construction {#token-construction}` →
+/// (`Token construction`, `token-construction`).
+public enum HeadingID {
+  public static func split(_ heading: String) -> (heading: String, id: String?) {
+    guard heading.hasSuffix("}"), let open = heading.lastIndex(of: "{") else { return (heading, nil) }
+    var attrs = heading[heading.index(after: open)..<heading.index(before: heading.endIndex)]
+    if attrs.hasPrefix(":") { attrs = attrs.dropFirst() }
+    let tokens = attrs.split(separator: " ")
+    guard let idToken = tokens.first(where: { $0.hasPrefix("#") && $0.count > 1 }) else { return (heading, nil) }
+    var rest = heading[..<open]
+    while rest.last == " " { rest = rest.dropLast() }
+    return (String(rest), String(idToken.dropFirst()))
   }
 }
 

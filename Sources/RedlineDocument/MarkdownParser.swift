@@ -16,7 +16,7 @@ public enum MarkdownParser {
   public static func parse(_ bytes: [UInt8], path: String) -> Document {
     _ = registered
     var source = bytes
-    FrontMatter.blank(&source)
+    let (metadata, backLine) = FrontMatter.blank(&source)
     let lines = LineIndex(source)
 
     let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
@@ -30,17 +30,22 @@ public enum MarkdownParser {
     }
     guard let root = cmark_parser_finish(parser) else {
       var b = DocumentBuilder()
-      return b.finish(path: path, format: .markdown, lineCount: lines.count)
+      var d = b.finish(path: path, format: .markdown, lineCount: lines.count)
+      d.metadata = metadata
+      return d
     }
     defer { cmark_node_free(root) }
 
     var walker = Walker(source: source, lines: lines)
+    walker.builder.backMatterLine = backLine
     var child = cmark_node_first_child(root)
     while let node = child {
       walker.visit(node, depth: 0)
       child = cmark_node_next(node)
     }
-    return walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
+    var d = walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
+    d.metadata = metadata
+    return d
   }
 
   private struct Walker {
@@ -51,34 +56,33 @@ public enum MarkdownParser {
     mutating func visit(_ node: OpaquePointer, depth: Int) {
       let start = Int(cmark_node_get_start_line(node))
       let end = endLine(node)
-      let coreType = cmark_node_get_type(node)
-      if coreType == CMARK_NODE_PARAGRAPH {
+      let kind = NodeKind(node)
+      if kind == .paragraph {
         let r = lines.byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
         let (text, inv) = source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r])) }
         builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
         return
       }
-      let type = String(cString: cmark_node_get_type_string(node))
-      switch type {
-      case "heading":
+      switch kind {
+      case .heading:
         builder.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node)[...], line: start)
-      case "list":
+      case .list:
         var item = cmark_node_first_child(node)
         while let it = item {
           visitItem(it, depth: depth)
           item = cmark_node_next(it)
         }
-      case "block_quote":
+      case .blockQuote:
         let raw = lines.text(source, from: start, to: end)
         let stripped = raw.split(separator: "\n", omittingEmptySubsequences: false).map { stripQuoteMarker($0) }
           .joined(separator: "\n")
         let (text, inv) = Normalizer.normalize(stripped[...])
         builder.block(kind: .quote, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      case "code_block":
+      case .codeBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
         builder.block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      case "table":
+      case .table:
         // cmark-gfm folds paragraph lines right above a table into the table's range (and
         // gives that paragraph no position): the table starts at the row before its
         // delimiter row, and lines above it are a paragraph of their own.
@@ -97,11 +101,12 @@ public enum MarkdownParser {
         }
         builder.block(
           kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
-      case "html_block":
+      case .htmlBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
         builder.block(kind: .other, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
-      default:
+      case .paragraph, .thematicBreak, .footnoteDefinition, .item, .text, .code, .htmlInline, .softBreak, .lineBreak,
+        .other:
         break  // thematic breaks, footnote definitions: no text to compare
       }
     }
@@ -115,7 +120,7 @@ public enum MarkdownParser {
       var nested: [OpaquePointer] = []
       var child = cmark_node_first_child(item)
       while let c = child {
-        if cmark_node_get_type(c) == CMARK_NODE_LIST {
+        if NodeKind(c) == .list {
           nested.append(c)
         } else {
           if first == 0 { first = Int(cmark_node_get_start_line(c)) }
@@ -151,11 +156,10 @@ public enum MarkdownParser {
     func inlineText(_ node: OpaquePointer) -> String {
       var out = ""
       func walk(_ n: OpaquePointer) {
-        let t = String(cString: cmark_node_get_type_string(n))
-        switch t {
-        case "text", "code", "html_inline":
+        switch NodeKind(n) {
+        case .text, .code, .htmlInline:
           if let l = cmark_node_get_literal(n) { out += String(cString: l) }
-        case "softbreak", "linebreak":
+        case .softBreak, .lineBreak:
           out += " "
         default:
           break
@@ -178,38 +182,192 @@ public enum MarkdownParser {
   }
 }
 
-/// Finds YAML front matter and replaces its bytes with blank lines (line count kept).
-/// Front matter is a `---` first line, then up to 200 YAML-looking lines (`key: value`,
-/// indented continuations, `- items`, `# comments`), then `---` or `...`. A document that
-/// merely starts with a `---` rule is left alone.
+/// cmark's node types, mapped once (as apple/swift-markdown does), with an explicit case
+/// for anything else (emphasis, links, custom and future extension nodes).
+enum NodeKind: Equatable {
+  case paragraph, heading, list, item, blockQuote, codeBlock, htmlBlock, thematicBreak, footnoteDefinition, table
+  case text, code, htmlInline, softBreak, lineBreak
+  /// Any other node, by cmark's type name (`emph`, `link`, `strikethrough` …).
+  case other(String)
+
+  init(_ node: OpaquePointer) {
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_PARAGRAPH: self = .paragraph
+    case CMARK_NODE_HEADING: self = .heading
+    case CMARK_NODE_LIST: self = .list
+    case CMARK_NODE_ITEM: self = .item
+    case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+    case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+    case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+    case CMARK_NODE_THEMATIC_BREAK: self = .thematicBreak
+    case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
+    case CMARK_NODE_TEXT: self = .text
+    case CMARK_NODE_CODE: self = .code
+    case CMARK_NODE_HTML_INLINE: self = .htmlInline
+    case CMARK_NODE_SOFTBREAK: self = .softBreak
+    case CMARK_NODE_LINEBREAK: self = .lineBreak
+    default:
+      // Extension nodes (the GFM table) have types assigned at registration: by name.
+      let name = String(cString: cmark_node_get_type_string(node))
+      self = name == "table" ? .table : .other(name)
+    }
+  }
+}
+
+/// Finds YAML front matter, reads its top-level keys as metadata and replaces its bytes
+/// with blank lines (line count kept). Front matter is a `---` first line, then
+/// YAML-looking lines (`key: value`, indented continuations, `- items`, `# comments`,
+/// blank lines; the long kramdown-rfc kind with nested `author:` lists included), then
+/// `---` or `...`. A document that merely starts with a `---` rule is left alone.
+/// kramdown-rfc's part markers (`--- abstract`, `--- middle`, `--- back`) and mmark's
+/// (`{mainmatter}`, `{backmatter}`) are blanked too; the line of the back-matter marker is
+/// returned, since top-level sections after it are appendices. mmark's TOML title block
+/// (`%%%` … `%%%`) is front matter as well.
 enum FrontMatter {
-  static func blank(_ b: inout [UInt8]) {
-    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A else { return }
-    var lineStart = 4
+  /// Longest front matter read, in lines (kramdown-rfc drafts reach a few hundred).
+  static let maxLines = 5000
+
+  static func blank(_ b: inout [UInt8]) -> (metadata: [MetadataEntry], backLine: Int?) {
+    let metadata = b.starts(with: "%%%".utf8) ? blankTOML(&b) : blankHeader(&b)
+    return (metadata, blankPartMarkers(&b))
+  }
+
+  /// mmark's TOML title block (`%%%` … `%%%`): `key = value` lines; a `[table]` or
+  /// `[[array]]` header starts a key whose value is the lines below it (repeated
+  /// `[[author]]` tables are one key, their lines joined).
+  private static func blankTOML(_ b: inout [UInt8]) -> [MetadataEntry] {
+    var starts: [Int] = [0]
+    for i in b.indices where b[i] == 0x0A { starts.append(i + 1) }
+    guard starts.count > 2 else { return [] }
+    var entries: [MetadataEntry] = []
+    var table: Int? = nil  // index of the entry collecting a table's lines
+    for n in 1..<min(starts.count - 1, maxLines) {
+      let lo = starts[n]
+      var hi = starts[n + 1] - 1
+      if hi > lo && b[hi - 1] == 0x0D { hi -= 1 }
+      let line = String(decoding: b[lo..<hi], as: UTF8.self)
+      let t = line.trimmingTrailingSpaces
+      if t == "%%%" {
+        for k in 0..<hi where b[k] != 0x0A { b[k] = 0x20 }
+        return entries
+      }
+      let stripped = t.drop(while: { $0 == " " || $0 == "\t" })
+      if stripped.isEmpty || stripped.hasPrefix("#") { continue }
+      if stripped.hasPrefix("[") && stripped.hasSuffix("]") {
+        let name = String(stripped.drop(while: { $0 == "[" }).reversed().drop(while: { $0 == "]" }).reversed())
+        if line.first == " " || line.first == "\t", let k = table {
+          entries[k].value += (entries[k].value.isEmpty ? "" : "\n") + t
+        } else if let k = entries.firstIndex(where: { $0.key == name }) {
+          table = k
+        } else {
+          entries.append(MetadataEntry(key: name, value: ""))
+          table = entries.count - 1
+        }
+        continue
+      }
+      if let k = table {
+        entries[k].value += (entries[k].value.isEmpty ? "" : "\n") + t
+      } else if let eq = stripped.firstIndex(of: "=") {
+        let key = String(stripped[..<eq]).trimmingTrailingSpaces
+        var value = String(stripped[stripped.index(after: eq)...]).trimmingTrailingSpaces
+        while value.first == " " { value.removeFirst() }
+        if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+        entries.append(MetadataEntry(key: key, value: value))
+      } else {
+        return []  // not TOML: leave the text alone
+      }
+    }
+    return []
+  }
+
+  private static func blankHeader(_ b: inout [UInt8]) -> [MetadataEntry] {
+    guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A || b[3] == 0x0D else { return [] }
+    var lineStart = b[3] == 0x0D && b.count > 4 && b[4] == 0x0A ? 5 : 4
     var sawKey = false
     var lines = 0
-    while lineStart < b.count && lines < 200 {
+    var entries: [MetadataEntry] = []
+    while lineStart < b.count && lines < maxLines {
       var e = lineStart
       while e < b.count && b[e] != 0x0A { e += 1 }
-      let content = b[lineStart..<e]
-      if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-        guard sawKey else { return }
+      var content = b[lineStart..<e]
+      if content.last == 0x0D { content = content.dropLast() }
+      let trimmed = content.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).reversed()
+      if trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8) {
+        guard sawKey else { return [] }
         for k in 0..<e where b[k] != 0x0A { b[k] = 0x20 }
-        return
+        return entries.map { MetadataEntry(key: $0.key, value: trimTrailingLines($0.value)) }
       }
-      guard let first = content.first else { return }  // a blank line: not front matter
-      if first == 0x20 || first == 0x09 || first == 0x23 || (first == 0x2D && content.dropFirst().first == 0x20) {
-        // continuation, comment or list item
-      } else if let colon = content.firstIndex(of: 0x3A), colon > content.startIndex,
-        !content[content.startIndex..<colon].contains(0x20) || content[content.startIndex..<colon].count < 40
-      {
-        sawKey = true
-      } else {
-        return
+      let text = String(decoding: content, as: UTF8.self)
+      if let first = content.first {
+        if first == 0x20 || first == 0x09 || first == 0x23 || first == 0x2D {
+          // A continuation, comment or list item: part of the last key's value.
+          if first != 0x23, !entries.isEmpty {
+            let v = entries[entries.count - 1].value
+            entries[entries.count - 1].value = v.isEmpty ? text.trimmingTrailingSpaces : v + "\n" + text.trimmingTrailingSpaces
+          } else if first != 0x23 && !sawKey {
+            return []
+          }
+        } else if let colon = content.firstIndex(of: 0x3A), colon > content.startIndex {
+          sawKey = true
+          let key = String(decoding: content[content.startIndex..<colon], as: UTF8.self)
+          var value = String(decoding: content[(colon + 1)...], as: UTF8.self).trimmingTrailingSpaces
+          while value.first == " " { value.removeFirst() }
+          if value.count >= 2, let f = value.first, f == "\"" || f == "'", value.last == f {
+            value = String(value.dropFirst().dropLast())
+          }
+          entries.append(MetadataEntry(key: key, value: value))
+        } else {
+          return []
+        }
+      } else if !sawKey {
+        return []  // a blank line before any key: not front matter
       }
       lineStart = e + 1
       lines += 1
     }
+    return []
+  }
+
+  private static func trimTrailingLines(_ s: String) -> String {
+    var out = s
+    while out.hasSuffix("\n") { out.removeLast() }
+    return out
+  }
+
+  /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
+  /// 1-based line of `--- back`.
+  private static func blankPartMarkers(_ b: inout [UInt8]) -> Int? {
+    var back: Int?
+    var line = 1
+    var i = 0
+    while i < b.count {
+      var e = i
+      while e < b.count && b[e] != 0x0A { e += 1 }
+      if e - i > 4, b[i] == 0x2D, b[i + 1] == 0x2D, b[i + 2] == 0x2D, b[i + 3] == 0x20 {
+        let word = String(decoding: b[(i + 4)..<e], as: UTF8.self).trimmingTrailingSpaces
+        if ["abstract", "middle", "back"].contains(word) || word.hasPrefix("note_") {
+          if word == "back" { back = line }
+          for k in i..<e { b[k] = 0x20 }
+        }
+      } else if e - i >= 12, b[i] == 0x7B {  // mmark: {frontmatter} {mainmatter} {backmatter}
+        let word = String(decoding: b[i..<e], as: UTF8.self).trimmingTrailingSpaces
+        if ["{frontmatter}", "{mainmatter}", "{backmatter}"].contains(word) {
+          if word == "{backmatter}" { back = line }
+          for k in i..<e { b[k] = 0x20 }
+        }
+      }
+      i = e + 1
+      line += 1
+    }
+    return back
+  }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var s = Substring(self)
+    while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+    return String(s)
   }
 }
 

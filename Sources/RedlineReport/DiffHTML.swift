@@ -1,55 +1,56 @@
 import RedlineDiff
 import RedlineDocument
 
-/// A diff as one self-contained HTML page (inline CSS, no scripts, no external requests).
+/// A diff as one self-contained HTML page (inline CSS, no scripts, no external requests),
+/// every label in the reader's language (`lang` on the page), words from `DiffView`.
+/// The document's own text is marked with its language (`textLanguage`, else the front
+/// matter's `lang:`) when that differs from the page's, so screen readers read it right.
 public enum DiffHTML {
-  public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil) -> String {
-    var body = "<header><h1>Changes in \(HTML.esc(new.path))</h1>\n"
-    body += "<p class=\"meta\">\(HTML.esc(old.display)) → \(HTML.esc(new.display))</p>\n"
-    body += "<p>\(HTML.esc(DiffText.summaryLine(d.summary)))</p></header>\n"
-    if d.budgetExhausted {
-      body += "<p><strong>Note:</strong> the search budget ran out; some moves or edits may show as deletions and additions.</p>\n"
-    }
-    let structure = d.structureChanges
-    if !structure.isEmpty {
-      body += "<section><h2>Structure</h2><ul class=\"toc\">\n"
-      for c in structure { body += "<li>\(HTML.esc(DiffText.structureLine(c, false)))</li>\n" }
+  public static func render(
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil,
+    labels: DiffLabels = DiffLabels(), textLanguage: String? = nil
+  ) -> String {
+    let v = DiffView(d, old: old, new: new, labels: labels, sections: sections)
+    let textLang = textLanguage ?? d.new.metadata.first { $0.key == "lang" }?.value
+    let langAttr = textLang.flatMap { $0 != labels.htmlLang && !$0.isEmpty ? " lang=\"\(HTML.esc($0))\"" : nil } ?? ""
+    var body = "<header><h1>\(HTML.esc(v.title))</h1>\n"
+    body += "<p class=\"meta\">\(HTML.esc(v.comparing))</p>\n"
+    body += "<p>\(HTML.esc(v.summary))</p></header>\n"
+    if let note = v.budgetNote { body += "<p><strong>\(HTML.esc(note))</strong></p>\n" }
+    if !v.metadata.isEmpty {
+      body += "<section><h2>\(HTML.esc(v.metadataHeading))</h2><ul class=\"toc\">\n"
+      for l in v.metadata { body += "<li>\(HTML.esc(l))</li>\n" }
       body += "</ul></section>\n"
     }
-    for sc in (sections ?? d.sections) where !sc.isUnchanged {
-      body += "<section><h2>\(HTML.esc(d.heading(of: sc)))</h2>"
-      body += "<p class=\"muted\">\(HTML.esc(d.tags(of: sc).joined(separator: ", ")))</p>\n"
-      for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty {
-        body += block(d, b)
-      }
+    if !v.structure.isEmpty {
+      body += "<section><h2>\(HTML.esc(v.structureHeading))</h2><ul class=\"toc\">\n"
+      for l in v.structure { body += "<li>\(HTML.esc(l))</li>\n" }
+      body += "</ul></section>\n"
+    }
+    if v.sections.isEmpty { body += "<p>\(HTML.esc(v.noChanges))</p>\n" }
+    for s in v.sections {
+      body += "<section><h2\(langAttr)>\(HTML.esc(s.heading))</h2>"
+      let counts = s.counts.isEmpty ? "" : "; " + HTML.esc(s.counts)
+      body += "<p class=\"muted\">\(HTML.esc(s.tags.joined(separator: ", ")))\(counts)</p>\n"
+      for b in s.blocks { body += block(b, langAttr) }
       body += "</section>\n"
     }
-    return HTML.page(title: "Changes in \(new.path)", lang: "en", body: body)
+    return HTML.page(title: v.title, lang: labels.htmlLang, body: body)
   }
 
-  static func block(_ d: DocumentDiff, _ b: BlockChange) -> String {
-    let label = d.label(of: b)
-    var tag: String
-    var text: String
-    switch b.status {
-    case .added:
-      tag = "added"
-      text = "<ins>" + HTML.esc(d.new.blocks[b.new!].text) + "</ins>"
-    case .deleted:
-      tag = "deleted"
-      text = "<del>" + HTML.esc(d.old.blocks[b.old!].text) + "</del>"
-    case .modified:
-      tag = "modified"
-      text = HTML.segments((b.segments ?? []).map { ($0.op.rawValue, $0.text) })
-    case .moved:
-      tag = "moved from \(d.old.blocks[b.old!].label)" + (b.segments == nil ? "" : " and edited")
-      text = b.segments.map { HTML.segments($0.map { ($0.op.rawValue, $0.text) }) } ?? HTML.esc(d.new.blocks[b.new!].text)
-    case .unchanged:
-      tag = "cosmetic"
-      text = HTML.esc(d.new.blocks[b.new!].text)
+  static func block(_ b: BlockView, _ langAttr: String) -> String {
+    let text: String
+    switch b.body {
+    case .inserted(let t): text = "<ins>" + HTML.esc(t) + "</ins>"
+    case .deleted(let t): text = "<del>" + HTML.esc(t) + "</del>"
+    case .segments(let segs): text = HTML.segments(segs)
+    case .plain(let t): text = HTML.esc(t)
+    case .parts(let parts):
+      text = parts.map { "<strong>\(HTML.esc($0.label))</strong> " + HTML.segments($0.segments) }.joined(separator: "\n")
+    case .none:
+      return "<div class=\"block \(b.cssClass)\"><span class=\"tag\">\(HTML.esc(b.tag))</span></div>\n"
     }
-    if !b.cosmetic.isEmpty { tag += " (cosmetic: " + b.cosmetic.joined(separator: ", ") + ")" }
-    return "<div class=\"block \(b.status.rawValue)\"><span class=\"tag\">\(HTML.esc(label)) · \(HTML.esc(tag))</span>"
-      + "<div class=\"text\">\(text)</div></div>\n"
+    return "<div class=\"block \(b.cssClass)\"><span class=\"tag\">\(HTML.esc(b.label)) · \(HTML.esc(b.tag))</span>"
+      + "<div class=\"text\"\(langAttr)>\(text)</div></div>\n"
   }
 }

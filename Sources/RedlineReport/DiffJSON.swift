@@ -1,9 +1,9 @@
 import RedlineDiff
 import RedlineDocument
 
-/// The `redline.diff/1` JSON contract (documented in docs/json-diff.md).
+/// The `redline.diff/2` JSON contract (documented in docs/json-diff.md).
 public enum DiffJSON {
-  public static let schema = "redline.diff/1"
+  public static let schema = "redline.diff/2"
 
   public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true)
     -> [UInt8]
@@ -22,11 +22,22 @@ public enum DiffJSON {
       ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
       ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
       ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
+      ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
+      ("metadata_changed", s.metadataChanged),
     ] {
       w.value(k, v)
     }
     w.endObject()
     w.value("budget_exhausted", d.budgetExhausted)
+    w.beginArray("metadata")
+    for m in d.metadata {
+      w.beginObject()
+      w.value("key", m.key)
+      if let o = m.old { w.value("old", o) } else { w.null("old") }
+      if let n = m.new { w.value("new", n) } else { w.null("new") }
+      w.endObject()
+    }
+    w.endArray()
     var paths = HeadingPaths(old: d.old, new: d.new)
     w.beginArray("sections")
     for sc in sections ?? d.sections { section(&w, d, sc, &paths) }
@@ -54,6 +65,7 @@ public enum DiffJSON {
     w.value("number", s.number)
     w.value("line", s.line)
     w.value("label", s.label)
+    w.value("id", s.anchorID)
     w.endObject()
   }
 
@@ -72,10 +84,19 @@ public enum DiffJSON {
     w.beginArray("blocks")
     for b in s.blocks { block(&w, d, b, &paths) }
     w.endArray()
+    w.beginArray("pointers")
+    for p in s.pointers {
+      w.beginObject()
+      w.value("kind", p.kind.rawValue)
+      w.value("old", d.old.blocks[p.old].label)
+      w.value("new", d.new.blocks[p.new].label)
+      w.endObject()
+    }
+    w.endArray()
     w.endObject()
   }
 
-  static func blockSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
+  static func blockSide(_ w: inout JSONWriter, _ k: String?, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
     guard let i else { return w.null(k) }
     let b = doc.blocks[i]
     w.beginObject(k)
@@ -95,6 +116,35 @@ public enum DiffJSON {
     blockSide(&w, "new", d.new, b.new) { paths.new($0) }
     w.value("matched_by", b.matchedBy?.rawValue)
     w.value("confidence", b.confidence)
+    if b.status == .moved { w.value("move", b.withinSection ? "within_section" : "between_sections") }
+    if b.status == .merged {
+      w.beginArray("sources")
+      for k in b.sources { blockSide(&w, nil, d.old, k) { paths.old($0) } }
+      w.endArray()
+    }
+    if b.status == .split {
+      w.beginArray("parts")
+      for m in b.parts { blockSide(&w, nil, d.new, m) { paths.new($0) } }
+      w.endArray()
+    }
+    if !b.pieces.isEmpty {
+      w.beginArray("pieces")
+      for p in b.pieces {
+        w.beginObject()
+        w.value("old", d.old.blocks[p.old].label)
+        w.value("new", d.new.blocks[p.new].label)
+        w.beginArray("old_range")
+        w.value(nil, p.oldRange.lowerBound)
+        w.value(nil, p.oldRange.upperBound)
+        w.endArray()
+        w.beginArray("new_range")
+        w.value(nil, p.newRange.lowerBound)
+        w.value(nil, p.newRange.upperBound)
+        w.endArray()
+        w.endObject()
+      }
+      w.endArray()
+    }
     if let segs = b.segments { w.segments("segments", segs) }
     if !b.cosmetic.isEmpty {
       w.strings("cosmetic", b.cosmetic)

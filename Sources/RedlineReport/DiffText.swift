@@ -2,7 +2,8 @@ import RedlineDiff
 import RedlineDocument
 
 /// Terminal and Markdown renderings of a diff: the structural summary first, then each
-/// changed section with its changed blocks and their word changes.
+/// changed section with its changed blocks and their word changes. Words come from
+/// `DiffView` (one view model for every writer); this file only marks up.
 public enum DiffText {
   /// How insertions and deletions are marked.
   public enum Style: Sendable {
@@ -14,137 +15,92 @@ public enum DiffText {
     case markdown
   }
 
-  public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, style: Style, sections: [SectionChange]? = nil)
-    -> String
-  {
+  public static func render(
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, style: Style, sections: [SectionChange]? = nil,
+    labels: DiffLabels = DiffLabels()
+  ) -> String {
+    let v = DiffView(d, old: old, new: new, labels: labels, sections: sections)
     let md = style == .markdown
+    let term = TerminalStyle(color: style == .color)
     var out = ""
-    out += md ? "# Changes in \(esc(new.path, md))\n\n" : ""
-    out += "\(md ? "" : "Comparing ")\(esc(old.path, md)) \(old.display) → \(new.display)\n"
-    let s = d.summary
-    out += "\n" + summaryLine(s) + "\n"
-    if d.budgetExhausted {
-      out += "Note: the search budget ran out; some moves or edits may be shown as deletions and additions.\n"
+    out += md ? "# \(esc(v.title, md))\n\n" + esc(v.comparing, md) + "\n" : v.comparing + "\n"
+    out += "\n" + esc(v.summary, md) + "\n"
+    if let note = v.budgetNote { out += esc(note, md) + "\n" }
+    if !v.metadata.isEmpty {
+      out += md ? "\n## \(esc(v.metadataHeading, md))\n\n" : "\n\(v.metadataHeading)\n"
+      for l in v.metadata { out += (md ? "- " : "  ") + esc(l, md) + "\n" }
     }
-    let structure = d.structureChanges
-    if !structure.isEmpty {
-      out += md ? "\n## Structure\n\n" : "\nStructure\n"
-      for c in structure { out += (md ? "- " : "  ") + structureLine(c, md) + "\n" }
+    if !v.structure.isEmpty {
+      out += md ? "\n## \(esc(v.structureHeading, md))\n\n" : "\n\(v.structureHeading)\n"
+      for l in v.structure { out += (md ? "- " : "  ") + esc(l, md) + "\n" }
     }
-    let shown = (sections ?? d.sections).filter { !$0.isUnchanged }
-    if shown.isEmpty {
-      out += "\nNo changes in the text.\n"
+    if v.sections.isEmpty {
+      out += "\n" + esc(v.noChanges, md) + "\n"
       return out
     }
-    for sc in shown {
-      out += sectionHeader(d, sc, style)
-      for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty {
-        out += blockLines(d, b, style)
+    for s in v.sections {
+      let tags = s.tags.joined(separator: ", ")
+      if md {
+        let counts = s.counts.isEmpty ? "" : "; " + esc(s.counts, md)
+        out += "\n## \(esc(s.heading, md)) <small>(\(esc(tags, md))\(counts))</small>\n\n"
+      } else {
+        let line =
+          (s.label.isEmpty ? "── " : "── \(s.label) ") + "\(s.heading)  (\(tags))" + (s.counts.isEmpty ? "" : "; \(s.counts)")
+        out += "\n" + term.bold(line) + "\n"
       }
+      for b in s.blocks { out += blockLines(b, style, term) }
     }
     return out
   }
 
-  public static func summaryLine(_ s: Summary) -> String {
-    var parts: [String] = []
-    let sec = [
-      (s.sectionsRenamed, "renamed"), (s.sectionsMoved, "moved"), (s.sectionsAdded, "added"),
-      (s.sectionsDeleted, "deleted"), (s.sectionsModified, "with changed text"),
-    ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
-    parts.append("Sections: " + (sec.isEmpty ? "no structural change" : sec.joined(separator: ", ")))
-    parts.append(
-      "blocks: \(s.blocksAdded) added, \(s.blocksDeleted) deleted, \(s.blocksModified) modified, \(s.blocksMoved) moved")
-    parts.append("words: +\(s.wordsAdded) −\(s.wordsDeleted)")
-    var line = parts.joined(separator: "; ")
-    if s.cosmetic > 0 { line += "; \(s.cosmetic) cosmetic" }
-    return line
-  }
+  /// The summary line in English (kept for callers that have no language).
+  public static func summaryLine(_ s: Summary) -> String { DiffView.summaryLine(s, DiffLabels()) }
 
-  static func structureLine(_ c: StructureChange, _ md: Bool) -> String {
-    let o = esc(c.oldHeading ?? "", md)
-    let n = esc(c.newHeading ?? "", md)
-    switch c.kind {
-    case .added: return "added: \(n)"
-    case .deleted: return "deleted: \(o)"
-    case .renamed: return "renamed: \(o) → \(n)"
-    case .moved: return "moved: \(o) → \(n)"
-    case .renamedAndMoved: return "renamed and moved: \(o) → \(n)"
-    case .renumbered: return "renumbered: \(o) → \(n)"
-    case .split: return "split: \(n) (from \(esc(c.related ?? "", md)))"
-    case .merged: return "merged: \(o) (into \(esc(c.related ?? "", md)))"
-    }
-  }
-
-  static func sectionHeader(_ d: DocumentDiff, _ sc: SectionChange, _ style: Style) -> String {
+  static func blockLines(_ b: BlockView, _ style: Style, _ term: TerminalStyle) -> String {
     let md = style == .markdown
-    let doc = sc.new != nil ? d.new : d.old
-    let idx = sc.new ?? sc.old!
-    let heading = d.heading(of: sc)
-    let tags = d.tags(of: sc)
-    let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
-    let counts = "+\(c.added) −\(c.deleted) ~\(c.modified) ↷\(c.moved)"
+    let body: String
+    switch b.body {
+    case .inserted(let t): body = md ? "<ins>" + esc(t, true) + "</ins>" : term.insert(t)
+    case .deleted(let t): body = md ? "<del>" + esc(t, true) + "</del>" : term.delete(t)
+    case .segments(let segs): body = segments(segs, style, term)
+    case .plain(let t): body = esc(t, md)
+    case .parts(let parts):
+      // Each part on its own line, under its new label.
+      body = parts.map { p in (md ? "**\(esc(p.label, md))** " : "\(p.label): ") + segments(p.segments, style, term) }
+        .joined(separator: "\n")
+    case .none: body = ""
+    }
     if md {
-      return "\n## \(esc(heading, md)) <small>(\(esc(tags.joined(separator: ", "), md)); \(counts))</small>\n\n"
+      if case .none = b.body { return "- \(esc(b.tag, md))\n" }
+      return "- **\(esc(b.label, md))** \(esc(b.tag, md)): \(body.replacingOccurrences(of: "\n", with: "<br>"))\n"
     }
-    let line = "── \(doc.sections[idx].label) \(heading)  (\(tags.joined(separator: ", "))); \(counts)"
-    return "\n" + (style == .color ? "\u{1B}[1m\(line)\u{1B}[0m" : line) + "\n"
-  }
-
-  static func blockLines(_ d: DocumentDiff, _ b: BlockChange, _ style: Style) -> String {
-    let md = style == .markdown
-    let label = d.label(of: b)
-    var mark: String
-    var body: String
-    switch b.status {
-    case .added:
-      mark = "+ added"
-      body = ins(d.new.blocks[b.new!].text, style)
-    case .deleted:
-      mark = "− deleted"
-      body = del(d.old.blocks[b.old!].text, style)
-    case .modified:
-      mark = "~ modified"
-      body = segments(b.segments ?? [], style)
-    case .moved:
-      let from = d.old.blocks[b.old!].label
-      mark = b.segments == nil ? "↷ moved from \(from)" : "↷ moved from \(from) and edited"
-      body = b.segments.map { segments($0, style) } ?? esc(d.new.blocks[b.new!].text, md)
-    case .unchanged:
-      mark = "· cosmetic"
-      body = esc(d.new.blocks[b.new!].text, md)
-    }
-    if !b.cosmetic.isEmpty { mark += " (cosmetic: " + b.cosmetic.joined(separator: ", ") + ")" }
-    if md {
-      return "- **\(esc(label, md))** \(esc(mark, md)): \(body.replacingOccurrences(of: "\n", with: "<br>"))\n"
-    }
+    if case .none = b.body { return "  \(b.tag)\n" }
     let indented = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
-    return "  \(label)  \(mark)\n      \(indented)\n"
+    return "  \(b.label)  \(b.tag)\n      \(indented)\n"
   }
 
+  /// Word segments in `style` (colour, plain brackets or Markdown `<ins>`/`<del>`).
   static func segments(_ segs: [Segment], _ style: Style) -> String {
-    segs.map { s in
+    segments(segs, style, TerminalStyle(color: style == .color))
+  }
+
+  static func segments(_ segs: [Segment], _ style: Style, _ term: TerminalStyle) -> String {
+    if style == .markdown {
+      return segs.map { s in
+        switch s.op {
+        case .equal: return esc(s.text, true)
+        case .insert: return "<ins>" + esc(s.text, true) + "</ins>"
+        case .delete: return "<del>" + esc(s.text, true) + "</del>"
+        }
+      }.joined()
+    }
+    return segs.map { s in
       switch s.op {
-      case .equal: return esc(s.text, style == .markdown)
-      case .insert: return ins(s.text, style)
-      case .delete: return del(s.text, style)
+      case .equal: return s.text
+      case .insert: return term.insert(s.text)
+      case .delete: return term.delete(s.text)
       }
     }.joined()
-  }
-
-  static func ins(_ t: String, _ style: Style) -> String {
-    switch style {
-    case .color: return "\u{1B}[32;4m" + t + "\u{1B}[0m"
-    case .plain: return "{+" + t + "+}"
-    case .markdown: return "<ins>" + esc(t, true) + "</ins>"
-    }
-  }
-
-  static func del(_ t: String, _ style: Style) -> String {
-    switch style {
-    case .color: return "\u{1B}[31;9m" + t + "\u{1B}[0m"
-    case .plain: return "[-" + t + "-]"
-    case .markdown: return "<del>" + esc(t, true) + "</del>"
-    }
   }
 
   /// Escapes text for Markdown with inline HTML (so document text never becomes markup).

@@ -1,3 +1,5 @@
+import RedlineDiff
+
 /// Helpers for self-contained HTML pages: escaping and the shared stylesheet.
 /// Pages make no external request: no scripts, fonts or images from elsewhere.
 public enum HTML {
@@ -42,7 +44,8 @@ public enum HTML {
     .block.added { border-left-color: #2e7d32; border-left-style: double; }
     .block.deleted { border-left-color: #c62828; border-left-style: dashed; }
     .block.modified { border-left-color: #b26a00; }
-    .block.moved { border-left-color: #1f5fa8; border-left-style: dotted; }
+    .block.moved, .block.pointer { border-left-color: #1f5fa8; border-left-style: dotted; }
+    .block.merged, .block.split { border-left-color: #6a1b9a; }
     .tag { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: .8rem; font-weight: bold;
       text-transform: uppercase; letter-spacing: .03em; color: var(--muted); display: block; }
     .text { white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -91,12 +94,12 @@ public enum HTML {
   }
 
   /// Segments as inline HTML with `<ins>` and `<del>`.
-  public static func segments(_ segs: [(op: String, text: String)]) -> String {
+  public static func segments(_ segs: [Segment]) -> String {
     segs.map { s in
       switch s.op {
-      case "insert": return "<ins>" + esc(s.text) + "</ins>"
-      case "delete": return "<del>" + esc(s.text) + "</del>"
-      default: return esc(s.text)
+      case .insert: return "<ins>" + esc(s.text) + "</ins>"
+      case .delete: return "<del>" + esc(s.text) + "</del>"
+      case .equal: return esc(s.text)
       }
     }.joined()
   }

@@ -77,7 +77,7 @@ public enum HistoryRenderer {
         body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
       }
       if let segs = e.segments {
-        body += "<p>" + HTML.segments(segs.map { ($0.op.rawValue, $0.text) }) + "</p>\n"
+        body += "<p>" + HTML.segments(segs) + "</p>\n"
       } else if e.change == .created || e.change == .split {
         body += "<p>" + HTML.esc(e.text) + "</p>\n"
       }

@@ -74,7 +74,7 @@ public enum ParallelRenderer {
     for f in r.findings {
       body += "<li class=\"\(f.kind.rawValue)\">\(HTML.esc(describe(f)))"
       if f.kind == .finnishChanged {
-        let inner = f.segments.map { HTML.segments($0.map { ($0.op.rawValue, $0.text) }) } ?? HTML.esc(f.fiText ?? "")
+        let inner = f.segments.map { HTML.segments($0) } ?? HTML.esc(f.fiText ?? "")
         body += "<p lang=\"fi\">\(inner)</p><p lang=\"sv\">\(HTML.esc(f.svText ?? ""))</p>"
       }
       body += "</li>\n"

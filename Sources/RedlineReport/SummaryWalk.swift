@@ -131,7 +131,8 @@ struct SummaryWalk<W: SummaryWriter> {
       let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
       let tally = Localization.Tally(added: c.added, deleted: c.deleted, modified: c.modified, moved: c.moved)
       // A section only renamed or moved needs no "no paragraph changed" line: its heading says it.
-      var note = tally.total > 0 ? l.paragraphSentence(tally) : ""
+      // A section whose blocks only went elsewhere says where (the same sentence as `diff`).
+      var note = DiffView.movedOutSentence(d, sc, DiffLabels(l.language)) ?? (tally.total > 0 ? l.paragraphSentence(tally) : "")
       if sc.status == .added { note = l[.sectionAdded] + " " + note }
       if sc.status == .deleted { note = l[.sectionDeleted] + " " + note }
       if !note.isEmpty { w.paragraph([.em(note.trimmingCharacters(in: .whitespaces))], cssClass: "muted") }
@@ -152,6 +153,13 @@ struct SummaryWalk<W: SummaryWriter> {
           let tag = b.segments == nil ? l.movedFrom(from, edited: false) : l.movedFrom(from, edited: true)
           let sp = b.segments.map(spans) ?? [.text(d.new.blocks[b.new!].text)]
           w.block(tag: tag, label: lab, kind: "moved", body: body(kind, sp), lang: docLang)
+        case .merged, .split:
+          let labels = DiffLabels(l.language)
+          let tag =
+            b.status == .merged
+            ? labels(.mergedFrom(b.sources.map { d.old.blocks[$0].label }))
+            : labels(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
+          w.block(tag: tag, label: lab, kind: b.status.rawValue, body: body(kind, spans(b.segments ?? [])), lang: docLang)
         case .unchanged:
           break
         }

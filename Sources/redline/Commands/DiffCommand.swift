@@ -19,8 +19,9 @@ struct DiffCommand: ParsableCommand {
         redline diff v1 v2 --stat                one line per changed section
         redline diff v1 v2 --format html -o muutokset.html
         redline diff --files vanha.md uusi.md    two files, no repository
+        redline diff v1 v2 --lang sv --format html -o ändringar.html
 
-      JSON output follows the documented contract redline.diff/1 (docs/json-diff.md).
+      JSON output follows the documented contract redline.diff/2 (docs/json-diff.md).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -38,6 +39,8 @@ struct DiffCommand: ParsableCommand {
   var output: String?
   @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
   @Option(name: .long, help: "Work budget for fuzzy matching, in token comparisons.") var budget: Int?
+  @Option(name: .long, help: "Language of labels and counts (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
 
   @Argument(help: "The old revision (or file with --files).") var old: String
   @Argument(help: "The new revision, or WORKTREE (or file with --files).") var new: String
@@ -62,20 +65,21 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
+      let labels = DiffLabels(lang?.localization ?? ReaderLanguage.defaultLanguage())
       let bytes: [UInt8]
       if stat {
-        bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections)).utf8)
+        bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections, labels: labels)).utf8)
       } else {
         switch format {
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:
-          bytes = Array(TerminalText.clean(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)).utf8)
+          bytes = Array(TerminalText.clean(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, labels: labels)).utf8)
         case .markdown:
-          bytes = Array(TerminalText.clean(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections)).utf8)
+          bytes = Array(TerminalText.clean(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections, labels: labels)).utf8)
         case .terminal:
           let useColor = output == nil && display.useColor
-          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections)
+          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections, labels: labels)
           bytes = Array(TerminalText.sanitize(text, keepingOwnStyles: useColor).utf8)
         }
       }

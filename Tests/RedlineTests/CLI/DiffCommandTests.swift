@@ -16,7 +16,7 @@ import Testing
     let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "json", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(obj["schema"] as? String == "redline.diff/1")
+    #expect(obj["schema"] as? String == "redline.diff/2")
     let old = try #require(obj["old"] as? [String: Any])
     #expect(old["revision"] as? String == "v1")
     #expect((old["commit"] as? String)?.count == 40)
@@ -41,8 +41,11 @@ import Testing
       for b in try #require(s["blocks"] as? [[String: Any]]) {
         let o = b["old"] as? [String: Any]
         let n = b["new"] as? [String: Any]
-        if o != nil { oldCount += 1 }
-        if n != nil { newCount += 1 }
+        // A merge lists all its old blocks in `sources`, a split all its new ones in `parts`.
+        let sources = b["sources"] as? [[String: Any]]
+        let parts = b["parts"] as? [[String: Any]]
+        if o != nil { oldCount += sources?.count ?? 1 }
+        if n != nil { newCount += parts?.count ?? 1 }
         for side in [o, n].compactMap({ $0 }) {
           #expect((side["line"] as? Int ?? 0) >= 1)
           #expect((side["end_line"] as? Int ?? 0) >= (side["line"] as? Int ?? 0))
@@ -52,8 +55,10 @@ import Testing
         if let segs = b["segments"] as? [[String: String]] {
           let oldText = segs.filter { $0["op"] != "insert" }.map { $0["text"]! }.joined()
           let newText = segs.filter { $0["op"] != "delete" }.map { $0["text"]! }.joined()
-          #expect(oldText == o?["text"] as? String)
-          #expect(newText == n?["text"] as? String)
+          let oldJoined = sources.map { $0.compactMap { $0["text"] as? String }.joined(separator: " ") }
+          let newJoined = parts.map { $0.compactMap { $0["text"] as? String }.joined(separator: " ") }
+          #expect(oldText == oldJoined ?? o?["text"] as? String)
+          #expect(newText == newJoined ?? n?["text"] as? String)
         }
       }
     }

@@ -18,25 +18,44 @@ func checkInvariants(_ d: DocumentDiff, _ context: String = "", sourceLocation: 
       lastNew = j
     }
     for b in s.blocks {
-      if let i = b.old { oldSeen[i] += 1 }
-      if let j = b.new { newSeen[j] += 1 }
+      for i in b.oldBlocks { oldSeen[i] += 1 }
+      for j in b.newBlocks { newSeen[j] += 1 }
       switch b.status {
       case .added: #expect(b.old == nil && b.new != nil, sourceLocation: sourceLocation)
       case .deleted: #expect(b.old != nil && b.new == nil, sourceLocation: sourceLocation)
+      case .merged:
+        #expect(b.sources.count >= 2 && b.sources.first == b.old && b.new != nil, sourceLocation: sourceLocation)
+        #expect(b.segments != nil, "a merge carries its word diff \(context)", sourceLocation: sourceLocation)
+      case .split:
+        #expect(b.parts.count >= 2 && b.parts.first == b.new && b.old != nil, sourceLocation: sourceLocation)
+        #expect(b.segments != nil, "a split carries its word diff \(context)", sourceLocation: sourceLocation)
       default: #expect(b.old != nil && b.new != nil, sourceLocation: sourceLocation)
       }
-      if let i = b.old, let j = b.new {
-        let ot = d.old.blocks[i].text
-        let nt = d.new.blocks[j].text
+      if b.old != nil, b.new != nil {
+        // Merged: the sources joined by one space replay the old side; split: the parts
+        // joined by one space replay the new side.
+        let ot = b.oldBlocks.map { d.old.blocks[$0].text }.joined(separator: " ")
+        let nt = b.newBlocks.map { d.new.blocks[$0].text }.joined(separator: " ")
         if let segs = b.segments {
           #expect(segs.oldText == ot, "old replay \(context)", sourceLocation: sourceLocation)
           #expect(segs.newText == nt, "new replay \(context)", sourceLocation: sourceLocation)
-          #expect(ot != nt, sourceLocation: sourceLocation)
+          if b.status != .merged && b.status != .split { #expect(ot != nt, sourceLocation: sourceLocation) }
         } else {
           #expect(ot == nt, "a block without segments has equal text \(context)", sourceLocation: sourceLocation)
         }
         if b.status == .unchanged { #expect(ot == nt, sourceLocation: sourceLocation) }
+        // Pieces cover every source/part and stay inside the texts.
+        for p in b.pieces {
+          #expect(p.oldRange.upperBound <= d.old.blocks[p.old].text.utf8.count, sourceLocation: sourceLocation)
+          #expect(p.newRange.upperBound <= d.new.blocks[p.new].text.utf8.count, sourceLocation: sourceLocation)
+        }
+        if b.status == .merged { #expect(Set(b.pieces.map(\.old)) == Set(b.sources), sourceLocation: sourceLocation) }
+        if b.status == .split { #expect(Set(b.pieces.map(\.new)) == Set(b.parts), sourceLocation: sourceLocation) }
       }
+    }
+    // A pointer never stands for a second side: it points at a change shown elsewhere.
+    for p in s.pointers {
+      #expect(p.old < d.old.blocks.count && p.new < d.new.blocks.count, sourceLocation: sourceLocation)
     }
   }
   let badOld = oldSeen.enumerated().filter { $0.element != 1 }.map(\.offset)

@@ -1,0 +1,215 @@
+import RedlineDocument
+
+extension DiffState {
+  /// Blocks joined into one (list items merged into a paragraph, two paragraphs merged) and
+  /// blocks divided into several (a paragraph split in two, maybe across sections).
+  ///
+  /// A merge: a new block that holds most of the words of two or more old blocks that are
+  /// unmatched (or matched to it). A split: an old block that holds most of the words of two
+  /// or more new blocks that are unmatched (or matched to it). Candidates come through each
+  /// block's rarest words (as for moves), every comparison is charged to the budget, and
+  /// the joined texts must still be similar above the modified threshold.
+  mutating func findMergesAndSplits() {
+    findMerges()
+    findSplits()
+  }
+
+  private mutating func findMerges() {
+    let freeA = a.blocks.indices.filter { blkAB[$0] == nil }
+    guard !freeA.isEmpty else { return }
+    // Targets: new blocks unmatched, or matched with changed text and more words than their match.
+    let targets = b.blocks.indices.filter { m in
+      guard let k = blkBA[m] else { return true }
+      return aIds[k] != bIds[m] && newWords(m).count > oldWords(k).count
+    }
+    var bags: [Int: [Int32]] = [:]
+    for k in freeA { bags[k] = oldWords(k) }
+    let index = rareIndex(bags)
+    var claims: [(Double, Int, Int)] = []  // (containment, old, new)
+    outer: for m in targets {
+      let wm = newWords(m)
+      var seen = Set<Int>()
+      for w in Set(wm) {
+        for k in index[w] ?? [] where seen.insert(k).inserted {
+          let wk = oldWords(k)
+          guard budget.spend(wk.count + wm.count) else { break outer }
+          if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+            inOrder(oldSequence(k), newSequence(m))
+          {
+            claims.append((c, k, m))
+          }
+        }
+      }
+    }
+    var sourcesOf: [Int: [Int]] = [:]
+    var taken = Set<Int>()
+    for (_, k, m) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(k).inserted {
+      sourcesOf[m, default: []].append(k)
+    }
+    for m in sourcesOf.keys.sorted() {
+      var sources = addsCoverage(blkBA[m].map { [$0] } ?? [], sourcesOf[m]!, of: newWords(m)) { $0.oldWords($1) }
+      sources.sort()
+      guard sources.count >= 2 else { continue }
+      let joined = sources.flatMap { oldWords($0) }.sorted()
+      guard dice(joined, newWords(m)) >= options.modifiedThreshold else { continue }
+      if let k = blkBA[m] { blkAB[k] = nil }
+      matchBlock(sources[0], m, .merged, dice(joined, newWords(m)))
+      mergeSources[m] = sources
+      for k in sources { mergedInto[k] = m }
+    }
+  }
+
+  private mutating func findSplits() {
+    let freeB = b.blocks.indices.filter { blkBA[$0] == nil && mergeSources[$0] == nil }
+    guard !freeB.isEmpty else { return }
+    let targets = a.blocks.indices.filter { k in
+      guard mergedInto[k] == nil else { return false }
+      guard let m = blkAB[k] else { return true }
+      return mergeSources[m] == nil && aIds[k] != bIds[m] && oldWords(k).count > newWords(m).count
+    }
+    var bags: [Int: [Int32]] = [:]
+    for m in freeB { bags[m] = newWords(m) }
+    let index = rareIndex(bags)
+    var claims: [(Double, Int, Int)] = []  // (containment, new, old)
+    outer: for k in targets {
+      let wk = oldWords(k)
+      var seen = Set<Int>()
+      for w in Set(wk) {
+        for m in index[w] ?? [] where seen.insert(m).inserted {
+          let wm = newWords(m)
+          guard budget.spend(wk.count + wm.count) else { break outer }
+          if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+            inOrder(newSequence(m), oldSequence(k))
+          {
+            claims.append((c, m, k))
+          }
+        }
+      }
+    }
+    var partsOf: [Int: [Int]] = [:]
+    var taken = Set<Int>()
+    for (_, m, k) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(m).inserted {
+      partsOf[k, default: []].append(m)
+    }
+    for k in partsOf.keys.sorted() {
+      var parts = addsCoverage(blkAB[k].map { [$0] } ?? [], partsOf[k]!, of: oldWords(k)) { $0.newWords($1) }
+      parts.sort()
+      guard parts.count >= 2 else { continue }
+      let joined = parts.flatMap { newWords($0) }.sorted()
+      guard dice(oldWords(k), joined) >= options.modifiedThreshold else { continue }
+      if let m = blkAB[k] { blkBA[m] = nil }
+      matchBlock(k, parts[0], .split, dice(oldWords(k), joined))
+      splitParts[k] = parts
+      for m in parts { splitOf[m] = k }
+    }
+  }
+
+  /// `start` plus those `candidates` (in the order given: best containment first) that
+  /// each explain at least `pieceCoverage` of their own words in `whole` beyond what the
+  /// pieces taken before them already explain. Two copies of one sentence, or a new
+  /// sentence that repeats an old one's phrasing, add nothing and are left out.
+  private mutating func addsCoverage(
+    _ start: [Int], _ candidates: [Int], of whole: [Int32], words: (inout DiffState, Int) -> [Int32]
+  ) -> [Int] {
+    var taken = start
+    var bag = start.flatMap { words(&self, $0) }.sorted()
+    var covered = commonCount(bag, whole)
+    for c in candidates {
+      let w = words(&self, c)
+      let next = (bag + w).sorted()
+      let gain = commonCount(next, whole) - covered
+      guard Double(gain) >= options.pieceCoverage * Double(w.count) else { continue }
+      taken.append(c)
+      bag = next
+      covered += gain
+    }
+    return taken
+  }
+
+  /// How much of `piece` is inside `whole` (share of its words), when that is enough to
+  /// call it a source or part: `pieceContainment` of its words, at least two words; from
+  /// another section, at least twice `minWordsForFuzzyMove` words and a fifth of the whole.
+  private func pieceContainment(_ piece: [Int32], in whole: [Int32], oldSection: Int, newSection: Int) -> Double? {
+    guard piece.count >= 2, whole.count >= piece.count else { return nil }
+    let c = Double(commonCount(piece, whole)) / Double(piece.count)
+    guard c >= options.pieceContainment else { return nil }
+    // Outside corresponding sections a piece must be a real share of the whole: a short
+    // phrase found by chance in a long paragraph elsewhere is not a merge.
+    if secAB[oldSection] != newSection
+      && (piece.count < 2 * options.minWordsForFuzzyMove || 5 * piece.count < whole.count)
+    {
+      return nil
+    }
+    return c
+  }
+
+  /// True when the piece's words stand in the whole in their order, close together:
+  /// from some occurrence of one of its first words, at least `pieceContainment` of the
+  /// piece's words are found in order within a span of twice its length plus two (its
+  /// length plus two for a piece under `minWordsForFuzzyMove` words). A real
+  /// source or part is a run of the other text; stop words scattered through a long
+  /// paragraph are not.
+  func inOrder(_ piece: [Int32], _ whole: [Int32]) -> Bool {
+    guard !piece.isEmpty else { return false }
+    let need = Int((Double(piece.count) * options.pieceContainment).rounded(.up))
+    let span = piece.count < options.minWordsForFuzzyMove ? piece.count + 2 : 2 * piece.count + 2
+    let starts = Set(piece.prefix(max(1, piece.count - need + 1)))
+    for p in whole.indices where starts.contains(whole[p]) {
+      var matched = 0
+      var q = p
+      let end = min(whole.count, p + span)
+      for w in piece {
+        var r = q
+        while r < end && whole[r] != w { r += 1 }
+        if r < end {
+          matched += 1
+          q = r + 1
+        }
+      }
+      if matched >= need { return true }
+    }
+    return false
+  }
+
+  /// Blocks indexed by their rarest words (document frequency among `blocks`).
+  private func rareIndex(_ words: [Int: [Int32]]) -> [Int32: [Int]] {
+    var df: [Int32: Int] = [:]
+    var bags: [Int: Set<Int32>] = [:]
+    for (i, w) in words {
+      let s = Set(w)
+      bags[i] = s
+      for w in s { df[w, default: 0] += 1 }
+    }
+    var index: [Int32: [Int]] = [:]
+    for i in words.keys.sorted() {
+      let ws = bags[i]!.sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
+      for w in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+    }
+    return index
+  }
+}
+
+/// Maps a stretch of one side of a word diff to the other side (UTF-8 offsets): where the
+/// side's position reaches `range`'s bounds, the other side's position.
+func mapThroughSegments(_ segs: [Segment], _ range: Range<Int>, fromOld: Bool) -> Range<Int> {
+  func map(_ p: Int, start: Bool) -> Int {
+    var here = 0
+    var there = 0
+    for s in segs {
+      let n = s.text.utf8.count
+      let onHere = s.op == .equal || s.op == (fromOld ? .delete : .insert)
+      let onThere = s.op == .equal || s.op == (fromOld ? .insert : .delete)
+      if onHere {
+        if here + n > p || (!start && here + n == p) {
+          return s.op == .equal ? there + (p - here) : there
+        }
+        here += n
+      }
+      if onThere { there += n }
+    }
+    return there
+  }
+  let lo = map(range.lowerBound, start: true)
+  let hi = max(lo, map(range.upperBound, start: false))
+  return lo..<hi
+}
