@@ -52,8 +52,7 @@ enum Assets {
     nav.top { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: .9rem; display: flex; flex-wrap: wrap;
       gap: .4rem 1rem; align-items: center; border-bottom: 2px solid #1f5fa8; padding-bottom: .5rem; margin-bottom: 1rem; }
     nav.top .brand { font-weight: bold; color: #1f5fa8; text-decoration: none; }
-    nav.top .langs, nav.top .who { margin-left: auto; }
-    nav.top .who { margin-left: 0; }
+    nav.top .right { margin-left: auto; display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; }
     form.inline { display: inline; }
     button, select, input, textarea { font: inherit; }
     button { background: #1f5fa8; color: #fff; border: 0; border-radius: 4px; padding: .3rem .8rem; cursor: pointer; }
@@ -69,6 +68,7 @@ enum Assets {
     details.act summary { color: #1f5fa8; cursor: pointer; }
     form.comment, form.reply, form.resolve { display: grid; gap: .4rem; max-width: 40rem; margin: .4rem 0 .8rem; }
     form.comment label, form.reply label, form.resolve label { display: grid; gap: .15rem; }
+    form.comment button, form.reply button, form.resolve button { justify-self: start; }
     textarea, input[type=text] { width: 100%; padding: .3rem; border: 1px solid #888; border-radius: 3px; }
     form.pick { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
     nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.lvl2 { padding-left: 1rem; } nav.toc li.lvl3 { padding-left: 2rem; }

@@ -83,6 +83,11 @@ public struct Labels: Sendable {
       "Länken är redan använd, har gått ut eller är felaktig. Be beredaren om en ny länk.",
       "This link has been used, has expired or is wrong. Ask the drafters for a new link."
     ),
+    "linkOnce": (
+      "Linkki toimii kerran. Istunto kestää 12 tuntia.",
+      "Länken fungerar en gång. Sessionen varar i 12 timmar.",
+      "The link works once. The session lasts 12 hours."
+    ),
     "reader": ("Lukija", "Läsare", "Reader"),
     "reviewer": ("Lausunnonantaja", "Remissinstans", "Reviewer"),
     "drafter": ("Valmistelija", "Beredare", "Drafter"),

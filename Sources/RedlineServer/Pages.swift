@@ -38,7 +38,7 @@ enum Pages {
     if v.person != nil {
       nav += "<a href=\"/\">\(esc(l["versions"]))</a> <a href=\"/dashboard\">\(esc(l["dashboard"]))</a> "
     }
-    nav += "<span class=\"langs\">\(esc(l["language"])): "
+    nav += "<span class=\"right\"><span class=\"langs\">\(esc(l["language"])): "
     for lang in Labels.Language.allCases {
       let here = lang == l.language
       nav += here ? "<strong>\(lang.rawValue)</strong> " : "<a href=\"\(esc(v.path + (v.path.contains("?") ? "&" : "?") + "lang=" + lang.rawValue))\" hreflang=\"\(lang.rawValue)\">\(lang.rawValue)</a> "
@@ -48,7 +48,7 @@ enum Pages {
       nav += "<span class=\"who\">\(esc(l["signedInAs"])) <strong>\(esc(p.name))</strong> (\(esc(l[p.role.rawValue])))</span> "
       nav += "<form method=\"post\" action=\"/signout\" class=\"inline\">\(csrfField(v))<button type=\"submit\">\(esc(l["signOut"]))</button></form>"
     }
-    nav += "</nav>\n"
+    nav += "</span></nav>\n"
     return """
       <!DOCTYPE html>
       <html lang="\(v.lang)">
@@ -98,14 +98,16 @@ enum Pages {
 
   /// The sign-in page a link opens: a button that spends the link (so a mail scanner that
   /// only fetches the link does not use it up).
-  static func signIn(_ v: Viewer, token: String) -> String {
+  static func signIn(_ v: Viewer, token: String, who: Reviewer) -> String {
     let l = v.labels
     return page(
       v, title: l["signIn"],
       body: """
         <h1>\(esc(l["signIn"]))</h1>
+        <p>\(esc(l["signInAs"])) <strong>\(esc(who.name))</strong> &lt;\(esc(who.email))&gt; (\(esc(l[who.role.rawValue])))</p>
         <form method="post" action="/signin"><input type="hidden" name="token" value="\(esc(token))">
         <button type="submit" id="signin">\(esc(l["signIn"]))</button></form>
+        <p class="meta">\(esc(l["linkOnce"]))</p>
         """)
   }
 
@@ -147,7 +149,11 @@ enum Pages {
       for (i, n) in names.enumerated() { b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>" }
       b += "</select></label> "
     }
-    b += "<label>\(esc(l["language"])) <select name=\"lang\"><option value=\"fi\">suomi</option><option value=\"sv\">svenska</option><option value=\"en\">English</option></select></label> "
+    b += "<label>\(esc(l["language"])) <select name=\"lang\">"
+    for (code, name) in [("fi", "suomi"), ("sv", "svenska"), ("en", "English")] {
+      b += "<option value=\"\(code)\"\(code == v.lang ? " selected" : "")>\(name)</option>"
+    }
+    b += "</select></label> "
     b += "<label>\(esc(l["download"])) <select name=\"format\"><option value=\"html\">HTML</option><option value=\"md\">Markdown</option></select></label> "
     b += "<button type=\"submit\">\(esc(l["download"]))</button></form>\n"
     return page(v, title: l["versions"], body: b)
@@ -328,11 +334,21 @@ enum Pages {
     var respondent: String?
   }
 
-  static func topSection(_ t: ThreadReport) -> String { t.thread?.anchor.section.first ?? "" }
+  /// The chapter a thread is in: the top heading, or the one below it when every thread
+  /// shares the top heading (the document's title).
+  static func sectionKey(_ threads: [ThreadReport]) -> @Sendable (ThreadReport) -> String {
+    let tops = Set(threads.compactMap { $0.thread?.anchor.section.first })
+    let depth = tops.count <= 1 ? 1 : 0
+    return { t in
+      guard let s = t.thread?.anchor.section, !s.isEmpty else { return "" }
+      return s.count > depth ? s[depth] : s[s.count - 1]
+    }
+  }
 
   static func dashboard(_ v: Viewer, _ report: CommentsReport, filter: Filter) -> String {
     let l = v.labels
     let all = report.threads
+    let topSection = sectionKey(all)
     let shown = all.filter { t in
       (filter.status == nil || t.placement.status.rawValue == filter.status)
         && (filter.section == nil || topSection(t) == filter.section)

@@ -180,6 +180,13 @@ public final class ReviewerStore: Sendable {
     }
   }
 
+  /// The person an unused, unexpired sign-in token belongs to (the link is not spent).
+  public func invited(_ token: String, now: Int64) -> Reviewer? {
+    guard Secrets.isTokenShaped(token), let people = try? list() else { return nil }
+    let h = SHA256.hex(token)
+    return people.first { p in p.signInExpires > now && (p.signInHash.map { Secrets.equal($0, h) } ?? false) }
+  }
+
   /// The person a session cookie belongs to, while it has not expired.
   public func person(session: String, now: Int64) -> Reviewer? {
     guard Secrets.isTokenShaped(session), let people = try? list() else { return nil }

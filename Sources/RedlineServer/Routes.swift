@@ -101,7 +101,12 @@ struct Routes: Sendable {
     guard let token = q(req, "token"), Secrets.isTokenShaped(token) else {
       return Self.html(Pages.error(v.viewer("/signin"), status: 400, message: v.labels["linkSpent"]), status: .badRequest)
     }
-    return Self.html(Pages.signIn(v.viewer("/signin"), token: token))
+    let now = Int64(Date().timeIntervalSince1970)
+    let site = self.site
+    guard let who = try await blocking({ site.reviewers.invited(token, now: now) }) else {
+      return Self.html(Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
+    }
+    return Self.html(Pages.signIn(v.viewer("/signin?token=" + token), token: token, who: who))
   }
 
   func signIn(_ req: Request, _ ctx: BasicRequestContext) async throws -> Response {

@@ -175,7 +175,9 @@ struct Guard: RouterMiddleware {
       message = "Something went wrong on the server; the change was not saved. Try again."
       logger.error("\(request.method.rawValue) \(request.uri.path): \(String(describing: error))")
     }
-    return Routes.html(Pages.error(visit.viewer(request.uri.path), status: Int(status.code), message: message), status: status)
+    // Language links on an error page after a post lead to the start page.
+    let here = request.method == .get ? request.uri.path : "/"
+    return Routes.html(Pages.error(visit.viewer(here), status: Int(status.code), message: message), status: status)
   }
 
   static func status(for e: RedlineError) -> HTTPResponse.Status {

@@ -20,7 +20,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 REDLINE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/debug/redline"))
@@ -77,20 +78,28 @@ def main():
     for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,1400",
               "--lang=fi"]:
         opts.add_argument(a)
+    opts.add_experimental_option("prefs", {"intl.accept_languages": "fi,fi-FI"})
     opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(5)
     step = [0]
 
     def shot(name):
         step[0] += 1
         driver.save_screenshot(os.path.join(SHOTS, f"{step[0]:02d}-{name}.png"))
 
+    def submit(button):
+        """Clicks a submit button and waits for the next page."""
+        old = driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(driver, 20).until(EC.staleness_of(old))
+
     def sign_in(role):
         driver.delete_all_cookies()
         driver.get(links[role])
         shot(f"signin-{role}")
-        driver.find_element(By.ID, "signin").click()
+        submit(driver.find_element(By.ID, "signin"))
 
     def body():
         return driver.find_element(By.TAG_NAME, "body").text
@@ -107,13 +116,18 @@ def main():
         shot("versions")
         driver.delete_all_cookies()
         driver.get(links["reviewer"])
-        driver.find_element(By.ID, "signin").click()
-        check("link works only once", "käytetty" in body() or "used" in body(), body()[:200])
+        check("link works only once", "käytetty" in body() and not driver.find_elements(By.ID, "signin"), body()[:200])
+        shot("link-used")
         sign_in_again_failed = "Aino Arvioija" not in body()
         check("second use does not sign in", sign_in_again_failed)
         # Sign in again with a fresh link, as the drafters would send.
         links["reviewer"] = invite(repo, port, "Aino Arvioija", "aino@example.fi", "reviewer")
         sign_in("reviewer")
+
+        driver.get(base + "/version?rev=v2")
+        check("version page has contents and labels", driver.find_elements(By.CSS_SELECTOR, "nav.toc li")
+              and "§1.1 ¶1" in body())
+        shot("version")
 
         # 2. The v1 → v2 comparison.
         driver.get(base + "/compare?from=v1&to=v2")
@@ -128,7 +142,7 @@ def main():
         first.find_element(By.CSS_SELECTOR, "details.act summary").click()
         first.find_element(By.NAME, "message").send_keys("Lisätkää saavutettavuus tähän kappaleeseen.")
         shot("comment-form")
-        first.find_element(By.CSS_SELECTOR, "form.comment button").click()
+        submit(first.find_element(By.CSS_SELECTOR, "form.comment button"))
         check("paragraph comment saved", "Lisätkää saavutettavuus" in body() and "/thread/" in driver.current_url)
         thread_url = driver.current_url
         shot("paragraph-thread")
@@ -151,9 +165,10 @@ def main():
             return words;""", block)
         quote = block.find_element(By.CSS_SELECTOR, "input.quote").get_attribute("value")
         check("selection fills the quote field", quote == phrase, f"{quote!r} vs {phrase!r}")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", block)
         shot("phrase-selected")
         block.find_element(By.NAME, "message").send_keys("Mitä tällä sanamuodolla tarkoitetaan?")
-        block.find_element(By.CSS_SELECTOR, "form.comment button").click()
+        submit(block.find_element(By.CSS_SELECTOR, "form.comment button"))
         marks = driver.find_elements(By.TAG_NAME, "mark")
         check("phrase comment anchored to the phrase", len(marks) == 1 and marks[0].text == phrase,
               marks[0].text if marks else "no mark")
@@ -162,13 +177,13 @@ def main():
         # 5. Reply.
         driver.get(thread_url)
         driver.find_element(By.CSS_SELECTOR, "form.reply textarea").send_keys("Lisään vielä: koskee myös 3.2-lukua.")
-        driver.find_element(By.CSS_SELECTOR, "form.reply button").click()
+        submit(driver.find_element(By.CSS_SELECTOR, "form.reply button"))
         check("reply shown in the thread", "koskee myös 3.2-lukua" in body())
         shot("reply")
         check("reviewer has no resolve form", not driver.find_elements(By.CSS_SELECTOR, "form.resolve"))
 
         # 6. A drafter signs in and resolves it as accepted; the dashboard changes.
-        driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+        submit(driver.find_element(By.CSS_SELECTOR, "nav form button"))
         sign_in("drafter")
         before = dashboard_count("resolved")
         shot("dashboard-before")
@@ -176,7 +191,7 @@ def main():
         Select(driver.find_element(By.NAME, "disposition")).select_by_value("accepted")
         driver.find_element(By.NAME, "reason").send_keys("Lisätty kohtaan 5.1.")
         shot("resolve-form")
-        driver.find_element(By.CSS_SELECTOR, "form.resolve button").click()
+        submit(driver.find_element(By.CSS_SELECTOR, "form.resolve button"))
         check("thread resolved as accepted", "Hyväksytty" in body() and "Lisätty kohtaan 5.1." in body())
         shot("resolved")
         after = dashboard_count("resolved")
@@ -185,12 +200,12 @@ def main():
         row = driver.find_elements(By.ID, f"t-{thread_id}")
         check("dashboard row shows accepted", row and "Hyväksytty" in row[0].text)
         Select(driver.find_element(By.NAME, "status")).select_by_value("resolved")
-        driver.find_element(By.CSS_SELECTOR, "form.pick button").click()
+        submit(driver.find_element(By.CSS_SELECTOR, "form.pick button"))
         check("status filter keeps resolved threads", driver.find_elements(By.ID, f"t-{thread_id}"))
         shot("dashboard-after")
 
         # 7. A reader sees no comment forms, and a comment form posted anyway is refused.
-        driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+        submit(driver.find_element(By.CSS_SELECTOR, "nav form button"))
         sign_in("reader")
         driver.get(base + "/compare?from=v1&to=v2")
         check("reader sees no comment forms", not driver.find_elements(By.CSS_SELECTOR, "form.comment"))
@@ -199,8 +214,8 @@ def main():
             const add = (n, v) => { const i = document.createElement('input'); i.name = n; i.value = v; f.appendChild(i); };
             add('csrf', document.querySelector('input[name=csrf]').value);
             add('rev', 'v2'); add('block', '§1.1 ¶1'); add('message', 'Lukijan kommentti');
-            document.body.appendChild(f); f.submit();""")
-        time.sleep(0.5)
+            document.body.appendChild(f); window.setTimeout(() => f.submit(), 0);""")
+        WebDriverWait(driver, 20).until(lambda d: "/comment" in d.current_url)
         check("reader's comment is refused", "ei ole oikeutta" in body(), body()[:200])
         shot("reader-refused")
         driver.get(base + "/dashboard")
