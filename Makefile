@@ -51,5 +51,5 @@ browser-test: deps browser-deps
 	$(SWIFT) build --product redline
 	python3 Tests/browser/test_review.py .build/debug/redline
 
-load: release
-	python3 bench/load.py --redline .build/release/redline
+load: build
+	python3 bench/load.py --redline .build/debug/redline

@@ -30,7 +30,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--reviewers", type=int, default=50)
     ap.add_argument("--comments", type=int, default=20)
-    ap.add_argument("--redline", default=os.path.join(ROOT, ".build/release/redline"))
+    ap.add_argument("--redline", default=os.path.join(ROOT, ".build/debug/redline"))
     ap.add_argument("--deadline", type=float, default=600)
     ap.add_argument("--p95-ms", type=float, default=100)
     a = ap.parse_args()

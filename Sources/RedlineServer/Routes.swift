@@ -9,6 +9,7 @@ import RedlineReview
 struct Routes: Sendable {
   let site: Site
   let trustProxy: Bool
+  let writes = WriteQueue()
 
   static func html(_ s: String, status: HTTPResponse.Status = .ok) -> Response {
     var h = HTTPFields()
@@ -238,7 +239,7 @@ struct Routes: Sendable {
     let message = f["message"] ?? ""
     let doc = f["doc"]
     let site = self.site
-    let t = try await blocking { try site.comment(rev: rev, doc: doc, target: target, message: message, who: p) }
+    let t = try await writes.run { try site.comment(rev: rev, doc: doc, target: target, message: message, who: p) }
     return Self.redirect("/thread/\(t.id)")
   }
 
@@ -269,7 +270,7 @@ struct Routes: Sendable {
     let body = kind == .reply ? (f["message"] ?? "") : (f["reason"] ?? "")
     let site = self.site
     let how = disposition
-    _ = try await blocking { try site.event(id, kind: kind, body: body, disposition: how, who: p) }
+    _ = try await writes.run { try site.event(id, kind: kind, body: body, disposition: how, who: p) }
     return Self.redirect("/thread/\(id)")
   }
 }

@@ -36,6 +36,22 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
   }
 }
 
+/// Runs writes one after another without holding a thread while waiting: 50 reviewers
+/// posting at once queue here, and readers keep the threads to answer pages.
+actor WriteQueue {
+  private var tail: Task<Void, Never>? = nil
+
+  func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    let previous = tail
+    let task = Task<T, any Error> {
+      await previous?.value
+      return try await blocking(body)
+    }
+    tail = Task { _ = try? await task.value }
+    return try await task.value
+  }
+}
+
 /// A page to send with a status (thrown by handlers, rendered by `Guard`).
 struct PageError: Error {
   var status: HTTPResponse.Status

@@ -48,6 +48,52 @@ struct ServerTests {
     }
   }
 
+  @Test func signInPageNamesThePersonWithoutSpendingTheLink() async throws {
+    let r = try ServedRepo()
+    try await r.app().test(.router) { client in
+      let (s1, page, _) = try await client.get("/signin?token=\(r.drafter)", as: nil)
+      #expect(s1 == .ok)
+      #expect(page.contains("Liisa Valmistelija"))
+      let (s2, _, _) = try await client.get("/signin?token=\(r.drafter)", as: nil)
+      #expect(s2 == .ok)
+      #expect(try await client.signIn(r.drafter) != nil)
+      let (s3, spent, _) = try await client.get("/signin?token=\(r.drafter)", as: nil)
+      #expect(s3 == .forbidden)
+      #expect(!spent.contains("id=\"signin\""))
+    }
+  }
+
+  @Test func forwardedHeadersCountOnlyWithTrustProxy() async throws {
+    let r = try ServedRepo()
+    var h = HTTPFields()
+    h[.contentType] = "application/x-www-form-urlencoded"
+    h[HTTPField.Name("X-Forwarded-Proto")!] = "https"
+    h[HTTPField.Name("X-Forwarded-Host")!] = "lausunnot.example.fi"
+    let forwarded = h
+    let plain = ReviewServer.application(ServerOptions(repo: r.repo), site: r.site)
+    try await plain.test(.router) { client in
+      try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reader)")) { res in
+        #expect(res.status == .seeOther)
+        #expect(res.headers[.setCookie]?.contains("Secure") == false)
+      }
+    }
+    let proxied = ReviewServer.application(ServerOptions(repo: r.repo, trustProxy: true), site: r.site)
+    try await proxied.test(.router) { client in
+      try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reviewer)")) { res in
+        #expect(res.status == .seeOther)
+        #expect(res.headers[.setCookie]?.contains("Secure") == true)
+      }
+      // Behind the proxy, a post whose Origin is the forwarded host is accepted; another is not.
+      let b = try #require(try await client.signIn(r.drafter))
+      var (fh, body) = b.form([("csrf", b.csrf), ("rev", "v2"), ("section", "§1"), ("message", "Hyvä.")])
+      fh[.origin] = "https://lausunnot.example.fi"
+      fh[HTTPField.Name("X-Forwarded-Host")!] = "lausunnot.example.fi"
+      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in #expect(res.status == .seeOther) }
+      fh[.origin] = "https://evil.example"
+      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in #expect(res.status == .forbidden) }
+    }
+  }
+
   @Test func sessionCookieIsHttpOnlyStrictAndExpires() async throws {
     let r = try ServedRepo()
     try await r.app().test(.router) { client in
