@@ -56,6 +56,7 @@ let package = Package(
       dependencies: [
         "RedlineKit", "RedlineServer",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
   ]
 )

@@ -158,10 +158,17 @@ struct Routes: Sendable {
     let rev = q(req, "rev") ?? "HEAD"
     let doc = q(req, "doc")
     let (ver, report) = try await blocking { (try site.version(rev, doc: doc), try site.report()) }
-    // Threads made on this very version, by the label they were made on.
+    // Threads made on this very version, by the label they were made on; on the newest
+    // version also every thread placed there.
     var threads: [String: [ThreadReport]] = [:]
+    let isHead = ver.commit?.hex != nil && ver.commit?.hex == report.commit
     for t in report.threads {
-      if let a = t.thread?.anchor, a.path == ver.path, a.commit == ver.commit?.hex { threads[a.label, default: []].append(t) }
+      guard let a = t.thread?.anchor, a.path == ver.path else { continue }
+      if a.commit == ver.commit?.hex {
+        threads[a.label, default: []].append(t)
+      } else if isHead, let b = t.placement.block, b < ver.document.blocks.count {
+        threads[ver.document.blocks[b].label, default: []].append(t)
+      }
     }
     return Self.html(Pages.version(v.viewer(pathWithQuery(req)), ver, docParam: doc, threads: threads))
   }

@@ -148,7 +148,7 @@ struct Guard: RouterMiddleware {
     } catch {
       response = errorResponse(error, request: request)
     }
-    response.headers[.csp] = Self.csp
+    if response.headers[.csp] == nil { response.headers[.csp] = Self.csp }
     response.headers[.contentTypeOptions] = "nosniff"
     response.headers[.referrerPolicy] = "no-referrer"
     response.headers[.frameOptions] = "DENY"

@@ -34,7 +34,7 @@ struct SecurityTests {
       id: "xssauthor", anchor: store.load().threads[0].anchor,
       events: [ThreadEvent(kind: .comment, time: now, author: Person(name: Self.evil, email: "m@x"), body: Self.evil)])
     _ = try store.create(t)
-    try await ReviewServer.application(ServerOptions(repo: d.path), site: site).test(.router) { client in
+    try await ReviewServer.application(ServerOptions(repo: d.path), site: site, logger: quietLogger).test(.router) { client in
       let b = try #require(try await client.signIn(token))
       let (s, _, h) = try await client.post("/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§1 ¶1"), ("message", Self.evil)])
       #expect(s == .seeOther)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import RedlineKit
 import RedlineServer
@@ -27,7 +28,7 @@ struct ServedRepo {
   }
 
   func app() -> some ApplicationProtocol {
-    ReviewServer.application(ServerOptions(repo: repo), site: site)
+    ReviewServer.application(ServerOptions(repo: repo), site: site, logger: quietLogger)
   }
 
   /// Number of commits on HEAD (git CLI: tests only).
@@ -80,3 +81,10 @@ extension TestClientProtocol {
     return try await execute(uri: uri, method: .post, headers: h, body: body) { r in (r.status, String(buffer: r.body), r.headers) }
   }
 }
+
+/// Tests log only errors (one line per request would drown the test output).
+let quietLogger: Logger = {
+  var l = Logger(label: "redline.serve.test")
+  l.logLevel = .error
+  return l
+}()

@@ -70,14 +70,14 @@ struct ServerTests {
     h[HTTPField.Name("X-Forwarded-Proto")!] = "https"
     h[HTTPField.Name("X-Forwarded-Host")!] = "lausunnot.example.fi"
     let forwarded = h
-    let plain = ReviewServer.application(ServerOptions(repo: r.repo), site: r.site)
+    let plain = ReviewServer.application(ServerOptions(repo: r.repo), site: r.site, logger: quietLogger)
     try await plain.test(.router) { client in
       try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reader)")) { res in
         #expect(res.status == .seeOther)
         #expect(res.headers[.setCookie]?.contains("Secure") == false)
       }
     }
-    let proxied = ReviewServer.application(ServerOptions(repo: r.repo, trustProxy: true), site: r.site)
+    let proxied = ReviewServer.application(ServerOptions(repo: r.repo, trustProxy: true), site: r.site, logger: quietLogger)
     try await proxied.test(.router) { client in
       try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reviewer)")) { res in
         #expect(res.status == .seeOther)
@@ -289,6 +289,17 @@ struct ServerTests {
     }
     #expect(r.commitCount() == before)
     #expect(r.threadFiles().isEmpty)
+  }
+
+  @Test func signOutEndsTheSession() async throws {
+    let r = try ServedRepo()
+    try await r.app().test(.router) { client in
+      let b = try #require(try await client.signIn(r.reviewer))
+      #expect(try await client.post("/signout", as: b, []).0 == .forbidden)  // no CSRF token
+      #expect(try await client.get("/", as: b).0 == .ok)
+      #expect(try await client.post("/signout", as: b, [("csrf", b.csrf)]).0 == .seeOther)
+      #expect(try await client.get("/", as: b).0 == .unauthorized)
+    }
   }
 
   @Test func removedReviewerLosesTheirSession() async throws {
