@@ -82,6 +82,8 @@ enum Assets {
     .st-open { color: #8a5a00; } .st-resolved { color: #0b5d1e; } .st-addressed { color: #1f5fa8; }
     .st-outdated, .st-orphaned, .st-unreadable { color: #8a1c1c; }
     .disp { font-style: italic; }
+    details.breakdown { margin: .5rem 0; } details.breakdown summary { cursor: pointer; color: #1f5fa8; }
+    table.breakdown td:not(:first-child), table.breakdown th:not(:first-child) { text-align: right; width: 7rem; }
     ul.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; font-weight: bold; }
     """
 }

@@ -375,6 +375,28 @@ enum Pages {
     b += select("section", l["section"], sections.map { ($0, $0) }, filter.section)
     b += select("respondent", l["respondent"], people.map { ($0, $0) }, filter.respondent)
     b += "<button type=\"submit\">\(esc(l["filter"]))</button></form>\n"
+    // Threads by section and by respondent, per status (each count filters the list).
+    let statuses = ThreadStatus.allCases.filter { s in all.contains { $0.placement.status == s } }
+    let respondent: @Sendable (ThreadReport) -> String = { $0.thread?.opening.author.name ?? "" }
+    let breakdowns: [(String, String, @Sendable (ThreadReport) -> String)] = [
+      (l["section"], "section", topSection), (l["respondent"], "respondent", respondent),
+    ]
+    for (title, field, key) in breakdowns where !statuses.isEmpty {
+      var rows: [String: [ThreadStatus: Int]] = [:]
+      for t in all { rows[key(t), default: [:]][t.placement.status, default: 0] += 1 }
+      b += "<details class=\"breakdown\"><summary>\(esc(title))</summary><table class=\"breakdown\"><thead><tr><th>\(esc(title))</th>"
+      for st in statuses { b += "<th>\(esc(l[st.rawValue]))</th>" }
+      b += "</tr></thead><tbody>\n"
+      for name in rows.keys.sorted() {
+        b += "<tr><td>\(esc(name))</td>"
+        for st in statuses {
+          let n = rows[name]?[st] ?? 0
+          b += n == 0 ? "<td></td>" : "<td><a href=\"/dashboard\(query([("status", st.rawValue), (field, name)]))\">\(n)</a></td>"
+        }
+        b += "</tr>\n"
+      }
+      b += "</tbody></table></details>\n"
+    }
     if shown.isEmpty {
       b += "<p>\(esc(l["noThreads"]))</p>\n"
     } else {

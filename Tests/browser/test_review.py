@@ -202,6 +202,10 @@ def main():
         Select(driver.find_element(By.NAME, "status")).select_by_value("resolved")
         submit(driver.find_element(By.CSS_SELECTOR, "form.pick button"))
         check("status filter keeps resolved threads", driver.find_elements(By.ID, f"t-{thread_id}"))
+        for summary in driver.find_elements(By.CSS_SELECTOR, "details.breakdown summary"):
+            summary.click()
+        check("dashboard breaks threads down by section and respondent",
+              len(driver.find_elements(By.CSS_SELECTOR, "table.breakdown")) == 2 and "Aino Arvioija" in body())
         shot("dashboard-after")
 
         # 7. A reader sees no comment forms, and a comment form posted anyway is refused.

@@ -228,6 +228,7 @@ struct ServerTests {
       #expect(thread.contains("Avaa uudelleen"))
       let (_, dash, _) = try await client.get("/dashboard?status=resolved", as: liisa)
       #expect(dash.contains("id=\"count-resolved\">1<"))
+      #expect(dash.contains("<a href=\"/dashboard?status=resolved&respondent=Aino%20Arvioija\">1</a>"))
       #expect(dash.contains(String(threadURL.dropFirst("/thread/".count))))
       let (s7, _, _) = try await client.post(threadURL + "/reopen", as: liisa, [("csrf", liisa.csrf), ("reason", "Ei sittenkään.")])
       #expect(s7 == .seeOther)
