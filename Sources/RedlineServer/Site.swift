@@ -89,7 +89,7 @@ public final class Site: Sendable {
     let c = try r.compare(from, to, path: d)
     let body = Self.body(of: DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef))
     diffCache.withLock { cache in
-      if cache.count > 100 { cache.removeAll() }
+      if cache.count > 20 { cache.removeAll() }
       cache[key] = (c, body)
     }
     return (c, body)
