@@ -61,6 +61,7 @@ public struct Labels: Sendable {
     "outdated": ("Vanhentunut", "Föråldrad", "Outdated"),
     "orphaned": ("Kadonnut", "Förlorad", "Orphaned"),
     "unreadable": ("Lukukelvoton", "Oläslig", "Unreadable"),
+    "statusNow": ("Tila uusimmassa versiossa", "Status i den senaste versionen", "Status in the latest version"),
     "section": ("Luku", "Avsnitt", "Section"),
     "respondent": ("Lausunnonantaja", "Remissinstans", "Respondent"),
     "all": ("Kaikki", "Alla", "All"),

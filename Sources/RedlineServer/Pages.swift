@@ -280,7 +280,7 @@ enum Pages {
     }
     let a = th.anchor
     var b = "<h1>\(esc(l["thread"])) <code>\(esc(th.id))</code></h1>\n"
-    b += "<p>\(statusBadge(l, t))</p>\n"
+    b += "<p>\(esc(l["statusNow"])): \(statusBadge(l, t))</p>\n"
     b += "<dl class=\"meta\"><dt>\(esc(l["paragraph"]))</dt><dd><a href=\"/version\(query([("rev", a.revision), ("doc", a.path)]))#b\(a.index)\">\(esc(a.label))</a> \(esc(l["onVersion"])) \(esc(a.revision)) · \(esc(a.path))</dd>"
     b += "<dt>\(esc(l["section"]))</dt><dd>\(esc(a.section.joined(separator: " › ")))</dd></dl>\n"
     var text = esc(a.text)

@@ -179,6 +179,16 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "form.reply textarea").send_keys("Lisään vielä: koskee myös 3.2-lukua.")
         submit(driver.find_element(By.CSS_SELECTOR, "form.reply button"))
         check("reply shown in the thread", "koskee myös 3.2-lukua" in body())
+        hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+        driver.find_element(By.CSS_SELECTOR, "form.reply textarea").send_keys(hostile)
+        submit(driver.find_element(By.CSS_SELECTOR, "form.reply button"))
+        try:
+            driver.switch_to.alert.dismiss()
+            alerted = True
+        except Exception:
+            alerted = False
+        check("markup in a comment stays text in the browser",
+              hostile in body() and not alerted and not driver.find_elements(By.CSS_SELECTOR, ".ev img, .ev script"))
         shot("reply")
         check("reviewer has no resolve form", not driver.find_elements(By.CSS_SELECTOR, "form.resolve"))
 
