@@ -225,7 +225,9 @@ enum Pages {
 
   /// The `diff --format html` body with a comment action inserted at the top of each
   /// changed block, when the blocks on the page are the changed blocks in order.
-  static func comparison(_ v: Viewer, _ c: Comparison, diffBody: String, docParam: String?) -> String {
+  static func comparison(
+    _ v: Viewer, _ c: Comparison, diffBody: String, docParam: String?, threads: [String: [ThreadReport]] = [:]
+  ) -> String {
     let l = v.labels
     var b = "<p class=\"meta\"><a href=\"/version\(query([("rev", c.oldRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.oldRef.revision))</a> · "
     b += "<a href=\"/version\(query([("rev", c.newRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.newRef.revision))</a> · "
@@ -233,13 +235,13 @@ enum Pages {
     b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "md")]))\">Markdown</a></p>\n"
     if v.mayComment { b += "<p class=\"note\">\(esc(l["quoteHint"]))</p>\n" }
     // The blocks DiffHTML shows, in order: changed sections, changed or cosmetic blocks.
-    var shown: [(rev: String, label: String)] = []
+    var shown: [(rev: String, commit: String, label: String)] = []
     for sc in c.diff.sections where !sc.isUnchanged {
       for bc in sc.blocks where bc.status != .unchanged || !bc.cosmetic.isEmpty {
         if let n = bc.new {
-          shown.append((c.newRef.revision, c.diff.new.blocks[n].label))
+          shown.append((c.newRef.revision, c.newRef.commit ?? "", c.diff.new.blocks[n].label))
         } else if let o = bc.old {
-          shown.append((c.oldRef.revision, c.diff.old.blocks[o].label))
+          shown.append((c.oldRef.revision, c.oldRef.commit ?? "", c.diff.old.blocks[o].label))
         }
       }
     }
@@ -255,6 +257,10 @@ enum Pages {
         }
         let target = shown[k]
         out += piece[..<close.upperBound]
+        if let ts = threads[target.commit + "|" + target.label], !ts.isEmpty {
+          let links = ts.map { "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>" }
+          out += "<span class=\"badge\">\(esc(l["comments"])) \(ts.count): \(links.joined(separator: ", "))</span>"
+        }
         out += commentForm(v, rev: target.rev, doc: docParam, block: target.label, section: nil, summary: l["comment"] + " " + target.label + " (" + target.rev + ")", quote: true)
         out += piece[close.upperBound...]
       }

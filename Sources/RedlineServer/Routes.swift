@@ -180,8 +180,17 @@ struct Routes: Sendable {
     }
     let site = self.site
     let doc = q(req, "doc")
-    let (c, body) = try await blocking { try site.comparison(from, to, doc: doc) }
-    return Self.html(Pages.comparison(v.viewer(pathWithQuery(req)), c, diffBody: body, docParam: doc))
+    let (c, body, report) = try await blocking {
+      let (c, body) = try site.comparison(from, to, doc: doc)
+      return (c, body, try site.recentReport())
+    }
+    // Threads made on either version, by commit and label.
+    var threads: [String: [ThreadReport]] = [:]
+    for t in report.threads {
+      guard let a = t.thread?.anchor, a.path == c.new.path || a.path == c.old.path, let commit = a.commit else { continue }
+      threads[commit + "|" + a.label, default: []].append(t)
+    }
+    return Self.html(Pages.comparison(v.viewer(pathWithQuery(req)), c, diffBody: body, docParam: doc, threads: threads))
   }
 
   func dashboardPage(_ req: Request) async throws -> Response {

@@ -17,6 +17,7 @@ public final class Site: Sendable {
   private let writeLock = Mutex(())
   private let diffCache = Mutex<[String: (Comparison, String)]>([:])
   private let reportCache = Mutex<(key: String, report: CommentsReport)?>(nil)
+  private let refreshing = Mutex<(busy: Bool, last: UInt64)>((false, 0))
 
   /// Opens the repository once to check it and find its git directory.
   public init(repoPath: String) throws(RedlineError) {
@@ -100,6 +101,26 @@ public final class Site: Sendable {
     guard let s = page.range(of: "<body>"), let e = page.range(of: "</body>", options: .backwards), s.upperBound <= e.lowerBound
     else { return page }
     return String(page[s.upperBound..<e.lowerBound])
+  }
+
+  /// The last report computed, even if HEAD has moved since, refreshed in the background;
+  /// for pages where a badge may lag a few seconds behind (the comparison under load).
+  public func recentReport() throws(RedlineError) -> CommentsReport {
+    guard let cached = reportCache.withLock({ $0 }) else { return try report() }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let start = refreshing.withLock { state -> Bool in
+      // One refresh at a time, at most one every 5 seconds.
+      if state.busy || now < state.last + 5_000_000_000 { return false }
+      state = (true, now)
+      return true
+    }
+    if start {
+      DispatchQueue.global(qos: .utility).async { [self] in
+        _ = try? report()
+        refreshing.withLock { $0.busy = false }
+      }
+    }
+    return cached.report
   }
 
   /// Every thread and its status at HEAD, cached until HEAD or reviews/ changes.

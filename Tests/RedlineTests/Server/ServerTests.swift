@@ -230,6 +230,9 @@ struct ServerTests {
       #expect(dash.contains("id=\"count-resolved\">1<"))
       #expect(dash.contains("<a href=\"/dashboard?status=resolved&respondent=Aino%20Arvioija\">1</a>"))
       #expect(dash.contains(String(threadURL.dropFirst("/thread/".count))))
+      // The comparison shows the thread on its paragraph.
+      let (_, cmp, _) = try await client.get("/compare?from=v1&to=v2", as: liisa)
+      #expect(cmp.contains("href=\"\(threadURL)\""))
       let (s7, _, _) = try await client.post(threadURL + "/reopen", as: liisa, [("csrf", liisa.csrf), ("reason", "Ei sittenkään.")])
       #expect(s7 == .seeOther)
       // Section comment.
