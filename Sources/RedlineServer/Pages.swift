@@ -247,7 +247,7 @@ enum Pages {
     }
     let marker = "<div class=\"block "
     let pieces = diffBody.components(separatedBy: marker)
-    if v.mayComment, pieces.count - 1 == shown.count, !shown.isEmpty {
+    if pieces.count - 1 == shown.count, !shown.isEmpty {
       var out = pieces[0]
       for (k, piece) in pieces.dropFirst().enumerated() {
         out += marker
@@ -259,7 +259,7 @@ enum Pages {
         out += piece[..<close.upperBound]
         if let ts = threads[target.commit + "|" + target.label], !ts.isEmpty {
           let links = ts.map { "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>" }
-          out += "<span class=\"badge\">\(esc(l["comments"])) \(ts.count): \(links.joined(separator: ", "))</span>"
+          out += "<span class=\"badge\">\(esc(l["comments"])): \(ts.count) · \(links.joined(separator: ", "))</span>"
         }
         out += commentForm(v, rev: target.rev, doc: docParam, block: target.label, section: nil, summary: l["comment"] + " " + target.label + " (" + target.rev + ")", quote: true)
         out += piece[close.upperBound...]

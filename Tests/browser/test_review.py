@@ -223,6 +223,12 @@ def main():
         sign_in("reader")
         driver.get(base + "/compare?from=v1&to=v2")
         check("reader sees no comment forms", not driver.find_elements(By.CSS_SELECTOR, "form.comment"))
+        badges = driver.find_elements(By.CSS_SELECTOR, ".block .badge")
+        check("comparison shows the threads on their paragraphs", badges and "Ratkaistu" in badges[0].text,
+              badges[0].text if badges else "no badge")
+        if badges:
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", badges[0])
+        shot("reader-compare")
         driver.execute_script("""
             const f = document.createElement('form'); f.method = 'post'; f.action = '/comment';
             const add = (n, v) => { const i = document.createElement('input'); i.name = n; i.value = v; f.appendChild(i); };
