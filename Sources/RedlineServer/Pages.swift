@@ -234,40 +234,44 @@ enum Pages {
     b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "html")]))\">\(esc(l["summary"])) (HTML)</a> · "
     b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "md")]))\">Markdown</a></p>\n"
     if v.mayComment { b += "<p class=\"note\">\(esc(l["quoteHint"]))</p>\n" }
-    // The blocks DiffHTML shows, in order: changed sections, changed or cosmetic blocks.
-    var shown: [(rev: String, commit: String, label: String)] = []
-    for sc in c.diff.sections where !sc.isUnchanged {
-      for bc in sc.blocks where bc.status != .unchanged || !bc.cosmetic.isEmpty {
-        if let n = bc.new {
-          shown.append((c.newRef.revision, c.newRef.commit ?? "", c.diff.new.blocks[n].label))
-        } else if let o = bc.old {
-          shown.append((c.oldRef.revision, c.oldRef.commit ?? "", c.diff.old.blocks[o].label))
-        }
-      }
-    }
+    // Each block DiffHTML shows starts `<div class="block STATUS"><span class="tag">LABEL · …`;
+    // the label names the new version's block, or the old one's when it was deleted.
+    var newLabels: [String: String] = [:]
+    for bl in c.diff.new.blocks { newLabels[esc(bl.label)] = bl.label }
+    var oldLabels: [String: String] = [:]
+    for bl in c.diff.old.blocks { oldLabels[esc(bl.label)] = bl.label }
     let marker = "<div class=\"block "
     let pieces = diffBody.components(separatedBy: marker)
-    if pieces.count - 1 == shown.count, !shown.isEmpty {
-      var out = pieces[0]
-      for (k, piece) in pieces.dropFirst().enumerated() {
-        out += marker
-        guard let close = piece.range(of: "\">") else {
-          out += piece
-          continue
-        }
-        let target = shown[k]
-        out += piece[..<close.upperBound]
-        if let ts = threads[target.commit + "|" + target.label], !ts.isEmpty {
-          let links = ts.map { "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>" }
-          out += "<span class=\"badge\">\(esc(l["comments"])): \(ts.count) · \(links.joined(separator: ", "))</span>"
-        }
-        out += commentForm(v, rev: target.rev, doc: docParam, block: target.label, section: nil, summary: l["comment"] + " " + target.label + " (" + target.rev + ")", quote: true)
-        out += piece[close.upperBound...]
+    var out = pieces[0]
+    for piece in pieces.dropFirst() {
+      out += marker
+      guard let close = piece.range(of: "\">"),
+        let tagStart = piece.range(of: "<span class=\"tag\">", range: close.upperBound..<piece.endIndex),
+        let tagEnd = piece.range(of: " · ", range: tagStart.upperBound..<piece.endIndex)
+          ?? piece.range(of: "</span>", range: tagStart.upperBound..<piece.endIndex)
+      else {
+        out += piece
+        continue
       }
-      b += out
-    } else {
-      b += diffBody
+      let status = piece[..<close.lowerBound].split(separator: " ").first.map(String.init) ?? ""
+      let shownLabel = String(piece[tagStart.upperBound..<tagEnd.lowerBound])
+      let deleted = status == "deleted"
+      guard let label = deleted ? oldLabels[shownLabel] : newLabels[shownLabel] else {
+        out += piece
+        continue
+      }
+      let ref = deleted ? c.oldRef : c.newRef
+      out += piece[..<close.upperBound]
+      if let ts = threads[(ref.commit ?? "") + "|" + label], !ts.isEmpty {
+        let links = ts.map { "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>" }
+        out += "<span class=\"badge\">\(esc(l["comments"])): \(ts.count) · \(links.joined(separator: ", "))</span>"
+      }
+      out += commentForm(
+        v, rev: ref.revision, doc: docParam, block: label, section: nil,
+        summary: l["comment"] + " " + label + " (" + ref.revision + ")", quote: true)
+      out += piece[close.upperBound...]
     }
+    b += out
     return page(v, title: "\(l["compareTitle"]) \(c.oldRef.revision) → \(c.newRef.revision)", body: "<div class=\"diff\">\n" + b + "</div>")
   }
 

@@ -152,6 +152,12 @@ struct ServerTests {
       #expect(compare.contains("<ins>") && compare.contains("<del>"))
       #expect(compare.contains("class=\"block "))
       #expect(compare.contains("action=\"/comment\""))
+      // Every changed block on the page has its own comment form; deleted ones comment on v1.
+      let blocks = compare.components(separatedBy: "<div class=\"block ").count - 1
+      let forms = compare.components(separatedBy: "action=\"/comment\"").count - 1
+      #expect(blocks > 10 && forms == blocks, "\(blocks) blocks, \(forms) forms")
+      #expect(compare.contains("<div class=\"block deleted\"><details class=\"act\"><summary>Kommentoi §"))
+      #expect(compare.contains("(v1)</summary>"))
       for (lang, word) in [("fi", "Yhteenveto"), ("sv", "Sammanfattning"), ("en", "Summary")] {
         for format in ["html", "md"] {
           let (s, text, h) = try await client.get("/summary?from=v1&to=v2&lang=\(lang)&format=\(format)", as: b)
