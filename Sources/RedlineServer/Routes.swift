@@ -72,10 +72,9 @@ struct Routes: Sendable {
   /// CSRF token, and the role: anything missing gives 401/403 and nothing is written.
   func form(_ req: Request, _ ctx: BasicRequestContext, need role: Role) async throws -> (Visit, Reviewer, Form) {
     try checkOrigin(req)
-    var req = req
-    let buffer = try await req.collectBody(upTo: maxBody)
+    let body = try await readBody(req, limit: maxBody)
     let v = visit(req)
-    let form = try Form(String(buffer: buffer))
+    let form = try Form(body)
     guard let p = v.person else { throw PageError(status: .unauthorized, message: v.labels["signInNeeded"]) }
     guard let token = form["csrf"], Secrets.equal(token, v.csrf) else {
       throw PageError(status: .forbidden, message: v.labels["badForm"])
@@ -112,10 +111,9 @@ struct Routes: Sendable {
 
   func signIn(_ req: Request, _ ctx: BasicRequestContext) async throws -> Response {
     try checkOrigin(req)
-    var req = req
-    let buffer = try await req.collectBody(upTo: 4096)
+    let body = try await readBody(req, limit: 4096)
     let v = visit(req)
-    let form = try Form(String(buffer: buffer))
+    let form = try Form(body)
     let site = self.site
     let token = form["token"] ?? ""
     let now = Int64(Date().timeIntervalSince1970)

@@ -3,7 +3,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import NIOCore
 import RedlineKit
 import RedlineReport
 import RedlineReview
@@ -26,6 +25,18 @@ public struct ServerOptions: Sendable {
 
 /// Largest request body accepted (a comment is at most 20,000 characters).
 let maxBody = 256 * 1024
+
+/// A request body as text, refused with 413 past `limit` bytes (read as it arrives).
+func readBody(_ req: Request, limit: Int) async throws -> String {
+  var bytes: [UInt8] = []
+  for try await chunk in req.body {
+    guard bytes.count + chunk.readableBytes <= limit else {
+      throw PageError(status: .contentTooLarge, message: "The request is too large (at most \(limit / 1024) KiB).")
+    }
+    bytes += chunk.readableBytesView
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
 
 /// Runs blocking work (libgit2, parsing, diffing) off the server's event loops.
 func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
@@ -182,10 +193,6 @@ struct Guard: RouterMiddleware {
       case .contentTooLarge: message = "The request is too large (at most \(maxBody / 1024) KiB)."
       default: message = e.body ?? e.status.reasonPhrase
       }
-    case let e as NIOTooManyBytesError:
-      _ = e
-      status = .contentTooLarge
-      message = "The request is too large (at most \(maxBody / 1024) KiB)."
     default:
       status = .internalServerError
       message = "Something went wrong on the server; the change was not saved. Try again."
