@@ -27,6 +27,7 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-test
 
 bench: release
 	@for t in hyperfine /usr/bin/time valgrind; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time valgrind; break; }; done
@@ -60,3 +61,22 @@ fuzz: deps
 
 clean:
 	rm -rf .build out
+
+# `redline serve`: a real browser walk-through (Chromium + Selenium) and the loopback load test.
+BROWSER_APT := chromium chromium-driver
+.PHONY: browser-deps browser-test load
+
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+
+browser-test: deps browser-deps
+	$(SWIFT) build --product redline
+	python3 Tests/browser/test_review.py .build/debug/redline
+
+load: build
+	python3 bench/load.py --redline .build/debug/redline

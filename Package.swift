@@ -9,7 +9,10 @@ let package = Package(
     .library(name: "RedlineKit", targets: ["RedlineKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // C libraries from Debian, each imported by exactly one Swift module.
@@ -33,13 +36,30 @@ let package = Package(
     .target(
       name: "RedlineKit",
       dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport"]),
+    // `redline serve`: review in the browser over RedlineKit (Hummingbird 2).
+    .target(
+      name: "RedlineServer",
+      dependencies: [
+        "RedlineKit", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     // Thin command line.
     .executableTarget(
       name: "redline",
-      dependencies: ["RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "RedlineKit", "RedlineServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).
     .target(name: "RedlineFuzzing", dependencies: ["RedlineDocument", "RedlineReview"]),
     .executableTarget(name: "RedlineFuzz", dependencies: ["RedlineFuzzing"]),
-    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "RedlineFuzzing"]),
+    .testTarget(
+      name: "RedlineTests",
+      dependencies: [
+        "RedlineKit", "RedlineServer", "RedlineFuzzing",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
   ]
 )

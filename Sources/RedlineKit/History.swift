@@ -111,7 +111,13 @@ enum Lineage {
   /// Old block → new block for every block the diff matched.
   static func forward(_ d: DocumentDiff) -> [Int: Int] {
     var m: [Int: Int] = [:]
-    for s in d.sections { for b in s.blocks { if let o = b.old, let n = b.new { m[o] = n } } }
+    for s in d.sections {
+      for b in s.blocks {
+        // A merge maps every source to the merged block; a split maps the old block to
+        // its first part (the part that keeps its place).
+        for o in b.oldBlocks { if let n = b.newBlocks.first { m[o] = n } }
+      }
+    }
     return m
   }
 
@@ -123,7 +129,7 @@ enum Lineage {
     var changedOld: [Int] = []
     for s in d.sections {
       for b in s.blocks {
-        if let n = b.new, frontier.contains(n) { byNew[n] = b }
+        for n in b.newBlocks where frontier.contains(n) { byNew[n] = b }
         if let o = b.old {
           if b.new == nil { deletedOld.append(o) } else if b.segments != nil { changedOld.append(o) }
         }
@@ -134,6 +140,25 @@ enum Lineage {
     for j in frontier.sorted() {
       let newBlock = d.new.blocks[j]
       guard let bc = byNew[j] else { continue }
+      // The diff's own merges and splits: one change listing its sources or parts.
+      if bc.status == .split, let o = bc.old {
+        previous.insert(o)
+        entries.append(
+          HistoryEntry(
+            change: .split, version: version, label: newBlock.label, oldLabel: nil, sources: [d.old.blocks[o].label],
+            segments: nil, text: newBlock.text, threads: []))
+        continue
+      }
+      if bc.status == .merged, !bc.sources.isEmpty {
+        previous.formUnion(bc.sources)
+        let before = bc.sources.map { d.old.blocks[$0].text }.joined(separator: " ")
+        entries.append(
+          HistoryEntry(
+            change: .merged, version: version, label: newBlock.label, oldLabel: nil,
+            sources: bc.sources.map { d.old.blocks[$0].label }, segments: bc.segments ?? WordDiff.diff(before, newBlock.text),
+            text: newBlock.text, threads: []))
+        continue
+      }
       if let o = bc.old {
         previous.insert(o)
         let oldText = d.old.blocks[o].text

@@ -49,7 +49,7 @@ extension DraftRepository {
       var sf: [Int: Int] = [:]
       for s in d.sections {
         if let o = s.old, let nw = s.new { sf[o] = nw }
-        for b in s.blocks { if let o = b.old, let nw = b.new { bf[o] = nw } }
+        for b in s.blocks { for o in b.oldBlocks { if let nw = b.newBlocks.first { bf[o] = nw } } }
       }
       blockTo = blockTo.map { $0.flatMap { bf[$0] } }
       sectionTo = sectionTo.map { $0.flatMap { sf[$0] } }
