@@ -48,6 +48,30 @@ extension DraftRepository {
       var addedNew: [Int] = []
       for s in d.sections {
         for bc in s.blocks {
+          // The diff's own splits: the part in the old block's place changed in this
+          // version (it lost text); a part whose words stood unchanged in the old block
+          // keeps their version.
+          if bc.status == .split, let o = bc.old {
+            for j in bc.parts {
+              forward[o] = forward[o] ?? j
+              if j != bc.new, doc.blocks[o].text.contains(next.blocks[j].text) {
+                o2[j] = origin[o]
+                h2[j] = .split
+                b2[j] = before[o]
+              } else {
+                h2[j] = .changed
+                b2[j] = byOld[o] ?? []
+              }
+            }
+            continue
+          }
+          // The diff's own merges: this version, with the threads of every source.
+          if bc.status == .merged, let j = bc.new {
+            for o in bc.sources { forward[o] = j }
+            h2[j] = .merged
+            b2[j] = bc.sources.flatMap { byOld[$0] ?? [] }
+            continue
+          }
           switch (bc.old, bc.new) {
           case (let o?, let j?):
             forward[o] = j

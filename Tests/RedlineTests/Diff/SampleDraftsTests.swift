@@ -46,7 +46,7 @@ import Testing
     let s = d.summary
     let en = SummaryRenderer.render(input, language: .en, format: .markdown)
     #expect(en.contains(
-      "Sections changed \(s.sectionsChanged); paragraphs added \(s.blocksAdded), deleted \(s.blocksDeleted), changed \(s.blocksModified), moved \(s.blocksMoved)."))
+      "\(s.sectionsChanged) sections changed: \(s.blocksAdded) paragraphs were added, \(s.blocksDeleted) deleted, \(s.blocksModified) changed and \(s.blocksMoved) moved."))
     #expect(out.contains("Sections: \(s.sectionsChanged) changed"))
     #expect(out.contains("\(s.blocksAdded) paragraphs added, \(s.blocksDeleted) paragraphs deleted, \(s.blocksModified) paragraphs changed, \(s.blocksMoved) paragraphs moved"))
     // The front matter is metadata: title, version, date.

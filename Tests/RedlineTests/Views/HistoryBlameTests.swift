@@ -82,7 +82,7 @@ import Testing
     let merged = try #require(h.entries.first)
     #expect(merged.change == .merged)
     #expect(h.versions[merged.version].name == "v2")
-    #expect(merged.sources == ["§2 ¶2"])
+    #expect(merged.sources == ["§2 ¶1", "§2 ¶2"])  // the diff names every source of a merge
     // Both merged paragraphs go back to v1.
     #expect(h.entries.filter { $0.change == .created }.map { h.versions[$0.version].name } == ["v1", "v1"])
     // The comment made at v2, after the merge, is open on the current text.
