@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "RedlineKit", targets: ["RedlineKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries from Debian, each imported by exactly one Swift module.
@@ -29,14 +30,18 @@ let package = Package(
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"]),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.
     .target(name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"]),
+    // Word .docx in and out: WordprocessingML read into Markdown, tracked changes written.
+    .target(
+      name: "RedlineWord",
+      dependencies: ["RedlineDocument", "RedlineDiff", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Use cases over a drafts repository: what the CLI and tests drive.
     .target(
       name: "RedlineKit",
-      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport"]),
+      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"]),
     // Thin command line.
     .executableTarget(
       name: "redline",
       dependencies: ["RedlineKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit"]),
+    .testTarget(name: "RedlineTests", dependencies: ["RedlineKit", "RedlineWord"]),
   ]
 )

@@ -18,6 +18,7 @@ struct Redline: ParsableCommand {
       """,
     subcommands: [
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
+      ImportCommand.self,
     ]
   )
 }
