@@ -281,8 +281,7 @@ struct WordReader {
       case "sym":
         if let hex = c["char"], let v = UInt32(hex, radix: 16) {
           // Symbol-font characters are stored in the private-use area (F000 + code).
-          let code = v >= 0xF000 && v <= 0xF0FF ? v : v
-          if let u = UnicodeScalar(code) { add(String(Character(u))) }
+          if let u = UnicodeScalar(v) { add(String(Character(u))) }
         }
       case "footnoteReference", "endnoteReference":
         if let id = c["id"], let note = (c.name == "footnoteReference" ? footnoteParts[id] : endnoteParts[id]) {
@@ -545,8 +544,11 @@ struct WordReader {
       n.append("\(doubledNumbers) heading(s) had their number typed in as well as automatic; the number is kept once")
     }
     if !footnotes.isEmpty { n.append("\(footnotes.count) footnote(s) written at the end as \\[^N]: text") }
-    let headers = pkg.parts.keys.filter { $0.contains("/header") || $0.contains("/footer") }.count
-    if headers > 0 { n.append("headers and footers not imported") }
+    let headers = pkg.parts.filter { (k, v) in
+      guard k.contains("/header") || k.contains("/footer"), let t = try? XMLTree.parse(v, part: k) else { return false }
+      return t.descendants("t").contains { !$0.textContent.allSatisfy(\.isWhitespace) }
+    }
+    if !headers.isEmpty { n.append("headers and footers not imported") }
     return n
   }
 }
