@@ -1,7 +1,7 @@
 import Foundation
 
 /// A stretch of text with one formatting.
-struct Segment: Sendable, Hashable {
+struct InlineRun: Sendable, Hashable {
   var text: String
   var bold = false
   var italic = false
@@ -19,7 +19,7 @@ struct WordBlock: Sendable {
     case table([[String]])
   }
   var kind: Kind
-  var segments: [Segment]
+  var segments: [InlineRun]
   /// Plain text (for comments' anchors).
   var plain: String
   var isHeading: Bool { if case .heading = kind { return true } else { return false } }
@@ -37,7 +37,7 @@ struct WordReader {
   var footnotes: [String] = []
   var changes = TrackedChanges()
   /// Segments of paragraphs whose mark was deleted: they join the next paragraph.
-  var pending: [Segment] = []
+  var pending: [InlineRun] = []
   /// Text boxes' blocks, emitted after the paragraph that anchors them.
   var deferred: [WordBlock] = []
 
@@ -146,7 +146,7 @@ struct WordReader {
           text = n + " " + plain
         }
       }
-      blocks.append(WordBlock(kind: .heading(l), segments: [Segment(text: text)], plain: text))
+      blocks.append(WordBlock(kind: .heading(l), segments: [InlineRun(text: text)], plain: text))
     default:
       if let n = number {
         blocks.append(WordBlock(kind: .listItem(level, n), segments: Self.trimmed(segs), plain: plain))
@@ -223,8 +223,8 @@ struct WordReader {
 
   // MARK: Inline
 
-  mutating func inline(_ e: XMLElement, bold: Bool, italic: Bool, place: Int) -> [Segment] {
-    var out: [Segment] = []
+  mutating func inline(_ e: XMLElement, bold: Bool, italic: Bool, place: Int) -> [InlineRun] {
+    var out: [InlineRun] = []
     for c in e.elements {
       switch c.name {
       case "r": out += run(c, bold: bold, italic: italic, place: place)
@@ -249,26 +249,26 @@ struct WordReader {
         if let id = c["id"] { openComments.removeAll { $0 == id } }
       case "oMath", "oMathPara":
         equations += 1
-        out.append(Segment(text: "[kaava]"))
+        out.append(InlineRun(text: "[kaava]"))
       default: break
       }
     }
     return out
   }
 
-  mutating func run(_ r: XMLElement, bold: Bool, italic: Bool, place: Int) -> [Segment] {
+  mutating func run(_ r: XMLElement, bold: Bool, italic: Bool, place: Int) -> [InlineRun] {
     let rpr = r.child("rPr")
     let styled = styles.runFormat(rpr?.child("rStyle")?["val"])
     let b = rpr?.child("b").map(WordStyles.isOn) ?? (bold || styled.bold)
     let i = rpr?.child("i").map(WordStyles.isOn) ?? (italic || styled.italic)
     if rpr?.child("rPrChange") != nil { changes.formatChanges += 1 }
-    var out: [Segment] = []
+    var out: [InlineRun] = []
     func add(_ s: String, raw: Bool = false) {
       guard !s.isEmpty else { return }
       if !raw {
         for id in openComments { commentQuotes[id, default: ""] += s }
       }
-      out.append(Segment(text: s, bold: b, italic: i, raw: raw))
+      out.append(InlineRun(text: s, bold: b, italic: i, raw: raw))
     }
     for c in r.elements {
       switch c.name {
@@ -357,7 +357,7 @@ struct WordReader {
     s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
-  static func trimmed(_ segs: [Segment]) -> [Segment] { segs }
+  static func trimmed(_ segs: [InlineRun]) -> [InlineRun] { segs }
 
   /// Plain text of one paragraph (for comments), changes accepted.
   static func plainText(_ p: XMLElement) -> String {
@@ -376,7 +376,7 @@ struct WordReader {
 
   /// A paragraph typed as a bullet by hand: a Symbol private-use glyph (U+F0B7 …) or a
   /// bullet character, then a tab or space. Returns the segments without it.
-  static func stripManualBullet(_ segs: [Segment]) -> [Segment]? {
+  static func stripManualBullet(_ segs: [InlineRun]) -> [InlineRun]? {
     guard let first = segs.firstIndex(where: { !$0.text.allSatisfy(\.isWhitespace) }) else { return nil }
     let t = segs[first].text.drop(while: \.isWhitespace)
     guard let c = t.unicodeScalars.first else { return nil }
@@ -420,8 +420,8 @@ struct WordReader {
   }
 
   /// Segments as inline Markdown: runs with equal formatting merged, whitespace kept outside markers.
-  static func markdown(_ segs: [Segment], table: Bool) -> String {
-    var merged: [Segment] = []
+  static func markdown(_ segs: [InlineRun], table: Bool) -> String {
+    var merged: [InlineRun] = []
     for s in segs {
       if let last = merged.last, last.bold == s.bold, last.italic == s.italic, !last.raw, !s.raw {
         merged[merged.count - 1].text += s.text

@@ -25,6 +25,7 @@ struct DiffCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case terminal, markdown, html, json
+    case docx
   }
 
   enum ColorMode: String, ExpressibleByArgument, CaseIterable {
@@ -72,6 +73,9 @@ struct DiffCommand: ParsableCommand {
         bytes = Array(TerminalText.sanitize(StatView.render(c.diff, sections: sections)).utf8)
       } else {
         switch format {
+        case .docx:  // a Word file with tracked changes (RedlineKit/WordExport.swift)
+          guard output != nil else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o muutokset.docx") }
+          bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:

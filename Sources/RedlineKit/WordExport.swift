@@ -1,0 +1,84 @@
+import Foundation
+import RedlineDocument
+import RedlineReview
+import RedlineWord
+
+/// A comparison as a Word file with tracked changes: *Accept all* gives the new version,
+/// *Reject all* the old one. Every change is marked with the new version's commit author
+/// and date; `threads` become Word comments.
+public func wordRedline(_ c: Comparison, threads: [WordThread] = [], author: String? = nil) throws(RedlineError) -> [UInt8] {
+  do {
+    return try WordRedline.docx(
+      old: WordParagraph.of(c.old.document), new: WordParagraph.of(c.new.document),
+      author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date, threads: threads,
+      title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)")
+  } catch {
+    throw .io(error.description)
+  }
+}
+
+extension DraftRepository {
+  /// `wordRedline` with the review threads placed at the new version as comments
+  /// (replies as replies; status and disposition written into the opening comment).
+  public func wordRedline(_ c: Comparison) throws(RedlineError) -> [UInt8] {
+    let me = git.configuredSignature(now: 0)?.name
+    guard git.workdir != nil, let report = try? comments(at: c.new.revision, path: c.new.path) else {
+      return try RedlineKit.wordRedline(c, author: me)
+    }
+    let starts = paragraphStarts(c.new.document)
+    var threads: [WordThread] = []
+    for r in report.threads {
+      guard let t = r.thread else { continue }
+      var entries = t.events.filter { $0.kind == .comment || $0.kind == .reply }.map {
+        WordThread.Entry(author: $0.author.name, date: $0.time, text: $0.body)
+      }
+      guard !entries.isEmpty else { continue }
+      var status = "Tila: \(Self.statusWord(r.placement.status))"
+      if let d = t.disposition { status += " (\(Self.dispositionWord(d)))" }
+      if let res = t.lastResolution, !res.body.isEmpty { status += ": \(res.body)" }
+      var paragraph = 0
+      if let b = r.placement.block, b < starts.count {
+        paragraph = starts[b]
+      } else {
+        entries[0].text = "(Kommentoitu kohta ei ole enää tekstissä: “\(t.anchor.text.prefix(80))”)\n" + entries[0].text
+      }
+      entries[0].text += "\n[\(status)]"
+      threads.append(WordThread(paragraph: paragraph, entries: entries, resolved: t.isResolved))
+    }
+    return try RedlineKit.wordRedline(c, threads: threads, author: me)
+  }
+
+  /// The paragraph index (in `WordParagraph.of(doc)`) where each block starts.
+  func paragraphStarts(_ doc: Document) -> [Int] {
+    var starts = [Int](repeating: 0, count: doc.blocks.count)
+    var k = 0
+    for s in doc.sections {
+      if s.index > 0 { k += 1 }
+      for b in s.blockRange {
+        starts[b] = k
+        k += WordParagraph.of(doc.blocks[b]).count
+      }
+    }
+    return starts
+  }
+
+  static func statusWord(_ s: ThreadStatus) -> String {
+    switch s {
+    case .resolved: return "ratkaistu"
+    case .addressed: return "kohtaa muutettu"
+    case .open: return "avoin"
+    case .outdated: return "kohta poistettu"
+    case .orphaned: return "kohtaa ei löydy"
+    case .unreadable: return "lukukelvoton"
+    }
+  }
+
+  static func dispositionWord(_ d: Disposition) -> String {
+    switch d {
+    case .accepted: return "hyväksytty"
+    case .partlyAccepted: return "osittain hyväksytty"
+    case .notAccepted: return "ei hyväksytty"
+    case .noted: return "merkitty tiedoksi"
+    }
+  }
+}

@@ -1,0 +1,579 @@
+import Foundation
+import RedlineDiff
+import RedlineDocument
+
+/// One paragraph of a version as it goes into Word.
+public struct WordParagraph: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    case heading(Int)
+    case body
+    case listItem(Int)
+    /// One row of a table, cells separated by " | ".
+    case tableRow
+  }
+  public var kind: Kind
+  /// Inline Markdown (`**bold**`, `*italic*`, backslash escapes) as Redline keeps it.
+  public var text: String
+
+  public init(kind: Kind, text: String) {
+    self.kind = kind
+    self.text = text
+  }
+
+  /// The paragraphs of a parsed document in reading order: each heading, then its blocks.
+  public static func of(_ doc: Document) -> [WordParagraph] {
+    var out: [WordParagraph] = []
+    for s in doc.sections {
+      if s.index > 0 { out.append(WordParagraph(kind: .heading(s.level), text: s.heading)) }
+      for b in doc.blocks[s.blockRange] { out += of(b) }
+    }
+    return out
+  }
+
+  /// A block as paragraphs (a table gives one per row, its delimiter row dropped).
+  public static func of(_ b: Block) -> [WordParagraph] {
+    switch b.kind {
+    case .table:
+      return b.text.split(separator: "\n").filter { !isDelimiterRow($0) }.map { row in
+        var cells = row.trimmingCharacters(in: .whitespaces)
+        if cells.hasPrefix("|") { cells.removeFirst() }
+        if cells.hasSuffix("|") && !cells.hasSuffix("\\|") { cells.removeLast() }
+        let parts = splitCells(cells).map { $0.trimmingCharacters(in: .whitespaces) }
+        return WordParagraph(kind: .tableRow, text: parts.joined(separator: " | "))
+      }
+    case .listItem:
+      return [WordParagraph(kind: .listItem(b.depth), text: fold(b.text))]
+    default:
+      return [WordParagraph(kind: .body, text: fold(b.text))]
+    }
+  }
+
+  static func isDelimiterRow(_ s: Substring) -> Bool {
+    let t = s.trimmingCharacters(in: .whitespaces)
+    return !t.isEmpty && t.contains("-") && t.allSatisfy { "|-: ".contains($0) }
+  }
+
+  static func splitCells(_ s: String) -> [String] {
+    var out: [String] = []
+    var cur = ""
+    var escaped = false
+    for ch in s {
+      if escaped {
+        cur.append(ch)
+        escaped = false
+      } else if ch == "\\" {
+        cur.append(ch)
+        escaped = true
+      } else if ch == "|" {
+        out.append(cur)
+        cur = ""
+      } else {
+        cur.append(ch)
+      }
+    }
+    out.append(cur)
+    return out
+  }
+
+  static func fold(_ s: String) -> String { s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+
+  /// The text a reader sees: emphasis markers and backslash escapes removed.
+  public var plainText: String { InlineMarkdown.spans(text).map(\.text).joined() }
+}
+
+/// A review thread as a Word comment on a paragraph of the new version.
+public struct WordThread: Sendable, Hashable {
+  public struct Entry: Sendable, Hashable {
+    public var author: String
+    public var date: Int64?
+    public var text: String
+    public init(author: String, date: Int64?, text: String) {
+      self.author = author
+      self.date = date
+      self.text = text
+    }
+  }
+  /// Index into the new version's paragraphs.
+  public var paragraph: Int
+  /// The opening comment, then the replies.
+  public var entries: [Entry]
+  /// Shown as done in Word.
+  public var resolved: Bool
+
+  public init(paragraph: Int, entries: [Entry], resolved: Bool) {
+    self.paragraph = paragraph
+    self.entries = entries
+    self.resolved = resolved
+  }
+}
+
+/// Inline Markdown read into formatted spans (bold, italic), for Word runs.
+enum InlineMarkdown {
+  struct Span: Hashable {
+    var text: String
+    var bold: Bool
+    var italic: Bool
+  }
+
+  static func spans(_ s: String) -> [Span] {
+    var out: [Span] = []
+    var bold = false
+    var italic = false
+    var cur = ""
+    func flush() {
+      if !cur.isEmpty { out.append(Span(text: cur, bold: bold, italic: italic)) }
+      cur = ""
+    }
+    let chars = Array(s)
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+        cur.append(chars[i + 1])
+        i += 2
+        continue
+      }
+      if c == "*" {
+        if i + 1 < chars.count && chars[i + 1] == "*" {
+          flush()
+          bold.toggle()
+          i += 2
+        } else {
+          flush()
+          italic.toggle()
+          i += 1
+        }
+        continue
+      }
+      cur.append(c)
+      i += 1
+    }
+    flush()
+    return out
+  }
+}
+
+/// Writes a Word file whose tracked changes turn the old version into the new one:
+/// *Accept all* gives the new text, *Reject all* the old.
+public enum WordRedline {
+  /// Builds the .docx. `author` and `date` (seconds since 1970) mark every change.
+  public static func docx(
+    old: [WordParagraph], new: [WordParagraph], author: String, date: Int64?, threads: [WordThread] = [],
+    title: String? = nil
+  ) throws(WordError) -> [UInt8] {
+    var w = BodyWriter(author: author.isEmpty ? "Redline" : author, date: date.map(isoDate))
+    let ops = align(old, new)
+    var commentsByParagraph: [Int: [Int]] = [:]
+    for (k, t) in threads.enumerated() { commentsByParagraph[t.paragraph, default: []].append(k) }
+    var commentIDs: [Int: [Int]] = [:]  // thread → comment ids (opening, replies)
+    var next = 0
+    for (k, t) in threads.enumerated() {
+      commentIDs[k] = t.entries.indices.map { _ in
+        defer { next += 1 }
+        return next
+      }
+    }
+    w.revision = next + 1  // change ids after the comment ids: every annotation id unique
+    for op in ops {
+      switch op {
+      case .same(let i, let j):
+        w.paragraph(new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
+          comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
+      case .modified(let i, let j):
+        w.paragraph(new[j], segments: WordDiff.diff(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
+          comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
+      case .deleted(let i):
+        w.paragraph(old[i], segments: [Segment(.delete, old[i].text)], oldKind: old[i].kind, mark: .delete, comments: [])
+      case .inserted(let j):
+        w.paragraph(new[j], segments: [Segment(.insert, new[j].text)], oldKind: new[j].kind, mark: .insert,
+          comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
+      }
+    }
+    // Word needs a last paragraph that no change removes.
+    w.xml += "<w:p/><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+    let document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(ns.w)\" xmlns:r=\"\(ns.r)\" xmlns:w14=\"\(ns.w14)\" xmlns:mc=\"\(ns.mc)\" mc:Ignorable=\"w14\"><w:body>"
+      + w.xml + "</w:body></w:document>"
+
+    var parts: [(path: String, bytes: [UInt8])] = []
+    let hasComments = !threads.isEmpty
+    parts.append(("[Content_Types].xml", Array(contentTypes(comments: hasComments).utf8)))
+    parts.append(("_rels/.rels", Array(rootRels(title: title != nil).utf8)))
+    parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments).utf8)))
+    parts.append(("word/document.xml", Array(document.utf8)))
+    parts.append(("word/styles.xml", Array(styles.utf8)))
+    parts.append(("word/numbering.xml", Array(numbering.utf8)))
+    parts.append(("word/settings.xml", Array(settings.utf8)))
+    if hasComments {
+      let (c, x) = comments(threads, ids: commentIDs)
+      parts.append(("word/comments.xml", Array(c.utf8)))
+      parts.append(("word/commentsExtended.xml", Array(x.utf8)))
+    }
+    if let title { parts.append(("docProps/core.xml", Array(core(title: title).utf8))) }
+    return try DocxZip.zip(parts)
+  }
+
+  enum Op: Equatable {
+    case same(Int, Int)
+    case modified(Int, Int)
+    case deleted(Int)
+    case inserted(Int)
+  }
+
+  /// Paragraph alignment: longest common subsequence of equal paragraphs, then, in each gap,
+  /// old and new paragraphs of the same kind with similar words paired as modified.
+  static func align(_ a: [WordParagraph], _ b: [WordParagraph]) -> [Op] {
+    var pre = 0
+    while pre < a.count && pre < b.count && a[pre] == b[pre] { pre += 1 }
+    var suf = 0
+    while suf < a.count - pre && suf < b.count - pre && a[a.count - 1 - suf] == b[b.count - 1 - suf] { suf += 1 }
+    let am = Array(a[pre..<(a.count - suf)])
+    let bm = Array(b[pre..<(b.count - suf)])
+    var pairs: [(Int, Int)] = []
+    if am.count * bm.count <= 4_000_000 {
+      let n = am.count
+      let m = bm.count
+      var dp = [[Int32]](repeating: [Int32](repeating: 0, count: m + 1), count: n + 1)
+      if n > 0 && m > 0 {
+        for i in stride(from: n - 1, through: 0, by: -1) {
+          for j in stride(from: m - 1, through: 0, by: -1) {
+            dp[i][j] = am[i] == bm[j] ? dp[i + 1][j + 1] + 1 : max(dp[i + 1][j], dp[i][j + 1])
+          }
+        }
+      }
+      var i = 0
+      var j = 0
+      while i < n && j < m {
+        if am[i] == bm[j] {
+          pairs.append((i + pre, j + pre))
+          i += 1
+          j += 1
+        } else if dp[i + 1][j] >= dp[i][j + 1] {
+          i += 1
+        } else {
+          j += 1
+        }
+      }
+    }
+    var ops: [Op] = (0..<pre).map { .same($0, $0) }
+    var i = pre
+    var j = pre
+    func gap(_ iEnd: Int, _ jEnd: Int) {
+      while i < iEnd {
+        if let k = (j..<jEnd).first(where: { similar(a[i], b[$0]) }) {
+          while j < k {
+            ops.append(.inserted(j))
+            j += 1
+          }
+          ops.append(.modified(i, j))
+          j += 1
+        } else {
+          ops.append(.deleted(i))
+        }
+        i += 1
+      }
+      while j < jEnd {
+        ops.append(.inserted(j))
+        j += 1
+      }
+    }
+    for (pi, pj) in pairs {
+      gap(pi, pj)
+      ops.append(.same(pi, pj))
+      i = pi + 1
+      j = pj + 1
+    }
+    gap(a.count - suf, b.count - suf)
+    for k in 0..<suf { ops.append(.same(a.count - suf + k, b.count - suf + k)) }
+    return ops
+  }
+
+  static func similar(_ x: WordParagraph, _ y: WordParagraph) -> Bool {
+    let kx: Int
+    let ky: Int
+    switch x.kind { case .heading: kx = 0; case .tableRow: kx = 2; default: kx = 1 }
+    switch y.kind { case .heading: ky = 0; case .tableRow: ky = 2; default: ky = 1 }
+    guard kx == ky else { return false }
+    let wx = Set(Tokenizer.words(x.text).map { $0.lowercased() })
+    let wy = Set(Tokenizer.words(y.text).map { $0.lowercased() })
+    if wx.isEmpty || wy.isEmpty { return false }
+    return Double(wx.intersection(wy).count) / Double(wx.union(wy).count) >= 0.4
+  }
+
+  static func isoDate(_ t: Int64) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
+  }
+
+  static let ns = (
+    w: "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    r: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    w14: "http://schemas.microsoft.com/office/word/2010/wordml",
+    w15: "http://schemas.microsoft.com/office/word/2012/wordml",
+    mc: "http://schemas.openxmlformats.org/markup-compatibility/2006"
+  )
+
+  /// Escapes text for XML and drops characters XML 1.0 forbids.
+  static func xml(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default:
+        if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" { continue }
+        if u.value == 0xFFFE || u.value == 0xFFFF { continue }
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  static func comments(_ threads: [WordThread], ids: [Int: [Int]]) -> (String, String) {
+    var c = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"\(ns.w)\" xmlns:w14=\"\(ns.w14)\">"
+    var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w15:commentsEx xmlns:w15=\"\(ns.w15)\">"
+    for (k, t) in threads.enumerated() {
+      let cids = ids[k]!
+      for (e, entry) in t.entries.enumerated() {
+        let id = cids[e]
+        let paraID = String(format: "%08X", 0x1000_0000 + id)
+        let initials = entry.author.split(separator: " ").compactMap(\.first).prefix(3).map(String.init).joined()
+        c += "<w:comment w:id=\"\(id)\" w:author=\"\(xml(entry.author))\" w:initials=\"\(xml(initials))\""
+        if let d = entry.date { c += " w:date=\"\(isoDate(d))\"" }
+        c += ">"
+        let lines = entry.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (n, line) in lines.enumerated() {
+          c += n == lines.count - 1 ? "<w:p w14:paraId=\"\(paraID)\">" : "<w:p>"
+          if n == 0 { c += "<w:r><w:annotationRef/></w:r>" }
+          c += "<w:r><w:t xml:space=\"preserve\">\(xml(String(line)))</w:t></w:r></w:p>"
+        }
+        c += "</w:comment>"
+        x += "<w15:commentEx w15:paraId=\"\(paraID)\""
+        if e > 0 { x += " w15:paraIdParent=\"\(String(format: "%08X", 0x1000_0000 + cids[0]))\"" }
+        x += " w15:done=\"\(t.resolved ? 1 : 0)\"/>"
+      }
+    }
+    return (c + "</w:comments>", x + "</w15:commentsEx>")
+  }
+
+  static func contentTypes(comments: Bool) -> String {
+    let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      + "<Override PartName=\"/word/document.xml\" ContentType=\"\(main).document.main+xml\"/>"
+      + "<Override PartName=\"/word/styles.xml\" ContentType=\"\(main).styles+xml\"/>"
+      + "<Override PartName=\"/word/numbering.xml\" ContentType=\"\(main).numbering+xml\"/>"
+      + "<Override PartName=\"/word/settings.xml\" ContentType=\"\(main).settings+xml\"/>"
+      + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    if comments {
+      s += "<Override PartName=\"/word/comments.xml\" ContentType=\"\(main).comments+xml\"/>"
+      s += "<Override PartName=\"/word/commentsExtended.xml\" ContentType=\"\(main).commentsExtended+xml\"/>"
+    }
+    return s + "</Types>"
+  }
+
+  static func rootRels(title: Bool) -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      + "<Relationship Id=\"rId1\" Type=\"\(ns.r)/officeDocument\" Target=\"word/document.xml\"/>"
+      + (title
+        ? "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+        : "")
+      + "</Relationships>"
+  }
+
+  static func documentRels(comments: Bool) -> String {
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      + "<Relationship Id=\"rId1\" Type=\"\(ns.r)/styles\" Target=\"styles.xml\"/>"
+      + "<Relationship Id=\"rId2\" Type=\"\(ns.r)/numbering\" Target=\"numbering.xml\"/>"
+      + "<Relationship Id=\"rId3\" Type=\"\(ns.r)/settings\" Target=\"settings.xml\"/>"
+    if comments {
+      s += "<Relationship Id=\"rId4\" Type=\"\(ns.r)/comments\" Target=\"comments.xml\"/>"
+      s += "<Relationship Id=\"rId5\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>"
+    }
+    return s + "</Relationships>"
+  }
+
+  static func core(title: String) -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>\(xml(title))</dc:title><dc:creator>Redline</dc:creator></cp:coreProperties>"
+  }
+
+  static let settings =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:trackRevisions/><w:defaultTabStop w:val=\"1304\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
+
+  static var styles: String {
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:cs=\"Calibri\"/><w:sz w:val=\"22\"/><w:lang w:val=\"fi-FI\"/></w:rPr></w:rPrDefault>"
+      + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+      + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+    let sizes = [32, 28, 26, 24, 22, 22]
+    for l in 1...6 {
+      s += "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(l)\"><w:name w:val=\"heading \(l)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+        + "<w:pPr><w:keepNext/><w:spacing w:before=\"\(l == 1 ? 360 : 240)\" w:after=\"120\"/><w:outlineLvl w:val=\"\(l - 1)\"/></w:pPr>"
+        + "<w:rPr><w:b/><w:sz w:val=\"\(sizes[l - 1])\"/></w:rPr></w:style>"
+    }
+    s += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
+    s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableRow\"><w:name w:val=\"Redline Table Row\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"BFBFBF\"/></w:pBdr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
+    return s + "</w:styles>"
+  }
+
+  static var numbering: String {
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+    let glyphs = ["•", "◦", "▪"]
+    for l in 0..<9 {
+      s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(glyphs[l % 3])\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+    }
+    return s + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+  }
+}
+
+/// Accumulates `w:body` content.
+struct BodyWriter {
+  var author: String
+  var date: String?
+  var xml = ""
+  var revision = 1
+
+  mutating func attrs() -> String {
+    defer { revision += 1 }
+    var s = " w:id=\"\(revision)\" w:author=\"\(WordRedline.xml(author))\""
+    if let date { s += " w:date=\"\(date)\"" }
+    return s
+  }
+
+  static func pPr(_ kind: WordParagraph.Kind) -> String {
+    switch kind {
+    case .heading(let l): return "<w:pStyle w:val=\"Heading\(min(max(l, 1), 6))\"/>"
+    case .listItem(let d): return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"1\"/></w:numPr>"
+    case .tableRow: return "<w:pStyle w:val=\"TableRow\"/>"
+    case .body: return ""
+    }
+  }
+
+  /// One paragraph; `mark` says whether its paragraph mark is inserted or deleted.
+  mutating func paragraph(
+    _ p: WordParagraph, segments: [Segment], oldKind: WordParagraph.Kind, mark: Segment.Op?, comments: [Int]
+  ) {
+    var ppr = Self.pPr(p.kind)
+    if oldKind != p.kind && mark == nil {
+      ppr += "<w:pPrChange\(attrs())><w:pPr>\(Self.pPr(oldKind))</w:pPr></w:pPrChange>"
+    }
+    switch mark {
+    case .insert?: ppr += "<w:rPr><w:ins\(attrs())/></w:rPr>"
+    case .delete?: ppr += "<w:rPr><w:del\(attrs())/></w:rPr>"
+    default: break
+    }
+    xml += "<w:p>" + (ppr.isEmpty ? "" : "<w:pPr>\(ppr)</w:pPr>")
+    for c in comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" }
+    // Formatting per character: the old side for deletions, the new side otherwise.
+    for seg in runsFormatted(segments) {
+      let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
+      let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
+      let text = WordRedline.xml(seg.text)
+      switch seg.op {
+      case .equal: xml += r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
+      case .insert: xml += "<w:ins\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:ins>"
+      case .delete: xml += "<w:del\(attrs())>" + r + "<w:delText xml:space=\"preserve\">\(text)</w:delText></w:r></w:del>"
+      }
+    }
+    for c in comments {
+      xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>"
+    }
+    xml += "</w:p>"
+  }
+
+  struct FormattedSegment {
+    var op: Segment.Op
+    var text: String
+    var bold: Bool
+    var italic: Bool
+  }
+
+  /// Splits word-diff segments (over inline Markdown) into runs of plain text with formatting.
+  func runsFormatted(_ segments: [Segment]) -> [FormattedSegment] {
+    // Each side's Markdown is read into formatted characters; each segment consumes its
+    // characters from the side(s) it belongs to.
+    let oldMD = segments.filter { $0.op != .insert }.map(\.text).joined()
+    let newMD = segments.filter { $0.op != .delete }.map(\.text).joined()
+    let oldMap = Self.charFormats(oldMD)
+    let newMap = Self.charFormats(newMD)
+    var oi = 0
+    var ni = 0
+    var out: [FormattedSegment] = []
+    func add(_ op: Segment.Op, _ c: (Character?, Bool, Bool)) {
+      let (ch, b, i) = c
+      guard let ch else { return }
+      if let last = out.last, last.op == op, last.bold == b, last.italic == i {
+        out[out.count - 1].text.append(ch)
+      } else {
+        out.append(FormattedSegment(op: op, text: String(ch), bold: b, italic: i))
+      }
+    }
+    for seg in segments {
+      let n = seg.text.count
+      for k in 0..<n {
+        switch seg.op {
+        case .insert: if ni + k < newMap.count { add(.insert, newMap[ni + k]) }
+        case .delete: if oi + k < oldMap.count { add(.delete, oldMap[oi + k]) }
+        case .equal:
+          guard oi + k < oldMap.count, ni + k < newMap.count else { continue }
+          let o = oldMap[oi + k]
+          let w = newMap[ni + k]
+          // Same source character, but syntax on one side and text on the other (or other
+          // formatting): a deletion and an insertion, so both sides stay exact.
+          if o.0 == w.0 && o.1 == w.1 && o.2 == w.2 {
+            add(.equal, w)
+          } else {
+            add(.delete, o)
+            add(.insert, w)
+          }
+        }
+      }
+      if seg.op != .insert { oi += n }
+      if seg.op != .delete { ni += n }
+    }
+    return out
+  }
+
+  /// For every character of inline Markdown: the visible character (nil for syntax) and its formatting.
+  static func charFormats(_ md: String) -> [(Character?, Bool, Bool)] {
+    var out: [(Character?, Bool, Bool)] = []
+    var bold = false
+    var italic = false
+    let chars = Array(md)
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if c == "\\", i + 1 < chars.count, chars[i + 1].isPunctuation || chars[i + 1].isSymbol {
+        out.append((nil, bold, italic))
+        out.append((chars[i + 1], bold, italic))
+        i += 2
+        continue
+      }
+      if c == "*" {
+        if i + 1 < chars.count && chars[i + 1] == "*" {
+          bold.toggle()
+          out.append((nil, bold, italic))
+          out.append((nil, bold, italic))
+          i += 2
+        } else {
+          italic.toggle()
+          out.append((nil, bold, italic))
+          i += 1
+        }
+        continue
+      }
+      out.append((c, bold, italic))
+      i += 1
+    }
+    return out
+  }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import RedlineDocument
+import RedlineKit
+import RedlineWord
+import Testing
+
+/// An independent reader of an exported file's tracked changes: applies *Accept all* or
+/// *Reject all* to `word/document.xml` directly and returns the non-empty paragraphs' text.
+func applyAll(_ docx: [UInt8], accept: Bool) throws -> [(style: String, text: String)] {
+  let pkg = try DocxPackage(bytes: docx, name: "x.docx")
+  let root = try XMLTree.parse(pkg.parts["word/document.xml"]!, part: "document.xml")
+  func text(_ e: XMLElement) -> String {
+    var s = ""
+    for c in e.elements {
+      switch c.name {
+      case "ins", "moveTo": if accept { s += text(c) }
+      case "del", "moveFrom": if !accept { s += text(c) }
+      case "t": s += c.textContent
+      case "delText": s += c.textContent  // only reached inside a kept deletion
+      case "pPr", "rPr": break
+      default: s += text(c)
+      }
+    }
+    return s
+  }
+  var out: [(String, String)] = []
+  var carry = ""
+  var carryStyle: String? = nil
+  for p in root.child("body")!.children("p") {
+    let style = p.path("pPr", "pStyle")?["val"] ?? ""
+    let t = carry + text(p)
+    let markInserted = p.path("pPr", "rPr", "ins") != nil
+    let markDeleted = p.path("pPr", "rPr", "del") != nil
+    // A removed paragraph mark joins the paragraph to the next one.
+    if (accept && markDeleted) || (!accept && markInserted) {
+      carry = t
+      carryStyle = carryStyle ?? style
+      continue
+    }
+    carry = ""
+    carryStyle = nil
+    if !t.isEmpty { out.append((style, t)) }
+  }
+  return out
+}
+
+func docOf(_ md: String) -> Document { try! DocumentLoader.load(Array(md.utf8), path: "x.md") }
+
+let exportOld = """
+  # 1 Johdanto
+
+  Väestö **vanhenee** nopeasti ja palvelujen tarve kasvaa.
+
+  Tämä kappale poistetaan kokonaan.
+
+  ## 1.1 Tausta
+
+  - Ensimmäinen tavoite
+  - Toinen tavoite
+
+  | Toimenpide | Vastuu |
+  | --- | --- |
+  | Selvitys | STM |
+
+  Loppu pysyy.
+
+  """
+
+let exportNew = """
+  # 1 Johdanto
+
+  Väestö ikääntyy *hyvin* nopeasti ja palvelujen tarve kasvaa.
+
+  ## 1.1 Tausta ja lähtökohdat
+
+  - Ensimmäinen tavoite
+  - Kolmas tavoite
+    - Alakohta
+
+  | Toimenpide | Vastuu |
+  | --- | --- |
+  | Selvitys | VM |
+
+  Aivan uusi kappale lisätään.
+
+  Loppu pysyy.
+
+  """
+
+@Suite struct WordExportTests {
+  func exported() throws -> (bytes: [UInt8], comparison: Comparison) {
+    let d = TempDir("wexp")
+    d.write("v1.md", exportOld)
+    d.write("v2.md", exportNew)
+    let c = try compareFiles(d.path + "/v1.md", d.path + "/v2.md")
+    return (try wordRedline(c, author: "Ville Valmistelija"), c)
+  }
+
+  @Test func acceptAllGivesNewRejectAllGivesOld() throws {
+    let (bytes, c) = try exported()
+    let accepted = try applyAll(bytes, accept: true)
+    let rejected = try applyAll(bytes, accept: false)
+    #expect(
+      accepted.map(\.text) == [
+        "1 Johdanto", "Väestö ikääntyy hyvin nopeasti ja palvelujen tarve kasvaa.", "1.1 Tausta ja lähtökohdat",
+        "Ensimmäinen tavoite", "Kolmas tavoite", "Alakohta", "Toimenpide | Vastuu", "Selvitys | VM",
+        "Aivan uusi kappale lisätään.", "Loppu pysyy.",
+      ])
+    #expect(
+      rejected.map(\.text) == [
+        "1 Johdanto", "Väestö vanhenee nopeasti ja palvelujen tarve kasvaa.", "Tämä kappale poistetaan kokonaan.",
+        "1.1 Tausta", "Ensimmäinen tavoite", "Toinen tavoite", "Toimenpide | Vastuu", "Selvitys | STM", "Loppu pysyy.",
+      ])
+    // The same, from the parsed versions.
+    #expect(accepted.map(\.text) == WordParagraph.of(c.new.document).map(\.plainText))
+    #expect(rejected.map(\.text) == WordParagraph.of(c.old.document).map(\.plainText))
+    // Headings keep Word heading styles on both sides.
+    #expect(accepted.filter { $0.style.hasPrefix("Heading") }.map(\.style) == ["Heading1", "Heading2"])
+    #expect(rejected.filter { $0.style.hasPrefix("Heading") }.map(\.style) == ["Heading1", "Heading2"])
+    let pkg = try DocxPackage(bytes: bytes, name: "x.docx")
+    let doc = String(decoding: pkg.parts["word/document.xml"]!, as: UTF8.self)
+    #expect(doc.contains("<w:ins w:id=") && doc.contains("<w:del w:id="))
+    #expect(doc.contains("w:author=\"Ville Valmistelija\""))
+    #expect(doc.contains("<w:b/><w:delText") || doc.contains("<w:rPr><w:b/></w:rPr><w:delText"))
+    let styles = String(decoding: pkg.parts["word/styles.xml"]!, as: UTF8.self)
+    #expect(styles.contains("<w:name w:val=\"heading 1\"/>"))
+  }
+
+  @Test func manyRandomEditsStillAcceptAndRejectExactly() throws {
+    // Property: for any pair of versions, accept-all and reject-all give them back.
+    var rng = SystemRandomNumberGenerator()
+    let words = ["kunta", "valtio", "**tärkeä**", "*uusi*", "palvelu", "ja", "tai", "1.", "a|b", "\\*", "Åland", "öljy"]
+    func para() -> String { (0..<Int.random(in: 1...8, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ") }
+    for _ in 0..<60 {
+      var a = ""
+      var b = ""
+      for k in 0..<Int.random(in: 1...6, using: &rng) {
+        let h = "\n## \(k + 1) Luku \(k)\n\n"
+        a += h
+        b += Bool.random(using: &rng) ? h : "\n## \(k + 1) Muu \(k)\n\n"
+        for _ in 0..<Int.random(in: 0...4, using: &rng) {
+          let p = "Teksti " + para() + "\n\n"
+          switch Int.random(in: 0..<4, using: &rng) {
+          case 0: a += p
+          case 1: b += p
+          case 2: a += p; b += p
+          default: a += p; b += "Teksti " + para() + "\n\n"
+          }
+        }
+      }
+      let d = TempDir("wprop")
+      d.write("a.md", a)
+      d.write("b.md", b)
+      let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
+      let bytes = try wordRedline(c)
+      #expect(try applyAll(bytes, accept: true).map(\.text) == WordParagraph.of(c.new.document).map(\.plainText), "\(a)\n---\n\(b)")
+      let rej = try applyAll(bytes, accept: false).map(\.text)
+      let old = WordParagraph.of(c.old.document).map(\.plainText)
+      #expect(rej == old, "\(zip(rej, old).first { $0 != $1 } ?? ("", "")) \(rej.count) \(old.count)")
+    }
+  }
+
+  @Test func roundTripKeepsTheNewOutline() throws {
+    let (bytes, c) = try exported()
+    let back = try WordImport.read(bytes, name: "muutokset.docx")
+    let doc = docOf(back.markdown)
+    #expect(doc.sections.map(\.heading) == c.new.document.sections.map(\.heading))
+    #expect(doc.sections.map(\.level) == c.new.document.sections.map(\.level))
+    #expect(back.markdown.contains("Väestö ikääntyy *hyvin* nopeasti"))
+    #expect(!back.markdown.contains("vanhenee"))
+  }
+
+  @Test func threadsBecomeWordCommentsWithRepliesAndLibreOfficeRendersIt() throws {
+    let d = TempDir("wexprepo")
+    git(d.path, "init", "-q", "-b", "main")
+    let inbox = d.path + "-in"
+    try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: inbox) }
+    try Data(fixtureBytes("pandoc.docx")).write(to: URL(fileURLWithPath: inbox + "/v1.docx"))
+    try Data(handwrittenDocx()).write(to: URL(fileURLWithPath: inbox + "/v2.docx"))
+    let who = ["--author", "Ville Valmistelija <v@example.fi>", "--repo", d.path]
+    #expect(run(redlineBinary, ["import", inbox + "/v1.docx", "strategia.md", "--tag", "v1"] + who).status == 0)
+    #expect(run(redlineBinary, ["import", inbox + "/v2.docx", "strategia.md", "--tag", "v2"] + who).status == 0)
+    var r = run(redlineBinary, ["diff", "v1", "v2", "--format", "docx", "--repo", d.path])
+    #expect(r.status == 2 && r.stderr.contains("add -o"))
+    let out = d.path + "-out/muutokset.docx"
+    try FileManager.default.createDirectory(atPath: d.path + "-out", withIntermediateDirectories: true)
+    r = run(redlineBinary, ["diff", "v1", "v2", "--format", "docx", "-o", out, "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let bytes = [UInt8](FileManager.default.contents(atPath: out) ?? Data())
+    let pkg = try DocxPackage(bytes: bytes, name: "muutokset.docx")
+    let comments = try XMLTree.parse(pkg.parts["word/comments.xml"]!, part: "comments.xml").children("comment")
+    #expect(comments.map { $0["author"] ?? "" } == ["Aino Arvioija", "Ville Valmistelija", "Aino Arvioija", "Tuntematon"])
+    #expect(comments[0].textContent.contains("Mitä kestävä kasvu tarkoittaa tässä?"))
+    #expect(comments[0].textContent.contains("[Tila: "))
+    let ext = try XMLTree.parse(pkg.parts["word/commentsExtended.xml"]!, part: "commentsExtended.xml").children("commentEx")
+    #expect(ext.filter { $0["paraIdParent"] != nil }.count == 2)
+    // The comment sits on the paragraph it was made on (in the new version).
+    let accepted = try applyAll(bytes, accept: true).map(\.text)
+    #expect(accepted.contains("Strategian tavoitteena on kestävää kasvua ja hyvinvointia koko maahan."))
+    let docXML = String(decoding: pkg.parts["word/document.xml"]!, as: UTF8.self)
+    let start = docXML.range(of: "<w:commentRangeStart w:id=\"0\"/>")!
+    #expect(docXML[start.upperBound...].prefix(600).contains("Strategian tavoitteena on"))
+    // Importing the export gives v2's outline back.
+    let v2 = run(redlineBinary, ["outline", "v2", "--repo", d.path]).stdout
+    let back = try WordImport.read(bytes, name: "muutokset.docx")
+    #expect(outline(back.markdown).map { $0.split(separator: " ", maxSplits: 1)[1] }.allSatisfy { v2.contains($0) })
+    #expect(outline(back.markdown).count == 6)
+
+    // LibreOffice opens it and renders it to PDF, comments as annotations.
+    guard let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice"].first(where: {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }) else {
+      Issue.record("LibreOffice (soffice) is missing: run `make deps` (it installs libreoffice-writer for this test)")
+      return
+    }
+    let profile = d.path + "-out/lo-profile"
+    r = run(
+      soffice,
+      [
+        "-env:UserInstallation=file://" + profile, "--headless", "--convert-to",
+        "pdf:writer_pdf_Export:{\"ExportNotes\":{\"type\":\"boolean\",\"value\":\"true\"}}", "--outdir", d.path + "-out", out,
+      ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let pdf = FileManager.default.contents(atPath: d.path + "-out/muutokset.pdf") ?? Data()
+    #expect(pdf.starts(with: Array("%PDF".utf8)))
+    let annotations = String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Subtype /Text").count - 1
+    #expect(annotations >= comments.count, "comments in the PDF: \(annotations)")
+  }
+}
