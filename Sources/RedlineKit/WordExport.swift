@@ -6,10 +6,21 @@ import RedlineWord
 /// A comparison as a Word file with tracked changes: *Accept all* gives the new version,
 /// *Reject all* the old one. Every change is marked with the new version's commit author
 /// and date; `threads` become Word comments.
-public func wordRedline(_ c: Comparison, threads: [WordThread] = [], author: String? = nil) throws(RedlineError) -> [UInt8] {
+///
+/// The sources (Markdown bytes) tell numbered list items from bulleted ones; without them
+/// the files named in the comparison are read again (for `diff --files`).
+public func wordRedline(
+  _ c: Comparison, threads: [WordThread] = [], author: String? = nil, oldSource: [UInt8]? = nil,
+  newSource: [UInt8]? = nil
+) throws(RedlineError) -> [UInt8] {
+  func source(_ v: DocumentVersion) -> [UInt8]? {
+    guard v.commit == nil, let d = FileManager.default.contents(atPath: v.path) else { return nil }
+    return try? wordAsMarkdown(RawVersion(revision: v.revision, commit: nil, path: v.path, bytes: [UInt8](d), format: nil)).bytes
+  }
   do {
     return try WordRedline.docx(
-      old: WordParagraph.of(c.old.document), new: WordParagraph.of(c.new.document),
+      old: WordParagraph.of(c.old.document, source: oldSource ?? source(c.old)),
+      new: WordParagraph.of(c.new.document, source: newSource ?? source(c.new)),
       author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date, threads: threads,
       title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)")
   } catch {
@@ -22,8 +33,13 @@ extension DraftRepository {
   /// (replies as replies; status and disposition written into the opening comment).
   public func wordRedline(_ c: Comparison) throws(RedlineError) -> [UInt8] {
     let me = git.configuredSignature(now: 0)?.name
+    func source(_ v: DocumentVersion) -> [UInt8]? {
+      guard let b = try? bytes(of: v.path, at: v.revision).bytes else { return nil }
+      return try? wordAsMarkdown(RawVersion(revision: v.revision, commit: v.commit, path: v.path, bytes: b, format: nil)).bytes
+    }
+    let (oldSource, newSource) = (source(c.old), source(c.new))
     guard git.workdir != nil, let report = try? comments(at: c.new.revision, path: c.new.path) else {
-      return try RedlineKit.wordRedline(c, author: me)
+      return try RedlineKit.wordRedline(c, author: me, oldSource: oldSource, newSource: newSource)
     }
     let starts = paragraphStarts(c.new.document)
     var threads: [WordThread] = []
@@ -45,7 +61,7 @@ extension DraftRepository {
       entries[0].text += "\n[\(status)]"
       threads.append(WordThread(paragraph: paragraph, entries: entries, resolved: t.isResolved))
     }
-    return try RedlineKit.wordRedline(c, threads: threads, author: me)
+    return try RedlineKit.wordRedline(c, threads: threads, author: me, oldSource: oldSource, newSource: newSource)
   }
 
   /// The paragraph index (in `WordParagraph.of(doc)`) where each block starts.

@@ -8,6 +8,8 @@ public struct WordParagraph: Sendable, Hashable {
     case heading(Int)
     case body
     case listItem(Int)
+    /// An item of a numbered list (`1.`, `2)` in the Markdown), at a depth.
+    case numberedItem(Int)
     /// One row of a table, cells separated by " | ".
     case tableRow
   }
@@ -21,17 +23,29 @@ public struct WordParagraph: Sendable, Hashable {
   }
 
   /// The paragraphs of a parsed document in reading order: each heading, then its blocks.
-  public static func of(_ doc: Document) -> [WordParagraph] {
+  /// With the Markdown `source`, list items written `1.` or `1)` are numbered items.
+  public static func of(_ doc: Document, source: [UInt8]? = nil) -> [WordParagraph] {
+    let lines = source.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
     var out: [WordParagraph] = []
     for s in doc.sections {
       if s.index > 0 { out.append(WordParagraph(kind: .heading(s.level), text: s.heading)) }
-      for b in doc.blocks[s.blockRange] { out += of(b) }
+      for b in doc.blocks[s.blockRange] { out += of(b, lines: lines) }
     }
     return out
   }
 
+  /// True when a list item's first source line starts with a number marker (`3.`, `2)`).
+  static func isNumbered(_ b: Block, lines: [Substring]?) -> Bool {
+    guard let lines, b.line >= 1, b.line <= lines.count else { return false }
+    let l = lines[b.line - 1].drop(while: { $0 == " " || $0 == "\t" })
+    let digits = l.prefix(while: { $0.isASCII && $0.isNumber })
+    guard !digits.isEmpty, digits.count <= 9 else { return false }
+    let rest = l.dropFirst(digits.count)
+    return rest.first == "." || rest.first == ")"
+  }
+
   /// A block as paragraphs (a table gives one per row, its delimiter row dropped).
-  public static func of(_ b: Block) -> [WordParagraph] {
+  public static func of(_ b: Block, lines: [Substring]? = nil) -> [WordParagraph] {
     switch b.kind {
     case .table:
       return b.text.split(separator: "\n").filter { !isDelimiterRow($0) }.map { row in
@@ -42,7 +56,7 @@ public struct WordParagraph: Sendable, Hashable {
         return WordParagraph(kind: .tableRow, text: parts.joined(separator: " | "))
       }
     case .listItem:
-      return [WordParagraph(kind: .listItem(b.depth), text: fold(b.text))]
+      return [WordParagraph(kind: isNumbered(b, lines: lines) ? .numberedItem(b.depth) : .listItem(b.depth), text: fold(b.text))]
     default:
       return [WordParagraph(kind: .body, text: fold(b.text))]
     }
@@ -202,7 +216,7 @@ public enum WordRedline {
     parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments).utf8)))
     parts.append(("word/document.xml", Array(document.utf8)))
     parts.append(("word/styles.xml", Array(styles.utf8)))
-    parts.append(("word/numbering.xml", Array(numbering.utf8)))
+    parts.append(("word/numbering.xml", Array(numbering(lists: w.numberedLists).utf8)))
     parts.append(("word/settings.xml", Array(settings.utf8)))
     if hasComments {
       let (c, x) = comments(threads, ids: commentIDs)
@@ -424,14 +438,24 @@ public enum WordRedline {
     return s + "</w:styles>"
   }
 
-  static var numbering: String {
+  /// Bullets (numId 1) and one instance of the decimal list per numbered list (numId 2…), each starting at 1.
+  static func numbering(lists: Int) -> String {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
     let glyphs = ["•", "◦", "▪"]
     for l in 0..<9 {
       s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(glyphs[l % 3])\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
     }
-    return s + "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    s += "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+    for l in 0..<9 {
+      let fmt = ["decimal", "lowerLetter", "lowerRoman"][l % 3]
+      s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(fmt)\"/><w:lvlText w:val=\"%\(l + 1).\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+    }
+    s += "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    for k in 0..<max(lists, 1) {
+      s += "<w:num w:numId=\"\(k + 2)\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+    }
+    return s + "</w:numbering>"
   }
 }
 
@@ -449,8 +473,32 @@ struct BodyWriter {
     return s
   }
 
-  static func pPr(_ kind: WordParagraph.Kind) -> String {
+  /// The list instance of the numbered list being written (each list restarts at 1).
+  var numberedList: Int?
+  var lastNumberedDepth = 0
+  var numberedLists = 0
+
+  /// Starts or continues a numbered list for the paragraph kind being written.
+  /// A deleted paragraph does not break the list it sits in.
+  mutating func listState(_ kind: WordParagraph.Kind, deleted: Bool) {
     switch kind {
+    case .numberedItem(let d):
+      if numberedList == nil || (d == 0 && lastNumberedDepth < 0) {
+        numberedLists += 1
+        numberedList = numberedLists + 1
+      }
+      lastNumberedDepth = d
+    case .listItem(let d):
+      if d == 0 && !deleted { lastNumberedDepth = -1 }
+    default:
+      if !deleted { numberedList = nil }
+    }
+  }
+
+  func pPr(_ kind: WordParagraph.Kind) -> String {
+    switch kind {
+    case .numberedItem(let d):
+      return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"\(numberedList ?? 2)\"/></w:numPr>"
     case .heading(let l): return "<w:pStyle w:val=\"Heading\(min(max(l, 1), 6))\"/>"
     case .listItem(let d): return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"1\"/></w:numPr>"
     case .tableRow: return "<w:pStyle w:val=\"TableRow\"/>"
@@ -462,9 +510,10 @@ struct BodyWriter {
   mutating func paragraph(
     _ p: WordParagraph, segments: [Segment], oldKind: WordParagraph.Kind, mark: Segment.Op?, comments: [Int]
   ) {
-    var ppr = Self.pPr(p.kind)
+    listState(p.kind, deleted: mark == .delete)
+    var ppr = pPr(p.kind)
     if oldKind != p.kind && mark == nil {
-      ppr += "<w:pPrChange\(attrs())><w:pPr>\(Self.pPr(oldKind))</w:pPr></w:pPrChange>"
+      ppr += "<w:pPrChange\(attrs())><w:pPr>\(pPr(oldKind))</w:pPr></w:pPrChange>"
     }
     switch mark {
     case .insert?: ppr += "<w:rPr><w:ins\(attrs())/></w:rPr>"

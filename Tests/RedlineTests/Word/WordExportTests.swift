@@ -64,6 +64,9 @@ let exportOld = """
 
   Loppu pysyy.
 
+  1. Ensin tämä
+  2. Sitten tuo
+
   """
 
 let exportNew = """
@@ -85,6 +88,9 @@ let exportNew = """
 
   Loppu pysyy.
 
+  1. Ensin tämä
+  2. Sitten tuo
+
   """
 
 @Suite struct WordExportTests {
@@ -93,7 +99,10 @@ let exportNew = """
     d.write("v1.md", exportOld)
     d.write("v2.md", exportNew)
     let c = try compareFiles(d.path + "/v1.md", d.path + "/v2.md")
-    return (try wordRedline(c, author: "Ville Valmistelija"), c)
+    return (
+      try wordRedline(
+        c, author: "Ville Valmistelija", oldSource: Array(exportOld.utf8), newSource: Array(exportNew.utf8)), c
+    )
   }
 
   @Test func acceptAllGivesNewRejectAllGivesOld() throws {
@@ -104,12 +113,12 @@ let exportNew = """
       accepted.map(\.text) == [
         "1 Johdanto", "Väestö ikääntyy hyvin nopeasti ja palvelujen tarve kasvaa.", "1.1 Tausta ja lähtökohdat",
         "Ensimmäinen tavoite", "Kolmas tavoite", "Alakohta", "Toimenpide | Vastuu", "Selvitys | VM",
-        "Aivan uusi kappale lisätään.", "Loppu pysyy.",
+        "Aivan uusi kappale lisätään.", "Loppu pysyy.", "Ensin tämä", "Sitten tuo",
       ])
     #expect(
       rejected.map(\.text) == [
         "1 Johdanto", "Väestö vanhenee nopeasti ja palvelujen tarve kasvaa.", "Tämä kappale poistetaan kokonaan.",
-        "1.1 Tausta", "Ensimmäinen tavoite", "Toinen tavoite", "Toimenpide | Vastuu", "Selvitys | STM", "Loppu pysyy.",
+        "1.1 Tausta", "Ensimmäinen tavoite", "Toinen tavoite", "Toimenpide | Vastuu", "Selvitys | STM", "Loppu pysyy.", "Ensin tämä", "Sitten tuo",
       ])
     // The same, from the parsed versions.
     #expect(accepted.map(\.text) == WordParagraph.of(c.new.document).map(\.plainText))
@@ -122,6 +131,11 @@ let exportNew = """
     #expect(doc.contains("<w:ins w:id=") && doc.contains("<w:del w:id="))
     #expect(doc.contains("w:author=\"Ville Valmistelija\""))
     #expect(doc.contains("<w:b/><w:delText") || doc.contains("<w:rPr><w:b/></w:rPr><w:delText"))
+    // A numbered list is numbered in Word (its own list instance), a bulleted one bulleted.
+    let numbered = doc.components(separatedBy: "<w:p>").first { $0.contains("Ensin tämä") } ?? ""
+    #expect(numbered.contains("<w:numId w:val=\"2\"/>"))
+    let bulleted = doc.components(separatedBy: "<w:p>").first { $0.contains(">Ensimmäinen tavoite<") } ?? ""
+    #expect(bulleted.contains("<w:numId w:val=\"1\"/>"))
     let styles = String(decoding: pkg.parts["word/styles.xml"]!, as: UTF8.self)
     #expect(styles.contains("<w:name w:val=\"heading 1\"/>"))
   }
