@@ -11,7 +11,7 @@ import RedlineWord
 /// the files named in the comparison are read again (for `diff --files`).
 public func wordRedline(
   _ c: Comparison, threads: [WordThread] = [], author: String? = nil, oldSource: [UInt8]? = nil,
-  newSource: [UInt8]? = nil
+  newSource: [UInt8]? = nil, newAuthors: [Int: ChangeAuthor] = [:], oldAuthors: [Int: ChangeAuthor] = [:]
 ) throws(RedlineError) -> [UInt8] {
   func source(_ v: DocumentVersion) -> [UInt8]? {
     guard v.commit == nil, let d = FileManager.default.contents(atPath: v.path) else { return nil }
@@ -22,7 +22,7 @@ public func wordRedline(
       old: WordParagraph.of(c.old.document, source: oldSource ?? source(c.old)),
       new: WordParagraph.of(c.new.document, source: newSource ?? source(c.new)),
       author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date, threads: threads,
-      title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)")
+      title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)", newAuthors: newAuthors, oldAuthors: oldAuthors)
   } catch {
     throw .io(error.description)
   }
@@ -38,8 +38,10 @@ extension DraftRepository {
       return try? wordAsMarkdown(RawVersion(revision: v.revision, commit: v.commit, path: v.path, bytes: b, format: nil)).bytes
     }
     let (oldSource, newSource) = (source(c.old), source(c.new))
+    let (newAuthors, oldAuthors) = changeAuthors(c, oldSource: oldSource, newSource: newSource)
     guard git.workdir != nil, let report = try? comments(at: c.new.revision, path: c.new.path) else {
-      return try RedlineKit.wordRedline(c, author: me, oldSource: oldSource, newSource: newSource)
+      return try RedlineKit.wordRedline(
+        c, author: me, oldSource: oldSource, newSource: newSource, newAuthors: newAuthors, oldAuthors: oldAuthors)
     }
     let starts = paragraphStarts(c.new.document)
     var threads: [WordThread] = []
@@ -61,7 +63,49 @@ extension DraftRepository {
       entries[0].text += "\n[\(status)]"
       threads.append(WordThread(paragraph: paragraph, entries: entries, resolved: t.isResolved))
     }
-    return try RedlineKit.wordRedline(c, threads: threads, author: me, oldSource: oldSource, newSource: newSource)
+    return try RedlineKit.wordRedline(
+      c, threads: threads, author: me, oldSource: oldSource, newSource: newSource, newAuthors: newAuthors,
+      oldAuthors: oldAuthors)
+  }
+
+  /// Which commit between the two versions made each paragraph's change: for a new or
+  /// edited paragraph, the earliest commit from which its text stays as it is in the new
+  /// version; for a deleted one, the first commit without it. Up to 200 commits are read.
+  func changeAuthors(_ c: Comparison, oldSource: [UInt8]?, newSource: [UInt8]?) -> (
+    new: [Int: ChangeAuthor], old: [Int: ChangeAuthor]
+  ) {
+    guard let oldID = c.old.commit, let newID = c.new.commit,
+      let history = try? git.history(of: c.new.path, from: newID, limit: 201)
+    else { return ([:], [:]) }
+    // Commits after the old version, oldest first, ending with the new one.
+    let oldBytes = try? git.readFile(c.old.path, at: oldID)
+    var chain: [(author: ChangeAuthor, texts: Set<String>)] = []
+    var reachedOld = false
+    for info in history {
+      let bytes = try? git.readFile(info.path, at: info.id)
+      if info.id == oldID || (bytes != nil && bytes == oldBytes) {
+        reachedOld = true
+        break
+      }
+      guard let bytes,
+        let md = try? wordAsMarkdown(RawVersion(revision: info.id.hex, commit: info.id, path: info.path, bytes: bytes, format: nil)),
+        let doc = try? DocumentLoader.load(md.bytes, path: info.path.hasSuffix(".docx") ? info.path + ".md" : info.path)
+      else { return ([:], [:]) }
+      chain.append((ChangeAuthor(name: info.author.name, date: info.author.time), Set(WordParagraph.of(doc).map(\.text))))
+    }
+    guard reachedOld, chain.count > 1, chain.count <= 200 else { return ([:], [:]) }
+    chain.reverse()
+    var newAuthors: [Int: ChangeAuthor] = [:]
+    for (j, p) in WordParagraph.of(c.new.document, source: newSource).enumerated() {
+      var i = chain.count - 1
+      while i > 0 && chain[i - 1].texts.contains(p.text) { i -= 1 }
+      newAuthors[j] = chain[i].author
+    }
+    var oldAuthors: [Int: ChangeAuthor] = [:]
+    for (j, p) in WordParagraph.of(c.old.document, source: oldSource).enumerated() {
+      if let i = chain.firstIndex(where: { !$0.texts.contains(p.text) }) { oldAuthors[j] = chain[i].author }
+    }
+    return (newAuthors, oldAuthors)
   }
 
   /// The paragraph index (in `WordParagraph.of(doc)`) where each block starts.

@@ -167,13 +167,26 @@ enum InlineMarkdown {
   }
 }
 
+/// Who made a change and when (a commit's author and date).
+public struct ChangeAuthor: Sendable, Hashable {
+  public var name: String
+  /// Seconds since 1970.
+  public var date: Int64?
+  public init(name: String, date: Int64?) {
+    self.name = name
+    self.date = date
+  }
+}
+
 /// Writes a Word file whose tracked changes turn the old version into the new one:
 /// *Accept all* gives the new text, *Reject all* the old.
 public enum WordRedline {
-  /// Builds the .docx. `author` and `date` (seconds since 1970) mark every change.
+  /// Builds the .docx. `author` and `date` (seconds since 1970) mark every change, except
+  /// where `newAuthors` (by new paragraph, for insertions and edits) or `oldAuthors` (by old
+  /// paragraph, for deletions) name the commit that made it.
   public static func docx(
     old: [WordParagraph], new: [WordParagraph], author: String, date: Int64?, threads: [WordThread] = [],
-    title: String? = nil
+    title: String? = nil, newAuthors: [Int: ChangeAuthor] = [:], oldAuthors: [Int: ChangeAuthor] = [:]
   ) throws(WordError) -> [UInt8] {
     var w = BodyWriter(author: author.isEmpty ? "Redline" : author, date: date.map(isoDate))
     let ops = align(old, new)
@@ -194,11 +207,14 @@ public enum WordRedline {
         w.paragraph(new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .modified(let i, let j):
+        w.who = newAuthors[j]
         w.paragraph(new[j], segments: WordDiff.diff(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .deleted(let i):
+        w.who = oldAuthors[i]
         w.paragraph(old[i], segments: [Segment(.delete, old[i].text)], oldKind: old[i].kind, mark: .delete, comments: [])
       case .inserted(let j):
+        w.who = newAuthors[j]
         w.paragraph(new[j], segments: [Segment(.insert, new[j].text)], oldKind: new[j].kind, mark: .insert,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       }
@@ -466,10 +482,14 @@ struct BodyWriter {
   var xml = ""
   var revision = 1
 
+  /// The author of the paragraph being written, when known.
+  var who: ChangeAuthor?
+
   mutating func attrs() -> String {
     defer { revision += 1 }
-    var s = " w:id=\"\(revision)\" w:author=\"\(WordRedline.xml(author))\""
-    if let date { s += " w:date=\"\(date)\"" }
+    let name = who?.name ?? author
+    var s = " w:id=\"\(revision)\" w:author=\"\(WordRedline.xml(name.isEmpty ? author : name))\""
+    if let d = who?.date.map(WordRedline.isoDate) ?? date { s += " w:date=\"\(d)\"" }
     return s
   }
 

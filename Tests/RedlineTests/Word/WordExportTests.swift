@@ -242,3 +242,36 @@ let exportNew = """
     #expect(annotations >= comments.count, "comments in the PDF: \(annotations)")
   }
 }
+
+@Suite struct WordExportAuthorTests {
+  @Test func eachChangeCarriesTheCommitThatMadeIt() throws {
+    let d = TempDir("wauth")
+    git(d.path, "init", "-q", "-b", "main")
+    func commit(_ text: String, _ who: String, _ date: String) {
+      d.write("doc.md", text)
+      git(d.path, "add", ".")
+      let r = run("/usr/bin/git", ["commit", "-qm", "x", "--author", who, "--date", date], cwd: d.path)
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    commit("# 1 Luku\n\nEnsimmäinen kappale.\n\nPoistuva kappale.\n", "Aino <a@e.fi>", "2025-01-01T10:00:00Z")
+    git(d.path, "tag", "v1")
+    commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n\nPoistuva kappale.\n", "Bertta <b@e.fi>", "2025-02-01T10:00:00Z")
+    commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n", "Cecilia <c@e.fi>", "2025-03-01T10:00:00Z")
+    commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n\nUusi kappale.\n", "Daniel <d@e.fi>", "2025-04-01T10:00:00Z")
+    git(d.path, "tag", "v2")
+    let out = d.path + "-out/m.docx"
+    try FileManager.default.createDirectory(atPath: d.path + "-out", withIntermediateDirectories: true)
+    let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "docx", "-o", out, "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let pkg = try DocxPackage(bytes: [UInt8](FileManager.default.contents(atPath: out)!), name: "m.docx")
+    let body = try XMLTree.parse(pkg.parts["word/document.xml"]!, part: "document.xml").child("body")!
+    func author(ofChangeContaining text: String, _ kind: String) -> (String?, String?) {
+      for e in body.descendants(kind) where e.textContent.contains(text) { return (e["author"], e["date"]) }
+      return (nil, nil)
+    }
+    #expect(author(ofChangeContaining: "muutettu", "ins").0 == "Bertta")
+    #expect(author(ofChangeContaining: "muutettu", "ins").1 == "2025-02-01T10:00:00Z")
+    #expect(author(ofChangeContaining: "Poistuva", "del").0 == "Cecilia")
+    #expect(author(ofChangeContaining: "Uusi kappale", "ins").0 == "Daniel")
+  }
+}
