@@ -19,7 +19,7 @@ struct SummaryCommand: ParsableCommand {
         redline summary v2 v3 --lang en
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, docx }
   enum Lang: String, ExpressibleByArgument, CaseIterable { case fi, sv, en }
 
   @OptionGroup var repository: RepositoryOptions
@@ -33,6 +33,12 @@ struct SummaryCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
+      if format == .docx {  // Word: tracked changes, every thread a comment (RedlineKit/WordExport.swift)
+        guard let output else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o yhteenveto.docx") }
+        let repo = try repository.open()
+        try writeAtomically(try repo.wordRedline(repo.compare(old, new, path: path)), to: output)
+        return
+      }
       let input = try repository.open().summaryInput(old, new, path: path)
       let text = SummaryRenderer.render(
         input, language: Localization.Language(rawValue: lang.rawValue)!,

@@ -221,6 +221,12 @@ let exportNew = """
     #expect(outline(back.markdown).map { $0.split(separator: " ", maxSplits: 1)[1] }.allSatisfy { v2.contains($0) })
     #expect(outline(back.markdown).count == 6)
 
+    // The summary in Word is the same tracked-changes file with the threads.
+    r = run(redlineBinary, ["summary", "v1", "v2", "--format", "docx", "-o", d.path + "-out/yhteenveto.docx", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let summary = try DocxPackage(bytes: [UInt8](FileManager.default.contents(atPath: d.path + "-out/yhteenveto.docx")!), name: "y")
+    #expect(summary.parts["word/comments.xml"] != nil)
+
     // LibreOffice opens it and renders it to PDF, comments as annotations.
     guard let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice"].first(where: {
       FileManager.default.isExecutableFile(atPath: $0)
