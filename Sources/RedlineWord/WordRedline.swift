@@ -201,7 +201,22 @@ public enum WordRedline {
       }
     }
     w.revision = next + 1  // change ids after the comment ids: every annotation id unique
+    // A deleted paragraph whose text comes back unchanged elsewhere is a move.
+    var moveFrom: [Int: String] = [:]
+    var moveTo: [Int: String] = [:]
+    var inserted: [String: [Int]] = [:]
+    for op in ops { if case .inserted(let j) = op { inserted[new[j].text, default: []].append(j) } }
     for op in ops {
+      guard case .deleted(let i) = op, Tokenizer.words(old[i].text).count >= 3,
+        let j = inserted[old[i].text]?.first(where: { moveTo[$0] == nil && new[$0].kind == old[i].kind })
+      else { continue }
+      let name = "move\(moveFrom.count + 1)"
+      moveFrom[i] = name
+      moveTo[j] = name
+    }
+    for op in ops {
+      w.who = nil
+      w.move = nil
       switch op {
       case .same(let i, let j):
         w.paragraph(new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
@@ -212,9 +227,11 @@ public enum WordRedline {
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .deleted(let i):
         w.who = oldAuthors[i]
+        w.move = moveFrom[i]
         w.paragraph(old[i], segments: [Segment(.delete, old[i].text)], oldKind: old[i].kind, mark: .delete, comments: [])
       case .inserted(let j):
         w.who = newAuthors[j]
+        w.move = moveTo[j]
         w.paragraph(new[j], segments: [Segment(.insert, new[j].text)], oldKind: new[j].kind, mark: .insert,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       }
@@ -484,6 +501,8 @@ struct BodyWriter {
 
   /// The author of the paragraph being written, when known.
   var who: ChangeAuthor?
+  /// The move this whole paragraph belongs to (`move1`): written as Word move ranges.
+  var move: String?
 
   mutating func attrs() -> String {
     defer { revision += 1 }
@@ -535,12 +554,19 @@ struct BodyWriter {
     if oldKind != p.kind && mark == nil {
       ppr += "<w:pPrChange\(attrs())><w:pPr>\(pPr(oldKind))</w:pPr></w:pPrChange>"
     }
+    let insTag = move == nil ? "ins" : "moveTo"
+    let delTag = move == nil ? "del" : "moveFrom"
     switch mark {
-    case .insert?: ppr += "<w:rPr><w:ins\(attrs())/></w:rPr>"
-    case .delete?: ppr += "<w:rPr><w:del\(attrs())/></w:rPr>"
+    case .insert?: ppr += "<w:rPr><w:\(insTag)\(attrs())/></w:rPr>"
+    case .delete?: ppr += "<w:rPr><w:\(delTag)\(attrs())/></w:rPr>"
     default: break
     }
     xml += "<w:p>" + (ppr.isEmpty ? "" : "<w:pPr>\(ppr)</w:pPr>")
+    var rangeID: Int? = nil
+    if let move, let mark {
+      rangeID = revision
+      xml += "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs()) w:name=\"\(move)\"/>"
+    }
     for c in comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" }
     // Formatting per character: the old side for deletions, the new side otherwise.
     for seg in runsFormatted(segments) {
@@ -549,9 +575,15 @@ struct BodyWriter {
       let text = WordRedline.xml(seg.text)
       switch seg.op {
       case .equal: xml += r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
-      case .insert: xml += "<w:ins\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:ins>"
-      case .delete: xml += "<w:del\(attrs())>" + r + "<w:delText xml:space=\"preserve\">\(text)</w:delText></w:r></w:del>"
+      case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:\(insTag)>"
+      case .delete:
+        // Moved-away text stays w:t inside w:moveFrom; deleted text is w:delText.
+        let t = move == nil ? "delText" : "t"
+        xml += "<w:\(delTag)\(attrs())>" + r + "<w:\(t) xml:space=\"preserve\">\(text)</w:\(t)></w:r></w:\(delTag)>"
       }
+    }
+    if let rangeID, let mark {
+      xml += "<w:\(mark == .insert ? "moveToRangeEnd" : "moveFromRangeEnd") w:id=\"\(rangeID)\"/>"
     }
     for c in comments {
       xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>"

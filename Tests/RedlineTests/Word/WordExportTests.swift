@@ -29,8 +29,8 @@ func applyAll(_ docx: [UInt8], accept: Bool) throws -> [(style: String, text: St
   for p in root.child("body")!.children("p") {
     let style = p.path("pPr", "pStyle")?["val"] ?? ""
     let t = carry + text(p)
-    let markInserted = p.path("pPr", "rPr", "ins") != nil
-    let markDeleted = p.path("pPr", "rPr", "del") != nil
+    let markInserted = p.path("pPr", "rPr", "ins") != nil || p.path("pPr", "rPr", "moveTo") != nil
+    let markDeleted = p.path("pPr", "rPr", "del") != nil || p.path("pPr", "rPr", "moveFrom") != nil
     // A removed paragraph mark joins the paragraph to the next one.
     if (accept && markDeleted) || (!accept && markInserted) {
       carry = t
@@ -279,5 +279,26 @@ let exportNew = """
     #expect(author(ofChangeContaining: "muutettu", "ins").1 == "2025-02-01T10:00:00Z")
     #expect(author(ofChangeContaining: "Poistuva", "del").0 == "Cecilia")
     #expect(author(ofChangeContaining: "Uusi kappale", "ins").0 == "Daniel")
+  }
+}
+
+@Suite struct WordExportMoveTests {
+  @Test func aMovedParagraphIsAWordMove() throws {
+    let d = TempDir("wmove")
+    d.write("a.md", "# A\n\nTämä kappale siirtyy toiseen lukuun.\n\nMuu teksti.\n\n# B\n\nLoppu.\n")
+    d.write("b.md", "# A\n\nMuu teksti.\n\n# B\n\nLoppu.\n\nTämä kappale siirtyy toiseen lukuun.\n")
+    let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
+    let bytes = try wordRedline(c)
+    let doc = String(decoding: try DocxPackage(bytes: bytes, name: "m").parts["word/document.xml"]!, as: UTF8.self)
+    #expect(doc.contains("<w:moveFromRangeStart") && doc.contains("w:name=\"move1\""))
+    #expect(doc.contains("<w:moveToRangeStart") && doc.contains("<w:moveToRangeEnd"))
+    #expect(doc.contains("<w:moveFrom w:id=") && doc.contains("<w:moveTo w:id="))
+    #expect(!doc.contains("<w:del w:id="))
+    #expect(try applyAll(bytes, accept: true).map(\.text) == ["A", "Muu teksti.", "B", "Loppu.", "Tämä kappale siirtyy toiseen lukuun."])
+    #expect(try applyAll(bytes, accept: false).map(\.text) == ["A", "Tämä kappale siirtyy toiseen lukuun.", "Muu teksti.", "B", "Loppu."])
+    // Reading the file back accepts the move.
+    let back = try WordImport.read(bytes, name: "m.docx")
+    #expect(back.markdown.hasSuffix("Loppu.\n\nTämä kappale siirtyy toiseen lukuun.\n"))
+    #expect(back.markdown.components(separatedBy: "siirtyy").count == 2)
   }
 }
