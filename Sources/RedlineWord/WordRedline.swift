@@ -214,9 +214,38 @@ public enum WordRedline {
       moveFrom[i] = name
       moveTo[j] = name
     }
+    var rows: [BodyWriter.RowChange] = []
+    func cells(_ p: WordParagraph) -> [String] {
+      WordParagraph.splitCells(p.text).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    func commentsOn(_ j: Int) -> [Int] { (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! } }
     for op in ops {
       w.who = nil
       w.move = nil
+      // Table rows are gathered and written as one Word table.
+      switch op {
+      case .same(let i, let j) where new[j].kind == .tableRow && old[i].kind == .tableRow:
+        rows.append(.init(cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.equal, $0)] }, mark: nil, who: nil, comments: commentsOn(j)))
+        continue
+      case .modified(let i, let j) where new[j].kind == .tableRow && old[i].kind == .tableRow:
+        let (a, b) = (cells(old[i]), cells(new[j]))
+        if a.count == b.count {
+          rows.append(.init(cells: zip(a, b).map { WordDiff.diff($0, $1) }, mark: nil, who: newAuthors[j], comments: commentsOn(j)))
+        } else {
+          rows.append(.init(cells: a.map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: newAuthors[j], comments: []))
+          rows.append(.init(cells: b.map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j], comments: commentsOn(j)))
+        }
+        continue
+      case .deleted(let i) where old[i].kind == .tableRow:
+        rows.append(.init(cells: cells(old[i]).map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: oldAuthors[i], comments: []))
+        continue
+      case .inserted(let j) where new[j].kind == .tableRow:
+        rows.append(.init(cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j], comments: commentsOn(j)))
+        continue
+      default:
+        w.table(rows)
+        rows = []
+      }
       switch op {
       case .same(let i, let j):
         w.paragraph(new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
@@ -236,6 +265,7 @@ public enum WordRedline {
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       }
     }
+    w.table(rows)
     // Word needs a last paragraph that no change removes.
     w.xml += "<w:p/><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
     let document =
@@ -467,6 +497,8 @@ public enum WordRedline {
         + "<w:rPr><w:b/><w:sz w:val=\"\(sizes[l - 1])\"/></w:rPr></w:style>"
     }
     s += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
+    s += "<w:style w:type=\"table\" w:styleId=\"Taulukko\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+    s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Redline Table Text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
     s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableRow\"><w:name w:val=\"Redline Table Row\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"BFBFBF\"/></w:pBdr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
     return s + "</w:styles>"
   }
@@ -568,7 +600,20 @@ struct BodyWriter {
       xml += "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs()) w:name=\"\(move)\"/>"
     }
     for c in comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" }
-    // Formatting per character: the old side for deletions, the new side otherwise.
+    xml += runs(segments, insTag: insTag, delTag: delTag)
+    if let rangeID, let mark {
+      xml += "<w:\(mark == .insert ? "moveToRangeEnd" : "moveFromRangeEnd") w:id=\"\(rangeID)\"/>"
+    }
+    for c in comments {
+      xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>"
+    }
+    xml += "</w:p>"
+  }
+
+  /// Runs for word-diff segments: formatting per character (the old side for deletions,
+  /// the new side otherwise), insertions and deletions wrapped in `insTag`/`delTag`.
+  mutating func runs(_ segments: [Segment], insTag: String = "ins", delTag: String = "del") -> String {
+    var xml = ""
     for seg in runsFormatted(segments) {
       let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
       let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
@@ -578,17 +623,50 @@ struct BodyWriter {
       case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:\(insTag)>"
       case .delete:
         // Moved-away text stays w:t inside w:moveFrom; deleted text is w:delText.
-        let t = move == nil ? "delText" : "t"
+        let t = delTag == "moveFrom" ? "t" : "delText"
         xml += "<w:\(delTag)\(attrs())>" + r + "<w:\(t) xml:space=\"preserve\">\(text)</w:\(t)></w:r></w:\(delTag)>"
       }
     }
-    if let rangeID, let mark {
-      xml += "<w:\(mark == .insert ? "moveToRangeEnd" : "moveFromRangeEnd") w:id=\"\(rangeID)\"/>"
+    return xml
+  }
+
+  /// A table row of the redline: its cells' segments, and whether the whole row is inserted or deleted.
+  struct RowChange {
+    var cells: [[Segment]]
+    var mark: Segment.Op?
+    var who: ChangeAuthor?
+    var comments: [Int]
+  }
+
+  /// Writes consecutive table rows as one Word table; inserted and deleted rows are marked
+  /// on the row (`w:trPr`), edited cells word by word.
+  mutating func table(_ rows: [RowChange]) {
+    guard !rows.isEmpty else { return }
+    let columns = max(1, rows.map(\.cells.count).max() ?? 1)
+    let width = 9638 / columns
+    xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"Taulukko\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>"
+    xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns) + "</w:tblGrid>"
+    for row in rows {
+      who = row.who
+      xml += "<w:tr>"
+      switch row.mark {
+      case .insert?: xml += "<w:trPr><w:ins\(attrs())/></w:trPr>"
+      case .delete?: xml += "<w:trPr><w:del\(attrs())/></w:trPr>"
+      default: break
+      }
+      for (k, cell) in row.cells.enumerated() {
+        xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>"
+        if k == 0 { for c in row.comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" } }
+        xml += runs(cell)
+        if k == 0 {
+          for c in row.comments { xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>" }
+        }
+        xml += "</w:p></w:tc>"
+      }
+      xml += "</w:tr>"
     }
-    for c in comments {
-      xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>"
-    }
-    xml += "</w:p>"
+    xml += "</w:tbl>"
+    who = nil
   }
 
   struct FormattedSegment {
