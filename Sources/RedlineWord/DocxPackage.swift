@@ -17,6 +17,10 @@ public struct DocxPackage: Sendable {
   public var parts: [String: Data]
   /// Path of the main document part (`word/document.xml`).
   public var mainPart: String
+  /// The file's name, for messages.
+  public var name: String
+  /// Largest total of the parts read: 256 MiB.
+  public static let totalLimit: UInt64 = 256 * 1_048_576
 
   /// Opens a package from its bytes; `name` is used in messages.
   public init(bytes: [UInt8], name: String) throws(WordError) {
@@ -27,6 +31,8 @@ public struct DocxPackage: Sendable {
       throw WordError("'\(name)' is not a Word .docx file (not a ZIP package); save it as .docx (Word 2007 or later)")
     }
     var parts: [String: Data] = [:]
+    var total: UInt64 = 0
+    self.name = name
     for entry in archive where entry.type == .file {
       let p = entry.path
       guard p.hasSuffix(".xml") || p.hasSuffix(".rels") else { continue }
@@ -41,6 +47,10 @@ public struct DocxPackage: Sendable {
         }
       } catch {
         throw WordError("'\(name)': part \(p) is damaged (\(error)); open and save the file in Word again")
+      }
+      total += UInt64(d.count)
+      if total > Self.totalLimit {
+        throw WordError("'\(name)' unpacks to over \(Self.totalLimit / 1_048_576) MiB of XML; Redline does not read it")
       }
       parts[p] = d
     }
@@ -91,11 +101,13 @@ public struct DocxPackage: Sendable {
   func part(_ typeSuffix: String, fallback: String) throws(WordError) -> XMLElement? {
     let path = related(typeSuffix).first ?? folder + fallback
     guard let d = parts[path] else { return nil }
-    do { return try XMLTree.parse(d, part: path) } catch { throw WordError(error.description) }
+    do { return try XMLTree.parse(d, part: path) } catch { throw WordError("'\(name)': \(error.description)") }
   }
 
   /// The main document part, parsed.
   func document() throws(WordError) -> XMLElement {
-    do { return try XMLTree.parse(parts[mainPart]!, part: mainPart) } catch { throw WordError(error.description) }
+    do { return try XMLTree.parse(parts[mainPart]!, part: mainPart) } catch {
+      throw WordError("'\(name)': \(error.description); open and save it in Word again")
+    }
   }
 }

@@ -97,7 +97,9 @@ public enum XMLTree {
     parser.delegate = builder
     let ok = parser.parse()
     guard ok, let root = builder.root else {
-      throw XMLReadError(part: part, message: parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element")
+      let code = (parser.parserError as NSError?)?.code
+      throw XMLReadError(
+        part: part, message: "line \(parser.lineNumber)" + (code.map { ", parser error \($0)" } ?? ", no root element"))
     }
     return root
   }

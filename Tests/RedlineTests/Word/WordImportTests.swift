@@ -153,6 +153,24 @@ func blockTexts(_ markdown: String) -> [String] {
     }
   }
 
+  @Test func entityExpansionIsRefusedQuickly() {
+    var ents = "<!ENTITY a0 \"hahahahahahahahahaha\">"
+    for i in 1..<10 { ents += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }
+    let bomb = handwrittenDocx { name, text in
+      name == "word/document.xml"
+        ? "<?xml version=\"1.0\"?><!DOCTYPE w:document [\(ents)]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>"
+        : text
+    }
+    let start = Date()
+    do {
+      let w = try WordImport.read(bomb, name: "pommi.docx")
+      #expect(w.markdown.utf8.count < 1_000_000)
+    } catch {
+      #expect(error.description.contains("pommi.docx"))
+    }
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+
   @Test func numberFormats() {
     #expect(WordNumbering.format(4, "upperRoman") == "IV")
     #expect(WordNumbering.format(28, "lowerLetter") == "bb")
