@@ -298,7 +298,10 @@ struct WordReader {
         if !boxes.isEmpty {
           textBoxes += 1
           // Word writes the box twice (DrawingML and a VML fallback): read the first.
+          // Comments inside the box point at the paragraph that anchors it.
+          let before = Set(commentPlaces.keys)
           textBox(boxes[0])
+          for k in commentPlaces.keys where !before.contains(k) { commentPlaces[k] = place }
         } else if c.name == "object" {
           objects += 1
           add("[objekti]")

@@ -102,6 +102,40 @@ func blockTexts(_ markdown: String) -> [String] {
     #expect(c["4"]?.date == 1_740_988_800)
   }
 
+  @Test func messyComments() throws {
+    // A comment on deleted text, one in an empty paragraph, one inside a text box, an odd author.
+    let w = try WordImport.read(
+      handwrittenDocx { name, text in
+        switch name {
+        case "word/document.xml":
+          return text.replacingOccurrences(
+            of: "<w:delText>vanhenee</w:delText></w:r></w:del>",
+            with: "<w:delText>vanhenee</w:delText></w:r></w:del><w:commentRangeStart w:id=\"5\"/><w:del w:id=\"90\" w:author=\"V\"><w:r><w:delText>heti</w:delText></w:r></w:del><w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r>"
+          ).replacingOccurrences(
+            of: "<w:p><w:r><w:t>Välikappale.</w:t></w:r></w:p>",
+            with: "<w:p><w:r><w:t>Välikappale.</w:t></w:r></w:p><w:p><w:commentRangeStart w:id=\"6\"/><w:commentRangeEnd w:id=\"6\"/><w:r><w:commentReference w:id=\"6\"/></w:r></w:p>"
+          ).replacingOccurrences(
+            of: "<w:txbxContent><w:p><w:r><w:t>Laatikon teksti.</w:t></w:r></w:p></w:txbxContent></wps:txbx>",
+            with: "<w:txbxContent><w:p><w:commentRangeStart w:id=\"7\"/><w:r><w:t>Laatikon teksti.</w:t></w:r><w:commentRangeEnd w:id=\"7\"/><w:r><w:commentReference w:id=\"7\"/></w:r></w:p></w:txbxContent></wps:txbx>")
+        case "word/comments.xml":
+          return text.replacingOccurrences(
+            of: "</w:comments>",
+            with: "<w:comment w:id=\"5\" w:author=\"Outo&#10;\tNimi \" w:date=\"2025-03-04T08:00:00.123Z\"><w:p><w:r><w:t>Miksi poistettu?</w:t></w:r></w:p></w:comment>"
+              + "<w:comment w:id=\"6\" w:author=\"Eero\"><w:p><w:r><w:t>Tyhjä kohta.</w:t></w:r></w:p></w:comment>"
+              + "<w:comment w:id=\"7\" w:author=\"Eero\"><w:p><w:r><w:t>Laatikosta.</w:t></w:r></w:p></w:comment></w:comments>")
+        default: return text
+        }
+      }, name: "hand.docx")
+    let c = Dictionary(uniqueKeysWithValues: w.comments.map { ($0.id, $0) })
+    #expect(c["5"]?.quote == "")
+    #expect(c["5"]?.paragraph == "Väestö ikääntyy nopeasti.[^1]")
+    #expect(c["5"]?.author == "Outo Nimi")
+    #expect(c["5"]?.date == 1_741_075_200)
+    #expect(c["6"]?.paragraph == "Luettelon eka")
+    #expect(c["7"]?.paragraph == "Laatikon ankkuri.")
+    #expect(c["7"]?.quote == "Laatikon teksti.")
+  }
+
   @Test func commentsExtendedInAnyNamespace() throws {
     // The pre-release namespace and another prefix give the same reply chain.
     let w = try WordImport.read(
