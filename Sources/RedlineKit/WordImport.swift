@@ -37,6 +37,9 @@ extension DraftRepository {
     let word: WordImport
     do { word = try WordImport.read([UInt8](data), name: file) } catch { throw .invalidArgument(error.description) }
 
+    if word.markdown.allSatisfy(\.isWhitespace) {
+      throw .invalidArgument("'\(file)' has no text to import (an empty document, or only images and tables of contents)")
+    }
     let target = try importTarget(path, file: file)
     let who = try person(author)
     let headID: ObjectID? = try? git.head()

@@ -274,7 +274,7 @@ public enum WordRedline {
 
     var parts: [(path: String, bytes: [UInt8])] = []
     let hasComments = !threads.isEmpty
-    parts.append(("[Content_Types].xml", Array(contentTypes(comments: hasComments).utf8)))
+    parts.append(("[Content_Types].xml", Array(contentTypes(comments: hasComments, core: title != nil).utf8)))
     parts.append(("_rels/.rels", Array(rootRels(title: title != nil).utf8)))
     parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments).utf8)))
     parts.append(("word/document.xml", Array(document.utf8)))
@@ -437,7 +437,7 @@ public enum WordRedline {
     return (c + "</w:comments>", x + "</w15:commentsEx>")
   }
 
-  static func contentTypes(comments: Bool) -> String {
+  static func contentTypes(comments: Bool, core: Bool) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -447,7 +447,7 @@ public enum WordRedline {
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"\(main).styles+xml\"/>"
       + "<Override PartName=\"/word/numbering.xml\" ContentType=\"\(main).numbering+xml\"/>"
       + "<Override PartName=\"/word/settings.xml\" ContentType=\"\(main).settings+xml\"/>"
-      + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+      + (core ? "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>" : "")
     if comments {
       s += "<Override PartName=\"/word/comments.xml\" ContentType=\"\(main).comments+xml\"/>"
       s += "<Override PartName=\"/word/commentsExtended.xml\" ContentType=\"\(main).commentsExtended+xml\"/>"

@@ -61,9 +61,14 @@ import Testing
   @Test func badInputIsOneLineExitTwo() {
     let d = emptyRepo()
     d.write("rikki.docx", "ei zip")
+    d.writeBytes("tyhja.docx", handwrittenDocx { name, text in
+      name == "word/document.xml"
+        ? "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>" : text
+    })
     d.writeBytes("ok.docx", fixtureBytes("pandoc.docx"))
     let cases: [([String], String)] = [
       (["import", "rikki.docx"], "is not a Word .docx file"),
+      (["import", "tyhja.docx", "--author", "A <a@b.fi>"], "has no text to import"),
       (["import", "puuttuu.docx"], "puuttuu.docx"),
       (["import", "ok.docx", "../ulos.md", "--author", "A <a@b.fi>"], "must be a file inside the repository"),
       (["import", "ok.docx", "x.txt", "--author", "A <a@b.fi>"], "must end in .md"),
