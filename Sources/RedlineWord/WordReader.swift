@@ -195,7 +195,8 @@ struct WordReader {
       }
       rows.append(row)
     }
-    guard !rows.isEmpty, rows.contains(where: { !$0.isEmpty }) else { return }
+    // A table with no text (a layout grid, an empty placeholder) is not kept.
+    guard rows.contains(where: { $0.contains { !$0.allSatisfy(\.isWhitespace) } }) else { return }
     let plain = rows.map { $0.joined(separator: " ") }.joined(separator: " ")
     blocks.append(WordBlock(kind: .table(rows), segments: [], plain: Self.fold(plain)))
   }
