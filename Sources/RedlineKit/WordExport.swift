@@ -60,7 +60,8 @@ extension DraftRepository {
       } else {
         entries[0].text = "(Kommentoitu kohta ei ole enää tekstissä: “\(t.anchor.text.prefix(80))”)\n" + entries[0].text
       }
-      entries[0].text += "\n[\(status)]"
+      // The thread id lets `redline import` recognise the comment when the file comes back.
+      entries[0].text += "\n[\(status) · ketju \(t.id)]"
       threads.append(WordThread(paragraph: paragraph, entries: entries, resolved: t.isResolved))
     }
     return try RedlineKit.wordRedline(

@@ -18,6 +18,8 @@ public struct ImportResult: Sendable {
   public var threadsAdded: [String]
   /// Comments already imported before (same author, date and text): not added again.
   public var threadsAlreadyThere: Int
+  /// Replies written in Word to threads Redline exported (`diff --format docx`), appended to those threads.
+  public var repliesAdded: Int = 0
 }
 
 extension DraftRepository {
@@ -135,6 +137,23 @@ extension DraftRepository {
     let now = Int64(Date().timeIntervalSince1970)
     var written: [String] = []
     for c in comments where c.parentID == nil || root(c).id == c.id {
+      // A comment Redline exported names its thread: new replies go to that thread.
+      if let existing = Self.exportedThreadID(c.text), let thread = try? store.thread(existing) {
+        let known = Set(thread.events.map { "\($0.author.name)\u{0}\($0.body)" })
+        let rs = (replies[c.id] ?? []).sorted { ($0.date ?? now, Int($0.id) ?? 0) < ($1.date ?? now, Int($1.id) ?? 0) }
+        for r in rs where !r.text.isEmpty && !known.contains("\(r.author)\u{0}\(r.text)") {
+          do {
+            _ = try store.append(
+              ThreadEvent(kind: .reply, time: r.date ?? now, author: Person(name: r.author), body: r.text), to: existing)
+          } catch {
+            throw .invalidArgument(error.description)
+          }
+          if !written.contains(store.path(of: existing)) { written.append(store.path(of: existing)) }
+          result.repliesAdded += 1
+        }
+        result.threadsAlreadyThere += 1
+        continue
+      }
       let id = Self.wordThreadID(c)
       if FileManager.default.fileExists(atPath: store.path(of: id)) {
         result.threadsAlreadyThere += 1
@@ -164,8 +183,18 @@ extension DraftRepository {
     if !written.isEmpty {
       let name = file.split(separator: "/").last.map(String.init) ?? file
       try commitReviewFiles(
-        written, message: "Word-kommentit tiedostosta \(name): \(result.threadsAdded.count) ketjua", author: who)
+        written,
+        message: "Word-kommentit tiedostosta \(name): \(result.threadsAdded.count) ketjua, \(result.repliesAdded) vastausta",
+        author: who)
     }
+  }
+
+  /// The thread id Redline wrote into an exported comment (`[Tila: avoin · ketju k3v9x2qa]`).
+  static func exportedThreadID(_ text: String) -> String? {
+    guard let r = text.range(of: " · ketju ", options: .backwards) else { return nil }
+    let id = text[r.upperBound...].prefix { $0.isLetter || $0.isNumber }
+    guard (4...32).contains(id.count), id.allSatisfy({ $0.isASCII }) else { return nil }
+    return String(id)
   }
 
   /// A thread id derived from the comment itself (author, date, text, commented words), so

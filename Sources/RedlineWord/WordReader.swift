@@ -408,7 +408,23 @@ struct WordReader {
   /// Escapes Markdown's special characters so the text reads back as itself.
   static func escape(_ s: String, table: Bool) -> String {
     var out = ""
-    for ch in s {
+    var skip = 0
+    let chars = Array(s)
+    for (k, ch) in chars.enumerated() {
+      if skip > 0 {
+        skip -= 1
+        out.append(ch)
+        continue
+      }
+      // A footnote mark `[^12]` stays as written (no definition makes it a link).
+      if ch == "[", k + 2 < chars.count, chars[k + 1] == "^" {
+        let label = chars[(k + 2)...].prefix { $0.isLetter || $0.isNumber }
+        if !label.isEmpty, label.count <= 16, k + 2 + label.count < chars.count, chars[k + 2 + label.count] == "]" {
+          out.append(ch)
+          skip = label.count + 2
+          continue
+        }
+      }
       switch ch {
       case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "~": out += "\\" + String(ch)
       case "|": out += table ? "\\|" : "|"
@@ -456,7 +472,7 @@ struct WordReader {
   /// Escapes what would make a paragraph start something else (a heading, list, quote, rule).
   static func guardLineStart(_ s: String) -> String {
     guard let f = s.first else { return s }
-    if f == "#" || f == "+" || f == "-" || f == "=" { return "\\" + s }
+    if f == "#" || f == "+" || f == "-" || f == "=" || s.hasPrefix("[^") { return "\\" + s }
     if f.isNumber {
       let digits = s.prefix(while: \.isNumber)
       let rest = s.dropFirst(digits.count)

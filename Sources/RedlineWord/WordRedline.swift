@@ -9,7 +9,7 @@ public struct WordParagraph: Sendable, Hashable {
     case body
     case listItem(Int)
     /// An item of a numbered list (`1.`, `2)` in the Markdown), at a depth.
-    case numberedItem(Int)
+    case numberedItem(Int, paren: Bool = false)
     /// One row of a table, cells separated by " | ".
     case tableRow
   }
@@ -35,13 +35,14 @@ public struct WordParagraph: Sendable, Hashable {
   }
 
   /// True when a list item's first source line starts with a number marker (`3.`, `2)`).
-  static func isNumbered(_ b: Block, lines: [Substring]?) -> Bool {
-    guard let lines, b.line >= 1, b.line <= lines.count else { return false }
+  /// Returns the delimiter (`.` or `)`), or nil for a bullet.
+  static func numberMarker(_ b: Block, lines: [Substring]?) -> Character? {
+    guard let lines, b.line >= 1, b.line <= lines.count else { return nil }
     let l = lines[b.line - 1].drop(while: { $0 == " " || $0 == "\t" })
     let digits = l.prefix(while: { $0.isASCII && $0.isNumber })
-    guard !digits.isEmpty, digits.count <= 9 else { return false }
+    guard !digits.isEmpty, digits.count <= 9 else { return nil }
     let rest = l.dropFirst(digits.count)
-    return rest.first == "." || rest.first == ")"
+    return rest.first == "." || rest.first == ")" ? rest.first : nil
   }
 
   /// A block as paragraphs (a table gives one per row, its delimiter row dropped).
@@ -56,7 +57,11 @@ public struct WordParagraph: Sendable, Hashable {
         return WordParagraph(kind: .tableRow, text: parts.joined(separator: " | "))
       }
     case .listItem:
-      return [WordParagraph(kind: isNumbered(b, lines: lines) ? .numberedItem(b.depth) : .listItem(b.depth), text: fold(b.text))]
+      let marker = numberMarker(b, lines: lines)
+      return [
+        WordParagraph(
+          kind: marker.map { .numberedItem(b.depth, paren: $0 == ")") } ?? .listItem(b.depth), text: fold(b.text))
+      ]
     default:
       return [WordParagraph(kind: .body, text: fold(b.text))]
     }
@@ -279,7 +284,7 @@ public enum WordRedline {
     parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments).utf8)))
     parts.append(("word/document.xml", Array(document.utf8)))
     parts.append(("word/styles.xml", Array(styles.utf8)))
-    parts.append(("word/numbering.xml", Array(numbering(lists: w.numberedLists).utf8)))
+    parts.append(("word/numbering.xml", Array(numbering(parens: w.listParens).utf8)))
     parts.append(("word/settings.xml", Array(settings.utf8)))
     if hasComments {
       let (c, x) = comments(threads, ids: commentIDs)
@@ -504,21 +509,24 @@ public enum WordRedline {
   }
 
   /// Bullets (numId 1) and one instance of the decimal list per numbered list (numId 2…), each starting at 1.
-  static func numbering(lists: Int) -> String {
+  static func numbering(parens: [Bool]) -> String {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
     let glyphs = ["•", "◦", "▪"]
     for l in 0..<9 {
       s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(glyphs[l % 3])\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
     }
-    s += "</w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
-    for l in 0..<9 {
-      let fmt = ["decimal", "lowerLetter", "lowerRoman"][l % 3]
-      s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(fmt)\"/><w:lvlText w:val=\"%\(l + 1).\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+    s += "</w:abstractNum>"
+    for (id, delimiter) in [(1, "."), (2, ")")] {
+      s += "<w:abstractNum w:abstractNumId=\"\(id)\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
+      for l in 0..<9 {
+        s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\(l + 1)\(delimiter)\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+      }
+      s += "</w:abstractNum>"
     }
-    s += "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
-    for k in 0..<max(lists, 1) {
-      s += "<w:num w:numId=\"\(k + 2)\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+    s += "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    for (k, paren) in (parens.isEmpty ? [false] : parens).enumerated() {
+      s += "<w:num w:numId=\"\(k + 2)\"><w:abstractNumId w:val=\"\(paren ? 2 : 1)\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
     }
     return s + "</w:numbering>"
   }
@@ -547,16 +555,17 @@ struct BodyWriter {
   /// The list instance of the numbered list being written (each list restarts at 1).
   var numberedList: Int?
   var lastNumberedDepth = 0
-  var numberedLists = 0
+  /// Per numbered list: written `1)` (else `1.`).
+  var listParens: [Bool] = []
 
   /// Starts or continues a numbered list for the paragraph kind being written.
   /// A deleted paragraph does not break the list it sits in.
   mutating func listState(_ kind: WordParagraph.Kind, deleted: Bool) {
     switch kind {
-    case .numberedItem(let d):
-      if numberedList == nil || (d == 0 && lastNumberedDepth < 0) {
-        numberedLists += 1
-        numberedList = numberedLists + 1
+    case .numberedItem(let d, let paren):
+      if numberedList == nil || (d == 0 && lastNumberedDepth < 0) || (d == 0 && listParens.last != paren) {
+        listParens.append(paren)
+        numberedList = listParens.count + 1
       }
       lastNumberedDepth = d
     case .listItem(let d):
@@ -568,7 +577,7 @@ struct BodyWriter {
 
   func pPr(_ kind: WordParagraph.Kind) -> String {
     switch kind {
-    case .numberedItem(let d):
+    case .numberedItem(let d, _):
       return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"\(numberedList ?? 2)\"/></w:numPr>"
     case .heading(let l): return "<w:pStyle w:val=\"Heading\(min(max(l, 1), 6))\"/>"
     case .listItem(let d): return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"1\"/></w:numPr>"

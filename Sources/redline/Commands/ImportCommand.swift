@@ -40,6 +40,7 @@ struct ImportCommand: ParsableCommand {
       if !r.threadsAdded.isEmpty || r.threadsAlreadyThere > 0 {
         var s = "comments: \(r.threadsAdded.count) thread(s) added"
         if r.threadsAlreadyThere > 0 { s += ", \(r.threadsAlreadyThere) already imported before" }
+        if r.repliesAdded > 0 { s += ", \(r.repliesAdded) new repl\(r.repliesAdded == 1 ? "y" : "ies") added to existing threads" }
         lines.append(s)
       }
       emit(lines.joined(separator: "\n") + "\n")

@@ -203,6 +203,9 @@ let exportNew = """
     #expect(doc.sections.map(\.heading) == c.new.document.sections.map(\.heading))
     #expect(doc.sections.map(\.level) == c.new.document.sections.map(\.level))
     #expect(back.markdown.contains("Väestö ikääntyy *hyvin* nopeasti"))
+    // Paragraphs, emphasis, lists (bulleted, numbered) and the table come back as they were.
+    #expect(blockTexts(back.markdown) == blockTexts(exportNew))
+    #expect(back.markdown.contains("\n1. Ensin tämä\n2. Sitten tuo\n"))
     #expect(!back.markdown.contains("vanhenee"))
   }
 
@@ -242,6 +245,36 @@ let exportNew = """
     let back = try WordImport.read(bytes, name: "muutokset.docx")
     #expect(outline(back.markdown).map { $0.split(separator: " ", maxSplits: 1)[1] }.allSatisfy { v2.contains($0) })
     #expect(outline(back.markdown).count == 6)
+
+    // The file comes back with a reply written in Word: it joins the thread, no copies.
+    var parts = pkg.parts.map { (path: $0.key, bytes: [UInt8]($0.value)) }.sorted { $0.path < $1.path }
+    for k in parts.indices {
+      var text = String(decoding: parts[k].bytes, as: UTF8.self)
+      if parts[k].path == "word/comments.xml" {
+        text = text.replacingOccurrences(
+          of: "</w:comments>",
+          with: "<w:comment w:id=\"99\" w:author=\"Kaisa Kuntaliitosta\" w:date=\"2025-05-05T12:00:00Z\"><w:p w14:paraId=\"7A000099\"><w:r><w:t>Lisäksi rahoitus on mainittava.</w:t></w:r></w:p></w:comment></w:comments>")
+      }
+      if parts[k].path == "word/commentsExtended.xml" {
+        text = text.replacingOccurrences(
+          of: "</w15:commentsEx>",
+          with: "<w15:commentEx w15:paraId=\"7A000099\" w15:paraIdParent=\"10000000\" w15:done=\"0\"/></w15:commentsEx>")
+      }
+      parts[k].bytes = Array(text.utf8)
+    }
+    try Data(DocxZip.zip(parts)).write(to: URL(fileURLWithPath: inbox + "/takaisin.docx"))
+    let threadsBefore = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+    r = run(redlineBinary, ["import", inbox + "/takaisin.docx", "strategia.md"] + who)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("no new commit"), "\(r.stdout)")
+    #expect(r.stdout.contains("1 new reply added to existing threads"), "\(r.stdout)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") } == threadsBefore)
+    r = run(redlineBinary, ["comments", "--at", "v2", "--repo", d.path])
+    #expect(r.stdout.contains("Lisäksi rahoitus on mainittava."))
+    #expect(r.stdout.components(separatedBy: "Täsmennetään perusteluissa.").count == 2)
+    r = run(redlineBinary, ["import", inbox + "/takaisin.docx", "strategia.md"] + who)
+    #expect(!r.stdout.contains("new repl"), "\(r.stdout)")
+    #expect(git(d.path, "status", "--porcelain") == "")
 
     // The summary in Word is the same tracked-changes file with the threads.
     r = run(redlineBinary, ["summary", "v1", "v2", "--format", "docx", "-o", d.path + "-out/yhteenveto.docx", "--repo", d.path])
