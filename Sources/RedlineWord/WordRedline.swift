@@ -190,10 +190,25 @@ public enum WordRedline {
   /// where `newAuthors` (by new paragraph, for insertions and edits) or `oldAuthors` (by old
   /// paragraph, for deletions) name the commit that made it.
   public static func docx(
-    old: [WordParagraph], new: [WordParagraph], author: String, date: Int64?, threads: [WordThread] = [],
-    title: String? = nil, newAuthors: [Int: ChangeAuthor] = [:], oldAuthors: [Int: ChangeAuthor] = [:]
+    old oldIn: [WordParagraph], new newIn: [WordParagraph], author: String, date: Int64?,
+    threads threadsIn: [WordThread] = [], title: String? = nil, newAuthors newAuthorsIn: [Int: ChangeAuthor] = [:],
+    oldAuthors oldAuthorsIn: [Int: ChangeAuthor] = [:]
   ) throws(WordError) -> [UInt8] {
+    // Footnotes (`[^1]` marks and `\[^1]: text` paragraphs) become Word footnotes.
+    var notes = Footnotes()
+    let (old, oldKept) = notes.extract(oldIn)
+    let (new, newKept) = notes.extract(newIn)
+    let newIndex = Dictionary(uniqueKeysWithValues: newKept.enumerated().map { ($1, $0) })
+    let oldIndex = Dictionary(uniqueKeysWithValues: oldKept.enumerated().map { ($1, $0) })
+    let threads = threadsIn.map { t -> WordThread in
+      var t = t
+      t.paragraph = newIndex[t.paragraph] ?? newIndex.filter { $0.key > t.paragraph }.min { $0.key < $1.key }?.value ?? 0
+      return t
+    }
+    let newAuthors = Dictionary(newAuthorsIn.compactMap { k, v in newIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+    let oldAuthors = Dictionary(oldAuthorsIn.compactMap { k, v in oldIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
     var w = BodyWriter(author: author.isEmpty ? "Redline" : author, date: date.map(isoDate))
+    w.noteTexts = notes.texts
     let ops = align(old, new)
     var commentsByParagraph: [Int: [Int]] = [:]
     for (k, t) in threads.enumerated() { commentsByParagraph[t.paragraph, default: []].append(k) }
@@ -279,13 +294,17 @@ public enum WordRedline {
 
     var parts: [(path: String, bytes: [UInt8])] = []
     let hasComments = !threads.isEmpty
-    parts.append(("[Content_Types].xml", Array(contentTypes(comments: hasComments, core: title != nil).utf8)))
+    parts.append(
+      ("[Content_Types].xml", Array(contentTypes(comments: hasComments, core: title != nil, footnotes: !w.writtenNotes.isEmpty).utf8)))
     parts.append(("_rels/.rels", Array(rootRels(title: title != nil).utf8)))
-    parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments).utf8)))
+    parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments, footnotes: !w.writtenNotes.isEmpty).utf8)))
     parts.append(("word/document.xml", Array(document.utf8)))
     parts.append(("word/styles.xml", Array(styles.utf8)))
     parts.append(("word/numbering.xml", Array(numbering(parens: w.listParens).utf8)))
     parts.append(("word/settings.xml", Array(settings.utf8)))
+    if !w.writtenNotes.isEmpty {
+      parts.append(("word/footnotes.xml", Array(Footnotes.xml(w.writtenNotes).utf8)))
+    }
     if hasComments {
       let (c, x) = comments(threads, ids: commentIDs)
       parts.append(("word/comments.xml", Array(c.utf8)))
@@ -442,7 +461,7 @@ public enum WordRedline {
     return (c + "</w:comments>", x + "</w15:commentsEx>")
   }
 
-  static func contentTypes(comments: Bool, core: Bool) -> String {
+  static func contentTypes(comments: Bool, core: Bool, footnotes: Bool) -> String {
     let main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -453,6 +472,7 @@ public enum WordRedline {
       + "<Override PartName=\"/word/numbering.xml\" ContentType=\"\(main).numbering+xml\"/>"
       + "<Override PartName=\"/word/settings.xml\" ContentType=\"\(main).settings+xml\"/>"
       + (core ? "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>" : "")
+    if footnotes { s += "<Override PartName=\"/word/footnotes.xml\" ContentType=\"\(main).footnotes+xml\"/>" }
     if comments {
       s += "<Override PartName=\"/word/comments.xml\" ContentType=\"\(main).comments+xml\"/>"
       s += "<Override PartName=\"/word/commentsExtended.xml\" ContentType=\"\(main).commentsExtended+xml\"/>"
@@ -469,12 +489,13 @@ public enum WordRedline {
       + "</Relationships>"
   }
 
-  static func documentRels(comments: Bool) -> String {
+  static func documentRels(comments: Bool, footnotes: Bool) -> String {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
       + "<Relationship Id=\"rId1\" Type=\"\(ns.r)/styles\" Target=\"styles.xml\"/>"
       + "<Relationship Id=\"rId2\" Type=\"\(ns.r)/numbering\" Target=\"numbering.xml\"/>"
       + "<Relationship Id=\"rId3\" Type=\"\(ns.r)/settings\" Target=\"settings.xml\"/>"
+    if footnotes { s += "<Relationship Id=\"rId6\" Type=\"\(ns.r)/footnotes\" Target=\"footnotes.xml\"/>" }
     if comments {
       s += "<Relationship Id=\"rId4\" Type=\"\(ns.r)/comments\" Target=\"comments.xml\"/>"
       s += "<Relationship Id=\"rId5\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>"
@@ -502,6 +523,8 @@ public enum WordRedline {
         + "<w:rPr><w:b/><w:sz w:val=\"\(sizes[l - 1])\"/></w:rPr></w:style>"
     }
     s += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
+    s += "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>"
+    s += "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
     s += "<w:style w:type=\"table\" w:styleId=\"Taulukko\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
     s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Redline Table Text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
     s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableRow\"><w:name w:val=\"Redline Table Row\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"BFBFBF\"/></w:pBdr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
@@ -541,6 +564,9 @@ struct BodyWriter {
 
   /// The author of the paragraph being written, when known.
   var who: ChangeAuthor?
+  /// Footnote texts by mark id - 1, and the footnotes written (one per mark, in document order).
+  var noteTexts: [String] = []
+  var writtenNotes: [String] = []
   /// The move this whole paragraph belongs to (`move1`): written as Word move ranges.
   var move: String?
 
@@ -623,7 +649,22 @@ struct BodyWriter {
   /// the new side otherwise), insertions and deletions wrapped in `insTag`/`delTag`.
   mutating func runs(_ segments: [Segment], insTag: String = "ins", delTag: String = "del") -> String {
     var xml = ""
-    for seg in runsFormatted(segments) {
+    for whole in runsFormatted(segments) {
+      for seg in Footnotes.split(whole) {
+      if var id = Footnotes.id(seg.text) {
+        // Each mark gets a footnote of its own (a deleted and an inserted mark of one note
+        // too), numbered in document order as Word numbers them.
+        guard id <= noteTexts.count else { continue }
+        writtenNotes.append(noteTexts[id - 1])
+        id = writtenNotes.count
+        let r = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+        switch seg.op {
+        case .equal: xml += r
+        case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "</w:\(insTag)>"
+        case .delete: xml += "<w:\(delTag)\(attrs())>" + r + "</w:\(delTag)>"
+        }
+        continue
+      }
       let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
       let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
       let text = WordRedline.xml(seg.text)
@@ -634,6 +675,7 @@ struct BodyWriter {
         // Moved-away text stays w:t inside w:moveFrom; deleted text is w:delText.
         let t = delTag == "moveFrom" ? "t" : "delText"
         xml += "<w:\(delTag)\(attrs())>" + r + "<w:\(t) xml:space=\"preserve\">\(text)</w:\(t)></w:r></w:\(delTag)>"
+      }
       }
     }
     return xml
@@ -763,5 +805,110 @@ struct BodyWriter {
       i += 1
     }
     return out
+  }
+}
+
+/// Footnotes of both versions: `[^label]` marks become one private-use character each
+/// (U+E000 + the footnote's id, so a diff treats a mark as one unit), `\[^label]: text`
+/// paragraphs become Word footnotes.
+struct Footnotes {
+  /// Footnote texts (inline Markdown); id = index + 1.
+  var texts: [String] = []
+  var ids: [String: Int] = [:]
+
+  static let base: UInt32 = 0xE000
+
+  /// The label and text of a definition paragraph (`\[^1]: text` or `[^1]: text`).
+  static func definition(_ p: WordParagraph) -> (label: String, text: String)? {
+    guard p.kind == .body else { return nil }
+    var t = Substring(p.text)
+    if t.hasPrefix("\\") { t = t.dropFirst() }
+    guard t.hasPrefix("[^") else { return nil }
+    t = t.dropFirst(2)
+    let label = t.prefix { $0.isLetter || $0.isNumber }
+    guard !label.isEmpty, label.count <= 16 else { return nil }
+    t = t.dropFirst(label.count)
+    if t.hasPrefix("\\]") { t = t.dropFirst() }
+    guard t.hasPrefix("]:") else { return nil }
+    return (String(label), t.dropFirst(2).trimmingCharacters(in: .whitespaces))
+  }
+
+  /// The paragraphs without definitions, marks replaced; and the original index of each kept paragraph.
+  mutating func extract(_ ps: [WordParagraph]) -> ([WordParagraph], [Int]) {
+    var defs: [String: String] = [:]
+    for p in ps { if let d = Self.definition(p) { defs[d.label] = d.text } }
+    guard !defs.isEmpty else { return (ps, Array(ps.indices)) }
+    var out: [WordParagraph] = []
+    var kept: [Int] = []
+    for (i, p) in ps.enumerated() where Self.definition(p) == nil {
+      var q = p
+      var text = ""
+      let chars = Array(p.text)
+      var k = 0
+      while k < chars.count {
+        if chars[k] == "[", k + 1 < chars.count, chars[k + 1] == "^" {
+          let label = String(chars[(k + 2)...].prefix { $0.isLetter || $0.isNumber })
+          let end = k + 2 + label.count
+          if !label.isEmpty, end < chars.count, chars[end] == "]", let note = defs[label], texts.count < 6000 {
+            let key = label + "\u{0}" + note
+            let id = ids[key] ?? {
+              texts.append(note)
+              ids[key] = texts.count
+              return texts.count
+            }()
+            text.unicodeScalars.append(UnicodeScalar(Self.base + UInt32(id))!)
+            k = end + 1
+            continue
+          }
+        }
+        text.append(chars[k])
+        k += 1
+      }
+      q.text = text
+      out.append(q)
+      kept.append(i)
+    }
+    return (out, kept)
+  }
+
+  /// The footnote id a one-character mark stands for.
+  static func id(_ s: String) -> Int? {
+    guard s.unicodeScalars.count == 1, let u = s.unicodeScalars.first, u.value > base, u.value <= base + 6000 else {
+      return nil
+    }
+    return Int(u.value - base)
+  }
+
+  /// Splits a run at footnote marks (each mark its own piece).
+  static func split(_ seg: BodyWriter.FormattedSegment) -> [BodyWriter.FormattedSegment] {
+    guard seg.text.unicodeScalars.contains(where: { $0.value > base && $0.value <= base + 6000 }) else { return [seg] }
+    var out: [BodyWriter.FormattedSegment] = []
+    var cur = ""
+    for ch in seg.text {
+      if id(String(ch)) != nil {
+        if !cur.isEmpty { out.append(.init(op: seg.op, text: cur, bold: seg.bold, italic: seg.italic)) }
+        cur = ""
+        out.append(.init(op: seg.op, text: String(ch), bold: seg.bold, italic: seg.italic))
+      } else {
+        cur.append(ch)
+      }
+    }
+    if !cur.isEmpty { out.append(.init(op: seg.op, text: cur, bold: seg.bold, italic: seg.italic)) }
+    return out
+  }
+
+  /// `word/footnotes.xml`: the two separators Word expects, then one footnote per text.
+  static func xml(_ texts: [String]) -> String {
+    var s =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:footnotes xmlns:w=\"\(WordRedline.ns.w)\">"
+      + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+      + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    var w = BodyWriter(author: "Redline", date: nil)
+    for (k, t) in texts.enumerated() {
+      s += "<w:footnote w:id=\"\(k + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+        + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+        + w.runs([Segment(.equal, t)]) + "</w:p></w:footnote>"
+    }
+    return s + "</w:footnotes>"
   }
 }

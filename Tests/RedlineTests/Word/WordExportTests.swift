@@ -370,3 +370,36 @@ struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+@Suite struct WordExportFootnoteTests {
+  @Test func footnotesBecomeWordFootnotes() throws {
+    let d = TempDir("wfoot")
+    let a = "# 1 Luku\n\nVäestö vanhenee.[^1]\n\n\\[^1]: Tilastokeskus 2023.\n"
+    let b = "# 1 Luku\n\nVäestö ikääntyy.[^1] Palvelut lisääntyvät.[^2]\n\n\\[^1]: Tilastokeskus 2023.\n\n\\[^2]: THL 2024.\n"
+    d.write("a.md", a)
+    d.write("b.md", b)
+    let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
+    let bytes = try wordRedline(c)
+    let pkg = try DocxPackage(bytes: bytes, name: "f.docx")
+    let notes = try XMLTree.parse(pkg.parts["word/footnotes.xml"]!, part: "footnotes.xml").children("footnote")
+      .filter { $0["type"] == nil }
+    // One footnote per mark, in document order (the old mark of note 1 has its own copy).
+    let texts = Dictionary(uniqueKeysWithValues: notes.map { ($0["id"] ?? "", $0.textContent.trimmingCharacters(in: .whitespaces)) })
+    let doc = try XMLTree.parse(pkg.parts["word/document.xml"]!, part: "document.xml")
+    // Accept all keeps the marks of notes 1 and 2, reject all only note 1.
+    func marks(_ e: XMLElement, skip: String) -> [String] {
+      e.elements.flatMap { c -> [String] in
+        if c.name == skip { return [] }
+        if c.name == "footnoteReference" { return [c["id"] ?? ""] }
+        return marks(c, skip: skip)
+      }
+    }
+    #expect(marks(doc, skip: "del").map { texts[$0] } == ["Tilastokeskus 2023.", "THL 2024."])
+    #expect(marks(doc, skip: "ins").map { texts[$0] } == ["Tilastokeskus 2023."])
+    #expect(doc.descendants("footnoteReference").map { $0["id"] ?? "" } == (1...notes.count).map(String.init))
+    #expect(try applyAll(bytes, accept: true).map(\.text) == ["1 Luku", "Väestö ikääntyy. Palvelut lisääntyvät."])
+    #expect(try applyAll(bytes, accept: false).map(\.text) == ["1 Luku", "Väestö vanhenee."])
+    // Read back: the same Markdown.
+    #expect(try WordImport.read(bytes, name: "f.docx").markdown == b)
+  }
+}
