@@ -699,12 +699,14 @@ struct BodyWriter {
     xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns) + "</w:tblGrid>"
     for row in rows {
       who = row.who
-      xml += "<w:tr>"
+      // A row never splits across pages (cantSplit); an inserted or deleted row says so.
+      xml += "<w:tr><w:trPr><w:cantSplit/>"
       switch row.mark {
-      case .insert?: xml += "<w:trPr><w:ins\(attrs())/></w:trPr>"
-      case .delete?: xml += "<w:trPr><w:del\(attrs())/></w:trPr>"
+      case .insert?: xml += "<w:ins\(attrs())/>"
+      case .delete?: xml += "<w:del\(attrs())/>"
       default: break
       }
+      xml += "</w:trPr>"
       for (k, cell) in row.cells.enumerated() {
         xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>"
         if k == 0 { for c in row.comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" } }
