@@ -15,14 +15,17 @@ public func wordRedline(
 ) throws(RedlineError) -> [UInt8] {
   func source(_ v: DocumentVersion) -> [UInt8]? {
     guard v.commit == nil, let d = FileManager.default.contents(atPath: v.path) else { return nil }
-    return try? wordAsMarkdown(RawVersion(revision: v.revision, commit: nil, path: v.path, bytes: [UInt8](d), format: nil)).bytes
+    return try? wordAsMarkdown(
+      RawVersion(revision: v.revision, commit: nil, path: v.path, bytes: [UInt8](d), format: nil)
+    ).bytes
   }
   do {
     return try WordRedline.docx(
       old: WordParagraph.of(c.old.document, source: oldSource ?? source(c.old)),
       new: WordParagraph.of(c.new.document, source: newSource ?? source(c.new)),
       author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date, threads: threads,
-      title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)", newAuthors: newAuthors, oldAuthors: oldAuthors)
+      title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)", newAuthors: newAuthors,
+      oldAuthors: oldAuthors)
   } catch {
     throw .io(error.description)
   }
@@ -35,7 +38,9 @@ extension DraftRepository {
     let me = git.configuredSignature(now: 0)?.name
     func source(_ v: DocumentVersion) -> [UInt8]? {
       guard let b = try? bytes(of: v.path, at: v.revision).bytes else { return nil }
-      return try? wordAsMarkdown(RawVersion(revision: v.revision, commit: v.commit, path: v.path, bytes: b, format: nil)).bytes
+      return try? wordAsMarkdown(
+        RawVersion(revision: v.revision, commit: v.commit, path: v.path, bytes: b, format: nil)
+      ).bytes
     }
     let (oldSource, newSource) = (source(c.old), source(c.new))
     let (newAuthors, oldAuthors) = changeAuthors(c, oldSource: oldSource, newSource: newSource)
@@ -89,10 +94,12 @@ extension DraftRepository {
         break
       }
       guard let bytes,
-        let md = try? wordAsMarkdown(RawVersion(revision: info.id.hex, commit: info.id, path: info.path, bytes: bytes, format: nil)),
+        let md = try? wordAsMarkdown(
+          RawVersion(revision: info.id.hex, commit: info.id, path: info.path, bytes: bytes, format: nil)),
         let doc = try? DocumentLoader.load(md.bytes, path: info.path.hasSuffix(".docx") ? info.path + ".md" : info.path)
       else { return ([:], [:]) }
-      chain.append((ChangeAuthor(name: info.author.name, date: info.author.time), Set(WordParagraph.of(doc).map(\.text))))
+      chain.append(
+        (ChangeAuthor(name: info.author.name, date: info.author.time), Set(WordParagraph.of(doc).map(\.text))))
     }
     guard reachedOld, chain.count > 1, chain.count <= 200 else { return ([:], [:]) }
     chain.reverse()

@@ -40,7 +40,8 @@ extension DraftRepository {
     do { word = try WordImport.read([UInt8](data), name: file) } catch { throw .invalidArgument(error.description) }
 
     if word.markdown.allSatisfy(\.isWhitespace) {
-      throw .invalidArgument("'\(file)' has no text to import (an empty document, or only images and tables of contents)")
+      throw .invalidArgument(
+        "'\(file)' has no text to import (an empty document, or only images and tables of contents)")
     }
     let target = try importTarget(path, file: file)
     let who = try person(author)
@@ -64,7 +65,8 @@ extension DraftRepository {
       try writeAtomically(bytes, to: root + target)
       let name = (file.split(separator: "/").last.map(String.init) ?? file)
       let msg = message ?? "Tuotu Word-tiedostosta \(name)"
-      do { commit = try git.commit([FileChange(path: target, content: bytes)], message: msg + "\n", author: who) } catch {
+      do { commit = try git.commit([FileChange(path: target, content: bytes)], message: msg + "\n", author: who) } catch
+      {
         throw .git(error)
       }
     }
@@ -75,7 +77,8 @@ extension DraftRepository {
     var result = ImportResult(
       path: target, commit: commit, tag: tag, notes: word.notes, threadsAdded: [], threadsAlreadyThere: 0)
     if !word.comments.isEmpty {
-      try importComments(word.comments, markdown: bytes, path: target, commit: at, revision: tag ?? at.hex, file: file,
+      try importComments(
+        word.comments, markdown: bytes, path: target, commit: at, revision: tag ?? at.hex, file: file,
         who: who, into: &result)
     }
     return result
@@ -96,13 +99,16 @@ extension DraftRepository {
       } else {
         var base = file.split(separator: "/").last.map(String.init) ?? "luonnos.docx"
         if let dot = base.lastIndex(of: ".") { base = String(base[..<dot]) }
-        let safe = base.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? String($0) : "-" }
-          .joined()
+        let safe = base.unicodeScalars.map {
+          CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0) ? String($0) : "-"
+        }
+        .joined()
         p = (safe.isEmpty ? "luonnos" : safe) + ".md"
       }
     }
     let parts = p.split(separator: "/", omittingEmptySubsequences: false)
-    if p.hasPrefix("/") || parts.contains("..") || parts.contains("") || p.hasPrefix(".git") || p.hasPrefix("reviews/") {
+    if p.hasPrefix("/") || parts.contains("..") || parts.contains("") || p.hasPrefix(".git") || p.hasPrefix("reviews/")
+    {
       throw .invalidArgument("PATH '\(p)' must be a file inside the repository (not under .git or reviews/)")
     }
     guard DocumentLoader.format(for: p) == .markdown else {
@@ -144,7 +150,8 @@ extension DraftRepository {
         for r in rs where !r.text.isEmpty && !known.contains("\(r.author)\u{0}\(r.text)") {
           do {
             _ = try store.append(
-              ThreadEvent(kind: .reply, time: r.date ?? now, author: Person(name: r.author), body: r.text), to: existing)
+              ThreadEvent(kind: .reply, time: r.date ?? now, author: Person(name: r.author), body: r.text), to: existing
+            )
           } catch {
             throw .invalidArgument(error.description)
           }
@@ -164,15 +171,20 @@ extension DraftRepository {
       let quote = c.quote.isEmpty || !text.contains(c.quote) ? nil : c.quote
       let anchor = Anchor.make(doc: doc, block: block, path: path, commit: commit.hex, revision: revision, quote: quote)
       func person(_ w: WordComment) -> Person { Person(name: w.author) }
-      var events = [ThreadEvent(kind: .comment, time: c.date ?? now, author: person(c), body: c.text.isEmpty ? "(tyhjä kommentti)" : c.text)]
+      var events = [
+        ThreadEvent(
+          kind: .comment, time: c.date ?? now, author: person(c), body: c.text.isEmpty ? "(tyhjä kommentti)" : c.text)
+      ]
       let rs = (replies[c.id] ?? []).sorted { ($0.date ?? now, Int($0.id) ?? 0) < ($1.date ?? now, Int($1.id) ?? 0) }
       for r in rs {
-        events.append(ThreadEvent(kind: .reply, time: r.date ?? now, author: person(r), body: r.text.isEmpty ? "(tyhjä)" : r.text))
+        events.append(
+          ThreadEvent(kind: .reply, time: r.date ?? now, author: person(r), body: r.text.isEmpty ? "(tyhjä)" : r.text))
       }
       if c.done {
         let last = events.map(\.time).max() ?? now
         events.append(
-          ThreadEvent(kind: .resolve, time: last, author: person(c), body: "Merkitty ratkaistuksi Wordissa", revision: revision,
+          ThreadEvent(
+            kind: .resolve, time: last, author: person(c), body: "Merkitty ratkaistuksi Wordissa", revision: revision,
             commit: commit.hex))
       }
       do { written += try store.create(ReviewThread(id: id, anchor: anchor, events: events)) } catch {
@@ -184,7 +196,8 @@ extension DraftRepository {
       let name = file.split(separator: "/").last.map(String.init) ?? file
       try commitReviewFiles(
         written,
-        message: "Word-kommentit tiedostosta \(name): \(result.threadsAdded.count) ketjua, \(result.repliesAdded) vastausta",
+        message:
+          "Word-kommentit tiedostosta \(name): \(result.threadsAdded.count) ketjua, \(result.repliesAdded) vastausta",
         author: who)
     }
   }
@@ -221,13 +234,17 @@ extension DraftRepository {
   static func anchorBlock(for c: WordComment, in doc: Document) -> Int {
     let para = Normalizer.foldWhitespace(c.paragraph)
     let blocks = doc.blocks
-    if c.onHeading, let s = doc.sections.firstIndex(where: { $0.index > 0 && $0.heading.contains(para) && !para.isEmpty }) {
+    if c.onHeading,
+      let s = doc.sections.firstIndex(where: { $0.index > 0 && $0.heading.contains(para) && !para.isEmpty })
+    {
       let r = doc.blockIndexes(inSubtree: s)
       if !r.isEmpty { return r.lowerBound }
     }
     if !para.isEmpty {
       let exact = blocks.indices.filter { blocks[$0].text == para }
-      if let i = exact.first(where: { c.quote.isEmpty || blocks[$0].text.contains(c.quote) }) ?? exact.first { return i }
+      if let i = exact.first(where: { c.quote.isEmpty || blocks[$0].text.contains(c.quote) }) ?? exact.first {
+        return i
+      }
       let containing = blocks.indices.filter { blocks[$0].text.contains(para) || para.contains(blocks[$0].text) }
       if let i = containing.first(where: { c.quote.isEmpty || blocks[$0].text.contains(c.quote) }) ?? containing.first {
         return i

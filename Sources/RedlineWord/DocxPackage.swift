@@ -78,10 +78,12 @@ public struct DocxPackage: Sendable {
 
   /// Targets of the main part's relationships by type suffix (`styles`, `numbering`, `comments`).
   func related(_ typeSuffix: String) -> [String] {
-    let relsPath = folder + "_rels/" + (mainPart.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
+    let relsPath =
+      folder + "_rels/" + (mainPart.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
     guard let d = parts[relsPath], let tree = try? XMLTree.parse(d, part: relsPath) else { return [] }
     return tree.children("Relationship").compactMap { r -> String? in
-      guard let type = r["Type"], type.hasSuffix("/" + typeSuffix), r["TargetMode"] != "External", let t = r["Target"] else {
+      guard let type = r["Type"], type.hasSuffix("/" + typeSuffix), r["TargetMode"] != "External", let t = r["Target"]
+      else {
         return nil
       }
       return t.hasPrefix("/") ? String(t.dropFirst()) : folder + t
@@ -90,7 +92,8 @@ public struct DocxPackage: Sendable {
 
   /// Relationship id → target, for hyperlinks and images.
   func relationshipTargets() -> [String: String] {
-    let relsPath = folder + "_rels/" + (mainPart.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
+    let relsPath =
+      folder + "_rels/" + (mainPart.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
     guard let d = parts[relsPath], let tree = try? XMLTree.parse(d, part: relsPath) else { return [:] }
     var out: [String: String] = [:]
     for r in tree.children("Relationship") { if let id = r["Id"], let t = r["Target"] { out[id] = t } }

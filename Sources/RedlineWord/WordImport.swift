@@ -99,10 +99,14 @@ public struct WordImport: Sendable {
       let pos = place ?? max(0, r.blocks.count - 1)
       let blk = r.blocks.indices.contains(pos) ? r.blocks[pos] : nil
       var wc = WordComment(
-        id: id, author: WordReader.fold(String((c["author"] ?? "").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))).prefix(200).description,
+        id: id,
+        author: WordReader.fold(
+          String((c["author"] ?? "").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        ).prefix(200).description,
         initials: c["initials"] ?? "", date: c["date"].flatMap(parseDate), text: text, parentID: nil,
         done: lastPara.flatMap { done[$0] } ?? false,
-        quote: WordReader.fold(r.commentQuotes[id] ?? ""), paragraph: blk?.plain ?? "", onHeading: blk?.isHeading ?? false,
+        quote: WordReader.fold(r.commentQuotes[id] ?? ""), paragraph: blk?.plain ?? "",
+        onHeading: blk?.isHeading ?? false,
         position: pos, blockOrdinal: r.blocks.prefix(pos).filter { !$0.isHeading }.count)
       if wc.author.isEmpty { wc.author = wc.initials.isEmpty ? "Tuntematon" : wc.initials }
       list.append((wc, lastPara.flatMap { parentPara[$0] }))

@@ -77,7 +77,7 @@ struct WordReader {
         } else if let content = c.child("sdtContent") {
           body(content)
         }
-      case "customXml", "ins", "moveTo", "sdtContent": 
+      case "customXml", "ins", "moveTo", "sdtContent":
         if c.name == "ins" { changes.insertions += 1 }
         if c.name == "moveTo" { changes.moves += 1 }
         body(c)
@@ -149,16 +149,18 @@ struct WordReader {
       blocks.append(WordBlock(kind: .heading(l), segments: [InlineRun(text: text)], plain: text))
     default:
       if let n = number {
-        blocks.append(WordBlock(kind: .listItem(level, n), segments: Self.trimmed(segs), plain: plain))
+        blocks.append(WordBlock(kind: .listItem(level, n), segments: segs, plain: plain))
       } else if let stripped = Self.stripManualBullet(segs) {
         let indent = ppr?.child("ind")?["left"].flatMap { Int($0) } ?? 0
         let l = max(0, min(8, indent / 720 - 1))
-        blocks.append(WordBlock(kind: .listItem(l, ""), segments: stripped, plain: Self.fold(stripped.map(\.text).joined())))
+        blocks.append(
+          WordBlock(kind: .listItem(l, ""), segments: stripped, plain: Self.fold(stripped.map(\.text).joined())))
       } else if !plain.isEmpty {
-        blocks.append(WordBlock(kind: .paragraph, segments: Self.trimmed(segs), plain: plain))
+        blocks.append(WordBlock(kind: .paragraph, segments: segs, plain: plain))
       }
     }
-    // A comment in an empty paragraph points at the block that follows (or the last one).
+    // Text boxes anchored here follow the paragraph. (A comment in an empty paragraph
+    // points at the block that follows: its place is the next block's index.)
     flushDeferred()
   }
 
@@ -170,7 +172,7 @@ struct WordReader {
   mutating func flushPending() {
     if !pending.isEmpty {
       let plain = Self.fold(pending.map(\.text).joined())
-      if !plain.isEmpty { blocks.append(WordBlock(kind: .paragraph, segments: Self.trimmed(pending), plain: plain)) }
+      if !plain.isEmpty { blocks.append(WordBlock(kind: .paragraph, segments: pending, plain: plain)) }
       pending = []
     }
     flushDeferred()
@@ -211,8 +213,10 @@ struct WordReader {
     flushPending()
     let parts = blocks.map { b -> String in
       switch b.kind {
-      case .table(let rows): return Self.escape(rows.map { $0.joined(separator: " ") }.joined(separator: " "), table: true)
-      case .listItem(_, let n): return (n.isEmpty ? "• " : Self.escape(n, table: true) + " ") + Self.markdown(b.segments, table: true)
+      case .table(let rows):
+        return Self.escape(rows.map { $0.joined(separator: " ") }.joined(separator: " "), table: true)
+      case .listItem(_, let n):
+        return (n.isEmpty ? "• " : Self.escape(n, table: true) + " ") + Self.markdown(b.segments, table: true)
       case .heading: return Self.escape(b.plain, table: true)
       case .paragraph: return Self.markdown(b.segments, table: true)
       }
@@ -315,7 +319,9 @@ struct WordReader {
         }
       case "AlternateContent":
         if let choice = c.child("Choice") ?? c.child("Fallback") {
-          out += run(XMLElement(name: "r", attributes: [:], children: [.element(XMLElement(name: "rPr"))] + choice.children), bold: b, italic: i, place: place)
+          out += run(
+            XMLElement(name: "r", attributes: [:], children: [.element(XMLElement(name: "rPr"))] + choice.children),
+            bold: b, italic: i, place: place)
         }
       default: break
       }
@@ -360,8 +366,6 @@ struct WordReader {
   static func fold(_ s: String) -> String {
     s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
-
-  static func trimmed(_ segs: [InlineRun]) -> [InlineRun] { segs }
 
   /// Plain text of one paragraph (for comments), changes accepted.
   static func plainText(_ p: XMLElement) -> String {
@@ -430,7 +434,9 @@ struct WordReader {
       case "|": out += table ? "\\|" : "|"
       case "\t", "\n", "\r": out += " "
       default:
-        if let u = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0) {
+        if let u = ch.unicodeScalars.first, ch.unicodeScalars.count == 1,
+          u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0)
+        {
           continue  // control characters
         }
         out.append(ch)
@@ -498,7 +504,8 @@ struct WordReader {
         var text = Self.markdown(b.segments, table: false)
         if number.isEmpty {
           marker = "-"
-        } else if number.count <= 10, number.dropLast().allSatisfy(\.isNumber), number.last == "." || number.last == ")",
+        } else if number.count <= 10, number.dropLast().allSatisfy(\.isNumber),
+          number.last == "." || number.last == ")",
           number.count > 1
         {
           marker = number
@@ -551,14 +558,17 @@ struct WordReader {
       if changes.deletions > 0 { parts.append("\(changes.deletions) deletion(s)") }
       if changes.moves > 0 { parts.append("\(changes.moves) move(s)") }
       if changes.formatChanges > 0 { parts.append("\(changes.formatChanges) formatting change(s)") }
-      n.append("the file had pending tracked changes; imported as if all were accepted: " + parts.joined(separator: ", "))
+      n.append(
+        "the file had pending tracked changes; imported as if all were accepted: " + parts.joined(separator: ", "))
     }
     if images > 0 { n.append("\(images) image(s) left as a [kuva: …] placeholder") }
     if textBoxes > 0 { n.append("\(textBoxes) text box(es): their text follows the paragraph they are anchored to") }
     if fields > 0 { n.append("\(fields) field(s) kept as the text they show (field codes dropped)") }
     if equations > 0 { n.append("\(equations) equation(s) left as [kaava]") }
     if objects > 0 { n.append("\(objects) embedded object(s) dropped or left as [objekti]") }
-    if tocParagraphs > 0 { n.append("table of contents dropped (\(tocParagraphs) paragraph(s)); Redline shows the outline itself") }
+    if tocParagraphs > 0 {
+      n.append("table of contents dropped (\(tocParagraphs) paragraph(s)); Redline shows the outline itself")
+    }
     if emptyHeadings > 0 { n.append("\(emptyHeadings) empty heading paragraph(s) skipped") }
     if doubledNumbers > 0 {
       n.append("\(doubledNumbers) heading(s) had their number typed in as well as automatic; the number is kept once")

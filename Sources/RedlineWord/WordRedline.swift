@@ -25,7 +25,9 @@ public struct WordParagraph: Sendable, Hashable {
   /// The paragraphs of a parsed document in reading order: each heading, then its blocks.
   /// With the Markdown `source`, list items written `1.` or `1)` are numbered items.
   public static func of(_ doc: Document, source: [UInt8]? = nil) -> [WordParagraph] {
-    let lines = source.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
+    let lines = source.map {
+      String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    }
     var out: [WordParagraph] = []
     for s in doc.sections {
       if s.index > 0 { out.append(WordParagraph(kind: .heading(s.level), text: s.heading)) }
@@ -202,11 +204,14 @@ public enum WordRedline {
     let oldIndex = Dictionary(uniqueKeysWithValues: oldKept.enumerated().map { ($1, $0) })
     let threads = threadsIn.map { t -> WordThread in
       var t = t
-      t.paragraph = newIndex[t.paragraph] ?? newIndex.filter { $0.key > t.paragraph }.min { $0.key < $1.key }?.value ?? 0
+      t.paragraph =
+        newIndex[t.paragraph] ?? newIndex.filter { $0.key > t.paragraph }.min { $0.key < $1.key }?.value ?? 0
       return t
     }
-    let newAuthors = Dictionary(newAuthorsIn.compactMap { k, v in newIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
-    let oldAuthors = Dictionary(oldAuthorsIn.compactMap { k, v in oldIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+    let newAuthors = Dictionary(
+      newAuthorsIn.compactMap { k, v in newIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
+    let oldAuthors = Dictionary(
+      oldAuthorsIn.compactMap { k, v in oldIndex[k].map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
     var w = BodyWriter(author: author.isEmpty ? "Redline" : author, date: date.map(isoDate))
     w.noteTexts = notes.texts
     let ops = align(old, new)
@@ -245,22 +250,39 @@ public enum WordRedline {
       // Table rows are gathered and written as one Word table.
       switch op {
       case .same(let i, let j) where new[j].kind == .tableRow && old[i].kind == .tableRow:
-        rows.append(.init(cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.equal, $0)] }, mark: nil, who: nil, comments: commentsOn(j)))
+        rows.append(
+          .init(
+            cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.equal, $0)] }, mark: nil, who: nil,
+            comments: commentsOn(j)))
         continue
       case .modified(let i, let j) where new[j].kind == .tableRow && old[i].kind == .tableRow:
         let (a, b) = (cells(old[i]), cells(new[j]))
         if a.count == b.count {
-          rows.append(.init(cells: zip(a, b).map { WordDiff.diff($0, $1) }, mark: nil, who: newAuthors[j], comments: commentsOn(j)))
+          rows.append(
+            .init(
+              cells: zip(a, b).map { WordDiff.diff($0, $1) }, mark: nil, who: newAuthors[j], comments: commentsOn(j)))
         } else {
-          rows.append(.init(cells: a.map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: newAuthors[j], comments: []))
-          rows.append(.init(cells: b.map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j], comments: commentsOn(j)))
+          rows.append(
+            .init(
+              cells: a.map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: newAuthors[j], comments: []
+            ))
+          rows.append(
+            .init(
+              cells: b.map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j],
+              comments: commentsOn(j)))
         }
         continue
       case .deleted(let i) where old[i].kind == .tableRow:
-        rows.append(.init(cells: cells(old[i]).map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: oldAuthors[i], comments: []))
+        rows.append(
+          .init(
+            cells: cells(old[i]).map { $0.isEmpty ? [] : [Segment(.delete, $0)] }, mark: .delete, who: oldAuthors[i],
+            comments: []))
         continue
       case .inserted(let j) where new[j].kind == .tableRow:
-        rows.append(.init(cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j], comments: commentsOn(j)))
+        rows.append(
+          .init(
+            cells: cells(new[j]).map { $0.isEmpty ? [] : [Segment(.insert, $0)] }, mark: .insert, who: newAuthors[j],
+            comments: commentsOn(j)))
         continue
       default:
         w.table(rows)
@@ -268,26 +290,31 @@ public enum WordRedline {
       }
       switch op {
       case .same(let i, let j):
-        w.paragraph(new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
+        w.paragraph(
+          new[j], segments: [Segment(.equal, new[j].text)], oldKind: old[i].kind, mark: nil,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .modified(let i, let j):
         w.who = newAuthors[j]
-        w.paragraph(new[j], segments: WordDiff.diff(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
+        w.paragraph(
+          new[j], segments: WordDiff.diff(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .deleted(let i):
         w.who = oldAuthors[i]
         w.move = moveFrom[i]
-        w.paragraph(old[i], segments: [Segment(.delete, old[i].text)], oldKind: old[i].kind, mark: .delete, comments: [])
+        w.paragraph(
+          old[i], segments: [Segment(.delete, old[i].text)], oldKind: old[i].kind, mark: .delete, comments: [])
       case .inserted(let j):
         w.who = newAuthors[j]
         w.move = moveTo[j]
-        w.paragraph(new[j], segments: [Segment(.insert, new[j].text)], oldKind: new[j].kind, mark: .insert,
+        w.paragraph(
+          new[j], segments: [Segment(.insert, new[j].text)], oldKind: new[j].kind, mark: .insert,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       }
     }
     w.table(rows)
     // Word needs a last paragraph that no change removes.
-    w.xml += "<w:p/><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+    w.xml +=
+      "<w:p/><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
     let document =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(ns.w)\" xmlns:r=\"\(ns.r)\" xmlns:w14=\"\(ns.w14)\" xmlns:mc=\"\(ns.mc)\" mc:Ignorable=\"w14\"><w:body>"
       + w.xml + "</w:body></w:document>"
@@ -295,9 +322,16 @@ public enum WordRedline {
     var parts: [(path: String, bytes: [UInt8])] = []
     let hasComments = !threads.isEmpty
     parts.append(
-      ("[Content_Types].xml", Array(contentTypes(comments: hasComments, core: title != nil, footnotes: !w.writtenNotes.isEmpty).utf8)))
+      (
+        "[Content_Types].xml",
+        Array(contentTypes(comments: hasComments, core: title != nil, footnotes: !w.writtenNotes.isEmpty).utf8)
+      ))
     parts.append(("_rels/.rels", Array(rootRels(title: title != nil).utf8)))
-    parts.append(("word/_rels/document.xml.rels", Array(documentRels(comments: hasComments, footnotes: !w.writtenNotes.isEmpty).utf8)))
+    parts.append(
+      (
+        "word/_rels/document.xml.rels",
+        Array(documentRels(comments: hasComments, footnotes: !w.writtenNotes.isEmpty).utf8)
+      ))
     parts.append(("word/document.xml", Array(document.utf8)))
     parts.append(("word/styles.xml", Array(styles.utf8)))
     parts.append(("word/numbering.xml", Array(numbering(parens: w.listParens).utf8)))
@@ -392,8 +426,16 @@ public enum WordRedline {
   static func similar(_ x: WordParagraph, _ y: WordParagraph) -> Bool {
     let kx: Int
     let ky: Int
-    switch x.kind { case .heading: kx = 0; case .tableRow: kx = 2; default: kx = 1 }
-    switch y.kind { case .heading: ky = 0; case .tableRow: ky = 2; default: ky = 1 }
+    switch x.kind {
+    case .heading: kx = 0
+    case .tableRow: kx = 2
+    default: kx = 1
+    }
+    switch y.kind {
+    case .heading: ky = 0
+    case .tableRow: ky = 2
+    default: ky = 1
+    }
     guard kx == ky else { return false }
     let wx = Set(Tokenizer.words(x.text).map { $0.lowercased() })
     let wy = Set(Tokenizer.words(y.text).map { $0.lowercased() })
@@ -435,7 +477,8 @@ public enum WordRedline {
   }
 
   static func comments(_ threads: [WordThread], ids: [Int: [Int]]) -> (String, String) {
-    var c = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"\(ns.w)\" xmlns:w14=\"\(ns.w14)\">"
+    var c =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"\(ns.w)\" xmlns:w14=\"\(ns.w14)\">"
     var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w15:commentsEx xmlns:w15=\"\(ns.w15)\">"
     for (k, t) in threads.enumerated() {
       let cids = ids[k]!
@@ -471,7 +514,9 @@ public enum WordRedline {
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"\(main).styles+xml\"/>"
       + "<Override PartName=\"/word/numbering.xml\" ContentType=\"\(main).numbering+xml\"/>"
       + "<Override PartName=\"/word/settings.xml\" ContentType=\"\(main).settings+xml\"/>"
-      + (core ? "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>" : "")
+      + (core
+        ? "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        : "")
     if footnotes { s += "<Override PartName=\"/word/footnotes.xml\" ContentType=\"\(main).footnotes+xml\"/>" }
     if comments {
       s += "<Override PartName=\"/word/comments.xml\" ContentType=\"\(main).comments+xml\"/>"
@@ -498,7 +543,8 @@ public enum WordRedline {
     if footnotes { s += "<Relationship Id=\"rId6\" Type=\"\(ns.r)/footnotes\" Target=\"footnotes.xml\"/>" }
     if comments {
       s += "<Relationship Id=\"rId4\" Type=\"\(ns.r)/comments\" Target=\"comments.xml\"/>"
-      s += "<Relationship Id=\"rId5\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>"
+      s +=
+        "<Relationship Id=\"rId5\" Type=\"http://schemas.microsoft.com/office/2011/relationships/commentsExtended\" Target=\"commentsExtended.xml\"/>"
     }
     return s + "</Relationships>"
   }
@@ -518,16 +564,23 @@ public enum WordRedline {
       + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
     let sizes = [32, 28, 26, 24, 22, 22]
     for l in 1...6 {
-      s += "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(l)\"><w:name w:val=\"heading \(l)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+      s +=
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(l)\"><w:name w:val=\"heading \(l)\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
         + "<w:pPr><w:keepNext/><w:spacing w:before=\"\(l == 1 ? 360 : 240)\" w:after=\"120\"/><w:outlineLvl w:val=\"\(l - 1)\"/></w:pPr>"
         + "<w:rPr><w:b/><w:sz w:val=\"\(sizes[l - 1])\"/></w:rPr></w:style>"
     }
-    s += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
-    s += "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>"
-    s += "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
-    s += "<w:style w:type=\"table\" w:styleId=\"Taulukko\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
-    s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Redline Table Text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
-    s += "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableRow\"><w:name w:val=\"Redline Table Row\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"BFBFBF\"/></w:pBdr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
+    s +=
+      "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"720\"/></w:pPr></w:style>"
+    s +=
+      "<w:style w:type=\"paragraph\" w:styleId=\"FootnoteText\"><w:name w:val=\"footnote text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr></w:style>"
+    s +=
+      "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
+    s +=
+      "<w:style w:type=\"table\" w:styleId=\"Taulukko\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"85\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+    s +=
+      "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Redline Table Text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
+    s +=
+      "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableRow\"><w:name w:val=\"Redline Table Row\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"BFBFBF\"/></w:pBdr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
     return s + "</w:styles>"
   }
 
@@ -537,19 +590,22 @@ public enum WordRedline {
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
     let glyphs = ["•", "◦", "▪"]
     for l in 0..<9 {
-      s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(glyphs[l % 3])\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+      s +=
+        "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(glyphs[l % 3])\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
     }
     s += "</w:abstractNum>"
     for (id, delimiter) in [(1, "."), (2, ")")] {
       s += "<w:abstractNum w:abstractNumId=\"\(id)\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
       for l in 0..<9 {
-        s += "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\(l + 1)\(delimiter)\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+        s +=
+          "<w:lvl w:ilvl=\"\(l)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\(l + 1)\(delimiter)\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"\(720 + 360 * l)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
       }
       s += "</w:abstractNum>"
     }
     s += "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
     for (k, paren) in (parens.isEmpty ? [false] : parens).enumerated() {
-      s += "<w:num w:numId=\"\(k + 2)\"><w:abstractNumId w:val=\"\(paren ? 2 : 1)\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+      s +=
+        "<w:num w:numId=\"\(k + 2)\"><w:abstractNumId w:val=\"\(paren ? 2 : 1)\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
     }
     return s + "</w:numbering>"
   }
@@ -604,9 +660,12 @@ struct BodyWriter {
   func pPr(_ kind: WordParagraph.Kind) -> String {
     switch kind {
     case .numberedItem(let d, _):
-      return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"\(numberedList ?? 2)\"/></w:numPr>"
+      return
+        "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"\(numberedList ?? 2)\"/></w:numPr>"
     case .heading(let l): return "<w:pStyle w:val=\"Heading\(min(max(l, 1), 6))\"/>"
-    case .listItem(let d): return "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"1\"/></w:numPr>"
+    case .listItem(let d):
+      return
+        "<w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"\(min(d, 8))\"/><w:numId w:val=\"1\"/></w:numPr>"
     case .tableRow: return "<w:pStyle w:val=\"TableRow\"/>"
     case .body: return ""
     }
@@ -651,31 +710,33 @@ struct BodyWriter {
     var xml = ""
     for whole in runsFormatted(segments) {
       for seg in Footnotes.split(whole) {
-      if var id = Footnotes.id(seg.text) {
-        // Each mark gets a footnote of its own (a deleted and an inserted mark of one note
-        // too), numbered in document order as Word numbers them.
-        guard id <= noteTexts.count else { continue }
-        writtenNotes.append(noteTexts[id - 1])
-        id = writtenNotes.count
-        let r = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
-        switch seg.op {
-        case .equal: xml += r
-        case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "</w:\(insTag)>"
-        case .delete: xml += "<w:\(delTag)\(attrs())>" + r + "</w:\(delTag)>"
+        if var id = Footnotes.id(seg.text) {
+          // Each mark gets a footnote of its own (a deleted and an inserted mark of one note
+          // too), numbered in document order as Word numbers them.
+          guard id <= noteTexts.count else { continue }
+          writtenNotes.append(noteTexts[id - 1])
+          id = writtenNotes.count
+          let r =
+            "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+          switch seg.op {
+          case .equal: xml += r
+          case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "</w:\(insTag)>"
+          case .delete: xml += "<w:\(delTag)\(attrs())>" + r + "</w:\(delTag)>"
+          }
+          continue
         }
-        continue
-      }
-      let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
-      let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
-      let text = WordRedline.xml(seg.text)
-      switch seg.op {
-      case .equal: xml += r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
-      case .insert: xml += "<w:\(insTag)\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:\(insTag)>"
-      case .delete:
-        // Moved-away text stays w:t inside w:moveFrom; deleted text is w:delText.
-        let t = delTag == "moveFrom" ? "t" : "delText"
-        xml += "<w:\(delTag)\(attrs())>" + r + "<w:\(t) xml:space=\"preserve\">\(text)</w:\(t)></w:r></w:\(delTag)>"
-      }
+        let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
+        let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
+        let text = WordRedline.xml(seg.text)
+        switch seg.op {
+        case .equal: xml += r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
+        case .insert:
+          xml += "<w:\(insTag)\(attrs())>" + r + "<w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:\(insTag)>"
+        case .delete:
+          // Moved-away text stays w:t inside w:moveFrom; deleted text is w:delText.
+          let t = delTag == "moveFrom" ? "t" : "delText"
+          xml += "<w:\(delTag)\(attrs())>" + r + "<w:\(t) xml:space=\"preserve\">\(text)</w:\(t)></w:r></w:\(delTag)>"
+        }
       }
     }
     return xml
@@ -708,11 +769,14 @@ struct BodyWriter {
       }
       xml += "</w:trPr>"
       for (k, cell) in row.cells.enumerated() {
-        xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>"
+        xml +=
+          "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>"
         if k == 0 { for c in row.comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" } }
         xml += runs(cell)
         if k == 0 {
-          for c in row.comments { xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>" }
+          for c in row.comments {
+            xml += "<w:commentRangeEnd w:id=\"\(c)\"/><w:r><w:commentReference w:id=\"\(c)\"/></w:r>"
+          }
         }
         xml += "</w:p></w:tc>"
       }
@@ -853,11 +917,13 @@ struct Footnotes {
           let end = k + 2 + label.count
           if !label.isEmpty, end < chars.count, chars[end] == "]", let note = defs[label], texts.count < 6000 {
             let key = label + "\u{0}" + note
-            let id = ids[key] ?? {
-              texts.append(note)
-              ids[key] = texts.count
-              return texts.count
-            }()
+            let id =
+              ids[key]
+              ?? {
+                texts.append(note)
+                ids[key] = texts.count
+                return texts.count
+              }()
             text.unicodeScalars.append(UnicodeScalar(Self.base + UInt32(id))!)
             k = end + 1
             continue
@@ -907,7 +973,8 @@ struct Footnotes {
       + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
     var w = BodyWriter(author: "Redline", date: nil)
     for (k, t) in texts.enumerated() {
-      s += "<w:footnote w:id=\"\(k + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+      s +=
+        "<w:footnote w:id=\"\(k + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
         + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
         + w.runs([Segment(.equal, t)]) + "</w:p></w:footnote>"
     }

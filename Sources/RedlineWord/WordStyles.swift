@@ -84,7 +84,9 @@ struct WordStyles: Sendable {
   /// "heading 1" (the built-in name Word stores), and localized names some producers write
   /// instead: "Otsikko 1", "Rubrik 1", "Überschrift 1", "Titre 1", "Overskrift 1", "Título 1".
   static func headingLevel(name n: String) -> Int? {
-    let words = ["heading", "otsikko", "rubrik", "überschrift", "titre", "overskrift", "título", "titolo", "kop", "nagłówek"]
+    let words = [
+      "heading", "otsikko", "rubrik", "überschrift", "titre", "overskrift", "título", "titolo", "kop", "nagłówek",
+    ]
     for w in words where n.hasPrefix(w) {
       let rest = n.dropFirst(w.count).trimmingCharacters(in: .whitespaces)
       if let l = Int(rest), (1...9).contains(l) { return l }

@@ -123,7 +123,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     stack.append(XMLElement(name: XMLTree.local(elementName), attributes: attrs))
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+  ) {
     guard let e = stack.popLast() else { return }
     if stack.isEmpty {
       root = e

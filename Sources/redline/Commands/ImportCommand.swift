@@ -21,7 +21,8 @@ struct ImportCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @Option(name: .long, help: ArgumentHelp("Tag the new version, e.g. v2.", valueName: "name")) var tag: String?
   @Option(name: [.short, .long], help: "Commit message (default: 'Tuotu Word-tiedostosta NAME').") var message: String?
-  @Option(name: .long, help: ArgumentHelp("Who imports: 'Name <email>' (default: git config user.name).", valueName: "name"))
+  @Option(
+    name: .long, help: ArgumentHelp("Who imports: 'Name <email>' (default: git config user.name).", valueName: "name"))
   var author: String?
   @Argument(help: "The Word file (.docx).") var file: String
   @Argument(help: "The draft to write (default: the only draft in the repository, else FILE's name with .md).")
@@ -32,7 +33,8 @@ struct ImportCommand: ParsableCommand {
       let r = try repository.open().importWord(file, into: path, tag: tag, message: message, author: author)
       var lines: [String] = []
       if let c = r.commit {
-        lines.append("imported \(file) as \(r.path): commit \(String(c.hex.prefix(7)))\(r.tag.map { ", tag \($0)" } ?? "")")
+        lines.append(
+          "imported \(file) as \(r.path): commit \(String(c.hex.prefix(7)))\(r.tag.map { ", tag \($0)" } ?? "")")
       } else {
         lines.append("\(r.path) already has this text: no new commit\(r.tag.map { "; tagged \($0)" } ?? "")")
       }
@@ -40,7 +42,9 @@ struct ImportCommand: ParsableCommand {
       if !r.threadsAdded.isEmpty || r.threadsAlreadyThere > 0 {
         var s = "comments: \(r.threadsAdded.count) thread(s) added"
         if r.threadsAlreadyThere > 0 { s += ", \(r.threadsAlreadyThere) already imported before" }
-        if r.repliesAdded > 0 { s += ", \(r.repliesAdded) new repl\(r.repliesAdded == 1 ? "y" : "ies") added to existing threads" }
+        if r.repliesAdded > 0 {
+          s += ", \(r.repliesAdded) new repl\(r.repliesAdded == 1 ? "y" : "ies") added to existing threads"
+        }
         lines.append(s)
       }
       emit(lines.joined(separator: "\n") + "\n")

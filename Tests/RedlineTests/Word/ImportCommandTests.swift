@@ -13,7 +13,12 @@ import Testing
     let d = emptyRepo()
     let inbox = TempDir("inbox")
     inbox.writeBytes("luonnos.docx", handwrittenDocx())
-    var r = run(redlineBinary, ["import", inbox.path + "/luonnos.docx", "strategia.md", "--tag", "v2", "--author", "Ville <v@example.fi>", "--repo", d.path])
+    var r = run(
+      redlineBinary,
+      [
+        "import", inbox.path + "/luonnos.docx", "strategia.md", "--tag", "v2", "--author", "Ville <v@example.fi>",
+        "--repo", d.path,
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("as strategia.md: commit"))
     #expect(r.stdout.contains("tag v2"))
@@ -22,7 +27,9 @@ import Testing
     // Committed through libgit2, tagged, working tree clean.
     #expect(git(d.path, "show", "v2:strategia.md").contains("# 1 Johdanto"))
     #expect(git(d.path, "status", "--porcelain") == "")
-    let threads = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+    let threads = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter {
+      $0.hasSuffix(".jsonl")
+    }
     #expect(threads.count == 2)
     // The thread shows its replies, author and phrase at v2.
     r = run(redlineBinary, ["comments", "--at", "v2", "--repo", d.path])
@@ -32,12 +39,16 @@ import Testing
     #expect(r.stdout.contains("Kiitos, riittää."))
     // Again: no new commit for the same text, no duplicate threads.
     let before = git(d.path, "rev-list", "--count", "HEAD")
-    r = run(redlineBinary, ["import", inbox.path + "/luonnos.docx", "strategia.md", "--author", "Ville <v@example.fi>", "--repo", d.path])
+    r = run(
+      redlineBinary,
+      ["import", inbox.path + "/luonnos.docx", "strategia.md", "--author", "Ville <v@example.fi>", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("no new commit"))
     #expect(r.stdout.contains("2 already imported before"))
     #expect(git(d.path, "rev-list", "--count", "HEAD") == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }.count == 2)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }.count
+        == 2)
   }
 
   @Test func importDefaultsToTheOnlyDraftAndRefusesUnsavedWork() {
@@ -61,10 +72,13 @@ import Testing
   @Test func badInputIsOneLineExitTwo() {
     let d = emptyRepo()
     d.write("rikki.docx", "ei zip")
-    d.writeBytes("tyhja.docx", handwrittenDocx { name, text in
-      name == "word/document.xml"
-        ? "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>" : text
-    })
+    d.writeBytes(
+      "tyhja.docx",
+      handwrittenDocx { name, text in
+        name == "word/document.xml"
+          ? "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p/></w:body></w:document>"
+          : text
+      })
     d.writeBytes("ok.docx", fixtureBytes("pandoc.docx"))
     let cases: [([String], String)] = [
       (["import", "rikki.docx"], "is not a Word .docx file"),

@@ -128,7 +128,8 @@ let exportNew = """
     #expect(
       rejected.map(\.text) == [
         "1 Johdanto", "Väestö vanhenee nopeasti ja palvelujen tarve kasvaa.", "Tämä kappale poistetaan kokonaan.",
-        "1.1 Tausta", "Ensimmäinen tavoite", "Toinen tavoite", "Toimenpide | Vastuu", "Selvitys | STM", "Loppu pysyy.", "Ensin tämä", "Sitten tuo",
+        "1.1 Tausta", "Ensimmäinen tavoite", "Toinen tavoite", "Toimenpide | Vastuu", "Selvitys | STM", "Loppu pysyy.",
+        "Ensin tämä", "Sitten tuo",
       ])
     // The same, from the parsed versions.
     #expect(accepted.map(\.text) == WordParagraph.of(c.new.document).map(\.plainText))
@@ -156,8 +157,12 @@ let exportNew = """
     let env = ProcessInfo.processInfo.environment
     var rng = SplitMix64(seed: env["REDLINE_WORD_SEED"].flatMap { UInt64($0) } ?? 13)
     let rounds = env["REDLINE_WORD_ROUNDS"].flatMap { Int($0) } ?? 80
-    let words = ["kunta", "valtio", "**tärkeä**", "*uusi*", "palvelu", "ja", "tai", "1.", "a\\|b", "\\*", "Åland", "öljy"]
-    func para() -> String { (0..<Int.random(in: 1...8, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ") }
+    let words = [
+      "kunta", "valtio", "**tärkeä**", "*uusi*", "palvelu", "ja", "tai", "1.", "a\\|b", "\\*", "Åland", "öljy",
+    ]
+    func para() -> String {
+      (0..<Int.random(in: 1...8, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(separator: " ")
+    }
     for _ in 0..<rounds {
       var a = ""
       var b = ""
@@ -177,9 +182,15 @@ let exportNew = """
           switch Int.random(in: 0..<5, using: &rng) {
           case 0: a += p
           case 1: b += p
-          case 2: a += p; b += p
-          case 3: a += p; moved.append(p)  // moved to the end of the new version
-          default: a += p; b += "Teksti " + para() + "\n\n"
+          case 2:
+            a += p
+            b += p
+          case 3:
+            a += p
+            moved.append(p)  // moved to the end of the new version
+          default:
+            a += p
+            b += "Teksti " + para() + "\n\n"
           }
         }
       }
@@ -189,7 +200,9 @@ let exportNew = """
       d.write("b.md", b)
       let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
       let bytes = try wordRedline(c)
-      #expect(try applyAll(bytes, accept: true).map(\.text) == WordParagraph.of(c.new.document).map(\.plainText), "\(a)\n---\n\(b)")
+      #expect(
+        try applyAll(bytes, accept: true).map(\.text) == WordParagraph.of(c.new.document).map(\.plainText),
+        "\(a)\n---\n\(b)")
       let rej = try applyAll(bytes, accept: false).map(\.text)
       let old = WordParagraph.of(c.old.document).map(\.plainText)
       #expect(rej == old, "\(zip(rej, old).first { $0 != $1 } ?? ("", "")) \(rej.count) \(old.count)")
@@ -229,10 +242,12 @@ let exportNew = """
     let bytes = [UInt8](FileManager.default.contents(atPath: out) ?? Data())
     let pkg = try DocxPackage(bytes: bytes, name: "muutokset.docx")
     let comments = try XMLTree.parse(pkg.parts["word/comments.xml"]!, part: "comments.xml").children("comment")
-    #expect(comments.map { $0["author"] ?? "" } == ["Aino Arvioija", "Ville Valmistelija", "Aino Arvioija", "Tuntematon"])
+    #expect(
+      comments.map { $0["author"] ?? "" } == ["Aino Arvioija", "Ville Valmistelija", "Aino Arvioija", "Tuntematon"])
     #expect(comments[0].textContent.contains("Mitä kestävä kasvu tarkoittaa tässä?"))
     #expect(comments[0].textContent.contains("[Tila: "))
-    let ext = try XMLTree.parse(pkg.parts["word/commentsExtended.xml"]!, part: "commentsExtended.xml").children("commentEx")
+    let ext = try XMLTree.parse(pkg.parts["word/commentsExtended.xml"]!, part: "commentsExtended.xml").children(
+      "commentEx")
     #expect(ext.filter { $0["paraIdParent"] != nil }.count == 2)
     // The comment sits on the paragraph it was made on (in the new version).
     let accepted = try applyAll(bytes, accept: true).map(\.text)
@@ -253,22 +268,29 @@ let exportNew = """
       if parts[k].path == "word/comments.xml" {
         text = text.replacingOccurrences(
           of: "</w:comments>",
-          with: "<w:comment w:id=\"99\" w:author=\"Kaisa Kuntaliitosta\" w:date=\"2025-05-05T12:00:00Z\"><w:p w14:paraId=\"7A000099\"><w:r><w:t>Lisäksi rahoitus on mainittava.</w:t></w:r></w:p></w:comment></w:comments>")
+          with:
+            "<w:comment w:id=\"99\" w:author=\"Kaisa Kuntaliitosta\" w:date=\"2025-05-05T12:00:00Z\"><w:p w14:paraId=\"7A000099\"><w:r><w:t>Lisäksi rahoitus on mainittava.</w:t></w:r></w:p></w:comment></w:comments>"
+        )
       }
       if parts[k].path == "word/commentsExtended.xml" {
         text = text.replacingOccurrences(
           of: "</w15:commentsEx>",
-          with: "<w15:commentEx w15:paraId=\"7A000099\" w15:paraIdParent=\"10000000\" w15:done=\"0\"/></w15:commentsEx>")
+          with: "<w15:commentEx w15:paraId=\"7A000099\" w15:paraIdParent=\"10000000\" w15:done=\"0\"/></w15:commentsEx>"
+        )
       }
       parts[k].bytes = Array(text.utf8)
     }
     try Data(DocxZip.zip(parts)).write(to: URL(fileURLWithPath: inbox + "/takaisin.docx"))
-    let threadsBefore = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+    let threadsBefore = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter {
+      $0.hasSuffix(".jsonl")
+    }
     r = run(redlineBinary, ["import", inbox + "/takaisin.docx", "strategia.md"] + who)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("no new commit"), "\(r.stdout)")
     #expect(r.stdout.contains("1 new reply added to existing threads"), "\(r.stdout)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") } == threadsBefore)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+        == threadsBefore)
     r = run(redlineBinary, ["comments", "--at", "v2", "--repo", d.path])
     #expect(r.stdout.contains("Lisäksi rahoitus on mainittava."))
     #expect(r.stdout.components(separatedBy: "Täsmennetään perusteluissa.").count == 2)
@@ -277,15 +299,21 @@ let exportNew = """
     #expect(git(d.path, "status", "--porcelain") == "")
 
     // The summary in Word is the same tracked-changes file with the threads.
-    r = run(redlineBinary, ["summary", "v1", "v2", "--format", "docx", "-o", d.path + "-out/yhteenveto.docx", "--repo", d.path])
+    r = run(
+      redlineBinary,
+      ["summary", "v1", "v2", "--format", "docx", "-o", d.path + "-out/yhteenveto.docx", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
-    let summary = try DocxPackage(bytes: [UInt8](FileManager.default.contents(atPath: d.path + "-out/yhteenveto.docx")!), name: "y")
+    let summary = try DocxPackage(
+      bytes: [UInt8](FileManager.default.contents(atPath: d.path + "-out/yhteenveto.docx")!), name: "y")
     #expect(summary.parts["word/comments.xml"] != nil)
 
     // LibreOffice opens it and renders it to PDF, comments as annotations.
-    guard let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice"].first(where: {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }) else {
+    guard
+      let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/local/bin/soffice"].first(
+        where: {
+          FileManager.default.isExecutableFile(atPath: $0)
+        })
+    else {
       Issue.record("LibreOffice (soffice) is missing: run `make deps` (it installs libreoffice-writer for this test)")
       return
     }
@@ -294,7 +322,8 @@ let exportNew = """
       soffice,
       [
         "-env:UserInstallation=file://" + profile, "--headless", "--convert-to",
-        "pdf:writer_pdf_Export:{\"ExportNotes\":{\"type\":\"boolean\",\"value\":\"true\"}}", "--outdir", d.path + "-out", out,
+        "pdf:writer_pdf_Export:{\"ExportNotes\":{\"type\":\"boolean\",\"value\":\"true\"}}", "--outdir",
+        d.path + "-out", out,
       ])
     #expect(r.status == 0, "\(r.stderr)")
     let pdf = FileManager.default.contents(atPath: d.path + "-out/muutokset.pdf") ?? Data()
@@ -316,7 +345,8 @@ let exportNew = """
     }
     commit("# 1 Luku\n\nEnsimmäinen kappale.\n\nPoistuva kappale.\n", "Aino <a@e.fi>", "2025-01-01T10:00:00Z")
     git(d.path, "tag", "v1")
-    commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n\nPoistuva kappale.\n", "Bertta <b@e.fi>", "2025-02-01T10:00:00Z")
+    commit(
+      "# 1 Luku\n\nEnsimmäinen kappale muutettu.\n\nPoistuva kappale.\n", "Bertta <b@e.fi>", "2025-02-01T10:00:00Z")
     commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n", "Cecilia <c@e.fi>", "2025-03-01T10:00:00Z")
     commit("# 1 Luku\n\nEnsimmäinen kappale muutettu.\n\nUusi kappale.\n", "Daniel <d@e.fi>", "2025-04-01T10:00:00Z")
     git(d.path, "tag", "v2")
@@ -349,8 +379,14 @@ let exportNew = """
     #expect(doc.contains("<w:moveToRangeStart") && doc.contains("<w:moveToRangeEnd"))
     #expect(doc.contains("<w:moveFrom w:id=") && doc.contains("<w:moveTo w:id="))
     #expect(!doc.contains("<w:del w:id="))
-    #expect(try applyAll(bytes, accept: true).map(\.text) == ["A", "Muu teksti.", "B", "Loppu.", "Tämä kappale siirtyy toiseen lukuun."])
-    #expect(try applyAll(bytes, accept: false).map(\.text) == ["A", "Tämä kappale siirtyy toiseen lukuun.", "Muu teksti.", "B", "Loppu."])
+    #expect(
+      try applyAll(bytes, accept: true).map(\.text) == [
+        "A", "Muu teksti.", "B", "Loppu.", "Tämä kappale siirtyy toiseen lukuun.",
+      ])
+    #expect(
+      try applyAll(bytes, accept: false).map(\.text) == [
+        "A", "Tämä kappale siirtyy toiseen lukuun.", "Muu teksti.", "B", "Loppu.",
+      ])
     // Reading the file back accepts the move.
     let back = try WordImport.read(bytes, name: "m.docx")
     #expect(back.markdown.hasSuffix("Loppu.\n\nTämä kappale siirtyy toiseen lukuun.\n"))
@@ -375,7 +411,8 @@ struct SplitMix64: RandomNumberGenerator {
   @Test func footnotesBecomeWordFootnotes() throws {
     let d = TempDir("wfoot")
     let a = "# 1 Luku\n\nVäestö vanhenee.[^1]\n\n\\[^1]: Tilastokeskus 2023.\n"
-    let b = "# 1 Luku\n\nVäestö ikääntyy.[^1] Palvelut lisääntyvät.[^2]\n\n\\[^1]: Tilastokeskus 2023.\n\n\\[^2]: THL 2024.\n"
+    let b =
+      "# 1 Luku\n\nVäestö ikääntyy.[^1] Palvelut lisääntyvät.[^2]\n\n\\[^1]: Tilastokeskus 2023.\n\n\\[^2]: THL 2024.\n"
     d.write("a.md", a)
     d.write("b.md", b)
     let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
@@ -384,7 +421,8 @@ struct SplitMix64: RandomNumberGenerator {
     let notes = try XMLTree.parse(pkg.parts["word/footnotes.xml"]!, part: "footnotes.xml").children("footnote")
       .filter { $0["type"] == nil }
     // One footnote per mark, in document order (the old mark of note 1 has its own copy).
-    let texts = Dictionary(uniqueKeysWithValues: notes.map { ($0["id"] ?? "", $0.textContent.trimmingCharacters(in: .whitespaces)) })
+    let texts = Dictionary(
+      uniqueKeysWithValues: notes.map { ($0["id"] ?? "", $0.textContent.trimmingCharacters(in: .whitespaces)) })
     let doc = try XMLTree.parse(pkg.parts["word/document.xml"]!, part: "document.xml")
     // Accept all keeps the marks of notes 1 and 2, reject all only note 1.
     func marks(_ e: XMLElement, skip: String) -> [String] {

@@ -1,8 +1,9 @@
 import Foundation
 import RedlineDocument
 import RedlineKit
-@testable import RedlineWord
 import Testing
+
+@testable import RedlineWord
 
 /// The folder of Word fixtures.
 let wordFixtures = packageRoot + "/Tests/RedlineTests/Word/Fixtures"
@@ -110,19 +111,25 @@ func blockTexts(_ markdown: String) -> [String] {
         case "word/document.xml":
           return text.replacingOccurrences(
             of: "<w:delText>vanhenee</w:delText></w:r></w:del>",
-            with: "<w:delText>vanhenee</w:delText></w:r></w:del><w:commentRangeStart w:id=\"5\"/><w:del w:id=\"90\" w:author=\"V\"><w:r><w:delText>heti</w:delText></w:r></w:del><w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r>"
+            with:
+              "<w:delText>vanhenee</w:delText></w:r></w:del><w:commentRangeStart w:id=\"5\"/><w:del w:id=\"90\" w:author=\"V\"><w:r><w:delText>heti</w:delText></w:r></w:del><w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r>"
           ).replacingOccurrences(
             of: "<w:p><w:r><w:t>Välikappale.</w:t></w:r></w:p>",
-            with: "<w:p><w:r><w:t>Välikappale.</w:t></w:r></w:p><w:p><w:commentRangeStart w:id=\"6\"/><w:commentRangeEnd w:id=\"6\"/><w:r><w:commentReference w:id=\"6\"/></w:r></w:p>"
+            with:
+              "<w:p><w:r><w:t>Välikappale.</w:t></w:r></w:p><w:p><w:commentRangeStart w:id=\"6\"/><w:commentRangeEnd w:id=\"6\"/><w:r><w:commentReference w:id=\"6\"/></w:r></w:p>"
           ).replacingOccurrences(
             of: "<w:txbxContent><w:p><w:r><w:t>Laatikon teksti.</w:t></w:r></w:p></w:txbxContent></wps:txbx>",
-            with: "<w:txbxContent><w:p><w:commentRangeStart w:id=\"7\"/><w:r><w:t>Laatikon teksti.</w:t></w:r><w:commentRangeEnd w:id=\"7\"/><w:r><w:commentReference w:id=\"7\"/></w:r></w:p></w:txbxContent></wps:txbx>")
+            with:
+              "<w:txbxContent><w:p><w:commentRangeStart w:id=\"7\"/><w:r><w:t>Laatikon teksti.</w:t></w:r><w:commentRangeEnd w:id=\"7\"/><w:r><w:commentReference w:id=\"7\"/></w:r></w:p></w:txbxContent></wps:txbx>"
+          )
         case "word/comments.xml":
           return text.replacingOccurrences(
             of: "</w:comments>",
-            with: "<w:comment w:id=\"5\" w:author=\"Outo&#10;\tNimi \" w:date=\"2025-03-04T08:00:00.123Z\"><w:p><w:r><w:t>Miksi poistettu?</w:t></w:r></w:p></w:comment>"
+            with:
+              "<w:comment w:id=\"5\" w:author=\"Outo&#10;\tNimi \" w:date=\"2025-03-04T08:00:00.123Z\"><w:p><w:r><w:t>Miksi poistettu?</w:t></w:r></w:p></w:comment>"
               + "<w:comment w:id=\"6\" w:author=\"Eero\"><w:p><w:r><w:t>Tyhjä kohta.</w:t></w:r></w:p></w:comment>"
-              + "<w:comment w:id=\"7\" w:author=\"Eero\"><w:p><w:r><w:t>Laatikosta.</w:t></w:r></w:p></w:comment></w:comments>")
+              + "<w:comment w:id=\"7\" w:author=\"Eero\"><w:p><w:r><w:t>Laatikosta.</w:t></w:r></w:p></w:comment></w:comments>"
+          )
         default: return text
         }
       }, name: "hand.docx")
