@@ -260,7 +260,7 @@ public enum WordRedline {
         if a.count == b.count {
           rows.append(
             .init(
-              cells: zip(a, b).map { WordDiff.diff($0, $1) }, mark: nil, who: newAuthors[j], comments: commentsOn(j)))
+              cells: zip(a, b).map { Self.change($0, $1) }, mark: nil, who: newAuthors[j], comments: commentsOn(j)))
         } else {
           rows.append(
             .init(
@@ -296,7 +296,7 @@ public enum WordRedline {
       case .modified(let i, let j):
         w.who = newAuthors[j]
         w.paragraph(
-          new[j], segments: WordDiff.diff(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
+          new[j], segments: Self.change(old[i].text, new[j].text), oldKind: old[i].kind, mark: nil,
           comments: (commentsByParagraph[j] ?? []).flatMap { commentIDs[$0]! })
       case .deleted(let i):
         w.who = oldAuthors[i]
@@ -346,6 +346,12 @@ public enum WordRedline {
     }
     if let title { parts.append(("docProps/core.xml", Array(core(title: title).utf8))) }
     return try DocxZip.zip(parts)
+  }
+
+  /// Old and new inline Markdown of one paragraph or cell; `runsFormatted` diffs their visible text.
+  static func change(_ old: String, _ new: String) -> [Segment] {
+    if old == new { return old.isEmpty ? [] : [Segment(.equal, new)] }
+    return [Segment(.delete, old), Segment(.insert, new)].filter { !$0.text.isEmpty }
   }
 
   enum Op: Equatable {
@@ -725,7 +731,10 @@ struct BodyWriter {
           }
           continue
         }
-        let rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
+        var rpr = (seg.bold ? "<w:b/>" : "") + (seg.italic ? "<w:i/>" : "")
+        if let was = seg.was {
+          rpr += "<w:rPrChange\(attrs())><w:rPr>\(was.bold ? "<w:b/>" : "")\(was.italic ? "<w:i/>" : "")</w:rPr></w:rPrChange>"
+        }
         let r = rpr.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(rpr)</w:rPr>"
         let text = WordRedline.xml(seg.text)
         switch seg.op {
@@ -791,30 +800,47 @@ struct BodyWriter {
     var text: String
     var bold: Bool
     var italic: Bool
+    /// For unchanged text whose bold or italic changed: the old formatting.
+    var was: (bold: Bool, italic: Bool)? = nil
   }
 
   /// Splits word-diff segments (over inline Markdown) into runs of plain text with formatting.
   func runsFormatted(_ segments: [Segment]) -> [FormattedSegment] {
-    // Each side's Markdown is read into formatted characters; each segment consumes its
-    // characters from the side(s) it belongs to.
+    // Each side's Markdown is read into visible characters with their formatting; the
+    // visible texts are diffed again, so a word that only lost or gained bold or italic is
+    // equal text with a formatting change, never a deletion plus an insertion.
     let oldMD = segments.filter { $0.op != .insert }.map(\.text).joined()
     let newMD = segments.filter { $0.op != .delete }.map(\.text).joined()
-    let oldMap = Self.charFormats(oldMD)
-    let newMap = Self.charFormats(newMD)
-    var oi = 0
-    var ni = 0
+    let oldMap = Self.charFormats(oldMD).compactMap { c in c.0.map { ($0, c.1, c.2) } }
+    let newMap = Self.charFormats(newMD).compactMap { c in c.0.map { ($0, c.1, c.2) } }
     var out: [FormattedSegment] = []
-    func add(_ op: Segment.Op, _ c: (Character?, Bool, Bool)) {
+    func add(_ op: Segment.Op, _ c: (Character, Bool, Bool), was: (Bool, Bool)? = nil) {
       let (ch, b, i) = c
-      guard let ch else { return }
-      if let last = out.last, last.op == op, last.bold == b, last.italic == i {
+      if let last = out.last, last.op == op, last.bold == b, last.italic == i,
+        last.was?.bold == was?.0, last.was?.italic == was?.1
+      {
         out[out.count - 1].text.append(ch)
       } else {
-        out.append(FormattedSegment(op: op, text: String(ch), bold: b, italic: i))
+        out.append(FormattedSegment(op: op, text: String(ch), bold: b, italic: i, was: was.map { ($0.0, $0.1) }))
       }
     }
-    for seg in segments {
-      let n = seg.text.count
+    // Only deletions (or only insertions): no second diff needed.
+    if !segments.contains(where: { $0.op != .delete }) {
+      for c in oldMap { add(.delete, c) }
+      return out
+    }
+    if !segments.contains(where: { $0.op != .insert }) {
+      for c in newMap { add(.insert, c) }
+      return out
+    }
+    let oldPlain = String(oldMap.map(\.0))
+    let newPlain = String(newMap.map(\.0))
+    let plainSegments = oldPlain == newPlain ? [Segment(.equal, newPlain)] : WordDiff.diff(oldPlain, newPlain)
+    var oi = 0
+    var ni = 0
+    for seg in plainSegments {
+      // Count the segment's characters as the maps do (one Character per map entry).
+      let n = Array(seg.text).count
       for k in 0..<n {
         switch seg.op {
         case .insert: if ni + k < newMap.count { add(.insert, newMap[ni + k]) }
@@ -823,18 +849,27 @@ struct BodyWriter {
           guard oi + k < oldMap.count, ni + k < newMap.count else { continue }
           let o = oldMap[oi + k]
           let w = newMap[ni + k]
-          // Same source character, but syntax on one side and text on the other (or other
-          // formatting): a deletion and an insertion, so both sides stay exact.
-          if o.0 == w.0 && o.1 == w.1 && o.2 == w.2 {
-            add(.equal, w)
-          } else {
+          if o.0 != w.0 {
             add(.delete, o)
             add(.insert, w)
+          } else if o.1 == w.1 && o.2 == w.2 {
+            add(.equal, w)
+          } else {
+            add(.equal, w, was: (o.1, o.2))  // bold or italic changed: a formatting change
           }
         }
       }
       if seg.op != .insert { oi += n }
       if seg.op != .delete { ni += n }
+    }
+    // Characters a segment count missed (joined Characters merging) are kept exact.
+    while oi < oldMap.count {
+      add(.delete, oldMap[oi])
+      oi += 1
+    }
+    while ni < newMap.count {
+      add(.insert, newMap[ni])
+      ni += 1
     }
     return out
   }
@@ -952,16 +987,21 @@ struct Footnotes {
     guard seg.text.unicodeScalars.contains(where: { $0.value > base && $0.value <= base + 6000 }) else { return [seg] }
     var out: [BodyWriter.FormattedSegment] = []
     var cur = ""
+    func piece(_ t: String) -> BodyWriter.FormattedSegment {
+      var x = seg
+      x.text = t
+      return x
+    }
     for ch in seg.text {
       if id(String(ch)) != nil {
-        if !cur.isEmpty { out.append(.init(op: seg.op, text: cur, bold: seg.bold, italic: seg.italic)) }
+        if !cur.isEmpty { out.append(piece(cur)) }
         cur = ""
-        out.append(.init(op: seg.op, text: String(ch), bold: seg.bold, italic: seg.italic))
+        out.append(piece(String(ch)))
       } else {
         cur.append(ch)
       }
     }
-    if !cur.isEmpty { out.append(.init(op: seg.op, text: cur, bold: seg.bold, italic: seg.italic)) }
+    if !cur.isEmpty { out.append(piece(cur)) }
     return out
   }
 

@@ -441,3 +441,20 @@ struct SplitMix64: RandomNumberGenerator {
     #expect(try WordImport.read(bytes, name: "f.docx").markdown == b)
   }
 }
+
+@Suite struct WordExportFormattingTests {
+  @Test func boldRemovedIsAFormattingChangeNotNewText() throws {
+    let d = TempDir("wfmt")
+    d.write("a.md", "Väestö **vanhenee** nopeasti.\n")
+    d.write("b.md", "Väestö vanhenee *nopeasti*.\n")
+    let c = try compareFiles(d.path + "/a.md", d.path + "/b.md")
+    let bytes = try wordRedline(c)
+    let doc = try XMLTree.parse(try DocxPackage(bytes: bytes, name: "f").parts["word/document.xml"]!, part: "d")
+    #expect(doc.descendants("ins").isEmpty && doc.descendants("del").isEmpty)
+    let changes = doc.descendants("rPrChange")
+    #expect(changes.count == 2)
+    #expect(changes.contains { $0.path("rPr", "b") != nil })  // "vanhenee" was bold
+    #expect(try applyAll(bytes, accept: true).map(\.text) == ["Väestö vanhenee nopeasti."])
+    #expect(try applyAll(bytes, accept: false).map(\.text) == ["Väestö vanhenee nopeasti."])
+  }
+}
