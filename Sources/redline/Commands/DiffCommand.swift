@@ -75,6 +75,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .docx:  // a Word file with tracked changes (RedlineKit/WordExport.swift)
           guard output != nil else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o muutokset.docx") }
+          guard section == nil else { throw RedlineError.invalidArgument("--format docx exports the whole document; leave out --section") }
           bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
