@@ -337,7 +337,7 @@ public enum WordRedline {
     parts.append(("word/numbering.xml", Array(numbering(parens: w.listParens).utf8)))
     parts.append(("word/settings.xml", Array(settings.utf8)))
     if !w.writtenNotes.isEmpty {
-      parts.append(("word/footnotes.xml", Array(Footnotes.xml(w.writtenNotes).utf8)))
+      parts.append(("word/footnotes.xml", Array(Footnotes.xml(w.writtenNotes, writer: w).utf8)))
     }
     if hasComments {
       let (c, x) = comments(threads, ids: commentIDs)
@@ -628,7 +628,8 @@ struct BodyWriter {
   var who: ChangeAuthor?
   /// Footnote texts by mark id - 1, and the footnotes written (one per mark, in document order).
   var noteTexts: [String] = []
-  var writtenNotes: [String] = []
+  /// A footnote's text is inserted or deleted with its mark, by the mark's author.
+  var writtenNotes: [(text: String, op: Segment.Op, who: ChangeAuthor?)] = []
   /// The move this whole paragraph belongs to (`move1`): written as Word move ranges.
   var move: String?
 
@@ -720,7 +721,7 @@ struct BodyWriter {
           // Each mark gets a footnote of its own (a deleted and an inserted mark of one note
           // too), numbered in document order as Word numbers them.
           guard id <= noteTexts.count else { continue }
-          writtenNotes.append(noteTexts[id - 1])
+          writtenNotes.append((noteTexts[id - 1], seg.op, who))
           id = writtenNotes.count
           let r =
             "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
@@ -951,7 +952,7 @@ struct Footnotes {
           let label = String(chars[(k + 2)...].prefix { $0.isLetter || $0.isNumber })
           let end = k + 2 + label.count
           if !label.isEmpty, end < chars.count, chars[end] == "]", let note = defs[label], texts.count < 6000 {
-            let key = label + "\u{0}" + note
+            let key = note  // by text: a renumbered note is the same note
             let id =
               ids[key]
               ?? {
@@ -1006,17 +1007,19 @@ struct Footnotes {
   }
 
   /// `word/footnotes.xml`: the two separators Word expects, then one footnote per text.
-  static func xml(_ texts: [String]) -> String {
+  static func xml(_ notes: [(text: String, op: Segment.Op, who: ChangeAuthor?)], writer: BodyWriter) -> String {
     var s =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:footnotes xmlns:w=\"\(WordRedline.ns.w)\">"
       + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
       + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
-    var w = BodyWriter(author: "Redline", date: nil)
-    for (k, t) in texts.enumerated() {
+    var w = writer
+    w.xml = ""
+    for (k, note) in notes.enumerated() {
+      w.who = note.who
       s +=
         "<w:footnote w:id=\"\(k + 1)\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
         + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-        + w.runs([Segment(.equal, t)]) + "</w:p></w:footnote>"
+        + w.runs([Segment(note.op, note.text)]) + "</w:p></w:footnote>"
     }
     return s + "</w:footnotes>"
   }
