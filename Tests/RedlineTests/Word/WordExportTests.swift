@@ -434,6 +434,14 @@ struct SplitMix64: RandomNumberGenerator {
     }
     #expect(marks(doc, skip: "del").map { texts[$0] } == ["Tilastokeskus 2023.", "THL 2024."])
     #expect(marks(doc, skip: "ins").map { texts[$0] } == ["Tilastokeskus 2023."])
+    // A note whose mark is inserted has its text inserted too (and deleted with a deleted mark).
+    let inserted = Set(doc.descendants("ins").flatMap { $0.descendants("footnoteReference") }.compactMap { $0["id"] })
+    let deleted = Set(doc.descendants("del").flatMap { $0.descendants("footnoteReference") }.compactMap { $0["id"] })
+    for n in notes {
+      let id = n["id"] ?? ""
+      #expect((n.descendants("ins").isEmpty == false) == inserted.contains(id), "note \(id)")
+      #expect((n.descendants("del").isEmpty == false) == deleted.contains(id), "note \(id)")
+    }
     #expect(doc.descendants("footnoteReference").map { $0["id"] ?? "" } == (1...notes.count).map(String.init))
     #expect(try applyAll(bytes, accept: true).map(\.text) == ["1 Luku", "Väestö ikääntyy. Palvelut lisääntyvät."])
     #expect(try applyAll(bytes, accept: false).map(\.text) == ["1 Luku", "Väestö vanhenee."])
