@@ -466,3 +466,39 @@ struct SplitMix64: RandomNumberGenerator {
     #expect(try applyAll(bytes, accept: false).map(\.text) == ["Väestö vanhenee nopeasti."])
   }
 }
+
+@Suite struct WordExportThreadStatusTests {
+  @Test func resolvedAndOutdatedThreadsSaySo() throws {
+    let d = TempDir("wstat")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write("doc.md", "# 1 Luku\n\nTämä kappale poistetaan myöhemmin.\n\nTämä kappale jää ennalleen.\n")
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v1")
+    git(d.path, "tag", "v1")
+    let who = ["--author", "Aino <a@e.fi>", "--repo", d.path]
+    var r = run(redlineBinary, ["comment", "add", "v1", "--quote", "poistetaan", "-m", "Miksi tämä?"] + who)
+    #expect(r.status == 0, "\(r.stderr)")
+    r = run(redlineBinary, ["comment", "add", "v1", "--quote", "ennalleen", "-m", "Hyvä näin."] + who)
+    #expect(r.status == 0, "\(r.stderr)")
+    let id = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.hasSuffix(".jsonl") }
+      .map { String($0.dropLast(6)) }.first { id in
+        (try? String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8))?.contains("Hyvä näin.") == true
+      }!
+    r = run(redlineBinary, ["comment", "resolve", id, "--disposition", "accepted", "--reason", "Kiitos."] + who)
+    #expect(r.status == 0, "\(r.stderr)")
+    d.write("doc.md", "# 1 Luku\n\nTämä kappale jää ennalleen.\n")
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v2")
+    git(d.path, "tag", "v2")
+    let out = d.path + "-out/m.docx"
+    try FileManager.default.createDirectory(atPath: d.path + "-out", withIntermediateDirectories: true)
+    r = run(redlineBinary, ["diff", "v1", "v2", "--format", "docx", "-o", out, "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let pkg = try DocxPackage(bytes: [UInt8](FileManager.default.contents(atPath: out)!), name: "m")
+    let comments = try XMLTree.parse(pkg.parts["word/comments.xml"]!, part: "c").children("comment").map(\.textContent)
+    #expect(comments.contains { $0.contains("Miksi tämä?") && $0.contains("ei ole enää tekstissä") && $0.contains("kohta poistettu") })
+    #expect(comments.contains { $0.contains("Hyvä näin.") && $0.contains("ratkaistu (hyväksytty): Kiitos.") && $0.contains("ketju \(id)") })
+    let ext = try XMLTree.parse(pkg.parts["word/commentsExtended.xml"]!, part: "x").children("commentEx")
+    #expect(ext.filter { $0["done"] == "1" }.count == 1)
+  }
+}
