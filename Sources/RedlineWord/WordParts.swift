@@ -13,6 +13,8 @@ extension WordRedline {
       + "<Override PartName=\"/word/styles.xml\" ContentType=\"\(main).styles+xml\"/>"
       + "<Override PartName=\"/word/numbering.xml\" ContentType=\"\(main).numbering+xml\"/>"
       + "<Override PartName=\"/word/settings.xml\" ContentType=\"\(main).settings+xml\"/>"
+      + "<Override PartName=\"/word/header1.xml\" ContentType=\"\(main).header+xml\"/>"
+      + "<Override PartName=\"/word/footer1.xml\" ContentType=\"\(main).footer+xml\"/>"
       + (core
         ? "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         : "")
@@ -39,6 +41,8 @@ extension WordRedline {
       + "<Relationship Id=\"rId1\" Type=\"\(ns.r)/styles\" Target=\"styles.xml\"/>"
       + "<Relationship Id=\"rId2\" Type=\"\(ns.r)/numbering\" Target=\"numbering.xml\"/>"
       + "<Relationship Id=\"rId3\" Type=\"\(ns.r)/settings\" Target=\"settings.xml\"/>"
+      + "<Relationship Id=\"rId7\" Type=\"\(ns.r)/header\" Target=\"header1.xml\"/>"
+      + "<Relationship Id=\"rId8\" Type=\"\(ns.r)/footer\" Target=\"footer1.xml\"/>"
     if footnotes { s += "<Relationship Id=\"rId6\" Type=\"\(ns.r)/footnotes\" Target=\"footnotes.xml\"/>" }
     if comments {
       s += "<Relationship Id=\"rId4\" Type=\"\(ns.r)/comments\" Target=\"comments.xml\"/>"
@@ -47,6 +51,18 @@ extension WordRedline {
     }
     return s + "</Relationships>"
   }
+
+  /// The page header: which versions the file compares (grey, right-aligned).
+  static func header(_ title: String) -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"\(ns.w)\"><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>"
+      + "<w:r><w:rPr><w:color w:val=\"808080\"/><w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">\(xml(title))</w:t></w:r></w:p></w:hdr>"
+  }
+
+  /// The page footer: the page number.
+  static let footer =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+    + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>"
 
   static func core(title: String) -> String {
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>\(xml(title))</dc:title><dc:creator>Redline</dc:creator></cp:coreProperties>"

@@ -131,7 +131,7 @@ public enum WordRedline {
     w.table(rows)
     // Word needs a last paragraph that no change removes.
     w.xml +=
-      "<w:p/><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+      "<w:p/><w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId7\"/><w:footerReference w:type=\"default\" r:id=\"rId8\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1134\" w:bottom=\"1417\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
     let document =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"\(ns.w)\" xmlns:r=\"\(ns.r)\" xmlns:w14=\"\(ns.w14)\" xmlns:mc=\"\(ns.mc)\" mc:Ignorable=\"w14\"><w:body>"
       + w.xml + "</w:body></w:document>"
@@ -153,6 +153,8 @@ public enum WordRedline {
     parts.append(("word/styles.xml", Array(styles.utf8)))
     parts.append(("word/numbering.xml", Array(numbering(parens: w.listParens).utf8)))
     parts.append(("word/settings.xml", Array(settings.utf8)))
+    parts.append(("word/header1.xml", Array(header(title ?? "Redline").utf8)))
+    parts.append(("word/footer1.xml", Array(footer.utf8)))
     if !w.writtenNotes.isEmpty {
       parts.append(("word/footnotes.xml", Array(Footnotes.xml(w.writtenNotes, writer: w).utf8)))
     }
