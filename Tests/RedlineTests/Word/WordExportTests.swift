@@ -147,6 +147,8 @@ let exportNew = """
     #expect(numbered.contains("<w:numId w:val=\"2\"/>"))
     let bulleted = doc.components(separatedBy: "<w:p>").first { $0.contains(">Ensimmäinen tavoite<") } ?? ""
     #expect(bulleted.contains("<w:numId w:val=\"1\"/>"))
+    // The page header names the versions compared.
+    #expect(String(decoding: pkg.parts["word/header1.xml"]!, as: UTF8.self).contains("v1.md → "))
     let styles = String(decoding: pkg.parts["word/styles.xml"]!, as: UTF8.self)
     #expect(styles.contains("<w:name w:val=\"heading 1\"/>"))
   }
