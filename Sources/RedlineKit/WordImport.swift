@@ -62,6 +62,7 @@ extension DraftRepository {
     }
     var commit: ObjectID? = nil
     if atHead != bytes {
+      try makeParentFolder(of: target, root: root)
       try writeAtomically(bytes, to: root + target)
       let name = (file.split(separator: "/").last.map(String.init) ?? file)
       let msg = message ?? "Tuotu Word-tiedostosta \(name)"
@@ -82,6 +83,21 @@ extension DraftRepository {
         who: who, into: &result)
     }
     return result
+  }
+
+  /// Creates the folders of a new draft's path, and refuses one that leads outside the
+  /// working tree (through a symbolic link).
+  func makeParentFolder(of target: String, root: String) throws(RedlineError) {
+    guard let slash = target.lastIndex(of: "/") else { return }
+    let parent = root + String(target[..<slash])
+    do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+      throw .io("cannot create the folder '\(parent)': \(error.localizedDescription)")
+    }
+    let real = URL(fileURLWithPath: parent).resolvingSymlinksInPath().path + "/"
+    let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+    guard real.hasPrefix(realRoot) else {
+      throw .invalidArgument("PATH '\(target)' leads outside the repository (through a symbolic link)")
+    }
   }
 
   /// The draft path to write: checked to stay inside the repository and be Markdown.

@@ -69,6 +69,20 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
   }
 
+  @Test func importIntoANewFolderButNotThroughALinkOutside() throws {
+    let d = emptyRepo()
+    d.writeBytes("in.docx", fixtureBytes("pandoc.docx"))
+    var r = run(redlineBinary, ["import", "in.docx", "luonnokset/strategia.md", "--author", "A <a@b.fi>"], cwd: d.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(git(d.path, "show", "HEAD:luonnokset/strategia.md").contains("# 1 Johdanto"))
+    let outside = TempDir("outside")
+    try FileManager.default.createSymbolicLink(atPath: d.path + "/ulos", withDestinationPath: outside.path)
+    r = run(redlineBinary, ["import", "in.docx", "ulos/x.md", "--author", "A <a@b.fi>"], cwd: d.path)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("leads outside the repository"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: outside.path + "/x.md"))
+  }
+
   @Test func badInputIsOneLineExitTwo() {
     let d = emptyRepo()
     d.write("rikki.docx", "ei zip")
