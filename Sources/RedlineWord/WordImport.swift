@@ -68,7 +68,7 @@ public struct WordImport: Sendable {
     r.flushPending()
     var out = WordImport(markdown: r.render(), comments: [], trackedChanges: r.changes, notes: [])
     out.comments = try readComments(pkg, reader: r)
-    out.notes = r.notes(pkg: pkg, comments: out.comments.count)
+    out.notes = r.notes(pkg: pkg)
     return out
   }
 
@@ -77,13 +77,13 @@ public struct WordImport: Sendable {
     // commentsExtended: paraId of a comment's last paragraph → parent paraId, done.
     var parentPara: [String: String] = [:]
     var done: [String: Bool] = [:]
-    for typeSuffix in ["commentsExtended"] {
-      if let ext = try pkg.part(typeSuffix, fallback: "commentsExtended.xml") {
-        for c in ext.children("commentEx") {
-          guard let p = c["paraId"] else { continue }
-          if let parent = c["paraIdParent"] { parentPara[p] = parent }
-          done[p] = WordStyles.isOn(c["done"])
-        }
+    // The relationship type is the same for the 2012 and the pre-release namespace; names
+    // are read without their prefix, so either reads the same.
+    if let ext = try pkg.part("commentsExtended", fallback: "commentsExtended.xml") {
+      for c in ext.children("commentEx") {
+        guard let p = c["paraId"] else { continue }
+        if let parent = c["paraIdParent"] { parentPara[p] = parent }
+        done[p] = WordStyles.isOn(c["done"])
       }
     }
     var byPara: [String: String] = [:]

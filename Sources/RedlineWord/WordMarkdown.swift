@@ -144,7 +144,7 @@ extension WordReader {
   }
 
   /// What was changed or dropped on the way, one line each.
-  func notes(pkg: DocxPackage, comments: Int) -> [String] {
+  func notes(pkg: DocxPackage) -> [String] {
     var n: [String] = []
     if !changes.isEmpty {
       var parts: [String] = []
