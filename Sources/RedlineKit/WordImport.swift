@@ -139,7 +139,10 @@ extension DraftRepository {
   ) throws(RedlineError) {
     let doc: Document
     do { doc = try DocumentLoader.load(markdown, path: path) } catch { throw .document(error) }
-    guard !doc.blocks.isEmpty else { return }
+    guard !doc.blocks.isEmpty else {
+      result.notes.append("\(comments.count) comment(s) not imported: the draft has no paragraph to attach them to")
+      return
+    }
     let store = try reviewStore()
     let byID = Dictionary(comments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     func root(_ c: WordComment) -> WordComment {
