@@ -19,11 +19,18 @@ public func wordRedline(
       RawVersion(revision: v.revision, commit: nil, path: v.path, bytes: [UInt8](d), format: nil)
     ).bytes
   }
+  /// A file's modification time (for `--files` and `WORKTREE`, which have no commit date).
+  func modified(_ v: DocumentVersion) -> Int64? {
+    guard v.commit == nil, let a = try? FileManager.default.attributesOfItem(atPath: v.path),
+      let d = a[.modificationDate] as? Date
+    else { return nil }
+    return Int64(d.timeIntervalSince1970)
+  }
   do {
     return try WordRedline.docx(
       old: WordParagraph.of(c.old.document, source: oldSource ?? source(c.old)),
       new: WordParagraph.of(c.new.document, source: newSource ?? source(c.new)),
-      author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date, threads: threads,
+      author: c.newRef.authors.first ?? author ?? "Redline", date: c.newRef.date ?? modified(c.new), threads: threads,
       title: "\(c.new.path): \(c.oldRef.revision) → \(c.newRef.revision)", newAuthors: newAuthors,
       oldAuthors: oldAuthors)
   } catch {

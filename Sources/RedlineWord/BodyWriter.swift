@@ -18,11 +18,17 @@ struct BodyWriter {
   /// The move this whole paragraph belongs to (`move1`): written as Word move ranges.
   var move: String?
 
-  mutating func attrs() -> String {
+  /// `w:id`, `w:author` and `w:date` of a change. A move range must carry a date
+  /// (`requireDate`): without a known one it gets the time of writing.
+  mutating func attrs(requireDate: Bool = false) -> String {
     defer { revision += 1 }
     let name = who?.name ?? author
     var s = " w:id=\"\(revision)\" w:author=\"\(WordRedline.xml(name.isEmpty ? author : name))\""
-    if let d = who?.date.map(WordRedline.isoDate) ?? date { s += " w:date=\"\(d)\"" }
+    if let d = who?.date.map(WordRedline.isoDate) ?? date {
+      s += " w:date=\"\(d)\""
+    } else if requireDate {
+      s += " w:date=\"\(WordRedline.isoDate(Int64(Date().timeIntervalSince1970)))\""
+    }
     return s
   }
 
@@ -83,7 +89,7 @@ struct BodyWriter {
     var rangeID: Int? = nil
     if let move, let mark {
       rangeID = revision
-      xml += "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs()) w:name=\"\(move)\"/>"
+      xml += "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs(requireDate: true)) w:name=\"\(move)\"/>"
     }
     for c in comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" }
     xml += runs(segments, insTag: insTag, delTag: delTag)

@@ -381,6 +381,10 @@ let exportNew = """
     #expect(doc.contains("<w:moveToRangeStart") && doc.contains("<w:moveToRangeEnd"))
     #expect(doc.contains("<w:moveFrom w:id=") && doc.contains("<w:moveTo w:id="))
     #expect(!doc.contains("<w:del w:id="))
+    // The schema requires a date on move ranges, even for two plain files.
+    let tree = try XMLTree.parse(Data(doc.utf8), part: "document.xml")
+    #expect(tree.descendants("moveFromRangeStart").allSatisfy { $0["date"] != nil })
+    #expect(tree.descendants("moveToRangeStart").allSatisfy { $0["date"] != nil })
     #expect(
       try applyAll(bytes, accept: true).map(\.text) == [
         "A", "Muu teksti.", "B", "Loppu.", "Tämä kappale siirtyy toiseen lukuun.",
