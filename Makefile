@@ -80,3 +80,16 @@ browser-test: deps browser-deps
 
 load: build
 	python3 bench/load.py --redline .build/debug/redline
+
+# Word export check (Tests/RedlineTests/Word): LibreOffice renders an exported .docx to PDF.
+# About 220 MB without recommends; installed for `make test` only. libxml2 backs FoundationXML.
+WORD_TEST_APT_PACKAGES := libxml2 fonts-dejavu-core libreoffice-writer-nogui
+.PHONY: word-test-deps
+test: word-test-deps
+word-test-deps: deps
+	@missing=""; for p in $(WORD_TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v soffice >/dev/null 2>&1 && missing=$$(echo "$$missing" | sed 's/libreoffice-writer-nogui//'); \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  echo "Installing Debian packages for the Word tests:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi

@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries from Debian, each imported by exactly one Swift module.
@@ -32,10 +33,14 @@ let package = Package(
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"]),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.
     .target(name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"]),
+    // Word .docx in and out: WordprocessingML read into Markdown, tracked changes written.
+    .target(
+      name: "RedlineWord",
+      dependencies: ["RedlineDocument", "RedlineDiff", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // Use cases over a drafts repository: what the CLI and tests drive.
     .target(
       name: "RedlineKit",
-      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport"]),
+      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"]),
     // `redline serve`: review in the browser over RedlineKit (Hummingbird 2).
     .target(
       name: "RedlineServer",
@@ -57,7 +62,7 @@ let package = Package(
     .testTarget(
       name: "RedlineTests",
       dependencies: [
-        "RedlineKit", "RedlineServer", "RedlineFuzzing",
+        "RedlineKit", "RedlineServer", "RedlineFuzzing", "RedlineWord",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]),

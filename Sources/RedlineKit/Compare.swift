@@ -26,6 +26,7 @@ struct RawVersion: Sendable {
 
 /// Parses both sides on two threads (the documents are independent), then diffs.
 func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(RedlineError) -> Comparison {
+  let (x, y) = (try wordAsMarkdown(x), try wordAsMarkdown(y))  // .docx read as Markdown (WordImport.swift)
   let clock = PhaseClock()
   let results = ParseResults()
   DispatchQueue.concurrentPerform(iterations: 2) { k in

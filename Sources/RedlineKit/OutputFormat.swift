@@ -1,10 +1,10 @@
 /// The output formats a command can write, and how one is chosen: `--format` wins, else
 /// the output file's extension (`-o x.html`, `-o x.md`), else the command's default.
 public enum OutputFormat: String, Sendable, CaseIterable {
-  case text, markdown, html, json
+  case text, markdown, html, json, docx
 
   /// The format a file name asks for: `.html`/`.htm`, `.md`/`.markdown`, `.json`,
-  /// `.txt`; nil for any other name (case-insensitive).
+  /// `.txt`, `.docx`; nil for any other name (case-insensitive).
   public static func fromFileName(_ path: String) -> OutputFormat? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
@@ -13,6 +13,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case "md", "markdown": return .markdown
     case "json": return .json
     case "txt", "text": return .text
+    case "docx": return .docx
     default: return nil
     }
   }

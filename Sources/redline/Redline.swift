@@ -25,6 +25,7 @@ struct Redline: ParsableCommand {
       DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
       HistoryCommand.self, BlameCommand.self, ParallelCommand.self,
       ServeCommand.self, ReviewersCommand.self,
+      ImportCommand.self,
     ]
   )
 

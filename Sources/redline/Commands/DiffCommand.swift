@@ -26,10 +26,12 @@ struct DiffCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case terminal, markdown, html, json
+    case docx
   }
 
   @OptionGroup var repository: RepositoryOptions
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: Format = .terminal
+  @Option(name: .long, help: "Output format: terminal, markdown, html, json or docx (default: from the -o file name, else terminal).")
+  var format: Format?
   @Flag(name: .long, help: "One line per changed section: blocks and words added, removed, changed.") var stat = false
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 2.1.", valueName: "number"))
   var section: String?
@@ -51,6 +53,18 @@ struct DiffCommand: ParsableCommand {
     if let budget, budget < 0 { throw ValidationError("--budget must be zero or more") }
   }
 
+  /// `--format`, else the `-o` file's extension (`.html`, `.md`, `.json`, `.docx`), else terminal.
+  var chosenFormat: Format {
+    if let format { return format }
+    switch output.flatMap(OutputFormat.fromFileName) {
+    case .html: return .html
+    case .markdown: return .markdown
+    case .json: return .json
+    case .docx: return .docx
+    case .text, nil: return .terminal
+    }
+  }
+
   func run() throws {
     var differs = false
     try runReporting {
@@ -70,7 +84,11 @@ struct DiffCommand: ParsableCommand {
       if stat {
         bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections, labels: labels)).utf8)
       } else {
-        switch format {
+        switch chosenFormat {
+        case .docx:  // a Word file with tracked changes (RedlineKit/WordExport.swift)
+          guard output != nil else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o muutokset.docx") }
+          guard section == nil else { throw RedlineError.invalidArgument("--format docx exports the whole document; leave out --section") }
+          bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:

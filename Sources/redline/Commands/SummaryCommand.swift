@@ -23,7 +23,7 @@ struct SummaryCommand: ParsableCommand {
         redline summary v2 v3 --lang fi --comments-only -o kasittely.html
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, text }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, text, docx }
   enum By: String, ExpressibleByArgument, CaseIterable { case section, respondent }
 
   @OptionGroup var repository: RepositoryOptions
@@ -45,6 +45,12 @@ struct SummaryCommand: ParsableCommand {
   func run() throws {
     var broken: [String] = []
     try runReporting {
+      if format == .docx || (format == nil && output.flatMap(OutputFormat.fromFileName) == .docx) {  // Word: tracked changes, every thread a comment (RedlineKit/WordExport.swift)
+        guard let output else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o yhteenveto.docx") }
+        let repo = try repository.open()
+        try writeAtomically(try repo.wordRedline(repo.compare(old, new, path: path)), to: output)
+        return
+      }
       if let t = textLang, !validTextLanguage(t) {
         throw RedlineError.invalidArgument("--text-lang '\(t)' is not a language code such as fi, sv or sv-FI")
       }
@@ -82,7 +88,8 @@ struct SummaryCommand: ParsableCommand {
     case .html: return .html
     case .markdown: return .markdown
     case .text: return .text
-    case .json: throw .invalidArgument("summary writes markdown, html or text, not JSON; pass --format")
+    case .json: throw .invalidArgument("summary writes markdown, html, text or docx, not JSON; pass --format")
+    case .docx: throw .invalidArgument("summary writes a Word file only with -o NAME.docx")
     }
   }
 }

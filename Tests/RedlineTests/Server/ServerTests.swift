@@ -230,7 +230,7 @@ struct ServerTests {
       #expect(git(r.repo, "log", "-1", "--format=%an") == "Liisa Valmistelija")
       let (_, thread, _) = try await client.get(threadURL, as: liisa)
       #expect(thread.contains("Lisätietoa."))
-      #expect(thread.contains("Hyväksytty"))
+      #expect(thread.contains("Huomioitu"))
       #expect(thread.contains("Avaa uudelleen"))
       let (_, dash, _) = try await client.get("/dashboard?status=resolved", as: liisa)
       #expect(dash.contains("id=\"count-resolved\">1<"))
