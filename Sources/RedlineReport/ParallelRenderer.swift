@@ -44,8 +44,9 @@ public enum ParallelRenderer {
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
     let md = style == .markdown
-    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\n\n"
-      : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\n"
+    let within = r.section.map { ", section \($0) only" } ?? ""
+    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\(DiffText.esc(within, md))\n\n"
+      : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\(within)\n"
     if let b = r.base { out += (md ? "Paired at the Finnish version \(DiffText.esc(b.name, md)).\n\n" : "Paired at the Finnish version \(b.name).\n") }
     out += headline(r) + "\n\n"
     for f in r.findings {
