@@ -27,7 +27,8 @@ public enum BlameRenderer {
         out += "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
       } else {
         let head = pad(l.label, wLabel) + " " + pad(v.name, wName) + " " + pad(v.date, wDate) + " " + pad(v.author, wAuthor) + " "
-        let name = style == .color ? "\u{1B}[33m" + head + "\u{1B}[0m" : head
+        // Bold: one of the sequences TerminalText keeps (any other would show as ␛[…).
+        let name = style == .color ? "\u{1B}[1m" + head + "\u{1B}[0m" : head
         out += name + excerpt(l.text, room) + "\n"
         if !threads.isEmpty { out += String(repeating: " ", count: indent) + "after " + threads.joined(separator: "; ") + "\n" }
       }

@@ -8,8 +8,9 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Build a throwaway repository from the sample drafts and show what Redline does.",
     discussion: """
-      Commits drafts/NAME-v1.md, -v2.md, -v3.md through libgit2 as one document, tagged v1, v2, v3, \
-      then runs the other commands on it. The repository is left in a temporary folder (or --into) \
+      Commits drafts/NAME-v1.md, -v2.md, -v3.md through libgit2 as one document, tagged v1, v2, v3 \
+      (with the Swedish version drafts/regionutvecklingsbeslut.md from v2 on, replaced by \
+      regionutvecklingsbeslut.vN.md at vN), then runs the other commands on it. The repository is left in a temporary folder (or --into) \
       so you can try the commands yourself; the files it writes (HTML diff, summaries) go \
       to a folder beside it, named like it with "-out".
       """)
@@ -70,7 +71,7 @@ struct DemoCommand: ParsableCommand {
       if let sv {
         try step(
           "What the Swedish version has not caught up with in section 2 at \(last); out of sync, so a CI check fails",
-          ["parallel", last, fi, sv, "--section", "2"], exitStatus: 1)
+          ["parallel", last, fi, sv, "--section", "2", "--color", "never"], exitStatus: 1)
         pages.append("yhteenveto-v2-\(last).md")
         try step(
           "The summary of v2 → \(last) ends with the Swedish version's status",
@@ -81,7 +82,8 @@ struct DemoCommand: ParsableCommand {
       emit(
         """
 
-        Wrote the pages to \(outFolder): \(pages.joined(separator: ", "))
+        Wrote the pages to \(outFolder):
+             \(pages.joined(separator: "\n     "))
 
         Try: redline --repo \(repo) diff v2 \(last) \(fi)
              redline --repo \(repo) diff v1 \(last) \(fi) --format json

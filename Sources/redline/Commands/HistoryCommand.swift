@@ -57,7 +57,10 @@ struct HistoryCommand: ParsableCommand {
       case .html: bytes = Array(HistoryRenderer.html(h).utf8)
       case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
       case .terminal:
-        let text = HistoryRenderer.text(h, style: viewColor(output, display) ? .color : .plain)
+        let color = viewColor(output, display)
+        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
+        let plain = HistoryRenderer.text(h, style: color ? .color : .plain)
+        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
         bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
       }
       try emitView(bytes, output: output)

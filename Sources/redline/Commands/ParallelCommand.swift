@@ -43,7 +43,10 @@ struct ParallelCommand: ParsableCommand {
       case .html: bytes = Array(ParallelRenderer.html(r).utf8)
       case .markdown: bytes = Array(ParallelRenderer.text(r, style: .markdown).utf8)
       case .terminal:
-        let text = ParallelRenderer.text(r, style: viewColor(output, display) ? .color : .plain)
+        let color = viewColor(output, display)
+        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
+        let plain = ParallelRenderer.text(r, style: color ? .color : .plain)
+        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
         bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
       }
       try emitView(bytes, output: output)

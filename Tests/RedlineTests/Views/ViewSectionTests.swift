@@ -20,10 +20,27 @@ import Testing
     for line in BlameRenderer.text(part, style: .plain, width: 80).split(separator: "\n") {
       #expect(line.count <= 80, "\(line)")
     }
+    // Colour survives the terminal sanitizer (it used to show as a visible ␛[33m).
+    let colored = BlameRenderer.text(part, style: .color, width: 80)
+    #expect(TerminalText.sanitize(colored) == colored)
+    #expect(colored.contains("\u{1B}[1m§3.3 ¶1"))
     let wide = BlameRenderer.text(part, style: .plain, width: 160)
     #expect(wide.contains("Vetovoimainen ja turvallinen elinympäristö on alueiden kilpailukyvyn perusta."))
     let r = run(redlineBinary, ["blame", "v3", ParallelTests.fi, "--section", "9", "--repo", dir.path])
     #expect(r.status == 2 && r.stderr.hasPrefix("redline: error: no section '9'"), "\(r.stderr)")
+  }
+
+  @Test func plainViewsWrapToTheTerminalKeepingIndents() {
+    let text = "§2.1 ¶2 ↔ §2.1 ¶2  Finnish changed in v3 (Liisa Virtanen, 14.12.2023), after the Swedish (last changed in v2)\n"
+      + "    Vihreän siirtymän investoinnit ovat muuttamassa Suomen taloudellista maantiedettä ja kääntävät rakennemuutoksen suunnan.\n"
+      + "    | Rahoituslähde | Vuosi | Milj. euroa | Rahoituslähde | Vuosi | Milj. euroa | Rahoituslähde |\n"
+    let out = TextWrap.wrapLines(text, width: 60)
+    let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.filter { !$0.contains("|") }.allSatisfy { $0.count <= 60 })
+    #expect(lines[1].hasPrefix("    ") && !lines[1].hasPrefix("     "), "a line without indent continues four in")
+    #expect(lines.contains { $0.hasPrefix("    | Rahoituslähde") && $0.hasSuffix("Rahoituslähde |") }, "table rows stay whole")
+    #expect(out.replacingOccurrences(of: "\n    ", with: " ") == text.replacingOccurrences(of: "\n    ", with: " "), "no word lost")
+    #expect(TextWrap.wrapLines(text, width: .max) == text)
   }
 
   @Test func parallelOfOneSection() throws {
