@@ -63,7 +63,7 @@ struct DemoCommand: ParsableCommand {
       try step("The consultation summary of v1 → v2, in Finnish", ["summary", "v1", "v2", fi, "--lang", "fi", "--format", "html", "-o", outFolder + "/yhteenveto-v1-v2.html"])
       try step("The same in Swedish, as Markdown", ["summary", "v1", "v2", fi, "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])
       try step(
-        "One paragraph's story: created in v1, commented, merged with another in v2, moved to a new section in v3",
+        "One paragraph's story: created in v1, \(noReviews ? "" : "commented, ")merged with another in v2, moved to a new section in v3",
         ["history", last, fi, "--block", Self.storyBlock, "--color", "never"])
       try step(
         "Who last changed each paragraph of section 3.3, and the comments that came before",
