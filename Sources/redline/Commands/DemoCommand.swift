@@ -63,14 +63,14 @@ struct DemoCommand: ParsableCommand {
       try step("The consultation summary of v1 → v2, in Finnish", ["summary", "v1", "v2", fi, "--lang", "fi", "--format", "html", "-o", outFolder + "/yhteenveto-v1-v2.html"])
       try step("The same in Swedish, as Markdown", ["summary", "v1", "v2", fi, "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])
       try step(
-        "One paragraph's story: created in v1, \(noReviews ? "" : "commented, ")merged with another in v2, moved to a new section in v3",
+        "One paragraph's history: created, \(noReviews ? "" : "commented, ")merged, moved (v1 → \(last))",
         ["history", last, fi, "--block", Self.storyBlock, "--color", "never"])
       try step(
-        "Who last changed each paragraph of section 3.3, and the comments that came before",
+        "Blame of section 3.3: who last changed each paragraph, comments before",
         ["blame", last, fi, "--section", "3.3"])
       if let sv {
         try step(
-          "What the Swedish version has not caught up with in section 2 at \(last); out of sync, so a CI check fails",
+          "The Swedish version, §2: what it has not caught up with",
           ["parallel", last, fi, sv, "--section", "2", "--color", "never"], exitStatus: 1)
         pages.append("yhteenveto-v2-\(last).md")
         try step(

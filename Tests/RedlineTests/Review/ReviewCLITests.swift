@@ -91,9 +91,10 @@ func shellWords(_ line: String) -> [String] {
     #expect(parts.count >= 8)
     // The three views: a paragraph's history, blame, and the Swedish version (out of sync: exit 1).
     let titles = parts.map { $0.components(separatedBy: "\n")[0] }
+    #expect(titles.allSatisfy { $0.count + 3 <= 80 }, "titles fit 80 columns")
     #expect(parts.contains { $0.contains("$ redline --repo \(folder) history v3 aluekehittamispaatos.md --block") })
     #expect(parts.contains { $0.contains("$ redline --repo \(folder) blame v3 aluekehittamispaatos.md") })
-    #expect(titles.contains { $0.hasPrefix("What the Swedish version has not caught up with") && $0.hasSuffix("(exit status 1)") })
+    #expect(titles.contains { $0.hasPrefix("The Swedish version, §2: what it has not caught up with") && $0.hasSuffix("(exit status 1)") })
     #expect(parts.contains { $0.contains("parallel v3 aluekehittamispaatos.md regionutvecklingsbeslut.md") })
     #expect(parts.contains { $0.contains("summary v2 v3 aluekehittamispaatos.md --lang fi --parallel regionutvecklingsbeslut.md") })
     #expect(demo.stdout.contains("GIT_EXTERNAL_DIFF="), "the git recipe")
