@@ -15,9 +15,19 @@ extension DraftRepository {
   /// pair diffed once, and a block's origin carried through the block mapping. A block
   /// the mapping lost counts as split off (origin kept) when its text sits inside a
   /// changed or deleted old block; a changed block that swallowed deleted ones is merged.
-  public func blame(revision: String = "HEAD", path: String? = nil) throws(RedlineError) -> Blame {
+  /// `section` (e.g. `3.3`) keeps only the blocks of that section and its subsections.
+  public func blame(revision: String = "HEAD", path: String? = nil, section: String? = nil) throws(RedlineError) -> Blame {
     let chain = try VersionChain(repo: self, path: path, revision: revision)
     let n = chain.count
+    // A section that is not there is said before the walk, not after it.
+    var subtree: Range<Int>? = nil
+    if let section {
+      let last = try chain.document(n - 1)
+      guard let j = last.section(labeled: section) else {
+        throw .unknownSection(section, available: last.sections.dropFirst().map(\.label))
+      }
+      subtree = last.blockIndexes(inSubtree: j)
+    }
     let names = Set(chain.versions.map(\.path))
     // Threads by the version they were made on.
     var startsAt: [Int: [ReviewThread]] = [:]
@@ -134,7 +144,7 @@ extension DraftRepository {
       chain.forgetDiff(k)
       chain.release(before: k + 1)
     }
-    let lines = doc.blocks.indices.map { i in
+    let lines = (subtree ?? doc.blocks.indices).map { i in
       let b = doc.blocks[i]
       return BlameLine(
         label: b.label, kind: b.kind, line: b.line, text: b.text, version: origin[i], change: how[i],

@@ -8,6 +8,26 @@ public enum Demo {
   /// The document's path inside the demo repository.
   public static let documentPath = "aluekehittamispaatos.md"
 
+  /// The Swedish version's path inside the demo repository (and its drafts file name).
+  public static let swedishPath = "regionutvecklingsbeslut.md"
+
+  /// The version the Swedish translation was first committed with: `drafts/NAME.md` is
+  /// the translation of that Finnish version; `drafts/NAME.vN.md` replaces it at vN.
+  public static let swedishFrom = 2
+
+  /// The Swedish file committed with version `number`, if any: the first translation at
+  /// `swedishFrom`, a `NAME.vN.md` at vN.
+  public static func swedishFile(in drafts: String, version number: Int) -> String? {
+    let stem = drafts + "/" + swedishPath.dropLast(3)
+    let candidates = number == swedishFrom ? [stem + ".v\(number).md", stem + ".md"] : [stem + ".v\(number).md"]
+    return candidates.first { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// True when the drafts folder holds a Swedish version the demo commits.
+  public static func hasSwedish(in drafts: String) -> Bool {
+    ((try? versions(in: drafts)) ?? []).contains { swedishFile(in: drafts, version: $0.number) != nil }
+  }
+
   /// One sample version found in the drafts folder.
   public struct Version: Sendable {
     public var number: Int
@@ -42,10 +62,12 @@ public enum Demo {
   ]
 
   /// Creates a repository at `folder` with one tagged commit per version; returns it.
+  /// The Swedish version joins at `swedishFrom` and changes where the drafts say so.
   public static func build(drafts: String, into folder: String) throws(RedlineError) -> Repository {
     let versions = try versions(in: drafts)
     let repo: Repository
     do { repo = try Repository.create(at: folder) } catch { throw .git(error) }
+    var swedish: Data?
     for (i, v) in versions.enumerated() {
       guard let data = FileManager.default.contents(atPath: v.file) else { throw .fileNotFound(path: v.file) }
       let h = history[min(i, history.count - 1)]
@@ -53,9 +75,14 @@ public enum Demo {
       let offset = h.date.hasSuffix("+03:00") ? 180 : 120
       let sig = Signature(name: h.name, email: h.email, time: time, offsetMinutes: Int32(offset))
       let message = i < history.count ? h.message : "Versio \(v.number)"
+      var changes = [FileChange(path: documentPath, content: [UInt8](data))]
+      if let sv = swedishFile(in: drafts, version: v.number) {
+        guard let svData = FileManager.default.contents(atPath: sv) else { throw .fileNotFound(path: sv) }
+        changes.append(FileChange(path: swedishPath, content: [UInt8](svData)))
+        swedish = svData
+      }
       do {
-        let id = try repo.commit(
-          [FileChange(path: documentPath, content: [UInt8](data))], message: message + "\n", author: sig)
+        let id = try repo.commit(changes, message: message + "\n", author: sig)
         try repo.createTag("v\(v.number)", at: id)
       } catch {
         throw .git(error)
@@ -65,6 +92,7 @@ public enum Demo {
     if let last = versions.last, let data = FileManager.default.contents(atPath: last.file) {
       _ = FileManager.default.createFile(atPath: folder + "/" + documentPath, contents: data)
     }
+    if let swedish { _ = FileManager.default.createFile(atPath: folder + "/" + swedishPath, contents: swedish) }
     return repo
   }
 

@@ -15,12 +15,23 @@ extension DraftRepository {
   /// added, renumbered or moved in Finnish after the translation still pair correctly.
   /// A pair is out of step when the Finnish block's last change (blame) is newer than the
   /// Swedish block's.
-  public func parallel(revision: String = "HEAD", finnish: String, swedish: String) throws(RedlineError) -> ParallelReport {
+  /// `section` (a Finnish section number at `revision`, e.g. `7`) keeps only the findings
+  /// in that section and its subsections, and the Swedish blocks paired with it.
+  public func parallel(revision: String = "HEAD", finnish: String, swedish: String, section: String? = nil) throws(RedlineError)
+    -> ParallelReport
+  {
     let fiChain = try VersionChain(repo: self, path: finnish, revision: revision)
     let svChain = try VersionChain(repo: self, path: swedish, revision: revision)
     let n = fiChain.count
     let fiNow = try fiChain.document(n - 1)
     let sv = try svChain.document(svChain.count - 1)
+    var keep: Set<Int>? = nil
+    if let section {
+      guard let j = fiNow.section(labeled: section) else {
+        throw .unknownSection(section, available: fiNow.sections.dropFirst().map(\.label))
+      }
+      keep = Set(fiNow.subtree(j))
+    }
     let svLast = svChain.versions[svChain.count - 1]
 
     // The Finnish version the Swedish outline follows.
@@ -135,6 +146,26 @@ extension DraftRepository {
     for s in svOnlySections {
       let sec = sv.sections[s]
       findings.append(ParallelFinding(kind: .onlySwedish, fi: nil, sv: sec.label, svText: sec.heading, svCount: sec.blockRange.count))
+    }
+    if let keep {
+      // A finding belongs to the section its Finnish side is in; a Swedish-only block to
+      // the Finnish section its Swedish section is paired with.
+      var fiOf: [Int: Int] = [:]
+      for (f, s) in svSectionFor { fiOf[s] = f }
+      func fiSection(_ f: ParallelFinding) -> Int? {
+        if let l = f.fi {
+          if let b = fiNow.block(labeled: l) { return fiNow.blocks[b].section }
+          return fiNow.section(labeled: l)
+        }
+        guard let l = f.sv, let b = sv.block(labeled: l) else { return nil }
+        return fiOf[sv.blocks[b].section]
+      }
+      findings = findings.filter { fiSection($0).map(keep.contains) ?? false }
+      let pairs = blockPair.filter { keep.contains(fiNow.blocks[$0.key].section) }
+      return ParallelReport(
+        revision: revision, fiPath: fiChain.path, svPath: svChain.path, base: fiChain.versions[base],
+        pairedSections: svSectionFor.keys.filter(keep.contains).count, pairedBlocks: pairs.count, findings: findings,
+        section: fiNow.sections[fiNow.section(labeled: section!)!].label)
     }
     return ParallelReport(
       revision: revision, fiPath: fiChain.path, svPath: svChain.path, base: fiChain.versions[base],

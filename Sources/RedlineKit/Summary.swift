@@ -9,9 +9,11 @@ extension DraftRepository {
   /// of the commits in between, and the threads made on OLD or between OLD and NEW with
   /// their status at NEW, plus the threads from earlier rounds still waiting at NEW.
   /// `textLanguage` is the document's language (`--text-lang`, or `redline.textLang` from
-  /// git config); without it the front matter's `lang:` decides, else Finnish.
+  /// git config); without it the front matter's `lang:` decides, else Finnish. `swedish`
+  /// names the Swedish version, checked against the document at NEW (`redline parallel`).
   public func summaryInput(
-    _ oldRevision: String, _ newRevision: String, path: String?, now: Int64? = nil, textLanguage: String? = nil
+    _ oldRevision: String, _ newRevision: String, path: String?, now: Int64? = nil, textLanguage: String? = nil,
+    swedish: String? = nil
   ) throws(RedlineError) -> SummaryInput {
     let c = try compare(oldRevision, newRevision, path: path)
     let oldID = c.old.commit
@@ -41,9 +43,10 @@ extension DraftRepository {
     let lang = textLanguage ?? (try? bytes(of: c.new.path, at: newRevision)).flatMap { FrontMatter.language($0.bytes) } ?? "fi"
     var newRef = c.newRef
     newRef.authors = authors
+    let status = try swedish.map { sv throws(RedlineError) in try parallel(revision: newRevision, finnish: c.new.path, swedish: sv) }
     return SummaryInput(
       diff: c.diff, old: c.oldRef, new: newRef, authors: authors, comments: report,
-      generated: now ?? Int64(Date().timeIntervalSince1970), textLanguage: lang, carried: carried)
+      generated: now ?? Int64(Date().timeIntervalSince1970), textLanguage: lang, carried: carried, swedish: status)
   }
 
   /// A thread made before OLD (an earlier round) that was not handled before OLD: still

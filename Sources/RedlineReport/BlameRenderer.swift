@@ -6,8 +6,16 @@ public enum BlameRenderer {
   public static let schema = "redline.blame/1"
 
   /// Terminal (plain or colour) or Markdown text: one entry per block.
-  public static func text(_ b: Blame, style: DiffText.Style) -> String {
+  /// The terminal columns are as wide as their longest entry, and the text excerpt fills
+  /// the line up to `width` (at least 30 characters).
+  public static func text(_ b: Blame, style: DiffText.Style, width: Int = 80) -> String {
     let md = style == .markdown
+    let wLabel = b.blocks.map(\.label.count).max() ?? 0
+    let wName = b.blocks.map { b.versions[$0.version].name.count }.max() ?? 0
+    let wAuthor = b.blocks.map { b.versions[$0.version].author.count }.max() ?? 0
+    let wDate = b.blocks.map { b.versions[$0.version].date.count }.max() ?? 0
+    let indent = wLabel + 1
+    let room = max(30, width - (wLabel + wName + wDate + wAuthor + 4))
     var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
       : "Blame of \(b.path) at \(b.revision)\n\n"
     if md { out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n" }
@@ -18,10 +26,11 @@ public enum BlameRenderer {
         let cells = [l.label, v.name, v.author, v.date, l.change.rawValue, threads.joined(separator: "; "), excerpt(l.text, 80)]
         out += "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
       } else {
-        let head = pad(l.label, 14) + " " + pad(v.name, 9) + " " + pad(v.date, 10) + " " + pad(v.author, 18) + " "
-        let name = style == .color ? "\u{1B}[33m" + head + "\u{1B}[0m" : head
-        out += name + excerpt(l.text, 60) + "\n"
-        if !threads.isEmpty { out += String(repeating: " ", count: 15) + "after " + threads.joined(separator: "; ") + "\n" }
+        let head = pad(l.label, wLabel) + " " + pad(v.name, wName) + " " + pad(v.date, wDate) + " " + pad(v.author, wAuthor) + " "
+        // Bold: one of the sequences TerminalText keeps (any other would show as ␛[…).
+        let name = style == .color ? "\u{1B}[1m" + head + "\u{1B}[0m" : head
+        out += name + excerpt(l.text, room) + "\n"
+        if !threads.isEmpty { out += String(repeating: " ", count: indent) + "after " + threads.joined(separator: "; ") + "\n" }
       }
     }
     return out

@@ -44,8 +44,9 @@ public enum ParallelRenderer {
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
     let md = style == .markdown
-    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\n\n"
-      : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\n"
+    let within = r.section.map { ", section \($0) only" } ?? ""
+    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\(DiffText.esc(within, md))\n\n"
+      : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\(within)\n"
     if let b = r.base { out += (md ? "Paired at the Finnish version \(DiffText.esc(b.name, md)).\n\n" : "Paired at the Finnish version \(b.name).\n") }
     out += headline(r) + "\n\n"
     for f in r.findings {
@@ -123,37 +124,6 @@ public enum ParallelRenderer {
   /// The status of the Swedish version as a Markdown section for the consultation
   /// summary (`summary --parallel SV_PATH`), in Finnish (`fi`), Swedish (`sv`) or English.
   public static func summarySection(_ r: ParallelReport, language: String) -> String {
-    let c = r.counts
-    let changed = c[.finnishChanged] ?? 0
-    let onlyFi = c[.onlyFinnish] ?? 0
-    let onlySv = c[.onlySwedish] ?? 0
-    let lists = c[.listItems] ?? 0
-    let nums = c[.numbers] ?? 0
-    switch language {
-    case "sv":
-      var s = "## Den svenska versionens status\n\n"
-      if r.inSync { return s + "Den svenska versionen (\(r.svPath)) motsvarar den finska vid \(r.revision).\n" }
-      s += "Den svenska versionen (\(r.svPath)) är inte i takt med den finska vid \(r.revision):\n\n"
-      s += "- stycken där den finska texten ändrats efter den svenska: \(changed)\n"
-      s += "- avsnitt eller stycken endast på finska: \(onlyFi)\n- endast på svenska: \(onlySv)\n"
-      s += "- avsnitt med olika antal listpunkter: \(lists)\n- stycken med olika siffror, datum eller belopp: \(nums)\n"
-      return s
-    case "en":
-      var s = "## Status of the Swedish version\n\n"
-      if r.inSync { return s + "The Swedish version (\(r.svPath)) matches the Finnish one at \(r.revision).\n" }
-      s += "The Swedish version (\(r.svPath)) is out of step with the Finnish one at \(r.revision):\n\n"
-      s += "- paragraphs whose Finnish changed after the Swedish: \(changed)\n"
-      s += "- sections or paragraphs only in Finnish: \(onlyFi)\n- only in Swedish: \(onlySv)\n"
-      s += "- sections with a different number of list items: \(lists)\n- paragraphs with different numbers, dates or amounts: \(nums)\n"
-      return s
-    default:
-      var s = "## Ruotsinkielisen version tilanne\n\n"
-      if r.inSync { return s + "Ruotsinkielinen versio (\(r.svPath)) vastaa suomenkielistä versiota \(r.revision).\n" }
-      s += "Ruotsinkielinen versio (\(r.svPath)) on jäljessä suomenkielisestä versiosta \(r.revision):\n\n"
-      s += "- kappaleita, joiden suomenkielinen teksti on muuttunut ruotsinkielisen jälkeen: \(changed)\n"
-      s += "- lukuja tai kappaleita vain suomeksi: \(onlyFi)\n- vain ruotsiksi: \(onlySv)\n"
-      s += "- lukuja, joissa on eri määrä luettelon kohtia: \(lists)\n- kappaleita, joissa luvut, päivämäärät tai summat eroavat: \(nums)\n"
-      return s
-    }
+    SwedishStatus.markdown(r, Localization(Localization.Language(rawValue: language) ?? .fi))
   }
 }

@@ -21,10 +21,13 @@ public struct SummaryInput: Sendable {
   /// Ids of threads made before the old version and still waiting: carried from an
   /// earlier round into this summary.
   public var carried: Set<String>
+  /// The Swedish version checked against the new one (`summary --parallel SV_PATH`): its
+  /// status closes the summary.
+  public var swedish: ParallelReport?
 
   public init(
     diff: DocumentDiff, old: VersionRef, new: VersionRef, authors: [String], comments: CommentsReport, generated: Int64,
-    textLanguage: String = "fi", carried: Set<String> = []
+    textLanguage: String = "fi", carried: Set<String> = [], swedish: ParallelReport? = nil
   ) {
     self.diff = diff
     self.old = old
@@ -34,6 +37,7 @@ public struct SummaryInput: Sendable {
     self.generated = generated
     self.textLanguage = textLanguage
     self.carried = carried
+    self.swedish = swedish
   }
 }
 

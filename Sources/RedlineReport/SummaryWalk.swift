@@ -93,6 +93,7 @@ struct SummaryWalk<W: SummaryWriter> {
       writeSections()
     }
     writeComments()
+    if let sv = s.swedish { writeSwedish(sv) }
     w.paragraph([.em(l.generated(l.date(s.generated)))], cssClass: "muted")
   }
 

@@ -66,6 +66,18 @@ public enum TextWrap {
     }.joined(separator: "\n")
   }
 
+  /// Wraps every line of a terminal view to `width`, keeping its indent; a line without
+  /// one continues four columns in. Table rows (`|`) stay whole. `Int.max`: unchanged.
+  public static func wrapLines(_ text: String, width: Int) -> String {
+    guard width < Int.max / 2 else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      let n = line.prefix { $0 == " " }.count
+      let body = line.dropFirst(n)
+      if body.hasPrefix("|") || columns(line) <= width { return String(line) }
+      return wrap(String(body), width: width, first: String(repeating: " ", count: n), indent: n == 0 ? 4 : n)
+    }.joined(separator: "\n")
+  }
+
   /// Display columns of a string: two for wide and fullwidth characters, zero for
   /// characters that are only marks, one otherwise.
   public static func columns<S: StringProtocol>(_ s: S) -> Int { s.reduce(0) { $0 + columns($1) } }

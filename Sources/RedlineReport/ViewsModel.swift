@@ -255,11 +255,14 @@ public struct ParallelReport: Sendable {
   public var pairedBlocks: Int
   /// Findings in Finnish document order.
   public var findings: [ParallelFinding]
+  /// The Finnish section (`§7`) the check was limited to, or nil for the whole document.
+  public var section: String?
 
   public init(
     revision: String, fiPath: String, svPath: String, base: VersionInfo?, pairedSections: Int, pairedBlocks: Int,
-    findings: [ParallelFinding]
+    findings: [ParallelFinding], section: String? = nil
   ) {
+    self.section = section
     self.revision = revision
     self.fiPath = fiPath
     self.svPath = svPath

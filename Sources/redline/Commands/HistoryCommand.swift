@@ -13,11 +13,10 @@ func emitView(_ bytes: [UInt8], output: String?) throws {
   if let output { try writeAtomically(bytes, to: output) } else { writeStdout(bytes) }
 }
 
-/// Colour on a terminal unless NO_COLOR is set.
-func viewColor(_ output: String?) -> Bool {
-  if output != nil { return false }
-  if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-  return isatty(STDOUT_FILENO) == 1
+/// Colour when writing to standard output and `--color` (else `redline.color`, else a
+/// terminal without NO_COLOR) says so; never in a file.
+func viewColor(_ output: String?, _ display: DisplayOptions) -> Bool {
+  output == nil && display.useColor
 }
 
 struct HistoryCommand: ParsableCommand {
@@ -35,6 +34,7 @@ struct HistoryCommand: ParsableCommand {
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
   @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
   var quote: String?
@@ -57,7 +57,10 @@ struct HistoryCommand: ParsableCommand {
       case .html: bytes = Array(HistoryRenderer.html(h).utf8)
       case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
       case .terminal:
-        let text = HistoryRenderer.text(h, style: viewColor(output) ? .color : .plain)
+        let color = viewColor(output, display)
+        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
+        let plain = HistoryRenderer.text(h, style: color ? .color : .plain)
+        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
         bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
       }
       try emitView(bytes, output: output)

@@ -18,9 +18,13 @@ struct ParallelCommand: ParsableCommand {
       Examples:
         redline parallel v3 aluekehittamispaatos.md regionutvecklingsbeslut.md
         redline parallel HEAD fi.md sv.md --format json
+        redline parallel v3 fi.md sv.md --section 7     only Finnish section 7 (and its subsections)
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
+  @Option(name: .long, help: ArgumentHelp("Only this Finnish section (and its subsections), e.g. 7.", valueName: "number"))
+  var section: String?
   @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -31,7 +35,7 @@ struct ParallelCommand: ParsableCommand {
   func run() throws {
     var inSync = true
     try runReporting {
-      let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish)
+      let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish, section: section)
       inSync = r.inSync
       let bytes: [UInt8]
       switch format {
@@ -39,7 +43,10 @@ struct ParallelCommand: ParsableCommand {
       case .html: bytes = Array(ParallelRenderer.html(r).utf8)
       case .markdown: bytes = Array(ParallelRenderer.text(r, style: .markdown).utf8)
       case .terminal:
-        let text = ParallelRenderer.text(r, style: viewColor(output) ? .color : .plain)
+        let color = viewColor(output, display)
+        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
+        let plain = ParallelRenderer.text(r, style: color ? .color : .plain)
+        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
         bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
       }
       try emitView(bytes, output: output)

@@ -21,6 +21,7 @@ struct SummaryCommand: ParsableCommand {
         redline summary v1 v2 --lang fi -o yhteenveto.html
         redline summary v1 v2 --lang sv --by respondent -o sammanfattning.md
         redline summary v2 v3 --lang fi --comments-only -o kasittely.html
+        redline summary v2 v3 paatos.md --parallel beslut.md -o yhteenveto.md   ends with the Swedish version's status
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, text, docx }
@@ -38,6 +39,8 @@ struct SummaryCommand: ParsableCommand {
   var textLang: String?
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
+  @Option(name: .long, help: ArgumentHelp("End with the status of this Swedish version against the document at NEW (as `redline parallel`).", valueName: "sv-path"))
+  var parallel: String?
   @Argument(help: "The earlier version (e.g. the one sent to consultation).") var old: String
   @Argument(help: "The new version.") var new: String
   @Argument(help: "The document (default: the only document at NEW).") var path: String?
@@ -60,7 +63,7 @@ struct SummaryCommand: ParsableCommand {
         FileHandle.standardError.write(
           Data("redline: warning: \(old) is newer than \(new); the summary goes backwards (did you mean `redline summary \(new) \(old)`?)\n".utf8))
       }
-      let input = try repo.summaryInput(old, new, path: path, textLanguage: textLang)
+      let input = try repo.summaryInput(old, new, path: path, textLanguage: textLang, swedish: parallel)
       let options = SummaryOptions(
         language: lang?.localization ?? ReaderLanguage.defaultLanguage(), format: chosen,
         grouping: by == .respondent ? .respondent : .section, commentsOnly: commentsOnly, width: terminalWidth())

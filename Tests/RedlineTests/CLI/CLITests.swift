@@ -72,5 +72,14 @@ import Testing
     #expect(r.stdout.contains("Comments at v2"))
     #expect(r.stdout.contains("12 comments from 12 respondents (8 resolved, 2 addressed, 1 open, 1 merged)"), "the merged-away paragraph keeps its comment")
     #expect(!r.stdout.contains("orphaned"))
+    // The Swedish version sits beside the Finnish one from v2 on, as its translator committed it.
+    #expect(git(into, "ls-tree", "--name-only", "v1") == "aluekehittamispaatos.md")
+    #expect(git(into, "ls-tree", "--name-only", "v2") == "aluekehittamispaatos.md\nregionutvecklingsbeslut.md")
+    let sv3 = try? String(contentsOfFile: packageRoot + "/drafts/regionutvecklingsbeslut.v3.md", encoding: .utf8)
+    #expect(git(into, "show", "v3:regionutvecklingsbeslut.md") + "\n" == sv3)
+    // Without a PATH, a revision with two documents is ambiguous: the error names both.
+    let amb = run(redlineBinary, ["diff", "v1", "v2", "--repo", into])
+    #expect(amb.status == 2)
+    #expect(amb.stderr.contains("name one as PATH: aluekehittamispaatos.md, regionutvecklingsbeslut.md"))
   }
 }

@@ -3,6 +3,9 @@ import Testing
 
 /// `redline diff` end to end, through the built binary.
 @Suite struct DiffCommandTests {
+  /// The demo repository holds the Finnish and (from v2) the Swedish version: commands name the Finnish one.
+  static let fi = "aluekehittamispaatos.md"
+
   func demoRepo() -> TempDir {
     let d = TempDir("diffdemo")
     try? FileManager.default.removeItem(atPath: d.path)
@@ -13,7 +16,7 @@ import Testing
 
   @Test func jsonFollowsTheContract() throws {
     let d = demoRepo()
-    let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "json", "--repo", d.path])
+    let r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--format", "json", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(obj["schema"] as? String == "redline.diff/2")
@@ -62,21 +65,21 @@ import Testing
         }
       }
     }
-    let outline1 = run(redlineBinary, ["outline", "v1", "--repo", d.path]).stdout
+    let outline1 = run(redlineBinary, ["outline", "v1", Self.fi, "--repo", d.path]).stdout
     let blocks1 = Int(outline1.split(separator: ",")[1].split(separator: " ")[0])!
     #expect(oldCount == blocks1, "every old block exactly once")
-    let outline2 = run(redlineBinary, ["outline", "v2", "--repo", d.path]).stdout
+    let outline2 = run(redlineBinary, ["outline", "v2", Self.fi, "--repo", d.path]).stdout
     #expect(newCount == Int(outline2.split(separator: ",")[1].split(separator: " ")[0])!)
   }
 
   @Test func terminalOutputOpensWithStructureAndHonoursNoColor() {
     let d = demoRepo()
     // On a terminal (so only NO_COLOR can turn the colour off), then on a pipe.
-    let tty = runInTerminal(redlineBinary, ["diff", "v1", "v2", "--repo", d.path, "--no-pager"], env: ["NO_COLOR": "1"])
+    let tty = runInTerminal(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"], env: ["NO_COLOR": "1"])
     #expect(tty.status == 0)
     #expect(!tty.stdout.contains("\u{1B}["), "no colour with NO_COLOR")
-    #expect(runInTerminal(redlineBinary, ["diff", "v1", "v2", "--repo", d.path, "--no-pager"]).stdout.contains("\u{1B}["))
-    let r = run(redlineBinary, ["diff", "v1", "v2", "--repo", d.path])
+    #expect(runInTerminal(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"]).stdout.contains("\u{1B}["))
+    let r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path])
     #expect(r.status == 0)
     #expect(!r.stdout.contains("\u{1B}["), "no colour on a pipe")
     let lines = r.stdout.split(separator: "\n")
@@ -84,21 +87,21 @@ import Testing
     #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3 Vetovoimainen"))
     #expect(r.stdout.range(of: "Structure")!.lowerBound < r.stdout.range(of: "── ")!.lowerBound)
     #expect(r.stdout.contains("{+ ja työllisyys+}"))
-    let colored = run(redlineBinary, ["diff", "v1", "v2", "--color", "always", "--repo", d.path])
+    let colored = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--color", "always", "--repo", d.path])
     #expect(colored.stdout.contains("\u{1B}[32;4m"))
   }
 
   @Test func statSectionFilesAndWorktree() {
     let d = demoRepo()
-    var r = run(redlineBinary, ["diff", "v1", "v2", "--stat", "--repo", d.path])
+    var r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--stat", "--repo", d.path])
     #expect(r.status == 0)
     #expect(r.stdout.contains("§5 "))
     #expect(r.stdout.contains("[modified]"))
-    r = run(redlineBinary, ["diff", "v1", "v2", "--section", "5", "--repo", d.path])
+    r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--section", "5", "--repo", d.path])
     #expect(r.status == 0)
     #expect(r.stdout.contains("── §5 5 Edellytykset"))
     #expect(!r.stdout.contains("── §3.1 "))
-    r = run(redlineBinary, ["diff", "v1", "v2", "--section", "42", "--repo", d.path])
+    r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--section", "42", "--repo", d.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("no section '42'"))
     // Unsaved work against the last version.
@@ -106,7 +109,7 @@ import Testing
     var text = try! String(contentsOfFile: file, encoding: .utf8)
     text = text.replacingOccurrences(of: "osaaminen ja koulutus", with: "osaaminen, koulutus ja tutkimus")
     try! text.write(toFile: file, atomically: true, encoding: .utf8)
-    r = run(redlineBinary, ["diff", "v3", "WORKTREE", "--repo", d.path, "--exit-code"])
+    r = run(redlineBinary, ["diff", "v3", "WORKTREE", Self.fi, "--repo", d.path, "--exit-code"])
     #expect(r.status == 1, "differences with --exit-code")
     #expect(r.stdout.contains("{+, koulutus ja tutkimus+}"))
     r = run(redlineBinary, ["diff", "--files", packageRoot + "/drafts/alke-v2.md", packageRoot + "/drafts/alke-v3.md", "--format", "markdown"])
@@ -121,7 +124,7 @@ import Testing
   @Test func htmlIsOneSelfContainedFileWrittenAtomically() throws {
     let d = demoRepo()
     let out = d.path + "/muutokset.html"
-    let r = run(redlineBinary, ["diff", "v1", "v2", "--format", "html", "-o", out, "--repo", d.path])
+    let r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--format", "html", "-o", out, "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -131,7 +134,7 @@ import Testing
     #expect(!html.contains("http://") && !html.contains("https://"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: d.path).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
-    let bad = run(redlineBinary, ["diff", "v1", "v2", "-o", "/nonexistent/dir/x.html", "--repo", d.path])
+    let bad = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "-o", "/nonexistent/dir/x.html", "--repo", d.path])
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("folder '/nonexistent/dir' does not exist"))
   }

@@ -89,6 +89,20 @@ func shellWords(_ line: String) -> [String] {
     #expect(demo.status == 0, "\(demo.stderr)")
     let parts = demo.stdout.components(separatedBy: "\n━━ ").dropFirst()
     #expect(parts.count >= 8)
+    // The three views: a paragraph's history, blame, and the Swedish version (out of sync: exit 1).
+    let titles = parts.map { $0.components(separatedBy: "\n")[0] }
+    #expect(titles.allSatisfy { $0.count + 3 <= 80 }, "titles fit 80 columns")
+    #expect(parts.contains { $0.contains("$ redline --repo \(folder) history v3 aluekehittamispaatos.md --block") })
+    #expect(parts.contains { $0.contains("$ redline --repo \(folder) blame v3 aluekehittamispaatos.md") })
+    #expect(titles.contains { $0.hasPrefix("The Swedish version, §2: what it has not caught up with") && $0.hasSuffix("(exit status 1)") })
+    #expect(parts.contains { $0.contains("parallel v3 aluekehittamispaatos.md regionutvecklingsbeslut.md") })
+    #expect(parts.contains { $0.contains("summary v2 v3 aluekehittamispaatos.md --lang fi --parallel regionutvecklingsbeslut.md") })
+    #expect(demo.stdout.contains("GIT_EXTERNAL_DIFF="), "the git recipe")
+    // The sample threads resolve at the demo's own v2 commit: asked about v1, none is resolved yet.
+    let atV1 = run(redlineBinary, ["comments", "--at", "v1", "--repo", folder])
+    #expect(atV1.stdout.contains("12 threads: 12 open"), "\(atV1.stdout.prefix(200))")
+    let summary = try String(contentsOfFile: d.path + "/repo-out/yhteenveto-v2-v3.md", encoding: .utf8)
+    #expect(summary.contains("## Ruotsinkielisen version tilanne"))
     for part in parts {
       let lines = part.components(separatedBy: "\n")
       let command = try #require(lines.dropFirst().first { $0.hasPrefix("$ ") })
@@ -96,7 +110,10 @@ func shellWords(_ line: String) -> [String] {
       if let end = shown.range(of: "\nWrote the pages to ") { shown = String(shown[..<end.lowerBound]) }
       let args = Array(shellWords(String(command.dropFirst(2))).dropFirst())
       let again = run(redlineBinary, args)
-      #expect(again.status == 0, "\(command): \(again.stderr)")
+      // A step whose command ends with another status says so in its title.
+      let title = lines[0]
+      let expected: Int32 = title.hasSuffix("(exit status 1)") ? 1 : 0
+      #expect(again.status == expected, "\(command): \(again.stderr)")
       #expect(again.stdout == shown, "\(command) printed something else than the demo showed")
     }
     // The README's --quote example works on the bundled drafts.
