@@ -82,8 +82,9 @@ public enum DocumentLoader {
   /// Throws when the bytes are too large, binary or not UTF-8.
   public static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
     if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
-    if bytes.withUnsafeBufferPointer({ $0.contains(0) }) { throw .binary(path: path) }
-    if let bad = firstInvalidUTF8(bytes) { throw .notUTF8(path: path, byteOffset: bad) }
+    let (nul, bad) = bytes.withUnsafeBufferPointer { FastText.scan($0) }  // one pass for both
+    if nul != nil { throw .binary(path: path) }
+    if let bad { throw .notUTF8(path: path, byteOffset: bad) }
   }
 
   /// Offset of the first byte that breaks UTF-8, or nil when the whole buffer is valid.

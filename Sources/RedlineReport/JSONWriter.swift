@@ -22,8 +22,16 @@ struct JSONWriter {
   private mutating func newline() {
     guard pretty else { return }
     bytes.append(0x0A)
-    for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    var left = depth * 2
+    while left > 0 {
+      let k = min(left, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
+      left -= k
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func key(_ k: String?) {
     if needsComma.count > 1 || k != nil { separator() }
@@ -88,31 +96,47 @@ struct JSONWriter {
     bytes.append(contentsOf: "null".utf8)
   }
 
+  /// Writes `s` quoted and escaped. Eight bytes are checked at a time for the bytes JSON
+  /// escapes (`"`, `\\`, below 0x20); runs without them are copied in one append.
   private mutating func string(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
     var t = s
     t.withUTF8 { p in
+      guard let base = p.baseAddress else { return }
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
       var runStart = 0
       var i = 0
       let n = p.count
       while i < n {
+        if i &+ 8 <= n {
+          let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+          let control = (w &- 0x20 &* ones) & ~w & highs
+          let q = w ^ (0x22 &* ones)
+          let bs = w ^ (0x5C &* ones)
+          let special = control | ((q &- ones) & ~q & highs) | ((bs &- ones) & ~bs & highs)
+          if special == 0 {
+            i &+= 8
+            continue
+          }
+        }
         let c = p[i]
         if c >= 0x20 && c != 0x22 && c != 0x5C {
-          i += 1
+          i &+= 1
           continue
         }
         if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
         switch c {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
         default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+          for x in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]] { bytes.append(x) }
         }
-        i += 1
+        i &+= 1
         runStart = i
       }
       if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
