@@ -103,6 +103,58 @@ struct ByteInterner {
 enum WordScanner {
   static func wordIDs(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
     var t = text
+    return t.withUTF8 { p -> [Int32] in
+      let n = p.count
+      var out: [Int32] = []
+      out.reserveCapacity(n / 6)
+      // Lowercasing keeps each scalar's length, so a word never outgrows the text: the
+      // current word is built in one scratch buffer, without array appends.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { scratch in
+        let w = scratch.baseAddress!
+        var len = 0
+        var i = 0
+        while i < n {
+          let b = p[i]
+          if b < 0x80 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+              w[len] = b
+              len &+= 1
+            } else if b >= 0x41 && b <= 0x5A {
+              w[len] = b &+ 0x20
+              len &+= 1
+            } else if len > 0 {
+              out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
+              len = 0
+            }
+            i &+= 1
+            continue
+          }
+          var (v, l) = decodeScalar(p, i)
+          if isWordScalar(v) {
+            if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
+            if l == 2 && v < 0x800 {
+              w[len] = UInt8(0xC0 | (v >> 6))
+              w[len &+ 1] = UInt8(0x80 | (v & 0x3F))
+            } else {
+              for k in 0..<l { w[len &+ k] = p[i &+ k] }
+            }
+            len &+= l
+          } else if len > 0 {
+            out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
+            len = 0
+          }
+          i &+= l
+        }
+        if len > 0 { out.append(interner.intern(UnsafeBufferPointer(start: w, count: len))) }
+      }
+      return out
+    }
+  }
+
+  /// The straightforward version of `wordIDs`, kept as its specification (a property test
+  /// checks that the fast path returns exactly this).
+  static func wordIDsReference(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
+    var t = text
     return t.withUTF8 { p in
       var out: [Int32] = []
       out.reserveCapacity(p.count / 6)

@@ -40,6 +40,19 @@ enum FastText {
     return true
   }
 
+  /// True when eight bytes hold no NUL and only ASCII and whole two-byte sequences
+  /// (`C2`–`DF` then a continuation byte, both inside the eight): valid UTF-8 as they are.
+  @inline(__always)
+  static func isClean8(_ w: UInt64) -> Bool {
+    let high = w & highs
+    if high == 0 { return (w &- ones) & ~w & highs == 0 }
+    let lead = zeroBytes((w & (0xE0 &* ones)) ^ (0xC0 &* ones))  // 110xxxxx
+    let overlong = zeroBytes((w & (0xFE &* ones)) ^ (0xC0 &* ones))  // C0, C1
+    let cont = w & ~(w << 1) & highs  // 10xxxxxx
+    return high == lead | cont && cont == lead << 8 && lead & 0x8000_0000_0000_0000 == 0 && overlong == 0
+      && zeroBytes(w) == 0
+  }
+
   /// Length of the UTF-8 sequence starting at `i` (a byte ≥ 0x80), or 0 when it breaks the
   /// Unicode rules (no overlongs, no surrogates, nothing above U+10FFFF, no truncation).
   @inline(__always)
@@ -77,7 +90,7 @@ enum FastText {
     while i < n {
       if i &+ 8 <= n {
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if w & highs == 0 && (w &- ones) & ~w & highs == 0 {
+        if isClean8(w) {
           i &+= 8
           continue
         }

@@ -201,4 +201,43 @@ import Testing
     #expect(lines.count == 83)
     #expect(lines[41] == Substring(String(repeating: " ", count: 82) + "1"))
   }
+
+  @Test func wordIDsEqualReference() {
+    var fastInterner = ByteInterner()
+    var refInterner = ByteInterner()
+    for t in Self.texts {
+      // Both interners see the same words in the same order, so equal ids mean equal words.
+      let fast = WordScanner.wordIDs(t, &fastInterner)
+      let ref = WordScanner.wordIDsReference(t, &refInterner)
+      #expect(fast == ref, "word ids differ on \(t.debugDescription)")
+    }
+    #expect(fastInterner.count == refInterner.count)
+  }
+
+  /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and
+  /// the normalizer's never passes bytes it would change (they are ASCII or `C3 xx`).
+  @Test func eightByteChecksAreSound() {
+    var rng = SeededRandom(seed: 8)
+    let alphabet: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xA0, 0xA4, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xCB, 0xCC, 0xDF, 0xE0, 0xE2, 0xF0]
+    var clean = 0
+    var plain = 0
+    for _ in 0..<200_000 {
+      let common: [UInt8] = [0x20, 0x41, 0x61, 0x7E, 0xC3, 0xA4, 0xB6, 0xC2, 0xA7]
+      let bytes = (0..<8).map { _ in
+        Int.random(in: 0..<10, using: &rng) < 8 ? common.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)!
+      }
+      let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      if FastText.isClean8(w) {
+        clean += 1
+        #expect(String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0), "\(bytes)")
+      }
+      for atStart in [false, true] where FastText.isPlain8(w, atStart: atStart) {
+        plain += 1
+        let ok = String(validating: bytes, as: UTF8.self) != nil && bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && ($0 < 0x80 || $0 == 0xC3 || $0 >= 0x80 && $0 < 0xC0) }
+        #expect(ok && bytes.last != 0x20 && !(atStart && bytes.first == 0x20), "\(bytes)")
+        #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }, "\(bytes)")
+      }
+    }
+    #expect(clean > 100 && plain > 100)
+  }
 }
