@@ -10,10 +10,15 @@ import RedlineDocument
 /// string and no `String` allocation: an open-addressing table over a byte arena.
 /// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
 struct ByteInterner {
+  /// Where an interned string's bytes are in the arena, and its hash (one array, so
+  /// interning appends once and a probe reads one place).
+  private struct Entry {
+    var start: Int
+    var length: Int
+    var hash: UInt64
+  }
   private var arena: [UInt8] = []
-  private var starts: [Int] = []
-  private var lengths: [Int] = []
-  private var hashes: [UInt64] = []
+  private var entries: [Entry] = []
   private var table: [Int32]
   private var mask: Int
 
@@ -24,7 +29,7 @@ struct ByteInterner {
     mask = size - 1
   }
 
-  var count: Int { starts.count }
+  var count: Int { entries.count }
 
   /// FNV-1a, 64 bits, eight bytes at a time where possible.
   @inline(__always)
@@ -55,14 +60,14 @@ struct ByteInterner {
     while true {
       let id = table[slot]
       if id < 0 { return (nil, slot) }
-      let k = Int(id)
-      if hashes[k] == h && lengths[k] == p.count {
+      let entry = entries[Int(id)]
+      if entry.hash == h && entry.length == p.count {
         let same = arena.withUnsafeBufferPointer { a in
-          p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
+          p.count == 0 || memcmp(a.baseAddress! + entry.start, p.baseAddress!, p.count) == 0
         }
         if same { return (id, slot) }
       }
-      slot = (slot + 1) & mask
+      slot = (slot &+ 1) & mask
     }
   }
 
@@ -70,13 +75,11 @@ struct ByteInterner {
     let h = Self.hash(p)
     let (found, slot) = probe(p, h)
     if let found { return found }
-    let id = Int32(starts.count)
-    starts.append(arena.count)
-    lengths.append(p.count)
-    hashes.append(h)
+    let id = Int32(entries.count)
+    entries.append(Entry(start: arena.count, length: p.count, hash: h))
     arena.append(contentsOf: p)
     table[slot] = id
-    if starts.count * 2 > table.count { grow() }
+    if entries.count * 2 > table.count { grow() }
     return id
   }
 
@@ -89,8 +92,8 @@ struct ByteInterner {
     let size = table.count * 2
     table = [Int32](repeating: -1, count: size)
     mask = size - 1
-    for k in 0..<starts.count {
-      var slot = Int(truncatingIfNeeded: hashes[k]) & mask
+    for k in 0..<entries.count {
+      var slot = Int(truncatingIfNeeded: entries[k].hash) & mask
       while table[slot] >= 0 { slot = (slot + 1) & mask }
       table[slot] = Int32(k)
     }

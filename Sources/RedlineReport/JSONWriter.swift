@@ -19,18 +19,20 @@ struct JSONWriter {
     newline()
   }
 
+  /// A line break and the indentation, in one append (two spaces a level).
   private mutating func newline() {
     guard pretty else { return }
-    bytes.append(0x0A)
-    var left = depth * 2
+    var left = depth * 2 + 1
+    var from = 0  // the line break first, then spaces only
     while left > 0 {
-      let k = min(left, Self.spaces.count)
-      Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<k])) }
+      let k = min(left, Self.indent.count - from)
+      Self.indent.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[from..<from + k])) }
       left -= k
+      from = 1
     }
   }
 
-  private static let spaces = [UInt8](repeating: 0x20, count: 64)
+  private static let indent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func key(_ k: String?) {
