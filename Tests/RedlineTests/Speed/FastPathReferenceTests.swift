@@ -240,4 +240,24 @@ import Testing
     }
     #expect(clean > 100 && plain > 100)
   }
+
+  /// The writer's room grows in 64 KiB steps: many strings (some all escapes, some long)
+  /// across many steps give the same bytes as the reference, and `bytes` read mid-way is
+  /// the prefix written so far.
+  @Test func jsonWriterAcrossGrowthEqualsReference() {
+    var w = JSONWriter(pretty: false, capacity: 16)
+    var expected: [UInt8] = Array("[".utf8)
+    w.beginArray()
+    let texts = Self.generatedTexts(count: 3000, seed: 77) + [String(repeating: "\u{1}\"", count: 40_000), String(repeating: "väestö ", count: 30_000)]
+    for (i, t) in texts.enumerated() {
+      if i > 0 { expected.append(UInt8(ascii: ",")) }
+      w.value(nil, t)
+      expected += Self.referenceJSONString(t)
+      if i == 1500 { #expect(w.bytes == expected) }
+    }
+    w.endArray()
+    expected.append(UInt8(ascii: "]"))
+    #expect(w.bytes == expected)
+    #expect(w.bytes.count == expected.count)
+  }
 }
