@@ -64,12 +64,20 @@ enum FastText {
     let len: Int
     switch b {
     case 0xC2...0xDF: len = 2
-    case 0xE0: len = 3; lo = 0xA0
+    case 0xE0:
+      len = 3
+      lo = 0xA0
     case 0xE1...0xEC, 0xEE...0xEF: len = 3
-    case 0xED: len = 3; hi = 0x9F
-    case 0xF0: len = 4; lo = 0x90
+    case 0xED:
+      len = 3
+      hi = 0x9F
+    case 0xF0:
+      len = 4
+      lo = 0x90
     case 0xF1...0xF3: len = 4
-    case 0xF4: len = 4; hi = 0x8F
+    case 0xF4:
+      len = 4
+      hi = 0x8F
     default: return 0
     }
     guard i + len <= n else { return 0 }

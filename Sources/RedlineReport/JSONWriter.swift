@@ -35,7 +35,9 @@ struct JSONWriter {
   private mutating func grow(_ k: Int) {
     let need = used + k + (1 << 16)
     Self.zeros.withUnsafeBufferPointer { z in
-      while storage.count < need { storage.append(contentsOf: UnsafeBufferPointer(rebasing: z[0..<min(z.count, need - storage.count)])) }
+      while storage.count < need {
+        storage.append(contentsOf: UnsafeBufferPointer(rebasing: z[0..<min(z.count, need - storage.count)]))
+      }
     }
   }
 
@@ -49,7 +51,10 @@ struct JSONWriter {
 
   @inline(__always)
   private mutating func put(_ b: UInt8) {
-    write(max: 1) { $0[0] = b; return 1 }
+    write(max: 1) {
+      $0[0] = b
+      return 1
+    }
   }
 
   private mutating func put(_ s: StaticString) {
@@ -185,11 +190,21 @@ struct JSONWriter {
           w += run
           o[w] = 0x5C
           switch c {
-          case 0x22: o[w + 1] = 0x22; w += 2
-          case 0x5C: o[w + 1] = 0x5C; w += 2
-          case 0x0A: o[w + 1] = UInt8(ascii: "n"); w += 2
-          case 0x0D: o[w + 1] = UInt8(ascii: "r"); w += 2
-          case 0x09: o[w + 1] = UInt8(ascii: "t"); w += 2
+          case 0x22:
+            o[w + 1] = 0x22
+            w += 2
+          case 0x5C:
+            o[w + 1] = 0x5C
+            w += 2
+          case 0x0A:
+            o[w + 1] = UInt8(ascii: "n")
+            w += 2
+          case 0x0D:
+            o[w + 1] = UInt8(ascii: "r")
+            w += 2
+          case 0x09:
+            o[w + 1] = UInt8(ascii: "t")
+            w += 2
           default:
             o[w + 1] = UInt8(ascii: "u")
             o[w + 2] = 0x30

@@ -68,7 +68,8 @@ import Testing
       s.withUTF8 { p in
         let fast = Normalizer.normalize(bytes: p)
         let ref = Normalizer.normalizeReference(bytes: p)
-        #expect(fast.text == ref.text && fast.invisibles == ref.invisibles, "normalize differs on \(t.debugDescription)")
+        #expect(
+          fast.text == ref.text && fast.invisibles == ref.invisibles, "normalize differs on \(t.debugDescription)")
         #expect(Array(fast.text.utf8) == Array(ref.text.utf8))
       }
       checked += 1
@@ -103,7 +104,9 @@ import Testing
     }
     for (name, bytes) in Self.corpusFiles {
       let doc = try? DocumentLoader.load(bytes, path: name)
-      for b in doc?.blocks ?? [] { #expect(Tokenizer.slices(b.text) == Tokenizer.slicesReference(b.text), "\(name) \(b.label)") }
+      for b in doc?.blocks ?? [] {
+        #expect(Tokenizer.slices(b.text) == Tokenizer.slicesReference(b.text), "\(name) \(b.label)")
+      }
     }
     #expect(checked > 5000)
   }
@@ -133,7 +136,10 @@ import Testing
       }
       inputs.append(b)
     }
-    inputs += [[0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xC3], [0, 0xFF], [0xFF, 0]]
+    inputs += [
+      [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xC3], [0, 0xFF],
+      [0xFF, 0],
+    ]
     for b in inputs {
       let (nul, bad) = b.withUnsafeBufferPointer { FastText.scan($0) }
       #expect(nul == b.firstIndex(of: 0))
@@ -218,13 +224,17 @@ import Testing
   /// the normalizer's never passes bytes it would change (they are ASCII or `C3 xx`).
   @Test func eightByteChecksAreSound() {
     var rng = SeededRandom(seed: 8)
-    let alphabet: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xA0, 0xA4, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xCB, 0xCC, 0xDF, 0xE0, 0xE2, 0xF0]
+    let alphabet: [UInt8] = [
+      0x00, 0x01, 0x1F, 0x20, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xA0, 0xA4, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xCB, 0xCC,
+      0xDF, 0xE0, 0xE2, 0xF0,
+    ]
     var clean = 0
     var plain = 0
     for _ in 0..<200_000 {
       let common: [UInt8] = [0x20, 0x41, 0x61, 0x7E, 0xC3, 0xA4, 0xB6, 0xC2, 0xA7]
       let bytes = (0..<8).map { _ in
-        Int.random(in: 0..<10, using: &rng) < 8 ? common.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)!
+        Int.random(in: 0..<10, using: &rng) < 8
+          ? common.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)!
       }
       let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       if FastText.isClean8(w) {
@@ -233,7 +243,9 @@ import Testing
       }
       for atStart in [false, true] where FastText.isPlain8(w, atStart: atStart) {
         plain += 1
-        let ok = String(validating: bytes, as: UTF8.self) != nil && bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && ($0 < 0x80 || $0 == 0xC3 || $0 >= 0x80 && $0 < 0xC0) }
+        let ok =
+          String(validating: bytes, as: UTF8.self) != nil
+          && bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && ($0 < 0x80 || $0 == 0xC3 || $0 >= 0x80 && $0 < 0xC0) }
         #expect(ok && bytes.last != 0x20 && !(atStart && bytes.first == 0x20), "\(bytes)")
         #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }, "\(bytes)")
       }
@@ -248,7 +260,10 @@ import Testing
     var w = JSONWriter(pretty: false, capacity: 16)
     var expected: [UInt8] = Array("[".utf8)
     w.beginArray()
-    let texts = Self.generatedTexts(count: 3000, seed: 77) + [String(repeating: "\u{1}\"", count: 40_000), String(repeating: "väestö ", count: 30_000)]
+    let texts =
+      Self.generatedTexts(count: 3000, seed: 77) + [
+        String(repeating: "\u{1}\"", count: 40_000), String(repeating: "väestö ", count: 30_000),
+      ]
     for (i, t) in texts.enumerated() {
       if i > 0 { expected.append(UInt8(ascii: ",")) }
       w.value(nil, t)
