@@ -10,10 +10,15 @@ import RedlineDocument
 /// string and no `String` allocation: an open-addressing table over a byte arena.
 /// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
 struct ByteInterner {
+  /// Where an interned string's bytes are in the arena, and its hash (one array, so
+  /// interning appends once and a probe reads one place).
+  private struct Entry {
+    var start: Int
+    var length: Int
+    var hash: UInt64
+  }
   private var arena: [UInt8] = []
-  private var starts: [Int] = []
-  private var lengths: [Int] = []
-  private var hashes: [UInt64] = []
+  private var entries: [Entry] = []
   private var table: [Int32]
   private var mask: Int
 
@@ -24,7 +29,7 @@ struct ByteInterner {
     mask = size - 1
   }
 
-  var count: Int { starts.count }
+  var count: Int { entries.count }
 
   /// FNV-1a, 64 bits, eight bytes at a time where possible.
   @inline(__always)
@@ -55,14 +60,14 @@ struct ByteInterner {
     while true {
       let id = table[slot]
       if id < 0 { return (nil, slot) }
-      let k = Int(id)
-      if hashes[k] == h && lengths[k] == p.count {
+      let entry = entries[Int(id)]
+      if entry.hash == h && entry.length == p.count {
         let same = arena.withUnsafeBufferPointer { a in
-          p.count == 0 || memcmp(a.baseAddress! + starts[k], p.baseAddress!, p.count) == 0
+          p.count == 0 || memcmp(a.baseAddress! + entry.start, p.baseAddress!, p.count) == 0
         }
         if same { return (id, slot) }
       }
-      slot = (slot + 1) & mask
+      slot = (slot &+ 1) & mask
     }
   }
 
@@ -70,13 +75,11 @@ struct ByteInterner {
     let h = Self.hash(p)
     let (found, slot) = probe(p, h)
     if let found { return found }
-    let id = Int32(starts.count)
-    starts.append(arena.count)
-    lengths.append(p.count)
-    hashes.append(h)
+    let id = Int32(entries.count)
+    entries.append(Entry(start: arena.count, length: p.count, hash: h))
     arena.append(contentsOf: p)
     table[slot] = id
-    if starts.count * 2 > table.count { grow() }
+    if entries.count * 2 > table.count { grow() }
     return id
   }
 
@@ -89,8 +92,8 @@ struct ByteInterner {
     let size = table.count * 2
     table = [Int32](repeating: -1, count: size)
     mask = size - 1
-    for k in 0..<starts.count {
-      var slot = Int(truncatingIfNeeded: hashes[k]) & mask
+    for k in 0..<entries.count {
+      var slot = Int(truncatingIfNeeded: entries[k].hash) & mask
       while table[slot] >= 0 { slot = (slot + 1) & mask }
       table[slot] = Int32(k)
     }
@@ -102,6 +105,58 @@ struct ByteInterner {
 /// Unicode properties), lowercased for ASCII and Latin-1.
 enum WordScanner {
   static func wordIDs(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
+    var t = text
+    return t.withUTF8 { p -> [Int32] in
+      let n = p.count
+      var out: [Int32] = []
+      out.reserveCapacity(n / 6)
+      // Lowercasing keeps each scalar's length, so a word never outgrows the text: the
+      // current word is built in one scratch buffer, without array appends.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { scratch in
+        let w = scratch.baseAddress!
+        var len = 0
+        var i = 0
+        while i < n {
+          let b = p[i]
+          if b < 0x80 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+              w[len] = b
+              len &+= 1
+            } else if b >= 0x41 && b <= 0x5A {
+              w[len] = b &+ 0x20
+              len &+= 1
+            } else if len > 0 {
+              out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
+              len = 0
+            }
+            i &+= 1
+            continue
+          }
+          var (v, l) = decodeScalar(p, i)
+          if isWordScalar(v) {
+            if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
+            if l == 2 && v < 0x800 {
+              w[len] = UInt8(0xC0 | (v >> 6))
+              w[len &+ 1] = UInt8(0x80 | (v & 0x3F))
+            } else {
+              for k in 0..<l { w[len &+ k] = p[i &+ k] }
+            }
+            len &+= l
+          } else if len > 0 {
+            out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
+            len = 0
+          }
+          i &+= l
+        }
+        if len > 0 { out.append(interner.intern(UnsafeBufferPointer(start: w, count: len))) }
+      }
+      return out
+    }
+  }
+
+  /// The straightforward version of `wordIDs`, kept as its specification (a property test
+  /// checks that the fast path returns exactly this).
+  static func wordIDsReference(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
     var t = text
     return t.withUTF8 { p in
       var out: [Int32] = []

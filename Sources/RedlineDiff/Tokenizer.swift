@@ -41,7 +41,58 @@ public enum Tokenizer {
   }
 
   /// The tokens as slices of `text` (what the word diff works on).
+  ///
+  /// Scanned on the UTF-8 bytes: a scalar below U+0300 other than CR that is followed by
+  /// another scalar below U+0300 (or ends the text) is a whole `Character` (no grapheme
+  /// rule joins two such scalars), classified by table; anything else (combining marks,
+  /// emoji sequences, CR LF, other scripts) goes through Swift's grapheme breaking.
   static func slices(_ text: String) -> [Slice] {
+    var t = text
+    let u = text.utf8
+    let table = latinKinds
+    return t.withUTF8 { p -> [Slice] in
+      let n = p.count
+      var out: [Slice] = []
+      out.reserveCapacity(n / 4)
+      var startOffset = 0
+      var startIndex = text.startIndex
+      var current: Kind? = nil
+      var i = 0
+      while i < n {
+        let b = p[i]
+        let len: Int
+        let k: Kind
+        if b < 0x80 && b != 0x0D && (i &+ 1 == n || p[i &+ 1] < 0xCC) {
+          len = 1
+          k = asciiKind(b)
+        } else if b >= 0xC2 && b < 0xCC && i &+ 1 < n && (i &+ 2 == n || p[i &+ 2] < 0xCC) {
+          len = 2
+          k = table[Int(b & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)]
+        } else {
+          let at = u.index(u.startIndex, offsetBy: i)
+          len = u.distance(from: at, to: text.index(after: at))
+          k = kind(of: text[at])
+        }
+        if let cur = current, k != cur || k == .punctuation {
+          let end = u.index(startIndex, offsetBy: i &- startOffset)
+          out.append(Slice(text: text[startIndex..<end], kind: cur))
+          startIndex = end
+          startOffset = i
+        }
+        current = k
+        i &+= len
+      }
+      if let cur = current, startOffset < n { out.append(Slice(text: text[startIndex...], kind: cur)) }
+      return out
+    }
+  }
+
+  /// `kind(of:)` of every scalar below U+0300 as a one-scalar `Character`, computed once.
+  static let latinKinds: [Kind] = (0..<0x300).map { kind(of: Character(Unicode.Scalar(UInt32($0))!)) }
+
+  /// The straightforward version of `slices`, kept as its specification (a property test
+  /// checks that the fast path returns exactly this).
+  static func slicesReference(_ text: String) -> [Slice] {
     var out: [Slice] = []
     out.reserveCapacity(text.utf8.count / 4)
     let u = text.utf8

@@ -105,8 +105,9 @@ public enum DocumentLoader {
   public static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
     if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
     if looksUTF16(bytes) { throw .utf16(path: path) }
-    if bytes.withUnsafeBufferPointer({ $0.contains(0) }) { throw .binary(path: path) }
-    if let bad = firstInvalidUTF8(bytes) { throw .notUTF8(path: path, byteOffset: bad) }
+    let (nul, bad) = bytes.withUnsafeBufferPointer { FastText.scan($0) }  // one pass for both
+    if nul != nil { throw .binary(path: path) }
+    if let bad { throw .notUTF8(path: path, byteOffset: bad) }
   }
 
   /// A UTF-16 byte-order mark, or NUL in every other byte of the first line's worth of

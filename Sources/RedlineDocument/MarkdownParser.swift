@@ -379,9 +379,7 @@ struct LineIndex {
   init(_ b: [UInt8]) {
     byteCount = b.count
     starts.reserveCapacity(b.count / 40)
-    b.withUnsafeBufferPointer { p in
-      for i in 0..<p.count where p[i] == 0x0A { starts.append(i + 1) }
-    }
+    b.withUnsafeBufferPointer { FastText.appendLineStarts($0, to: &starts) }
   }
 
   /// Number of lines (a final newline does not start a new line).

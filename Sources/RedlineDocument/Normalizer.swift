@@ -51,16 +51,110 @@ public enum Normalizer {
     return copy.withUTF8 { normalize(bytes: $0) }
   }
 
-  /// The same on UTF-8 bytes (valid UTF-8 expected): ASCII is handled a byte at a time,
-  /// only non-ASCII scalars are decoded.
+  /// The same on UTF-8 bytes, in one pass that also checks the UTF-8 (so the `String` is
+  /// made without the standard library validating it again): eight bytes at a time for
+  /// ASCII words with single spaces and the Latin-1 letters (ä, ö, å, é), one scalar at a
+  /// time for the rest. Bytes that are not valid UTF-8, and text holding a control
+  /// character (rare: shown as a visible symbol), take `normalizeReference`.
   public static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
+    let n = bytes.count
+    guard n > 0, let src = bytes.baseAddress else { return ("", []) }
+    var invisibles: [String] = []
+    var needsNFC = false
+    let made: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { outBuf -> String? in
+      let dst = outBuf.baseAddress!
+      var o = 0
+      var pendingSpace = false
+      var i = 0
+      while i < n {
+        // Eight bytes that normalization leaves alone are copied in one store.
+        if !pendingSpace && i &+ 8 <= n {
+          let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+          if FastText.isPlain8(w, atStart: o == 0) {
+            UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+            o &+= 8
+            i &+= 8
+            continue
+          }
+        }
+        let b = src[i]
+        if b > 0x20 && b < 0x7F {
+          if pendingSpace {
+            dst[o] = 0x20
+            o &+= 1
+            pendingSpace = false
+          }
+          dst[o] = b
+          o &+= 1
+          i &+= 1
+          continue
+        }
+        if b < 0x80 {
+          if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
+            pendingSpace = o > 0
+          } else {
+            return nil  // a control character (ESC, BEL, DEL …): the reference makes it visible
+          }
+          i &+= 1
+          continue
+        }
+        let len = FastText.scalarLength(bytes, i)
+        if len == 0 { return nil }  // not UTF-8: the reference repairs it
+        if b >= 0xC3 && b <= 0xCB {
+          // U+00C0–U+02FF: letters NFC leaves alone, nothing to fold or drop.
+          if pendingSpace {
+            dst[o] = 0x20
+            o &+= 1
+            pendingSpace = false
+          }
+          dst[o] = b
+          dst[o &+ 1] = src[i &+ 1]
+          o &+= 2
+          i &+= 2
+          continue
+        }
+        let (v, _) = decode(bytes, i)
+        switch v {
+        case 0x0080...0x0084, 0x0086...0x009F:
+          return nil  // a C1 control: the reference shows it as U+FFFD and reports it
+        case 0x200B, 0x2060, 0xFEFF, 0x00AD:
+          let nm = name(v)
+          if !invisibles.contains(nm) { invisibles.append(nm) }
+        case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A:
+          let nm = name(v)
+          if !invisibles.contains(nm) { invisibles.append(nm) }
+          pendingSpace = o > 0
+        case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000:
+          pendingSpace = o > 0
+        default:
+          if !needsNFC && mayChangeUnderNFC(v) { needsNFC = true }
+          if pendingSpace {
+            dst[o] = 0x20
+            o &+= 1
+            pendingSpace = false
+          }
+          for k in 0..<len { dst[o &+ k] = src[i &+ k] }
+          o &+= len
+        }
+        i &+= len
+      }
+      return FastText.string(validUTF8: UnsafeBufferPointer(start: dst, count: o))
+    }
+    guard let text = made else { return normalizeReference(bytes: bytes) }
+    return (needsNFC ? text.precomposedStringWithCanonicalMapping : text, invisibles)
+  }
+
+  /// The straightforward version of `normalize(bytes:)`, kept as its specification: the
+  /// fast path must return exactly what this returns (a property test checks it), and it
+  /// takes over for bytes that are not valid UTF-8 (the standard library repairs them).
+  static func normalizeReference(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
     var invisibles: [String] = []
     var needsNFC = false
     let n = bytes.count
-    // A control character becomes a 3-byte Control Picture: room for the growth.
-    var extra = 0
-    for b in bytes where (b < 0x20 && !isSpaceControl(b)) || b == 0x7F || b == 0xC2 { extra += 2 }
-    let text = String(unsafeUninitializedCapacity: n + extra) { out -> Int in
+    // A control character becomes a 3-byte Control Picture, and bytes that are not UTF-8
+    // can decode to a C1 control (3 bytes for 2): three output bytes per input byte is
+    // always enough (this path runs only for the rare block holding such bytes).
+    let text = String(unsafeUninitializedCapacity: 3 * n + 3) { out -> Int in
       var o = 0
       var pendingSpace = false
       var i = 0

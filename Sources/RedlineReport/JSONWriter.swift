@@ -2,41 +2,111 @@ import RedlineDiff
 
 /// A small streaming JSON writer with a fixed key order (the order the contract documents),
 /// so output is stable and diffs of outputs are readable.
+///
+/// The output is written through a pointer into `storage`, which holds the bytes so far
+/// and then zeroed room (at most 64 KiB more than one write needs); one write (a string,
+/// a line break and its indentation) costs one uniqueness check instead of an
+/// `Array.append` per piece. The room is cut off when the top-level value ends.
 struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+  private var storage: [UInt8] = []
+  private var used = 0
   private var needsComma: [Bool] = [false]
   private let pretty: Bool
   private var depth = 0
 
+  /// The JSON written so far.
+  var bytes: [UInt8] { used == storage.count ? storage : Array(storage[0..<used]) }
+
   init(pretty: Bool = true, capacity: Int = 1 << 16) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    storage.reserveCapacity(capacity)
+  }
+
+  private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Makes room for `k` more bytes after `used`.
+  @inline(__always)
+  private mutating func room(_ k: Int) {
+    if storage.count &- used < k { grow(k) }
+  }
+
+  @inline(never)
+  private mutating func grow(_ k: Int) {
+    let need = used + k + (1 << 16)
+    Self.zeros.withUnsafeBufferPointer { z in
+      while storage.count < need {
+        storage.append(contentsOf: UnsafeBufferPointer(rebasing: z[0..<min(z.count, need - storage.count)]))
+      }
+    }
+  }
+
+  /// Writes at most `max` bytes through `body`, which returns how many it wrote.
+  @inline(__always)
+  private mutating func write(max: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    room(max)
+    let at = used
+    used = at + storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+  }
+
+  @inline(__always)
+  private mutating func put(_ b: UInt8) {
+    write(max: 1) {
+      $0[0] = b
+      return 1
+    }
+  }
+
+  private mutating func put(_ s: StaticString) {
+    write(max: s.utf8CodeUnitCount) { o in
+      o.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+      return s.utf8CodeUnitCount
+    }
+  }
+
+  private mutating func putASCII(_ s: String) {
+    var t = s
+    t.withUTF8 { p in
+      write(max: p.count) { o in
+        if let b = p.baseAddress { o.update(from: b, count: p.count) }
+        return p.count
+      }
+    }
+  }
+
+  /// Cuts the zeroed room once the top-level value is complete, so `bytes` is no copy.
+  private mutating func trimIfDone() {
+    if needsComma.count == 1 && used < storage.count { storage.removeSubrange(used...) }
   }
 
   private mutating func separator() {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    if needsComma[needsComma.count - 1] { put(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
     newline()
   }
 
+  /// A line break and the indentation (two spaces a level), in one write.
   private mutating func newline() {
     guard pretty else { return }
-    bytes.append(0x0A)
-    for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    let n = 1 + depth * 2
+    write(max: n) { o in
+      o[0] = 0x0A
+      (o + 1).initialize(repeating: 0x20, count: n - 1)
+      return n
+    }
   }
 
   private mutating func key(_ k: String?) {
     if needsComma.count > 1 || k != nil { separator() }
     if let k {
       string(k)
-      bytes.append(UInt8(ascii: ":"))
-      if pretty { bytes.append(0x20) }
+      if pretty { put(": ") } else { put(UInt8(ascii: ":")) }
     }
   }
 
   mutating func beginObject(_ k: String? = nil) {
     key(k)
-    bytes.append(UInt8(ascii: "{"))
+    put(UInt8(ascii: "{"))
     needsComma.append(false)
     depth += 1
   }
@@ -45,90 +115,172 @@ struct JSONWriter {
     let had = needsComma.removeLast()
     depth -= 1
     if had { newline() }
-    bytes.append(UInt8(ascii: "}"))
+    put(UInt8(ascii: "}"))
+    trimIfDone()
   }
 
   mutating func beginArray(_ k: String? = nil) {
     key(k)
-    bytes.append(UInt8(ascii: "["))
+    put(UInt8(ascii: "["))
     needsComma.append(false)
     depth += 1
   }
 
-  mutating func endArray() { 
+  mutating func endArray() {
     let had = needsComma.removeLast()
     depth -= 1
     if had { newline() }
-    bytes.append(UInt8(ascii: "]"))
+    put(UInt8(ascii: "]"))
+    trimIfDone()
   }
 
   mutating func value(_ k: String?, _ s: String?) {
     key(k)
-    if let s { string(s) } else { bytes.append(contentsOf: "null".utf8) }
+    if let s { string(s) } else { put("null") }
+    trimIfDone()
   }
 
   mutating func value(_ k: String?, _ n: Int) {
     key(k)
-    bytes.append(contentsOf: String(n).utf8)
+    putASCII(String(n))
+    trimIfDone()
   }
 
   mutating func value(_ k: String?, _ d: Double) {
     key(k)
     let r = (d * 1000).rounded() / 1000
-    bytes.append(contentsOf: (r == r.rounded() ? String(Int(r)) : String(r)).utf8)
+    putASCII(r == r.rounded() ? String(Int(r)) : String(r))
+    trimIfDone()
   }
 
   mutating func value(_ k: String?, _ b: Bool) {
     key(k)
-    bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    if b { put("true") } else { put("false") }
+    trimIfDone()
   }
 
   mutating func null(_ k: String?) {
     key(k)
-    bytes.append(contentsOf: "null".utf8)
+    put("null")
+    trimIfDone()
   }
 
+  /// Writes `s` quoted and escaped, in one write. Eight bytes are checked at a time for
+  /// the bytes JSON escapes (`"`, backslash, below 0x20); clean runs are copied whole.
   private mutating func string(_ s: String) {
-    bytes.append(UInt8(ascii: "\""))
     var t = s
     t.withUTF8 { p in
-      var runStart = 0
-      var i = 0
       let n = p.count
-      while i < n {
-        let c = p[i]
-        // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are escaped too: a terminal may
-        // read U+009B as the start of an escape sequence.
-        let c1 = c == 0xC2 && i + 1 < n && p[i + 1] < 0xA0
-        if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && !c1 {
-          i += 1
-          continue
-        }
-        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-        if c1 {
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          let v = p[i + 1]
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(v >> 4)], hex[Int(v & 0xF)]])
-          i += 2
+      // Room for the worst case (every byte as \u00XX) only when an escape is present.
+      let first = Self.firstSpecial(p)
+      let extra = first == n ? 0 : Self.escapedExtra(p, from: first)
+      write(max: n + extra + 2) { o in
+        o[0] = UInt8(ascii: "\"")
+        var w = 1
+        var runStart = 0
+        var i = first
+        while i < n {
+          let c = p[i]
+          // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are escaped too: a terminal may
+          // read U+009B as the start of an escape sequence.
+          let c1 = c == 0xC2 && i &+ 1 < n && p[i &+ 1] < 0xA0
+          if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && !c1 {
+            i &+= 1
+            continue
+          }
+          let run = i - runStart
+          if run > 0 { (o + w).update(from: p.baseAddress! + runStart, count: run) }
+          w += run
+          o[w] = 0x5C
+          if c1 {
+            let v = p[i + 1]
+            o[w + 1] = UInt8(ascii: "u")
+            o[w + 2] = 0x30
+            o[w + 3] = 0x30
+            o[w + 4] = Self.hex[Int(v >> 4)]
+            o[w + 5] = Self.hex[Int(v & 0xF)]
+            w += 6
+            i &+= 2
+            runStart = i
+            continue
+          }
+          switch c {
+          case 0x22:
+            o[w + 1] = 0x22
+            w += 2
+          case 0x5C:
+            o[w + 1] = 0x5C
+            w += 2
+          case 0x0A:
+            o[w + 1] = UInt8(ascii: "n")
+            w += 2
+          case 0x0D:
+            o[w + 1] = UInt8(ascii: "r")
+            w += 2
+          case 0x09:
+            o[w + 1] = UInt8(ascii: "t")
+            w += 2
+          default:
+            o[w + 1] = UInt8(ascii: "u")
+            o[w + 2] = 0x30
+            o[w + 3] = 0x30
+            o[w + 4] = Self.hex[Int(c >> 4)]
+            o[w + 5] = Self.hex[Int(c & 0xF)]
+            w += 6
+          }
+          i &+= 1
           runStart = i
-          continue
         }
-        switch c {
-        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
-        }
-        i += 1
-        runStart = i
+        let run = n - runStart
+        if run > 0 { (o + w).update(from: p.baseAddress! + runStart, count: run) }
+        w += run
+        o[w] = UInt8(ascii: "\"")
+        return w + 1
       }
-      if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
     }
-    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Offset of the first byte JSON escapes, or the count: eight bytes at a time.
+  @inline(__always)
+  private static func firstSpecial(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = p.count
+    guard let base = p.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = 0
+    while i &+ 8 <= n {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let q = w ^ (0x22 &* ones)
+      let bs = w ^ (0x5C &* ones)
+      let del = w ^ (0x7F &* ones)
+      let c2 = w ^ (0xC2 &* ones)
+      let hit = (w &- 0x20 &* ones) & ~w | (q &- ones) & ~q | (bs &- ones) & ~bs | (del &- ones) & ~del | (c2 &- ones) & ~c2
+      if hit & highs != 0 { break }
+      i &+= 8
+    }
+    while i < n {
+      let c = p[i]
+      if c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F || (c == 0xC2 && i &+ 1 < n && p[i &+ 1] < 0xA0) { return i }
+      i &+= 1
+    }
+    return n
+  }
+
+  /// Bytes the escapes from `from` on add to the text (5 for \u00XX, 1 for the others).
+  private static func escapedExtra(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    var extra = 0
+    for i in from..<p.count {
+      let c = p[i]
+      if c == 0x22 || c == 0x5C || c == 0x0A || c == 0x0D || c == 0x09 {
+        extra += 1
+      } else if c < 0x20 || c == 0x7F {
+        extra += 5
+      } else if c == 0xC2, i + 1 < p.count, p[i + 1] < 0xA0 {
+        extra += 4  // two bytes become \u00XX
+      }
+    }
+    return extra
   }
 
   /// An array of strings under key `k`.

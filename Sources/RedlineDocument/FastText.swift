@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Byte-level helpers for the hot loops (loading, normalizing, indexing lines): eight bytes
+/// at a time where the text is ASCII or Latin-1 letters, and `String`s made from bytes this
+/// module has already checked, without the standard library checking them a second time.
+enum FastText {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// The high bit of each byte of `t` that is zero (exact, byte by byte).
+  @inline(__always)
+  static func zeroBytes(_ t: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((t & low7) &+ low7) | t) & highs
+  }
+
+  /// True when normalization copies these eight bytes unchanged: visible ASCII, single
+  /// spaces between them (not first in the text, not last of the eight), and the letters
+  /// U+00C0–U+00FF (`C3 xx`, both bytes inside the eight).
+  @inline(__always)
+  static func isPlain8(_ w: UInt64, atStart: Bool) -> Bool {
+    let control = (w &- 0x20 &* ones) & ~w & highs  // some byte below 0x20
+    let del = zeroBytes(w ^ (0x7F &* ones))
+    if control | del != 0 { return false }
+    let high = w & highs
+    if high != 0 {
+      let lead = zeroBytes(w ^ (0xC3 &* ones))
+      let cont = w & ~(w << 1) & highs  // 10xxxxxx
+      if high != lead | cont || cont != lead << 8 || lead & 0x8000_0000_0000_0000 != 0 { return false }
+    }
+    let space = zeroBytes(w ^ (0x20 &* ones))
+    if space != 0 {
+      if space & (space >> 8) != 0 || space & 0x8000_0000_0000_0000 != 0 { return false }
+      if atStart && space & 0x80 != 0 { return false }
+    }
+    return true
+  }
+
+  /// True when eight bytes hold no NUL and only ASCII and whole two-byte sequences
+  /// (`C2`–`DF` then a continuation byte, both inside the eight): valid UTF-8 as they are.
+  @inline(__always)
+  static func isClean8(_ w: UInt64) -> Bool {
+    let high = w & highs
+    if high == 0 { return (w &- ones) & ~w & highs == 0 }
+    let lead = zeroBytes((w & (0xE0 &* ones)) ^ (0xC0 &* ones))  // 110xxxxx
+    let overlong = zeroBytes((w & (0xFE &* ones)) ^ (0xC0 &* ones))  // C0, C1
+    let cont = w & ~(w << 1) & highs  // 10xxxxxx
+    return high == lead | cont && cont == lead << 8 && lead & 0x8000_0000_0000_0000 == 0 && overlong == 0
+      && zeroBytes(w) == 0
+  }
+
+  /// Length of the UTF-8 sequence starting at `i` (a byte ≥ 0x80), or 0 when it breaks the
+  /// Unicode rules (no overlongs, no surrogates, nothing above U+10FFFF, no truncation).
+  @inline(__always)
+  static func scalarLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let n = p.count
+    let b = p[i]
+    var lo: UInt8 = 0x80
+    var hi: UInt8 = 0xBF
+    let len: Int
+    switch b {
+    case 0xC2...0xDF: len = 2
+    case 0xE0:
+      len = 3
+      lo = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: len = 3
+    case 0xED:
+      len = 3
+      hi = 0x9F
+    case 0xF0:
+      len = 4
+      lo = 0x90
+    case 0xF1...0xF3: len = 4
+    case 0xF4:
+      len = 4
+      hi = 0x8F
+    default: return 0
+    }
+    guard i + len <= n else { return 0 }
+    let b1 = p[i + 1]
+    if b1 < lo || b1 > hi { return 0 }
+    if len > 2 && p[i + 2] & 0xC0 != 0x80 { return 0 }
+    if len > 3 && p[i + 3] & 0xC0 != 0x80 { return 0 }
+    return len
+  }
+
+  /// Offset of the first NUL byte and of the first byte that breaks UTF-8, in one pass
+  /// (ASCII without NUL eight bytes at a time). Both nil for a clean buffer.
+  static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (nul: Int?, invalid: Int?) {
+    let n = p.count
+    guard let base = p.baseAddress else { return (nil, nil) }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i < n {
+      if i &+ 8 <= n {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if isClean8(w) {
+          i &+= 8
+          continue
+        }
+      }
+      let b = p[i]
+      if b == 0 { return (i, nil) }
+      if b < 0x80 {
+        i &+= 1
+        continue
+      }
+      let len = scalarLength(p, i)
+      if len == 0 {
+        // The first bad byte is known; only a NUL can still change the verdict.
+        let rest = UnsafeBufferPointer(rebasing: p[i...])
+        return (rest.firstIndex(of: 0).map { i + $0 }, i)
+      }
+      i &+= len
+    }
+    return (nil, nil)
+  }
+
+  /// Appends the offset after every LF (memchr: the C library's word-at-a-time search).
+  static func appendLineStarts(_ p: UnsafeBufferPointer<UInt8>, to starts: inout [Int]) {
+    guard let base = p.baseAddress else { return }
+    let n = p.count
+    var i = 0
+    while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+      i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+      starts.append(i)
+    }
+  }
+
+  /// A `String` from bytes that are valid UTF-8. The standard library validates them once
+  /// more (every public initializer does); Redline does not call its internal unchecked
+  /// constructor, whatever that would save (docs/speed.md).
+  @inline(__always)
+  static func string(validUTF8 p: UnsafeBufferPointer<UInt8>) -> String {
+    p.isEmpty ? "" : String(decoding: p, as: UTF8.self)
+  }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import Testing
+
+@testable import RedlineDiff
+@testable import RedlineDocument
+@testable import RedlineReport
+
+/// The byte-level fast paths (issue 14) against the straightforward code they replaced:
+/// the same output on every line and paragraph of the vendored corpus, on generated drafts,
+/// and on generated text full of what breaks byte tricks (Finnish and Swedish letters,
+/// combining marks, emoji with ZWJ, flags, NBSP and ZWSP, CR and CRLF, control characters).
+@Suite struct FastPathReferenceTests {
+  /// Every corpus file's bytes.
+  static var corpusFiles: [(String, [UInt8])] {
+    let root = packageRoot + "/Tests/Corpus"
+    var out: [(String, [UInt8])] = []
+    for folder in ["gesetze", "sfs"] {
+      let dir = root + "/" + folder
+      for f in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() where f.hasSuffix(".md") {
+        if let d = FileManager.default.contents(atPath: dir + "/" + f) { out.append((f, [UInt8](d))) }
+      }
+    }
+    return out
+  }
+
+  /// Pieces that generated text is made of: each is a case some byte trick could get wrong.
+  static let pieces: [String] = [
+    "a", "kunta", "Päätös", "ÄÖÅ", "äöå", "é", "naïve", "×", "÷", "ÿ", "Ŋ", "ʼ", "˚", "e\u{301}", "a\u{308}", "\u{301}",
+    "o\u{308}\u{301}", "A\u{30A}", "\u{300}", " ", "  ", "\t", "\n", "\r", "\r\n", "\n\n", "\u{0B}", "\u{0C}",
+    "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}", "\u{200B}", "\u{2060}", "\u{FEFF}", "\u{00AD}",
+    "\u{0085}", "\u{2028}", "\u{3000}", "\u{1680}", "\u{01}", "\u{1B}", "\u{7F}", "\u{9F}", "\"", "\\", "/", "§", "©",
+    "®", "«", "»", "”", "–", "—", "€", "13", "2024–2027", ".", ",", ":", "-", "👩‍👩‍👧", "👍🏽", "🇫🇮", "🇸🇪", "©\u{200D}©",
+    "\u{200D}", "\u{1100}\u{1161}\u{11A8}", "한국", "कि", "日本語", "Ω", "ﬁ", "Å", "K", "ǅ", "\u{0345}", "x",
+    "abcdefgh", "abc defg hij", "Itä-Suomi", "EU:n",
+  ]
+
+  static func generatedTexts(count: Int, seed: UInt64) -> [String] {
+    var rng = SeededRandom(seed: seed)
+    return (0..<count).map { _ in
+      let n = Int.random(in: 0...40, using: &rng)
+      return (0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+  }
+
+  /// Texts to check: every line and every blank-line paragraph of the corpus, generated
+  /// drafts, and generated piece soup.
+  static var texts: [String] {
+    var out: [String] = []
+    for (_, bytes) in corpusFiles {
+      let s = String(decoding: bytes, as: UTF8.self)
+      out += s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      out += s.components(separatedBy: "\n\n")
+    }
+    var g = DraftGenerator(seed: 14)
+    for _ in 0..<4 {
+      let m = g.model()
+      out.append(m.markdown())
+      out.append(g.edit(m).markdown(wrap: true))
+    }
+    out += generatedTexts(count: 4000, seed: 1414)
+    return out
+  }
+
+  @Test func normalizeEqualsReference() {
+    var checked = 0
+    for t in Self.texts {
+      var s = t
+      s.withUTF8 { p in
+        let fast = Normalizer.normalize(bytes: p)
+        let ref = Normalizer.normalizeReference(bytes: p)
+        #expect(
+          fast.text == ref.text && fast.invisibles == ref.invisibles, "normalize differs on \(t.debugDescription)")
+        #expect(Array(fast.text.utf8) == Array(ref.text.utf8))
+      }
+      checked += 1
+    }
+    #expect(checked > 5000)
+  }
+
+  @Test func normalizeOnInvalidUTF8FallsBackToTheReference() {
+    var rng = SeededRandom(seed: 7)
+    for _ in 0..<3000 {
+      var b = Array(Self.pieces.randomElement(using: &rng)!.utf8) + Array("ok väki ".utf8)
+      for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        b.insert(UInt8.random(in: 0x80...0xFF, using: &rng), at: Int.random(in: 0...b.count, using: &rng))
+      }
+      b.withUnsafeBufferPointer { p in
+        let fast = Normalizer.normalize(bytes: p)
+        let ref = Normalizer.normalizeReference(bytes: p)
+        #expect(fast.text == ref.text && fast.invisibles == ref.invisibles)
+        #expect(fast.text.utf8.allSatisfy { _ in true })  // a well-formed String
+      }
+    }
+  }
+
+  @Test func tokenSlicesEqualReference() {
+    var checked = 0
+    for t in Self.texts {
+      let fast = Tokenizer.slices(t)
+      let ref = Tokenizer.slicesReference(t)
+      #expect(fast == ref, "slices differ on \(t.debugDescription)")
+      #expect(fast.map(\.text).joined() == t)
+      checked += 1
+    }
+    for (name, bytes) in Self.corpusFiles {
+      let doc = try? DocumentLoader.load(bytes, path: name)
+      for b in doc?.blocks ?? [] {
+        #expect(Tokenizer.slices(b.text) == Tokenizer.slicesReference(b.text), "\(name) \(b.label)")
+      }
+    }
+    #expect(checked > 5000)
+  }
+
+  /// The tokenizer's table path rests on this: no grapheme rule joins two scalars below
+  /// U+0300 except CR LF, so each such scalar before another one is a whole `Character`.
+  @Test func scalarsBelowU0300NeverJoin() {
+    var joined: [String] = []
+    for a in 0..<0x300 where a != 0x0D {
+      let sa = String(Character(Unicode.Scalar(UInt32(a))!))
+      for b in 0..<0x300 {
+        let s = sa + String(Character(Unicode.Scalar(UInt32(b))!))
+        if s.count != 2 { joined.append(String(format: "%04X %04X", a, b)) }
+      }
+    }
+    #expect(joined.isEmpty, "joined pairs: \(joined.prefix(5))")
+  }
+
+  @Test func loaderScanEqualsReference() {
+    var rng = SeededRandom(seed: 99)
+    var inputs: [[UInt8]] = Self.corpusFiles.map(\.1)
+    for t in Self.generatedTexts(count: 2000, seed: 5) {
+      var b = Array(t.utf8)
+      for _ in 0..<Int.random(in: 0...2, using: &rng) {
+        let bad: [UInt8] = [0x00, 0x80, 0xC0, 0xC1, 0xC3, 0xE0, 0xED, 0xF4, 0xF5, 0xFF, 0xBF]
+        b.insert(bad.randomElement(using: &rng)!, at: Int.random(in: 0...b.count, using: &rng))
+      }
+      inputs.append(b)
+    }
+    inputs += [
+      [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xC3], [0, 0xFF],
+      [0xFF, 0],
+    ]
+    for b in inputs {
+      let (nul, bad) = b.withUnsafeBufferPointer { FastText.scan($0) }
+      #expect(nul == b.firstIndex(of: 0))
+      if nul == nil { #expect(bad == DocumentLoader.firstInvalidUTF8(b)) }
+      // `validate` keeps its verdicts: binary before not-UTF-8.
+      var expected: DocumentError? = nil
+      if b.contains(0) {
+        expected = .binary(path: "x.md")
+      } else if let off = DocumentLoader.firstInvalidUTF8(b) {
+        expected = .notUTF8(path: "x.md", byteOffset: off)
+      }
+      var got: DocumentError? = nil
+      do { try DocumentLoader.validate(b, path: "x.md") } catch { got = error }
+      #expect(got == expected)
+    }
+  }
+
+  @Test func lineIndexEqualsReference() {
+    var inputs = Self.corpusFiles.map(\.1)
+    inputs += Self.generatedTexts(count: 500, seed: 3).map { Array($0.utf8) }
+    inputs += [[], [0x0A], [0x0A, 0x0A], Array("a\nb".utf8), Array("a\nb\n".utf8)]
+    for b in inputs {
+      var ref = [0]
+      for i in b.indices where b[i] == 0x0A { ref.append(i + 1) }
+      #expect(LineIndex(b).starts == ref)
+    }
+  }
+
+  @Test func jsonStringEscapingEqualsReference() {
+    for t in Self.texts {
+      var w = JSONWriter(pretty: false)
+      w.value(nil, t)
+      #expect(w.bytes == Self.referenceJSONString(t), "JSON differs on \(t.debugDescription)")
+    }
+  }
+
+  /// The escaping JSONWriter did before (scalar by scalar): the JSON escapes, and every
+  /// C0 control, DEL and C1 control as `\u00XX`.
+  static func referenceJSONString(_ s: String) -> [UInt8] {
+    var bytes: [UInt8] = [0x22]
+    let hex = Array("0123456789abcdef".utf8)
+    for u in s.unicodeScalars {
+      let v = u.value
+      switch v {
+      case 0x22: bytes += [0x5C, 0x22]
+      case 0x5C: bytes += [0x5C, 0x5C]
+      case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+      case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+      case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+      case 0..<0x20, 0x7F, 0x80..<0xA0:
+        bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(v >> 4)], hex[Int(v & 0xF)]]
+      default: bytes += Array(String(u).utf8)
+      }
+    }
+    bytes.append(0x22)
+    return bytes
+  }
+
+  @Test func prettyIndentationIsTwoSpacesPerLevel() {
+    var w = JSONWriter(pretty: true)
+    w.beginObject()
+    for _ in 0..<40 { w.beginArray("a") }
+    w.value(nil, 1)
+    for _ in 0..<40 { w.endArray() }
+    w.endObject()
+    let lines = String(decoding: w.bytes, as: UTF8.self).split(separator: "\n")
+    #expect(lines.count == 83)
+    #expect(lines[41] == Substring(String(repeating: " ", count: 82) + "1"))
+  }
+
+  @Test func wordIDsEqualReference() {
+    var fastInterner = ByteInterner()
+    var refInterner = ByteInterner()
+    for t in Self.texts {
+      // Both interners see the same words in the same order, so equal ids mean equal words.
+      let fast = WordScanner.wordIDs(t, &fastInterner)
+      let ref = WordScanner.wordIDsReference(t, &refInterner)
+      #expect(fast == ref, "word ids differ on \(t.debugDescription)")
+    }
+    #expect(fastInterner.count == refInterner.count)
+  }
+
+  /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and
+  /// the normalizer's never passes bytes it would change (they are ASCII or `C3 xx`).
+  @Test func eightByteChecksAreSound() {
+    var rng = SeededRandom(seed: 8)
+    let alphabet: [UInt8] = [
+      0x00, 0x01, 0x1F, 0x20, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xA0, 0xA4, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xCB, 0xCC,
+      0xDF, 0xE0, 0xE2, 0xF0,
+    ]
+    var clean = 0
+    var plain = 0
+    for _ in 0..<200_000 {
+      let common: [UInt8] = [0x20, 0x41, 0x61, 0x7E, 0xC3, 0xA4, 0xB6, 0xC2, 0xA7]
+      let bytes = (0..<8).map { _ in
+        Int.random(in: 0..<10, using: &rng) < 8
+          ? common.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)!
+      }
+      let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      if FastText.isClean8(w) {
+        clean += 1
+        #expect(String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0), "\(bytes)")
+      }
+      for atStart in [false, true] where FastText.isPlain8(w, atStart: atStart) {
+        plain += 1
+        let ok =
+          String(validating: bytes, as: UTF8.self) != nil
+          && bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && ($0 < 0x80 || $0 == 0xC3 || $0 >= 0x80 && $0 < 0xC0) }
+        #expect(ok && bytes.last != 0x20 && !(atStart && bytes.first == 0x20), "\(bytes)")
+        #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }, "\(bytes)")
+      }
+    }
+    #expect(clean > 100 && plain > 100)
+  }
+
+  /// The writer's room grows in 64 KiB steps: many strings (some all escapes, some long)
+  /// across many steps give the same bytes as the reference, and `bytes` read mid-way is
+  /// the prefix written so far.
+  @Test func jsonWriterAcrossGrowthEqualsReference() {
+    var w = JSONWriter(pretty: false, capacity: 16)
+    var expected: [UInt8] = Array("[".utf8)
+    w.beginArray()
+    let texts =
+      Self.generatedTexts(count: 3000, seed: 77) + [
+        String(repeating: "\u{1}\"", count: 40_000), String(repeating: "väestö ", count: 30_000),
+      ]
+    for (i, t) in texts.enumerated() {
+      if i > 0 { expected.append(UInt8(ascii: ",")) }
+      w.value(nil, t)
+      expected += Self.referenceJSONString(t)
+      if i == 1500 { #expect(w.bytes == expected) }
+    }
+    w.endArray()
+    expected.append(UInt8(ascii: "]"))
+    #expect(w.bytes == expected)
+    #expect(w.bytes.count == expected.count)
+  }
+}
