@@ -86,6 +86,8 @@ public struct BlockMapping: Sendable {
     public var index: Int
     public var changed: Bool
     public var confidence: Double
+    /// The block was one source of a merge into `index`.
+    public var merged = false
   }
 
   public var targets: [Int: Target] = [:]
@@ -95,9 +97,11 @@ public struct BlockMapping: Sendable {
   public init(_ d: DocumentDiff) {
     for s in d.sections {
       if let o = s.old, let n = s.new { sections[o] = (n, !s.isUnchanged || s.renamed) }
-      for b in s.blocks {
-        if let o = b.old, let n = b.new { targets[o] = Target(index: n, changed: b.segments != nil, confidence: b.confidence) }
-      }
+    }
+    // The diff's own mapping: every source of a merge goes to the merged block, a split
+    // block to the part holding most of its words (a quote is then followed in `step`).
+    for (o, m) in d.blockMapping {
+      targets[o] = Target(index: m.new, changed: m.changed, confidence: m.confidence, merged: m.status == .merged)
     }
   }
 }
@@ -145,6 +149,7 @@ public enum Reanchor {
     if let next = map.targets[i] {
       out.index = next.index
       out.changed = t.changed || next.changed
+      out.merged = t.merged || next.merged
       out.confidence = min(t.confidence, next.confidence)
       // A split: the quoted words went to another block; follow them.
       if let q = a.quote, QuoteMatch.contains(before, q), !QuoteMatch.contains(new.blocks[next.index].text, q),

@@ -100,7 +100,7 @@ func shellWords(_ line: String) -> [String] {
     #expect(demo.stdout.contains("GIT_EXTERNAL_DIFF="), "the git recipe")
     // The sample threads resolve at the demo's own v2 commit: asked about v1, none is resolved yet.
     let atV1 = run(redlineBinary, ["comments", "--at", "v1", "--repo", folder])
-    #expect(atV1.stdout.contains("12 threads: 12 open"), "\(atV1.stdout.prefix(200))")
+    #expect(atV1.stdout.contains("12 comments from 12 respondents (12 open)"), "\(atV1.stdout.prefix(200))")
     let summary = try String(contentsOfFile: d.path + "/repo-out/yhteenveto-v2-v3.md", encoding: .utf8)
     #expect(summary.contains("## Ruotsinkielisen version tilanne"))
     for part in parts {
