@@ -7,6 +7,7 @@ public enum BlameRenderer {
 
   /// Terminal (plain or colour) or Markdown text: one entry per block.
   public static func text(_ b: Blame, style: DiffText.Style) -> String {
+    let b = b.displayable
     let md = style == .markdown
     var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
       : "Blame of \(b.path) at \(b.revision)\n\n"
@@ -19,7 +20,7 @@ public enum BlameRenderer {
         out += "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
       } else {
         let head = pad(l.label, 14) + " " + pad(v.name, 9) + " " + pad(v.date, 10) + " " + pad(v.author, 18) + " "
-        let name = style == .color ? "\u{1B}[33m" + head + "\u{1B}[0m" : head
+        let name = style == .color ? "\u{1B}[1m" + head + "\u{1B}[0m" : head
         out += name + excerpt(l.text, 60) + "\n"
         if !threads.isEmpty { out += String(repeating: " ", count: 15) + "after " + threads.joined(separator: "; ") + "\n" }
       }
@@ -37,6 +38,7 @@ public enum BlameRenderer {
 
   /// A self-contained HTML page: a table, one row per block.
   public static func html(_ b: Blame) -> String {
+    let b = b.displayable
     var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n<table>\n"
     body += "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
     for l in b.blocks {

@@ -27,6 +27,7 @@ public enum HistoryRenderer {
 
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
+    let h = h.displayable
     let md = style == .markdown
     var out = md ? "# History of \(DiffText.esc(h.label, md)) in \(DiffText.esc(h.path, md)) at \(DiffText.esc(h.revision, md))\n\n"
       : "History of \(h.label) in \(h.path) at \(h.revision)\n"
@@ -60,6 +61,7 @@ public enum HistoryRenderer {
 
   /// A self-contained HTML page.
   public static func html(_ h: BlockHistory) -> String {
+    let h = h.displayable
     var body = "<h1>History of \(HTML.esc(h.label)) in \(HTML.esc(h.path)) at \(HTML.esc(h.revision))</h1>\n"
     body += "<blockquote>\(HTML.esc(h.text))</blockquote>\n"
     if !h.openThreads.isEmpty {

@@ -17,6 +17,7 @@ struct BlameCommand: ParsableCommand {
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -26,16 +27,13 @@ struct BlameCommand: ParsableCommand {
   func run() throws {
     try runReporting {
       let b = try repository.open().blame(revision: revision, path: path)
-      let bytes: [UInt8]
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = BlameRenderer.json(b)
-      case .html: bytes = Array(BlameRenderer.html(b).utf8)
-      case .markdown: bytes = Array(BlameRenderer.text(b, style: .markdown).utf8)
-      case .terminal:
-        let text = BlameRenderer.text(b, style: viewColor(output) ? .color : .plain)
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      case .json: try emitView(BlameRenderer.json(b), output: output)
+      case .html: try emitViewText(BlameRenderer.html(b), output: output, styled: false)
+      case .markdown: try emitViewText(BlameRenderer.text(b, style: .markdown), output: output, styled: false)
+      case .terminal: try emitViewText(BlameRenderer.text(b, style: color ? .color : .plain), output: output, styled: color)
       }
-      try emitView(bytes, output: output)
     }
   }
 }

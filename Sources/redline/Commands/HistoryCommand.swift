@@ -13,11 +13,17 @@ func emitView(_ bytes: [UInt8], output: String?) throws {
   if let output { try writeAtomically(bytes, to: output) } else { writeStdout(bytes) }
 }
 
-/// Colour on a terminal unless NO_COLOR is set.
-func viewColor(_ output: String?) -> Bool {
-  if output != nil { return false }
-  if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-  return isatty(STDOUT_FILENO) == 1
+/// Writes a view's text (terminal, Markdown or HTML) to `-o FILE` or standard output; on
+/// standard output control characters are made visible, Redline's own colour kept only
+/// when `styled`.
+func emitViewText(_ text: String, output: String?, styled: Bool) throws {
+  try emitView(Array((output == nil ? TerminalText.sanitize(text, keepingOwnStyles: styled) : text).utf8), output: output)
+}
+
+/// Colour for a view's terminal format: never into a file, else `--color` (and
+/// `redline.color`, NO_COLOR, TERM=dumb, a terminal) as for every other command.
+func viewColor(_ output: String?, _ display: DisplayOptions) -> Bool {
+  output == nil && display.useColor
 }
 
 struct HistoryCommand: ParsableCommand {
@@ -35,6 +41,7 @@ struct HistoryCommand: ParsableCommand {
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
   @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
   var quote: String?
@@ -51,16 +58,13 @@ struct HistoryCommand: ParsableCommand {
   func run() throws {
     try runReporting {
       let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
-      let bytes: [UInt8]
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = HistoryRenderer.json(h)
-      case .html: bytes = Array(HistoryRenderer.html(h).utf8)
-      case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
-      case .terminal:
-        let text = HistoryRenderer.text(h, style: viewColor(output) ? .color : .plain)
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      case .json: try emitView(HistoryRenderer.json(h), output: output)
+      case .html: try emitViewText(HistoryRenderer.html(h), output: output, styled: false)
+      case .markdown: try emitViewText(HistoryRenderer.text(h, style: .markdown), output: output, styled: false)
+      case .terminal: try emitViewText(HistoryRenderer.text(h, style: color ? .color : .plain), output: output, styled: color)
       }
-      try emitView(bytes, output: output)
     }
   }
 }

@@ -21,6 +21,7 @@ struct ParallelCommand: ParsableCommand {
       """)
 
   @OptionGroup var repository: RepositoryOptions
+  @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -33,16 +34,13 @@ struct ParallelCommand: ParsableCommand {
     try runReporting {
       let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish)
       inSync = r.inSync
-      let bytes: [UInt8]
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = ParallelRenderer.json(r)
-      case .html: bytes = Array(ParallelRenderer.html(r).utf8)
-      case .markdown: bytes = Array(ParallelRenderer.text(r, style: .markdown).utf8)
-      case .terminal:
-        let text = ParallelRenderer.text(r, style: viewColor(output) ? .color : .plain)
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      case .json: try emitView(ParallelRenderer.json(r), output: output)
+      case .html: try emitViewText(ParallelRenderer.html(r), output: output, styled: false)
+      case .markdown: try emitViewText(ParallelRenderer.text(r, style: .markdown), output: output, styled: false)
+      case .terminal: try emitViewText(ParallelRenderer.text(r, style: color ? .color : .plain), output: output, styled: color)
       }
-      try emitView(bytes, output: output)
     }
     if !inSync { throw ExitCode(1) }
   }

@@ -65,7 +65,7 @@ extension Redline {
       let sentence = first.hasSuffix(".") ? String(first.dropLast()) : first
       message = lowercasedFirst(sentence) + "; see '\(command) --help'"
     }
-    FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(message))\n".utf8))
+    printError(message)
     return status
   }
 
