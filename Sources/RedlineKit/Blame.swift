@@ -116,7 +116,9 @@ extension DraftRepository {
         label: b.label, kind: b.kind, line: b.line, text: b.text, version: origin[i], change: how[i],
         threads: before[i].sorted { ($0.time, $0.id) < ($1.time, $1.id) })
     }
-    return Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
+    var blame = Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
+    blame.shallow = chain.shallow
+    return blame
   }
 
   /// The diff from version `k` to `k + 1`, parsing version `prefetch` (the next one a walk

@@ -11,8 +11,11 @@ extension DraftRepository {
     -> Int
   {
     if let block {
-      guard let i = doc.block(labeled: block) else {
-        throw .invalidArgument("no block '\(block)' in \(path) at \(revision); see the labels with `redline show \(revision)`")
+      // The same forgiving labels as `comment add` (`§3.1¶2`, `3.1 ¶2`, `3.1/2`, `3.1 kpl 2`).
+      guard let i = doc.block(labeled: block) ?? Labels.canonical(block).flatMap(doc.block(labeled:)) else {
+        let near = Labels.nearest(block, among: doc.blocks.map(\.label))
+        throw .invalidArgument(
+          "no block '\(block)' in \(path) at \(revision); nearest: \(near.joined(separator: ", ")) (see `redline show \(revision) \(path)`)")
       }
       return i
     }
@@ -96,9 +99,11 @@ extension DraftRepository {
       }
     }
     entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
-    return BlockHistory(
+    var history = BlockHistory(
       path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
       versions: chain.versions, entries: entries, openThreads: open)
+    history.shallow = chain.shallow
+    return history
   }
 }
 

@@ -19,6 +19,8 @@ final class VersionChain {
   private(set) var versions: [VersionInfo] = []
   /// Blob of each version; nil for the working tree.
   private(set) var blobs: [ObjectID?] = []
+  /// The history stops at a shallow clone's boundary (the oldest version is not the first).
+  private(set) var shallow = false
   private var worktreeBytes: [UInt8]?
   private var parsed: [ObjectID: Document] = [:]
   private var worktreeDoc: Document?
@@ -34,6 +36,7 @@ final class VersionChain {
     if let start {
       let hist: [CommitInfo]
       do { hist = try repo.git.history(of: p, from: start) } catch { throw .git(error) }
+      shallow = hist.contains { $0.isShallowBoundary }
       for c in hist.reversed() {
         guard let b = try? repo.git.blobID(c.path, at: c.id) else { continue }
         blobs.append(b)

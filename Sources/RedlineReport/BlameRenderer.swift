@@ -11,6 +11,7 @@ public enum BlameRenderer {
     let md = style == .markdown
     var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
       : "Blame of \(b.path) at \(b.revision)\n\n"
+    if b.shallow { out += note(b) + "\n\n" }
     if md { out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n" }
     for l in b.blocks {
       let v = b.versions[l.version]
@@ -28,6 +29,11 @@ public enum BlameRenderer {
     return out
   }
 
+  /// At a shallow clone's boundary the oldest version is only as far back as the clone goes.
+  static func note(_ b: Blame) -> String {
+    "(\(b.versions.first?.name ?? "the oldest version") is a shallow clone's boundary: blocks dated there may be older; `git fetch --unshallow` fetches the rest)"
+  }
+
   static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 
   /// The first `n` characters on one line.
@@ -39,7 +45,9 @@ public enum BlameRenderer {
   /// A self-contained HTML page: a table, one row per block.
   public static func html(_ b: Blame) -> String {
     let b = b.displayable
-    var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n<table>\n"
+    var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n"
+    if b.shallow { body += "<p>\(HTML.esc(note(b)))</p>\n" }
+    body += "<table>\n"
     body += "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
     for l in b.blocks {
       let v = b.versions[l.version]
@@ -57,6 +65,7 @@ public enum BlameRenderer {
     w.value("schema", schema)
     w.value("path", b.path)
     w.value("revision", b.revision)
+    w.value("shallow", b.shallow)
     w.beginArray("versions")
     for v in b.versions { HistoryRenderer.version(&w, nil, v) }
     w.endArray()

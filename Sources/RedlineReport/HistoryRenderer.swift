@@ -25,6 +25,14 @@ public enum HistoryRenderer {
     return "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
   }
 
+  /// What a shallow clone's history says where it stops.
+  static let shallowNote = "history stops here: this is a shallow clone; `git fetch --unshallow` fetches the rest"
+
+  /// "created in", except at a shallow clone's boundary, where the text only goes back to.
+  static func verb(_ e: HistoryEntry, _ h: BlockHistory) -> String {
+    h.shallow && e.version == 0 && e.change == .created ? "already in" : verb(e.change)
+  }
+
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let h = h.displayable
@@ -39,7 +47,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
       var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
@@ -56,6 +64,7 @@ public enum HistoryRenderer {
       out += md ? "\n" : "\n"
     }
     if h.entries.isEmpty { out += "no version changed it\n" }
+    if h.shallow { out += "(\(shallowNote))\n" }
     return out
   }
 
@@ -71,7 +80,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
       body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed")) · \(HTML.esc(v.summary))</p>\n"
@@ -85,6 +94,7 @@ public enum HistoryRenderer {
       }
       body += "</section>\n"
     }
+    if h.shallow { body += "<p class=\"meta\">(\(HTML.esc(shallowNote)))</p>\n" }
     return HTML.page(title: "History of \(h.label)", lang: "en", body: body)
   }
 
@@ -112,6 +122,7 @@ public enum HistoryRenderer {
     }
     w.endArray()
     threads(&w, "open_threads", h.openThreads)
+    w.value("shallow", h.shallow)
     w.endObject()
     return w.bytes + [0x0A]
   }

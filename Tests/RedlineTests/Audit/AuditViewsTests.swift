@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Round-2 audit of the merged views as a drafter uses them: labels typed the forgiving
+/// way, shallow clones, and file names that hold a newline.
+@Suite struct AuditViewsTests {
+  static let v1 = "# Päätös\n\n## 1 Johdanto\n\nEnsimmäinen kappale.\n\nToinen kappale.\n"
+  static let v2 = "# Päätös\n\n## 1 Johdanto\n\nEnsimmäinen kappale muuttui.\n\nToinen kappale.\n"
+
+  static func twoVersions(_ name: String = "paatos.md") -> TempDir {
+    let d = TempDir("audit-views")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write(name, v1)
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v1")
+    git(d.path, "tag", "v1")
+    d.write(name, v2)
+    git(d.path, "commit", "-qam", "v2")
+    git(d.path, "tag", "v2")
+    return d
+  }
+
+  // Issue 8 item 12: labels are forgiving in `comment add`; `history --block` takes the same.
+  @Test func historyTakesTheForgivingLabelsCommentAddTakes() {
+    let d = Self.twoVersions()
+    for label in ["§1 ¶1", "§1¶1", "1 ¶1", "1/1", "1 kpl 1"] {
+      let r = run(redlineBinary, ["history", "v2", "--block", label], cwd: d.path)
+      #expect(r.status == 0, "\(label): \(r.stderr)")
+      #expect(r.stdout.hasPrefix("History of §1 ¶1 in paatos.md at v2"), "\(label): \(r.stdout.prefix(80))")
+      #expect(r.stdout.contains("changed in v2"))
+    }
+    let wrong = run(redlineBinary, ["history", "v2", "--block", "§1 ¶9"], cwd: d.path)
+    expectOneLineError(wrong, "nearest: §1 ¶1, §1 ¶2")
+  }
+
+  // Issue 9 item 10: a shallow clone's history stops at the boundary and says so; the
+  // views must not claim the paragraph was created there.
+  @Test func historyAndBlameInAShallowCloneDoNotClaimCreation() {
+    let d = Self.twoVersions()
+    let c = TempDir("audit-shallow")
+    let r0 = run("/usr/bin/git", ["clone", "-q", "--depth", "1", "file://" + d.path, c.path + "/s"])
+    #expect(r0.status == 0, "\(r0.stderr)")
+    let s = c.path + "/s"
+    let h = run(redlineBinary, ["history", "HEAD", "--block", "§1 ¶2"], cwd: s)
+    #expect(h.status == 0, "\(h.stderr)")
+    #expect(!h.stdout.contains("created in"), "\(h.stdout)")
+    #expect(h.stdout.contains("already in"))
+    #expect(h.stdout.contains("shallow clone"))
+    let hj = run(redlineBinary, ["history", "HEAD", "--block", "§1 ¶2", "--format", "json"], cwd: s)
+    #expect(hj.stdout.contains("\"shallow\": true"), "\(hj.stdout)")
+    let b = run(redlineBinary, ["blame", "HEAD"], cwd: s)
+    #expect(b.status == 0, "\(b.stderr)")
+    #expect(b.stdout.contains("shallow clone's boundary"), "\(b.stdout)")
+    let bj = run(redlineBinary, ["blame", "HEAD", "--format", "json"], cwd: s)
+    #expect(bj.stdout.contains("\"shallow\": true"))
+    // The full repository is not shallow: the creation is real there.
+    let full = run(redlineBinary, ["history", "v2", "--block", "§1 ¶2"], cwd: d.path)
+    #expect(full.stdout.contains("created in v1"))
+    #expect(!full.stdout.contains("shallow"))
+    let fj = run(redlineBinary, ["blame", "v2", "--format", "json"], cwd: d.path)
+    #expect(fj.stdout.contains("\"shallow\": false"))
+  }
+
+  // Issue 9 item 7: a newline in a file name cannot add a line to a header.
+  @Test func aNewlineInAFileNameStaysOnTheHeaderLine() {
+    let name = "pää\ntös.md"
+    let d = Self.twoVersions(name)
+    for args in [["outline", "v2", name], ["show", "v2", name], ["history", "v2", name, "--block", "§1 ¶1"], ["blame", "v2", name]] {
+      let r = run(redlineBinary, args, cwd: d.path)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      let first = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+      #expect(first.contains("pää␤tös.md"), "\(args[0]): \(r.stdout.prefix(120).debugDescription)")
+      #expect(!r.stdout.contains("\ntös.md"), "\(args[0]) lets a file name start a line")
+    }
+  }
+}
