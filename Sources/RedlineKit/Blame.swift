@@ -21,7 +21,8 @@ extension DraftRepository {
     let names = Set(chain.versions.map(\.path))
     // Threads by the version they were made on.
     var startsAt: [Int: [ReviewThread]] = [:]
-    for t in threads(onAnyOf: names) {
+    var threadErrors: [String] = []
+    for t in threads(onAnyOf: names, errors: &threadErrors) {
       if let s = chain.start(of: t.anchor) { startsAt[s, default: []].append(t) }
     }
     var doc = try chain.document(0)
@@ -118,6 +119,7 @@ extension DraftRepository {
     }
     var blame = Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
     blame.shallow = chain.shallow
+    blame.threadErrors = threadErrors
     return blame
   }
 

@@ -73,7 +73,8 @@ extension DraftRepository {
     // Threads: where each was made, followed forward until it is on the paragraph.
     var onParagraph: [(note: ThreadNote, version: Int)] = []
     let names = Set(chain.versions.map(\.path))
-    for t in threads(onAnyOf: names) {
+    var threadErrors: [String] = []
+    for t in threads(onAnyOf: names, errors: &threadErrors) {
       guard let s = chain.start(of: t.anchor), let doc = try? chain.document(s),
         var pos = chain.anchorBlock(t.anchor, in: doc)
       else { continue }
@@ -103,6 +104,7 @@ extension DraftRepository {
       path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
       versions: chain.versions, entries: entries, openThreads: open)
     history.shallow = chain.shallow
+    history.threadErrors = threadErrors
     return history
   }
 }

@@ -160,9 +160,18 @@ func threadNote(_ t: ReviewThread) -> ThreadNote {
 }
 
 extension DraftRepository {
-  /// The review threads on `path` (any of its names), or none when there is no reviews/ folder.
-  func threads(onAnyOf paths: Set<String>) -> [ReviewThread] {
-    guard let store = try? reviewStore() else { return [] }
-    return store.load().threads.filter { paths.contains($0.anchor.path) }
+  /// The review threads on `path` (any of its names), or none when there is no reviews/
+  /// folder (or the repository is bare); `errors` gets one line per thread file (or a
+  /// reviews/ that is not a real folder) that cannot be read, so none is dropped silently.
+  func threads(onAnyOf paths: Set<String>, errors: inout [String]) -> [ReviewThread] {
+    guard git.workdir != nil else { return [] }
+    let store: ReviewStore
+    do { store = try reviewStore() } catch {
+      errors.append(error.description)
+      return []
+    }
+    let (threads, broken) = store.load()
+    errors += broken.map(\.description)
+    return threads.filter { paths.contains($0.anchor.path) }
   }
 }

@@ -132,6 +132,8 @@ public struct BlockHistory: Sendable {
   public var openThreads: [ThreadNote]
   /// The oldest version is a shallow clone's boundary: what it "created" may be older.
   public var shallow = false
+  /// One line per thread file that could not be read (its threads are missing here).
+  public var threadErrors: [String] = []
 
   public init(
     path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
@@ -183,6 +185,8 @@ public struct Blame: Sendable {
   public var blocks: [BlameLine]
   /// The oldest version is a shallow clone's boundary: blocks dated there may be older.
   public var shallow = false
+  /// One line per thread file that could not be read (its threads are missing here).
+  public var threadErrors: [String] = []
 
   public init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
     self.path = path

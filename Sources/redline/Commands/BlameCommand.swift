@@ -25,8 +25,10 @@ struct BlameCommand: ParsableCommand {
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       let b = try repository.open().blame(revision: revision, path: path)
+      broken = b.threadErrors
       let color = viewColor(output, display)
       switch format {
       case .json: try emitView(BlameRenderer.json(b), output: output)
@@ -34,6 +36,11 @@ struct BlameCommand: ParsableCommand {
       case .markdown: try emitViewText(BlameRenderer.text(b, style: .markdown), output: output, styled: false)
       case .terminal: try emitViewText(BlameRenderer.text(b, style: color ? .color : .plain), output: output, styled: color)
       }
+    }
+    // Like `comments`: a thread file that cannot be read is named, and the run fails.
+    if !broken.isEmpty {
+      for e in broken { printError(e) }
+      throw ExitCode(2)
     }
   }
 }

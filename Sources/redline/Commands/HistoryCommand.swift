@@ -56,8 +56,10 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
+      broken = h.threadErrors
       let color = viewColor(output, display)
       switch format {
       case .json: try emitView(HistoryRenderer.json(h), output: output)
@@ -65,6 +67,11 @@ struct HistoryCommand: ParsableCommand {
       case .markdown: try emitViewText(HistoryRenderer.text(h, style: .markdown), output: output, styled: false)
       case .terminal: try emitViewText(HistoryRenderer.text(h, style: color ? .color : .plain), output: output, styled: color)
       }
+    }
+    // Like `comments`: a thread file that cannot be read is named, and the run fails.
+    if !broken.isEmpty {
+      for e in broken { printError(e) }
+      throw ExitCode(2)
     }
   }
 }

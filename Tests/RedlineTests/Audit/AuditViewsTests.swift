@@ -73,4 +73,30 @@ import Testing
       #expect(!r.stdout.contains("\ntös.md"), "\(args[0]) lets a file name start a line")
     }
   }
+
+  // Issue 9 item 4: a thread file that cannot be read is named, never dropped silently;
+  // history and blame list the threads made on a paragraph, so they must say so too.
+  @Test func historyAndBlameNameUnreadableThreadFiles() throws {
+    let d = Self.twoVersions()
+    d.writeBytes("reviews/zzzzzzzz.jsonl", [0xFF, 0xFE, 0x00, 0x41, 0x0A])
+    for args in [["history", "v2", "--block", "§1 ¶1"], ["blame", "v2"]] {
+      let r = run(redlineBinary, args, cwd: d.path)
+      #expect(r.status == 2, "\(args[0]): \(r.status) \(r.stderr)")
+      #expect(r.stdout.contains("§1 ¶1"), "the view is still shown")
+      #expect(r.stderr.hasPrefix("redline: error: reviews/zzzzzzzz.jsonl"), "\(r.stderr)")
+      #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+    // reviews/ as a link out of the repository is refused, not read and not ignored.
+    let e = Self.twoVersions()
+    let outside = TempDir("audit-outside")
+    try FileManager.default.createSymbolicLink(atPath: e.path + "/reviews", withDestinationPath: outside.path)
+    let b = run(redlineBinary, ["blame", "v2"], cwd: e.path)
+    #expect(b.status == 2)
+    #expect(b.stderr.contains("reviews/ is a symbolic link"), "\(b.stderr)")
+    // No reviews/ at all, or a bare repository: nothing to report.
+    let fresh = Self.twoVersions()
+    let clean = run(redlineBinary, ["blame", "v2"], cwd: fresh.path)
+    #expect(clean.status == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
+    withExtendedLifetime((d, e, outside, fresh)) {}
+  }
 }
