@@ -37,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
 
       Examples:
         redline history v3 --block '§3.3 ¶1'
-        redline history HEAD --quote 'Itä-Suomen' --format html -o historia.html
+        redline history HEAD --quote 'Rajaliikenteen sulkeminen' --format html
       """)
 
   @OptionGroup var repository: RepositoryOptions
