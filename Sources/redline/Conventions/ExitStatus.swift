@@ -32,9 +32,13 @@ extension Redline {
   /// with status 0; a usage error is one line on standard error with status 2.
   static func main() {
     // git's external-diff (7 or 9 arguments) and difftool calls come first.
-    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(ExternalDiff.run(call)) }
+    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) {
+      let status = ExternalDiff.run(call)
+      if let e = OutputFile.standardOutputError { printError(e) }
+      Foundation.exit(OutputFile.standardOutputError == nil ? status : ExitStatus.error)
+    }
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
-    let status: Int32
+    var status: Int32
     do {
       var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
       try configureOutput(for: command)
@@ -44,6 +48,10 @@ extension Redline {
       status = report(error)
     }
     Output.finish()
+    if let e = OutputFile.standardOutputError {
+      printError(e)
+      status = ExitStatus.error
+    }
     Foundation.exit(status)
   }
 

@@ -100,3 +100,32 @@ import Testing
     withExtendedLifetime((d, e, outside, fresh)) {}
   }
 }
+
+/// Round-2 audit: output that cannot be written is an error, like git's "unable to write".
+@Suite struct AuditStandardOutputTests {
+  @Test func aFullDiskOnStandardOutputIsAnErrorNotSuccess() throws {
+    let d = AuditViewsTests.twoVersions()
+    for args in [["diff", "v1", "v2"], ["blame", "v2"], ["log"], ["outline", "v2"], ["history", "v2", "--block", "§1 ¶1", "-o", "-"]] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: redlineBinary)
+      p.arguments = args
+      p.currentDirectoryURL = URL(fileURLWithPath: d.path)
+      p.environment = testEnvironment([:])
+      p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+      let err = Pipe()
+      p.standardError = err
+      try p.run()
+      let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 2, "\(args[0]): \(p.terminationStatus)")
+      #expect(e == "redline: error: cannot write to standard output: No space left on device\n", "\(args[0]): \(e)")
+    }
+    // A reader that stops early (`| head`) is not an error.
+    // The text is far larger than a pipe's buffer, so the write does meet the closed pipe.
+    d.write("iso.md", "# Iso\n\n" + (1...4000).map { "Kappale \($0) on tässä, ja sen teksti on tarpeeksi pitkä.\n\n" }.joined())
+    let sh = run("/bin/bash", ["-c", "'\(redlineBinary)' show WORKTREE iso.md | head -c 1 >/dev/null; echo \"${PIPESTATUS[0]}\""], cwd: d.path)
+    #expect(sh.stderr.isEmpty, "\(sh.stderr)")
+    #expect(sh.stdout == "0\n", "\(sh.stdout)")
+    withExtendedLifetime(d) {}
+  }
+}
