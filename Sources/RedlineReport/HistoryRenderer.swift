@@ -33,6 +33,14 @@ public enum HistoryRenderer {
     h.shallow && e.version == 0 && e.change == .created ? "already in" : verb(e.change)
   }
 
+  /// `commit abc1234 · message · as old-name.md`; the working tree is "not committed" once.
+  static func meta(_ v: VersionInfo, _ h: BlockHistory) -> String {
+    var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
+    if !v.summary.isEmpty, v.summary != meta { meta += " · " + v.summary }
+    if v.path != h.path { meta += " · as \(v.path)" }
+    return meta
+  }
+
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let h = h.displayable
@@ -50,9 +58,7 @@ public enum HistoryRenderer {
       var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
-      var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
-      if !v.summary.isEmpty { meta += " · " + v.summary }
-      if v.path != h.path { meta += " · as \(v.path)" }
+      let meta = meta(v, h)
       out += md ? "## \(DiffText.esc(line, md))\n\n\(DiffText.esc(meta, md))\n\n" : line + "\n    " + meta + "\n"
       for t in e.threads { out += (md ? "- " : "    ") + threadLine(t, md) + "\n" }
       if md, !e.threads.isEmpty { out += "\n" }
@@ -83,7 +89,7 @@ public enum HistoryRenderer {
       var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
-      body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed")) · \(HTML.esc(v.summary))</p>\n"
+      body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(meta(v, h)))</p>\n"
       if !e.threads.isEmpty {
         body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
       }

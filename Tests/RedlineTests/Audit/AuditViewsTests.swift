@@ -33,6 +33,19 @@ import Testing
     expectOneLineError(wrong, "nearest: §1 ¶1, §1 ¶2")
   }
 
+  // The working tree is a version "not committed", said once (not "not committed · not committed").
+  @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
+    let d = Self.twoVersions()
+    d.write("paatos.md", Self.v2.replacingOccurrences(of: "Toinen kappale.", with: "Toinen kappale, tallentamaton."))
+    let r = run(redlineBinary, ["history", "WORKTREE", "--block", "§1 ¶2"], cwd: d.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("changed in WORKTREE"))
+    #expect(r.stdout.contains("\n    not committed\n"), "\(r.stdout)")
+    #expect(!r.stdout.contains("not committed · not committed"))
+    let html = run(redlineBinary, ["history", "WORKTREE", "--block", "§1 ¶2", "--format", "html"], cwd: d.path)
+    #expect(html.stdout.contains("<p class=\"meta\">not committed</p>"), "\(html.stdout)")
+  }
+
   // Issue 9 item 10: a shallow clone's history stops at the boundary and says so; the
   // views must not claim the paragraph was created there.
   @Test func historyAndBlameInAShallowCloneDoNotClaimCreation() {
