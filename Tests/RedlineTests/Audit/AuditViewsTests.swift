@@ -143,3 +143,18 @@ import Testing
     withExtendedLifetime(d) {}
   }
 }
+
+/// Round-2 audit: a pager that cannot run does not swallow the output.
+@Suite struct AuditPagerTests {
+  @Test func aPagerThatIsNotFoundLeavesTheOutputOnTheTerminal() {
+    let d = AuditViewsTests.twoVersions()
+    let r = runInTerminal(redlineBinary, ["log"], cwd: d.path, env: ["PAGER": "redline-no-such-pager"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("redline: warning: cannot run the pager 'redline-no-such-pager' (not found); writing directly"))
+    #expect(r.stdout.contains("(v2)") && r.stdout.contains("(v1)"), "\(r.stdout)")
+    // A pager that exists still gets the output.
+    let paged = runInTerminal(redlineBinary, ["log"], cwd: d.path, env: ["PAGER": "sed s/^/PAGED:/"])
+    #expect(paged.stdout.contains("PAGED:"), "\(paged.stdout)")
+    withExtendedLifetime(d) {}
+  }
+}
