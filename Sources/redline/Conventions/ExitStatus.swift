@@ -68,13 +68,29 @@ extension Redline {
     if let e = error as? RedlineError {
       message = e.description
     } else {
-      let first = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      let first = firstLine(of: self.message(for: error)) ?? "\(error)"
       let command = (["redline"] + commandPath(Array(CommandLine.arguments.dropFirst()))).joined(separator: " ")
       let sentence = first.hasSuffix(".") ? String(first.dropLast()) : first
       message = lowercasedFirst(sentence) + "; see '\(command) --help'"
     }
     printError(message)
     return status
+  }
+
+  /// The first line of an ArgumentParser message; when it ends in "one of the following:"
+  /// the values listed on the next lines (`- open: …`) are put on it, so the one-line
+  /// error still says what is accepted.
+  static func firstLine(of message: String) -> String? {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard var first = lines.first else { return nil }
+    if first.hasSuffix(":") {
+      let values = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { line -> String in
+        let v = line.dropFirst(2)
+        return String(v.prefix { $0 != ":" && $0 != " " })
+      }
+      if !values.isEmpty { first += " " + values.map { "'\($0)'" }.joined(separator: ", ") }
+    }
+    return first
   }
 
   /// The subcommand names at the start of `args` (`comment add`), for the usage hint.

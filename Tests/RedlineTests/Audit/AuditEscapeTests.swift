@@ -104,6 +104,15 @@ import Testing
     }
   }
 
+  // A usage error whose message lists the values on further lines keeps them on its one line.
+  @Test func aWrongStatusNamesTheValuesOnItsOneLine() {
+    let d = Self.hostileRepo()
+    let r = run(redlineBinary, ["comments", "--status", "waiting"], cwd: d.path)
+    expectOneLineError(r, "the value 'waiting' is invalid for '--status <status>'")
+    #expect(r.stderr.contains("one of the following: 'resolved', 'addressed', 'open', 'merged', 'outdated'"), "\(r.stderr)")
+    #expect(!r.stderr.contains("following:;"))
+  }
+
   @Test func externalDiffShowsHostileFileNamesOnOneLine() {
     let d = TempDir("audit-extname")
     git(d.path, "init", "-q", "-b", "main")
