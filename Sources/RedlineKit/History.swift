@@ -22,7 +22,8 @@ extension DraftRepository {
     guard let quote else { throw .invalidArgument("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it'") }
     let q = Normalizer.foldWhitespace(quote)
     guard !q.isEmpty else { throw .invalidArgument("--quote is empty; quote a few words of the paragraph") }
-    let hits = doc.blocks.indices.filter { doc.blocks[$0].text.contains(q) }
+    // Matched as `comment add --quote` matches: typographic or straight quotes, dashes and spacing alike.
+    let hits = doc.blocks.indices.filter { QuoteMatch.contains(doc.blocks[$0].text, q) }
     if hits.isEmpty { throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL") }
     if hits.count > 1 {
       let c = hits.prefix(8).map { doc.blocks[$0].label }.joined(separator: ", ")

@@ -33,6 +33,23 @@ import Testing
     expectOneLineError(wrong, "nearest: §1 ¶1, §1 ¶2")
   }
 
+  // Issue 8 item 12: quotes match across typographic/straight quotes, dashes and spacing
+  // in `comment add`; `history --quote` finds the same paragraph.
+  @Test func historyQuoteMatchesLikeCommentAdd() {
+    let d = TempDir("audit-quote")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write("paatos.md", "# Päätös\n\n## 1 Johdanto\n\nOtsikolla ”Aluekehittämispäätös 2024–2027, luonnos” lausuttiin.\n\nToinen kappale.\n")
+    git(d.path, "add", ".")
+    git(d.path, "commit", "-qm", "v1")
+    for q in ["\"Aluekehittämispäätös 2024-2027, luonnos\"", "Aluekehittämispäätös  2024–2027"] {
+      let h = run(redlineBinary, ["history", "HEAD", "--quote", q], cwd: d.path)
+      #expect(h.status == 0, "\(q): \(h.stderr)")
+      #expect(h.stdout.hasPrefix("History of §1 ¶1 in paatos.md at HEAD"))
+      let c = run(redlineBinary, ["comment", "add", "HEAD", "--quote", q, "-m", "x", "--author", "A <a@x.fi>"], cwd: d.path)
+      #expect(c.status == 0, "\(q): \(c.stderr)")
+    }
+  }
+
   // The working tree is a version "not committed", said once (not "not committed · not committed").
   @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
     let d = Self.twoVersions()
