@@ -50,6 +50,17 @@ import Testing
     }
   }
 
+  // `log -n 0` asked for nothing: before, it claimed the document was not in HEAD while
+  // listing it as the document there.
+  @Test func logOfZeroVersionsIsEmptyNotAFalseError() {
+    let d = Self.twoVersions()
+    let r = run(redlineBinary, ["log", "-n", "0"], cwd: d.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.isEmpty && r.stderr.isEmpty, "\(r.stdout)\(r.stderr)")
+    expectOneLineError(run(redlineBinary, ["log", "puuttuu.md", "-n", "0"], cwd: d.path), "'puuttuu.md' is not in revision HEAD")
+    #expect(run(redlineBinary, ["log", "-n", "1"], cwd: d.path).stdout.split(separator: "\n").count == 1)
+  }
+
   // The working tree is a version "not committed", said once (not "not committed · not committed").
   @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
     let d = Self.twoVersions()
