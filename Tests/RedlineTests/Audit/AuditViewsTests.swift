@@ -61,6 +61,18 @@ import Testing
     #expect(run(redlineBinary, ["log", "-n", "1"], cwd: d.path).stdout.split(separator: "\n").count == 1)
   }
 
+  // git's revision syntax Redline does not take is refused with a hint, never with
+  // libgit2's "unimplemented".
+  @Test func rangeAndPathRevisionsGetAHintNotALibgit2Message() {
+    let d = Self.twoVersions()
+    expectOneLineError(run(redlineBinary, ["show", ":paatos.md"], cwd: d.path), "give the revision and the document separately")
+    expectOneLineError(run(redlineBinary, ["blame", "v2:paatos.md"], cwd: d.path), "give the revision and the document separately")
+    expectOneLineError(run(redlineBinary, ["history", "v1..v2", "--block", "§1 ¶1"], cwd: d.path), "'v1..v2' is a range")
+    let r = run(redlineBinary, ["comments", "--at", ":paatos.md"], cwd: d.path)
+    #expect(!r.stderr.contains("unimplemented"), "\(r.stderr)")
+    expectOneLineError(run(redlineBinary, ["show", "v9"], cwd: d.path), "no revision 'v9' in the drafts repository; tags are v1, v2")
+  }
+
   // The working tree is a version "not committed", said once (not "not committed · not committed").
   @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
     let d = Self.twoVersions()
