@@ -73,6 +73,18 @@ import Testing
     expectOneLineError(run(redlineBinary, ["show", "v9"], cwd: d.path), "no revision 'v9' in the drafts repository; tags are v1, v2")
   }
 
+  // A repository with no commits yet: say so, and point at WORKTREE, which works there.
+  @Test func aRepositoryWithNoCommitsSaysSo() {
+    let d = TempDir("audit-unborn")
+    git(d.path, "init", "-q", "-b", "main")
+    d.write("paatos.md", Self.v1)
+    for args in [["log"], ["comments"], ["blame", "HEAD"], ["diff", "v1", "WORKTREE"]] {
+      expectOneLineError(run(redlineBinary, args, cwd: d.path), "the repository has no commits yet")
+    }
+    let b = run(redlineBinary, ["blame", "WORKTREE"], cwd: d.path)
+    #expect(b.status == 0, "\(b.stderr)")
+  }
+
   // The working tree is a version "not committed", said once (not "not committed · not committed").
   @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
     let d = Self.twoVersions()
