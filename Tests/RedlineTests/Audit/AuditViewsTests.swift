@@ -85,6 +85,21 @@ import Testing
     #expect(b.status == 0, "\(b.stderr)")
   }
 
+  // `comment add` refuses an empty comment; an empty reply was stored as an event.
+  @Test func anEmptyReplyIsRefusedLikeAnEmptyComment() throws {
+    let d = Self.twoVersions()
+    let add = run(redlineBinary, ["comment", "add", "v2", "--block", "§1 ¶1", "-m", "Kysymys", "--author", "A <a@x.fi>"], cwd: d.path)
+    #expect(add.status == 0, "\(add.stderr)")
+    let id = String(add.stdout.prefix(8))
+    let before = try String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8)
+    for m in ["", "  \n\t "] {
+      expectOneLineError(run(redlineBinary, ["comment", "reply", id, "-m", m, "--author", "B <b@x.fi>"], cwd: d.path), "the reply is empty")
+    }
+    #expect(try String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8) == before)
+    let ok = run(redlineBinary, ["comment", "reply", id, "-m", "Vastaus", "--author", "B <b@x.fi>"], cwd: d.path)
+    #expect(ok.status == 0, "\(ok.stderr)")
+  }
+
   // The working tree is a version "not committed", said once (not "not committed · not committed").
   @Test func historyOfUnsavedTextSaysNotCommittedOnce() {
     let d = Self.twoVersions()
