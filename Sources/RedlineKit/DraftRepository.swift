@@ -48,7 +48,8 @@ public final class DraftRepository {
       if let id = try git.resolveCommit(revision) { return id }
       if hasNoCommits() {
         throw RedlineError.invalidArgument(
-          "the repository has no commits yet, so there is no '\(revision)'; commit the draft first, or name WORKTREE (the file on disk)")
+          "the repository has no commits yet, so there is no '\(revision)'; "
+            + "commit the draft first, or name WORKTREE (the file on disk)")
       }
       throw RedlineError.unknownRevision(revision, tags: (try? git.tagNames()) ?? [])
     } catch let e as RedlineError {

@@ -15,7 +15,8 @@ extension DraftRepository {
       guard let i = doc.block(labeled: block) ?? Labels.canonical(block).flatMap(doc.block(labeled:)) else {
         let near = Labels.nearest(block, among: doc.blocks.map(\.label))
         throw .invalidArgument(
-          "no block '\(block)' in \(path) at \(revision); nearest: \(near.joined(separator: ", ")) (see `redline show \(revision) \(path)`)")
+          "no block '\(block)' in \(path) at \(revision); nearest: \(near.joined(separator: ", "))"
+            + " (see `redline show \(revision) \(path)`)")
       }
       return i
     }

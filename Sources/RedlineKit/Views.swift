@@ -30,7 +30,8 @@ public enum Views {
   public static func header(_ v: DocumentVersion, language: Localization.Language = .en) -> String {
     let d = v.document
     return Localization(language).versionHeader(
-      path: TerminalText.oneLine(v.path), revision: TerminalText.oneLine(v.revision), id: v.commit.map { $0.short }, sections: d.sections.count - 1,
+      path: TerminalText.oneLine(v.path), revision: TerminalText.oneLine(v.revision), id: v.commit.map { $0.short },
+      sections: d.sections.count - 1,
       blocks: d.blocks.count, lines: d.lineCount) + "\n"
   }
 }

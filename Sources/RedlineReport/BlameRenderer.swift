@@ -31,7 +31,8 @@ public enum BlameRenderer {
 
   /// At a shallow clone's boundary the oldest version is only as far back as the clone goes.
   static func note(_ b: Blame) -> String {
-    "(\(b.versions.first?.name ?? "the oldest version") is a shallow clone's boundary: blocks dated there may be older; `git fetch --unshallow` fetches the rest)"
+    "(\(b.versions.first?.name ?? "the oldest version") is a shallow clone's boundary: "
+      + "blocks dated there may be older; `git fetch --unshallow` fetches the rest)"
   }
 
   static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }

@@ -55,7 +55,9 @@ struct DemoCommand: ParsableCommand {
       // Issue 15: the demo shows the paragraph's history and blame (when the drafts have §3.3 ¶1).
       if (try? DraftRepository(path: folder).history(revision: last, block: "§3.3 ¶1")) != nil {
         try step("The history of one paragraph, with the comments made on it", ["history", last, "--block", "§3.3 ¶1"])
-        try step("Who last changed each paragraph, as one HTML page", ["blame", last, "--format", "html", "-o", outFolder + "/blame-\(last).html"])
+        try step(
+          "Who last changed each paragraph, as one HTML page",
+          ["blame", last, "--format", "html", "-o", outFolder + "/blame-\(last).html"])
       }
       try step("The consultation summary of v1 → v2, in Finnish", ["summary", "v1", "v2", "--lang", "fi", "--format", "html", "-o", outFolder + "/yhteenveto-v1-v2.html"])
       try step("The same in Swedish, as Markdown", ["summary", "v1", "v2", "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])

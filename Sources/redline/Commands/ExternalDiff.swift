@@ -59,7 +59,8 @@ enum ExternalDiff {
         c = try compareInputs(a, b)
       case .diff(let path, let oldFile, let oldHex, let newFile, let newHex, let newPath):
         guard DocumentLoader.isDocumentPath(newPath) else {
-          writeStdout(Array("\(TerminalText.oneLine(newPath)): not a document Redline compares (.md, .markdown, .txt); not shown\n".utf8))
+          let shown = TerminalText.oneLine(newPath)
+          writeStdout(Array("\(shown): not a document Redline compares (.md, .markdown, .txt); not shown\n".utf8))
           return 0
         }
         // git passes `.` or zeros for a side that is not a stored blob (absent, or the working tree).

@@ -35,7 +35,9 @@ enum Output {
           $0.pager = Pager(command: pagerCommand)
         } else {
           FileHandle.standardError.write(
-            Data("redline: warning: cannot run the pager '\(TerminalText.oneLine(pagerCommand))' (not found); writing directly\n".utf8))
+            Data(
+              ("redline: warning: cannot run the pager '\(TerminalText.oneLine(pagerCommand))' (not found); "
+                + "writing directly\n").utf8))
         }
       }
     }

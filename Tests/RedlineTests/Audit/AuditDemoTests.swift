@@ -8,7 +8,9 @@ import Testing
   @Test func demoShowsHistoryAndBlameAndTheirHelpExamplesWork() throws {
     let d = TempDir("audit-demo")
     let folder = d.path + "/repo"
-    let demo = run(redlineBinary, ["demo", "--into", folder, "--drafts", packageRoot + "/drafts", "--reviews", packageRoot + "/reviews"])
+    let demo = run(
+      redlineBinary,
+      ["demo", "--into", folder, "--drafts", packageRoot + "/drafts", "--reviews", packageRoot + "/reviews"])
     #expect(demo.status == 0, "\(demo.stderr)")
     #expect(demo.stdout.contains("history v3 --block '§3.3 ¶1'"))
     #expect(demo.stdout.contains("changed in v2 (Mikko Korhonen, 27.11.2023): §3.3 ¶1 (was §3.1 ¶1)"))

@@ -25,7 +25,9 @@ import Testing
 
   /// Commits what is staged with `author` as author and committer name.
   static func commitAs(_ author: String, _ message: String, in d: TempDir) {
-    let r = run("/usr/bin/git", ["commit", "-qm", message], cwd: d.path, env: ["GIT_AUTHOR_NAME": author, "GIT_COMMITTER_NAME": author])
+    let r = run(
+      "/usr/bin/git", ["commit", "-qm", message], cwd: d.path,
+      env: ["GIT_AUTHOR_NAME": author, "GIT_COMMITTER_NAME": author])
     #expect(r.status == 0, "\(r.stderr)")
   }
 
@@ -77,16 +79,21 @@ import Testing
 
   @Test func viewsTakeColorAndNoPagerLikeEveryCommand() {
     let d = Self.hostileRepo()
-    for v in [["history", "v2", "doc.md", "--block", "§1 ¶1"], ["blame", "v2", "doc.md"], ["parallel", "v2", "doc.md", "sv.md"]] {
+    for v in [
+      ["history", "v2", "doc.md", "--block", "§1 ¶1"], ["blame", "v2", "doc.md"],
+      ["parallel", "v2", "doc.md", "sv.md"],
+    ] {
       let r = run(redlineBinary, v + ["--no-pager", "--color", "never"], cwd: d.path)
       #expect(r.status == 0 || (v[0] == "parallel" && r.status == 1), "\(v): \(r.stderr)")
       #expect(r.stderr.isEmpty, "\(v): \(r.stderr)")
     }
     // On a terminal with NO_COLOR set, no colour; without it, colour (auto).
-    let noColor = runInTerminal(redlineBinary, ["blame", "v2", "doc.md", "--no-pager"], cwd: d.path, env: ["NO_COLOR": "1"])
+    let noColor = runInTerminal(
+      redlineBinary, ["blame", "v2", "doc.md", "--no-pager"], cwd: d.path, env: ["NO_COLOR": "1"])
     #expect(noColor.status == 0)
     #expect(!noColor.stdout.contains(Self.esc), "\(noColor.stdout.debugDescription.prefix(200))")
-    let dumb = runInTerminal(redlineBinary, ["blame", "v2", "doc.md", "--no-pager"], cwd: d.path, env: ["TERM": "dumb"])
+    let dumb = runInTerminal(
+      redlineBinary, ["blame", "v2", "doc.md", "--no-pager"], cwd: d.path, env: ["TERM": "dumb"])
     #expect(!dumb.stdout.contains(Self.esc), "TERM=dumb must turn colour off")
     let auto = runInTerminal(redlineBinary, ["blame", "v2", "doc.md", "--no-pager"], cwd: d.path)
     #expect(auto.stdout.contains("\(Self.esc)[1m"))
@@ -94,7 +101,10 @@ import Testing
 
   @Test func usageErrorsShowEscapesInArgumentsInert() {
     let d = Self.hostileRepo()
-    for args in [["diff", "--\(Self.esc)[1mx", "v1", "v2"], ["blame", "v2", "--format", "\(Self.esc)[31;9m"], ["diff", "v1", "v2", "--color", "\(Self.esc)[0m"]] {
+    for args in [
+      ["diff", "--\(Self.esc)[1mx", "v1", "v2"], ["blame", "v2", "--format", "\(Self.esc)[31;9m"],
+      ["diff", "v1", "v2", "--color", "\(Self.esc)[0m"],
+    ] {
       let r = run(redlineBinary, args, cwd: d.path)
       #expect(r.status == 2)
       #expect(r.stderr.hasPrefix("redline: error: "))
@@ -109,7 +119,8 @@ import Testing
     let d = Self.hostileRepo()
     let r = run(redlineBinary, ["comments", "--status", "waiting"], cwd: d.path)
     expectOneLineError(r, "the value 'waiting' is invalid for '--status <status>'")
-    #expect(r.stderr.contains("one of the following: 'resolved', 'addressed', 'open', 'merged', 'outdated'"), "\(r.stderr)")
+    #expect(
+      r.stderr.contains("one of the following: 'resolved', 'addressed', 'open', 'merged', 'outdated'"), "\(r.stderr)")
     #expect(!r.stderr.contains("following:;"))
   }
 

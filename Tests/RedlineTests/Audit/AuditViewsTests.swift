@@ -38,14 +38,18 @@ import Testing
   @Test func historyQuoteMatchesLikeCommentAdd() {
     let d = TempDir("audit-quote")
     git(d.path, "init", "-q", "-b", "main")
-    d.write("paatos.md", "# Päätös\n\n## 1 Johdanto\n\nOtsikolla ”Aluekehittämispäätös 2024–2027, luonnos” lausuttiin.\n\nToinen kappale.\n")
+    d.write(
+      "paatos.md",
+      "# Päätös\n\n## 1 Johdanto\n\nOtsikolla ”Aluekehittämispäätös 2024–2027, luonnos” lausuttiin.\n\nToinen kappale.\n"
+    )
     git(d.path, "add", ".")
     git(d.path, "commit", "-qm", "v1")
     for q in ["\"Aluekehittämispäätös 2024-2027, luonnos\"", "Aluekehittämispäätös  2024–2027"] {
       let h = run(redlineBinary, ["history", "HEAD", "--quote", q], cwd: d.path)
       #expect(h.status == 0, "\(q): \(h.stderr)")
       #expect(h.stdout.hasPrefix("History of §1 ¶1 in paatos.md at HEAD"))
-      let c = run(redlineBinary, ["comment", "add", "HEAD", "--quote", q, "-m", "x", "--author", "A <a@x.fi>"], cwd: d.path)
+      let c = run(
+        redlineBinary, ["comment", "add", "HEAD", "--quote", q, "-m", "x", "--author", "A <a@x.fi>"], cwd: d.path)
       #expect(c.status == 0, "\(q): \(c.stderr)")
     }
   }
@@ -57,7 +61,8 @@ import Testing
     let r = run(redlineBinary, ["log", "-n", "0"], cwd: d.path)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.isEmpty && r.stderr.isEmpty, "\(r.stdout)\(r.stderr)")
-    expectOneLineError(run(redlineBinary, ["log", "puuttuu.md", "-n", "0"], cwd: d.path), "'puuttuu.md' is not in revision HEAD")
+    expectOneLineError(
+      run(redlineBinary, ["log", "puuttuu.md", "-n", "0"], cwd: d.path), "'puuttuu.md' is not in revision HEAD")
     #expect(run(redlineBinary, ["log", "-n", "1"], cwd: d.path).stdout.split(separator: "\n").count == 1)
   }
 
@@ -65,12 +70,16 @@ import Testing
   // libgit2's "unimplemented".
   @Test func rangeAndPathRevisionsGetAHintNotALibgit2Message() {
     let d = Self.twoVersions()
-    expectOneLineError(run(redlineBinary, ["show", ":paatos.md"], cwd: d.path), "give the revision and the document separately")
-    expectOneLineError(run(redlineBinary, ["blame", "v2:paatos.md"], cwd: d.path), "give the revision and the document separately")
-    expectOneLineError(run(redlineBinary, ["history", "v1..v2", "--block", "§1 ¶1"], cwd: d.path), "'v1..v2' is a range")
+    expectOneLineError(
+      run(redlineBinary, ["show", ":paatos.md"], cwd: d.path), "give the revision and the document separately")
+    expectOneLineError(
+      run(redlineBinary, ["blame", "v2:paatos.md"], cwd: d.path), "give the revision and the document separately")
+    expectOneLineError(
+      run(redlineBinary, ["history", "v1..v2", "--block", "§1 ¶1"], cwd: d.path), "'v1..v2' is a range")
     let r = run(redlineBinary, ["comments", "--at", ":paatos.md"], cwd: d.path)
     #expect(!r.stderr.contains("unimplemented"), "\(r.stderr)")
-    expectOneLineError(run(redlineBinary, ["show", "v9"], cwd: d.path), "no revision 'v9' in the drafts repository; tags are v1, v2")
+    expectOneLineError(
+      run(redlineBinary, ["show", "v9"], cwd: d.path), "no revision 'v9' in the drafts repository; tags are v1, v2")
   }
 
   // A repository with no commits yet: say so, and point at WORKTREE, which works there.
@@ -88,12 +97,16 @@ import Testing
   // `comment add` refuses an empty comment; an empty reply was stored as an event.
   @Test func anEmptyReplyIsRefusedLikeAnEmptyComment() throws {
     let d = Self.twoVersions()
-    let add = run(redlineBinary, ["comment", "add", "v2", "--block", "§1 ¶1", "-m", "Kysymys", "--author", "A <a@x.fi>"], cwd: d.path)
+    let add = run(
+      redlineBinary, ["comment", "add", "v2", "--block", "§1 ¶1", "-m", "Kysymys", "--author", "A <a@x.fi>"],
+      cwd: d.path)
     #expect(add.status == 0, "\(add.stderr)")
     let id = String(add.stdout.prefix(8))
     let before = try String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8)
     for m in ["", "  \n\t "] {
-      expectOneLineError(run(redlineBinary, ["comment", "reply", id, "-m", m, "--author", "B <b@x.fi>"], cwd: d.path), "the reply is empty")
+      expectOneLineError(
+        run(redlineBinary, ["comment", "reply", id, "-m", m, "--author", "B <b@x.fi>"], cwd: d.path),
+        "the reply is empty")
     }
     #expect(try String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8) == before)
     let ok = run(redlineBinary, ["comment", "reply", id, "-m", "Vastaus", "--author", "B <b@x.fi>"], cwd: d.path)
@@ -145,7 +158,10 @@ import Testing
   @Test func aNewlineInAFileNameStaysOnTheHeaderLine() {
     let name = "pää\ntös.md"
     let d = Self.twoVersions(name)
-    for args in [["outline", "v2", name], ["show", "v2", name], ["history", "v2", name, "--block", "§1 ¶1"], ["blame", "v2", name]] {
+    for args in [
+      ["outline", "v2", name], ["show", "v2", name], ["history", "v2", name, "--block", "§1 ¶1"],
+      ["blame", "v2", name],
+    ] {
       let r = run(redlineBinary, args, cwd: d.path)
       #expect(r.status == 0, "\(args): \(r.stderr)")
       let first = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
@@ -185,7 +201,10 @@ import Testing
 @Suite struct AuditStandardOutputTests {
   @Test func aFullDiskOnStandardOutputIsAnErrorNotSuccess() throws {
     let d = AuditViewsTests.twoVersions()
-    for args in [["diff", "v1", "v2"], ["blame", "v2"], ["log"], ["outline", "v2"], ["history", "v2", "--block", "§1 ¶1", "-o", "-"]] {
+    for args in [
+      ["diff", "v1", "v2"], ["blame", "v2"], ["log"], ["outline", "v2"],
+      ["history", "v2", "--block", "§1 ¶1", "-o", "-"],
+    ] {
       let p = Process()
       p.executableURL = URL(fileURLWithPath: redlineBinary)
       p.arguments = args
@@ -203,8 +222,14 @@ import Testing
     // A reader that stops early (`| head`) is not an error.
     // The text is far larger than a pipe's buffer, so the write does meet the closed pipe;
     // with SIGPIPE ignored (inherited) Redline sees EPIPE, which must stay quiet.
-    d.write("iso.md", "# Iso\n\n" + (1...4000).map { "Kappale \($0) on tässä, ja sen teksti on tarpeeksi pitkä.\n\n" }.joined())
-    let sh = run("/bin/bash", ["-c", "trap '' PIPE; '\(redlineBinary)' show WORKTREE iso.md | head -c 1 >/dev/null; echo \"${PIPESTATUS[0]}\""], cwd: d.path)
+    d.write(
+      "iso.md",
+      "# Iso\n\n" + (1...4000).map { "Kappale \($0) on tässä, ja sen teksti on tarpeeksi pitkä.\n\n" }.joined())
+    let sh = run(
+      "/bin/bash",
+      [
+        "-c", "trap '' PIPE; '\(redlineBinary)' show WORKTREE iso.md | head -c 1 >/dev/null; echo \"${PIPESTATUS[0]}\"",
+      ], cwd: d.path)
     #expect(sh.stderr.isEmpty, "\(sh.stderr)")
     #expect(sh.stdout == "0\n", "\(sh.stdout)")
     withExtendedLifetime(d) {}
@@ -217,7 +242,8 @@ import Testing
     let d = AuditViewsTests.twoVersions()
     let r = runInTerminal(redlineBinary, ["log"], cwd: d.path, env: ["PAGER": "redline-no-such-pager"])
     #expect(r.status == 0)
-    #expect(r.stdout.contains("redline: warning: cannot run the pager 'redline-no-such-pager' (not found); writing directly"))
+    #expect(
+      r.stdout.contains("redline: warning: cannot run the pager 'redline-no-such-pager' (not found); writing directly"))
     #expect(r.stdout.contains("(v2)") && r.stdout.contains("(v1)"), "\(r.stdout)")
     // A pager that exists still gets the output.
     let paged = runInTerminal(redlineBinary, ["log"], cwd: d.path, env: ["PAGER": "sed s/^/PAGED:/"])
