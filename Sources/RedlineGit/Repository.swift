@@ -63,6 +63,11 @@ public final class Repository {
       if rc == GIT_EAMBIGUOUS.rawValue { throw err }
       return nil
     }
+    // A spec libgit2 cannot parse (`:path`, the index) is not a revision either.
+    if rc == GIT_ERROR.rawValue, let e = git_error_last(), e.pointee.klass == Int32(GIT_ERROR_INVALID.rawValue) {
+      git_error_clear()
+      return nil
+    }
     try check(rc, "git_revparse_single")
     defer { git_object_free(obj) }
     var commit: OpaquePointer?

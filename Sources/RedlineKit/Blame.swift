@@ -31,7 +31,8 @@ extension DraftRepository {
     let names = Set(chain.versions.map(\.path))
     // Threads by the version they were made on.
     var startsAt: [Int: [ReviewThread]] = [:]
-    for t in threads(onAnyOf: names) {
+    var threadErrors: [String] = []
+    for t in threads(onAnyOf: names, errors: &threadErrors) {
       if let s = chain.start(of: t.anchor) { startsAt[s, default: []].append(t) }
     }
     var doc = try chain.document(0)
@@ -150,7 +151,10 @@ extension DraftRepository {
         label: b.label, kind: b.kind, line: b.line, text: b.text, version: origin[i], change: how[i],
         threads: before[i].sorted { ($0.time, $0.id) < ($1.time, $1.id) })
     }
-    return Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
+    var blame = Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
+    blame.shallow = chain.shallow
+    blame.threadErrors = threadErrors
+    return blame
   }
 
   /// The diff from version `k` to `k + 1`, parsing version `prefetch` (the next one a walk

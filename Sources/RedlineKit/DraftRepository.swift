@@ -46,6 +46,11 @@ public final class DraftRepository {
     }
     do {
       if let id = try git.resolveCommit(revision) { return id }
+      if hasNoCommits() {
+        throw RedlineError.invalidArgument(
+          "the repository has no commits yet, so there is no '\(revision)'; "
+            + "commit the draft first, or name WORKTREE (the file on disk)")
+      }
       throw RedlineError.unknownRevision(revision, tags: (try? git.tagNames()) ?? [])
     } catch let e as RedlineError {
       throw e
@@ -53,6 +58,9 @@ public final class DraftRepository {
       throw .git(error as! GitError)
     }
   }
+
+  /// True in a repository with no commits yet.
+  private func hasNoCommits() -> Bool { ((try? git.head()) ?? nil) == nil }
 
   /// The document files (.md, .markdown, .txt) at a revision, sorted. Files under
   /// `reviews/` and README/CHANGELOG-style files are not documents.

@@ -11,15 +11,20 @@ extension DraftRepository {
     -> Int
   {
     if let block {
-      guard let i = doc.block(labeled: block) else {
-        throw .invalidArgument("no block '\(block)' in \(path) at \(revision); see the labels with `redline show \(revision)`")
+      // The same forgiving labels as `comment add` (`§3.1¶2`, `3.1 ¶2`, `3.1/2`, `3.1 kpl 2`).
+      guard let i = doc.block(labeled: block) ?? Labels.canonical(block).flatMap(doc.block(labeled:)) else {
+        let near = Labels.nearest(block, among: doc.blocks.map(\.label))
+        throw .invalidArgument(
+          "no block '\(block)' in \(path) at \(revision); nearest: \(near.joined(separator: ", "))"
+            + " (see `redline show \(revision) \(path)`)")
       }
       return i
     }
     guard let quote else { throw .invalidArgument("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it'") }
     let q = Normalizer.foldWhitespace(quote)
     guard !q.isEmpty else { throw .invalidArgument("--quote is empty; quote a few words of the paragraph") }
-    let hits = doc.blocks.indices.filter { doc.blocks[$0].text.contains(q) }
+    // Matched as `comment add --quote` matches: typographic or straight quotes, dashes and spacing alike.
+    let hits = doc.blocks.indices.filter { QuoteMatch.contains(doc.blocks[$0].text, q) }
     if hits.isEmpty { throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL") }
     if hits.count > 1 {
       let c = hits.prefix(8).map { doc.blocks[$0].label }.joined(separator: ", ")
@@ -70,7 +75,8 @@ extension DraftRepository {
     // Threads: where each was made, followed forward until it is on the paragraph.
     var onParagraph: [(note: ThreadNote, version: Int)] = []
     let names = Set(chain.versions.map(\.path))
-    for t in threads(onAnyOf: names) {
+    var threadErrors: [String] = []
+    for t in threads(onAnyOf: names, errors: &threadErrors) {
       guard let s = chain.start(of: t.anchor), let doc = try? chain.document(s),
         var pos = chain.anchorBlock(t.anchor, in: doc)
       else { continue }
@@ -96,9 +102,12 @@ extension DraftRepository {
       }
     }
     entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
-    return BlockHistory(
+    var history = BlockHistory(
       path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
       versions: chain.versions, entries: entries, openThreads: open)
+    history.shallow = chain.shallow
+    history.threadErrors = threadErrors
+    return history
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where `-o PATH` output goes, decided from what is at the path (never following a
 /// symbolic link): a new path or a regular file is replaced atomically (a temporary file
@@ -42,10 +43,20 @@ public enum OutputFile {
     }
   }
 
-  /// Writes to standard output; a closed pipe (`| head`) ends the write quietly.
+  /// Writes to standard output; a closed pipe (`| head`) ends the write quietly, any other
+  /// failure (a full disk, an I/O error) is kept in `standardOutputError`.
   public static func writeStandardOutput(_ bytes: [UInt8]) {
-    _ = writeAll(STDOUT_FILENO, bytes)
+    guard !writeAll(STDOUT_FILENO, bytes) else { return }
+    let e = errno
+    if e != EPIPE { stdoutError.withLock { if $0 == nil { $0 = e } } }
   }
+
+  /// The first error writing standard output other than a closed pipe, if any: the run
+  /// then ends with one line and status 2, so lost output never looks like success.
+  public static var standardOutputError: String? {
+    stdoutError.withLock { $0 }.map { "cannot write to standard output: \(String(cString: strerror($0)))" }
+  }
+  private static let stdoutError = Mutex<Int32?>(nil)
 
   /// Opens an existing FIFO or character device without following a link and without
   /// creating anything, checks it is still one, and writes the bytes in order.

@@ -25,6 +25,12 @@ public enum RedlineError: Error, Sendable, CustomStringConvertible {
       return "'\(p)' is not inside a git repository; run Redline in the drafts repository or pass --repo PATH"
     case .unknownRevision(let r, let tags):
       let t = tags.isEmpty ? "the repository has no tags" : "tags are " + tags.joined(separator: ", ")
+      if r.contains("..") {
+        return "'\(r)' is a range; give the two revisions separately (redline diff OLD NEW)"
+      }
+      if r.contains(":") {
+        return "no revision '\(r)'; give the revision and the document separately (redline show REV PATH)"
+      }
       return "no revision '\(r)' in the drafts repository; \(t) (branches, HEAD~N and commit ids work too)"
     case .pathNotInRevision(let p, let r, let docs):
       let d = docs.isEmpty ? "it holds no .md or .txt documents" : "documents there: " + docs.joined(separator: ", ")

@@ -141,6 +141,9 @@ extension DraftRepository {
     to id: String, kind: ThreadEvent.Kind, author: String?, body: String, disposition: Disposition? = nil,
     at revision: String = "HEAD", commit: Bool, change: Bool = false
   ) throws(RedlineError) -> ReviewThread {
+    if kind == .reply, body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw .invalidArgument("the reply is empty; pass --message TEXT")
+    }
     let store = try reviewStore()
     let full: String
     do { full = try store.resolveID(id) } catch { throw .review(error) }

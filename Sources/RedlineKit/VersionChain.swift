@@ -19,6 +19,8 @@ final class VersionChain {
   private(set) var versions: [VersionInfo] = []
   /// Blob of each version; nil for the working tree.
   private(set) var blobs: [ObjectID?] = []
+  /// The history stops at a shallow clone's boundary (the oldest version is not the first).
+  private(set) var shallow = false
   private var worktreeBytes: [UInt8]?
   private var parsed: [ObjectID: Document] = [:]
   private var worktreeDoc: Document?
@@ -34,6 +36,7 @@ final class VersionChain {
     if let start {
       let hist: [CommitInfo]
       do { hist = try repo.git.history(of: p, from: start) } catch { throw .git(error) }
+      shallow = hist.contains { $0.isShallowBoundary }
       for c in hist.reversed() {
         guard let b = try? repo.git.blobID(c.path, at: c.id) else { continue }
         blobs.append(b)
@@ -157,9 +160,18 @@ func threadNote(_ t: ReviewThread) -> ThreadNote {
 }
 
 extension DraftRepository {
-  /// The review threads on `path` (any of its names), or none when there is no reviews/ folder.
-  func threads(onAnyOf paths: Set<String>) -> [ReviewThread] {
-    guard let store = try? reviewStore() else { return [] }
-    return store.load().threads.filter { paths.contains($0.anchor.path) }
+  /// The review threads on `path` (any of its names), or none when there is no reviews/
+  /// folder (or the repository is bare); `errors` gets one line per thread file (or a
+  /// reviews/ that is not a real folder) that cannot be read, so none is dropped silently.
+  func threads(onAnyOf paths: Set<String>, errors: inout [String]) -> [ReviewThread] {
+    guard git.workdir != nil else { return [] }
+    let store: ReviewStore
+    do { store = try reviewStore() } catch {
+      errors.append(error.description)
+      return []
+    }
+    let (threads, broken) = store.load()
+    errors += broken.map(\.description)
+    return threads.filter { paths.contains($0.anchor.path) }
   }
 }

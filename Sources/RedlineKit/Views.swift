@@ -26,10 +26,12 @@ public enum Views {
   }
 
   /// `path at rev (abc1234): N sections, N blocks, N lines`, in `language`.
+  /// The path and revision are shown on one line (a file name may hold a newline).
   public static func header(_ v: DocumentVersion, language: Localization.Language = .en) -> String {
     let d = v.document
     return Localization(language).versionHeader(
-      path: v.path, revision: v.revision, id: v.commit.map { $0.short }, sections: d.sections.count - 1,
+      path: TerminalText.oneLine(v.path), revision: TerminalText.oneLine(v.revision), id: v.commit.map { $0.short },
+      sections: d.sections.count - 1,
       blocks: d.blocks.count, lines: d.lineCount) + "\n"
   }
 }

@@ -9,6 +9,7 @@ public enum BlameRenderer {
   /// The terminal columns are as wide as their longest entry, and the text excerpt fills
   /// the line up to `width` (at least 30 characters).
   public static func text(_ b: Blame, style: DiffText.Style, width: Int = 80) -> String {
+    let b = b.displayable
     let md = style == .markdown
     let wLabel = b.blocks.map(\.label.count).max() ?? 0
     let wName = b.blocks.map { b.versions[$0.version].name.count }.max() ?? 0
@@ -18,6 +19,7 @@ public enum BlameRenderer {
     let room = max(30, width - (wLabel + wName + wDate + wAuthor + 4))
     var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
       : "Blame of \(b.path) at \(b.revision)\n\n"
+    if b.shallow { out += note(b) + "\n\n" }
     if md { out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n" }
     for l in b.blocks {
       let v = b.versions[l.version]
@@ -36,6 +38,12 @@ public enum BlameRenderer {
     return out
   }
 
+  /// At a shallow clone's boundary the oldest version is only as far back as the clone goes.
+  static func note(_ b: Blame) -> String {
+    "(\(b.versions.first?.name ?? "the oldest version") is a shallow clone's boundary: "
+      + "blocks dated there may be older; `git fetch --unshallow` fetches the rest)"
+  }
+
   static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 
   /// The first `n` characters on one line.
@@ -46,7 +54,10 @@ public enum BlameRenderer {
 
   /// A self-contained HTML page: a table, one row per block.
   public static func html(_ b: Blame) -> String {
-    var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n<table>\n"
+    let b = b.displayable
+    var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n"
+    if b.shallow { body += "<p>\(HTML.esc(note(b)))</p>\n" }
+    body += "<table>\n"
     body += "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
     for l in b.blocks {
       let v = b.versions[l.version]
@@ -64,6 +75,7 @@ public enum BlameRenderer {
     w.value("schema", schema)
     w.value("path", b.path)
     w.value("revision", b.revision)
+    w.value("shallow", b.shallow)
     w.beginArray("versions")
     for v in b.versions { HistoryRenderer.version(&w, nil, v) }
     w.endArray()

@@ -25,8 +25,25 @@ public enum HistoryRenderer {
     return "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
   }
 
+  /// What a shallow clone's history says where it stops.
+  static let shallowNote = "history stops here: this is a shallow clone; `git fetch --unshallow` fetches the rest"
+
+  /// "created in", except at a shallow clone's boundary, where the text only goes back to.
+  static func verb(_ e: HistoryEntry, _ h: BlockHistory) -> String {
+    h.shallow && e.version == 0 && e.change == .created ? "already in" : verb(e.change)
+  }
+
+  /// `commit abc1234 · message · as old-name.md`; the working tree is "not committed" once.
+  static func meta(_ v: VersionInfo, _ h: BlockHistory) -> String {
+    var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
+    if !v.summary.isEmpty, v.summary != meta { meta += " · " + v.summary }
+    if v.path != h.path { meta += " · as \(v.path)" }
+    return meta
+  }
+
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
+    let h = h.displayable
     let md = style == .markdown
     var out = md ? "# History of \(DiffText.esc(h.label, md)) in \(DiffText.esc(h.path, md)) at \(DiffText.esc(h.revision, md))\n\n"
       : "History of \(h.label) in \(h.path) at \(h.revision)\n"
@@ -38,12 +55,10 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
-      var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
-      if !v.summary.isEmpty { meta += " · " + v.summary }
-      if v.path != h.path { meta += " · as \(v.path)" }
+      let meta = meta(v, h)
       out += md ? "## \(DiffText.esc(line, md))\n\n\(DiffText.esc(meta, md))\n\n" : line + "\n    " + meta + "\n"
       for t in e.threads { out += (md ? "- " : "    ") + threadLine(t, md) + "\n" }
       if md, !e.threads.isEmpty { out += "\n" }
@@ -55,11 +70,13 @@ public enum HistoryRenderer {
       out += md ? "\n" : "\n"
     }
     if h.entries.isEmpty { out += "no version changed it\n" }
+    if h.shallow { out += "(\(shallowNote))\n" }
     return out
   }
 
   /// A self-contained HTML page.
   public static func html(_ h: BlockHistory) -> String {
+    let h = h.displayable
     var body = "<h1>History of \(HTML.esc(h.label)) in \(HTML.esc(h.path)) at \(HTML.esc(h.revision))</h1>\n"
     body += "<blockquote>\(HTML.esc(h.text))</blockquote>\n"
     if !h.openThreads.isEmpty {
@@ -69,10 +86,10 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
       if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
       if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
-      body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed")) · \(HTML.esc(v.summary))</p>\n"
+      body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(meta(v, h)))</p>\n"
       if !e.threads.isEmpty {
         body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
       }
@@ -83,6 +100,7 @@ public enum HistoryRenderer {
       }
       body += "</section>\n"
     }
+    if h.shallow { body += "<p class=\"meta\">(\(HTML.esc(shallowNote)))</p>\n" }
     return HTML.page(title: "History of \(h.label)", lang: "en", body: body)
   }
 
@@ -110,6 +128,7 @@ public enum HistoryRenderer {
     }
     w.endArray()
     threads(&w, "open_threads", h.openThreads)
+    w.value("shallow", h.shallow)
     w.endObject()
     return w.bytes + [0x0A]
   }

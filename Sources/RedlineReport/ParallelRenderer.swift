@@ -43,6 +43,7 @@ public enum ParallelRenderer {
 
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
+    let r = r.displayable
     let md = style == .markdown
     let within = r.section.map { ", section \($0) only" } ?? ""
     var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\(DiffText.esc(within, md))\n\n"
@@ -70,6 +71,7 @@ public enum ParallelRenderer {
 
   /// A self-contained HTML page.
   public static func html(_ r: ParallelReport) -> String {
+    let r = r.displayable
     var body = "<h1>Swedish version: \(HTML.esc(r.svPath)) against \(HTML.esc(r.fiPath)) at \(HTML.esc(r.revision))</h1>\n"
     body += "<p>\(HTML.esc(headline(r)))</p>\n<ul>\n"
     for f in r.findings {
@@ -124,6 +126,6 @@ public enum ParallelRenderer {
   /// The status of the Swedish version as a Markdown section for the consultation
   /// summary (`summary --parallel SV_PATH`), in Finnish (`fi`), Swedish (`sv`) or English.
   public static func summarySection(_ r: ParallelReport, language: String) -> String {
-    SwedishStatus.markdown(r, Localization(Localization.Language(rawValue: language) ?? .fi))
+    SwedishStatus.markdown(r.displayable, Localization(Localization.Language(rawValue: language) ?? .fi))
   }
 }

@@ -130,6 +130,10 @@ public struct BlockHistory: Sendable {
   public var entries: [HistoryEntry]
   /// Threads made on the paragraph since its last change.
   public var openThreads: [ThreadNote]
+  /// The oldest version is a shallow clone's boundary: what it "created" may be older.
+  public var shallow = false
+  /// One line per thread file that could not be read (its threads are missing here).
+  public var threadErrors: [String] = []
 
   public init(
     path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
@@ -179,6 +183,10 @@ public struct Blame: Sendable {
   public var versions: [VersionInfo]
   /// Blocks in document order.
   public var blocks: [BlameLine]
+  /// The oldest version is a shallow clone's boundary: blocks dated there may be older.
+  public var shallow = false
+  /// One line per thread file that could not be read (its threads are missing here).
+  public var threadErrors: [String] = []
 
   public init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
     self.path = path

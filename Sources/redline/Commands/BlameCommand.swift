@@ -28,18 +28,22 @@ struct BlameCommand: ParsableCommand {
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       let b = try repository.open().blame(revision: revision, path: path, section: section)
-      let bytes: [UInt8]
+      broken = b.threadErrors
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = BlameRenderer.json(b)
-      case .html: bytes = Array(BlameRenderer.html(b).utf8)
-      case .markdown: bytes = Array(BlameRenderer.text(b, style: .markdown).utf8)
-      case .terminal:
-        let text = BlameRenderer.text(b, style: viewColor(output, display) ? .color : .plain, width: terminalWidth())
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      case .json: try emitView(BlameRenderer.json(b), output: output)
+      case .html: try emitViewText(BlameRenderer.html(b), output: output, styled: false)
+      case .markdown: try emitViewText(BlameRenderer.text(b, style: .markdown), output: output, styled: false)
+      case .terminal: try emitViewText(BlameRenderer.text(b, style: color ? .color : .plain, width: terminalWidth()), output: output, styled: color)
       }
-      try emitView(bytes, output: output)
+    }
+    // Like `comments`: a thread file that cannot be read is named, and the run fails.
+    if !broken.isEmpty {
+      for e in broken { printError(e) }
+      throw ExitCode(2)
     }
   }
 }

@@ -53,26 +53,29 @@ enum ExternalDiff {
       let c: Comparison
       switch call {
       case .unmerged(let path):
-        writeStdout(Array("* Unmerged path \(TerminalText.sanitize(path))\n".utf8))
+        writeStdout(Array("* Unmerged path \(TerminalText.oneLine(path))\n".utf8))
         return 0
       case .files(let a, let b):
         c = try compareInputs(a, b)
       case .diff(let path, let oldFile, let oldHex, let newFile, let newHex, let newPath):
         guard DocumentLoader.isDocumentPath(newPath) else {
-          writeStdout(Array("\(TerminalText.sanitize(newPath)): not a document Redline compares (.md, .markdown, .txt); not shown\n".utf8))
+          let shown = TerminalText.oneLine(newPath)
+          writeStdout(Array("\(shown): not a document Redline compares (.md, .markdown, .txt); not shown\n".utf8))
           return 0
         }
         // git passes `.` or zeros for a side that is not a stored blob (absent, or the working tree).
         func blob(_ h: String) -> String? { h == "." || h.allSatisfy { $0 == "0" } ? nil : h }
-        let old = VersionRef(revision: "a/" + path, commit: blob(oldHex), path: path)
-        let new = VersionRef(revision: "b/" + newPath, commit: blob(newHex), path: newPath)
-        c = try compareInputs(oldFile, newFile, documentPath: newPath, oldRef: old, newRef: new)
+        // The names git passes are shown on one line, inert (a file name may hold a newline or ESC).
+        let shownPath = TerminalText.oneLine(path), shownNewPath = TerminalText.oneLine(newPath)
+        let old = VersionRef(revision: "a/" + shownPath, commit: blob(oldHex), path: shownPath)
+        let new = VersionRef(revision: "b/" + shownNewPath, commit: blob(newHex), path: shownNewPath)
+        c = try compareInputs(oldFile, newFile, documentPath: shownNewPath, oldRef: old, newRef: new)
       }
       let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: color ? .color : .plain)
-      writeStdout(Array(TerminalText.sanitize(text).utf8))
+      writeStdout(Array(TerminalText.sanitize(text, keepingOwnStyles: color).utf8))
       return 0
     } catch {
-      FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(error.description))\n".utf8))
+      printError(error.description)
       return 2
     }
   }

@@ -13,8 +13,15 @@ func emitView(_ bytes: [UInt8], output: String?) throws {
   if let output { try writeAtomically(bytes, to: output) } else { writeStdout(bytes) }
 }
 
-/// Colour when writing to standard output and `--color` (else `redline.color`, else a
-/// terminal without NO_COLOR) says so; never in a file.
+/// Writes a view's text (terminal, Markdown or HTML) to `-o FILE` or standard output; on
+/// standard output control characters are made visible, Redline's own colour kept only
+/// when `styled`.
+func emitViewText(_ text: String, output: String?, styled: Bool) throws {
+  try emitView(Array((output == nil ? TerminalText.sanitize(text, keepingOwnStyles: styled) : text).utf8), output: output)
+}
+
+/// Colour for a view's terminal format: never into a file, else `--color` (and
+/// `redline.color`, NO_COLOR, TERM=dumb, a terminal) as for every other command.
 func viewColor(_ output: String?, _ display: DisplayOptions) -> Bool {
   output == nil && display.useColor
 }
@@ -30,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
 
       Examples:
         redline history v3 --block '§3.3 ¶1'
-        redline history HEAD --quote 'Itä-Suomen' --format html -o historia.html
+        redline history HEAD --quote 'Rajaliikenteen sulkeminen' --format html
       """)
 
   @OptionGroup var repository: RepositoryOptions
@@ -49,21 +56,26 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
+    var broken: [String] = []
     try runReporting {
       let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
-      let bytes: [UInt8]
+      broken = h.threadErrors
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = HistoryRenderer.json(h)
-      case .html: bytes = Array(HistoryRenderer.html(h).utf8)
-      case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
+      case .json: try emitView(HistoryRenderer.json(h), output: output)
+      case .html: try emitViewText(HistoryRenderer.html(h), output: output, styled: false)
+      case .markdown: try emitViewText(HistoryRenderer.text(h, style: .markdown), output: output, styled: false)
       case .terminal:
-        let color = viewColor(output, display)
         // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
         let plain = HistoryRenderer.text(h, style: color ? .color : .plain)
         let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+        try emitViewText(text, output: output, styled: color)
       }
-      try emitView(bytes, output: output)
+    }
+    // Like `comments`: a thread file that cannot be read is named, and the run fails.
+    if !broken.isEmpty {
+      for e in broken { printError(e) }
+      throw ExitCode(2)
     }
   }
 }

@@ -26,14 +26,15 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     try runReporting {
       let repo = try repository.open()
-      let commits = try repo.log(path, from: from, limit: number ?? .max)
+      // `-n 0` shows nothing, as in git, once one version shows the document is there.
+      let commits = try repo.log(path, from: from, limit: number == 0 ? 1 : number ?? .max)
       if commits.isEmpty {
         // Nothing in the history: the document is not there (never an empty answer).
         let rev = from == DraftRepository.worktree ? "HEAD" : from
         let p = try repo.resolvePath(path, at: rev)
         throw RedlineError.pathNotInRevision(path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
       }
-      emit(Views.log(commits, language: lang?.localization ?? ReaderLanguage.defaultLanguage()))
+      emit(Views.log(number == 0 ? [] : commits, language: lang?.localization ?? ReaderLanguage.defaultLanguage()))
     }
   }
 }

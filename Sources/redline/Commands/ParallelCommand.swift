@@ -37,19 +37,17 @@ struct ParallelCommand: ParsableCommand {
     try runReporting {
       let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish, section: section)
       inSync = r.inSync
-      let bytes: [UInt8]
+      let color = viewColor(output, display)
       switch format {
-      case .json: bytes = ParallelRenderer.json(r)
-      case .html: bytes = Array(ParallelRenderer.html(r).utf8)
-      case .markdown: bytes = Array(ParallelRenderer.text(r, style: .markdown).utf8)
+      case .json: try emitView(ParallelRenderer.json(r), output: output)
+      case .html: try emitViewText(ParallelRenderer.html(r), output: output, styled: false)
+      case .markdown: try emitViewText(ParallelRenderer.text(r, style: .markdown), output: output, styled: false)
       case .terminal:
-        let color = viewColor(output, display)
         // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
         let plain = ParallelRenderer.text(r, style: color ? .color : .plain)
         let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+        try emitViewText(text, output: output, styled: color)
       }
-      try emitView(bytes, output: output)
     }
     if !inSync { throw ExitCode(1) }
   }

@@ -32,9 +32,13 @@ extension Redline {
   /// with status 0; a usage error is one line on standard error with status 2.
   static func main() {
     // git's external-diff (7 or 9 arguments) and difftool calls come first.
-    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) { Foundation.exit(ExternalDiff.run(call)) }
+    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) {
+      let status = ExternalDiff.run(call)
+      if let e = OutputFile.standardOutputError { printError(e) }
+      Foundation.exit(OutputFile.standardOutputError == nil ? status : ExitStatus.error)
+    }
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
-    let status: Int32
+    var status: Int32
     do {
       var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
       try configureOutput(for: command)
@@ -44,6 +48,10 @@ extension Redline {
       status = report(error)
     }
     Output.finish()
+    if let e = OutputFile.standardOutputError {
+      printError(e)
+      status = ExitStatus.error
+    }
     Foundation.exit(status)
   }
 
@@ -60,13 +68,29 @@ extension Redline {
     if let e = error as? RedlineError {
       message = e.description
     } else {
-      let first = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      let first = firstLine(of: self.message(for: error)) ?? "\(error)"
       let command = (["redline"] + commandPath(Array(CommandLine.arguments.dropFirst()))).joined(separator: " ")
       let sentence = first.hasSuffix(".") ? String(first.dropLast()) : first
       message = lowercasedFirst(sentence) + "; see '\(command) --help'"
     }
-    FileHandle.standardError.write(Data("redline: error: \(TerminalText.sanitize(message))\n".utf8))
+    printError(message)
     return status
+  }
+
+  /// The first line of an ArgumentParser message; when it ends in "one of the following:"
+  /// the values listed on the next lines (`- open: …`) are put on it, so the one-line
+  /// error still says what is accepted.
+  static func firstLine(of message: String) -> String? {
+    let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard var first = lines.first else { return nil }
+    if first.hasSuffix(":") {
+      let values = lines.dropFirst().filter { $0.hasPrefix("- ") }.map { line -> String in
+        let v = line.dropFirst(2)
+        return String(v.prefix { $0 != ":" && $0 != " " })
+      }
+      if !values.isEmpty { first += " " + values.map { "'\($0)'" }.joined(separator: ", ") }
+    }
+    return first
   }
 
   /// The subcommand names at the start of `args` (`comment add`), for the usage hint.

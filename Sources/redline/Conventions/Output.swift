@@ -1,5 +1,6 @@
 import Foundation
 import RedlineKit
+import RedlineReport
 import Synchronization
 
 /// Where the command's standard output goes: the terminal or file directly, or a pager
@@ -29,7 +30,16 @@ enum Output {
       $0.settings = settings
       $0.color = display?.color ?? settings.color ?? .auto
       $0.pageable = display.map { !$0.noPager } ?? false
-      if $0.pageable, stdoutIsTerminal, let pagerCommand { $0.pager = Pager(command: pagerCommand) }
+      if $0.pageable, stdoutIsTerminal, let pagerCommand {
+        if Pager.canRun(pagerCommand, path: ProcessInfo.processInfo.environment["PATH"]) {
+          $0.pager = Pager(command: pagerCommand)
+        } else {
+          FileHandle.standardError.write(
+            Data(
+              ("redline: warning: cannot run the pager '\(TerminalText.oneLine(pagerCommand))' (not found); "
+                + "writing directly\n").utf8))
+        }
+      }
     }
   }
 

@@ -18,6 +18,18 @@ struct Pager {
     return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
   }
 
+  /// Whether the pager can run. A command with no shell syntax whose program is not found
+  /// (a name not on `PATH`, or a path that is not executable) cannot: output then goes to
+  /// the terminal directly with a warning, as git does, instead of being lost.
+  static func canRun(_ command: String, path: String?) -> Bool {
+    let plain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-+=,: ")
+    guard command.unicodeScalars.allSatisfy({ plain.contains($0) }),
+      let program = command.split(separator: " ").first.map(String.init)
+    else { return true }
+    if program.contains("/") { return access(program, X_OK) == 0 }
+    return (path ?? "/usr/bin:/bin").split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
+  }
+
   /// Spawns `/bin/sh -c COMMAND` reading a pipe, and points standard output at the pipe.
   /// When the pager cannot start, output goes to the terminal directly.
   mutating func start() {
