@@ -67,11 +67,12 @@ public struct DiffView: Sendable {
 
   /// Prepares `d` (or only `only`, a subset of its sections) in `labels`' language.
   public init(_ d: DocumentDiff, old: VersionRef, new: VersionRef, labels L: DiffLabels, sections only: [SectionChange]? = nil) {
-    title = L(.changesIn(new.path))
-    // `--files a b`: the revision is the path; say each name once.
+    title = L(.changesIn(TerminalText.oneLine(new.path)))
+    // `--files a b`: the revision is the path; say each name once. A name is one line
+    // whatever it holds (a newline in a file name cannot start a header line of its own).
     let o = old.commit == nil && old.revision == old.path ? old.path : "\(old.path) \(old.display)"
     let n = new.commit == nil && new.revision == new.path ? new.path : new.display
-    comparing = L(.comparing(o, n))
+    comparing = L(.comparing(TerminalText.oneLine(o), TerminalText.oneLine(n)))
     summary = Self.summaryLine(d.summary, L)
     budgetNote = d.budgetExhausted ? L(.budgetNote) : nil
     metadataHeading = L(.metadata)

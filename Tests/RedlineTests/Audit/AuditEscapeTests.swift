@@ -140,3 +140,17 @@ import Testing
     #expect(r.stdout.contains("{+Kaksi.+}"))
   }
 }
+
+/// `diff --files` and standard input name each side once, on one line, whatever the name holds.
+@Suite struct DiffHeaderNamesTests {
+  @Test func eachSideIsNamedOnceOnOneLine() {
+    let d = TempDir("names")
+    d.write("a.md", "# A\n\nYksi.\n")
+    d.write("x\ny.md", "# A\n\nKaksi.\n")
+    let r = run(redlineBinary, ["diff", "--files", d.path + "/a.md", d.path + "/x\ny.md"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let first = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)[0]
+    #expect(first == "Comparing \(d.path)/a.md → \(d.path)/x␤y.md")
+    #expect(r.stdout.components(separatedBy: "a.md").count == 2, "a.md named once: \(r.stdout)")
+  }
+}
