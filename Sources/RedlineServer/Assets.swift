@@ -73,6 +73,7 @@ enum Assets {
     form.pick { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
     nav.toc ul { list-style: none; padding-left: 0; } nav.toc li.lvl2 { padding-left: 1rem; } nav.toc li.lvl3 { padding-left: 2rem; }
     nav.toc li.lvl4, nav.toc li.lvl5, nav.toc li.lvl6 { padding-left: 3rem; }
+    nav.docs { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: .9rem; margin: .4rem 0 .8rem; }
     .note { background: #eef4fb; padding: .4rem .6rem; border-radius: 4px; font-size: .9rem; }
     .error { background: var(--del-bg); color: var(--del-fg); padding: .5rem .7rem; border-radius: 4px; }
     blockquote { border-left: 4px solid #bbb; margin: .5rem 0; padding: .3rem .8rem; white-space: pre-wrap; }

@@ -111,6 +111,7 @@ public struct Labels: Sendable {
     "threads": ("keskustelua", "trådar", "threads"),
     "language": ("Kieli", "Språk", "Language"),
     "paragraph": ("Kappale", "Stycke", "Paragraph"),
+    "document": ("Asiakirja", "Dokument", "Document"),
     "onVersion": ("versiossa", "i version", "on version"),
     "nowAt": ("Nyt", "Nu", "Now"),
     "readOnly": (

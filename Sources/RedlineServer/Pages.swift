@@ -73,6 +73,18 @@ enum Pages {
     "<input type=\"hidden\" name=\"csrf\" value=\"\(esc(v.csrf))\">"
   }
 
+  /// The links that switch a page to another document of the same version(s): shown only
+  /// when there are several, the current one in bold. `keep` are the page's other parameters.
+  static func documentChooser(_ v: Viewer, docs: [String], current: String, page: String, keep: [(String, String?)]) -> String {
+    guard docs.count > 1 else { return "" }
+    let links = docs.map { d in
+      d == current
+        ? "<strong aria-current=\"page\">\(esc(d))</strong>"
+        : "<a href=\"\(esc(page + query(keep + [("doc", d)])))\">\(esc(d))</a>"
+    }
+    return "<nav class=\"docs\" aria-label=\"\(esc(v.labels["document"]))\">\(esc(v.labels["document"])): \(links.joined(separator: " · "))</nav>\n"
+  }
+
   static func date(_ s: Signature) -> String { Views.date(s) }
 
   static func date(_ t: Int64) -> String {
@@ -116,9 +128,7 @@ enum Pages {
   static func versions(_ v: Viewer, doc: String, docs: [String], commits: [CommitInfo]) -> String {
     let l = v.labels
     var b = "<h1>\(esc(l["versions"])): \(esc(doc))</h1>\n"
-    if docs.count > 1 {
-      b += "<p>" + docs.map { "<a href=\"/\(query([("doc", $0)]))\">\(esc($0))</a>" }.joined(separator: " · ") + "</p>\n"
-    }
+    b += documentChooser(v, docs: docs, current: doc, page: "/", keep: [])
     let names = commits.map { $0.tags.first ?? $0.id.short }
     b += "<table class=\"versions\"><thead><tr><th>\(esc(l["version"]))</th><th>\(esc(l["date"]))</th><th>\(esc(l["author"]))</th><th>\(esc(l["message"]))</th><th></th></tr></thead><tbody>\n"
     for (i, c) in commits.enumerated() {
@@ -180,10 +190,12 @@ enum Pages {
     return f
   }
 
-  static func version(_ v: Viewer, _ ver: DocumentVersion, docParam: String?, threads: [String: [ThreadReport]]) -> String {
+  static func version(_ v: Viewer, _ ver: DocumentVersion, docs: [String], threads: [String: [ThreadReport]]) -> String {
     let l = v.labels
     let d = ver.document
+    let docParam: String? = ver.path
     var b = "<h1>\(esc(ver.path)) · \(esc(l["version"])) \(esc(ver.revision))</h1>\n"
+    b += documentChooser(v, docs: docs, current: ver.path, page: "/version", keep: [("rev", ver.revision)])
     if let c = ver.commit { b += "<p class=\"meta\"><code>\(esc(c.short))</code></p>\n" }
     if !v.mayComment, v.person != nil { b += "<p class=\"note\">\(esc(l["readOnly"]))</p>\n" }
     if v.mayComment { b += "<p class=\"note\">\(esc(l["quoteHint"]))</p>\n" }
@@ -226,10 +238,13 @@ enum Pages {
   /// The `diff --format html` body with a comment action inserted at the top of each
   /// changed block, when the blocks on the page are the changed blocks in order.
   static func comparison(
-    _ v: Viewer, _ c: Comparison, diffBody: String, docParam: String?, threads: [String: [ThreadReport]] = [:]
+    _ v: Viewer, _ c: Comparison, diffBody: String, docs: [String], threads: [String: [ThreadReport]] = [:]
   ) -> String {
     let l = v.labels
-    var b = "<p class=\"meta\"><a href=\"/version\(query([("rev", c.oldRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.oldRef.revision))</a> · "
+    let docParam: String? = docs.count > 1 ? c.newRef.path : nil
+    var b = documentChooser(
+      v, docs: docs, current: c.newRef.path, page: "/compare", keep: [("from", c.oldRef.revision), ("to", c.newRef.revision)])
+    b += "<p class=\"meta\"><a href=\"/version\(query([("rev", c.oldRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.oldRef.revision))</a> · "
     b += "<a href=\"/version\(query([("rev", c.newRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.newRef.revision))</a> · "
     b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "html")]))\">\(esc(l["summary"])) (HTML)</a> · "
     b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "md")]))\">Markdown</a></p>\n"
@@ -267,7 +282,7 @@ enum Pages {
         out += "<span class=\"badge\">\(esc(l["comments"])): \(ts.count) · \(links.joined(separator: ", "))</span>"
       }
       out += commentForm(
-        v, rev: ref.revision, doc: docParam, block: label, section: nil,
+        v, rev: ref.revision, doc: c.newRef.path, block: label, section: nil,
         summary: l["comment"] + " " + label + " (" + ref.revision + ")", quote: true)
       out += piece[close.upperBound...]
     }
@@ -344,11 +359,12 @@ enum Pages {
     var respondent: String?
   }
 
-  /// The chapter a thread is in: the top heading, or the one below it when every thread
-  /// shares the top heading (the document's title).
+  /// The chapter a thread is in: the top heading, or the one below it when the threads of
+  /// each document share their top heading (the document's title).
   static func sectionKey(_ threads: [ThreadReport]) -> @Sendable (ThreadReport) -> String {
-    let tops = Set(threads.compactMap { $0.thread?.anchor.section.first })
-    let depth = tops.count <= 1 ? 1 : 0
+    var tops: [String: Set<String>] = [:]
+    for t in threads { if let a = t.thread?.anchor, let top = a.section.first { tops[a.path, default: []].insert(top) } }
+    let depth = tops.values.allSatisfy { $0.count <= 1 } ? 1 : 0
     return { t in
       guard let s = t.thread?.anchor.section, !s.isEmpty else { return "" }
       return s.count > depth ? s[depth] : s[s.count - 1]

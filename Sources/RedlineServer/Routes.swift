@@ -155,7 +155,7 @@ struct Routes: Sendable {
     let site = self.site
     let rev = q(req, "rev") ?? "HEAD"
     let doc = q(req, "doc")
-    let (ver, report) = try await blocking { (try site.version(rev, doc: doc), try site.report()) }
+    let (ver, docs, report) = try await blocking { (try site.version(rev, doc: doc), try site.documents(at: rev), try site.report()) }
     // Threads made on this very version, by the label they were made on; on the newest
     // version also every thread placed there.
     var threads: [String: [ThreadReport]] = [:]
@@ -168,7 +168,7 @@ struct Routes: Sendable {
         threads[ver.document.blocks[b].label, default: []].append(t)
       }
     }
-    return Self.html(Pages.version(v.viewer(pathWithQuery(req)), ver, docParam: doc, threads: threads))
+    return Self.html(Pages.version(v.viewer(pathWithQuery(req)), ver, docs: docs, threads: threads))
   }
 
   func comparePage(_ req: Request) async throws -> Response {
@@ -178,9 +178,12 @@ struct Routes: Sendable {
     }
     let site = self.site
     let doc = q(req, "doc")
-    let (c, body, report) = try await blocking {
-      let (c, body) = try site.comparison(from, to, doc: doc)
-      return (c, body, try site.recentReport())
+    let language = Localization.Language(rawValue: v.labels.language.rawValue) ?? .fi
+    let (c, body, docs, report) = try await blocking {
+      let (c, body) = try site.comparison(from, to, doc: doc, language: language)
+      // The chooser offers the documents both versions hold.
+      let before = Set(try site.documents(at: from))
+      return (c, body, try site.documents(at: to).filter { before.contains($0) }, try site.recentReport())
     }
     // Threads made on either version, by commit and label.
     var threads: [String: [ThreadReport]] = [:]
@@ -188,7 +191,7 @@ struct Routes: Sendable {
       guard let a = t.thread?.anchor, a.path == c.new.path || a.path == c.old.path, let commit = a.commit else { continue }
       threads[commit + "|" + a.label, default: []].append(t)
     }
-    return Self.html(Pages.comparison(v.viewer(pathWithQuery(req)), c, diffBody: body, docParam: doc, threads: threads))
+    return Self.html(Pages.comparison(v.viewer(pathWithQuery(req)), c, diffBody: body, docs: docs, threads: threads))
   }
 
   func dashboardPage(_ req: Request) async throws -> Response {

@@ -46,16 +46,25 @@ public final class Site: Sendable {
   }
 
   /// The document to show: one the revision's commit holds (looked up in git's tree, never
-  /// on disk), or the only one.
+  /// on disk), or the first of them when the page names none.
   static func checkDocument(_ doc: String?, repo: DraftRepository, at rev: String) throws(RedlineError) -> String {
-    let docs = try repo.documentPaths(at: rev)
+    try checkDocument(doc, among: try repo.documentPaths(at: rev), at: rev)
+  }
+
+  /// `doc` when it is one of `docs` exactly (compared as a name, never opened), else the
+  /// first of `docs` when `doc` is nil or empty.
+  static func checkDocument(_ doc: String?, among docs: [String], at rev: String) throws(RedlineError) -> String {
     if let doc, !doc.isEmpty {
       guard docs.contains(doc) else { throw .invalidArgument("there is no document '\(doc)' in version \(rev)") }
       return doc
     }
-    if docs.count == 1 { return docs[0] }
-    if docs.isEmpty { throw .noDocument(revision: rev) }
-    throw .ambiguousDocument(revision: rev, documents: docs)
+    guard let first = docs.first else { throw .noDocument(revision: rev) }
+    return first
+  }
+
+  /// The documents a revision holds, in git's tree order (a revision from a URL is checked first).
+  public func documents(at rev: String) throws(RedlineError) -> [String] {
+    try open().documentPaths(at: try Self.checkRevision(rev))
   }
 
   // MARK: Reads
@@ -75,9 +84,11 @@ public final class Site: Sendable {
     return try r.load(try Self.checkDocument(doc, repo: r, at: rev), at: rev)
   }
 
-  /// The comparison page's content (the `diff --format html` body), cached by the two
-  /// commits, plus the comparison for comment actions.
-  public func comparison(_ from: String, _ to: String, doc: String?) throws(RedlineError) -> (Comparison, String) {
+  /// The comparison page's content (the `diff --format html` body in `language`), cached by
+  /// the two commits, plus the comparison for comment actions.
+  public func comparison(_ from: String, _ to: String, doc: String?, language: Localization.Language = .fi)
+    throws(RedlineError) -> (Comparison, String)
+  {
     let r = try open()
     let from = try Self.checkRevision(from)
     let to = try Self.checkRevision(to)
@@ -85,10 +96,10 @@ public final class Site: Sendable {
     let b = try r.commit(for: to)
     let d = try Self.checkDocument(doc, repo: r, at: to)
     // Versions named through git never change: the commits and path are the key.
-    let key = "\(a?.hex ?? "")|\(b?.hex ?? "")|\(d)|\(from)|\(to)"
+    let key = "\(a?.hex ?? "")|\(b?.hex ?? "")|\(d)|\(from)|\(to)|\(language.rawValue)"
     if let hit = diffCache.withLock({ $0[key] }) { return hit }
     let c = try r.compare(from, to, path: d)
-    let body = Self.body(of: DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef))
+    let body = Self.body(of: DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, labels: DiffLabels(language)))
     diffCache.withLock { cache in
       if cache.count > 20 { cache.removeAll() }
       cache[key] = (c, body)

@@ -129,9 +129,21 @@ def main():
               and "§1.1 ¶1" in body())
         shot("version")
 
-        # 2. The v1 → v2 comparison.
+        # The Swedish translation of the same version, through the document chooser.
+        driver.find_element(By.CSS_SELECTOR, "nav.docs").find_element(By.LINK_TEXT, "regionutvecklingsbeslut.md").click()
+        check("document chooser opens the Swedish version",
+              "doc=regionutvecklingsbeslut.md" in driver.current_url and "Statsrådets regionutvecklingsbeslut" in body(),
+              driver.current_url)
+        shot("version-swedish")
+        driver.get(base + "/compare?from=v2&to=v3&doc=regionutvecklingsbeslut.md")
+        check("Swedish comparison has comment actions", driver.find_elements(By.CSS_SELECTOR, ".block details.act"))
+        shot("compare-swedish")
+
+        # 2. The v1 → v2 comparison, its labels in Finnish like the page around it.
         driver.get(base + "/compare?from=v1&to=v2")
         shot("compare")
+        tags = [t.text for t in driver.find_elements(By.CSS_SELECTOR, ".block.modified .tag")]
+        check("comparison labels are Finnish", tags and all("muutettu" in t.lower() for t in tags), tags[:3])
         check("comparison shows insertions", len(driver.find_elements(By.CSS_SELECTOR, ".block ins")) > 0)
         check("comparison shows deletions", len(driver.find_elements(By.CSS_SELECTOR, ".block del")) > 0)
 
