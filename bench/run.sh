@@ -43,7 +43,7 @@ for p in "${pairs[@]}"; do
     cmd=${cmds[$tool]}
     /usr/bin/time -f "%M" -o "$OUT/rss" $cmd >/dev/null 2>/dev/null || true
     rss=$(tail -1 "$OUT/rss")
-    outbytes=$($cmd 2>/dev/null | wc -c)
+    outbytes=$($cmd 2>/dev/null | wc -c || true)
     hyperfine -N -i --warmup 1 --runs ${RUNS:-7} --export-json "$OUT/$name-$tool.json" "$cmd" >/dev/null 2>&1
     median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$name-$tool.json")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "$rss" "$(stat -c %s "$old")" "$outbytes" >> "$OUT/results.tsv"

@@ -161,7 +161,7 @@ public enum Reanchor {
       return out
     }
     // The diff lost the block. Its whole text inside exactly one block: merged there.
-    if let j = unique(new, { $0 != before && $0.contains(before) }) {
+    if let j = unique(new, { $0 != before && TextSearch.contains($0, before) }) {
       out.index = j
       out.changed = true
       out.merged = true
@@ -170,7 +170,7 @@ public enum Reanchor {
     if let q = a.quote, QuoteMatch.contains(before, q), let j = unique(new, { QuoteMatch.contains($0, q) }) {
       out.index = j
       out.changed = true
-      out.merged = !new.blocks[j].text.contains(before) && new.blocks[j].text.count > before.count
+      out.merged = !TextSearch.contains(new.blocks[j].text, before) && new.blocks[j].text.utf8.count > before.utf8.count
       return out
     }
     // Its sentences all kept, moved into other blocks: merged into the one holding most.
@@ -210,7 +210,7 @@ public enum Reanchor {
     guard parts.count >= 2 else { return nil }
     var covered: [Int: Int] = [:]
     for p in parts {
-      let homes = doc.blocks.indices.filter { doc.blocks[$0].text.contains(p) }
+      let homes = doc.blocks.indices.filter { TextSearch.contains(doc.blocks[$0].text, p) }
       guard !homes.isEmpty else { return nil }
       for h in homes { covered[h, default: 0] += p.count }
     }
@@ -264,7 +264,7 @@ public enum Reanchor {
       p = Placement(
         status: changed ? .addressed : .open, block: found.index, moved: movedSection(a, doc, found.index),
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else if let j = unique(doc, { $0 != a.text && $0.contains(a.text) }) ?? sentencesHome(a.text, in: doc) {
+    } else if let j = unique(doc, { $0 != a.text && TextSearch.contains($0, a.text) }) ?? sentencesHome(a.text, in: doc) {
       p = Placement(
         status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment, confidence: 0.9,
         changes: WordDiff.diff(a.text, doc.blocks[j].text))
