@@ -104,33 +104,25 @@ struct JSONWriter {
     }
   }
 
-  mutating func beginObject(_ k: String? = nil) {
+  mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+  mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
+  mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// Opens an object or array: its key, the bracket, one more level of nesting.
+  private mutating func open(_ k: String?, _ bracket: UInt8) {
     key(k)
-    put(UInt8(ascii: "{"))
+    put(bracket)
     needsComma.append(false)
     depth += 1
   }
 
-  mutating func endObject() {
+  /// Closes the innermost object or array; a non-empty one ends on its own line.
+  private mutating func close(_ bracket: UInt8) {
     let had = needsComma.removeLast()
     depth -= 1
     if had { newline() }
-    put(UInt8(ascii: "}"))
-    trimIfDone()
-  }
-
-  mutating func beginArray(_ k: String? = nil) {
-    key(k)
-    put(UInt8(ascii: "["))
-    needsComma.append(false)
-    depth += 1
-  }
-
-  mutating func endArray() {
-    let had = needsComma.removeLast()
-    depth -= 1
-    if had { newline() }
-    put(UInt8(ascii: "]"))
+    put(bracket)
     trimIfDone()
   }
 
