@@ -21,25 +21,17 @@ struct BlameCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 3.3.", valueName: "number"))
   var section: String?
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
   func run() throws {
     try runReporting {
       let b = try repository.open().blame(revision: revision, path: path, section: section)
-      let bytes: [UInt8]
-      switch format {
-      case .json: bytes = BlameRenderer.json(b)
-      case .html: bytes = Array(BlameRenderer.html(b).utf8)
-      case .markdown: bytes = Array(BlameRenderer.text(b, style: .markdown).utf8)
-      case .terminal:
-        let text = BlameRenderer.text(b, style: viewColor(output, display) ? .color : .plain, width: terminalWidth())
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      // Blame lays out its own columns to the terminal's width; Markdown keeps the default width.
+      try view.emit(display, wrap: false, json: { BlameRenderer.json(b) }, html: { BlameRenderer.html(b) }) {
+        $0 == .markdown ? BlameRenderer.text(b, style: $0) : BlameRenderer.text(b, style: $0, width: terminalWidth())
       }
-      try emitView(bytes, output: output)
     }
   }
 }

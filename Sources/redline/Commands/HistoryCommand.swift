@@ -19,6 +19,34 @@ func viewColor(_ output: String?, _ display: DisplayOptions) -> Bool {
   output == nil && display.useColor
 }
 
+/// `--format` and `-o/--output` of the views (`history`, `blame`, `parallel`).
+struct ViewOutputOptions: ParsableArguments {
+  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  /// Renders the view in `format` and writes it to `-o FILE` or standard output. Terminal
+  /// text is coloured per `viewColor`, and on standard output its control codes are removed;
+  /// with `wrap`, plain text on a terminal is wrapped to its width (colour is left to the terminal).
+  func emit(
+    _ display: DisplayOptions, wrap: Bool = true, json: () -> [UInt8], html: () -> String,
+    text: (DiffText.Style) -> String
+  ) throws {
+    let bytes: [UInt8]
+    switch format {
+    case .json: bytes = json()
+    case .html: bytes = Array(html().utf8)
+    case .markdown: bytes = Array(text(.markdown).utf8)
+    case .terminal:
+      let color = viewColor(output, display)
+      let plain = text(color ? .color : .plain)
+      let shown = !wrap || color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
+      bytes = Array((output == nil ? TerminalText.sanitize(shown) : shown).utf8)
+    }
+    try emitView(bytes, output: output)
+  }
+}
+
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
@@ -38,9 +66,7 @@ struct HistoryCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
   @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
   var quote: String?
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -51,19 +77,9 @@ struct HistoryCommand: ParsableCommand {
   func run() throws {
     try runReporting {
       let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
-      let bytes: [UInt8]
-      switch format {
-      case .json: bytes = HistoryRenderer.json(h)
-      case .html: bytes = Array(HistoryRenderer.html(h).utf8)
-      case .markdown: bytes = Array(HistoryRenderer.text(h, style: .markdown).utf8)
-      case .terminal:
-        let color = viewColor(output, display)
-        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
-        let plain = HistoryRenderer.text(h, style: color ? .color : .plain)
-        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
-        bytes = Array((output == nil ? TerminalText.sanitize(text) : text).utf8)
+      try view.emit(display, json: { HistoryRenderer.json(h) }, html: { HistoryRenderer.html(h) }) {
+        HistoryRenderer.text(h, style: $0)
       }
-      try emitView(bytes, output: output)
     }
   }
 }
