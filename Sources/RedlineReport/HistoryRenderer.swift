@@ -25,6 +25,15 @@ public enum HistoryRenderer {
     return "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
   }
 
+  /// `changed in v2 (Mikko Korhonen, 27.11.2023): §3.3 ¶1 (was §3.2 ¶1)`, with the blocks
+  /// it was merged with or split from.
+  static func entryLine(_ e: HistoryEntry, _ v: VersionInfo) -> String {
+    var line = "\(verb(e.change)) \(who(v)): \(e.label)"
+    if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
+    if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
+    return line
+  }
+
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let md = style == .markdown
@@ -38,9 +47,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
-      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
-      if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
+      let line = entryLine(e, v)
       var meta = v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed"
       if !v.summary.isEmpty { meta += " · " + v.summary }
       if v.path != h.path { meta += " · as \(v.path)" }
@@ -69,9 +76,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e.change)) \(who(v)): \(e.label)"
-      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
-      if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
+      let line = entryLine(e, v)
       body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(v.commit.map { "commit \(String($0.prefix(7)))" } ?? "not committed")) · \(HTML.esc(v.summary))</p>\n"
       if !e.threads.isEmpty {
         body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
@@ -88,9 +93,7 @@ public enum HistoryRenderer {
 
   /// The `redline.history/1` JSON (docs/views.md).
   public static func json(_ h: BlockHistory) -> [UInt8] {
-    var w = JSONWriter()
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema)
     w.value("path", h.path)
     w.value("revision", h.revision)
     w.value("label", h.label)
@@ -110,8 +113,7 @@ public enum HistoryRenderer {
     }
     w.endArray()
     threads(&w, "open_threads", h.openThreads)
-    w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo) {

@@ -104,6 +104,23 @@ struct JSONWriter {
     }
   }
 
+  /// A writer for a whole JSON document: its object begun and its `"schema"` written.
+  /// `finish()` ends it.
+  static func document(schema: String, pretty: Bool = true, capacity: Int = 1 << 16) -> JSONWriter {
+    var w = JSONWriter(pretty: pretty, capacity: capacity)
+    w.beginObject()
+    w.value("schema", schema)
+    return w
+  }
+
+  /// Ends the document's object; its bytes with a final newline.
+  mutating func finish() -> [UInt8] {
+    endObject()
+    var out = bytes
+    out.append(0x0A)
+    return out
+  }
+
   mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
   mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
