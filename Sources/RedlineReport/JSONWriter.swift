@@ -25,6 +25,16 @@ struct JSONWriter {
   private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// Writes `u00XX` for byte `v` after the backslash at `at` (the escape is six bytes in all).
+  @inline(__always)
+  private static func unicodeEscape(_ v: UInt8, at: UnsafeMutablePointer<UInt8>) {
+    at[1] = UInt8(ascii: "u")
+    at[2] = 0x30
+    at[3] = 0x30
+    at[4] = hex[Int(v >> 4)]
+    at[5] = hex[Int(v & 0xF)]
+  }
+
   /// Makes room for `k` more bytes after `used`.
   @inline(__always)
   private mutating func room(_ k: Int) {
@@ -202,12 +212,7 @@ struct JSONWriter {
           w += run
           o[w] = 0x5C
           if c1 {
-            let v = p[i + 1]
-            o[w + 1] = UInt8(ascii: "u")
-            o[w + 2] = 0x30
-            o[w + 3] = 0x30
-            o[w + 4] = Self.hex[Int(v >> 4)]
-            o[w + 5] = Self.hex[Int(v & 0xF)]
+            Self.unicodeEscape(p[i + 1], at: o + w)
             w += 6
             i &+= 2
             runStart = i
@@ -230,11 +235,7 @@ struct JSONWriter {
             o[w + 1] = UInt8(ascii: "t")
             w += 2
           default:
-            o[w + 1] = UInt8(ascii: "u")
-            o[w + 2] = 0x30
-            o[w + 3] = 0x30
-            o[w + 4] = Self.hex[Int(c >> 4)]
-            o[w + 5] = Self.hex[Int(c & 0xF)]
+            Self.unicodeEscape(c, at: o + w)
             w += 6
           }
           i &+= 1
