@@ -92,7 +92,9 @@ extension DiffState {
   /// The pieces of `whole` that each add to its coverage (after `start`, its present match),
   /// in block order, with the similarity of their joined words to the whole; nil unless
   /// there are two or more and they are similar above the modified threshold.
-  private mutating func joinedPieces(_ whole: Int, start: Int?, claimed: [Int], piecesOld: Bool) -> (pieces: [Int], similarity: Double)? {
+  private mutating func joinedPieces(
+    _ whole: Int, start: Int?, claimed: [Int], piecesOld: Bool
+  ) -> (pieces: [Int], similarity: Double)? {
     var pieces = addsCoverage(start.map { [$0] } ?? [], claimed, of: words(whole, old: !piecesOld)) {
       $0.words($1, old: piecesOld)
     }

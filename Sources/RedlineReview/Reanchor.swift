@@ -286,7 +286,8 @@ public enum Reanchor {
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
     } else if let j = unique(doc, { $0 != a.text && $0.contains(a.text) }) ?? sentencesHome(a.text, in: doc) {
       p = Placement(
-        status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment, confidence: containmentConfidence,
+        status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment,
+        confidence: containmentConfidence,
         changes: WordDiff.diff(a.text, doc.blocks[j].text))
     } else {
       p = .nowhere(trail == nil ? .orphaned : .outdated)

@@ -40,7 +40,8 @@ struct ViewOutputOptions: ParsableArguments {
     case .terminal:
       let color = viewColor(output, display)
       let plain = text(color ? .color : .plain)
-      let shown = !wrap || color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
+      let shown =
+        !wrap || color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
       bytes = Array((output == nil ? TerminalText.sanitize(shown) : shown).utf8)
     }
     try emitView(bytes, output: output)
