@@ -22,40 +22,13 @@ extension DiffState {
       guard let k = blkBA[m] else { return true }
       return aIds[k] != bIds[m] && newWords(m).count > oldWords(k).count
     }
-    var bags: [Int: [Int32]] = [:]
-    for k in freeA { bags[k] = oldWords(k) }
-    let index = rareIndex(bags)
-    var claims: [(Double, Int, Int)] = []  // (containment, old, new)
-    outer: for m in targets {
-      let wm = newWords(m)
-      var seen = Set<Int>()
-      for w in Set(wm) {
-        for k in index[w] ?? [] where seen.insert(k).inserted {
-          let wk = oldWords(k)
-          guard budget.spend(wk.count + wm.count) else { break outer }
-          if let c = pieceContainment(wk, in: wm, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
-            inOrder(oldSequence(k), newSequence(m))
-          {
-            claims.append((c, k, m))
-          }
-        }
-      }
-    }
-    var sourcesOf: [Int: [Int]] = [:]
-    var taken = Set<Int>()
-    for (_, k, m) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(k).inserted {
-      sourcesOf[m, default: []].append(k)
-    }
+    let sourcesOf = claimedPieces(Array(freeA), in: targets, piecesOld: true)
     for m in sourcesOf.keys.sorted() {
-      var sources = addsCoverage(blkBA[m].map { [$0] } ?? [], sourcesOf[m]!, of: newWords(m)) { $0.oldWords($1) }
-      sources.sort()
-      guard sources.count >= 2 else { continue }
-      let joined = sources.flatMap { oldWords($0) }.sorted()
-      guard dice(joined, newWords(m)) >= options.modifiedThreshold else { continue }
+      guard let j = joinedPieces(m, start: blkBA[m], claimed: sourcesOf[m]!, piecesOld: true) else { continue }
       if let k = blkBA[m] { blkAB[k] = nil }
-      matchBlock(sources[0], m, .merged, dice(joined, newWords(m)))
-      mergeSources[m] = sources
-      for k in sources { mergedInto[k] = m }
+      matchBlock(j.pieces[0], m, .merged, j.similarity)
+      mergeSources[m] = j.pieces
+      for k in j.pieces { mergedInto[k] = m }
     }
   }
 
@@ -67,41 +40,70 @@ extension DiffState {
       guard let m = blkAB[k] else { return true }
       return mergeSources[m] == nil && aIds[k] != bIds[m] && oldWords(k).count > newWords(m).count
     }
+    let partsOf = claimedPieces(Array(freeB), in: targets, piecesOld: false)
+    for k in partsOf.keys.sorted() {
+      guard let j = joinedPieces(k, start: blkAB[k], claimed: partsOf[k]!, piecesOld: false) else { continue }
+      if let m = blkAB[k] { blkBA[m] = nil }
+      matchBlock(k, j.pieces[0], .split, j.similarity)
+      splitParts[k] = j.pieces
+      for m in j.pieces { splitOf[m] = k }
+    }
+  }
+
+  /// Block `i`'s words (sorted bag) on the old side or the new.
+  private mutating func words(_ i: Int, old: Bool) -> [Int32] { old ? oldWords(i) : newWords(i) }
+
+  /// Block `i`'s words in text order on the old side or the new.
+  private mutating func sequence(_ i: Int, old: Bool) -> [Int32] { old ? oldSequence(i) : newSequence(i) }
+
+  /// The pieces found inside each of `wholes`: for a merge (`piecesOld`) old blocks inside a
+  /// new one, for a split new blocks inside an old one. Candidates come through the pieces'
+  /// rarest words, every comparison is charged to the budget, and each piece goes to the
+  /// whole that contains most of it (best containment first).
+  private mutating func claimedPieces(_ pieces: [Int], in wholes: [Int], piecesOld: Bool) -> [Int: [Int]] {
     var bags: [Int: [Int32]] = [:]
-    for m in freeB { bags[m] = newWords(m) }
+    for p in pieces { bags[p] = words(p, old: piecesOld) }
     let index = rareIndex(bags)
-    var claims: [(Double, Int, Int)] = []  // (containment, new, old)
-    outer: for k in targets {
-      let wk = oldWords(k)
+    var claims: [(Double, Int, Int)] = []  // (containment, piece, whole)
+    outer: for h in wholes {
+      let wh = words(h, old: !piecesOld)
       var seen = Set<Int>()
-      for w in Set(wk) {
-        for m in index[w] ?? [] where seen.insert(m).inserted {
-          let wm = newWords(m)
-          guard budget.spend(wk.count + wm.count) else { break outer }
-          if let c = pieceContainment(wm, in: wk, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
-            inOrder(newSequence(m), oldSequence(k))
+      for w in Set(wh) {
+        for p in index[w] ?? [] where seen.insert(p).inserted {
+          let wp = words(p, old: piecesOld)
+          guard budget.spend(wp.count + wh.count) else { break outer }
+          let (k, m) = piecesOld ? (p, h) : (h, p)
+          if let c = pieceContainment(wp, in: wh, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+            inOrder(sequence(p, old: piecesOld), sequence(h, old: !piecesOld))
           {
-            claims.append((c, m, k))
+            claims.append((c, p, h))
           }
         }
       }
     }
-    var partsOf: [Int: [Int]] = [:]
+    var piecesOf: [Int: [Int]] = [:]
     var taken = Set<Int>()
-    for (_, m, k) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(m).inserted {
-      partsOf[k, default: []].append(m)
+    for (_, p, h) in claims.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }) where taken.insert(p).inserted {
+      piecesOf[h, default: []].append(p)
     }
-    for k in partsOf.keys.sorted() {
-      var parts = addsCoverage(blkAB[k].map { [$0] } ?? [], partsOf[k]!, of: oldWords(k)) { $0.newWords($1) }
-      parts.sort()
-      guard parts.count >= 2 else { continue }
-      let joined = parts.flatMap { newWords($0) }.sorted()
-      guard dice(oldWords(k), joined) >= options.modifiedThreshold else { continue }
-      if let m = blkAB[k] { blkBA[m] = nil }
-      matchBlock(k, parts[0], .split, dice(oldWords(k), joined))
-      splitParts[k] = parts
-      for m in parts { splitOf[m] = k }
+    return piecesOf
+  }
+
+  /// The pieces of `whole` that each add to its coverage (after `start`, its present match),
+  /// in block order, with the similarity of their joined words to the whole; nil unless
+  /// there are two or more and they are similar above the modified threshold.
+  private mutating func joinedPieces(
+    _ whole: Int, start: Int?, claimed: [Int], piecesOld: Bool
+  ) -> (pieces: [Int], similarity: Double)? {
+    var pieces = addsCoverage(start.map { [$0] } ?? [], claimed, of: words(whole, old: !piecesOld)) {
+      $0.words($1, old: piecesOld)
     }
+    pieces.sort()
+    guard pieces.count >= 2 else { return nil }
+    let joined = pieces.flatMap { words($0, old: piecesOld) }.sorted()
+    let similarity = piecesOld ? dice(joined, newWords(whole)) : dice(oldWords(whole), joined)
+    guard similarity >= options.modifiedThreshold else { return nil }
+    return (pieces, similarity)
   }
 
   /// `start` plus those `candidates` (in the order given: best containment first) that

@@ -70,9 +70,7 @@ public enum BlameRenderer {
 
   /// The `redline.blame/1` JSON (docs/views.md): the versions once, blocks pointing at them.
   public static func json(_ b: Blame) -> [UInt8] {
-    var w = JSONWriter(capacity: 1 << 20)
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema, capacity: 1 << 20)
     w.value("path", b.path)
     w.value("revision", b.revision)
     w.value("shallow", b.shallow)
@@ -92,7 +90,6 @@ public enum BlameRenderer {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 }

@@ -149,9 +149,7 @@ public enum CommentsRenderer {
 
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   public static func json(_ report: CommentsReport) -> [UInt8] {
-    var w = JSONWriter(pretty: true)
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema)
     w.value("revision", report.revision)
     w.value("commit", report.commit)
     w.beginArray("threads")
@@ -216,8 +214,7 @@ public enum CommentsRenderer {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   static func person(_ w: inout JSONWriter, _ k: String, _ p: Person) {

@@ -8,9 +8,7 @@ public enum DiffJSON {
   public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true)
     -> [UInt8]
   {
-    var w = JSONWriter(pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
     ref(&w, "old", old)
     ref(&w, "new", new)
     let s = d.summary
@@ -42,10 +40,7 @@ public enum DiffJSON {
     w.beginArray("sections")
     for sc in sections ?? d.sections { section(&w, d, sc, &paths) }
     w.endArray()
-    w.endObject()
-    var out = w.bytes
-    out.append(0x0A)
-    return out
+    return w.finish()
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {

@@ -41,6 +41,15 @@ public enum HistoryRenderer {
     return meta
   }
 
+  /// `changed in v2 (Mikko Korhonen, 27.11.2023): §3.3 ¶1 (was §3.2 ¶1)`, with the blocks
+  /// it was merged with or split from.
+  static func entryLine(_ e: HistoryEntry, _ v: VersionInfo, _ h: BlockHistory) -> String {
+    var line = "\(verb(e, h)) \(who(v)): \(e.label)"
+    if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
+    if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
+    return line
+  }
+
   /// Terminal (plain or colour) or Markdown text.
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let h = h.displayable
@@ -55,9 +64,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
-      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
-      if !e.sources.isEmpty { line += e.change == .split ? " from " + e.sources.joined(separator: ", ") : " with " + e.sources.joined(separator: ", ") }
+      let line = entryLine(e, v, h)
       let meta = meta(v, h)
       out += md ? "## \(DiffText.esc(line, md))\n\n\(DiffText.esc(meta, md))\n\n" : line + "\n    " + meta + "\n"
       for t in e.threads { out += (md ? "- " : "    ") + threadLine(t, md) + "\n" }
@@ -86,9 +93,7 @@ public enum HistoryRenderer {
     }
     for e in h.entries {
       let v = h.versions[e.version]
-      var line = "\(verb(e, h)) \(who(v)): \(e.label)"
-      if let o = e.oldLabel, o != e.label { line += " (was \(o))" }
-      if !e.sources.isEmpty { line += (e.change == .split ? " from " : " with ") + e.sources.joined(separator: ", ") }
+      let line = entryLine(e, v, h)
       body += "<section><h2>\(HTML.esc(line))</h2>\n<p class=\"meta\">\(HTML.esc(meta(v, h)))</p>\n"
       if !e.threads.isEmpty {
         body += "<ul>" + e.threads.map { "<li>" + HTML.esc(threadLine($0, false)) + "</li>" }.joined() + "</ul>\n"
@@ -106,9 +111,7 @@ public enum HistoryRenderer {
 
   /// The `redline.history/1` JSON (docs/views.md).
   public static func json(_ h: BlockHistory) -> [UInt8] {
-    var w = JSONWriter()
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema)
     w.value("path", h.path)
     w.value("revision", h.revision)
     w.value("label", h.label)
@@ -129,8 +132,7 @@ public enum HistoryRenderer {
     w.endArray()
     threads(&w, "open_threads", h.openThreads)
     w.value("shallow", h.shallow)
-    w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo) {

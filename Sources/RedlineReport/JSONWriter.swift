@@ -25,6 +25,16 @@ struct JSONWriter {
   private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// Writes `u00XX` for byte `v` after the backslash at `at` (the escape is six bytes in all).
+  @inline(__always)
+  private static func unicodeEscape(_ v: UInt8, at: UnsafeMutablePointer<UInt8>) {
+    at[1] = UInt8(ascii: "u")
+    at[2] = 0x30
+    at[3] = 0x30
+    at[4] = hex[Int(v >> 4)]
+    at[5] = hex[Int(v & 0xF)]
+  }
+
   /// Makes room for `k` more bytes after `used`.
   @inline(__always)
   private mutating func room(_ k: Int) {
@@ -104,33 +114,42 @@ struct JSONWriter {
     }
   }
 
-  mutating func beginObject(_ k: String? = nil) {
+  /// A writer for a whole JSON document: its object begun and its `"schema"` written.
+  /// `finish()` ends it.
+  static func document(schema: String, pretty: Bool = true, capacity: Int = 1 << 16) -> JSONWriter {
+    var w = JSONWriter(pretty: pretty, capacity: capacity)
+    w.beginObject()
+    w.value("schema", schema)
+    return w
+  }
+
+  /// Ends the document's object; its bytes with a final newline.
+  mutating func finish() -> [UInt8] {
+    endObject()
+    var out = bytes
+    out.append(0x0A)
+    return out
+  }
+
+  mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+  mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
+  mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// Opens an object or array: its key, the bracket, one more level of nesting.
+  private mutating func open(_ k: String?, _ bracket: UInt8) {
     key(k)
-    put(UInt8(ascii: "{"))
+    put(bracket)
     needsComma.append(false)
     depth += 1
   }
 
-  mutating func endObject() {
+  /// Closes the innermost object or array; a non-empty one ends on its own line.
+  private mutating func close(_ bracket: UInt8) {
     let had = needsComma.removeLast()
     depth -= 1
     if had { newline() }
-    put(UInt8(ascii: "}"))
-    trimIfDone()
-  }
-
-  mutating func beginArray(_ k: String? = nil) {
-    key(k)
-    put(UInt8(ascii: "["))
-    needsComma.append(false)
-    depth += 1
-  }
-
-  mutating func endArray() {
-    let had = needsComma.removeLast()
-    depth -= 1
-    if had { newline() }
-    put(UInt8(ascii: "]"))
+    put(bracket)
     trimIfDone()
   }
 
@@ -193,12 +212,7 @@ struct JSONWriter {
           w += run
           o[w] = 0x5C
           if c1 {
-            let v = p[i + 1]
-            o[w + 1] = UInt8(ascii: "u")
-            o[w + 2] = 0x30
-            o[w + 3] = 0x30
-            o[w + 4] = Self.hex[Int(v >> 4)]
-            o[w + 5] = Self.hex[Int(v & 0xF)]
+            Self.unicodeEscape(p[i + 1], at: o + w)
             w += 6
             i &+= 2
             runStart = i
@@ -221,11 +235,7 @@ struct JSONWriter {
             o[w + 1] = UInt8(ascii: "t")
             w += 2
           default:
-            o[w + 1] = UInt8(ascii: "u")
-            o[w + 2] = 0x30
-            o[w + 3] = 0x30
-            o[w + 4] = Self.hex[Int(c >> 4)]
-            o[w + 5] = Self.hex[Int(c & 0xF)]
+            Self.unicodeEscape(c, at: o + w)
             w += 6
           }
           i &+= 1

@@ -88,9 +88,7 @@ public enum ParallelRenderer {
 
   /// The `redline.parallel/1` JSON (docs/views.md).
   public static func json(_ r: ParallelReport) -> [UInt8] {
-    var w = JSONWriter()
-    w.beginObject()
-    w.value("schema", schema)
+    var w = JSONWriter.document(schema: schema)
     w.value("revision", r.revision)
     w.value("fi_path", r.fiPath)
     w.value("sv_path", r.svPath)
@@ -119,8 +117,7 @@ public enum ParallelRenderer {
       w.endObject()
     }
     w.endArray()
-    w.endObject()
-    return w.bytes + [0x0A]
+    return w.finish()
   }
 
   /// The status of the Swedish version as a Markdown section for the consultation

@@ -131,6 +131,26 @@ public enum Reanchor {
   public static let fuzzyThreshold = 0.6
   /// Margin the best fuzzy candidate must keep over the runner-up.
   public static let fuzzyMargin = 0.1
+  /// Least wording similarity for a block to be scored as a fuzzy candidate at all: below
+  /// it the text is another paragraph, whatever its neighbours say.
+  public static let fuzzyCandidateFloor = 0.3
+  /// Weights of a fuzzy score: the paragraph's own words count most (50), the text just
+  /// before and just after it (20 each) tell apart paragraphs that read alike.
+  public static let fuzzyWeights = (text: 50.0, prefix: 20.0, suffix: 20.0)
+  /// Characters of the neighbouring blocks an anchor keeps as its prefix and suffix:
+  /// enough words to tell two look-alike paragraphs apart, short enough to survive edits nearby.
+  public static let contextCharacters = 32
+  /// Confidence of an exact text found several times, chosen by its heading.
+  public static let sameHeadingConfidence = 0.9
+  /// Confidence of a placement by the quoted phrase alone.
+  public static let quoteConfidence = 0.8
+  /// Confidence of a placement inside a larger block (the paragraph was merged into it).
+  public static let containmentConfidence = 0.9
+  /// Fewest words a sentence needs to be looked for on its own: shorter ones ("Ks. 3 §.")
+  /// occur by chance.
+  public static let sentenceMinWords = 3
+  /// Fewest sentences a lost paragraph needs before its sentences are followed one by one.
+  public static let sentencesMinCount = 2
 
   /// Moves a trail one version forward, from `old` to `new` through `map`.
   public static func step(_ t: Trail, _ map: BlockMapping, anchor a: Anchor, old: Document, new: Document) -> Trail {
@@ -184,7 +204,7 @@ public enum Reanchor {
     return out
   }
 
-  /// The sentences of `text` (split after `.`, `!`, `?` followed by a space), each of at least three words.
+  /// The sentences of `text` (split after `.`, `!`, `?` followed by a space), each of at least `sentenceMinWords` words.
   static func sentences(_ text: String) -> [String] {
     var out: [String] = []
     var cur = ""
@@ -199,7 +219,7 @@ public enum Reanchor {
       prev = c
     }
     if !cur.isEmpty { out.append(cur) }
-    return out.filter { $0.split(separator: " ").count >= 3 }
+    return out.filter { $0.split(separator: " ").count >= sentenceMinWords }
   }
 
   /// When a paragraph of two or more sentences is gone but every sentence is still in
@@ -207,7 +227,7 @@ public enum Reanchor {
   /// half); nil otherwise (a real deletion or rewrite).
   static func sentencesHome(_ text: String, in doc: Document) -> Int? {
     let parts = sentences(text)
-    guard parts.count >= 2 else { return nil }
+    guard parts.count >= sentencesMinCount else { return nil }
     var covered: [Int: Int] = [:]
     for p in parts {
       let homes = doc.blocks.indices.filter { TextSearch.contains(doc.blocks[$0].text, p) }
@@ -266,7 +286,8 @@ public enum Reanchor {
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
     } else if let j = unique(doc, { $0 != a.text && TextSearch.contains($0, a.text) }) ?? sentencesHome(a.text, in: doc) {
       p = Placement(
-        status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment, confidence: 0.9,
+        status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment,
+        confidence: containmentConfidence,
         changes: WordDiff.diff(a.text, doc.blocks[j].text))
     } else {
       p = .nowhere(trail == nil ? .orphaned : .outdated)
@@ -293,24 +314,25 @@ public enum Reanchor {
     if exact.count > 1 {
       // Several equal paragraphs: the one under the same heading, if exactly one is.
       let same = exact.filter { doc.headingPath(of: doc.blocks[$0].section).last == a.section.last }
-      if same.count == 1 { return (same[0], .exactText, 0.9) }
+      if same.count == 1 { return (same[0], .exactText, sameHeadingConfidence) }
       return nil
     }
     if let q = a.quote, !q.isEmpty {
       let hits = doc.blocks.indices.filter { QuoteMatch.contains(doc.blocks[$0].text, q) }
-      if hits.count == 1 { return (hits[0], .quote, 0.8) }
+      if hits.count == 1 { return (hits[0], .quote, quoteConfidence) }
     }
     let target = ix.bag(a.text)
     let pre = ix.bag(a.prefix)
     let suf = ix.bag(a.suffix)
     var best: (Double, Int) = (0, -1)
     var second = 0.0
-    for (i, sim) in ix.similar(target) where sim >= 0.3 {
-      let prevText = i > 0 ? String(doc.blocks[i - 1].text.suffix(32)) : ""
-      let nextText = i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(32)) : ""
+    let w = fuzzyWeights
+    for (i, sim) in ix.similar(target) where sim >= fuzzyCandidateFloor {
+      let prevText = prefix(doc, i)
+      let nextText = suffix(doc, i)
       let ps = a.prefix.isEmpty && prevText.isEmpty ? 1 : TextIndex.similarity(pre, ix.bag(prevText))
       let ss = a.suffix.isEmpty && nextText.isEmpty ? 1 : TextIndex.similarity(suf, ix.bag(nextText))
-      let score = (50 * sim + 20 * ps + 20 * ss) / 90
+      let score = (w.text * sim + w.prefix * ps + w.suffix * ss) / (w.text + w.prefix + w.suffix)
       if score > best.0 {
         second = best.0
         best = (score, i)
@@ -320,6 +342,16 @@ public enum Reanchor {
     }
     if best.1 >= 0, best.0 >= fuzzyThreshold, best.0 - second >= fuzzyMargin { return (best.1, .fuzzy, best.0) }
     return nil
+  }
+
+  /// The end of the block before block `i` (`contextCharacters`), empty for the first.
+  static func prefix(_ doc: Document, _ i: Int) -> String {
+    i > 0 ? String(doc.blocks[i - 1].text.suffix(contextCharacters)) : ""
+  }
+
+  /// The start of the block after block `i` (`contextCharacters`), empty for the last.
+  static func suffix(_ doc: Document, _ i: Int) -> String {
+    i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(contextCharacters)) : ""
   }
 }
 
@@ -332,8 +364,8 @@ extension Anchor {
     let b = doc.blocks[i]
     return Anchor(
       path: path, commit: commit, revision: revision, section: doc.headingPath(of: b.section), label: b.label,
-      index: i, text: b.text, prefix: i > 0 ? String(doc.blocks[i - 1].text.suffix(32)) : "",
-      suffix: i + 1 < doc.blocks.count ? String(doc.blocks[i + 1].text.prefix(32)) : "", quote: quote, base: base)
+      index: i, text: b.text, prefix: Reanchor.prefix(doc, i), suffix: Reanchor.suffix(doc, i), quote: quote,
+      base: base)
   }
 
   /// The anchor for section `s` of `doc`: its heading (`kind` `.heading`) or the whole

@@ -21,9 +21,7 @@ struct BlameCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 3.3.", valueName: "number"))
   var section: String?
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -32,12 +30,9 @@ struct BlameCommand: ParsableCommand {
     try runReporting {
       let b = try repository.open().blame(revision: revision, path: path, section: section)
       broken = b.threadErrors
-      let color = viewColor(output, display)
-      switch format {
-      case .json: try emitView(BlameRenderer.json(b), output: output)
-      case .html: try emitViewText(BlameRenderer.html(b), output: output, styled: false)
-      case .markdown: try emitViewText(BlameRenderer.text(b, style: .markdown), output: output, styled: false)
-      case .terminal: try emitViewText(BlameRenderer.text(b, style: color ? .color : .plain, width: terminalWidth()), output: output, styled: color)
+      // Blame lays out its own columns to the terminal's width; Markdown keeps the default width.
+      try view.emit(display, wrap: false, json: { BlameRenderer.json(b) }, html: { BlameRenderer.html(b) }) {
+        $0 == .markdown ? BlameRenderer.text(b, style: $0) : BlameRenderer.text(b, style: $0, width: terminalWidth())
       }
     }
     // Like `comments`: a thread file that cannot be read is named, and the run fails.

@@ -39,6 +39,19 @@ struct CommentCommand: ParsableCommand {
     var words: Localization { Localization(lang?.localization ?? ReaderLanguage.defaultLanguage()) }
     /// " (kirjattu versionhallintaan)" when --commit was given.
     var committedNote: String { commit ? " (\(words[.committed]))" : "" }
+
+    /// Adds a `kind` event to thread `id` and prints the thread's id with `said` of it.
+    func record(
+      _ kind: ThreadEvent.Kind, on id: String, body: String, disposition: Disposition? = nil, at: String = "HEAD",
+      change: Bool = false, said: (ReviewThread) -> String
+    ) throws {
+      try runReporting {
+        let t = try repository.open().addEvent(
+          to: id, kind: kind, author: authorOrSetting, body: body, disposition: disposition, at: at, commit: commit,
+          change: change)
+        emit("\(t.id)  \(said(t))\(committedNote)\n")
+      }
+    }
   }
 
   struct Add: ParsableCommand {
@@ -86,11 +99,7 @@ struct CommentCommand: ParsableCommand {
     @Argument(help: "The thread id (a unique prefix is enough).") var id: String
 
     func run() throws {
-      try runReporting {
-        let t = try common.repository.open().addEvent(
-          to: id, kind: .reply, author: common.authorOrSetting, body: message, commit: common.commit)
-        emit("\(t.id)  \(common.words.replies(t.replies.count))\(common.committedNote)\n")
-      }
+      try common.record(.reply, on: id, body: message) { common.words.replies($0.replies.count) }
     }
   }
 
@@ -109,11 +118,8 @@ struct CommentCommand: ParsableCommand {
     @Argument(help: "The thread id (a unique prefix is enough).") var id: String
 
     func run() throws {
-      try runReporting {
-        let t = try common.repository.open().addEvent(
-          to: id, kind: .resolve, author: common.authorOrSetting, body: reason,
-          disposition: disposition, at: at, commit: common.commit, change: change)
-        emit("\(t.id)  \(common.words.resolved(t.disposition))\(common.committedNote)\n")
+      try common.record(.resolve, on: id, body: reason, disposition: disposition, at: at, change: change) {
+        common.words.resolved($0.disposition)
       }
     }
   }
@@ -126,11 +132,7 @@ struct CommentCommand: ParsableCommand {
     @Argument(help: "The thread id (a unique prefix is enough).") var id: String
 
     func run() throws {
-      try runReporting {
-        let t = try common.repository.open().addEvent(
-          to: id, kind: .reopen, author: common.authorOrSetting, body: reason, at: at, commit: common.commit)
-        emit("\(t.id)  \(common.words[.reopened])\(common.committedNote)\n")
-      }
+      try common.record(.reopen, on: id, body: reason, at: at) { _ in common.words[.reopened] }
     }
   }
 }

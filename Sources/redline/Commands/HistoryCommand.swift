@@ -26,6 +26,35 @@ func viewColor(_ output: String?, _ display: DisplayOptions) -> Bool {
   output == nil && display.useColor
 }
 
+/// `--format` and `-o/--output` of the views (`history`, `blame`, `parallel`).
+struct ViewOutputOptions: ParsableArguments {
+  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
+  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+  var output: String?
+
+  /// Renders the view in `format` and writes it to `-o FILE` or standard output. Terminal
+  /// text is coloured per `viewColor`; on standard output control characters are made
+  /// visible (Redline's own colour kept only when colouring); with `wrap`, plain text on a
+  /// terminal is wrapped to its width (colour is left to the terminal).
+  func emit(
+    _ display: DisplayOptions, wrap: Bool = true, json: () -> [UInt8], html: () -> String,
+    text: (DiffText.Style) -> String
+  ) throws {
+    switch format {
+    case .json: try emitView(json(), output: output)
+    case .html: try emitViewText(html(), output: output, styled: false)
+    case .markdown: try emitViewText(text(.markdown), output: output, styled: false)
+    case .terminal:
+      let color = viewColor(output, display)
+      let plain = text(color ? .color : .plain)
+      let shown =
+        !wrap || color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
+      try emitViewText(shown, output: output, styled: color)
+    }
+  }
+
+}
+
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
@@ -45,9 +74,7 @@ struct HistoryCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
   @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
   var quote: String?
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -60,16 +87,8 @@ struct HistoryCommand: ParsableCommand {
     try runReporting {
       let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
       broken = h.threadErrors
-      let color = viewColor(output, display)
-      switch format {
-      case .json: try emitView(HistoryRenderer.json(h), output: output)
-      case .html: try emitViewText(HistoryRenderer.html(h), output: output, styled: false)
-      case .markdown: try emitViewText(HistoryRenderer.text(h, style: .markdown), output: output, styled: false)
-      case .terminal:
-        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
-        let plain = HistoryRenderer.text(h, style: color ? .color : .plain)
-        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
-        try emitViewText(text, output: output, styled: color)
+      try view.emit(display, json: { HistoryRenderer.json(h) }, html: { HistoryRenderer.html(h) }) {
+        HistoryRenderer.text(h, style: $0)
       }
     }
     // Like `comments`: a thread file that cannot be read is named, and the run fails.

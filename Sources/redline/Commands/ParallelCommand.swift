@@ -25,9 +25,7 @@ struct ParallelCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: ArgumentHelp("Only this Finnish section (and its subsections), e.g. 7.", valueName: "number"))
   var section: String?
-  @Option(name: .long, help: "Output format: terminal, markdown, html or json.") var format: ViewFormat = .terminal
-  @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-  var output: String?
+  @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The Finnish document.") var finnish: String
   @Argument(help: "The Swedish document.") var swedish: String
@@ -37,16 +35,8 @@ struct ParallelCommand: ParsableCommand {
     try runReporting {
       let r = try repository.open().parallel(revision: revision, finnish: finnish, swedish: swedish, section: section)
       inSync = r.inSync
-      let color = viewColor(output, display)
-      switch format {
-      case .json: try emitView(ParallelRenderer.json(r), output: output)
-      case .html: try emitViewText(ParallelRenderer.html(r), output: output, styled: false)
-      case .markdown: try emitViewText(ParallelRenderer.text(r, style: .markdown), output: output, styled: false)
-      case .terminal:
-        // Plain text on a terminal is wrapped to its width (colour is left to the terminal).
-        let plain = ParallelRenderer.text(r, style: color ? .color : .plain)
-        let text = color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
-        try emitViewText(text, output: output, styled: color)
+      try view.emit(display, json: { ParallelRenderer.json(r) }, html: { ParallelRenderer.html(r) }) {
+        ParallelRenderer.text(r, style: $0)
       }
     }
     if !inSync { throw ExitCode(1) }
