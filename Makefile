@@ -48,7 +48,7 @@ man: deps
 
 # Style check with the toolchain's swift-format (configuration: .swift-format).
 lint:
-	$(SWIFT) format lint --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 # libFuzzer over the parsers and the thread-file reader (Sources/RedlineFuzz), seeded from
 # Tests/FuzzCorpus; new inputs go to .build-fuzz/corpus, crashes to .build-fuzz/crash-*.

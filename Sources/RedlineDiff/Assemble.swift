@@ -160,7 +160,8 @@ extension DiffState {
       for p in parts {
         let n = b.blocks[p].text.utf8.count
         pieces.append(
-          BlockPiece(old: k, new: p, oldRange: mapThroughSegments(segs, at..<(at + n), fromOld: false), newRange: 0..<n))
+          BlockPiece(old: k, new: p, oldRange: mapThroughSegments(segs, at..<(at + n), fromOld: false), newRange: 0..<n)
+        )
         at += n + 1
       }
       return BlockChange(

@@ -219,7 +219,9 @@ struct DiffState {
     }
     var any = false
     let isFree: (Int, Int) -> Bool = { secAB[$0] == nil && secBA[$1] == nil }
-    for (score, i, j) in scores.accepted(threshold: options.sectionThreshold, margin: options.margin, sure: .infinity, isFree: isFree) {
+    for (score, i, j) in scores.accepted(
+      threshold: options.sectionThreshold, margin: options.margin, sure: .infinity, isFree: isFree)
+    {
       let p = parts[i]![j]!
       matchSection(i, j, p.content >= p.title ? .content : .similarTitle, min(1, score))
       any = true
@@ -325,7 +327,9 @@ struct DiffState {
         if s > 0 { scores.add(s, x, y) }
       }
     }
-    for (s, x, y) in scores.accepted(threshold: threshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {
+    for (s, x, y) in scores.accepted(
+      threshold: threshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil })
+    {
       matchBlock(x, y, method, s)
     }
   }
@@ -375,7 +379,10 @@ struct DiffState {
         scores.add(similarity(old: i, new: j), i, j)
       }
     }
-    for (s, i, j) in scores.accepted(threshold: options.moveThreshold, margin: options.margin, sure: 0.95, isFree: { blkAB[$0] == nil && blkBA[$1] == nil }) {
+    for (s, i, j) in scores.accepted(
+      threshold: options.moveThreshold, margin: options.margin, sure: 0.95,
+      isFree: { blkAB[$0] == nil && blkBA[$1] == nil })
+    {
       matchBlock(i, j, .movedSimilar, s)
     }
   }
@@ -409,7 +416,6 @@ struct DiffState {
       }
     }
   }
-
 
 }
 

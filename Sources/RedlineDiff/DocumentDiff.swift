@@ -202,7 +202,8 @@ extension DocumentDiff {
       for b in s.blocks {
         guard b.new != nil else { continue }
         for k in b.oldBlocks {
-          let target = b.status == .split ? (newBlock(holding: k, utf8Range: 0..<old.blocks[k].text.utf8.count) ?? b.new!) : b.new!
+          let target =
+            b.status == .split ? (newBlock(holding: k, utf8Range: 0..<old.blocks[k].text.utf8.count) ?? b.new!) : b.new!
           m[k] = BlockMapping(new: target, changed: b.segments != nil, confidence: b.confidence, status: b.status)
         }
       }
@@ -227,7 +228,8 @@ extension DocumentDiff {
         if pieces.isEmpty { return (n, 0..<new.blocks[n].text.utf8.count) }
         var best: (overlap: Int, piece: BlockPiece)? = nil
         for p in pieces {
-          let o = max(0, min(p.oldRange.upperBound, utf8Range.upperBound) - max(p.oldRange.lowerBound, utf8Range.lowerBound))
+          let o = max(
+            0, min(p.oldRange.upperBound, utf8Range.upperBound) - max(p.oldRange.lowerBound, utf8Range.lowerBound))
           let overlap = utf8Range.isEmpty && p.oldRange.contains(utf8Range.lowerBound) ? 1 : o
           if best == nil || overlap > best!.overlap { best = (overlap, p) }
         }

@@ -8,7 +8,8 @@ enum SequenceDiff {
 
   /// Index pairs `(i, j)` with `a[i] == b[j]` on a shortest edit script, in order;
   /// `capped` is true when the cost cap left the middle unmatched.
-  static func matches(_ a: [Int32], _ b: [Int32], maxCost: Int = defaultMaxCost) -> (pairs: [(Int, Int)], capped: Bool) {
+  static func matches(_ a: [Int32], _ b: [Int32], maxCost: Int = defaultMaxCost) -> (pairs: [(Int, Int)], capped: Bool)
+  {
     var pairs: [(Int, Int)] = []
     var lo = 0
     while lo < a.count && lo < b.count && a[lo] == b[lo] {

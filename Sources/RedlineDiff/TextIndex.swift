@@ -40,7 +40,9 @@ public final class TextIndex {
   public static func similarity(_ a: [Int32], _ b: [Int32]) -> Double { dice(a, b) }
 
   /// Positions sharing at least one of the query's `rare` rarest words, with their similarity.
-  public func similar(_ bag: [Int32], rare: Int = DiffOptions().rareWordsIndexed) -> [(position: Int, similarity: Double)] {
+  public func similar(_ bag: [Int32], rare: Int = DiffOptions().rareWordsIndexed) -> [(
+    position: Int, similarity: Double
+  )] {
     var words: [Int32] = []
     var last: Int32 = -1
     for w in bag where w != last {

@@ -62,14 +62,26 @@ public enum WordDiff {
       }
     }
     for (pi, pj) in pairs {
-      while i < pi { push(.delete, a[i]); i += 1 }
-      while j < pj { push(.insert, b[j]); j += 1 }
+      while i < pi {
+        push(.delete, a[i])
+        i += 1
+      }
+      while j < pj {
+        push(.insert, b[j])
+        j += 1
+      }
       push(.equal, a[pi])
       i = pi + 1
       j = pj + 1
     }
-    while i < a.count { push(.delete, a[i]); i += 1 }
-    while j < b.count { push(.insert, b[j]); j += 1 }
+    while i < a.count {
+      push(.delete, a[i])
+      i += 1
+    }
+    while j < b.count {
+      push(.insert, b[j])
+      j += 1
+    }
 
     runs = normalizeOrder(runs)
     runs = cleanupSemantic(runs)
@@ -249,7 +261,9 @@ public enum WordDiff {
 
   /// Common prefix and suffix of two words, in whole Characters, when they cover at least
   /// four characters and half of the shorter word.
-  static func stemSplit(_ a: Substring, _ b: Substring) -> (prefix: String, oldMid: String, newMid: String, suffix: String)? {
+  static func stemSplit(_ a: Substring, _ b: Substring) -> (
+    prefix: String, oldMid: String, newMid: String, suffix: String
+  )? {
     let ca = Array(a)
     let cb = Array(b)
     var p = 0

@@ -25,7 +25,8 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     case .utf16(let p):
       return "'\(p)' is UTF-16; convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`"
     case .tooDeep(let p, let line, let limit):
-      return "'\(p)' nests lists or quotes more than \(limit) levels deep (line \(line)); Redline refuses it rather than spend the memory"
+      return
+        "'\(p)' nests lists or quotes more than \(limit) levels deep (line \(line)); Redline refuses it rather than spend the memory"
     case .tooManyItems(let p, let limit):
       return "'\(p)' has more than \(limit) list items and quotes; split it into several documents"
     }
@@ -145,12 +146,20 @@ public enum DocumentLoader {
         var hi: UInt8 = 0xBF
         switch b {
         case 0xC2...0xDF: len = 2
-        case 0xE0: len = 3; lo = 0xA0
+        case 0xE0:
+          len = 3
+          lo = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: len = 3
-        case 0xED: len = 3; hi = 0x9F
-        case 0xF0: len = 4; lo = 0x90
+        case 0xED:
+          len = 3
+          hi = 0x9F
+        case 0xF0:
+          len = 4
+          lo = 0x90
         case 0xF1...0xF3: len = 4
-        case 0xF4: len = 4; hi = 0x8F
+        case 0xF4:
+          len = 4
+          hi = 0x8F
         default: return i
         }
         guard i + len <= n else { return i }

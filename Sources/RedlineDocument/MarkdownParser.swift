@@ -59,7 +59,9 @@ public enum MarkdownParser {
       let kind = NodeKind(node)
       if kind == .paragraph {
         let r = lines.byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
-        let (text, inv) = source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r])) }
+        let (text, inv) = source.withUnsafeBufferPointer {
+          Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r]))
+        }
         builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
         return
       }
@@ -91,7 +93,8 @@ public enum MarkdownParser {
         if let delim = rawLines.firstIndex(where: LineIndex.isDelimiterRow), delim >= 1 { tableStart = delim - 1 }
         if tableStart > 0 {
           let (text, inv) = Normalizer.normalize(rawLines[0..<tableStart].joined(separator: "\n")[...])
-          builder.block(kind: .paragraph, line: start, endLine: start + tableStart - 1, text: text, depth: 0, invisibles: inv)
+          builder.block(
+            kind: .paragraph, line: start, endLine: start + tableStart - 1, text: text, depth: 0, invisibles: inv)
         }
         var inv: [String] = []
         let rows = rawLines[tableStart...].filter { !$0.isEmpty }.map { row -> String in
@@ -100,7 +103,8 @@ public enum MarkdownParser {
           return r.text
         }
         builder.block(
-          kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0, invisibles: inv)
+          kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0,
+          invisibles: inv)
       case .htmlBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
@@ -126,7 +130,9 @@ public enum MarkdownParser {
           if first == 0 { first = Int(cmark_node_get_start_line(c)) }
           last = endLine(c)
           parts.append(
-            lines.byteRange(from: Int(cmark_node_get_start_line(c)), to: endLine(c), firstColumn: Int(cmark_node_get_start_column(c))))
+            lines.byteRange(
+              from: Int(cmark_node_get_start_line(c)), to: endLine(c), firstColumn: Int(cmark_node_get_start_column(c)))
+          )
         }
         child = cmark_node_next(c)
       }
@@ -303,7 +309,8 @@ enum FrontMatter {
           // A continuation, comment or list item: part of the last key's value.
           if first != 0x23, !entries.isEmpty {
             let v = entries[entries.count - 1].value
-            entries[entries.count - 1].value = v.isEmpty ? text.trimmingTrailingSpaces : v + "\n" + text.trimmingTrailingSpaces
+            entries[entries.count - 1].value =
+              v.isEmpty ? text.trimmingTrailingSpaces : v + "\n" + text.trimmingTrailingSpaces
           } else if first != 0x23 && !sawKey {
             return []
           }

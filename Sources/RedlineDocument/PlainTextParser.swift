@@ -65,6 +65,7 @@ public enum PlainTextParser {
       return
     }
     let (text, inv) = Normalizer.normalize(para.joined(separator: "\n")[...])
-    b.block(kind: .paragraph, line: firstLine, endLine: firstLine + para.count - 1, text: text, depth: 0, invisibles: inv)
+    b.block(
+      kind: .paragraph, line: firstLine, endLine: firstLine + para.count - 1, text: text, depth: 0, invisibles: inv)
   }
 }

@@ -115,7 +115,8 @@ extension Repository {
   static func lockError(_ lock: String, what: String) -> GitError {
     GitError(
       code: GIT_ELOCKED.rawValue,
-      message: "'\(lock)' locks \(what): another git command is running, or one stopped halfway; if none is running, delete that file and try again",
+      message:
+        "'\(lock)' locks \(what): another git command is running, or one stopped halfway; if none is running, delete that file and try again",
       function: "git_reference_create_matching")
   }
 

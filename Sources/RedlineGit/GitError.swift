@@ -63,11 +63,14 @@ extension GitError {
   static func object(_ id: ObjectID, _ code: Int32, _ function: String) -> GitError {
     let e = last(code, function)
     if e.isNotFound {
-      return GitError(code: code, errorClass: e.errorClass, message: "object \(id.hex) is missing from the repository (\(e.message))", function: function)
+      return GitError(
+        code: code, errorClass: e.errorClass, message: "object \(id.hex) is missing from the repository (\(e.message))",
+        function: function)
     }
     return GitError(
       code: code, errorClass: e.errorClass,
-      message: "object \(id.hex) cannot be read (\(e.message)); the repository is damaged, `git fsck` lists what is broken",
+      message:
+        "object \(id.hex) cannot be read (\(e.message)); the repository is damaged, `git fsck` lists what is broken",
       function: function)
   }
 }

@@ -31,7 +31,8 @@ extension Repository {
   private func damaged(_ id: ObjectID, _ rel: String, _ why: String) -> GitError {
     GitError(
       code: -1, errorClass: Int32(GIT_ERROR_ODB.rawValue),
-      message: "object \(id.hex) is \(why) (\(gitdir)\(rel)); the repository is damaged, `git fsck` lists what is broken",
+      message:
+        "object \(id.hex) is \(why) (\(gitdir)\(rel)); the repository is damaged, `git fsck` lists what is broken",
       function: "git_odb_read")
   }
 }

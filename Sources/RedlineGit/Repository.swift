@@ -195,7 +195,9 @@ public final class Repository {
         let id = ObjectID(git_tree_entry_id(entry))
         if k == parts.count - 1 {
           let mode = git_tree_entry_filemode(entry)
-          guard type == GIT_OBJECT_BLOB, mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else { return nil }
+          guard type == GIT_OBJECT_BLOB, mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
+            return nil
+          }
           return id
         }
         guard type == GIT_OBJECT_TREE else { return nil }
@@ -246,7 +248,8 @@ public final class Repository {
   }
 
   /// Author, message and parents of one commit.
-  public func commitInfo(_ id: ObjectID, path: String = "") throws(GitError) -> (info: CommitInfo, parents: [ObjectID]) {
+  public func commitInfo(_ id: ObjectID, path: String = "") throws(GitError) -> (info: CommitInfo, parents: [ObjectID])
+  {
     let c = try lookupCommit(id)
     defer { git_commit_free(c) }
     let sig = git_commit_author(c)!.pointee
@@ -294,7 +297,10 @@ public final class Repository {
     for _ in 0..<32 {
       try guardLoose(id)
       var odb: OpaquePointer?
-      guard git_repository_odb(&odb, pointer) == 0 else { git_error_clear(); return }
+      guard git_repository_odb(&odb, pointer) == 0 else {
+        git_error_clear()
+        return
+      }
       var size = 0
       var type = GIT_OBJECT_ANY
       var oid = id.oid
@@ -303,7 +309,10 @@ public final class Repository {
       if rc < 0 { throw GitError.object(id, rc, "git_odb_read_header") }
       guard type == GIT_OBJECT_TAG else { break }
       var tag: OpaquePointer?
-      guard git_tag_lookup(&tag, pointer, &oid) == 0 else { git_error_clear(); return }
+      guard git_tag_lookup(&tag, pointer, &oid) == 0 else {
+        git_error_clear()
+        return
+      }
       id = ObjectID(git_tag_target_id(tag))
       git_tag_free(tag)
     }

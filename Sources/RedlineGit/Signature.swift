@@ -29,7 +29,8 @@ public struct Signature: Sendable, Hashable, Codable {
   /// newline would start a forged header line), `<` or `>` inside the name or e-mail,
   /// and a name that is empty once libgit2 trims it. An empty e-mail is allowed (the
   /// placeholder is recorded). Example: `Signature(validatingName: "Eve\n x", …)` throws.
-  public init(validatingName name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) throws(SignatureError) {
+  public init(validatingName name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) throws(SignatureError)
+  {
     try Self.validate(name: name, email: email)
     self.init(name: name, email: email, time: time, offsetMinutes: offsetMinutes)
   }
@@ -39,11 +40,16 @@ public struct Signature: Sendable, Hashable, Codable {
     for (what, value) in [("name", name), ("e-mail", email)] {
       if let bad = value.unicodeScalars.first(where: isControl) {
         throw SignatureError(
-          description: String(format: "the author's %@ contains the control character U+%04X; give it on one line without control characters", what, bad.value))
+          description: String(
+            format:
+              "the author's %@ contains the control character U+%04X; give it on one line without control characters",
+            what, bad.value))
       }
       if value.contains("<") || value.contains(">") {
         throw SignatureError(
-          description: "the author's \(what) contains '<' or '>'; write the author as 'Name <email>' with neither inside the name or address")
+          description:
+            "the author's \(what) contains '<' or '>'; write the author as 'Name <email>' with neither inside the name or address"
+        )
       }
     }
     if trimmedCrud(name).isEmpty {

@@ -112,7 +112,8 @@ extension DraftRepository {
 }
 
 /// Compares two files on disk, no repository needed (`redline diff --files a.md b.md`).
-public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions()) throws(RedlineError)
+public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions())
+  throws(RedlineError)
   -> Comparison
 {
   func read(_ p: String) throws(RedlineError) -> RawVersion {

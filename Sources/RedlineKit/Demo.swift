@@ -53,12 +53,18 @@ public enum Demo {
 
   /// Who wrote each version, when, and why (the story of the sample drafts).
   static let history: [(name: String, email: String, date: String, message: String)] = [
-    ("Liisa Virtanen", "liisa.virtanen@tem.example", "2023-10-16T09:00:00+03:00",
-     "Ensimmäinen luonnos lausuntokierrokselle"),
-    ("Mikko Korhonen", "mikko.korhonen@tem.example", "2023-11-27T14:30:00+02:00",
-     "Toinen luonnos: lausuntopalaute huomioitu, painopisteet uudelleen järjestetty"),
-    ("Liisa Virtanen", "liisa.virtanen@tem.example", "2023-12-14T10:15:00+02:00",
-     "AUNE-käsittelyn versio: seuranta ja rahoitus tarkennettu"),
+    (
+      "Liisa Virtanen", "liisa.virtanen@tem.example", "2023-10-16T09:00:00+03:00",
+      "Ensimmäinen luonnos lausuntokierrokselle"
+    ),
+    (
+      "Mikko Korhonen", "mikko.korhonen@tem.example", "2023-11-27T14:30:00+02:00",
+      "Toinen luonnos: lausuntopalaute huomioitu, painopisteet uudelleen järjestetty"
+    ),
+    (
+      "Liisa Virtanen", "liisa.virtanen@tem.example", "2023-12-14T10:15:00+02:00",
+      "AUNE-käsittelyn versio: seuranta ja rahoitus tarkennettu"
+    ),
   ]
 
   /// Creates a repository at `folder` with one tagged commit per version; returns it.
@@ -107,11 +113,14 @@ public enum Demo {
     try? FileManager.default.createDirectory(atPath: root + "reviews", withIntermediateDirectories: true)
     var changes: [FileChange] = []
     for n in names {
-      guard let d = FileManager.default.contents(atPath: reviews + "/" + n) else { throw .fileNotFound(path: reviews + "/" + n) }
+      guard let d = FileManager.default.contents(atPath: reviews + "/" + n) else {
+        throw .fileNotFound(path: reviews + "/" + n)
+      }
       do { try AtomicFile.write([UInt8](d), to: root + "reviews/" + n) } catch { throw .io(error.description) }
       changes.append(FileChange(path: "reviews/" + n, content: [UInt8](d)))
     }
-    let time = ISO8601DateFormatter().date(from: "2023-12-14T12:00:00+02:00").map { Int64($0.timeIntervalSince1970) } ?? 0
+    let time =
+      ISO8601DateFormatter().date(from: "2023-12-14T12:00:00+02:00").map { Int64($0.timeIntervalSince1970) } ?? 0
     let sig = Signature(name: "Liisa Virtanen", email: "liisa.virtanen@tem.example", time: time, offsetMinutes: 120)
     do {
       try repo.commit(changes, message: "Lausuntokierroksen kommentit ja niiden käsittely\n", author: sig)

@@ -129,7 +129,8 @@ public final class DraftRepository {
       let data: [UInt8]?
       do {
         guard let blob = try git.blobID(path, at: id) else {
-          throw RedlineError.pathNotInRevision(path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
+          throw RedlineError.pathNotInRevision(
+            path: path, revision: revision, documents: (try? documentPaths(at: revision)) ?? [])
         }
         let size = try git.blobSize(blob)
         if size > DocumentLoader.sizeLimit {
@@ -159,7 +160,8 @@ public final class DraftRepository {
     }
     guard let realRoot = realPath(root) else { throw .io("cannot read the working tree '\(root)'") }
     guard let real = realPath(root + path) else {
-      throw .pathNotInRevision(path: path, revision: Self.worktree, documents: (try? documentPaths(at: Self.worktree)) ?? [])
+      throw .pathNotInRevision(
+        path: path, revision: Self.worktree, documents: (try? documentPaths(at: Self.worktree)) ?? [])
     }
     guard real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
       throw .io("'\(path)' is a symbolic link leading outside the working tree; Redline does not follow it")

@@ -16,7 +16,8 @@ enum FrontMatter {
         v = v.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         let parts = v.split(separator: "-")
         guard let p = parts.first, (2...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isLetter }),
-          parts.count <= 2, parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } })
+          parts.count <= 2,
+          parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } })
         else { return nil }
         return parts.count == 2 ? p.lowercased() + "-" + parts[1].uppercased() : p.lowercased()
       }

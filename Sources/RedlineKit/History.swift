@@ -25,10 +25,13 @@ extension DraftRepository {
     guard !q.isEmpty else { throw .invalidArgument("--quote is empty; quote a few words of the paragraph") }
     // Matched as `comment add --quote` matches: typographic or straight quotes, dashes and spacing alike.
     let hits = doc.blocks.indices.filter { QuoteMatch.contains(doc.blocks[$0].text, q) }
-    if hits.isEmpty { throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL") }
+    if hits.isEmpty {
+      throw .invalidArgument("no block at \(revision) contains “\(q)”; check the wording or use --block LABEL")
+    }
     if hits.count > 1 {
       let c = hits.prefix(8).map { doc.blocks[$0].label }.joined(separator: ", ")
-      throw .invalidArgument("“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or use --block LABEL")
+      throw .invalidArgument(
+        "“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or use --block LABEL")
     }
     return hits[0]
   }
@@ -95,7 +98,9 @@ extension DraftRepository {
     // Each thread belongs to the first change after it was made.
     var open: [ThreadNote] = []
     for (note, v) in onParagraph.sorted(by: { ($0.note.time, $0.note.id) < ($1.note.time, $1.note.id) }) {
-      if let e = entries.indices.filter({ entries[$0].version > v }).min(by: { entries[$0].version < entries[$1].version }) {
+      if let e = entries.indices.filter({ entries[$0].version > v }).min(by: {
+        entries[$0].version < entries[$1].version
+      }) {
         entries[e].threads.append(note)
       } else {
         open.append(note)
@@ -132,7 +137,8 @@ enum Lineage {
 
   /// One step backwards: the blocks of `frontier` (in the new version) traced to the old
   /// version, with an entry for each one this version changed.
-  static func step(_ d: DocumentDiff, frontier: Set<Int>, version: Int) -> (entries: [HistoryEntry], previous: Set<Int>) {
+  static func step(_ d: DocumentDiff, frontier: Set<Int>, version: Int) -> (entries: [HistoryEntry], previous: Set<Int>)
+  {
     var byNew: [Int: BlockChange] = [:]
     var deletedOld: [Int] = []
     var changedOld: [Int] = []
@@ -164,7 +170,8 @@ enum Lineage {
         entries.append(
           HistoryEntry(
             change: .merged, version: version, label: newBlock.label, oldLabel: nil,
-            sources: bc.sources.map { d.old.blocks[$0].label }, segments: bc.segments ?? WordDiff.diff(before, newBlock.text),
+            sources: bc.sources.map { d.old.blocks[$0].label },
+            segments: bc.segments ?? WordDiff.diff(before, newBlock.text),
             text: newBlock.text, threads: []))
         continue
       }
@@ -182,12 +189,14 @@ enum Lineage {
           entries.append(
             HistoryEntry(
               change: .merged, version: version, label: newBlock.label, oldLabel: oldLabel,
-              sources: merged.map { d.old.blocks[$0].label }, segments: bc.segments ?? WordDiff.diff(oldText, newBlock.text),
+              sources: merged.map { d.old.blocks[$0].label },
+              segments: bc.segments ?? WordDiff.diff(oldText, newBlock.text),
               text: newBlock.text, threads: []))
         } else if let segs = bc.segments {
           entries.append(
             HistoryEntry(
-              change: .changed, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [], segments: segs,
+              change: .changed, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [],
+              segments: segs,
               text: newBlock.text, threads: []))
         } else if bc.status == .moved {
           entries.append(

@@ -27,13 +27,16 @@ public enum Inputs {
 /// `/dev/null` (a file added or deleted: an empty document). The format comes from
 /// `documentPath` when given, else from the other side's extension, else Markdown.
 public func compareInputs(
-  _ oldPath: String, _ newPath: String, documentPath: String? = nil, oldRef: VersionRef? = nil, newRef: VersionRef? = nil,
+  _ oldPath: String, _ newPath: String, documentPath: String? = nil, oldRef: VersionRef? = nil,
+  newRef: VersionRef? = nil,
   options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput
 ) throws(RedlineError) -> Comparison {
   if oldPath == Inputs.stdin && newPath == Inputs.stdin {
     throw .invalidArgument("only one side can be standard input (-); name a file for the other")
   }
-  let named = [documentPath, oldPath, newPath].compactMap { $0 }.first { $0 != Inputs.stdin && $0 != "/dev/null" && DocumentLoader.isDocumentPath($0) }
+  let named = [documentPath, oldPath, newPath].compactMap { $0 }.first {
+    $0 != Inputs.stdin && $0 != "/dev/null" && DocumentLoader.isDocumentPath($0)
+  }
   let format = named.flatMap { DocumentLoader.format(for: $0) } ?? .markdown
   func read(_ p: String) throws(RedlineError) -> RawVersion {
     let label = p == Inputs.stdin ? "(standard input)" : p

@@ -14,10 +14,14 @@ public enum Numbers {
 
   static let months: [String: Int] = {
     var m: [String: Int] = [:]
-    let fi = ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta",
-              "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"]
-    let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-              "december"]
+    let fi = [
+      "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta",
+      "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
+    ]
+    let sv = [
+      "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+      "december",
+    ]
     for i in 0..<12 {
       m[fi[i]] = i + 1
       m[sv[i]] = i + 1
@@ -48,7 +52,8 @@ public enum Numbers {
       while j < chars.count, isDigit(chars[j]) { j += 1 }
       var digits = String(chars[i..<j])
       if digits.count <= 3 {
-        while j + 3 < chars.count, isGroupSpace(chars[j]), isDigit(chars[j + 1]), isDigit(chars[j + 2]), isDigit(chars[j + 3]),
+        while j + 3 < chars.count, isGroupSpace(chars[j]), isDigit(chars[j + 1]), isDigit(chars[j + 2]),
+          isDigit(chars[j + 3]),
           j + 4 == chars.count || !isDigit(chars[j + 4])
         {
           digits += String(chars[(j + 1)...(j + 3)])
@@ -84,11 +89,17 @@ public enum Numbers {
         if k < chars.count, isGroupSpace(chars[k]) {
           var w = k + 1
           var word = ""
-          while w < chars.count, chars[w].isLetter { word.append(chars[w]); w += 1 }
+          while w < chars.count, chars[w].isLetter {
+            word.append(chars[w])
+            w += 1
+          }
           if let mo = months[word.lowercased()], w < chars.count, isGroupSpace(chars[w]) {
             var y = ""
             var m = w + 1
-            while m < chars.count, isDigit(chars[m]) { y.append(chars[m]); m += 1 }
+            while m < chars.count, isDigit(chars[m]) {
+              y.append(chars[m])
+              m += 1
+            }
             if y.count == 4 {
               out.append(Fact(value: date(y, mo, d), written: String(chars[start..<m])))
               i = m
@@ -101,7 +112,10 @@ public enum Numbers {
       if j + 1 < chars.count, chars[j] == "," || chars[j] == ".", isDigit(chars[j + 1]) {
         var k = j + 1
         var frac = ""
-        while k < chars.count, isDigit(chars[k]) { frac.append(chars[k]); k += 1 }
+        while k < chars.count, isDigit(chars[k]) {
+          frac.append(chars[k])
+          k += 1
+        }
         value = Double(digits + "." + frac) ?? value
         j = k
       }
@@ -110,7 +124,10 @@ public enum Numbers {
       if j < chars.count, isGroupSpace(chars[j]) {
         var w = j + 1
         var word = ""
-        while w < chars.count, chars[w].isLetter || chars[w] == "." { word.append(chars[w]); w += 1 }
+        while w < chars.count, chars[w].isLetter || chars[w] == "." {
+          word.append(chars[w])
+          w += 1
+        }
         let key = word.lowercased()
         if let s = scales[key] ?? scales[key.hasSuffix(".") ? String(key.dropLast()) : key] {
           value *= s

@@ -25,7 +25,9 @@ public enum OutputTarget: Sendable, Equatable {
     case S_IFIFO, S_IFCHR: return .stream(path)
     case S_IFDIR: throw .io("cannot write '\(path)': it is a directory; give a file name")
     case S_IFLNK:
-      throw .io("cannot write '\(path)': it is a symbolic link, which Redline does not follow; write to the file it points to or remove the link")
+      throw .io(
+        "cannot write '\(path)': it is a symbolic link, which Redline does not follow; write to the file it points to or remove the link"
+      )
     default:
       throw .io("cannot write '\(path)': it is not a regular file, FIFO or character device")
     }

@@ -17,7 +17,8 @@ extension DraftRepository {
   /// Swedish block's.
   /// `section` (a Finnish section number at `revision`, e.g. `7`) keeps only the findings
   /// in that section and its subsections, and the Swedish blocks paired with it.
-  public func parallel(revision: String = "HEAD", finnish: String, swedish: String, section: String? = nil) throws(RedlineError)
+  public func parallel(revision: String = "HEAD", finnish: String, swedish: String, section: String? = nil)
+    throws(RedlineError)
     -> ParallelReport
   {
     let fiChain = try VersionChain(repo: self, path: finnish, revision: revision)
@@ -100,7 +101,8 @@ extension DraftRepository {
       guard let s = svSectionFor[f] else {
         if f != 0 || !sec.blockRange.isEmpty {
           findings.append(
-            ParallelFinding(kind: .onlyFinnish, fi: sec.label, sv: nil, fiText: sec.heading, fiCount: sec.blockRange.count))
+            ParallelFinding(
+              kind: .onlyFinnish, fi: sec.label, sv: nil, fiText: sec.heading, fiCount: sec.blockRange.count))
         }
         continue
       }
@@ -109,7 +111,8 @@ extension DraftRepository {
       if fiItems != svItems {
         findings.append(
           ParallelFinding(
-            kind: .listItems, fi: sec.label, sv: sv.sections[s].label, fiText: sec.heading, svText: sv.sections[s].heading,
+            kind: .listItems, fi: sec.label, sv: sv.sections[s].label, fiText: sec.heading,
+            svText: sv.sections[s].heading,
             fiCount: fiItems, svCount: svItems))
       }
       for i in sec.blockRange {
@@ -133,7 +136,8 @@ extension DraftRepository {
         if !fiOnly.isEmpty || !svOnly.isEmpty {
           findings.append(
             ParallelFinding(
-              kind: .numbers, fi: fb.label, sv: sb.label, fiText: fb.text, svText: sb.text, fiOnly: fiOnly, svOnly: svOnly))
+              kind: .numbers, fi: fb.label, sv: sb.label, fiText: fb.text, svText: sb.text, fiOnly: fiOnly,
+              svOnly: svOnly))
         }
       }
       for j in sv.sections[s].blockRange where !pairedSv.contains(j) && !svOnlyBlocks.contains(j) {
@@ -145,7 +149,8 @@ extension DraftRepository {
     }
     for s in svOnlySections {
       let sec = sv.sections[s]
-      findings.append(ParallelFinding(kind: .onlySwedish, fi: nil, sv: sec.label, svText: sec.heading, svCount: sec.blockRange.count))
+      findings.append(
+        ParallelFinding(kind: .onlySwedish, fi: nil, sv: sec.label, svText: sec.heading, svCount: sec.blockRange.count))
     }
     if let keep {
       // A finding belongs to the section its Finnish side is in; a Swedish-only block to
@@ -207,7 +212,9 @@ enum ParallelPairing {
   static func pairBlocks(_ fi: Document, _ f: Int, _ sv: Document, _ s: Int) -> [(Int?, Int?)] {
     func groups(_ d: Document, _ sec: Int) -> [String: [Int]] {
       var g: [String: [Int]] = [:]
-      for i in d.sections[sec].blockRange { g["\(d.blocks[i].kind.rawValue)/\(d.blocks[i].depth)", default: []].append(i) }
+      for i in d.sections[sec].blockRange {
+        g["\(d.blocks[i].kind.rawValue)/\(d.blocks[i].depth)", default: []].append(i)
+      }
       return g
     }
     let a = groups(fi, f)

@@ -51,13 +51,16 @@ public enum RedlineError: Error, Sendable, CustomStringConvertible {
     case .git(let e):
       if e.isLocked || e.lockFile != nil {
         let f = e.lockFile.map { "'\($0)'" } ?? "a lock file"
-        return "git: \(f) is locked: another git command is running, or one crashed; if none is running, delete \(f) and try again"
+        return
+          "git: \(f) is locked: another git command is running, or one crashed; if none is running, delete \(f) and try again"
       }
       if e.isAmbiguous {
         return "git: \(e.message); give more characters of the commit id"
       }
       if e.isDamage {
-        return e.message.contains("git fsck") ? "git: \(e.message)" : "git: \(e.message) (\(e.function)); the repository may be damaged, `git fsck` says what is broken"
+        return e.message.contains("git fsck")
+          ? "git: \(e.message)"
+          : "git: \(e.message) (\(e.function)); the repository may be damaged, `git fsck` says what is broken"
       }
       return "git: \(e.message) (\(e.function))"
     case .invalidArgument(let m):

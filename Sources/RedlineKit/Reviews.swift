@@ -19,7 +19,9 @@ extension DraftRepository {
   public func person(_ author: String?) throws(RedlineError) -> Signature {
     let now = Int64(Date().timeIntervalSince1970)
     if let author {
-      do { return try Signature.parseAuthor(author, now: now) } catch { throw .invalidArgument("--author: \(error.description)") }
+      do { return try Signature.parseAuthor(author, now: now) } catch {
+        throw .invalidArgument("--author: \(error.description)")
+      }
     }
     if let s = git.configuredSignature(now: now) {
       do { try Signature.validate(name: s.name, email: s.email) } catch {
@@ -27,7 +29,8 @@ extension DraftRepository {
       }
       return s
     }
-    throw .invalidArgument("who is commenting? pass --author 'Name <email>' or set user.name and user.email in git config")
+    throw .invalidArgument(
+      "who is commenting? pass --author 'Name <email>' or set user.name and user.email in git config")
   }
 
   /// How a version is recorded in a thread: the tag pointing at the commit, else the
@@ -75,7 +78,8 @@ extension DraftRepository {
       let key = Labels.canonical(s) ?? s
       guard let i = doc.section(labeled: key) ?? doc.section(labeled: s), i > 0 else {
         let near = Labels.nearest(s, among: doc.sections.dropFirst().map(\.label))
-        throw .invalidArgument("no section '\(s)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", "))")
+        throw .invalidArgument(
+          "no section '\(s)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", "))")
       }
       anchor = Anchor.make(
         doc: doc, section: i, kind: section != nil ? .section : .heading, path: v.path, commit: v.commit?.hex,
@@ -86,7 +90,8 @@ extension DraftRepository {
         guard let i = doc.block(labeled: block) ?? Labels.canonical(block).flatMap(doc.block(labeled:)) else {
           let near = Labels.nearest(block, among: doc.blocks.map(\.label))
           throw .invalidArgument(
-            "no block '\(block)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", ")) (see `redline show \(revision)`)")
+            "no block '\(block)' in \(v.path) at \(revision); nearest: \(near.joined(separator: ", ")) (see `redline show \(revision)`)"
+          )
         }
         candidates = [i]
       }
@@ -99,14 +104,17 @@ extension DraftRepository {
           throw .invalidArgument("“\(q)” is not in \(whereText) at \(revision); check the wording or use --block LABEL")
         }
         if hits.count > 1 {
-          let c = hits.prefix(8).map { "\(doc.blocks[$0.0].label) (line \(doc.blocks[$0.0].line))" }.joined(separator: ", ")
+          let c = hits.prefix(8).map { "\(doc.blocks[$0.0].label) (line \(doc.blocks[$0.0].line))" }.joined(
+            separator: ", ")
           throw .invalidArgument(
-            "“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or add --block LABEL")
+            "“\(q)” is in \(hits.count) blocks: \(c)\(hits.count > 8 ? ", …" : ""); quote more words or add --block LABEL"
+          )
         }
         candidates = [hits[0].0]
         phrase = String(doc.blocks[hits[0].0].text[hits[0].1])
       } else if block == nil {
-        throw .invalidArgument("say what you comment on: --block '§2.1 ¶3', --quote 'words in it', --heading 3.3 or --section 3.3")
+        throw .invalidArgument(
+          "say what you comment on: --block '§2.1 ¶3', --quote 'words in it', --heading 3.3 or --section 3.3")
       }
       anchor = Anchor.make(
         doc: doc, block: candidates[0], path: v.path, commit: v.commit?.hex, revision: name, quote: phrase, base: base)
@@ -117,7 +125,9 @@ extension DraftRepository {
     if commit { do { try git.checkCanCommit() } catch { throw .git(error) } }
     let thread = ReviewThread(
       id: ReviewStore.newID(), anchor: anchor,
-      events: [ThreadEvent(kind: .comment, time: who.time, author: Person(name: who.name, email: who.email), body: message)])
+      events: [
+        ThreadEvent(kind: .comment, time: who.time, author: Person(name: who.name, email: who.email), body: message)
+      ])
     do {
       _ = try store.create(thread) { (written: [String]) throws(RedlineError) in
         if commit {
@@ -163,7 +173,8 @@ extension DraftRepository {
     let event = ThreadEvent(
       kind: kind, time: who.time, author: Person(name: who.name, email: who.email), body: body, revision: rev,
       commit: commitID, disposition: disposition, change: kind == .resolve && change)
-    let verb = ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
+    let verb =
+      ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
     let check = { (t: ReviewThread) throws(ReviewError) in
       if kind == .reopen && !t.isResolved {
         throw .refused("thread \(full) is not resolved; there is nothing to reopen")
@@ -238,11 +249,13 @@ extension DraftRepository {
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
       for r in placed.reports where r.placement.status == .unreadable {
-        report.errors.append(ThreadFileError(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed"))
+        report.errors.append(
+          ThreadFileError(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed"))
       }
     }
     for e in errors {
-      let id = (e.file.split(separator: "/").last.map(String.init) ?? e.file).replacingOccurrences(of: ".jsonl", with: "")
+      let id = (e.file.split(separator: "/").last.map(String.init) ?? e.file).replacingOccurrences(
+        of: ".jsonl", with: "")
       report.threads.append(ThreadReport(id: id, thread: nil, placement: .nowhere(.unreadable), error: e.description))
     }
     report.threads.sort { ($0.thread?.opening.time ?? .max, $0.id) < ($1.thread?.opening.time ?? .max, $1.id) }
@@ -253,7 +266,9 @@ extension DraftRepository {
   /// (found through the history of each document there, which follows renames).
   func currentPath(of path: String, at revision: String, target: ObjectID?) -> String? {
     if (try? bytes(of: path, at: revision)) != nil { return path }
-    guard let start = target ?? (try? git.head()) ?? nil, let docs = try? documentPaths(at: revision) else { return nil }
+    guard let start = target ?? (try? git.head()) ?? nil, let docs = try? documentPaths(at: revision) else {
+      return nil
+    }
     for d in docs where d != path {
       if let h = try? git.history(of: d, from: start), h.contains(where: { $0.path == path }) { return d }
     }
@@ -292,7 +307,9 @@ final class GitVersions: VersionSource {
     let start: ObjectID
     if let target {
       let blob: ObjectID?
-      do { blob = try repo.git.blobID(path, at: target) } catch { throw VersionReadError("'\(path)' at \(target.short): \(error.message)") }
+      do { blob = try repo.git.blobID(path, at: target) } catch {
+        throw VersionReadError("'\(path)' at \(target.short): \(error.message)")
+      }
       guard blob != nil else { return [] }
       start = target
     } else {
@@ -333,7 +350,9 @@ final class GitVersions: VersionSource {
       }
     } else {
       guard let id = ObjectID(hex: v.key) else { throw VersionReadError("'\(path)' at \(name): not a blob id") }
-      do { bytes = try repo.git.readBlob(id) } catch { throw VersionReadError("'\(path)' at \(name): \(error.message)") }
+      do { bytes = try repo.git.readBlob(id) } catch {
+        throw VersionReadError("'\(path)' at \(name): \(error.message)")
+      }
     }
     do { return try DocumentLoader.load(bytes, path: path) } catch {
       throw VersionReadError("'\(path)' at \(name): \(error.description)")

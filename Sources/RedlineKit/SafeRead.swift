@@ -6,7 +6,9 @@ import RedlineDocument
 enum SafeRead {
   /// The bytes of the regular file at `path`; `shownAs` names it in errors. Refuses a
   /// directory, FIFO, device or socket, and a file over `limit` bytes (without reading it).
-  static func regularFile(_ path: String, shownAs: String, limit: Int = DocumentLoader.sizeLimit, followLink: Bool = true)
+  static func regularFile(
+    _ path: String, shownAs: String, limit: Int = DocumentLoader.sizeLimit, followLink: Bool = true
+  )
     throws(RedlineError) -> [UInt8]
   {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followLink ? 0 : O_NOFOLLOW))

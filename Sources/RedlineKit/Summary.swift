@@ -40,10 +40,13 @@ extension DraftRepository {
       }
       return false
     }
-    let lang = textLanguage ?? (try? bytes(of: c.new.path, at: newRevision)).flatMap { FrontMatter.language($0.bytes) } ?? "fi"
+    let lang =
+      textLanguage ?? (try? bytes(of: c.new.path, at: newRevision)).flatMap { FrontMatter.language($0.bytes) } ?? "fi"
     var newRef = c.newRef
     newRef.authors = authors
-    let status = try swedish.map { sv throws(RedlineError) in try parallel(revision: newRevision, finnish: c.new.path, swedish: sv) }
+    let status = try swedish.map { sv throws(RedlineError) in
+      try parallel(revision: newRevision, finnish: c.new.path, swedish: sv)
+    }
     return SummaryInput(
       diff: c.diff, old: c.oldRef, new: newRef, authors: authors, comments: report,
       generated: now ?? Int64(Date().timeIntervalSince1970), textLanguage: lang, carried: carried, swedish: status)

@@ -156,7 +156,8 @@ func threadNote(_ t: ReviewThread) -> ThreadNote {
     status = "open"
   }
   return ThreadNote(
-    id: t.id, author: t.opening.author.name, time: t.opening.time, excerpt: excerpt, status: status, label: t.anchor.label)
+    id: t.id, author: t.opening.author.name, time: t.opening.time, excerpt: excerpt, status: status,
+    label: t.anchor.label)
 }
 
 extension DraftRepository {

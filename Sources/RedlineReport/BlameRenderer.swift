@@ -17,22 +17,34 @@ public enum BlameRenderer {
     let wDate = b.blocks.map { b.versions[$0.version].date.count }.max() ?? 0
     let indent = wLabel + 1
     let room = max(30, width - (wLabel + wName + wDate + wAuthor + 4))
-    var out = md ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
+    var out =
+      md
+      ? "# Blame of \(DiffText.esc(b.path, md)) at \(DiffText.esc(b.revision, md))\n\n"
       : "Blame of \(b.path) at \(b.revision)\n\n"
     if b.shallow { out += note(b) + "\n\n" }
-    if md { out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n" }
+    if md {
+      out += "| block | version | author | date | how | threads before | text |\n|---|---|---|---|---|---|---|\n"
+    }
     for l in b.blocks {
       let v = b.versions[l.version]
       let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status.replacingOccurrences(of: "_", with: " ")))" }
       if md {
-        let cells = [l.label, v.name, v.author, v.date, l.change.rawValue, threads.joined(separator: "; "), excerpt(l.text, 80)]
-        out += "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |\n"
+        let cells = [
+          l.label, v.name, v.author, v.date, l.change.rawValue, threads.joined(separator: "; "), excerpt(l.text, 80),
+        ]
+        out +=
+          "| " + cells.map { DiffText.esc($0, true).replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ")
+          + " |\n"
       } else {
-        let head = pad(l.label, wLabel) + " " + pad(v.name, wName) + " " + pad(v.date, wDate) + " " + pad(v.author, wAuthor) + " "
+        let head =
+          pad(l.label, wLabel) + " " + pad(v.name, wName) + " " + pad(v.date, wDate) + " " + pad(v.author, wAuthor)
+          + " "
         // Bold: one of the sequences TerminalText keeps (any other would show as ␛[…).
         let name = style == .color ? "\u{1B}[1m" + head + "\u{1B}[0m" : head
         out += name + excerpt(l.text, room) + "\n"
-        if !threads.isEmpty { out += String(repeating: " ", count: indent) + "after " + threads.joined(separator: "; ") + "\n" }
+        if !threads.isEmpty {
+          out += String(repeating: " ", count: indent) + "after " + threads.joined(separator: "; ") + "\n"
+        }
       }
     }
     return out
@@ -58,11 +70,13 @@ public enum BlameRenderer {
     var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n"
     if b.shallow { body += "<p>\(HTML.esc(note(b)))</p>\n" }
     body += "<table>\n"
-    body += "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
+    body +=
+      "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
     for l in b.blocks {
       let v = b.versions[l.version]
       let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status))" }.joined(separator: "; ")
-      body += "<tr><td>\(HTML.esc(l.label))</td><td>\(HTML.esc(v.name))</td><td>\(HTML.esc(v.author))</td><td>\(HTML.esc(v.date))</td><td>\(l.change.rawValue)</td><td>\(HTML.esc(threads))</td><td>\(HTML.esc(l.text))</td></tr>\n"
+      body +=
+        "<tr><td>\(HTML.esc(l.label))</td><td>\(HTML.esc(v.name))</td><td>\(HTML.esc(v.author))</td><td>\(HTML.esc(v.date))</td><td>\(l.change.rawValue)</td><td>\(HTML.esc(threads))</td><td>\(HTML.esc(l.text))</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"
     return HTML.page(title: "Blame of \(b.path)", lang: "en", body: body)

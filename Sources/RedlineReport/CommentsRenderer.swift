@@ -8,7 +8,9 @@ public enum CommentsRenderer {
   public static let schema = "redline.comments/2"
 
   /// Where the thread points now: `§3.3 ¶1 (line 120)`, or `§3.3 (line 118)` for a section.
-  public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport, language: Localization.Language = .en) -> String? {
+  public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport, language: Localization.Language = .en)
+    -> String?
+  {
     guard let t = r.thread, let doc = report.documents[t.anchor.path] else { return nil }
     let l = Localization(language)
     if let i = r.placement.block { return l.onLine(doc.blocks[i].label, doc.blocks[i].line) }
@@ -34,7 +36,8 @@ public enum CommentsRenderer {
   /// is added (so a body cannot carry Redline's own colour codes), CR folded to a line
   /// break, continuation lines indented under the first, so a body cannot forge a line.
   static func body(_ s: String, indent: String) -> String {
-    TerminalText.clean(fold(s)).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+    TerminalText.clean(fold(s)).split(separator: "\n", omittingEmptySubsequences: false).joined(
+      separator: "\n" + indent)
   }
 
   /// CR LF and lone CR become LF.
@@ -66,7 +69,10 @@ public enum CommentsRenderer {
       let status = l.statusLabel(r.placement.status).uppercased()
       guard let t = r.thread else {
         let err = fold(r.error ?? "")
-        out += md ? "## \(esc(r.id, md)) — \(status)\n\n\(esc(err, md))\n" : "\(r.id)  \(status)  \(body(err, indent: "    "))\n"
+        out +=
+          md
+          ? "## \(esc(r.id, md)) — \(status)\n\n\(esc(err, md))\n"
+          : "\(r.id)  \(status)  \(body(err, indent: "    "))\n"
         continue
       }
       let who = t.opening.author.name
@@ -74,24 +80,32 @@ public enum CommentsRenderer {
       let on = target(t.anchor, l) + " " + l.atVersion(version(t.anchor, l))
       if r.placement.status == .notYetMade {
         let w = l.madeAfter(report.revision) + ", " + on
-        out += md ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n" : "\(r.id)  \(status)  \(who), \(date), \(w)\n"
+        out +=
+          md
+          ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n"
+          : "\(r.id)  \(status)  \(who), \(date), \(w)\n"
         continue
       }
-      var where_ = on
+      var place = on
       if let now = currentLabel(r, report, language: language) {
-        where_ += ", " + (r.placement.status == .merged ? l.mergedInto(now) : (r.placement.moved ? l.movedTo(now) : l.nowAt(now)))
+        place +=
+          ", "
+          + (r.placement.status == .merged ? l.mergedInto(now) : (r.placement.moved ? l.movedTo(now) : l.nowAt(now)))
       }
       if ![.diff, .none, .containment].contains(r.placement.matchedBy) {
-        where_ += " " + l.foundBy(r.placement.matchedBy, confidence: r.placement.confidence)
+        place += " " + l.foundBy(r.placement.matchedBy, confidence: r.placement.confidence)
       }
       if md {
-        out += "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(where_, md))*\n\n> \(esc(fold(t.opening.body), md))\n\n"
+        out +=
+          "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(place, md))*\n\n> \(esc(fold(t.opening.body), md))\n\n"
       } else {
         let s = color ? "\u{1B}[1m\(status)\u{1B}[0m" : status
-        out += "\(r.id)  \(s)  \(body(who, indent: "    ")), \(date), \(where_)\n    “\(body(t.opening.body, indent: "     "))”\n"
+        out +=
+          "\(r.id)  \(s)  \(body(who, indent: "    ")), \(date), \(place)\n    “\(body(t.opening.body, indent: "     "))”\n"
       }
       if let q = t.anchor.quote {
-        out += md ? "\(capitalized(l[.quoted])): “\(esc(q, md))”\n\n" : "    \(l[.quoted]): “\(body(q, indent: "     "))”\n"
+        out +=
+          md ? "\(capitalized(l[.quoted])): “\(esc(q, md))”\n\n" : "    \(l[.quoted]): “\(body(q, indent: "     "))”\n"
       }
       var previous: Disposition?
       for e in t.events.dropFirst() {
@@ -105,13 +119,15 @@ public enum CommentsRenderer {
           let note = e.body.isEmpty ? "" : ": \(text)"
           let what = e.change ? l.dispositionChanged(to: e.disposition, was: previous) : l.resolved(e.disposition)
           previous = e.disposition
-          out += md
+          out +=
+            md
             ? "- \(what)\(l.byAt(name, esc(at(e), md))), \(d)\(note)\n"
             : "    ✓ \(what)\(l.byAt(name, at(e))), \(d)\(note)\n"
         case .reopen:
           previous = nil
           let note = e.body.isEmpty ? "" : ": \(text)"
-          out += md
+          out +=
+            md
             ? "- \(l[.reopened])\(l.byAt(name, esc(at(e), md))), \(d)\(note)\n"
             : "    ↺ \(l[.reopened])\(l.byAt(name, at(e))), \(d)\(note)\n"
         case .comment:
@@ -119,19 +135,28 @@ public enum CommentsRenderer {
         }
       }
       if let why = r.placement.reason {
-        out += md ? "\n\(capitalized(l[.note])): \(esc(fold(why), md))\n" : "    \(l[.note]): \(body(why, indent: "      "))\n"
+        out +=
+          md
+          ? "\n\(capitalized(l[.note])): \(esc(fold(why), md))\n" : "    \(l[.note]): \(body(why, indent: "      "))\n"
       }
-      if let segs = r.placement.changes, r.placement.status == .addressed || r.placement.status == .resolved || r.placement.status == .merged {
+      if let segs = r.placement.changes,
+        r.placement.status == .addressed || r.placement.status == .resolved || r.placement.status == .merged
+      {
         let redline = segs.map { s -> String in
           switch s.op {
           case .equal: return md ? esc(s.text, md) : s.text
-          case .insert: return md ? "<ins>\(esc(s.text, md))</ins>" : (color ? "\u{1B}[32;4m\(s.text)\u{1B}[0m" : "{+\(s.text)+}")
-          case .delete: return md ? "<del>\(esc(s.text, md))</del>" : (color ? "\u{1B}[31;9m\(s.text)\u{1B}[0m" : "[-\(s.text)-]")
+          case .insert:
+            return md ? "<ins>\(esc(s.text, md))</ins>" : (color ? "\u{1B}[32;4m\(s.text)\u{1B}[0m" : "{+\(s.text)+}")
+          case .delete:
+            return md ? "<del>\(esc(s.text, md))</del>" : (color ? "\u{1B}[31;9m\(s.text)\u{1B}[0m" : "[-\(s.text)-]")
           }
         }.joined()
-        out += md ? "\n\(l[.changedInResponse]): \(redline)\n" : "    \(l[.changedSince]): \(body(redline, indent: "      "))\n"
+        out +=
+          md
+          ? "\n\(l[.changedInResponse]): \(redline)\n" : "    \(l[.changedSince]): \(body(redline, indent: "      "))\n"
       } else if r.placement.status == .outdated {
-        out += md
+        out +=
+          md
           ? "\n\(l[.wasDeleted]): <del>\(esc(t.anchor.text, md))</del>\n"
           : "    \(l[.deletedParagraph]): [-\(body(t.anchor.text, indent: "      "))-]\n"
       }

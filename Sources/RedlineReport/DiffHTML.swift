@@ -46,7 +46,8 @@ public enum DiffHTML {
     case .segments(let segs): text = HTML.segments(segs)
     case .plain(let t): text = HTML.esc(t)
     case .parts(let parts):
-      text = parts.map { "<strong>\(HTML.esc($0.label))</strong> " + HTML.segments($0.segments) }.joined(separator: "\n")
+      text = parts.map { "<strong>\(HTML.esc($0.label))</strong> " + HTML.segments($0.segments) }.joined(
+        separator: "\n")
     case .none:
       return "<div class=\"block \(b.cssClass)\"><span class=\"tag\">\(HTML.esc(b.tag))</span></div>\n"
     }

@@ -5,7 +5,9 @@ import RedlineDocument
 public enum DiffJSON {
   public static let schema = "redline.diff/2"
 
-  public static func render(_ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true)
+  public static func render(
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true
+  )
     -> [UInt8]
   {
     var w = JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)

@@ -80,9 +80,11 @@ public struct DiffLabels: Sendable {
     case .changesIn(let path): return "Changes in \(path)"
     case .structure: return "Structure"
     case .metadata: return "Metadata"
-    case .metadataLine(let k, let o, let n): return "\(k): " + (o.map { "“\($0)”" } ?? "(none)") + " → " + (n.map { "“\($0)”" } ?? "(removed)")
+    case .metadataLine(let k, let o, let n):
+      return "\(k): " + (o.map { "“\($0)”" } ?? "(none)") + " → " + (n.map { "“\($0)”" } ?? "(removed)")
     case .noChanges: return "No changes in the text."
-    case .budgetNote: return "Note: the search budget ran out; some moves or edits may be shown as deletions and additions."
+    case .budgetNote:
+      return "Note: the search budget ran out; some moves or edits may be shown as deletions and additions."
     case .beforeFirstHeading: return "(before the first heading)"
     case .sectionsHeading: return "Sections"
     case .noStructuralChange: return "no structural change"
@@ -143,7 +145,8 @@ public struct DiffLabels: Sendable {
     case .movedTo(let a, let b): return "\(a) moved to \(b)"
     case .mergedInto(let a, let b): return "\(a) merged into \(b)"
     case .partOf(let n, let a, let s): return "\(n): part of \(a), split (shown under \(s))"
-    case .movedOutSentence(let n, let to): return "\(n) \(n == 1 ? "paragraph" : "paragraphs") moved to \(list(to, "and"))"
+    case .movedOutSentence(let n, let to):
+      return "\(n) \(n == 1 ? "paragraph" : "paragraphs") moved to \(list(to, "and"))"
     }
   }
 
@@ -153,9 +156,11 @@ public struct DiffLabels: Sendable {
     case .changesIn(let path): return "Muutokset: \(path)"
     case .structure: return "Rakenne"
     case .metadata: return "Metatiedot"
-    case .metadataLine(let k, let o, let n): return "\(k): " + (o.map { "”\($0)”" } ?? "(ei ollut)") + " → " + (n.map { "”\($0)”" } ?? "(poistettu)")
+    case .metadataLine(let k, let o, let n):
+      return "\(k): " + (o.map { "”\($0)”" } ?? "(ei ollut)") + " → " + (n.map { "”\($0)”" } ?? "(poistettu)")
     case .noChanges: return "Tekstissä ei ole muutoksia."
-    case .budgetNote: return "Huom.: hakuraja tuli vastaan; osa siirroista tai muutoksista voi näkyä poistoina ja lisäyksinä."
+    case .budgetNote:
+      return "Huom.: hakuraja tuli vastaan; osa siirroista tai muutoksista voi näkyä poistoina ja lisäyksinä."
     case .beforeFirstHeading: return "(ennen ensimmäistä otsikkoa)"
     case .sectionsHeading: return "Luvut"
     case .noStructuralChange: return "rakenne ennallaan"
@@ -217,7 +222,8 @@ public struct DiffLabels: Sendable {
     case .mergedInto(let a, let b): return "\(a) yhdistetty kohtaan \(b)"
     case .partOf(let n, let a, let s): return "\(n): osa kohdasta \(a), joka on jaettu (ks. \(s))"
     case .movedOutSentence(let n, let to):
-      return "\(n) \(n == 1 ? "kappale" : "kappaletta") siirretty \(to.count == 1 ? "kohtaan" : "kohtiin") \(list(to, "ja"))"
+      return
+        "\(n) \(n == 1 ? "kappale" : "kappaletta") siirretty \(to.count == 1 ? "kohtaan" : "kohtiin") \(list(to, "ja"))"
     }
   }
 
@@ -227,9 +233,11 @@ public struct DiffLabels: Sendable {
     case .changesIn(let path): return "Ändringar i \(path)"
     case .structure: return "Struktur"
     case .metadata: return "Metadata"
-    case .metadataLine(let k, let o, let n): return "\(k): " + (o.map { "”\($0)”" } ?? "(fanns inte)") + " → " + (n.map { "”\($0)”" } ?? "(struken)")
+    case .metadataLine(let k, let o, let n):
+      return "\(k): " + (o.map { "”\($0)”" } ?? "(fanns inte)") + " → " + (n.map { "”\($0)”" } ?? "(struken)")
     case .noChanges: return "Inga ändringar i texten."
-    case .budgetNote: return "Obs: sökgränsen nåddes; vissa flyttningar eller ändringar kan visas som strykningar och tillägg."
+    case .budgetNote:
+      return "Obs: sökgränsen nåddes; vissa flyttningar eller ändringar kan visas som strykningar och tillägg."
     case .beforeFirstHeading: return "(före första rubriken)"
     case .sectionsHeading: return "Avsnitt"
     case .noStructuralChange: return "strukturen oförändrad"

@@ -45,7 +45,8 @@ public enum DiffText {
         out += "\n## \(esc(s.heading, md)) <small>(\(esc(tags, md))\(counts))</small>\n\n"
       } else {
         let line =
-          (s.label.isEmpty ? "── " : "── \(s.label) ") + "\(s.heading)  (\(tags))" + (s.counts.isEmpty ? "" : "; \(s.counts)")
+          (s.label.isEmpty ? "── " : "── \(s.label) ") + "\(s.heading)  (\(tags))"
+          + (s.counts.isEmpty ? "" : "; \(s.counts)")
         out += "\n" + term.bold(line) + "\n"
       }
       for b in s.blocks { out += blockLines(b, style, term) }

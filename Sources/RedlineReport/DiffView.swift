@@ -66,34 +66,36 @@ public struct DiffView: Sendable {
   public var noChanges: String
 
   /// Prepares `d` (or only `only`, a subset of its sections) in `labels`' language.
-  public init(_ d: DocumentDiff, old: VersionRef, new: VersionRef, labels L: DiffLabels, sections only: [SectionChange]? = nil) {
-    title = L(.changesIn(TerminalText.oneLine(new.path)))
+  public init(
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, labels say: DiffLabels, sections only: [SectionChange]? = nil
+  ) {
+    title = say(.changesIn(TerminalText.oneLine(new.path)))
     // `--files a b`: the revision is the path; say each name once. A name is one line
     // whatever it holds (a newline in a file name cannot start a header line of its own).
     let o = old.commit == nil && old.revision == old.path ? old.path : "\(old.path) \(old.display)"
     let n = new.commit == nil && new.revision == new.path ? new.path : new.display
-    comparing = L(.comparing(TerminalText.oneLine(o), TerminalText.oneLine(n)))
-    summary = Self.summaryLine(d.summary, L)
-    budgetNote = d.budgetExhausted ? L(.budgetNote) : nil
-    metadataHeading = L(.metadata)
-    metadata = d.metadata.map { L(.metadataLine(key: $0.key, old: $0.old, new: $0.new)) }
-    structureHeading = L(.structure)
+    comparing = say(.comparing(TerminalText.oneLine(o), TerminalText.oneLine(n)))
+    summary = Self.summaryLine(d.summary, say)
+    budgetNote = d.budgetExhausted ? say(.budgetNote) : nil
+    metadataHeading = say(.metadata)
+    metadata = d.metadata.map { say(.metadataLine(key: $0.key, old: $0.old, new: $0.new)) }
+    structureHeading = say(.structure)
     structure = d.structureChanges.map { c in
-      L(.structureLine(c.kind, old: c.oldHeading ?? "", new: c.newHeading ?? "", related: c.related ?? ""))
+      say(.structureLine(c.kind, old: c.oldHeading ?? "", new: c.newHeading ?? "", related: c.related ?? ""))
     }
-    noChanges = L(.noChanges)
-    sections = (only ?? d.sections).filter { !$0.isUnchanged }.map { Self.section(d, $0, L) }
+    noChanges = say(.noChanges)
+    sections = (only ?? d.sections).filter { !$0.isUnchanged }.map { Self.section(d, $0, say) }
   }
 
   /// The one-line counts shared by `diff`, `--stat` and the page header.
-  public static func summaryLine(_ s: Summary, _ L: DiffLabels) -> String {
+  public static func summaryLine(_ s: Summary, _ say: DiffLabels) -> String {
     let sections: [(Int, SectionEvent)] = [
       (s.sectionsRenamed, .renamed), (s.sectionsMoved, .moved), (s.sectionsAdded, .added),
       (s.sectionsDeleted, .deleted), (s.sectionsModified, .textChanged),
     ]
-    let sec = sections.filter { $0.0 > 0 }.map { L(.sectionCount($0.0, $0.1)) }
+    let sec = sections.filter { $0.0 > 0 }.map { say(.sectionCount($0.0, $0.1)) }
     var parts = [
-      L(.sectionsHeading) + ": " + L(.sectionCount(s.sectionsChanged, .changed))
+      say(.sectionsHeading) + ": " + say(.sectionCount(s.sectionsChanged, .changed))
         + (sec.isEmpty ? "" : " (" + sec.joined(separator: ", ") + ")")
     ]
     let always: Set<BlockEvent> = [.added, .deleted, .modified, .moved]
@@ -102,9 +104,9 @@ public struct DiffView: Sendable {
       (s.blocksMoved, .moved), (s.blocksMerged, .merged), (s.blocksSplit, .split),
     ]
     let blocks = all.filter { $0.0 > 0 || always.contains($0.1) }
-    parts.append(blocks.map { L(.blockCount($0.0, $0.1)) }.joined(separator: ", "))
-    parts.append(L(.words(added: s.wordsAdded, deleted: s.wordsDeleted)))
-    if s.cosmetic > 0 { parts.append(L(.cosmeticCount(s.cosmetic))) }
+    parts.append(blocks.map { say(.blockCount($0.0, $0.1)) }.joined(separator: ", "))
+    parts.append(say(.words(added: s.wordsAdded, deleted: s.wordsDeleted)))
+    if s.cosmetic > 0 { parts.append(say(.cosmeticCount(s.cosmetic))) }
     return parts.joined(separator: "; ")
   }
 
@@ -114,10 +116,10 @@ public struct DiffView: Sendable {
     return ""
   }
 
-  static func section(_ d: DocumentDiff, _ sc: SectionChange, _ L: DiffLabels) -> SectionView {
+  static func section(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> SectionView {
     let idx = sc.new ?? sc.old!
     let doc = sc.new != nil ? d.new : d.old
-    let heading = idx == 0 ? L(.beforeFirstHeading) : doc.sections[idx].heading
+    let heading = idx == 0 ? say(.beforeFirstHeading) : doc.sections[idx].heading
     let word: ChangeStatusWord =
       switch sc.status {
       case .added: .added
@@ -125,33 +127,34 @@ public struct DiffView: Sendable {
       case .unchanged: .unchanged
       default: .modified
       }
-    var tags = [L(.sectionStatus(word))]
-    if sc.renamed, let o = sc.old { tags.append(L(.renamedFrom(d.old.sections[o].heading))) }
-    if sc.moved { tags.append(L(.sectionMoved)) }
-    if sc.renumbered && !sc.renamed, let o = sc.old { tags.append(L(.was(d.old.sections[o].label))) }
+    var tags = [say(.sectionStatus(word))]
+    if sc.renamed, let o = sc.old { tags.append(say(.renamedFrom(d.old.sections[o].heading))) }
+    if sc.moved { tags.append(say(.sectionMoved)) }
+    if sc.renumbered && !sc.renamed, let o = sc.old { tags.append(say(.was(d.old.sections[o].label))) }
 
     let c = BlockCounts(sc, old: d.old, new: d.new)
     let counts =
-      movedOutSentence(d, sc, L)
+      movedOutSentence(d, sc, say)
       ?? [
         (c.added, "+"), (c.deleted, "−"), (c.modified, "~"), (c.moved, "↷"), (c.merged, "⊕"), (c.split, "⊘"),
         (c.splitParts, "⊘"), (c.movedOut, "→"),
       ].filter { $0.0 > 0 }.map { "\($0.1)\($0.0)" }.joined(separator: " ")
 
     var blocks: [BlockView] = []
-    for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty { blocks.append(block(d, b, L)) }
+    for b in sc.blocks where b.status != .unchanged || !b.cosmetic.isEmpty { blocks.append(block(d, b, say)) }
     for p in sc.pointers {
       let from = d.old.blocks[p.old].label
       let to = d.new.blocks[p.new].label
       switch p.kind {
       case .movedOut, .splitAway:
-        blocks.append(BlockView(cssClass: "pointer", label: from, tag: L(.movedTo(from, to)), body: .none))
+        blocks.append(BlockView(cssClass: "pointer", label: from, tag: say(.movedTo(from, to)), body: .none))
       case .mergedAway:
-        blocks.append(BlockView(cssClass: "pointer", label: from, tag: L(.mergedInto(from, to)), body: .none))
+        blocks.append(BlockView(cssClass: "pointer", label: from, tag: say(.mergedInto(from, to)), body: .none))
       case .splitPart:
         let first = d.sections.lazy.flatMap(\.blocks).first { $0.status == .split && $0.old == p.old }
         let under = first?.new.map { d.new.sections[d.new.blocks[$0].section].label } ?? ""
-        blocks.append(BlockView(cssClass: "pointer", label: to, tag: L(.partOf(to, of: from, shownUnder: under)), body: .none))
+        blocks.append(
+          BlockView(cssClass: "pointer", label: to, tag: say(.partOf(to, of: from, shownUnder: under)), body: .none))
       }
     }
     return SectionView(
@@ -161,7 +164,7 @@ public struct DiffView: Sendable {
   /// For a section whose own blocks did not change but that lost blocks to other
   /// sections: "5 paragraphs moved to 3.2.1 and 3.2.2" (nil otherwise). The summary
   /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
-  public static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ L: DiffLabels) -> String? {
+  public static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String? {
     let c = BlockCounts(sc, old: d.old, new: d.new)
     guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split + c.splitParts == 0, c.movedOut > 0 else {
       return nil
@@ -172,7 +175,7 @@ public struct DiffView: Sendable {
       let name = s.number ?? String(s.label.drop(while: { $0 == "§" }))
       if !to.contains(name) { to.append(name) }
     }
-    return L(.movedOutSentence(c.movedOut, to))
+    return say(.movedOutSentence(c.movedOut, to))
   }
 
   /// Cuts a split's segments into one list per part: part `n` covers `lengths[n]` UTF-8
@@ -217,44 +220,44 @@ public struct DiffView: Sendable {
     return out
   }
 
-  static func block(_ d: DocumentDiff, _ b: BlockChange, _ L: DiffLabels) -> BlockView {
+  static func block(_ d: DocumentDiff, _ b: BlockChange, _ say: DiffLabels) -> BlockView {
     let label = d.label(of: b)
     var tag: String
     var body: BlockView.Body
     switch b.status {
     case .added:
-      tag = L(.blockAdded)
+      tag = say(.blockAdded)
       body = .inserted(d.new.blocks[b.new!].text)
     case .deleted:
-      tag = L(.blockDeleted)
+      tag = say(.blockDeleted)
       body = .deleted(d.old.blocks[b.old!].text)
     case .modified:
-      tag = L(.blockModified)
+      tag = say(.blockModified)
       body = .segments(b.segments ?? [])
     case .moved:
       let from = d.old.blocks[b.old!].label
       let edited = b.segments != nil
-      tag = b.withinSection ? L(.movedWithin(from, edited: edited)) : L(.movedFrom(from, edited: edited))
+      tag = b.withinSection ? say(.movedWithin(from, edited: edited)) : say(.movedFrom(from, edited: edited))
       body = b.segments.map { .segments($0) } ?? .plain(d.new.blocks[b.new!].text)
     case .merged:
-      tag = L(.mergedFrom(b.sources.map { d.old.blocks[$0].label }))
+      tag = say(.mergedFrom(b.sources.map { d.old.blocks[$0].label }))
       body = .segments(b.segments ?? [])
     case .split:
-      tag = L(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
+      tag = say(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
       let lengths = b.parts.map { d.new.blocks[$0].text.utf8.count }
       let cut = cutAtNewOffsets(b.segments ?? [], lengths)
       body = .parts(zip(b.parts, cut).map { BlockView.Part(label: d.new.blocks[$0.0].label, segments: $0.1) })
     case .unchanged:
-      tag = L(.blockCosmetic)
+      tag = say(.blockCosmetic)
       body = .plain(d.new.blocks[b.new!].text)
     }
     if !b.cosmetic.isEmpty {
       let details = b.cosmetic.map { c -> String in
-        if c.hasPrefix("added ") { return L(.cosmeticDetail(added: true, String(c.dropFirst(6)))) }
-        if c.hasPrefix("removed ") { return L(.cosmeticDetail(added: false, String(c.dropFirst(8)))) }
+        if c.hasPrefix("added ") { return say(.cosmeticDetail(added: true, String(c.dropFirst(6)))) }
+        if c.hasPrefix("removed ") { return say(.cosmeticDetail(added: false, String(c.dropFirst(8)))) }
         return c
       }
-      tag += " (" + L(.blockCosmetic) + ": " + details.joined(separator: ", ") + ")"
+      tag += " (" + say(.blockCosmetic) + ": " + details.joined(separator: ", ") + ")"
     }
     return BlockView(cssClass: b.status.rawValue, label: label, tag: tag, body: body)
   }

@@ -21,8 +21,15 @@ public enum HistoryRenderer {
 
   /// `after the comment of Etelä-Savon liitto (20.11.2023): “…”, handled as accepted`.
   static func threadLine(_ t: ThreadNote, _ md: Bool) -> String {
-    let status = t.status == "open" ? "still open" : "handled as " + (md ? "*\(t.status.replacingOccurrences(of: "_", with: " "))*" : t.status.replacingOccurrences(of: "_", with: " "))
-    return "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
+    let status =
+      t.status == "open"
+      ? "still open"
+      : "handled as "
+        + (md
+          ? "*\(t.status.replacingOccurrences(of: "_", with: " "))*"
+          : t.status.replacingOccurrences(of: "_", with: " "))
+    return
+      "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
   }
 
   /// What a shallow clone's history says where it stops.
@@ -54,12 +61,19 @@ public enum HistoryRenderer {
   public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let h = h.displayable
     let md = style == .markdown
-    var out = md ? "# History of \(DiffText.esc(h.label, md)) in \(DiffText.esc(h.path, md)) at \(DiffText.esc(h.revision, md))\n\n"
+    var out =
+      md
+      ? "# History of \(DiffText.esc(h.label, md)) in \(DiffText.esc(h.path, md)) at \(DiffText.esc(h.revision, md))\n\n"
       : "History of \(h.label) in \(h.path) at \(h.revision)\n"
-    out += (md ? "> " : "  ") + DiffText.esc(h.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n  ") + "\n\n"
+    out +=
+      (md ? "> " : "  ") + DiffText.esc(h.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n  ") + "\n\n"
     if !h.openThreads.isEmpty {
       out += (md ? "**Open since the last change:**\n\n" : "Since the last change:\n")
-      for t in h.openThreads { out += (md ? "- " : "    ") + "comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(t.status.replacingOccurrences(of: "_", with: " "))\n" }
+      for t in h.openThreads {
+        out +=
+          (md ? "- " : "    ")
+          + "comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(t.status.replacingOccurrences(of: "_", with: " "))\n"
+      }
       out += "\n"
     }
     for e in h.entries {
@@ -70,9 +84,13 @@ public enum HistoryRenderer {
       for t in e.threads { out += (md ? "- " : "    ") + threadLine(t, md) + "\n" }
       if md, !e.threads.isEmpty { out += "\n" }
       if let segs = e.segments {
-        out += (md ? "" : "      ") + DiffText.segments(segs, style).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ") + "\n"
+        out +=
+          (md ? "" : "      ")
+          + DiffText.segments(segs, style).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ") + "\n"
       } else if e.change == .created || e.change == .split {
-        out += (md ? "" : "      ") + DiffText.esc(e.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ") + "\n"
+        out +=
+          (md ? "" : "      ") + DiffText.esc(e.text, md).replacingOccurrences(of: "\n", with: md ? "<br>" : "\n      ")
+          + "\n"
       }
       out += md ? "\n" : "\n"
     }
@@ -88,7 +106,10 @@ public enum HistoryRenderer {
     body += "<blockquote>\(HTML.esc(h.text))</blockquote>\n"
     if !h.openThreads.isEmpty {
       body += "<p><strong>Open since the last change:</strong></p><ul>"
-      for t in h.openThreads { body += "<li>\(HTML.esc(t.author)) (\(VersionInfo.finnishDate(t.time))): “\(HTML.esc(t.excerpt))”, \(HTML.esc(t.status))</li>" }
+      for t in h.openThreads {
+        body +=
+          "<li>\(HTML.esc(t.author)) (\(VersionInfo.finnishDate(t.time))): “\(HTML.esc(t.excerpt))”, \(HTML.esc(t.status))</li>"
+      }
       body += "</ul>\n"
     }
     for e in h.entries {

@@ -265,7 +265,8 @@ struct JSONWriter {
       let bs = w ^ (0x5C &* ones)
       let del = w ^ (0x7F &* ones)
       let c2 = w ^ (0xC2 &* ones)
-      let hit = (w &- 0x20 &* ones) & ~w | (q &- ones) & ~q | (bs &- ones) & ~bs | (del &- ones) & ~del | (c2 &- ones) & ~c2
+      let hit =
+        (w &- 0x20 &* ones) & ~w | (q &- ones) & ~q | (bs &- ones) & ~bs | (del &- ones) & ~del | (c2 &- ones) & ~c2
       if hit & highs != 0 { break }
       i &+= 8
     }

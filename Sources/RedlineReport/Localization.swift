@@ -408,7 +408,8 @@ public struct Localization: Sendable, Hashable {
   public func responsesSentence(points n: Int, respondents m: Int) -> String {
     switch language {
     case .fi: "\(m) \(m == 1 ? "lausunnonantaja" : "lausunnonantajaa") esitti huomioita \(n) kohtaan."
-    case .sv: "\(m) \(m == 1 ? "remissinstans" : "remissinstanser") lämnade synpunkter på \(n) \(n == 1 ? "punkt" : "punkter")."
+    case .sv:
+      "\(m) \(m == 1 ? "remissinstans" : "remissinstanser") lämnade synpunkter på \(n) \(n == 1 ? "punkt" : "punkter")."
     case .en: "\(m) \(m == 1 ? "respondent" : "respondents") commented on \(n) \(n == 1 ? "point" : "points")."
     }
   }

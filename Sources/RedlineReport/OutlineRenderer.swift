@@ -26,7 +26,10 @@ public enum OutlineRenderer {
         let last = blocks.last!.ordinal
         line += "  · ¶\(first)\(last > first ? "–¶\(last)" : ""): \(counts)"
       }
-      out += (width == .max ? prefix + line : TextWrap.wrap(line, width: width, first: prefix, indent: TextWrap.columns(prefix) + 2)) + "\n"
+      out +=
+        (width == .max
+          ? prefix + line : TextWrap.wrap(line, width: width, first: prefix, indent: TextWrap.columns(prefix) + 2))
+        + "\n"
     }
     return out
   }
@@ -46,7 +49,9 @@ public enum OutlineRenderer {
       for s in doc.subtree(top) where seen.insert(s).inserted {
         let sec = doc.sections[s]
         if s != 0 {
-          out += "\n" + String(repeating: "#", count: sec.level) + " " + sec.heading + "    [\(sec.label), \(Localization(language)[.outlineLine]) \(sec.line)]\n\n"
+          out +=
+            "\n" + String(repeating: "#", count: sec.level) + " " + sec.heading
+            + "    [\(sec.label), \(Localization(language)[.outlineLine]) \(sec.line)]\n\n"
         }
         for b in doc.blocks[sec.blockRange] {
           let tag = "¶\(b.ordinal)".padding(toLength: 5, withPad: " ", startingAt: 0)

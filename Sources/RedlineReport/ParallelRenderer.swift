@@ -7,7 +7,9 @@ public enum ParallelRenderer {
   public static let schema = "redline.parallel/1"
 
   static func headline(_ r: ParallelReport) -> String {
-    if r.inSync { return "In sync: \(r.pairedSections) sections and \(r.pairedBlocks) blocks paired, nothing out of step." }
+    if r.inSync {
+      return "In sync: \(r.pairedSections) sections and \(r.pairedBlocks) blocks paired, nothing out of step."
+    }
     let c = r.counts
     var parts: [String] = []
     if let n = c[.finnishChanged] { parts.append("\(n) Finnish changed after the Swedish") }
@@ -46,9 +48,16 @@ public enum ParallelRenderer {
     let r = r.displayable
     let md = style == .markdown
     let within = r.section.map { ", section \($0) only" } ?? ""
-    var out = md ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\(DiffText.esc(within, md))\n\n"
+    var out =
+      md
+      ? "# Swedish version: \(DiffText.esc(r.svPath, md)) against \(DiffText.esc(r.fiPath, md)) at \(DiffText.esc(r.revision, md))\(DiffText.esc(within, md))\n\n"
       : "Swedish \(r.svPath) against Finnish \(r.fiPath) at \(r.revision)\(within)\n"
-    if let b = r.base { out += (md ? "Paired at the Finnish version \(DiffText.esc(b.name, md)).\n\n" : "Paired at the Finnish version \(b.name).\n") }
+    if let b = r.base {
+      out +=
+        (md
+          ? "Paired at the Finnish version \(DiffText.esc(b.name, md)).\n\n"
+          : "Paired at the Finnish version \(b.name).\n")
+    }
     out += headline(r) + "\n\n"
     for f in r.findings {
       out += md ? "- " + DiffText.esc(describe(f), md) + "\n" : describe(f) + "\n"
@@ -72,7 +81,8 @@ public enum ParallelRenderer {
   /// A self-contained HTML page.
   public static func html(_ r: ParallelReport) -> String {
     let r = r.displayable
-    var body = "<h1>Swedish version: \(HTML.esc(r.svPath)) against \(HTML.esc(r.fiPath)) at \(HTML.esc(r.revision))</h1>\n"
+    var body =
+      "<h1>Swedish version: \(HTML.esc(r.svPath)) against \(HTML.esc(r.fiPath)) at \(HTML.esc(r.revision))</h1>\n"
     body += "<p>\(HTML.esc(headline(r)))</p>\n<ul>\n"
     for f in r.findings {
       body += "<li class=\"\(f.kind.rawValue)\">\(HTML.esc(describe(f)))"

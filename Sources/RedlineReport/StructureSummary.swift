@@ -76,7 +76,8 @@ extension DocumentDiff {
   public func sections(under label: String) -> [SectionChange]? {
     if let j = new.section(labeled: label) {
       let keep = Set(new.subtree(j))
-      let oldKeep = Set(old.sections.indices.filter { i in sections.contains { $0.old == i && $0.new.map(keep.contains) == true } })
+      let oldKeep = Set(
+        old.sections.indices.filter { i in sections.contains { $0.old == i && $0.new.map(keep.contains) == true } })
       let oldTree = Set(oldKeep.flatMap { old.subtree($0) })
       return sections.filter { s in s.new.map(keep.contains) ?? s.old.map(oldTree.contains) ?? false }
     }

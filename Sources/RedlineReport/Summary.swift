@@ -137,7 +137,8 @@ public enum SummaryRenderer {
     case .html:
       let l = Localization(o.language)
       let title = (o.commentsOnly ? l[.commentsTitle] : l[.title]) + ": " + documentTitle(s)
-      return HTML.page(title: title, lang: o.language.rawValue, body: run(s, o, HTMLSummaryWriter.self), extraStyle: printStyle)
+      return HTML.page(
+        title: title, lang: o.language.rawValue, body: run(s, o, HTMLSummaryWriter.self), extraStyle: printStyle)
     }
   }
 

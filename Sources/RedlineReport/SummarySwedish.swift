@@ -140,7 +140,9 @@ extension Localization {
   func swedishKind(_ kind: ParallelFinding.Kind, _ found: [ParallelFinding]) -> String {
     let n = found.count
     // Sections (a finding with a block count) and paragraphs are counted apart.
-    let sections = found.filter { $0.fiCount != nil && $0.kind != .listItems || $0.svCount != nil && $0.kind == .onlySwedish }.count
+    let sections = found.filter {
+      $0.fiCount != nil && $0.kind != .listItems || $0.svCount != nil && $0.kind == .onlySwedish
+    }.count
     let blocks = n - sections
     func fiCount() -> String {
       var parts: [String] = []
@@ -163,19 +165,24 @@ extension Localization {
     switch (language, kind) {
     case (.fi, .finnishChanged): return "Suomenkielinen teksti muuttunut käännöksen jälkeen (\(fiCount()))"
     case (.fi, .onlyFinnish): return "Vain suomenkielisessä versiossa (\(fiCount()))"
-    case (.fi, .onlySwedish): return "Vain ruotsinkielisessä versiossa (\(fiCount()); ruotsinkielisen version numeroinnilla)"
-    case (.fi, .listItems): return "Luettelon kohtien määrä eroaa (\(n) \(n == 1 ? "luku" : "lukua"); suomeksi / ruotsiksi)"
+    case (.fi, .onlySwedish):
+      return "Vain ruotsinkielisessä versiossa (\(fiCount()); ruotsinkielisen version numeroinnilla)"
+    case (.fi, .listItems):
+      return "Luettelon kohtien määrä eroaa (\(n) \(n == 1 ? "luku" : "lukua"); suomeksi / ruotsiksi)"
     case (.fi, .numbers):
       return "Numerot, päivämäärät tai rahamäärät eroavat (\(fiCount()); vain suomeksi / vain ruotsiksi)"
     case (.sv, .finnishChanged): return "Den finska texten ändrad efter översättningen (\(svCount()))"
     case (.sv, .onlyFinnish): return "Endast i den finska versionen (\(svCount()))"
-    case (.sv, .onlySwedish): return "Endast i den svenska versionen (\(svCount()); enligt den svenska versionens numrering)"
+    case (.sv, .onlySwedish):
+      return "Endast i den svenska versionen (\(svCount()); enligt den svenska versionens numrering)"
     case (.sv, .listItems): return "Olika antal listpunkter (\(n) kapitel; på finska / på svenska)"
-    case (.sv, .numbers): return "Siffror, datum eller belopp skiljer sig (\(svCount()); endast på finska / endast på svenska)"
+    case (.sv, .numbers):
+      return "Siffror, datum eller belopp skiljer sig (\(svCount()); endast på finska / endast på svenska)"
     case (.en, .finnishChanged): return "Finnish text changed after the translation (\(enCount()))"
     case (.en, .onlyFinnish): return "Only in the Finnish version (\(enCount()))"
     case (.en, .onlySwedish): return "Only in the Swedish version (\(enCount()); by the Swedish version's numbering)"
-    case (.en, .listItems): return "Different number of list items (\(n) \(n == 1 ? "section" : "sections"); Finnish / Swedish)"
+    case (.en, .listItems):
+      return "Different number of list items (\(n) \(n == 1 ? "section" : "sections"); Finnish / Swedish)"
     case (.en, .numbers): return "Numbers, dates or amounts differ (\(enCount()); only in Finnish / only in Swedish)"
     }
   }

@@ -99,7 +99,8 @@ struct SummaryWalk<W: SummaryWriter> {
 
   func responsesLine() -> String {
     let threads = s.comments.threads.compactMap(\.thread)
-    return l.responsesSentence(points: s.comments.threads.count, respondents: Set(threads.map(\.opening.author.name)).count)
+    return l.responsesSentence(
+      points: s.comments.threads.count, respondents: Set(threads.map(\.opening.author.name)).count)
   }
 
   func versionLine(_ r: VersionRef) -> [Span] {
@@ -128,12 +129,14 @@ struct SummaryWalk<W: SummaryWriter> {
     w.beginSection()
     heading(2, [.text(l[.sections])])
     for sc in d.sections where !sc.isUnchanged {
-      heading(3, sectionTitle(new: sc.new, old: sc.old), short: sectionTitle(new: sc.new, old: sc.new == nil ? sc.old : nil))
+      heading(
+        3, sectionTitle(new: sc.new, old: sc.old), short: sectionTitle(new: sc.new, old: sc.new == nil ? sc.old : nil))
       let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
       let tally = Localization.Tally(added: c.added, deleted: c.deleted, modified: c.modified, moved: c.moved)
       // A section only renamed or moved needs no "no paragraph changed" line: its heading says it.
       // A section whose blocks only went elsewhere says where (the same sentence as `diff`).
-      var note = DiffView.movedOutSentence(d, sc, DiffLabels(l.language)) ?? (tally.total > 0 ? l.paragraphSentence(tally) : "")
+      var note =
+        DiffView.movedOutSentence(d, sc, DiffLabels(l.language)) ?? (tally.total > 0 ? l.paragraphSentence(tally) : "")
       if sc.status == .added { note = l[.sectionAdded] + " " + note }
       if sc.status == .deleted { note = l[.sectionDeleted] + " " + note }
       if !note.isEmpty { w.paragraph([.em(note.trimmingCharacters(in: .whitespaces))], cssClass: "muted") }
@@ -148,7 +151,9 @@ struct SummaryWalk<W: SummaryWriter> {
           let text = d.old.blocks[b.old!].text
           w.block(tag: l[.deletedBlock], label: lab, kind: "deleted", body: body(kind, [.del(text)]), lang: docLang)
         case .modified:
-          w.block(tag: l[.modifiedBlock], label: lab, kind: "modified", body: body(kind, spans(b.segments ?? [])), lang: docLang)
+          w.block(
+            tag: l[.modifiedBlock], label: lab, kind: "modified", body: body(kind, spans(b.segments ?? [])),
+            lang: docLang)
         case .moved:
           let from = d.old.blocks[b.old!].label
           let tag = b.segments == nil ? l.movedFrom(from, edited: false) : l.movedFrom(from, edited: true)
@@ -160,7 +165,8 @@ struct SummaryWalk<W: SummaryWriter> {
             b.status == .merged
             ? labels(.mergedFrom(b.sources.map { d.old.blocks[$0].label }))
             : labels(.splitInto(from: d.old.blocks[b.old!].label, parts: b.parts.map { d.new.blocks[$0].label }))
-          w.block(tag: tag, label: lab, kind: b.status.rawValue, body: body(kind, spans(b.segments ?? [])), lang: docLang)
+          w.block(
+            tag: tag, label: lab, kind: b.status.rawValue, body: body(kind, spans(b.segments ?? [])), lang: docLang)
         case .unchanged:
           break
         }
@@ -183,7 +189,9 @@ struct SummaryWalk<W: SummaryWriter> {
 
   func place(_ r: ThreadReport) -> (Place, Int) {
     guard let t = r.thread else { return (.gone("–"), Int.max) }
-    if let i = r.placement.block, i < d.new.blocks.count, r.thread?.anchor.path == s.new.path || s.comments.documents.count <= 1 {
+    if let i = r.placement.block, i < d.new.blocks.count,
+      r.thread?.anchor.path == s.new.path || s.comments.documents.count <= 1
+    {
       return (.section(d.new.blocks[i].section), i)
     }
     if let name = t.anchor.section.last {
@@ -261,7 +269,11 @@ struct SummaryWalk<W: SummaryWriter> {
       var groups: [(String, [ThreadReport])] = []
       for r in unique {
         let who = r.thread?.opening.author.name ?? "–"
-        if let k = groups.firstIndex(where: { $0.0 == who }) { groups[k].1.append(r) } else { groups.append((who, [r])) }
+        if let k = groups.firstIndex(where: { $0.0 == who }) {
+          groups[k].1.append(r)
+        } else {
+          groups.append((who, [r]))
+        }
       }
       groups.sort { $0.0.lowercased() < $1.0.lowercased() }
       for (who, rs) in groups {
@@ -325,7 +337,8 @@ struct SummaryWalk<W: SummaryWriter> {
     w.paragraph(response([.em(t.opening.body)], t.opening.body), cssClass: "response")
     for e in t.replies {
       w.paragraph(
-        [.strong(l[.replies] + ":"), .text(" \(e.author.name), \(l.date(e.time)): ")] + response([.text(e.body)], e.body),
+        [.strong(l[.replies] + ":"), .text(" \(e.author.name), \(l.date(e.time)): ")]
+          + response([.text(e.body)], e.body),
         cssClass: nil)
     }
     var h: [Span] = [.strong(l[.handling] + ":"), .text(" " + handling(r))]
@@ -337,7 +350,8 @@ struct SummaryWalk<W: SummaryWriter> {
       let kind = currentLabel(r) != nil ? d.new.blocks[r.placement.block!].kind : .paragraph
       w.block(tag: l[.changedInResponse], label: "", kind: "modified", body: body(kind, spans(segs)), lang: docLang)
     } else if r.placement.status == .outdated || (r.placement.block == nil && r.placement.status == .resolved) {
-      w.block(tag: l[.wasDeleted], label: t.anchor.label, kind: "deleted", body: .spans([.del(t.anchor.text)]), lang: docLang)
+      w.block(
+        tag: l[.wasDeleted], label: t.anchor.label, kind: "deleted", body: .spans([.del(t.anchor.text)]), lang: docLang)
     }
   }
 
@@ -351,4 +365,3 @@ struct SummaryWalk<W: SummaryWriter> {
     }
   }
 }
-

@@ -110,17 +110,21 @@ struct HTMLSummaryWriter: SummaryWriter {
     output += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
   }
   mutating func definitions(_ pairs: [(String, [Span])]) {
-    output += "<dl class=\"meta\">\n" + pairs.map { "<dt>\(HTML.esc($0.0))</dt><dd>\(inline($0.1))</dd>\n" }.joined() + "</dl>\n"
+    output +=
+      "<dl class=\"meta\">\n" + pairs.map { "<dt>\(HTML.esc($0.0))</dt><dd>\(inline($0.1))</dd>\n" }.joined()
+      + "</dl>\n"
   }
   mutating func table(caption: String?, headers: [String], rows: [[[Span]]], lang: String?) {
     output += "<table class=\"responses\"\(langAttr(lang))>\n"
     if let caption { output += "<caption class=\"visually-hidden\">\(HTML.esc(caption))</caption>\n" }
-    output += "<thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    output +=
+      "<thead><tr>" + headers.map { "<th scope=\"col\">\(HTML.esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
     for r in rows { output += "<tr>" + r.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }
     output += "</tbody>\n</table>\n"
   }
   mutating func block(tag: String, label: String, kind: String, body: BlockBody, lang: String?) {
-    output += "<div class=\"block \(kind)\"><span class=\"tag\">\(HTML.esc(tag))\(label.isEmpty ? "" : " · " + HTML.esc(label))</span>"
+    output +=
+      "<div class=\"block \(kind)\"><span class=\"tag\">\(HTML.esc(tag))\(label.isEmpty ? "" : " · " + HTML.esc(label))</span>"
     switch body {
     case .spans(let spans):
       output += "<div class=\"text\"\(langAttr(lang))>\(inline(spans))</div></div>\n"
@@ -189,7 +193,10 @@ struct TextSummaryWriter: SummaryWriter {
     }
   }
   mutating func paragraph(_ spans: [Span], cssClass: String?) {
-    output += TextWrap.wrap(inline(spans), width: width, first: cssClass == "response" ? "  " : "", indent: cssClass == "response" ? 2 : 0) + "\n\n"
+    output +=
+      TextWrap.wrap(
+        inline(spans), width: width, first: cssClass == "response" ? "  " : "", indent: cssClass == "response" ? 2 : 0)
+      + "\n\n"
   }
   mutating func list(_ items: [[Span]]) {
     for i in items { output += TextWrap.wrap(inline(i), width: width, first: "- ", indent: 2) + "\n" }
@@ -211,7 +218,9 @@ struct TextSummaryWriter: SummaryWriter {
     switch body {
     case .spans(let spans): output += TextWrap.wrap(inline(spans), width: width, first: "    ", indent: 4) + "\n\n"
     case .table(let rows):
-      for r in rows { output += TextWrap.wrap(r.map(inline).joined(separator: " | "), width: width, first: "    ", indent: 6) + "\n" }
+      for r in rows {
+        output += TextWrap.wrap(r.map(inline).joined(separator: " | "), width: width, first: "    ", indent: 6) + "\n"
+      }
       output += "\n"
     }
   }

@@ -2,9 +2,24 @@
 /// by their most common words, so a page can mark a response's language.
 public enum TextLanguage {
   static let words: [(Localization.Language, Set<Substring>)] = [
-    (.fi, ["ja", "on", "ei", "että", "se", "tai", "kuin", "myös", "sekä", "ovat", "tulee", "mutta", "kanssa", "jotta", "tämä", "ole", "kun", "osana"]),
-    (.sv, ["och", "att", "är", "som", "för", "inte", "med", "av", "på", "det", "en", "ett", "till", "om", "bör", "ska", "också", "den"]),
-    (.en, ["and", "the", "is", "of", "to", "that", "not", "for", "with", "are", "be", "this", "should", "it", "in", "as"]),
+    (
+      .fi,
+      [
+        "ja", "on", "ei", "että", "se", "tai", "kuin", "myös", "sekä", "ovat", "tulee", "mutta", "kanssa", "jotta",
+        "tämä", "ole", "kun", "osana",
+      ]
+    ),
+    (
+      .sv,
+      [
+        "och", "att", "är", "som", "för", "inte", "med", "av", "på", "det", "en", "ett", "till", "om", "bör", "ska",
+        "också", "den",
+      ]
+    ),
+    (
+      .en,
+      ["and", "the", "is", "of", "to", "that", "not", "for", "with", "are", "be", "this", "should", "it", "in", "as"]
+    ),
   ]
 
   /// The language with clearly the most common words in `text`; nil when too short or unclear.

@@ -17,7 +17,9 @@ public struct VersionInfo: Sendable, Hashable {
   /// The document's path in this version (differs before a rename).
   public var path: String
 
-  public init(commit: String?, tags: [String], author: String, email: String, time: Int64, summary: String, path: String) {
+  public init(
+    commit: String?, tags: [String], author: String, email: String, time: Int64, summary: String, path: String
+  ) {
     self.commit = commit
     self.tags = tags
     self.author = author
@@ -163,7 +165,8 @@ public struct BlameLine: Sendable {
   public var threads: [ThreadNote]
 
   public init(
-    label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind, threads: [ThreadNote]
+    label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind,
+    threads: [ThreadNote]
   ) {
     self.label = label
     self.kind = kind

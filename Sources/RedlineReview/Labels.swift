@@ -26,7 +26,9 @@ public enum Labels {
     }
     section = section.trimmingCharacters(in: .whitespaces)
     while section.hasSuffix(".") { section.removeLast() }
-    guard !section.isEmpty, section.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "#" }) else { return nil }
+    guard !section.isEmpty, section.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "#" }) else {
+      return nil
+    }
     guard let number else { return "§" + section }
     guard let n = Int(number.trimmingCharacters(in: .whitespaces)), n > 0 else { return nil }
     return "§\(section) ¶\(n)"

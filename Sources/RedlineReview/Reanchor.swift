@@ -162,7 +162,8 @@ public enum Reanchor {
         return out
       }
       out.index = next.index
-      out.changed = t.changed || (a.kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
+      out.changed =
+        t.changed || (a.kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
       return out
     }
     let before = old.blocks[i].text
@@ -251,7 +252,9 @@ public enum Reanchor {
 
   /// The thread's placement in `doc` given where its trail ended (`trail` nil when the
   /// anchor's version could not be followed at all).
-  public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil) -> Placement {
+  public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil)
+    -> Placement
+  {
     let a = thread.anchor
     var p: Placement
     if a.kind != .block {
@@ -284,7 +287,8 @@ public enum Reanchor {
       p = Placement(
         status: changed ? .addressed : .open, block: found.index, moved: movedSection(a, doc, found.index),
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else if let j = unique(doc, { $0 != a.text && TextSearch.contains($0, a.text) }) ?? sentencesHome(a.text, in: doc) {
+    } else if let j = unique(doc, { $0 != a.text && TextSearch.contains($0, a.text) }) ?? sentencesHome(a.text, in: doc)
+    {
       p = Placement(
         status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment,
         confidence: containmentConfidence,
@@ -307,7 +311,9 @@ public enum Reanchor {
   /// Finds the anchor's paragraph by text alone: exact text (unique), then the quoted
   /// phrase (unique), then the best fuzzy candidate above the threshold with a margin.
   /// `index` is a `TextIndex` over `doc`'s block texts (built once, shared by all threads).
-  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (index: Int, method: MatchedBy, confidence: Double)? {
+  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (
+    index: Int, method: MatchedBy, confidence: Double
+  )? {
     let ix = index ?? TextIndex(doc.blocks.map(\.text))
     let exact = ix.exact(a.text)
     if exact.count == 1 { return (exact[0], .exactText, 1) }

@@ -20,7 +20,9 @@ public struct ThreadReport: Sendable {
 
 /// All threads at one revision: what `redline comments` shows.
 public struct CommentsReport: Sendable {
-  public init(revision: String, commit: String?, documents: [String: Document], threads: [ThreadReport], errors: [ThreadFileError]) {
+  public init(
+    revision: String, commit: String?, documents: [String: Document], threads: [ThreadReport], errors: [ThreadFileError]
+  ) {
     self.revision = revision
     self.commit = commit
     self.documents = documents
@@ -36,4 +38,3 @@ public struct CommentsReport: Sendable {
   /// Files that could not be read (their threads are in `threads` as `unreadable`).
   public var errors: [ThreadFileError]
 }
-

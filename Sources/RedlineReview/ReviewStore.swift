@@ -14,7 +14,10 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noSuchThread(let id, let known):
-      let k = known.isEmpty ? "there are no threads yet" : "threads are " + known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", …" : "")
+      let k =
+        known.isEmpty
+        ? "there are no threads yet"
+        : "threads are " + known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", …" : "")
       return "no comment thread '\(id)' in reviews/; \(k) (see `redline comments`)"
     case .ambiguousThread(let id, let c):
       return "'\(id)' matches several threads: \(c.joined(separator: ", ")); type more of the id"
@@ -60,7 +63,9 @@ public struct ReviewStore: Sendable {
     if type == S_IFLNK {
       throw .unsafePath("reviews/ is a symbolic link; it must be a real folder of the repository (remove the link)")
     }
-    if type != S_IFDIR { throw .unsafePath("reviews is not a folder; move that file away so Redline can keep threads in reviews/") }
+    if type != S_IFDIR {
+      throw .unsafePath("reviews is not a folder; move that file away so Redline can keep threads in reviews/")
+    }
   }
 
   /// Reads a thread file, refusing anything but a regular file (never follows a link).
@@ -96,7 +101,14 @@ public struct ReviewStore: Sendable {
   /// is one error and no threads.
   public func load() -> (threads: [ReviewThread], errors: [ThreadFileError]) {
     guard (try? checkFolder()) != nil else {
-      return ([], [ThreadFileError(file: "reviews/", line: nil, reason: "is a symbolic link or not a folder; it must be a real folder of the repository")])
+      return (
+        [],
+        [
+          ThreadFileError(
+            file: "reviews/", line: nil,
+            reason: "is a symbolic link or not a folder; it must be a real folder of the repository")
+        ]
+      )
     }
     var threads: [ReviewThread] = []
     var errors: [ThreadFileError] = []
@@ -104,7 +116,10 @@ public struct ReviewStore: Sendable {
       let rel = "reviews/" + f
       let bytes: [UInt8]
       do { bytes = try read(folder + "/" + f, rel: rel) } catch {
-        let why = if case .unsafePath = error { "is a symbolic link or not a regular file; thread files must be regular files" } else { "cannot be read" }
+        let why =
+          if case .unsafePath = error {
+            "is a symbolic link or not a regular file; thread files must be regular files"
+          } else { "cannot be read" }
         errors.append(ThreadFileError(file: rel, line: nil, reason: why))
         continue
       }
@@ -137,7 +152,9 @@ public struct ReviewStore: Sendable {
   /// Writes a new thread; returns the paths written (the thread file, and
   /// `.gitattributes` when it was missing). `then` runs with those paths (to commit them);
   /// when it throws, the files written are removed again, so nothing changes.
-  public func create<E: Error>(_ t: ReviewThread, then: ([String]) throws(E) -> Void) throws(StoreFailure<E>) -> [String] {
+  public func create<E: Error>(_ t: ReviewThread, then: ([String]) throws(E) -> Void) throws(StoreFailure<E>)
+    -> [String]
+  {
     var written: [String] = []
     do {
       try checkFolder()
@@ -157,7 +174,9 @@ public struct ReviewStore: Sendable {
       }
       var text = ThreadFile.encode(t.events[0], threadID: t.id, anchor: t.anchor) + "\n"
       for e in t.events.dropFirst() { text += ThreadFile.encode(e) + "\n" }
-      do { try AtomicFile.create(Array(text.utf8), at: path(of: t.id)) } catch { throw ReviewError.io(error.description) }
+      do { try AtomicFile.create(Array(text.utf8), at: path(of: t.id)) } catch {
+        throw ReviewError.io(error.description)
+      }
       written.append(path(of: t.id))
     } catch let e as ReviewError {
       for p in written { unlink(p) }
@@ -224,7 +243,8 @@ public struct ReviewStore: Sendable {
     try checkFolder()
     let old = try read(file, rel: rel)
     let before: ReviewThread
-    do { before = try ThreadFile.decode(old, file: rel) } catch { throw .brokenThread(error) }  // never append to a broken file
+    // Never append to a broken file.
+    do { before = try ThreadFile.decode(old, file: rel) } catch { throw .brokenThread(error) }
     try check(before)
     var bytes = old
     if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }

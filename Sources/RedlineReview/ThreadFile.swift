@@ -101,7 +101,8 @@ public enum ThreadFile {
     // The file name is the id: a copy of a thread under another name is not a second thread.
     if let id, id != fallbackID {
       throw ThreadFileError(
-        file: file, line: nil, reason: "holds thread '\(id)' but is named '\(fallbackID)'; a thread file is named by its id")
+        file: file, line: nil,
+        reason: "holds thread '\(id)' but is named '\(fallbackID)'; a thread file is named by its id")
     }
     return ReviewThread(id: fallbackID, anchor: anchor, events: [events[0]] + rest)
   }
@@ -141,9 +142,12 @@ public enum ThreadFile {
       kind = kk
     }
     let index = (a["index"] as? NSNumber)?.intValue ?? 0
-    guard index >= 0 else { throw ThreadFileError(file: file, line: line, reason: "the anchor's \"index\" is negative") }
+    guard index >= 0 else {
+      throw ThreadFileError(file: file, line: line, reason: "the anchor's \"index\" is negative")
+    }
     return Anchor(
-      path: path, commit: a["commit"] as? String, revision: a["revision"] as? String ?? "", section: a["section"] as? [String] ?? [],
+      path: path, commit: a["commit"] as? String, revision: a["revision"] as? String ?? "",
+      section: a["section"] as? [String] ?? [],
       label: a["label"] as? String ?? "", index: index, text: text,
       prefix: a["prefix"] as? String ?? "", suffix: a["suffix"] as? String ?? "", quote: a["quote"] as? String,
       kind: kind, base: a["base"] as? String)

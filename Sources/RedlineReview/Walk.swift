@@ -138,7 +138,9 @@ public enum ThreadWalk {
               reason = "a version in between could not be read (\(e.description)); found by text alone"
               tr.index = nil
             case .success(let next):
-              if chain[k].key != chain[k + 1].key { tr = Reanchor.step(tr, map(k, prev, next), anchor: t.anchor, old: prev, new: next) }
+              if chain[k].key != chain[k + 1].key {
+                tr = Reanchor.step(tr, map(k, prev, next), anchor: t.anchor, old: prev, new: next)
+              }
               prev = next
             }
             if reason != nil { break }
@@ -151,7 +153,8 @@ public enum ThreadWalk {
           let startDoc = try source.document(at: v, path: t.anchor.path)
           if let idx = anchorIndex(t.anchor, in: startDoc) {
             trail = Reanchor.step(
-              Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc)), anchor: t.anchor, old: startDoc, new: finalDoc)
+              Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc)), anchor: t.anchor, old: startDoc,
+              new: finalDoc)
           }
         } catch {
           reason = "its version could not be read (\(error.description)); found by text alone"

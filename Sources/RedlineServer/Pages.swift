@@ -41,12 +41,17 @@ enum Pages {
     nav += "<span class=\"right\"><span class=\"langs\">\(esc(l["language"])): "
     for lang in Labels.Language.allCases {
       let here = lang == l.language
-      nav += here ? "<strong>\(lang.rawValue)</strong> " : "<a href=\"\(esc(v.path + (v.path.contains("?") ? "&" : "?") + "lang=" + lang.rawValue))\" hreflang=\"\(lang.rawValue)\">\(lang.rawValue)</a> "
+      nav +=
+        here
+        ? "<strong>\(lang.rawValue)</strong> "
+        : "<a href=\"\(esc(v.path + (v.path.contains("?") ? "&" : "?") + "lang=" + lang.rawValue))\" hreflang=\"\(lang.rawValue)\">\(lang.rawValue)</a> "
     }
     nav += "</span>"
     if let p = v.person {
-      nav += "<span class=\"who\">\(esc(l["signedInAs"])) <strong>\(esc(p.name))</strong> (\(esc(l[p.role.rawValue])))</span> "
-      nav += "<form method=\"post\" action=\"/signout\" class=\"inline\">\(csrfField(v))<button type=\"submit\">\(esc(l["signOut"]))</button></form>"
+      nav +=
+        "<span class=\"who\">\(esc(l["signedInAs"])) <strong>\(esc(p.name))</strong> (\(esc(l[p.role.rawValue])))</span> "
+      nav +=
+        "<form method=\"post\" action=\"/signout\" class=\"inline\">\(csrfField(v))<button type=\"submit\">\(esc(l["signOut"]))</button></form>"
     }
     nav += "</span></nav>\n"
     return """
@@ -75,14 +80,17 @@ enum Pages {
 
   /// The links that switch a page to another document of the same version(s): shown only
   /// when there are several, the current one in bold. `keep` are the page's other parameters.
-  static func documentChooser(_ v: Viewer, docs: [String], current: String, page: String, keep: [(String, String?)]) -> String {
+  static func documentChooser(_ v: Viewer, docs: [String], current: String, page: String, keep: [(String, String?)])
+    -> String
+  {
     guard docs.count > 1 else { return "" }
     let links = docs.map { d in
       d == current
         ? "<strong aria-current=\"page\">\(esc(d))</strong>"
         : "<a href=\"\(esc(page + query(keep + [("doc", d)])))\">\(esc(d))</a>"
     }
-    return "<nav class=\"docs\" aria-label=\"\(esc(v.labels["document"]))\">\(esc(v.labels["document"])): \(links.joined(separator: " · "))</nav>\n"
+    return
+      "<nav class=\"docs\" aria-label=\"\(esc(v.labels["document"]))\">\(esc(v.labels["document"])): \(links.joined(separator: " · "))</nav>\n"
   }
 
   static func date(_ s: Signature) -> String { Views.date(s) }
@@ -101,11 +109,15 @@ enum Pages {
     let l = v.labels
     return page(
       v, title: "\(l["error"]) \(status)",
-      body: "<h1>\(esc(l["error"])) \(status)</h1>\n<p class=\"error\" role=\"alert\">\(esc(message))</p>\n<p><a href=\"/\">\(esc(l["back"]))</a></p>")
+      body:
+        "<h1>\(esc(l["error"])) \(status)</h1>\n<p class=\"error\" role=\"alert\">\(esc(message))</p>\n<p><a href=\"/\">\(esc(l["back"]))</a></p>"
+    )
   }
 
   static func signInNeeded(_ v: Viewer) -> String {
-    page(v, title: v.labels["signIn"], body: "<h1>\(esc(v.labels["signIn"]))</h1>\n<p>\(esc(v.labels["signInNeeded"]))</p>")
+    page(
+      v, title: v.labels["signIn"], body: "<h1>\(esc(v.labels["signIn"]))</h1>\n<p>\(esc(v.labels["signInNeeded"]))</p>"
+    )
   }
 
   /// The sign-in page a link opens: a button that spends the link (so a mail scanner that
@@ -130,15 +142,19 @@ enum Pages {
     var b = "<h1>\(esc(l["versions"])): \(esc(doc))</h1>\n"
     b += documentChooser(v, docs: docs, current: doc, page: "/", keep: [])
     let names = commits.map { $0.tags.first ?? $0.id.short }
-    b += "<table class=\"versions\"><thead><tr><th>\(esc(l["version"]))</th><th>\(esc(l["date"]))</th><th>\(esc(l["author"]))</th><th>\(esc(l["message"]))</th><th></th></tr></thead><tbody>\n"
+    b +=
+      "<table class=\"versions\"><thead><tr><th>\(esc(l["version"]))</th><th>\(esc(l["date"]))</th><th>\(esc(l["author"]))</th><th>\(esc(l["message"]))</th><th></th></tr></thead><tbody>\n"
     for (i, c) in commits.enumerated() {
       let name = names[i]
-      let tags = c.tags.isEmpty ? "<code>\(esc(c.id.short))</code>" : c.tags.map { "<strong>\(esc($0))</strong>" }.joined(separator: ", ")
+      let tags =
+        c.tags.isEmpty
+        ? "<code>\(esc(c.id.short))</code>" : c.tags.map { "<strong>\(esc($0))</strong>" }.joined(separator: ", ")
       b += "<tr><td><a href=\"/version\(query([("rev", name), ("doc", docs.count > 1 ? doc : nil)]))\">\(tags)</a></td>"
       b += "<td>\(esc(date(c.author)))</td><td>\(esc(c.author.name))</td><td>\(esc(c.summary))</td><td>"
       if i + 1 < commits.count {
         let prev = names[i + 1]
-        b += "<a class=\"cmp\" href=\"/compare\(query([("from", prev), ("to", name), ("doc", docs.count > 1 ? doc : nil)]))\">\(esc(l["compare"])) \(esc(prev)) → \(esc(name))</a>"
+        b +=
+          "<a class=\"cmp\" href=\"/compare\(query([("from", prev), ("to", name), ("doc", docs.count > 1 ? doc : nil)]))\">\(esc(l["compare"])) \(esc(prev)) → \(esc(name))</a>"
       }
       b += "</td></tr>\n"
     }
@@ -148,7 +164,9 @@ enum Pages {
     if docs.count > 1 { b += "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" }
     for (field, label, pick) in [("from", l["from"], min(1, names.count - 1)), ("to", l["to"], 0)] {
       b += "<label>\(esc(label)) <select name=\"\(field)\">"
-      for (i, n) in names.enumerated() { b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>" }
+      for (i, n) in names.enumerated() {
+        b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>"
+      }
       b += "</select></label> "
     }
     b += "<button type=\"submit\">\(esc(l["compare"]))</button></form>\n"
@@ -156,7 +174,9 @@ enum Pages {
     if docs.count > 1 { b += "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" }
     for (field, label, pick) in [("from", l["from"], min(1, names.count - 1)), ("to", l["to"], 0)] {
       b += "<label>\(esc(label)) <select name=\"\(field)\">"
-      for (i, n) in names.enumerated() { b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>" }
+      for (i, n) in names.enumerated() {
+        b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>"
+      }
       b += "</select></label> "
     }
     b += "<label>\(esc(l["language"])) <select name=\"lang\">"
@@ -164,33 +184,40 @@ enum Pages {
       b += "<option value=\"\(code)\"\(code == v.lang ? " selected" : "")>\(name)</option>"
     }
     b += "</select></label> "
-    b += "<label>\(esc(l["download"])) <select name=\"format\"><option value=\"html\">HTML</option><option value=\"md\">Markdown</option></select></label> "
+    b +=
+      "<label>\(esc(l["download"])) <select name=\"format\"><option value=\"html\">HTML</option><option value=\"md\">Markdown</option></select></label> "
     b += "<button type=\"submit\">\(esc(l["download"]))</button></form>\n"
     return page(v, title: l["versions"], body: b)
   }
 
   // MARK: One version
 
-  static func commentForm(_ v: Viewer, rev: String, doc: String?, block: String?, section: String?, summary: String, quote: Bool)
+  static func commentForm(
+    _ v: Viewer, rev: String, doc: String?, block: String?, section: String?, summary: String, quote: Bool
+  )
     -> String
   {
     guard v.mayComment else { return "" }
     let l = v.labels
-    var f = "<details class=\"act\"><summary>\(esc(summary))</summary><form method=\"post\" action=\"/comment\" class=\"comment\">"
+    var f =
+      "<details class=\"act\"><summary>\(esc(summary))</summary><form method=\"post\" action=\"/comment\" class=\"comment\">"
     f += csrfField(v)
     f += "<input type=\"hidden\" name=\"rev\" value=\"\(esc(rev))\">"
     if let doc { f += "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" }
     if let block { f += "<input type=\"hidden\" name=\"block\" value=\"\(esc(block))\">" }
     if let section { f += "<input type=\"hidden\" name=\"section\" value=\"\(esc(section))\">" }
     if quote {
-      f += "<label>\(esc(l["quote"])) <input type=\"text\" name=\"quote\" class=\"quote\" maxlength=\"2000\" title=\"\(esc(l["quoteHint"]))\"></label>"
+      f +=
+        "<label>\(esc(l["quote"])) <input type=\"text\" name=\"quote\" class=\"quote\" maxlength=\"2000\" title=\"\(esc(l["quoteHint"]))\"></label>"
     }
-    f += "<label>\(esc(l["commentNoun"])) <textarea name=\"message\" rows=\"4\" required maxlength=\"20000\"></textarea></label>"
+    f +=
+      "<label>\(esc(l["commentNoun"])) <textarea name=\"message\" rows=\"4\" required maxlength=\"20000\"></textarea></label>"
     f += "<button type=\"submit\">\(esc(l["send"]))</button></form></details>"
     return f
   }
 
-  static func version(_ v: Viewer, _ ver: DocumentVersion, docs: [String], threads: [String: [ThreadReport]]) -> String {
+  static func version(_ v: Viewer, _ ver: DocumentVersion, docs: [String], threads: [String: [ThreadReport]]) -> String
+  {
     let l = v.labels
     let d = ver.document
     let docParam: String? = ver.path
@@ -207,8 +234,10 @@ enum Pages {
     for s in d.sections {
       if s.index > 0 {
         let h = min(6, s.level + 1)
-        b += "<section class=\"sec\" id=\"s\(s.index)\"><h\(h)><span class=\"label\">\(esc(s.label))</span> \(esc(s.heading))</h\(h)>"
-        b += commentForm(v, rev: ver.revision, doc: docParam, block: nil, section: s.label, summary: l["commentSection"], quote: false)
+        b +=
+          "<section class=\"sec\" id=\"s\(s.index)\"><h\(h)><span class=\"label\">\(esc(s.label))</span> \(esc(s.heading))</h\(h)>"
+        b += commentForm(
+          v, rev: ver.revision, doc: docParam, block: nil, section: s.label, summary: l["commentSection"], quote: false)
         b += "\n"
       } else if !s.blockRange.isEmpty {
         b += "<section class=\"sec\" id=\"s0\">\n"
@@ -221,11 +250,14 @@ enum Pages {
         b += "<div class=\"para \(bl.kind.rawValue)\" id=\"b\(i)\" data-label=\"\(esc(bl.label))\">"
         b += "<span class=\"label\">\(esc(bl.label))</span>"
         if n > 0 {
-          let links = threads[bl.label]!.map { "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>" }
+          let links = threads[bl.label]!.map {
+            "<a href=\"/thread/\(esc($0.id))\">\(esc(l[$0.placement.status.rawValue]))</a>"
+          }
           b += "<span class=\"badge\">\(n) · \(links.joined(separator: ", "))</span>"
         }
         b += "<div class=\"text\">\(esc(bl.text))</div>"
-        b += commentForm(v, rev: ver.revision, doc: docParam, block: bl.label, section: nil, summary: l["comment"], quote: true)
+        b += commentForm(
+          v, rev: ver.revision, doc: docParam, block: bl.label, section: nil, summary: l["comment"], quote: true)
         b += "</div>\n"
       }
       b += "</section>\n"
@@ -243,11 +275,16 @@ enum Pages {
     let l = v.labels
     let docParam: String? = docs.count > 1 ? c.newRef.path : nil
     var b = documentChooser(
-      v, docs: docs, current: c.newRef.path, page: "/compare", keep: [("from", c.oldRef.revision), ("to", c.newRef.revision)])
-    b += "<p class=\"meta\"><a href=\"/version\(query([("rev", c.oldRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.oldRef.revision))</a> · "
-    b += "<a href=\"/version\(query([("rev", c.newRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.newRef.revision))</a> · "
-    b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "html")]))\">\(esc(l["summary"])) (HTML)</a> · "
-    b += "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "md")]))\">Markdown</a></p>\n"
+      v, docs: docs, current: c.newRef.path, page: "/compare",
+      keep: [("from", c.oldRef.revision), ("to", c.newRef.revision)])
+    b +=
+      "<p class=\"meta\"><a href=\"/version\(query([("rev", c.oldRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.oldRef.revision))</a> · "
+    b +=
+      "<a href=\"/version\(query([("rev", c.newRef.revision), ("doc", docParam)]))\">\(esc(l["read"])) \(esc(c.newRef.revision))</a> · "
+    b +=
+      "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "html")]))\">\(esc(l["summary"])) (HTML)</a> · "
+    b +=
+      "<a href=\"/summary\(query([("from", c.oldRef.revision), ("to", c.newRef.revision), ("doc", docParam), ("lang", v.lang), ("format", "md")]))\">Markdown</a></p>\n"
     if v.mayComment { b += "<p class=\"note\">\(esc(l["quoteHint"]))</p>\n" }
     // Each block DiffHTML shows starts `<div class="block STATUS"><span class="tag">LABEL · …`;
     // the label names the new version's block, or the old one's when it was deleted.
@@ -287,7 +324,9 @@ enum Pages {
       out += piece[close.upperBound...]
     }
     b += out
-    return page(v, title: "\(l["compareTitle"]) \(c.oldRef.revision) → \(c.newRef.revision)", body: "<div class=\"diff\">\n" + b + "</div>")
+    return page(
+      v, title: "\(l["compareTitle"]) \(c.oldRef.revision) → \(c.newRef.revision)",
+      body: "<div class=\"diff\">\n" + b + "</div>")
   }
 
   // MARK: Threads
@@ -301,12 +340,15 @@ enum Pages {
   static func thread(_ v: Viewer, _ t: ThreadReport) -> String {
     let l = v.labels
     guard let th = t.thread else {
-      return page(v, title: l["thread"], body: "<h1>\(esc(l["thread"])) \(esc(t.id))</h1><p class=\"error\">\(esc(t.error ?? ""))</p>")
+      return page(
+        v, title: l["thread"],
+        body: "<h1>\(esc(l["thread"])) \(esc(t.id))</h1><p class=\"error\">\(esc(t.error ?? ""))</p>")
     }
     let a = th.anchor
     var b = "<h1>\(esc(l["thread"])) <code>\(esc(th.id))</code></h1>\n"
     b += "<p>\(esc(l["statusNow"])): \(statusBadge(l, t))</p>\n"
-    b += "<dl class=\"meta\"><dt>\(esc(l["paragraph"]))</dt><dd><a href=\"/version\(query([("rev", a.revision), ("doc", a.path)]))#b\(a.index)\">\(esc(a.label))</a> \(esc(l["onVersion"])) \(esc(a.revision)) · \(esc(a.path))</dd>"
+    b +=
+      "<dl class=\"meta\"><dt>\(esc(l["paragraph"]))</dt><dd><a href=\"/version\(query([("rev", a.revision), ("doc", a.path)]))#b\(a.index)\">\(esc(a.label))</a> \(esc(l["onVersion"])) \(esc(a.revision)) · \(esc(a.path))</dd>"
     b += "<dt>\(esc(l["section"]))</dt><dd>\(esc(a.section.joined(separator: " › ")))</dd></dl>\n"
     var text = esc(a.text)
     if let q = a.quote, !q.isEmpty, let r = a.text.range(of: q) {
@@ -325,14 +367,16 @@ enum Pages {
       case .resolve: verb = l["resolved"] + (e.disposition.map { " · " + l[$0.rawValue] } ?? "")
       case .reopen: verb = l["reopen"]
       }
-      b += "<li class=\"ev ev-\(e.kind.rawValue)\"><p class=\"meta\"><strong>\(esc(e.author.name))</strong> · \(esc(verb)) · \(esc(date(e.time)))\(e.revision.map { " · " + esc($0) } ?? "")</p>"
+      b +=
+        "<li class=\"ev ev-\(e.kind.rawValue)\"><p class=\"meta\"><strong>\(esc(e.author.name))</strong> · \(esc(verb)) · \(esc(date(e.time)))\(e.revision.map { " · " + esc($0) } ?? "")</p>"
       if !e.body.isEmpty { b += "<div class=\"body\">\(esc(e.body))</div>" }
       b += "</li>\n"
     }
     b += "</ol>\n"
     if v.mayComment {
       b += "<form method=\"post\" action=\"/thread/\(esc(th.id))/reply\" class=\"reply\">\(csrfField(v))"
-      b += "<label>\(esc(l["reply"])) <textarea name=\"message\" rows=\"3\" required maxlength=\"20000\"></textarea></label>"
+      b +=
+        "<label>\(esc(l["reply"])) <textarea name=\"message\" rows=\"3\" required maxlength=\"20000\"></textarea></label>"
       b += "<button type=\"submit\" name=\"do\" value=\"reply\">\(esc(l["reply"]))</button></form>\n"
     }
     if v.mayResolve {
@@ -344,7 +388,8 @@ enum Pages {
         b += "<form method=\"post\" action=\"/thread/\(esc(th.id))/resolve\" class=\"resolve\">\(csrfField(v))"
         b += "<label>\(esc(l["disposition"])) <select name=\"disposition\">"
         for d in Disposition.allCases { b += "<option value=\"\(d.rawValue)\">\(esc(l[d.rawValue]))</option>" }
-        b += "</select></label> <label>\(esc(l["reason"])) <input type=\"text\" name=\"reason\" maxlength=\"20000\"></label>"
+        b +=
+          "</select></label> <label>\(esc(l["reason"])) <input type=\"text\" name=\"reason\" maxlength=\"20000\"></label>"
         b += "<button type=\"submit\">\(esc(l["resolve"]))</button></form>\n"
       }
     }
@@ -363,7 +408,9 @@ enum Pages {
   /// each document share their top heading (the document's title).
   static func sectionKey(_ threads: [ThreadReport]) -> @Sendable (ThreadReport) -> String {
     var tops: [String: Set<String>] = [:]
-    for t in threads { if let a = t.thread?.anchor, let top = a.section.first { tops[a.path, default: []].insert(top) } }
+    for t in threads {
+      if let a = t.thread?.anchor, let top = a.section.first { tops[a.path, default: []].insert(top) }
+    }
     let depth = tops.values.allSatisfy { $0.count <= 1 } ? 1 : 0
     return { t in
       guard let s = t.thread?.anchor.section, !s.isEmpty else { return "" }
@@ -386,7 +433,8 @@ enum Pages {
     for s in ThreadStatus.allCases {
       let n = all.filter { $0.placement.status == s }.count
       guard n > 0 else { continue }
-      b += "<li><a href=\"/dashboard\(query([("status", s.rawValue), ("section", filter.section), ("respondent", filter.respondent)]))\" class=\"st-\(s.rawValue)\">\(esc(l[s.rawValue])): <span class=\"n\" id=\"count-\(s.rawValue)\">\(n)</span></a></li>"
+      b +=
+        "<li><a href=\"/dashboard\(query([("status", s.rawValue), ("section", filter.section), ("respondent", filter.respondent)]))\" class=\"st-\(s.rawValue)\">\(esc(l[s.rawValue])): <span class=\"n\" id=\"count-\(s.rawValue)\">\(n)</span></a></li>"
     }
     b += "</ul>\n"
     let sections = Array(Set(all.map(topSection))).filter { !$0.isEmpty }.sorted()
@@ -394,7 +442,9 @@ enum Pages {
     b += "<form method=\"get\" action=\"/dashboard\" class=\"pick\">"
     func select(_ name: String, _ label: String, _ options: [(String, String)], _ current: String?) -> String {
       var s = "<label>\(esc(label)) <select name=\"\(name)\"><option value=\"\">\(esc(l["all"]))</option>"
-      for (value, text) in options { s += "<option value=\"\(esc(value))\"\(value == current ? " selected" : "")>\(esc(text))</option>" }
+      for (value, text) in options {
+        s += "<option value=\"\(esc(value))\"\(value == current ? " selected" : "")>\(esc(text))</option>"
+      }
       return s + "</select></label> "
     }
     b += select("status", l["status"], ThreadStatus.allCases.map { ($0.rawValue, l[$0.rawValue]) }, filter.status)
@@ -410,14 +460,17 @@ enum Pages {
     for (title, field, key) in breakdowns where !statuses.isEmpty {
       var rows: [String: [ThreadStatus: Int]] = [:]
       for t in all { rows[key(t), default: [:]][t.placement.status, default: 0] += 1 }
-      b += "<details class=\"breakdown\"><summary>\(esc(title))</summary><table class=\"breakdown\"><thead><tr><th>\(esc(title))</th>"
+      b +=
+        "<details class=\"breakdown\"><summary>\(esc(title))</summary><table class=\"breakdown\"><thead><tr><th>\(esc(title))</th>"
       for st in statuses { b += "<th>\(esc(l[st.rawValue]))</th>" }
       b += "</tr></thead><tbody>\n"
       for name in rows.keys.sorted() {
         b += "<tr><td>\(esc(name))</td>"
         for st in statuses {
           let n = rows[name]?[st] ?? 0
-          b += n == 0 ? "<td></td>" : "<td><a href=\"/dashboard\(query([("status", st.rawValue), (field, name)]))\">\(n)</a></td>"
+          b +=
+            n == 0
+            ? "<td></td>" : "<td><a href=\"/dashboard\(query([("status", st.rawValue), (field, name)]))\">\(n)</a></td>"
         }
         b += "</tr>\n"
       }
@@ -427,13 +480,16 @@ enum Pages {
       b += "<p>\(esc(l["noThreads"]))</p>\n"
     } else {
       b += "<p class=\"meta\">\(shown.count) \(esc(l["threads"]))</p>\n"
-      b += "<table class=\"threads\"><thead><tr><th>\(esc(l["thread"]))</th><th>\(esc(l["status"]))</th><th>\(esc(l["section"]))</th><th>\(esc(l["paragraph"]))</th><th>\(esc(l["respondent"]))</th><th>\(esc(l["commentNoun"]))</th></tr></thead><tbody>\n"
+      b +=
+        "<table class=\"threads\"><thead><tr><th>\(esc(l["thread"]))</th><th>\(esc(l["status"]))</th><th>\(esc(l["section"]))</th><th>\(esc(l["paragraph"]))</th><th>\(esc(l["respondent"]))</th><th>\(esc(l["commentNoun"]))</th></tr></thead><tbody>\n"
       for t in shown.prefix(2000) {
         let th = t.thread
         let body = th?.opening.body ?? t.error ?? ""
         let short = body.count > 140 ? String(body.prefix(140)) + "…" : body
-        b += "<tr id=\"t-\(esc(t.id))\"><td><a href=\"/thread/\(esc(t.id))\">\(esc(t.id))</a></td><td>\(statusBadge(l, t))</td>"
-        b += "<td>\(esc(topSection(t)))</td><td>\(esc(th?.anchor.label ?? ""))</td><td>\(esc(th?.opening.author.name ?? ""))</td><td>\(esc(short))</td></tr>\n"
+        b +=
+          "<tr id=\"t-\(esc(t.id))\"><td><a href=\"/thread/\(esc(t.id))\">\(esc(t.id))</a></td><td>\(statusBadge(l, t))</td>"
+        b +=
+          "<td>\(esc(topSection(t)))</td><td>\(esc(th?.anchor.label ?? ""))</td><td>\(esc(th?.opening.author.name ?? ""))</td><td>\(esc(short))</td></tr>\n"
       }
       b += "</tbody></table>\n"
     }

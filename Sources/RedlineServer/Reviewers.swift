@@ -126,7 +126,9 @@ public final class ReviewerStore: Sendable {
   public static func validEmail(_ s: String) -> Bool {
     s.count <= 200 && s.split(separator: "@", omittingEmptySubsequences: false).count == 2
       && !s.hasPrefix("@") && !s.hasSuffix("@")
-      && !s.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0.properties.isWhitespace || $0.properties.generalCategory == .control }
+      && !s.unicodeScalars.contains {
+        $0 == "<" || $0 == ">" || $0.properties.isWhitespace || $0.properties.generalCategory == .control
+      }
   }
 
   /// Invites a person; returns them and the one-time sign-in token (shown once, never stored).
@@ -170,7 +172,9 @@ public final class ReviewerStore: Sendable {
     guard Secrets.isTokenShaped(token) else { return nil }
     let h = SHA256.hex(token)
     return try update { (people: inout [Reviewer]) throws(ServerError) -> (Reviewer, String)? in
-      guard let i = people.firstIndex(where: { $0.signInHash.map { Secrets.equal($0, h) } ?? false }) else { return nil }
+      guard let i = people.firstIndex(where: { $0.signInHash.map { Secrets.equal($0, h) } ?? false }) else {
+        return nil
+      }
       guard people[i].signInExpires > now else { return nil }
       let session = Secrets.token()
       people[i].signInHash = nil

@@ -99,12 +99,14 @@ struct Routes: Sendable {
   func signInPage(_ req: Request) async throws -> Response {
     let v = visit(req)
     guard let token = q(req, "token"), Secrets.isTokenShaped(token) else {
-      return Self.html(Pages.error(v.viewer("/signin"), status: 400, message: v.labels["linkSpent"]), status: .badRequest)
+      return Self.html(
+        Pages.error(v.viewer("/signin"), status: 400, message: v.labels["linkSpent"]), status: .badRequest)
     }
     let now = Int64(Date().timeIntervalSince1970)
     let site = self.site
     guard let who = try await blocking({ site.reviewers.invited(token, now: now) }) else {
-      return Self.html(Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
+      return Self.html(
+        Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
     }
     return Self.html(Pages.signIn(v.viewer("/signin?token=" + token), token: token, who: who))
   }
@@ -118,7 +120,8 @@ struct Routes: Sendable {
     let token = form["token"] ?? ""
     let now = Int64(Date().timeIntervalSince1970)
     guard let session = try await blocking({ try site.reviewers.redeem(token, now: now)?.1 }) else {
-      return Self.html(Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
+      return Self.html(
+        Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
     }
     var r = Self.redirect("/")
     r.setCookie(
@@ -135,7 +138,8 @@ struct Routes: Sendable {
       try await blocking { try site.reviewers.endSession(s) }
     }
     var r = Self.redirect("/")
-    r.setCookie(Cookie(name: "rl_session", value: "", maxAge: 0, path: "/", secure: v.secure, httpOnly: true, sameSite: .strict))
+    r.setCookie(
+      Cookie(name: "rl_session", value: "", maxAge: 0, path: "/", secure: v.secure, httpOnly: true, sameSite: .strict))
     return r
   }
 
@@ -155,7 +159,9 @@ struct Routes: Sendable {
     let site = self.site
     let rev = q(req, "rev") ?? "HEAD"
     let doc = q(req, "doc")
-    let (ver, docs, report) = try await blocking { (try site.version(rev, doc: doc), try site.documents(at: rev), try site.report()) }
+    let (ver, docs, report) = try await blocking {
+      (try site.version(rev, doc: doc), try site.documents(at: rev), try site.report())
+    }
     // Threads made on this very version, by the label they were made on; on the newest
     // version also every thread placed there.
     var threads: [String: [ThreadReport]] = [:]
@@ -188,7 +194,9 @@ struct Routes: Sendable {
     // Threads made on either version, by commit and label.
     var threads: [String: [ThreadReport]] = [:]
     for t in report.threads {
-      guard let a = t.thread?.anchor, a.path == c.new.path || a.path == c.old.path, let commit = a.commit else { continue }
+      guard let a = t.thread?.anchor, a.path == c.new.path || a.path == c.old.path, let commit = a.commit else {
+        continue
+      }
       threads[commit + "|" + a.label, default: []].append(t)
     }
     return Self.html(Pages.comparison(v.viewer(pathWithQuery(req)), c, diffBody: body, docs: docs, threads: threads))
@@ -203,7 +211,8 @@ struct Routes: Sendable {
   }
 
   static func checkID(_ s: String?) throws -> String {
-    guard let s, !s.isEmpty, s.count <= 40, s.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.alphanumerics.contains($0) })
+    guard let s, !s.isEmpty, s.count <= 40,
+      s.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.alphanumerics.contains($0) })
     else { throw PageError(status: .notFound, message: "There is no such thread.") }
     return s
   }
@@ -232,8 +241,11 @@ struct Routes: Sendable {
     }
     var h = HTTPFields()
     h[.contentType] = md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8"
-    let safe = { (s: String) in String(s.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }.map(Character.init)) }
-    h[.contentDisposition] = "attachment; filename=\"summary-\(safe(from))-\(safe(to))-\(lang.rawValue).\(md ? "md" : "html")\""
+    let safe = { (s: String) in
+      String(s.unicodeScalars.filter { $0.isASCII && CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+    h[.contentDisposition] =
+      "attachment; filename=\"summary-\(safe(from))-\(safe(to))-\(lang.rawValue).\(md ? "md" : "html")\""
     var r = Response(status: .ok, headers: h, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     // The summary page carries its own stylesheet and no script.
     r.headers[.csp] = "default-src 'none'; style-src 'unsafe-inline'"

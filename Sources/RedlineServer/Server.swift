@@ -151,7 +151,9 @@ struct Guard: RouterMiddleware {
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
     + "frame-ancestors 'none'; base-uri 'none'"
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     let start = DispatchTime.now().uptimeNanoseconds
     var response: Response
     do {
@@ -166,11 +168,14 @@ struct Guard: RouterMiddleware {
     if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
     if let q = request.uri.queryParameters["lang"], Labels.Language(rawValue: String(q)) != nil {
       response.setCookie(
-        Cookie(name: "lang", value: String(q), maxAge: 365 * 86_400, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+        Cookie(
+          name: "lang", value: String(q), maxAge: 365 * 86_400, path: "/", secure: false, httpOnly: true,
+          sameSite: .strict))
     }
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     // The path only: query strings may carry tokens.
-    logger.info("\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", ms)) ms")
+    logger.info(
+      "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", ms)) ms")
     return response
   }
 

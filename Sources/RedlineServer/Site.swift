@@ -24,7 +24,8 @@ public final class Site: Sendable {
     self.repoPath = repoPath
     let r = try DraftRepository(path: repoPath)
     guard r.git.workdir != nil else {
-      throw .invalidArgument("redline serve needs a repository with a working tree (reviews/ lives there); clone it first")
+      throw .invalidArgument(
+        "redline serve needs a repository with a working tree (reviews/ lives there); clone it first")
     }
     reviewers = ReviewerStore(gitdir: r.git.gitdir)
   }
@@ -36,7 +37,8 @@ public final class Site: Sendable {
   /// A revision from a URL: git names only (tags, branches, ids, `HEAD~2`), never `WORKTREE`
   /// (the files on disk) and never a `rev:path` blob name.
   static func checkRevision(_ s: String) throws(RedlineError) -> String {
-    let ok = !s.isEmpty && s.utf8.count <= 200 && s != DraftRepository.worktree && !s.contains("..")
+    let ok =
+      !s.isEmpty && s.utf8.count <= 200 && s != DraftRepository.worktree && !s.contains("..")
       && s.unicodeScalars.allSatisfy { c in
         (c.isASCII && (CharacterSet.alphanumerics.contains(c) || "._-/~^".unicodeScalars.contains(c)))
       }
@@ -109,7 +111,8 @@ public final class Site: Sendable {
 
   /// The part of a full page between `<body>` and `</body>`.
   static func body(of page: String) -> String {
-    guard let s = page.range(of: "<body>"), let e = page.range(of: "</body>", options: .backwards), s.upperBound <= e.lowerBound
+    guard let s = page.range(of: "<body>"), let e = page.range(of: "</body>", options: .backwards),
+      s.upperBound <= e.lowerBound
     else { return page }
     return String(page[s.upperBound..<e.lowerBound])
   }
@@ -144,7 +147,9 @@ public final class Site: Sendable {
     do {
       rep = try r.comments(at: "HEAD")
     } catch {
-      if case .noDocument = error { return CommentsReport(revision: "HEAD", commit: nil, documents: [:], threads: [], errors: []) }
+      if case .noDocument = error {
+        return CommentsReport(revision: "HEAD", commit: nil, documents: [:], threads: [], errors: [])
+      }
       throw error
     }
     reportCache.withLock { $0 = (key, rep) }
@@ -163,7 +168,9 @@ public final class Site: Sendable {
   }
 
   /// The consultation summary of FROM → TO in a language and format.
-  public func summary(_ from: String, _ to: String, doc: String?, language: Localization.Language, format: SummaryRenderer.Format)
+  public func summary(
+    _ from: String, _ to: String, doc: String?, language: Localization.Language, format: SummaryRenderer.Format
+  )
     throws(RedlineError) -> String
   {
     let r = try open()
@@ -198,7 +205,9 @@ public final class Site: Sendable {
       let v = try r.load(d, at: rev)
       switch target {
       case .block(let label, let quote):
-        guard let i = v.document.block(labeled: label) else { throw .invalidArgument("there is no paragraph \(label) in \(rev)") }
+        guard let i = v.document.block(labeled: label) else {
+          throw .invalidArgument("there is no paragraph \(label) in \(rev)")
+        }
         var q: String? = nil
         if let quote, !quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
           let folded = Normalizer.foldWhitespace(quote)
@@ -211,7 +220,9 @@ public final class Site: Sendable {
           revision: rev, path: d, block: v.document.blocks[i].label, quote: q, author: Self.signature(who),
           message: text, commit: true)
       case .section(let label):
-        guard let s = v.document.section(labeled: label) else { throw .invalidArgument("there is no section \(label) in \(rev)") }
+        guard let s = v.document.section(labeled: label) else {
+          throw .invalidArgument("there is no section \(label) in \(rev)")
+        }
         let range = v.document.blockIndexes(inSubtree: s)
         guard let first = range.first else { throw .invalidArgument("section \(label) has no text to comment on") }
         let heading = v.document.sections[s].heading
@@ -229,7 +240,9 @@ public final class Site: Sendable {
     let text = kind == .reply ? try Self.checkText(body) : try Self.checkText(body, allowEmpty: true)
     return try writeLock.withLock { _ throws(RedlineError) -> ReviewThread in
       let r = try open()
-      guard try r.reviewStore().files().contains(id + ".jsonl") else { throw .invalidArgument("there is no thread \(id)") }
+      guard try r.reviewStore().files().contains(id + ".jsonl") else {
+        throw .invalidArgument("there is no thread \(id)")
+      }
       return try r.addEvent(
         to: id, kind: kind, author: Self.signature(who), body: text, disposition: disposition, at: "HEAD", commit: true)
     }

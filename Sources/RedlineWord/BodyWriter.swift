@@ -89,7 +89,8 @@ struct BodyWriter {
     var rangeID: Int? = nil
     if let move, let mark {
       rangeID = revision
-      xml += "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs(requireDate: true)) w:name=\"\(move)\"/>"
+      xml +=
+        "<w:\(mark == .insert ? "moveToRangeStart" : "moveFromRangeStart")\(attrs(requireDate: true)) w:name=\"\(move)\"/>"
     }
     for c in comments { xml += "<w:commentRangeStart w:id=\"\(c)\"/>" }
     xml += runs(segments, insTag: insTag, delTag: delTag)

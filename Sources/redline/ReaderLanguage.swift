@@ -17,7 +17,8 @@ enum ReaderLanguage: String, ExpressibleByArgument, CaseIterable {
 /// `fi`, `sv` or `sv-FI`.
 func validTextLanguage(_ code: String) -> Bool {
   let parts = code.split(separator: "-", omittingEmptySubsequences: false)
-  guard let p = parts.first, (2...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isLetter }), parts.count <= 2 else {
+  guard let p = parts.first, (2...3).contains(p.count), p.allSatisfy({ $0.isASCII && $0.isLetter }), parts.count <= 2
+  else {
     return false
   }
   return parts.dropFirst().allSatisfy { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }
@@ -27,7 +28,9 @@ func validTextLanguage(_ code: String) -> Bool {
 func terminalWidth() -> Int {
   if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 20 { return min(c, 200) }
   var w = winsize()
-  if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 20 { return min(Int(w.ws_col), 200) }
+  if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 20 {
+    return min(Int(w.ws_col), 200)
+  }
   return 80
 }
 

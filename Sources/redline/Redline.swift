@@ -22,7 +22,8 @@ struct Redline: ParsableCommand {
       """,
     version: RedlineVersion,
     subcommands: [
-      DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self, OutlineCommand.self, ShowCommand.self, DemoCommand.self,
+      DiffCommand.self, CommentCommand.self, CommentsCommand.self, SummaryCommand.self, LogCommand.self,
+      OutlineCommand.self, ShowCommand.self, DemoCommand.self,
       HistoryCommand.self, BlameCommand.self, ParallelCommand.self,
       ServeCommand.self, ReviewersCommand.self,
       ImportCommand.self,
@@ -56,7 +57,9 @@ struct Redline: ParsableCommand {
 
 /// Options every command that reads the drafts repository shares.
 struct RepositoryOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The drafts repository (default: the one holding the current folder).", valueName: "path"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The drafts repository (default: the one holding the current folder).", valueName: "path"))
   var repo: String?
 
   func open() throws(RedlineError) -> DraftRepository { try DraftRepository(path: repo) }

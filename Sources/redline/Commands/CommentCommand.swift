@@ -27,7 +27,10 @@ struct CommentCommand: ParsableCommand {
 
   struct Common: ParsableArguments {
     @OptionGroup var repository: RepositoryOptions
-    @Option(name: .long, help: ArgumentHelp("Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
     @Option(
@@ -63,12 +66,17 @@ struct CommentCommand: ParsableCommand {
         an ambiguous quote lists the candidates, a wrong label the nearest ones.
         """)
     @OptionGroup var common: Common
-    @Option(name: .long, help: ArgumentHelp("The block's label, e.g. '§2.1 ¶3'.", valueName: "label")) var block: String?
-    @Option(name: .long, help: ArgumentHelp("A phrase in the block (in exactly one block, or in --block).", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("The block's label, e.g. '§2.1 ¶3'.", valueName: "label")) var block:
+      String?
+    @Option(
+      name: .long, help: ArgumentHelp("A phrase in the block (in exactly one block, or in --block).", valueName: "text")
+    )
     var quote: String?
     @Option(name: .long, help: ArgumentHelp("Comment on a section's heading, e.g. 3.3.", valueName: "section"))
     var heading: String?
-    @Option(name: .long, help: ArgumentHelp("Comment on a whole section with its subsections, e.g. 3.3.", valueName: "section"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Comment on a whole section with its subsections, e.g. 3.3.", valueName: "section"))
     var section: String?
     @Option(name: [.short, .long], help: "The comment.") var message: String
     @Argument(help: "The revision commented on (tag, branch, commit, WORKTREE).") var revision: String
@@ -77,7 +85,8 @@ struct CommentCommand: ParsableCommand {
     func validate() throws {
       let targets = [block != nil || quote != nil, heading != nil, section != nil].filter { $0 }.count
       if targets != 1 {
-        throw ValidationError("say what you comment on: --block LABEL and/or --quote TEXT, or --heading SECTION, or --section SECTION")
+        throw ValidationError(
+          "say what you comment on: --block LABEL and/or --quote TEXT, or --heading SECTION, or --section SECTION")
       }
     }
 
@@ -87,7 +96,9 @@ struct CommentCommand: ParsableCommand {
         let t = try repo.addComment(
           revision: revision, path: path, block: block, quote: quote, author: common.authorOrSetting, message: message,
           commit: common.commit, section: section, heading: heading)
-        emit("\(t.id)  \(common.words.commentAdded(t.anchor.kind, t.anchor.label, path: t.anchor.path, revision: revision))\(common.committedNote)\n")
+        emit(
+          "\(t.id)  \(common.words.commentAdded(t.anchor.kind, t.anchor.label, path: t.anchor.path, revision: revision))\(common.committedNote)\n"
+        )
       }
     }
   }

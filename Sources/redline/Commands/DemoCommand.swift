@@ -23,7 +23,8 @@ struct DemoCommand: ParsableCommand {
 
   func run() throws {
     try runReporting {
-      let folder = into ?? NSTemporaryDirectory() + "redline-demo-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+      let folder =
+        into ?? NSTemporaryDirectory() + "redline-demo-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
       if FileManager.default.fileExists(atPath: folder) {
         throw RedlineError.invalidArgument("'\(folder)' already exists; pass --into a new folder")
       }
@@ -46,22 +47,33 @@ struct DemoCommand: ParsableCommand {
       let sv = Demo.hasSwedish(in: drafts) ? Demo.swedishPath : nil
       try step("The versions of the decision", ["log", fi])
       try step("The outline of the last version (two levels)", ["outline", last, fi, "--depth", "2"])
-      try step("One section of the first version, with the labels reviewers cite", ["show", "v1", fi, "--section", "5"])
+      try step(
+        "One section of the first version, with the labels reviewers cite", ["show", "v1", fi, "--section", "5"])
       try step("What changed from v1 to v2: one line per changed section", ["diff", "v1", "v2", fi, "--stat"])
-      try step("The redline of section 3.3 (insertions {+…+}, deletions [-…-])", ["diff", "v1", "v2", fi, "--section", "3.3", "--color", "never"])
+      try step(
+        "The redline of section 3.3 (insertions {+…+}, deletions [-…-])",
+        ["diff", "v1", "v2", fi, "--section", "3.3", "--color", "never"])
       let outFolder = folder + "-out"
       try? FileManager.default.createDirectory(atPath: outFolder, withIntermediateDirectories: true)
       var pages = ["muutokset-v1-v2.html", "yhteenveto-v1-v2.html", "sammanfattning-v1-v2.md"]
-      try step("The whole comparison as one HTML page", ["diff", "v1", "v2", fi, "--format", "html", "-o", outFolder + "/muutokset-v1-v2.html"])
+      try step(
+        "The whole comparison as one HTML page",
+        ["diff", "v1", "v2", fi, "--format", "html", "-o", outFolder + "/muutokset-v1-v2.html"])
       if !noReviews {
         let n = try Demo.addReviews(from: reviews, to: git)
         if n > 0 {
           try step("Consultation comments on v1, followed into v2", ["comments", "--at", "v2"])
-          try step("At \(last): the threads whose paragraph changed, waiting for a person", ["comments", "--at", last, "--status", "addressed"])
+          try step(
+            "At \(last): the threads whose paragraph changed, waiting for a person",
+            ["comments", "--at", last, "--status", "addressed"])
         }
       }
-      try step("The consultation summary of v1 → v2, in Finnish", ["summary", "v1", "v2", fi, "--lang", "fi", "--format", "html", "-o", outFolder + "/yhteenveto-v1-v2.html"])
-      try step("The same in Swedish, as Markdown", ["summary", "v1", "v2", fi, "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])
+      try step(
+        "The consultation summary of v1 → v2, in Finnish",
+        ["summary", "v1", "v2", fi, "--lang", "fi", "--format", "html", "-o", outFolder + "/yhteenveto-v1-v2.html"])
+      try step(
+        "The same in Swedish, as Markdown",
+        ["summary", "v1", "v2", fi, "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])
       try step(
         "One paragraph's history: created, \(noReviews ? "" : "commented, ")merged, moved (v1 → \(last))",
         ["history", last, fi, "--block", Self.storyBlock, "--color", "never"])
@@ -110,7 +122,9 @@ struct DemoCommand: ParsableCommand {
 
   /// `s` as a shell word: as is when safe, else in single quotes.
   static func shellQuoted(_ s: String) -> String {
-    let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:+@%".unicodeScalars.contains($0) }
+    let safe = s.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "-_./=,:+@%".unicodeScalars.contains($0)
+    }
     return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

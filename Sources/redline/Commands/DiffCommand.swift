@@ -30,7 +30,9 @@ struct DiffCommand: ParsableCommand {
   }
 
   @OptionGroup var repository: RepositoryOptions
-  @Option(name: .long, help: "Output format: terminal, markdown, html, json or docx (default: from the -o file name, else terminal).")
+  @Option(
+    name: .long,
+    help: "Output format: terminal, markdown, html, json or docx (default: from the -o file name, else terminal).")
   var format: Format?
   @Flag(name: .long, help: "One line per changed section: blocks and words added, removed, changed.") var stat = false
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 2.1.", valueName: "number"))
@@ -41,7 +43,8 @@ struct DiffCommand: ParsableCommand {
   var output: String?
   @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
   @Option(name: .long, help: "Work budget for fuzzy matching, in token comparisons.") var budget: Int?
-  @Option(name: .long, help: "Language of labels and counts (default: git config redline.lang, else the locale, else en).")
+  @Option(
+    name: .long, help: "Language of labels and counts (default: git config redline.lang, else the locale, else en).")
   var lang: ReaderLanguage?
 
   @Argument(help: "The old revision (or file with --files).") var old: String
@@ -70,7 +73,10 @@ struct DiffCommand: ParsableCommand {
     try runReporting {
       var options = DiffOptions()
       if let budget { options.budget = budget }
-      let c = files || old == "-" || new == "-" ? try compareInputs(old, new, options: options) : try repository.open().compare(old, new, path: path, options: options)
+      let c =
+        files || old == "-" || new == "-"
+        ? try compareInputs(old, new, options: options)
+        : try repository.open().compare(old, new, path: path, options: options)
       var sections: [SectionChange]? = nil
       if let section {
         guard let s = c.diff.sections(under: section) else {
@@ -86,18 +92,30 @@ struct DiffCommand: ParsableCommand {
       } else {
         switch chosenFormat {
         case .docx:  // a Word file with tracked changes (RedlineKit/WordExport.swift)
-          guard output != nil else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o muutokset.docx") }
-          guard section == nil else { throw RedlineError.invalidArgument("--format docx exports the whole document; leave out --section") }
+          guard output != nil else {
+            throw RedlineError.invalidArgument("--format docx writes a Word file; add -o muutokset.docx")
+          }
+          guard section == nil else {
+            throw RedlineError.invalidArgument("--format docx exports the whole document; leave out --section")
+          }
           bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
         case .html:
-          bytes = Array(TerminalText.clean(DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, labels: labels)).utf8)
+          bytes = Array(
+            TerminalText.clean(
+              DiffHTML.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, labels: labels)
+            ).utf8)
         case .markdown:
-          bytes = Array(TerminalText.clean(DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections, labels: labels)).utf8)
+          bytes = Array(
+            TerminalText.clean(
+              DiffText.render(
+                c.diff, old: c.oldRef, new: c.newRef, style: .markdown, sections: sections, labels: labels)
+            ).utf8)
         case .terminal:
           let useColor = output == nil && display.useColor
-          let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections, labels: labels)
+          let text = DiffText.render(
+            c.diff, old: c.oldRef, new: c.newRef, style: useColor ? .color : .plain, sections: sections, labels: labels)
           bytes = Array(TerminalText.sanitize(text, keepingOwnStyles: useColor).utf8)
         }
       }

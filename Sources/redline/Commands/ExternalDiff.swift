@@ -18,7 +18,9 @@ enum ExternalDiff {
   }
 
   static func isMode(_ s: String) -> Bool { s == "." || (s.count == 6 && s.allSatisfy { ("0"..."7").contains($0) }) }
-  static func isHex(_ s: String) -> Bool { s == "." || ((s.count == 40 || s.count == 64) && s.allSatisfy(\.isHexDigit)) }
+  static func isHex(_ s: String) -> Bool {
+    s == "." || ((s.count == 40 || s.count == 64) && s.allSatisfy(\.isHexDigit))
+  }
 
   /// The subcommand names, which are never file arguments.
   static var commandNames: Set<String> {
@@ -26,18 +28,23 @@ enum ExternalDiff {
   }
 
   /// How git called us, or nil for an ordinary command line.
-  static func recognize(_ args: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Call? {
+  static func recognize(_ args: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Call?
+  {
     if (args.count == 7 || args.count == 9), isHex(args[2]), isMode(args[3]), isHex(args[5]), isMode(args[6]) {
       return .diff(
         path: args[0], oldFile: args[1], oldHex: args[2], newFile: args[4], newHex: args[5],
         newPath: args.count == 9 ? args[7] : args[0])
     }
-    if args.count == 1, environment["GIT_DIFF_PATH_TOTAL"] != nil, !commandNames.contains(args[0]), !args[0].hasPrefix("-") {
+    if args.count == 1, environment["GIT_DIFF_PATH_TOTAL"] != nil, !commandNames.contains(args[0]),
+      !args[0].hasPrefix("-")
+    {
       return .unmerged(path: args[0])
     }
     if args.count == 2, args.allSatisfy({ !$0.hasPrefix("-") }), !commandNames.contains(args[0]) {
       var dir: ObjCBool = false
-      let bothFiles = args.allSatisfy { FileManager.default.fileExists(atPath: $0, isDirectory: &dir) && !dir.boolValue }
+      let bothFiles = args.allSatisfy {
+        FileManager.default.fileExists(atPath: $0, isDirectory: &dir) && !dir.boolValue
+      }
       if bothFiles { return .files(args[0], args[1]) }
     }
     return nil
@@ -66,7 +73,8 @@ enum ExternalDiff {
         // git passes `.` or zeros for a side that is not a stored blob (absent, or the working tree).
         func blob(_ h: String) -> String? { h == "." || h.allSatisfy { $0 == "0" } ? nil : h }
         // The names git passes are shown on one line, inert (a file name may hold a newline or ESC).
-        let shownPath = TerminalText.oneLine(path), shownNewPath = TerminalText.oneLine(newPath)
+        let shownPath = TerminalText.oneLine(path)
+        let shownNewPath = TerminalText.oneLine(newPath)
         let old = VersionRef(revision: "a/" + shownPath, commit: blob(oldHex), path: shownPath)
         let new = VersionRef(revision: "b/" + shownNewPath, commit: blob(newHex), path: shownNewPath)
         c = try compareInputs(oldFile, newFile, documentPath: shownNewPath, oldRef: old, newRef: new)

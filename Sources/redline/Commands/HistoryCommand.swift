@@ -17,7 +17,8 @@ func emitView(_ bytes: [UInt8], output: String?) throws {
 /// standard output control characters are made visible, Redline's own colour kept only
 /// when `styled`.
 func emitViewText(_ text: String, output: String?, styled: Bool) throws {
-  try emitView(Array((output == nil ? TerminalText.sanitize(text, keepingOwnStyles: styled) : text).utf8), output: output)
+  try emitView(
+    Array((output == nil ? TerminalText.sanitize(text, keepingOwnStyles: styled) : text).utf8), output: output)
 }
 
 /// Colour for a view's terminal format: never into a file, else `--color` (and
@@ -48,7 +49,8 @@ struct ViewOutputOptions: ParsableArguments {
       let color = viewColor(output, display)
       let plain = text(color ? .color : .plain)
       let shown =
-        !wrap || color || output != nil || !stdoutIsTerminal() ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
+        !wrap || color || output != nil || !stdoutIsTerminal()
+        ? plain : TextWrap.wrapLines(plain, width: terminalWidth())
       try emitViewText(shown, output: output, styled: color)
     }
   }
@@ -71,15 +73,20 @@ struct HistoryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label")) var block: String?
-  @Option(name: .long, help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
+  @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label"))
+  var block: String?
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
   var quote: String?
   @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
   func validate() throws {
-    if (block == nil) == (quote == nil) { throw ValidationError("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it' (one of them)") }
+    if (block == nil) == (quote == nil) {
+      throw ValidationError("say which paragraph: --block '§2.1 ¶3' or --quote 'words in it' (one of them)")
+    }
   }
 
   func run() throws {

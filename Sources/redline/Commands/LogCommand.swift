@@ -32,7 +32,8 @@ struct LogCommand: ParsableCommand {
         // Nothing in the history: the document is not there (never an empty answer).
         let rev = from == DraftRepository.worktree ? "HEAD" : from
         let p = try repo.resolvePath(path, at: rev)
-        throw RedlineError.pathNotInRevision(path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
+        throw RedlineError.pathNotInRevision(
+          path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
       }
       emit(Views.log(number == 0 ? [] : commits, language: lang?.localization ?? ReaderLanguage.defaultLanguage()))
     }

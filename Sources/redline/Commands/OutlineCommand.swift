@@ -15,7 +15,9 @@ struct OutlineCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
-  @Option(name: .long, help: "Language of the labels and counts (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
+  @Option(
+    name: .long, help: "Language of the labels and counts (default: git config redline.lang, else the locale, else en)."
+  ) var lang: ReaderLanguage?
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
   @Argument(help: "The document (default: the only document at the revision).") var path: String?
 
@@ -28,9 +30,11 @@ struct OutlineCommand: ParsableCommand {
       let repo = try repository.open()
       let v = try repo.load(path, at: revision)
       let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
-      emit(Views.header(v, language: language) + "\n" + OutlineRenderer.outline(
-          v.document, maxDepth: depth ?? .max, language: language,
-          width: stdoutIsTerminal() ? terminalWidth() : .max))
+      emit(
+        Views.header(v, language: language) + "\n"
+          + OutlineRenderer.outline(
+            v.document, maxDepth: depth ?? .max, language: language,
+            width: stdoutIsTerminal() ? terminalWidth() : .max))
     }
   }
 }

@@ -23,7 +23,8 @@ struct ParallelCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: ArgumentHelp("Only this Finnish section (and its subsections), e.g. 7.", valueName: "number"))
+  @Option(
+    name: .long, help: ArgumentHelp("Only this Finnish section (and its subsections), e.g. 7.", valueName: "number"))
   var section: String?
   @OptionGroup var view: ViewOutputOptions
   @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String

@@ -60,9 +60,12 @@ struct ReviewersCommand: ParsableCommand {
         do {
           let now = Int64(Date().timeIntervalSince1970)
           for r in try ReviewersCommand.store(repository).list() {
-            let link = r.signInHash == nil ? "link used" : (r.signInExpires > now ? "link not used yet" : "link expired")
+            let link =
+              r.signInHash == nil ? "link used" : (r.signInExpires > now ? "link not used yet" : "link expired")
             let sessions = r.sessions.filter { $0.expires > now }.count
-            emit("\(r.id)  \(r.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(r.name) <\(r.email)>  \(link), \(sessions) session\(sessions == 1 ? "" : "s")\n")
+            emit(
+              "\(r.id)  \(r.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(r.name) <\(r.email)>  \(link), \(sessions) session\(sessions == 1 ? "" : "s")\n"
+            )
           }
         } catch let e as ServerError {
           throw RedlineError.invalidArgument(e.description)
@@ -72,7 +75,8 @@ struct ReviewersCommand: ParsableCommand {
   }
 
   struct Remove: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a person: their link and sessions stop working at once.")
+    static let configuration = CommandConfiguration(
+      abstract: "Remove a person: their link and sessions stop working at once.")
     @OptionGroup var repository: RepositoryOptions
     @Argument(help: "The person's id (from `list`) or e-mail address.") var who: String
 

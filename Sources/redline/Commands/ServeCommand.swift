@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import Logging
 import RedlineKit
 import RedlineServer
+import Synchronization
 
 struct ServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

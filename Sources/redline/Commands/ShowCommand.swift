@@ -10,7 +10,8 @@ struct ShowCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: ArgumentHelp("Only this section and its subsections, e.g. 2.1 or §2.1.", valueName: "number"))
+  @Option(
+    name: .long, help: ArgumentHelp("Only this section and its subsections, e.g. 2.1 or §2.1.", valueName: "number"))
   var section: String?
   @Flag(name: .long, help: "Print the stored bytes, unparsed.") var raw = false
   @Option(

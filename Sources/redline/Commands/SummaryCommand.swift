@@ -29,17 +29,31 @@ struct SummaryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: "Language of labels, sentences and dates (default: git config redline.lang, else the locale, else en).") var lang: ReaderLanguage?
-  @Option(name: .long, help: "markdown, html (one self-contained file) or text (default: from the -o file name, else text on a terminal, else markdown).")
+  @Option(
+    name: .long,
+    help: "Language of labels, sentences and dates (default: git config redline.lang, else the locale, else en).")
+  var lang: ReaderLanguage?
+  @Option(
+    name: .long,
+    help:
+      "markdown, html (one self-contained file) or text (default: from the -o file name, else text on a terminal, else markdown)."
+  )
   var format: Format?
   @Option(name: .long, help: "Group the responses by section (document order) or by respondent.") var by: By = .section
   @Flag(name: .long, help: "Write only the handling of the consultation responses (lausuntopalautteen käsittely).")
   var commentsOnly = false
-  @Option(name: .long, help: ArgumentHelp("Language of the document's text, e.g. fi or sv (default: front matter lang:, else fi).", valueName: "code"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Language of the document's text, e.g. fi or sv (default: front matter lang:, else fi).", valueName: "code"))
   var textLang: String?
   @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
   var output: String?
-  @Option(name: .long, help: ArgumentHelp("End with the status of this Swedish version against the document at NEW (as `redline parallel`).", valueName: "sv-path"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "End with the status of this Swedish version against the document at NEW (as `redline parallel`).",
+      valueName: "sv-path"))
   var parallel: String?
   @Argument(help: "The earlier version (e.g. the one sent to consultation).") var old: String
   @Argument(help: "The new version.") var new: String
@@ -48,8 +62,11 @@ struct SummaryCommand: ParsableCommand {
   func run() throws {
     var broken: [String] = []
     try runReporting {
-      if format == .docx || (format == nil && output.flatMap(OutputFormat.fromFileName) == .docx) {  // Word: tracked changes, every thread a comment (RedlineKit/WordExport.swift)
-        guard let output else { throw RedlineError.invalidArgument("--format docx writes a Word file; add -o yhteenveto.docx") }
+      // Word: tracked changes, every thread a comment (RedlineKit/WordExport.swift).
+      if format == .docx || (format == nil && output.flatMap(OutputFormat.fromFileName) == .docx) {
+        guard let output else {
+          throw RedlineError.invalidArgument("--format docx writes a Word file; add -o yhteenveto.docx")
+        }
         let repo = try repository.open()
         try writeAtomically(try repo.wordRedline(repo.compare(old, new, path: path)), to: output)
         return
@@ -61,7 +78,9 @@ struct SummaryCommand: ParsableCommand {
       let repo = try repository.open()
       if repo.isLater(old, than: new) {
         FileHandle.standardError.write(
-          Data("redline: warning: \(old) is newer than \(new); the summary goes backwards (did you mean `redline summary \(new) \(old)`?)\n".utf8))
+          Data(
+            "redline: warning: \(old) is newer than \(new); the summary goes backwards (did you mean `redline summary \(new) \(old)`?)\n"
+              .utf8))
       }
       let input = try repo.summaryInput(old, new, path: path, textLanguage: textLang, swedish: parallel)
       let options = SummaryOptions(

@@ -75,16 +75,20 @@ import Testing
   @Test func terminalOutputOpensWithStructureAndHonoursNoColor() {
     let d = demoRepo()
     // On a terminal (so only NO_COLOR can turn the colour off), then on a pipe.
-    let tty = runInTerminal(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"], env: ["NO_COLOR": "1"])
+    let tty = runInTerminal(
+      redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"], env: ["NO_COLOR": "1"])
     #expect(tty.status == 0)
     #expect(!tty.stdout.contains("\u{1B}["), "no colour with NO_COLOR")
-    #expect(runInTerminal(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"]).stdout.contains("\u{1B}["))
+    #expect(
+      runInTerminal(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path, "--no-pager"]).stdout.contains(
+        "\u{1B}["))
     let r = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--repo", d.path])
     #expect(r.status == 0)
     #expect(!r.stdout.contains("\u{1B}["), "no colour on a pipe")
     let lines = r.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("Comparing aluekehittamispaatos.md v1") == true)
-    #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3 Vetovoimainen"))
+    #expect(
+      r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3 Vetovoimainen"))
     #expect(r.stdout.range(of: "Structure")!.lowerBound < r.stdout.range(of: "── ")!.lowerBound)
     #expect(r.stdout.contains("{+ ja työllisyys+}"))
     let colored = run(redlineBinary, ["diff", "v1", "v2", Self.fi, "--color", "always", "--repo", d.path])
@@ -112,7 +116,12 @@ import Testing
     r = run(redlineBinary, ["diff", "v3", "WORKTREE", Self.fi, "--repo", d.path, "--exit-code"])
     #expect(r.status == 1, "differences with --exit-code")
     #expect(r.stdout.contains("{+, koulutus ja tutkimus+}"))
-    r = run(redlineBinary, ["diff", "--files", packageRoot + "/drafts/alke-v2.md", packageRoot + "/drafts/alke-v3.md", "--format", "markdown"])
+    r = run(
+      redlineBinary,
+      [
+        "diff", "--files", packageRoot + "/drafts/alke-v2.md", packageRoot + "/drafts/alke-v3.md", "--format",
+        "markdown",
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("## Structure"))
     #expect(r.stdout.contains("<ins>"))

@@ -17,11 +17,13 @@ import Testing
   static let p2 = "Saavutettavuus on elinvoiman perusedellytys, ja raideliikenteen hankkeet ovat alueille ratkaisevia."
   static let p3 = "Työvoiman saatavuus on monella alueella kasvun este, ja koulutusta on kohdennettava sen mukaan."
   static let p4 = "Vihreän siirtymän investoinnit kohdistuvat Pohjois- ja Länsi-Suomeen, kuten Lappiin ja Pohjanmaalle."
-  static let p5 = "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
+  static let p5 =
+    "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
 
   func text(_ d: DocumentDiff, lang: Localization.Language = .en) -> String {
     DiffText.render(
-      d, old: VersionRef(revision: "a.md", commit: nil, path: "a.md"), new: VersionRef(revision: "b.md", commit: nil, path: "b.md"),
+      d, old: VersionRef(revision: "a.md", commit: nil, path: "a.md"),
+      new: VersionRef(revision: "b.md", commit: nil, path: "b.md"),
       style: .plain, labels: DiffLabels(lang))
   }
 
@@ -39,7 +41,10 @@ import Testing
     #expect(!d.isUnchanged)
     #expect(d.summary.blocksMoved == 1)
     #expect(text(d).contains("§3.3.2 ¶1  moved within the section from §3.3.2 ¶5"))
-    let json = String(decoding: DiffJSON.render(d, old: VersionRef(revision: "a", commit: nil, path: "a"), new: VersionRef(revision: "b", commit: nil, path: "b")), as: UTF8.self)
+    let json = String(
+      decoding: DiffJSON.render(
+        d, old: VersionRef(revision: "a", commit: nil, path: "a"),
+        new: VersionRef(revision: "b", commit: nil, path: "b")), as: UTF8.self)
     #expect(json.contains("\"move\": \"within_section\""))
   }
 
@@ -82,13 +87,16 @@ import Testing
     // Each source knows where its words are in the merged paragraph.
     let third = d.newRange(holding: m!.sources[2], utf8Range: 0..<10)
     let merged = d.new.blocks[m!.new!].text
-    #expect(third.map { String(decoding: Array(merged.utf8)[$0.range], as: UTF8.self) }?.contains("lähtökohta valtion") == true)
+    #expect(
+      third.map { String(decoding: Array(merged.utf8)[$0.range], as: UTF8.self) }?.contains("lähtökohta valtion")
+        == true)
   }
 
   @Test func twoParagraphsMerged() {
     let d = diff(
       "## 2 Väestö\n\n\(Self.p1)\n\n\(Self.p3)\n\n\(Self.p4)\n",
-      "## 2 Väestö\n\n\(Self.p1)\n\n\(Self.p3.dropLast()), ja \(Self.p4.prefix(1).lowercased() + Self.p4.dropFirst())\n")
+      "## 2 Väestö\n\n\(Self.p1)\n\n\(Self.p3.dropLast()), ja \(Self.p4.prefix(1).lowercased() + Self.p4.dropFirst())\n"
+    )
     let m = d.sections.flatMap(\.blocks).first { $0.status == .merged }
     #expect(m.map { $0.sources.map { d.old.blocks[$0].label } } == ["§2 ¶2", "§2 ¶3"])
   }
@@ -123,7 +131,8 @@ import Testing
     var g = DraftGenerator(seed: 11)
     for _ in 0..<200 {
       let parts = (0..<Int.random(in: 2...4, using: &g.rng)).map { _ in g.paragraph() }
-      let old = Bool.random(using: &g.rng) ? g.paragraph() + " " + parts.joined(separator: " ") : parts.joined(separator: "  ")
+      let old =
+        Bool.random(using: &g.rng) ? g.paragraph() + " " + parts.joined(separator: " ") : parts.joined(separator: "  ")
       let segs = WordDiff.diff(old, parts.joined(separator: " "))
       let cut = DiffView.cutAtNewOffsets(segs, parts.map(\.utf8.count))
       #expect(cut.map { $0.newText } == parts)
@@ -137,12 +146,14 @@ import Testing
   @Test func repeatedPhrasingIsNotASplitOrMerge() {
     let d = diff(
       "## 8.2 Presentation\n\n- Send the SD-JWT for presentation to the Verifier.\n- Check the nonce before anything else is done.\n",
-      "## 8.2 Presentation\n\n- Send the SD-JWT to the Verifier.\n- Check the nonce before anything else is done.\n- Send the SD-JWT+KB to the Verifier.\n")
+      "## 8.2 Presentation\n\n- Send the SD-JWT to the Verifier.\n- Check the nonce before anything else is done.\n- Send the SD-JWT+KB to the Verifier.\n"
+    )
     #expect(!d.sections.flatMap(\.blocks).contains { $0.status == .split })
     let same = "After the validation, the Verifier will have the following data for further processing:"
     let e = diff(
       "## A.2 Example\n\n\(Self.p1)\n\n\(same)\n\n## A.4 Other\n\n\(Self.p2)\n\n\(same)\n",
-      "## A.2 Example\n\n\(Self.p1)\n\n## A.4 Other\n\n\(Self.p2)\n\n\(same.dropLast()) and for handing over to the application:\n")
+      "## A.2 Example\n\n\(Self.p1)\n\n## A.4 Other\n\n\(Self.p2)\n\n\(same.dropLast()) and for handing over to the application:\n"
+    )
     #expect(!e.sections.flatMap(\.blocks).contains { $0.status == .merged })
   }
 
@@ -161,7 +172,8 @@ import Testing
   @Test func aSectionThatOnlyLostBlocksSaysWhereTheyWent() {
     let d = diff(
       "## 3.2 Hyvinvointi\n\n\(Self.p1)\n\n\(Self.p2)\n\n\(Self.p3)\n\n\(Self.p4)\n",
-      "## 3.2 Hyvinvointi\n\n\(Self.p1)\n\n### 3.2.1 Palvelut\n\n\(Self.p2)\n\n\(Self.p3)\n\n### 3.2.2 Yhteisöt\n\n\(Self.p4)\n")
+      "## 3.2 Hyvinvointi\n\n\(Self.p1)\n\n### 3.2.1 Palvelut\n\n\(Self.p2)\n\n\(Self.p3)\n\n### 3.2.2 Yhteisöt\n\n\(Self.p4)\n"
+    )
     let out = text(d)
     #expect(out.contains("3 paragraphs moved to 3.2.1 and 3.2.2"))
     #expect(!out.contains("(modified); +0"))
@@ -180,7 +192,9 @@ import Testing
       let a = g.model()
       let b = g.edit(a)
       let d = Differ.diff(md(a.markdown()), md(b.markdown()))
-      let v = DiffView(d, old: VersionRef(revision: "a", commit: nil, path: "a"), new: VersionRef(revision: "b", commit: nil, path: "b"), labels: DiffLabels())
+      let v = DiffView(
+        d, old: VersionRef(revision: "a", commit: nil, path: "a"),
+        new: VersionRef(revision: "b", commit: nil, path: "b"), labels: DiffLabels())
       for s in v.sections where s.tags.first == "modified" {
         #expect(!s.counts.isEmpty, "seed \(5000 + seed) \(s.label)")
       }
@@ -208,7 +222,9 @@ import Testing
       }
       let d = Differ.diff(md(old), md("## 1 A\n\n" + newParas.joined(separator: "\n\n") + "\n"))
       checkInvariants(d, "round \(round)")
-      if d.sections.flatMap(\.blocks).contains(where: { $0.status == (round % 2 == 0 ? .merged : .split) }) { found += 1 }
+      if d.sections.flatMap(\.blocks).contains(where: { $0.status == (round % 2 == 0 ? .merged : .split) }) {
+        found += 1
+      }
       tried += 1
     }
     // Most generated joins and divisions are recognized as such (short random sentences

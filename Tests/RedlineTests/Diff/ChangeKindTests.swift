@@ -23,7 +23,8 @@ import Testing
   static let p2 = "Saavutettavuus on elinvoiman perusedellytys, ja raideliikenteen hankkeet ovat alueille ratkaisevia."
   static let p3 = "Työvoiman saatavuus on monella alueella kasvun este, ja koulutusta on kohdennettava sen mukaan."
   static let p4 = "Vihreän siirtymän investoinnit kohdistuvat Pohjois- ja Länsi-Suomeen, kuten Lappiin ja Pohjanmaalle."
-  static let p5 = "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
+  static let p5 =
+    "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
 
   @Test func renamedSectionKeepsItsBlocks() {
     let d = diff(
@@ -123,7 +124,8 @@ import Testing
   @Test func reflowAndBulletStyleAreNoChange() {
     let d = diff(
       "## 1 Johdanto\n\nPäätös ohjaa ministeriöiden alueellisesti\nmerkittäviä toimia.   \n\n- kohta yksi\n- kohta kaksi\n",
-      "## 1 Johdanto\n\nPäätös ohjaa ministeriöiden\nalueellisesti merkittäviä\ntoimia.\n\n* kohta yksi\n* kohta kaksi\n")
+      "## 1 Johdanto\n\nPäätös ohjaa ministeriöiden\nalueellisesti merkittäviä\ntoimia.\n\n* kohta yksi\n* kohta kaksi\n"
+    )
     #expect(d.isUnchanged)
     #expect(d.summary.blocksUnchanged == 3)
   }
@@ -146,9 +148,10 @@ import Testing
     #expect(segs.first == Segment(.equal, "Valtioneuvoston aluekehittämispäätö"))
     #expect(segs.dropFirst().first == Segment(.delete, "s kokoaa"))
     #expect(segs.dropFirst(2).first == Segment(.insert, "ksen tavoitteena on koota"))
-    #expect(WordDiff.diff("aluekehittämispäätös", "aluekehittämispäätöksen") == [
-      Segment(.equal, "aluekehittämispäätö"), Segment(.delete, "s"), Segment(.insert, "ksen"),
-    ])
+    #expect(
+      WordDiff.diff("aluekehittämispäätös", "aluekehittämispäätöksen") == [
+        Segment(.equal, "aluekehittämispäätö"), Segment(.delete, "s"), Segment(.insert, "ksen"),
+      ])
     let one = WordDiff.diff("kunnan", "kuntien")
     #expect(one.oldText == "kunnan" && one.newText == "kuntien")
   }
@@ -157,17 +160,22 @@ import Testing
     // A shared "ja" between two rewritten phrases is folded into the replacement.
     let segs = WordDiff.diff(
       "Kestävä elinvoima ja investoinnit", "Vetovoimainen elinympäristö ja monimuotoinen luonto")
-    #expect(segs == [
-      Segment(.delete, "Kestävä elinvoima ja investoinnit"),
-      Segment(.insert, "Vetovoimainen elinympäristö ja monimuotoinen luonto"),
-    ])
+    #expect(
+      segs == [
+        Segment(.delete, "Kestävä elinvoima ja investoinnit"),
+        Segment(.insert, "Vetovoimainen elinympäristö ja monimuotoinen luonto"),
+      ])
     // A word inserted mid-sentence is one clean insertion at a word boundary.
     let ins = WordDiff.diff("alueiden kehittämisen tavoitteet", "alueiden kestävän kehittämisen tavoitteet")
-    #expect(ins == [Segment(.equal, "alueiden "), Segment(.insert, "kestävän "), Segment(.equal, "kehittämisen tavoitteet")])
+    #expect(
+      ins == [Segment(.equal, "alueiden "), Segment(.insert, "kestävän "), Segment(.equal, "kehittämisen tavoitteet")])
   }
 
   @Test func lettersWithDiacriticsAreLetters() {
-    #expect(Tokenizer.tokens("Päätös 13 §:n öljy–åsa").map(\.text) == ["Päätös", " ", "13", " ", "§", ":", "n", " ", "öljy", "–", "åsa"])
+    #expect(
+      Tokenizer.tokens("Päätös 13 §:n öljy–åsa").map(\.text) == [
+        "Päätös", " ", "13", " ", "§", ":", "n", " ", "öljy", "–", "åsa",
+      ])
     let decomposed = "pa\u{308}a\u{308}to\u{308}s"
     #expect(Tokenizer.tokens(decomposed).count == 1)
     #expect(Tokenizer.tokens("👩‍👩‍👧 ja 🇫🇮").map(\.text) == ["👩‍👩‍👧", " ", "ja", " ", "🇫🇮"])
@@ -179,7 +187,9 @@ import Testing
       "## 1 Elinvoima\n\n\(Self.p1)\n\n\(same)\n\n## 2 Hyvinvointi\n\n\(Self.p3)\n\n\(same)\n",
       "## 1 Elinvoima\n\n\(Self.p1)\n\n\(same)\n\n## 2 Hyvinvointi\n\n\(Self.p3) Lisäys.\n\n\(same)\n")
     for s in d.sections where s.new != nil && s.new! > 0 {
-      let same = s.blocks.filter { b in b.new.map { d.new.blocks[$0].text } == "Toimenpiteiden vaikutuksia seurataan vuosittain." }
+      let same = s.blocks.filter { b in
+        b.new.map { d.new.blocks[$0].text } == "Toimenpiteiden vaikutuksia seurataan vuosittain."
+      }
       #expect(same.count == 1)
       #expect(same.first?.status == .unchanged)
       #expect(same.first.map { d.old.blocks[$0.old!].section } == s.old)
@@ -187,7 +197,8 @@ import Testing
   }
 
   @Test func addedAndDeletedSectionsAndBudgetFlag() {
-    let d = diff("## 1 A\n\n\(Self.p1)\n\n## 2 Poistuva\n\n\(Self.p2)\n", "## 1 A\n\n\(Self.p1)\n\n## 3 Uusi\n\n\(Self.p3)\n")
+    let d = diff(
+      "## 1 A\n\n\(Self.p1)\n\n## 2 Poistuva\n\n\(Self.p2)\n", "## 1 A\n\n\(Self.p1)\n\n## 3 Uusi\n\n\(Self.p3)\n")
     #expect(section(d, old: "2 Poistuva")?.status == .deleted)
     #expect(section(d, new: "3 Uusi")?.status == .added)
     #expect(!d.budgetExhausted)

@@ -84,13 +84,18 @@ import Testing
   func htmlHasNoEnglishLabel(_ lang: Localization.Language) {
     let d = every()
     let html = DiffHTML.render(
-      d, old: VersionRef(revision: "v1", commit: nil, path: "doc.md"), new: VersionRef(revision: "v2", commit: nil, path: "doc.md"),
+      d, old: VersionRef(revision: "v1", commit: nil, path: "doc.md"),
+      new: VersionRef(revision: "v2", commit: nil, path: "doc.md"),
       labels: DiffLabels(lang))
     #expect(html.contains("<html lang=\"\(lang.rawValue)\">"))
     // Only the page's own labels: strip the document's text (in <div class="text">) and the CSS.
     var labels = html
-    if let a = labels.range(of: "<style>"), let b = labels.range(of: "</style>") { labels.removeSubrange(a.lowerBound..<b.upperBound) }
-    while let a = labels.range(of: "<div class=\"text\""), let b = labels.range(of: "</div>", range: a.upperBound..<labels.endIndex) {
+    if let a = labels.range(of: "<style>"), let b = labels.range(of: "</style>") {
+      labels.removeSubrange(a.lowerBound..<b.upperBound)
+    }
+    while let a = labels.range(of: "<div class=\"text\""),
+      let b = labels.range(of: "</div>", range: a.upperBound..<labels.endIndex)
+    {
       labels.removeSubrange(a.lowerBound..<b.upperBound)
     }
     // Tags and attributes (`class="block added"`) are not labels a reader sees.
@@ -139,7 +144,8 @@ import Testing
   @Test func filesAreNamedOnce() {
     let d = every()
     let out = DiffText.render(
-      d, old: VersionRef(revision: "a.md", commit: nil, path: "a.md"), new: VersionRef(revision: "b.md", commit: nil, path: "b.md"),
+      d, old: VersionRef(revision: "a.md", commit: nil, path: "a.md"),
+      new: VersionRef(revision: "b.md", commit: nil, path: "b.md"),
       style: .plain)
     #expect(out.hasPrefix("Comparing a.md → b.md\n"))
     let git = DiffText.render(

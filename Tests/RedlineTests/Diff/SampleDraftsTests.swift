@@ -33,22 +33,30 @@ import Testing
     #expect(s32.status == .modified)
     #expect(s32.pointers.count == 5)
     let out = DiffText.render(
-      d, old: VersionRef(revision: "v1", commit: nil, path: "alke.md"), new: VersionRef(revision: "v2", commit: nil, path: "alke.md"),
+      d, old: VersionRef(revision: "v1", commit: nil, path: "alke.md"),
+      new: VersionRef(revision: "v2", commit: nil, path: "alke.md"),
       style: .plain)
     #expect(out.contains("(modified); 5 paragraphs moved to 3.2.1 and 3.2.2"))
     // The summary says the same for §3.2 (no empty "0 added, 0 deleted …").
     let input = SummaryInput(
-      diff: d, old: VersionRef(revision: "v1", commit: nil, path: "alke.md"), new: VersionRef(revision: "v2", commit: nil, path: "alke.md"),
-      authors: [], comments: CommentsReport(revision: "v2", commit: nil, documents: [:], threads: [], errors: []), generated: 0)
+      diff: d, old: VersionRef(revision: "v1", commit: nil, path: "alke.md"),
+      new: VersionRef(revision: "v2", commit: nil, path: "alke.md"),
+      authors: [], comments: CommentsReport(revision: "v2", commit: nil, documents: [:], threads: [], errors: []),
+      generated: 0)
     let fi = SummaryRenderer.render(input, language: .fi, format: .markdown)
     #expect(fi.contains("5 kappaletta siirretty kohtiin 3.2.1 ja 3.2.2"))
     // `diff` and `summary` give the same counts for the same pair.
     let s = d.summary
     let en = SummaryRenderer.render(input, language: .en, format: .markdown)
-    #expect(en.contains(
-      "\(s.sectionsChanged) sections changed: \(s.blocksAdded) paragraphs were added, \(s.blocksDeleted) deleted, \(s.blocksModified) changed and \(s.blocksMoved) moved."))
+    #expect(
+      en.contains(
+        "\(s.sectionsChanged) sections changed: \(s.blocksAdded) paragraphs were added, \(s.blocksDeleted) deleted, \(s.blocksModified) changed and \(s.blocksMoved) moved."
+      ))
     #expect(out.contains("Sections: \(s.sectionsChanged) changed"))
-    #expect(out.contains("\(s.blocksAdded) paragraphs added, \(s.blocksDeleted) paragraphs deleted, \(s.blocksModified) paragraphs changed, \(s.blocksMoved) paragraphs moved"))
+    #expect(
+      out.contains(
+        "\(s.blocksAdded) paragraphs added, \(s.blocksDeleted) paragraphs deleted, \(s.blocksModified) paragraphs changed, \(s.blocksMoved) paragraphs moved"
+      ))
     // The front matter is metadata: title, version, date.
     #expect(Set(d.metadata.map(\.key)) == ["title", "versio", "päivämäärä"])
   }

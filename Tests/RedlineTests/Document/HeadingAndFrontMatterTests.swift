@@ -56,7 +56,10 @@ import Testing
 
   @Test func kramdownFrontMatterIsMetadataNotText() {
     let d = md(Self.rfcFront)
-    #expect(!d.blocks.contains { $0.text.contains("trust200902") || $0.text.contains("Ann Author") || $0.text.contains("---") })
+    #expect(
+      !d.blocks.contains {
+        $0.text.contains("trust200902") || $0.text.contains("Ann Author") || $0.text.contains("---")
+      })
     #expect(!d.sections.contains { $0.heading.contains("author") || $0.heading.contains("RFC2119") })
     #expect(d.metadata.first == MetadataEntry(key: "title", value: "The Token Format"))
     #expect(d.metadata.map(\.key) == ["title", "abbrev", "docname", "category", "ipr", "author", "normative"])
@@ -82,21 +85,26 @@ import Testing
     let b = md("---\ntitle: Päätös\nversio: 2\npäivämäärä: 2023-11-28\n---\n\n## 1 A\n\nTeksti pysyy samana.\n")
     let d = Differ.diff(a, b)
     checkInvariants(d)
-    #expect(d.metadata == [
-      MetadataChange(key: "versio", old: "1", new: "2"), MetadataChange(key: "päivämäärä", old: "2023-10-13", new: "2023-11-28"),
-    ])
+    #expect(
+      d.metadata == [
+        MetadataChange(key: "versio", old: "1", new: "2"),
+        MetadataChange(key: "päivämäärä", old: "2023-10-13", new: "2023-11-28"),
+      ])
     #expect(d.sections.allSatisfy { $0.isUnchanged })
     #expect(!d.isUnchanged)
     let out = DiffText.render(
-      d, old: VersionRef(revision: "a", commit: nil, path: "a"), new: VersionRef(revision: "b", commit: nil, path: "b"), style: .plain)
+      d, old: VersionRef(revision: "a", commit: nil, path: "a"), new: VersionRef(revision: "b", commit: nil, path: "b"),
+      style: .plain)
     #expect(out.contains("Metadata\n  versio: “1” → “2”"))
   }
 
   @Test func headingIDsAreTheStrongestEvidence() {
     let a = md(
-      "# Intro\n\nTokens are used widely in the protocol family today.\n\n# Token Construction {#token-construction}\n\nA token is built from a header, a body and a signature.\n\n# Other\n\nSomething else entirely is written in this section.\n")
+      "# Intro\n\nTokens are used widely in the protocol family today.\n\n# Token Construction {#token-construction}\n\nA token is built from a header, a body and a signature.\n\n# Other\n\nSomething else entirely is written in this section.\n"
+    )
     let b = md(
-      "# Intro\n\nTokens are used widely in the protocol family today.\n\n# Other\n\nSomething else entirely is written in this section.\n\n## Building Tokens {#token-construction}\n\nTokens now have three parts that are concatenated with dots.\n")
+      "# Intro\n\nTokens are used widely in the protocol family today.\n\n# Other\n\nSomething else entirely is written in this section.\n\n## Building Tokens {#token-construction}\n\nTokens now have three parts that are concatenated with dots.\n"
+    )
     #expect(a.sections[2].anchorID == "token-construction")
     #expect(a.sections[2].heading == "Token Construction")
     let d = Differ.diff(a, b)
@@ -109,7 +117,9 @@ import Testing
 
   @Test func gainingAnIDIsNeitherRenameNorMove() {
     let a = md("# Intro\n\nTokens are used widely.\n\n# Token Construction\n\nA token is built from parts.\n")
-    let b = md("# Intro\n\nTokens are used widely.\n\n# Token Construction {#token-construction}\n\nA token is built from parts.\n")
+    let b = md(
+      "# Intro\n\nTokens are used widely.\n\n# Token Construction {#token-construction}\n\nA token is built from parts.\n"
+    )
     let d = Differ.diff(a, b)
     #expect(d.isUnchanged)
     #expect(d.structureChanges.isEmpty)
@@ -121,7 +131,9 @@ import Testing
     #expect(d.section(labeled: "2.1").map { d.sections[$0].heading } == "Header")
     #expect(d.blocks.first { $0.text.hasPrefix("The header") }?.label == "§2.1 ¶1")
     // A lone first heading holding all others is the title, not chapter 1.
-    let t = md("# Aluekehittämispäätös\n\n## Johdanto\n\nTeksti.\n\n## Painopisteet\n\nTeksti.\n\n### Elinvoima\n\nTeksti.\n\n## Liite: aikataulu\n\nTeksti.\n")
+    let t = md(
+      "# Aluekehittämispäätös\n\n## Johdanto\n\nTeksti.\n\n## Painopisteet\n\nTeksti.\n\n### Elinvoima\n\nTeksti.\n\n## Liite: aikataulu\n\nTeksti.\n"
+    )
     #expect(t.sections.map(\.label) == ["§0", "§#1", "§1", "§2", "§2.1", "§A"])
     // Explicit numbers are kept; positional labels only where a number repeats or is missing.
     let n = md("## 1 Johdanto\n\nTeksti.\n\n## Tiivistelmä\n\nTeksti.\n")

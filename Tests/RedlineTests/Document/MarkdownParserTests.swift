@@ -2,8 +2,6 @@ import Foundation
 import RedlineDocument
 import Testing
 
-
-
 @Suite struct MarkdownParserTests {
   static let sample = """
     ---
@@ -155,16 +153,18 @@ import Testing
       Viimeinen.
       """
     let d = PlainTextParser.parse(Array(text.utf8), path: "p.txt")
-    #expect(d.sections.dropFirst().map { "\($0.level)|\($0.number ?? "-")|\($0.line)|\($0.label)" } == [
-      "1|1|3|§1", "1|2|8|§2", "2|2.1|10|§2.1", "1|3|15|§3",
-    ])
-    #expect(d.blocks.map { "\($0.label)|\($0.kind.rawValue)|\($0.line)|\($0.text)" } == [
-      "§0 ¶1|paragraph|1|Valtioneuvoston päätös",
-      "§1 ¶1|paragraph|5|Ensimmäinen kappale jatkuu tässä.",
-      "§2.1 ¶1|list_item|12|investoinnit",
-      "§2.1 ¶2|list_item|13|osaaminen",
-      "§3 ¶1|paragraph|17|Viimeinen.",
-    ])
+    #expect(
+      d.sections.dropFirst().map { "\($0.level)|\($0.number ?? "-")|\($0.line)|\($0.label)" } == [
+        "1|1|3|§1", "1|2|8|§2", "2|2.1|10|§2.1", "1|3|15|§3",
+      ])
+    #expect(
+      d.blocks.map { "\($0.label)|\($0.kind.rawValue)|\($0.line)|\($0.text)" } == [
+        "§0 ¶1|paragraph|1|Valtioneuvoston päätös",
+        "§1 ¶1|paragraph|5|Ensimmäinen kappale jatkuu tässä.",
+        "§2.1 ¶1|list_item|12|investoinnit",
+        "§2.1 ¶2|list_item|13|osaaminen",
+        "§3 ¶1|paragraph|17|Viimeinen.",
+      ])
     #expect(d.sections[3].parent == 2)
   }
 }

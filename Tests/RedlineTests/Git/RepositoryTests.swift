@@ -91,7 +91,8 @@ import Testing
     #expect(log.map(\.path) == ["paatos.md", "paatos.md", "doc.md", "doc.md", "doc.md"])
     #expect(log[2].tags == ["v3"])
     #expect(log[0].author.name == "Testi Tekijä")
-    let expected = git(d.path, "log", "--follow", "--format=%H", "--", "paatos.md").split(separator: "\n").map(String.init)
+    let expected = git(d.path, "log", "--follow", "--format=%H", "--", "paatos.md").split(separator: "\n").map(
+      String.init)
     #expect(log.map(\.id.hex) == expected)
   }
 
@@ -101,8 +102,10 @@ import Testing
     let author = Signature(name: "Aino Arvioija", email: "aino@example.fi", time: 1_700_000_000, offsetMinutes: 120)
     d.write("reviews/t1.jsonl", "{\"a\":1}\n")
     let id = try repo.commit(
-      [FileChange(path: "reviews/t1.jsonl", content: Array("{\"a\":1}\n".utf8))], message: "Kommentti\n", author: author)
-    #expect(git(d.path, "log", "-1", "--format=%H %an <%ae> %s") == "\(id.hex) Aino Arvioija <aino@example.fi> Kommentti")
+      [FileChange(path: "reviews/t1.jsonl", content: Array("{\"a\":1}\n".utf8))], message: "Kommentti\n", author: author
+    )
+    #expect(
+      git(d.path, "log", "-1", "--format=%H %an <%ae> %s") == "\(id.hex) Aino Arvioija <aino@example.fi> Kommentti")
     #expect(git(d.path, "show", "HEAD:reviews/t1.jsonl") == "{\"a\":1}")
     #expect(git(d.path, "rev-parse", "HEAD~1") == git(d.path, "rev-parse", "v3"))
     #expect(git(d.path, "status", "--porcelain") == "", "the index follows the commit")
@@ -121,7 +124,8 @@ import Testing
         let repo = try! Repository(discoverFrom: path)
         for i in 0..<10 {
           let sig = Signature(name: "W\(w)", email: "", time: 1_700_000_000 + Int64(i))
-          _ = try! repo.commit([FileChange(path: "reviews/w\(w)-\(i).jsonl", content: Array("x\n".utf8))], message: "c", author: sig)
+          _ = try! repo.commit(
+            [FileChange(path: "reviews/w\(w)-\(i).jsonl", content: Array("x\n".utf8))], message: "c", author: sig)
         }
       }
     }
@@ -135,7 +139,8 @@ import Testing
     let repo = try Repository.create(at: d.path, bare: true)
     #expect(repo.isBare)
     let sig = Signature(name: "A", email: "a@example.fi", time: 1_700_000_000)
-    let id = try repo.commit([FileChange(path: "x.md", content: Array("# Otsikko\n\nTeksti.\n".utf8))], message: "m", author: sig)
+    let id = try repo.commit(
+      [FileChange(path: "x.md", content: Array("# Otsikko\n\nTeksti.\n".utf8))], message: "m", author: sig)
     try repo.createTag("v1", at: id)
     let draft = try DraftRepository(path: d.path)
     #expect(try draft.load(nil, at: "v1").document.blocks.map(\.text) == ["Teksti."])

@@ -10,11 +10,16 @@ import Testing
 
   static func corpus() -> [[UInt8]] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: corpusFolder)) ?? []
-    return names.sorted().compactMap { FileManager.default.contents(atPath: corpusFolder + "/" + $0).map { [UInt8]($0) } }
+    return names.sorted().compactMap {
+      FileManager.default.contents(atPath: corpusFolder + "/" + $0).map { [UInt8]($0) }
+    }
   }
 
   /// Bytes that steer the parsers: Markdown markers, JSON syntax, controls, UTF-8 lead bytes.
-  static let interesting: [UInt8] = Array("-*+>#|`~[]()!{}\":,\\ \n\t\r0123.".utf8) + [0x00, 0x1B, 0x07, 0x7F, 0xC2, 0x9B, 0xC3, 0xA4, 0xE2, 0x80, 0xFF, 0xFE]
+  static let interesting: [UInt8] =
+    Array("-*+>#|`~[]()!{}\":,\\ \n\t\r0123.".utf8) + [
+      0x00, 0x1B, 0x07, 0x7F, 0xC2, 0x9B, 0xC3, 0xA4, 0xE2, 0x80, 0xFF, 0xFE,
+    ]
 
   static func mutate(_ input: [UInt8], _ rng: inout SeededRandom, pool: [[UInt8]]) -> [UInt8] {
     var b = input

@@ -37,7 +37,8 @@ func runBounded(_ exe: String, _ args: [String], cwd: String? = nil, seconds: Do
   }
   let o = (try? Data(contentsOf: out)) ?? Data()
   let r = (try? Data(contentsOf: err)) ?? Data()
-  return RunResult(status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+  return RunResult(
+    status: status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
 }
 
 /// Expects a refusal: exit status 2, one `redline: error:` line containing `text`.
@@ -57,21 +58,28 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     #expect(throws: SignatureError.self) { try Signature.parseAuthor("Eve <e\n@x>", now: 0) }
     #expect(throws: SignatureError.self) { try Signature.parseAuthor("E<v>e <e@x>", now: 0) }
     #expect(throws: SignatureError.self) { try Signature(validatingName: "...", email: "e@x", time: 0) }
-    #expect(try Signature.parseAuthor("Åsa Öberg <asa@example.fi>", now: 5) == Signature(name: "Åsa Öberg", email: "asa@example.fi", time: 5))
+    #expect(
+      try Signature.parseAuthor("Åsa Öberg <asa@example.fi>", now: 5)
+        == Signature(name: "Åsa Öberg", email: "asa@example.fi", time: 5))
 
     let d = threeVersionRepo()
     let head = git(d.path, "rev-parse", "HEAD")
-    let r = run(redlineBinary, [
-      "comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "--author", "Eve\n  x <e@x>", "--message", "m", "--commit",
-      "--repo", d.path,
-    ])
+    let r = run(
+      redlineBinary,
+      [
+        "comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "--author", "Eve\n  x <e@x>", "--message", "m",
+        "--commit",
+        "--repo", d.path,
+      ])
     expectOneLineError(r, "control character U+000A")
     #expect(git(d.path, "rev-parse", "HEAD") == head)
     #expect(run("/usr/bin/git", ["fsck", "--strict"], cwd: d.path).status == 0)
     // The library refuses too, before writing a blob.
     let repo = try Repository(discoverFrom: d.path)
     #expect(throws: GitError.self) {
-      try repo.commit([FileChange(path: "x.md", content: [0x41])], message: "x\n", author: Signature(name: "A\nB", email: "a@b", time: 0))
+      try repo.commit(
+        [FileChange(path: "x.md", content: [0x41])], message: "x\n",
+        author: Signature(name: "A\nB", email: "a@b", time: 0))
     }
     #expect(git(d.path, "rev-parse", "HEAD") == head)
   }
@@ -102,8 +110,12 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
 
     let fifo = d.path + "/pipe"
     #expect(mkfifo(fifo, 0o600) == 0)
-    r = run("/bin/sh", ["-c", "cat \"$1\" > \"$2\" & \"$0\" diff v1 v2 --repo \"$3\" -o \"$1\"; s=$?; wait; exit $s",
-                        redlineBinary, fifo, d.path + "/from-fifo.txt", d.path])
+    r = run(
+      "/bin/sh",
+      [
+        "-c", "cat \"$1\" > \"$2\" & \"$0\" diff v1 v2 --repo \"$3\" -o \"$1\"; s=$?; wait; exit $s",
+        redlineBinary, fifo, d.path + "/from-fifo.txt", d.path,
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
     #expect(try String(contentsOfFile: d.path + "/from-fifo.txt", encoding: .utf8).contains("inen versio"))
@@ -128,7 +140,9 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
       var st = stat()
       stat(file, &st)
       #expect(truncate(file, keepAllBut < 0 ? off_t(-keepAllBut) : off_t(st.st_size) - off_t(keepAllBut)) == 0)
-      for args in [["show", "HEAD", "doc.md"], ["diff", "v2", "HEAD", "doc.md"], ["show", "--raw", "HEAD", "doc.md"]] {
+      for args in [
+        ["show", "HEAD", "doc.md"], ["diff", "v2", "HEAD", "doc.md"], ["show", "--raw", "HEAD", "doc.md"],
+      ] {
         let r = runBounded(redlineBinary, args + ["--repo", d.path], seconds: 20)
         expectOneLineError(r, blob)
       }
@@ -168,10 +182,12 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     let d = threeVersionRepo()
     let outside = TempDir("outside")
     outside.write("secret.md", "# Salainen\n\nsalasana 1234\n")
-    var r = run(redlineBinary, ["show", "--raw", "WORKTREE", "../../../../../../etc/passwd", "--repo", d.path], cwd: d.path)
+    var r = run(
+      redlineBinary, ["show", "--raw", "WORKTREE", "../../../../../../etc/passwd", "--repo", d.path], cwd: d.path)
     expectOneLineError(r, "outside the working tree")
     #expect(!r.stdout.contains("root:"))
-    try FileManager.default.createSymbolicLink(atPath: d.path + "/link.md", withDestinationPath: outside.path + "/secret.md")
+    try FileManager.default.createSymbolicLink(
+      atPath: d.path + "/link.md", withDestinationPath: outside.path + "/secret.md")
     r = run(redlineBinary, ["show", "--raw", "WORKTREE", "link.md", "--repo", d.path])
     expectOneLineError(r, "outside the working tree")
     #expect(!r.stdout.contains("salasana"))
@@ -179,9 +195,11 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     r = run(redlineBinary, ["show", "WORKTREE", "sub/secret.md", "--repo", d.path])
     expectOneLineError(r, "outside the working tree")
     let rel = "../" + URL(fileURLWithPath: outside.path).lastPathComponent + "/secret.md"
-    r = run(redlineBinary, [
-      "comment", "add", "WORKTREE", rel, "--quote", "salasana", "--author", "Eve <e@x>", "--message", "m",
-    ], cwd: d.path)
+    r = run(
+      redlineBinary,
+      [
+        "comment", "add", "WORKTREE", rel, "--quote", "salasana", "--author", "Eve <e@x>", "--message", "m",
+      ], cwd: d.path)
     expectOneLineError(r, "is outside the repository")
     #expect(!FileManager.default.fileExists(atPath: d.path + "/reviews"))
     // A FIFO in the working tree is refused, not waited on.
@@ -219,14 +237,20 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     let quotes = Array((String(repeating: ">", count: 100_000) + " x\n").utf8)
     #expect(throws: DocumentError.self) { try DocumentLoader.load(quotes, path: "d.md") }
     // Ordinary structure, thematic breaks and plain text pass.
-    let ok = "# A\n\n- a\n  - b\n    - c\n      1. d\n\n> > lainaus\n\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -\n"
+    let ok =
+      "# A\n\n- a\n  - b\n    - c\n      1. d\n\n> > lainaus\n\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -\n"
     #expect(try DocumentLoader.load(Array(ok.utf8), path: "ok.md").blocks.count >= 3)
     #expect(throws: Never.self) { try DocumentLoader.load(deep, path: "d.txt") }
     // Inline markers count once each: 30 levels of `- - - x` pass, 40 do not.
-    #expect(throws: Never.self) { try DocumentLoader.load(Array((String(repeating: "- ", count: 30) + "x\n").utf8), path: "d.md") }
-    #expect(throws: DocumentError.self) { try DocumentLoader.load(Array((String(repeating: "- ", count: 40) + "x\n").utf8), path: "d.md") }
+    #expect(throws: Never.self) {
+      try DocumentLoader.load(Array((String(repeating: "- ", count: 30) + "x\n").utf8), path: "d.md")
+    }
+    #expect(throws: DocumentError.self) {
+      try DocumentLoader.load(Array((String(repeating: "- ", count: 40) + "x\n").utf8), path: "d.md")
+    }
     // A flat list of millions of items is refused before cmark builds it.
-    let flat = [UInt8](repeating: 0, count: 0) + Array(String(repeating: "- x\n", count: DocumentLoader.maxListItems + 1).utf8)
+    let flat =
+      [UInt8](repeating: 0, count: 0) + Array(String(repeating: "- x\n", count: DocumentLoader.maxListItems + 1).utf8)
     #expect(throws: DocumentError.tooManyItems(path: "f.md", limit: DocumentLoader.maxListItems)) {
       try DocumentLoader.load(flat, path: "f.md")
     }
@@ -241,9 +265,13 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     #expect(TerminalText.oneLine("a\nb\u{1B}") == "a␤b␛")
 
     let d = threeVersionRepo()
-    d.write("doc.md", "# Päätös\u{1B}]0;title\u{07}\n\n## 1 Johdanto\n\nNeljäs \u{1B}[32;4mväärä\u{1B}[0m versio \u{07}.\n\n    koodi \u{1B}[2J\n")
+    d.write(
+      "doc.md",
+      "# Päätös\u{1B}]0;title\u{07}\n\n## 1 Johdanto\n\nNeljäs \u{1B}[32;4mväärä\u{1B}[0m versio \u{07}.\n\n    koodi \u{1B}[2J\n"
+    )
     for format in ["markdown", "html", "terminal", "json"] {
-      let r = run(redlineBinary, ["diff", "v3", "WORKTREE", "doc.md", "--format", format, "--color", "never", "--repo", d.path])
+      let r = run(
+        redlineBinary, ["diff", "v3", "WORKTREE", "doc.md", "--format", format, "--color", "never", "--repo", d.path])
       #expect(r.status == 0, "\(format): \(r.stderr)")
       #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{07}"), "\(format)")
     }
@@ -253,15 +281,19 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     #expect(r.stdout.contains("\u{1B}[32;4m"), "Redline's own colour is kept when asked for")
     #expect(!r.stdout.contains("\u{1B}[32;4mväärä"), "but the document's copy of it is not")
     // A comment carrying escapes and Redline's own colour codes stays inert in every format.
-    r = run(redlineBinary, [
-      "comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "--author", "Eve <e@x>",
-      "--message", "katso \u{1B}[31;9mtätä\u{1B}[0m \u{9B}2J \u{07}", "--repo", d.path,
-    ])
+    r = run(
+      redlineBinary,
+      [
+        "comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "--author", "Eve <e@x>",
+        "--message", "katso \u{1B}[31;9mtätä\u{1B}[0m \u{9B}2J \u{07}", "--repo", d.path,
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     for format in ["terminal", "markdown", "json"] {
       r = run(redlineBinary, ["comments", "--format", format, "--repo", d.path])
       #expect(r.status == 0, "\(format): \(r.stderr)")
-      #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{9B}") && !r.stdout.contains("\u{07}"), "\(format): \(r.stdout)")
+      #expect(
+        !r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{9B}") && !r.stdout.contains("\u{07}"),
+        "\(format): \(r.stdout)")
     }
     // An error about a thread file named with escapes stays one inert line.
     d.write("reviews/x\u{1B}[2Jy.jsonl", "not json\n")
@@ -287,7 +319,8 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     let d = threeVersionRepo()
     let head = git(d.path, "rev-parse", "HEAD")
     try Data((head + "\n").utf8).write(to: URL(fileURLWithPath: d.path + "/.git/refs/tags/bad..name"))
-    try Data("0000000000000000000000000000000000000001\n".utf8).write(to: URL(fileURLWithPath: d.path + "/.git/refs/tags/dangling"))
+    try Data("0000000000000000000000000000000000000001\n".utf8).write(
+      to: URL(fileURLWithPath: d.path + "/.git/refs/tags/dangling"))
     let repo = try Repository(discoverFrom: d.path)
     #expect(try repo.tagNames() == ["v1", "v2", "v3"])
     let r = run(redlineBinary, ["log", "doc.md", "--repo", d.path])
@@ -315,12 +348,19 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
     #expect(r.status != 0 && r.stdout.isEmpty && r.stderr.contains("--depth"))
 
     // Lock, detached HEAD and ambiguity are said as what they are, not as corruption.
-    let lock = RedlineError.git(GitError(
-      code: -14, errorClass: 0, message: "failed to lock file '/r/.git/refs/heads/main.lock' for writing: ",
-      function: "git_reference_create_matching")).description
+    let lock = RedlineError.git(
+      GitError(
+        code: -14, errorClass: 0, message: "failed to lock file '/r/.git/refs/heads/main.lock' for writing: ",
+        function: "git_reference_create_matching")
+    ).description
     #expect(lock.contains("'/r/.git/refs/heads/main.lock' is locked") && !lock.contains("corrupt"))
     git(d.path, "checkout", "-q", "--detach")
-    r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "--author", "A <a@b>", "--message", "m", "--commit", "--repo", d.path])
+    r = run(
+      redlineBinary,
+      [
+        "comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "--author", "A <a@b>", "--message", "m", "--commit",
+        "--repo", d.path,
+      ])
     #expect(r.status == 2)
     #expect(r.stderr.contains("detached") && !r.stderr.contains("corrupt"), "\(r.stderr)")
   }
@@ -354,7 +394,9 @@ func expectOneLineError(_ r: RunResult, _ text: String, sourceLocation: SourceLo
   @Test func ownColourCodesInACommentAreMadeVisibleWhenColoured() throws {
     let d = threeVersionRepo()
     let body = "Huomio \u{1B}[32;4mväärennetty lisäys\u{1B}[0m loppu"
-    var r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", body, "--author", "Eve <e@x>", "--repo", d.path])
+    var r = run(
+      redlineBinary,
+      ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", body, "--author", "Eve <e@x>", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     r = run(redlineBinary, ["comments", "--at", "v1", "--color", "always", "--no-pager", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")

@@ -72,7 +72,9 @@ import Testing
     d.write("doc.md", v2)
     git(d.path, "commit", "-qam", "v2", "--author", "Mikko Korhonen <m@tem.fi>")
     git(d.path, "tag", "v2")
-    _ = try r.addEvent(to: ids["esavo"]!, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Nimi muutettu.", disposition: .accepted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: ids["esavo"]!, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Nimi muutettu.", disposition: .accepted,
+      at: "v2", commit: false)
     ids["kuntaliitto"] = try r.addComment(
       revision: "v2", path: nil, block: "§3 ¶1", quote: nil, author: "Kuntaliitto <k@kl.fi>",
       message: "Rahoitus on kuvattava tarkemmin.", commit: false
@@ -86,7 +88,10 @@ import Testing
     return Fixture(dir: d, repo: r, ids: ids)
   }
 
-  func render(_ s: SummaryInput, _ lang: Localization.Language, _ f: SummaryRenderer.Format, by: SummaryOptions.Grouping = .section, commentsOnly: Bool = false) -> String {
+  func render(
+    _ s: SummaryInput, _ lang: Localization.Language, _ f: SummaryRenderer.Format,
+    by: SummaryOptions.Grouping = .section, commentsOnly: Bool = false
+  ) -> String {
     SummaryRenderer.render(s, SummaryOptions(language: lang, format: f, grouping: by, commentsOnly: commentsOnly))
   }
 
@@ -107,9 +112,12 @@ import Testing
     let s = try f.repo.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
     let md = render(s, .fi, .markdown)
     let part = commentsPart(md, "Lausuntopalautteen käsittely")
-    #expect(order(part, ["**Etelä-Savon liitto**", "**Suomen Kylät**", "**Kuntaliitto**", "**Österbottens förbund**"]), "document order, not date")
+    #expect(
+      order(part, ["**Etelä-Savon liitto**", "**Suomen Kylät**", "**Kuntaliitto**", "**Österbottens förbund**"]),
+      "document order, not date")
     #expect(part.contains("### 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö)"))
-    #expect(md.contains("### 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö)\n\n*1 kappale muutettiin.*"))
+    #expect(
+      md.contains("### 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö)\n\n*1 kappale muutettiin.*"))
     let sv = render(s, .sv, .markdown)
     #expect(sv.contains("### 1 Vetovoimainen elinympäristö (tidigare 1 Laadukas elinympäristö)"))
     // The table to scan lists the responses in the same order.
@@ -160,7 +168,9 @@ import Testing
     let part = commentsPart(md, "Lausuntopalautteen käsittely")
     #expect(order(part, ["### Etelä-Savon liitto", "### Suomen Kylät", "### Österbottens förbund"]))
     // Each respondent's entry names the section it is about.
-    #expect(part.contains("### Etelä-Savon liitto\n\n**§1 ¶1** 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö), "))
+    #expect(
+      part.contains(
+        "### Etelä-Savon liitto\n\n**§1 ¶1** 1 Vetovoimainen elinympäristö (aiemmin 1 Laadukas elinympäristö), "))
     #expect(!part.contains("**Etelä-Savon liitto**"), "the respondent is named once, in the heading")
 
     let only = render(s, .fi, .markdown, commentsOnly: true)
@@ -181,11 +191,17 @@ import Testing
     let f = try fixture()
     let s = try f.repo.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
     let html = render(s, .fi, .html)
-    #expect(html.contains("<table class=\"doc\">\n<thead><tr><th scope=\"col\">Lähde</th><th scope=\"col\">Milj. euroa</th></tr></thead>"))
+    #expect(
+      html.contains(
+        "<table class=\"doc\">\n<thead><tr><th scope=\"col\">Lähde</th><th scope=\"col\">Milj. euroa</th></tr></thead>")
+    )
     #expect(html.contains("<tr><td>EAKR</td><td><del>295</del><ins>300</ins></td></tr>"))
     #expect(!html.contains("| Lähde |"))
     let md = render(s, .fi, .markdown)
-    #expect(md.contains("> **Muutettu** (§3 ¶2):\n>\n> | Lähde | Milj. euroa |\n> |---|---|\n> | EAKR | <del>295</del><ins>300</ins> |\n\n"))
+    #expect(
+      md.contains(
+        "> **Muutettu** (§3 ¶2):\n>\n> | Lähde | Milj. euroa |\n> |---|---|\n> | EAKR | <del>295</del><ins>300</ins> |\n\n"
+      ))
     #expect(!md.contains("\\|"))
     withExtendedLifetime(f.dir) {}
   }
@@ -213,9 +229,13 @@ import Testing
     #expect(s.textLanguage == "fi")
     let sv = render(s, .sv, .html)
     #expect(sv.contains("<div class=\"text\" lang=\"fi\">"))
-    #expect(sv.contains("<h3 id=\"s3\"><span lang=\"fi\">1 Vetovoimainen elinympäristö</span> (tidigare <span lang=\"fi\">1 Laadukas elinympäristö</span>)</h3>"))
+    #expect(
+      sv.contains(
+        "<h3 id=\"s3\"><span lang=\"fi\">1 Vetovoimainen elinympäristö</span> (tidigare <span lang=\"fi\">1 Laadukas elinympäristö</span>)</h3>"
+      ))
     #expect(sv.contains("<p class=\"response\"><span lang=\"fi\"><em>Osallisuus on säilytettävä.</em></span></p>"))
-    #expect(sv.contains("<p class=\"response\"><em>Uppföljningen"), "a Swedish response on a Swedish page is not marked")
+    #expect(
+      sv.contains("<p class=\"response\"><em>Uppföljningen"), "a Swedish response on a Swedish page is not marked")
     let fi = render(s, .fi, .html)
     #expect(fi.components(separatedBy: "lang=\"fi\"").count == 2, "only <html lang=fi> on a Finnish page")
     #expect(fi.contains("<p class=\"response\"><span lang=\"sv\"><em>Uppföljningen"))
@@ -246,16 +266,20 @@ import Testing
     let p = f.dir.path
     let md = run(redlineBinary, ["summary", "v1", "v2", "--lang", "sv", "-o", p + "/s.md", "--repo", p])
     #expect(md.status == 0, "\(md.stderr)")
-    #expect(try String(contentsOfFile: p + "/s.md", encoding: .utf8).hasPrefix("# Sammanfattning av ändringarna: Päätös"))
+    #expect(
+      try String(contentsOfFile: p + "/s.md", encoding: .utf8).hasPrefix("# Sammanfattning av ändringarna: Päätös"))
     let html = run(redlineBinary, ["summary", "v1", "v2", "-o", p + "/s.html", "--repo", p])
     #expect(html.status == 0)
     let page = try String(contentsOfFile: p + "/s.html", encoding: .utf8)
-    #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<html lang=\"en\">"), "English until git config says otherwise")
+    #expect(
+      page.hasPrefix("<!DOCTYPE html>") && page.contains("<html lang=\"en\">"),
+      "English until git config says otherwise")
     let forced = run(redlineBinary, ["summary", "v1", "v2", "--format", "html", "-o", p + "/s2.md", "--repo", p])
     #expect(forced.status == 0)
     #expect(try String(contentsOfFile: p + "/s2.md", encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
     let json = run(redlineBinary, ["summary", "v1", "v2", "-o", p + "/s.json", "--repo", p])
-    #expect(json.status == 2 && json.stderr.hasPrefix("redline: error: ") && json.stderr.split(separator: "\n").count == 1)
+    #expect(
+      json.status == 2 && json.stderr.hasPrefix("redline: error: ") && json.stderr.split(separator: "\n").count == 1)
     #expect(!FileManager.default.fileExists(atPath: p + "/s.json"))
     let badLang = run(redlineBinary, ["summary", "v1", "v2", "--text-lang", "<script>", "--repo", p])
     #expect(badLang.status == 2 && badLang.stderr.split(separator: "\n").count == 1)

@@ -52,15 +52,22 @@ import Testing
   }
 
   @Test func englishAgreement() {
-    #expect(en.changeSentence(sections: 1, .init(added: 1, deleted: 2)) == "1 section changed: 1 paragraph was added and 2 deleted.")
+    #expect(
+      en.changeSentence(sections: 1, .init(added: 1, deleted: 2))
+        == "1 section changed: 1 paragraph was added and 2 deleted.")
     #expect(en.paragraphSentence(.init(added: 2)) == "2 paragraphs were added.")
     #expect(en.responsesSentence(points: 1, respondents: 1) == "1 respondent commented on 1 point.")
   }
 
   @Test func consultationVocabulary() {
     let expected: [Localization.Language: [Disposition: String]] = [
-      .fi: [.accepted: "huomioitu", .partlyAccepted: "osittain huomioitu", .notAccepted: "ei huomioitu", .noted: "merkitty tiedoksi"],
-      .sv: [.accepted: "beaktad", .partlyAccepted: "delvis beaktad", .notAccepted: "inte beaktad", .noted: "för kännedom"],
+      .fi: [
+        .accepted: "huomioitu", .partlyAccepted: "osittain huomioitu", .notAccepted: "ei huomioitu",
+        .noted: "merkitty tiedoksi",
+      ],
+      .sv: [
+        .accepted: "beaktad", .partlyAccepted: "delvis beaktad", .notAccepted: "inte beaktad", .noted: "för kännedom",
+      ],
       .en: [
         .accepted: "taken into account", .partlyAccepted: "partly taken into account",
         .notAccepted: "not taken into account", .noted: "noted",
@@ -123,7 +130,8 @@ import Testing
 
 @Suite struct TextWrapTests {
   @Test func wrapsWithAHangingIndent() {
-    let w = TextWrap.wrap("Käsittely: kohta poistettiin ja teksti siirrettiin lukuun kolme.", width: 24, first: "- ", indent: 2)
+    let w = TextWrap.wrap(
+      "Käsittely: kohta poistettiin ja teksti siirrettiin lukuun kolme.", width: 24, first: "- ", indent: 2)
     #expect(w == "- Käsittely: kohta\n  poistettiin ja teksti\n  siirrettiin lukuun\n  kolme.")
   }
 

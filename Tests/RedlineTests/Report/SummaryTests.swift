@@ -18,17 +18,27 @@ import Testing
     git(d.path, "commit", "-qm", "v1")
     git(d.path, "tag", "v1")
     let r = try DraftRepository(path: d.path)
-    let a = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: "Etelä-Savon liitto <k@e.fi>", message: "Nimeksi vetovoimainen.", commit: false)
-    let b = try r.addComment(revision: "v1", path: nil, block: "§2 ¶2", quote: nil, author: "Suomen Kylät <s@k.fi>", message: "Säilyttäkää <script>alert('x')</script> osallisuus.", commit: false)
-    _ = try r.addComment(revision: "v1", path: nil, block: "§3 ¶1", quote: nil, author: "Bo Björk <b@x.se>", message: "Bra.", commit: false)
+    let a = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: "Etelä-Savon liitto <k@e.fi>",
+      message: "Nimeksi vetovoimainen.", commit: false)
+    let b = try r.addComment(
+      revision: "v1", path: nil, block: "§2 ¶2", quote: nil, author: "Suomen Kylät <s@k.fi>",
+      message: "Säilyttäkää <script>alert('x')</script> osallisuus.", commit: false)
+    _ = try r.addComment(
+      revision: "v1", path: nil, block: "§3 ¶1", quote: nil, author: "Bo Björk <b@x.se>", message: "Bra.", commit: false
+    )
     d.write(
       "doc.md",
       "# Päätös\n\n## 1 Vetovoimainen elinympäristö\n\nElinympäristö on alueiden kilpailukyvyn perusta ja se vaikuttaa asukkaisiin.\n\n## 2 Edellytykset\n\n- saavutettavuus\n\n## 3 Seuranta\n\nSeurantaa tehdään <b>vuosittain</b> ja tuloksista raportoidaan.\n"
     )
     git(d.path, "commit", "-qam", "v2", "--author", "Mikko Korhonen <m@tem.fi>")
     git(d.path, "tag", "v2")
-    _ = try r.addEvent(to: a.id, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Nimi muutettu.", disposition: .accepted, at: "v2", commit: false)
-    _ = try r.addEvent(to: b.id, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Luovuttiin <erillisistä> edellytyksistä.", disposition: .notAccepted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: a.id, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Nimi muutettu.", disposition: .accepted, at: "v2",
+      commit: false)
+    _ = try r.addEvent(
+      to: b.id, kind: .resolve, author: "Mikko <m@tem.fi>", body: "Luovuttiin <erillisistä> edellytyksistä.",
+      disposition: .notAccepted, at: "v2", commit: false)
     let input = try r.summaryInput("v1", "v2", path: nil, now: 1_701_090_000)
     return (d, input)
   }
@@ -55,7 +65,8 @@ import Testing
         }
         #expect(out.contains(l[.title]))
         #expect(out.contains(l[.structure]))
-        let renamed = l.structure(.renamed, old: "1 Laadukas elinympäristö", new: "1 Vetovoimainen elinympäristö", related: "")
+        let renamed = l.structure(
+          .renamed, old: "1 Laadukas elinympäristö", new: "1 Vetovoimainen elinympäristö", related: "")
         #expect(out.contains(renamed), "\(lang) \(format): \(renamed)")
       }
     }
@@ -74,7 +85,8 @@ import Testing
     #expect(sv.contains("**Behandling:** beaktad") && sv.contains("**Behandling:** inte beaktad"))
     #expect(en.contains("**Handling:** taken into account") && en.contains("**Handling:** not taken into account"))
     #expect(fi.contains("Lausuntopalautteen käsittely") && fi.contains("Lausunnonantaja"))
-    #expect(sv.contains("Behandlingen av remissvaren") && sv.contains("Remissinstans") && sv.contains("Teckenförklaring"))
+    #expect(
+      sv.contains("Behandlingen av remissvaren") && sv.contains("Remissinstans") && sv.contains("Teckenförklaring"))
     // Dates as Finnish authorities write them, in every language.
     for out in [fi, sv, en] { #expect(out.contains("27.11.2023")) }
     for out in [fi, sv, en] {
@@ -129,7 +141,8 @@ import Testing
   @Test func summaryCommandWritesAFile() throws {
     let (d, _) = try fixture()
     let out = d.path + "/yhteenveto.html"
-    let r = run(redlineBinary, ["summary", "v1", "v2", "--lang", "fi", "--format", "html", "-o", out, "--repo", d.path])
+    let r = run(
+      redlineBinary, ["summary", "v1", "v2", "--lang", "fi", "--format", "html", "-o", out, "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.contains("Lausuntopalautteen käsittely"))

@@ -10,9 +10,11 @@ import Testing
   static let p2 = "Saavutettavuus on elinvoiman perusedellytys, ja raideliikenteen hankkeet ovat alueille ratkaisevia."
   static let p3 = "Osallisuus vahvistaa yhteisöjä ja lisää luottamusta päätöksentekoon kaikilla alueilla."
   static let p4 = "Vihreän siirtymän investoinnit kohdistuvat Pohjois- ja Länsi-Suomeen, kuten Lappiin ja Pohjanmaalle."
-  static let p5 = "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
+  static let p5 =
+    "Itärajan sulkeminen on heikentänyt Etelä-Karjalan ja Pohjois-Karjalan yritysten toimintaedellytyksiä."
   static let same = "Toimenpiteiden vaikutuksia seurataan vuosittain."
-  static let p7 = "Työvoiman saatavuus on kasvun este monella alueella. Koulutusta ja työperäistä maahanmuuttoa vahvistetaan kaikkialla Suomessa."
+  static let p7 =
+    "Työvoiman saatavuus on kasvun este monella alueella. Koulutusta ja työperäistä maahanmuuttoa vahvistetaan kaikkialla Suomessa."
 
   static func v1() -> String {
     "# Päätös\n\n## 1 Elinvoima\n\n\(p1)\n\n\(p2)\n\n\(p3)\n\n## 2 Turvallisuus\n\n\(p4)\n\n\(p5)\n\n## 3 Seuranta\n\n\(same)\n\n## 4 Arviointi\n\n\(same)\n\n## 5 Työvoima\n\n\(p7)\n"
@@ -39,7 +41,8 @@ import Testing
 
   func add(_ r: DraftRepository, _ block: String, at rev: String = "v1", quote: String? = nil) throws -> String {
     try r.addComment(
-      revision: rev, path: nil, block: quote == nil ? block : nil, quote: quote, author: "Aino Arvioija <aino@example.fi>",
+      revision: rev, path: nil, block: quote == nil ? block : nil, quote: quote,
+      author: "Aino Arvioija <aino@example.fi>",
       message: "Kommentti kohtaan \(block)", commit: false
     ).id
   }
@@ -56,7 +59,9 @@ import Testing
     let twinInArviointi = try add(r, "§4 ¶1")
     let split = try add(r, "§5 ¶1")
     let resolved = try add(r, "§1 ¶1")
-    _ = try r.addEvent(to: resolved, kind: .resolve, author: "Liisa <l@tem.fi>", body: "Hyvä huomio.", disposition: .noted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: resolved, kind: .resolve, author: "Liisa <l@tem.fi>", body: "Hyvä huomio.", disposition: .noted, at: "v2",
+      commit: false)
 
     let atV1 = try r.comments(at: "v1")
     #expect(atV1.threads.filter { $0.id != resolved }.allSatisfy { $0.placement.status == .open })
@@ -137,7 +142,9 @@ import Testing
   @Test func deletedParagraphFoundElsewhereByText() throws {
     // A paragraph moved in a commit that also rewrote its surroundings beyond recognition:
     // the exact text is found; a thread on a really deleted paragraph is outdated.
-    let (dir, r) = repo(["## 1 A\n\n\(Self.p1)\n\n\(Self.p3)\n", "## 9 Uusi\n\n\(Self.p2)\n\n## 10 Muu\n\n\(Self.p1)\n"])
+    let (dir, r) = repo([
+      "## 1 A\n\n\(Self.p1)\n\n\(Self.p3)\n", "## 9 Uusi\n\n\(Self.p2)\n\n## 10 Muu\n\n\(Self.p1)\n",
+    ])
     let kept = try add(r, "§1 ¶1")
     let gone = try add(r, "§1 ¶2")
     let rep = try r.comments(at: "v2")
@@ -154,7 +161,8 @@ import Testing
     let file = d.path + "/reviews/\(id).jsonl"
     var text = try String(contentsOfFile: file, encoding: .utf8)
     let real = git(d.path, "rev-parse", "v1")
-    text = text.replacingOccurrences(of: real, with: String(repeating: "a", count: 40)).replacingOccurrences(of: "\"revision\":\"v1\"", with: "\"revision\":\"vanha\"")
+    text = text.replacingOccurrences(of: real, with: String(repeating: "a", count: 40)).replacingOccurrences(
+      of: "\"revision\":\"v1\"", with: "\"revision\":\"vanha\"")
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     let rep = try r.comments(at: "v2")
     #expect(status(rep, id).placement.status == .orphaned)
@@ -164,7 +172,9 @@ import Testing
     let (dir, r) = repo([Self.v1(), Self.v2()])
     let id = try add(r, "§1 ¶2")
     _ = try r.addEvent(to: id, kind: .reply, author: "Liisa <l@tem.fi>", body: "Katsotaan.", commit: false)
-    _ = try r.addEvent(to: String(id.prefix(4)), kind: .resolve, author: "Liisa <l@tem.fi>", body: "Korjattu.", disposition: .accepted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: String(id.prefix(4)), kind: .resolve, author: "Liisa <l@tem.fi>", body: "Korjattu.", disposition: .accepted,
+      at: "v2", commit: false)
     var rep = try r.comments(at: "v2")
     #expect(status(rep, id).placement.status == .resolved)
     _ = try r.addEvent(to: id, kind: .reopen, author: "Aino <a@x.fi>", body: "Ei riitä.", at: "v2", commit: false)
@@ -184,15 +194,19 @@ import Testing
     #expect(rep.threads.count == 2)
     #expect(status(rep, good).placement.status == .open)
     #expect(status(rep, "rikki123").placement.status == .unreadable)
-    #expect(rep.errors.map(\.description) == [
-      "reviews/rikki123.jsonl line 1: not a JSON object; fix or remove that line (each line is one JSON event)"
-    ])
+    #expect(
+      rep.errors.map(\.description) == [
+        "reviews/rikki123.jsonl line 1: not a JSON object; fix or remove that line (each line is one JSON event)"
+      ])
     // Through the CLI: listed, the file named on stderr, non-zero exit.
     let c = run(redlineBinary, ["comments", "--at", "v2", "--repo", d.path])
     #expect(c.status == 2)
     #expect(c.stdout.contains(good))
     #expect(c.stdout.contains("rikki123  UNREADABLE"))
-    #expect(c.stderr == "redline: error: reviews/rikki123.jsonl line 1: not a JSON object; fix or remove that line (each line is one JSON event)\n")
+    #expect(
+      c.stderr
+        == "redline: error: reviews/rikki123.jsonl line 1: not a JSON object; fix or remove that line (each line is one JSON event)\n"
+    )
     // Appending to a broken thread is refused, the file untouched.
     let before = try String(contentsOfFile: d.path + "/reviews/rikki123.jsonl", encoding: .utf8)
     #expect(throws: RedlineError.self) {
@@ -204,20 +218,24 @@ import Testing
   @Test func threadFilesAreStableReadableAndMergeFriendly() throws {
     let (d, r) = repo([Self.v1()])
     let id = try add(r, "§1 ¶2")
-    _ = try r.addEvent(to: id, kind: .reply, author: "Bo Björk <bo@x.se>", body: "Instämmer – ”viktigt”.", commit: false)
+    _ = try r.addEvent(
+      to: id, kind: .reply, author: "Bo Björk <bo@x.se>", body: "Instämmer – ”viktigt”.", commit: false)
     let text = try String(contentsOfFile: d.path + "/reviews/\(id).jsonl", encoding: .utf8)
     let lines = text.split(separator: "\n")
     #expect(lines.count == 2)
     #expect(lines[0].hasPrefix("{\"anchor\":{"), "keys sorted")
     #expect(lines[1].contains("Instämmer – ”viktigt”."), "UTF-8, not escaped")
     #expect(try String(contentsOfFile: d.path + "/reviews/.gitattributes", encoding: .utf8) == "*.jsonl merge=union\n")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter { $0.contains(".tmp-") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews").filter {
+      $0.contains(".tmp-")
+    }
     #expect(leftovers.isEmpty)
   }
 
   @Test func quoteMustBeUnambiguous() throws {
     let (d, _) = repo([Self.v1()])
-    let res = run(redlineBinary, ["comment", "add", "v1", "--quote", "vuosittain", "--author", "A", "-m", "x", "--repo", d.path])
+    let res = run(
+      redlineBinary, ["comment", "add", "v1", "--quote", "vuosittain", "--author", "A", "-m", "x", "--repo", d.path])
     #expect(res.status == 2)
     #expect(res.stderr.contains("“vuosittain” is in 3 blocks: §1 ¶1 (line 5), §3 ¶1 (line 19), §4 ¶1 (line 23)"))
     let none = run(redlineBinary, ["comment", "reply", "zzzz", "-m", "x", "--author", "A", "--repo", d.path])
@@ -234,14 +252,19 @@ import Testing
       let results = runAll(
         redlineBinary,
         (0..<8).map { w in
-          ["comment", "add", "v1", "--block", "§1 ¶\(1 + (i % 3))", "--author", "Arvioija \(w) <a\(w)@x.fi>", "-m", "Kommentti \(w)-\(i)", "--commit", "--repo", path]
+          [
+            "comment", "add", "v1", "--block", "§1 ¶\(1 + (i % 3))", "--author", "Arvioija \(w) <a\(w)@x.fi>", "-m",
+            "Kommentti \(w)-\(i)", "--commit", "--repo", path,
+          ]
         })
       for r in results { #expect(r.status == 0, "\(r.stderr)") }
     }
     let files = try FileManager.default.contentsOfDirectory(atPath: path + "/reviews").filter { $0.hasSuffix(".jsonl") }
     #expect(files.count == 400)
     #expect(Int(git(path, "rev-list", "--count", "HEAD"))! == before + 400, "no lost commit")
-    #expect(git(path, "ls-tree", "--name-only", "HEAD", "reviews/").split(separator: "\n").filter { $0.hasSuffix(".jsonl") }.count == 400)
+    #expect(
+      git(path, "ls-tree", "--name-only", "HEAD", "reviews/").split(separator: "\n").filter { $0.hasSuffix(".jsonl") }
+        .count == 400)
     #expect(git(path, "status", "--porcelain") == "")
     let r = try DraftRepository(path: path).comments(at: "HEAD")
     #expect(r.threads.count == 400)

@@ -65,15 +65,21 @@ func shellWords(_ line: String) -> [String] {
 
   @Test func lifecycleAndDispositionWordsOnTheCommandLine() {
     let d = threeVersionRepo()
-    let add = run(redlineBinary, ["comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "-m", "x", "--author", "A <a@x.fi>", "--repo", d.path])
+    let add = run(
+      redlineBinary,
+      ["comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "-m", "x", "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(add.status == 0, "\(add.stderr)")
     let id = String(add.stdout.prefix(8))
     let reopen = run(redlineBinary, ["comment", "reopen", id, "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(reopen.status == 2)
     #expect(reopen.stderr.contains("is not resolved"))
-    let res = run(redlineBinary, ["comment", "resolve", id, "--disposition", "not-accepted", "--author", "A <a@x.fi>", "--repo", d.path])
+    let res = run(
+      redlineBinary,
+      ["comment", "resolve", id, "--disposition", "not-accepted", "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(res.stdout.contains("resolved (not taken into account)"), "\(res.stdout)\(res.stderr)")
-    let again = run(redlineBinary, ["comment", "resolve", id, "--disposition", "accepted", "--author", "A <a@x.fi>", "--repo", d.path])
+    let again = run(
+      redlineBinary,
+      ["comment", "resolve", id, "--disposition", "accepted", "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(again.status == 2)
     #expect(again.stderr.contains("--change"))
     let list = run(redlineBinary, ["comments", "--repo", d.path])
@@ -85,7 +91,9 @@ func shellWords(_ line: String) -> [String] {
   @Test func demoShowsExactlyWhatItsCommandsPrint() throws {
     let d = TempDir("demo")
     let folder = d.path + "/repo"
-    let demo = run(redlineBinary, ["demo", "--into", folder, "--drafts", packageRoot + "/drafts", "--reviews", packageRoot + "/reviews"])
+    let demo = run(
+      redlineBinary,
+      ["demo", "--into", folder, "--drafts", packageRoot + "/drafts", "--reviews", packageRoot + "/reviews"])
     #expect(demo.status == 0, "\(demo.stderr)")
     let parts = demo.stdout.components(separatedBy: "\n━━ ").dropFirst()
     #expect(parts.count >= 8)
@@ -94,9 +102,15 @@ func shellWords(_ line: String) -> [String] {
     #expect(titles.allSatisfy { $0.count + 3 <= 80 }, "titles fit 80 columns")
     #expect(parts.contains { $0.contains("$ redline --repo \(folder) history v3 aluekehittamispaatos.md --block") })
     #expect(parts.contains { $0.contains("$ redline --repo \(folder) blame v3 aluekehittamispaatos.md") })
-    #expect(titles.contains { $0.hasPrefix("The Swedish version, §2: what it has not caught up with") && $0.hasSuffix("(exit status 1)") })
+    #expect(
+      titles.contains {
+        $0.hasPrefix("The Swedish version, §2: what it has not caught up with") && $0.hasSuffix("(exit status 1)")
+      })
     #expect(parts.contains { $0.contains("parallel v3 aluekehittamispaatos.md regionutvecklingsbeslut.md") })
-    #expect(parts.contains { $0.contains("summary v2 v3 aluekehittamispaatos.md --lang fi --parallel regionutvecklingsbeslut.md") })
+    #expect(
+      parts.contains {
+        $0.contains("summary v2 v3 aluekehittamispaatos.md --lang fi --parallel regionutvecklingsbeslut.md")
+      })
     #expect(demo.stdout.contains("GIT_EXTERNAL_DIFF="), "the git recipe")
     // The sample threads resolve at the demo's own v2 commit: asked about v1, none is resolved yet.
     let atV1 = run(redlineBinary, ["comments", "--at", "v1", "--repo", folder])
@@ -119,15 +133,25 @@ func shellWords(_ line: String) -> [String] {
     // The README's --quote example works on the bundled drafts.
     let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
     let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("redline comment add v1 --quote") })
-    let quote = try #require(shellWords(String(line)).firstIndex(of: "--quote").map { shellWords(String(line))[$0 + 1] })
-    let add = run(redlineBinary, ["--repo", folder, "comment", "add", "v1", "--quote", quote, "-m", "Miksi?", "--author", "Aino <aino@example.fi>"])
+    let quote = try #require(
+      shellWords(String(line)).firstIndex(of: "--quote").map { shellWords(String(line))[$0 + 1] })
+    let add = run(
+      redlineBinary,
+      [
+        "--repo", folder, "comment", "add", "v1", "--quote", quote, "-m", "Miksi?", "--author",
+        "Aino <aino@example.fi>",
+      ])
     #expect(add.status == 0, "\(add.stderr)")
   }
 
   @Test func anUnreadableDocumentIsNamedOnStderrAndOthersListed() {
     let d = threeVersionRepo()
-    let ok = run(redlineBinary, ["comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "-m", "x", "--author", "A <a@x.fi>", "--repo", d.path])
-    let bad = run(redlineBinary, ["comment", "add", "v3", "notes.txt", "--block", "§1 ¶1", "-m", "y", "--author", "A <a@x.fi>", "--repo", d.path])
+    let ok = run(
+      redlineBinary,
+      ["comment", "add", "v3", "doc.md", "--block", "§1 ¶1", "-m", "x", "--author", "A <a@x.fi>", "--repo", d.path])
+    let bad = run(
+      redlineBinary,
+      ["comment", "add", "v3", "notes.txt", "--block", "§1 ¶1", "-m", "y", "--author", "A <a@x.fi>", "--repo", d.path])
     #expect(ok.status == 0 && bad.status == 0, "\(ok.stderr)\(bad.stderr)")
     d.writeBytes("notes.txt", [0x31, 0x00, 0xFF, 0x0A])
     git(d.path, "commit", "-qam", "rikki")

@@ -30,18 +30,25 @@ let aino = "Aino Arvioija <aino@example.fi>"
   static let b = "Saavutettavuus on elinvoiman perusedellytys, ja raideliikenteen hankkeet ovat alueille ratkaisevia."
   static let c = "Osallisuus vahvistaa yhteisöjä ja lisää luottamusta päätöksentekoon kaikilla alueilla."
   static var v1: String { "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b)\n\n## 2 Osallisuus\n\n\(c)\n" }
-  static var v2: String { "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b.replacingOccurrences(of: "ratkaisevia", with: "tärkeitä"))\n\n## 2 Osallisuus\n\n\(c)\n" }
+  static var v2: String {
+    "# Päätös\n\n## 1 Elinvoima\n\n\(a)\n\n\(b.replacingOccurrences(of: "ratkaisevia", with: "tärkeitä"))\n\n## 2 Osallisuus\n\n\(c)\n"
+  }
 
-  func placement(_ r: CommentsReport, _ id: String) throws -> ThreadReport { try #require(r.threads.first { $0.id == id }) }
+  func placement(_ r: CommentsReport, _ id: String) throws -> ThreadReport {
+    try #require(r.threads.first { $0.id == id })
+  }
 
   // Item 9: asking about an older version never shows the future.
   @Test func olderRevisionLeavesOutLaterThreadsRepliesAndResolutions() throws {
     let (keep, r) = datedRepo([Self.v1, Self.v2])
     defer { withExtendedLifetime(keep) {} }
-    let early = try r.addComment(revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: aino, message: "Ratkaisevia?", commit: false)
-    let late = try r.addComment(revision: "v2", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "Myöhempi.", commit: false)
+    let early = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: aino, message: "Ratkaisevia?", commit: false)
+    let late = try r.addComment(
+      revision: "v2", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "Myöhempi.", commit: false)
     _ = try r.addEvent(to: early.id, kind: .reply, author: aino, body: "Vastaus myöhemmin.", commit: false)
-    _ = try r.addEvent(to: early.id, kind: .resolve, author: aino, body: "Korjattu.", disposition: .accepted, at: "v2", commit: false)
+    _ = try r.addEvent(
+      to: early.id, kind: .resolve, author: aino, body: "Korjattu.", disposition: .accepted, at: "v2", commit: false)
 
     let atV1 = try r.comments(at: "v1")
     let e = try placement(atV1, early.id)
@@ -63,10 +70,12 @@ let aino = "Aino Arvioija <aino@example.fi>"
   // Item 10: versions are recorded as commits; WORKTREE comments record their base.
   @Test func resolutionsRecordCommitAndTagNeverHEAD() throws {
     let (d, r) = datedRepo([Self.v1, Self.v2])
-    let t = try r.addComment(revision: "HEAD", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "HEAD", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
     #expect(t.anchor.revision == "v2", "HEAD is recorded as the tag there")
     let v2 = git(d.path, "rev-parse", "v2")
-    let done = try r.addEvent(to: t.id, kind: .resolve, author: aino, body: "ok", disposition: .noted, at: "HEAD", commit: false)
+    let done = try r.addEvent(
+      to: t.id, kind: .resolve, author: aino, body: "ok", disposition: .noted, at: "HEAD", commit: false)
     #expect(done.lastResolution?.revision == "v2")
     #expect(done.lastResolution?.commit == v2)
     let raw = try String(contentsOfFile: d.path + "/reviews/\(t.id).jsonl", encoding: .utf8)
@@ -74,14 +83,17 @@ let aino = "Aino Arvioija <aino@example.fi>"
     // An untagged commit is recorded by its id.
     d.write("doc.md", Self.v2 + "\nLisäys.\n")
     git(d.path, "commit", "-qam", "untagged")
-    let u = try r.addComment(revision: "HEAD", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "y", commit: false)
+    let u = try r.addComment(
+      revision: "HEAD", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "y", commit: false)
     #expect(u.anchor.revision == String(git(d.path, "rev-parse", "HEAD").prefix(7)))
   }
 
   @Test func worktreeCommentRecordsItsBaseAndIsNeverMovedToItsOwnLabel() throws {
     let (d, r) = datedRepo([Self.v1, Self.v2])
     d.write("doc.md", Self.v2.replacingOccurrences(of: "kaikilla alueilla", with: "kaikilla alueilla ja kunnissa"))
-    let t = try r.addComment(revision: "WORKTREE", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "Tallentamaton.", commit: false)
+    let t = try r.addComment(
+      revision: "WORKTREE", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "Tallentamaton.",
+      commit: false)
     #expect(t.anchor.commit == nil)
     #expect(t.anchor.base == git(d.path, "rev-parse", "HEAD"))
     #expect(t.anchor.isUnsaved)
@@ -102,8 +114,10 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let merged = "# Päätös\n\n## 1 Elinvoima\n\n\(Self.a) \(Self.b)\n\n## 2 Osallisuus\n\n"
     let (keep, r) = datedRepo([Self.v1, merged])
     defer { withExtendedLifetime(keep) {} }
-    let onB = try r.addComment(revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: aino, message: "b", commit: false)
-    let onC = try r.addComment(revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "c", commit: false)
+    let onB = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶2", quote: nil, author: aino, message: "b", commit: false)
+    let onC = try r.addComment(
+      revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "c", commit: false)
     let rep = try r.comments(at: "v2")
     let b = try placement(rep, onB.id)
     #expect(b.placement.status == .merged)
@@ -125,23 +139,27 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let v2 = "# P\n\n## 1 Luku\n\n\(a) \(s1)\n\n\(b) \(s2)\n\n## 2 Toinen\n\nLoppu tässä aivan lopuksi.\n"
     let (keep, r) = datedRepo([v1, v2])
     defer { withExtendedLifetime(keep) {} }
-    let t = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
     let rep = try r.comments(at: "v2")
     let p = try placement(rep, t.id).placement
     #expect(p.status == .merged)
-    #expect(p.block.map { rep.documents["doc.md"]!.blocks[$0].text } == "\(b) \(s2)", "the block holding most of its words")
+    #expect(
+      p.block.map { rep.documents["doc.md"]!.blocks[$0].text } == "\(b) \(s2)", "the block holding most of its words")
   }
 
   // Item 3/11: a thread quoting the first sentence follows it when the paragraph splits,
   // even when the larger half is what the diff pairs with the old paragraph.
   @Test func quotedSentenceIsFollowedIntoItsHalfOfASplit() throws {
     let first = "Lyhyt avauslause pysyy."
-    let rest = "Tämä pitkä jatko sisältää suurimman osan kappaleen sanoista, kuten alueiden kehittämisen, rahoituksen, seurannan, arvioinnin ja yhteistyön maakuntien, kuntien ja valtion viranomaisten kesken vuosittain."
+    let rest =
+      "Tämä pitkä jatko sisältää suurimman osan kappaleen sanoista, kuten alueiden kehittämisen, rahoituksen, seurannan, arvioinnin ja yhteistyön maakuntien, kuntien ja valtion viranomaisten kesken vuosittain."
     let v1 = "# Päätös\n\n## 1 Luku\n\n\(first) \(rest)\n\n## 2 Toinen\n\nMuuta tekstiä.\n"
     let v2 = "# Päätös\n\n## 1 Luku\n\n\(first)\n\n\(rest)\n\n## 2 Toinen\n\nMuuta tekstiä.\n"
     let (keep, r) = datedRepo([v1, v2])
     defer { withExtendedLifetime(keep) {} }
-    let t = try r.addComment(revision: "v1", path: nil, block: nil, quote: "Lyhyt avauslause", author: aino, message: "q", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: nil, quote: "Lyhyt avauslause", author: aino, message: "q", commit: false)
     let rep = try r.comments(at: "v2")
     let p = try placement(rep, t.id).placement
     let doc = rep.documents["doc.md"]!
@@ -157,10 +175,12 @@ let aino = "Aino Arvioija <aino@example.fi>"
     #expect(Labels.canonical("hello world again") == nil)
     let (keep, r) = datedRepo([Self.v1])
     defer { withExtendedLifetime(keep) {} }
-    let t = try r.addComment(revision: "v1", path: nil, block: "1/2", quote: nil, author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: "1/2", quote: nil, author: aino, message: "x", commit: false)
     #expect(t.anchor.label == "§1 ¶2")
     do {
-      _ = try r.addComment(revision: "v1", path: nil, block: "§1 ¶9", quote: nil, author: aino, message: "x", commit: false)
+      _ = try r.addComment(
+        revision: "v1", path: nil, block: "§1 ¶9", quote: nil, author: aino, message: "x", commit: false)
       Issue.record("a wrong label was accepted")
     } catch {
       #expect(error.description.contains("nearest: §1 ¶1, §1 ¶2"), "\(error.description)")
@@ -169,10 +189,14 @@ let aino = "Aino Arvioija <aino@example.fi>"
 
   @Test func quoteMatchesAcrossTypographyAndAnchorsThePhrase() throws {
     let text = "Nimeksi ehdotetaan ”Vetovoimainen elinympäristö” – ei muuta."
-    #expect(QuoteMatch.range(of: "\"Vetovoimainen  elinympäristö\" - ei", in: text).map { String(text[$0]) } == "”Vetovoimainen elinympäristö” – ei")
+    #expect(
+      QuoteMatch.range(of: "\"Vetovoimainen  elinympäristö\" - ei", in: text).map { String(text[$0]) }
+        == "”Vetovoimainen elinympäristö” – ei")
     let (keep, r) = datedRepo(["# Päätös\n\n## 1 Luku\n\n\(text)\n\nToinen kappale.\n"])
     defer { withExtendedLifetime(keep) {} }
-    let t = try r.addComment(revision: "v1", path: nil, block: nil, quote: "\"Vetovoimainen elinympäristö\"", author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: nil, quote: "\"Vetovoimainen elinympäristö\"", author: aino, message: "x",
+      commit: false)
     #expect(t.anchor.quote == "”Vetovoimainen elinympäristö”")
     #expect(t.anchor.label == "§1 ¶1")
   }
@@ -181,9 +205,12 @@ let aino = "Aino Arvioija <aino@example.fi>"
     let v2 = Self.v2.replacingOccurrences(of: "## 2 Osallisuus", with: "## 2 Osallisuus ja yhteisöt")
     let (keep, r) = datedRepo([Self.v1, v2])
     defer { withExtendedLifetime(keep) {} }
-    let h = try r.addComment(revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "otsikko", commit: false, heading: "2")
-    let s = try r.addComment(revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "luku", commit: false, section: "§1")
-    let para = try r.addComment(revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "kpl", commit: false)
+    let h = try r.addComment(
+      revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "otsikko", commit: false, heading: "2")
+    let s = try r.addComment(
+      revision: "v1", path: nil, block: nil, quote: nil, author: aino, message: "luku", commit: false, section: "§1")
+    let para = try r.addComment(
+      revision: "v1", path: nil, block: "§2 ¶1", quote: nil, author: aino, message: "kpl", commit: false)
     #expect(h.anchor.kind == .heading)
     #expect(s.anchor.kind == .section)
     let rep = try r.comments(at: "v2")
@@ -201,16 +228,20 @@ let aino = "Aino Arvioija <aino@example.fi>"
   // Item 13: a clear thread lifecycle.
   @Test func lifecycleRefusesReopenOfOpenAndDoubleResolve() throws {
     let (d, r) = datedRepo([Self.v1])
-    let t = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
     let file = d.path + "/reviews/\(t.id).jsonl"
     let before = try String(contentsOfFile: file, encoding: .utf8)
-    #expect(throws: RedlineError.self) { try r.addEvent(to: t.id, kind: .reopen, author: aino, body: "", commit: false) }
+    #expect(throws: RedlineError.self) {
+      try r.addEvent(to: t.id, kind: .reopen, author: aino, body: "", commit: false)
+    }
     #expect(try String(contentsOfFile: file, encoding: .utf8) == before, "a refused step writes nothing")
     _ = try r.addEvent(to: t.id, kind: .resolve, author: aino, body: "ok", disposition: .accepted, commit: false)
     #expect(throws: RedlineError.self) {
       try r.addEvent(to: t.id, kind: .resolve, author: aino, body: "", disposition: .notAccepted, commit: false)
     }
-    let changed = try r.addEvent(to: t.id, kind: .resolve, author: aino, body: "toisin", disposition: .notAccepted, commit: false, change: true)
+    let changed = try r.addEvent(
+      to: t.id, kind: .resolve, author: aino, body: "toisin", disposition: .notAccepted, commit: false, change: true)
     #expect(changed.disposition == .notAccepted)
     #expect(changed.events.last?.change == true)
     let rep = try r.comments(at: "v1")
@@ -228,7 +259,8 @@ let aino = "Aino Arvioija <aino@example.fi>"
       revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino,
       message: "Eka rivi\r# Väärä otsikko\nzzzzzzzz  RESOLVED  forged", commit: false)
     #expect(throws: RedlineError.self) { try r.addEvent(to: "", kind: .reply, author: aino, body: "x", commit: false) }
-    try FileManager.default.copyItem(atPath: d.path + "/reviews/\(t.id).jsonl", toPath: d.path + "/reviews/kopio123.jsonl")
+    try FileManager.default.copyItem(
+      atPath: d.path + "/reviews/\(t.id).jsonl", toPath: d.path + "/reviews/kopio123.jsonl")
     let rep = try r.comments(at: "v1")
     #expect(rep.threads.filter { $0.thread?.id == t.id }.count == 1, "a copy is not a second thread with the same id")
     #expect(try placement(rep, "kopio123").placement.status == .unreadable)
@@ -241,7 +273,9 @@ let aino = "Aino Arvioija <aino@example.fi>"
     // The consultation summary written to a file: a CR never ends a Markdown line.
     let (keep2, r2) = datedRepo([Self.v1, Self.v2])
     defer { withExtendedLifetime(keep2) {} }
-    _ = try r2.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "Eka\r# Väärä otsikko", commit: false)
+    _ = try r2.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "Eka\r# Väärä otsikko",
+      commit: false)
     let summary = SummaryRenderer.render(try r2.summaryInput("v1", "v2", path: nil), language: .en, format: .markdown)
     #expect(!summary.unicodeScalars.contains("\r"))
     #expect(!summary.split(separator: "\n").contains { $0.hasPrefix("# Väärä") })
@@ -250,11 +284,13 @@ let aino = "Aino Arvioija <aino@example.fi>"
   // Issue 9 item 4: one bad document hides no other thread.
   @Test func aThreadOnAnUnreadableDocumentFailsAlone() throws {
     let (d, r) = datedRepo([Self.v1])
-    let good = try r.addComment(revision: "v1", path: "doc.md", block: "§1 ¶1", quote: nil, author: aino, message: "ok", commit: false)
+    let good = try r.addComment(
+      revision: "v1", path: "doc.md", block: "§1 ¶1", quote: nil, author: aino, message: "ok", commit: false)
     d.write("other.md", "# Muu\n\n## 1 Luku\n\nTeksti tässä.\n")
     git(d.path, "add", "other.md")
     git(d.path, "commit", "-qm", "other")
-    let bad = try r.addComment(revision: "HEAD", path: "other.md", block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let bad = try r.addComment(
+      revision: "HEAD", path: "other.md", block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
     d.writeBytes("other.md", [0x23, 0x20, 0x41, 0x00, 0xFF, 0x0A])
     git(d.path, "add", "other.md")
     git(d.path, "commit", "-qm", "binary")
@@ -276,21 +312,27 @@ let aino = "Aino Arvioija <aino@example.fi>"
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "nothing written outside")
     try FileManager.default.removeItem(atPath: d.path + "/reviews")
-    let t = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: false)
     outside.write("vieras12.jsonl", try String(contentsOfFile: d.path + "/reviews/\(t.id).jsonl", encoding: .utf8))
-    try FileManager.default.createSymbolicLink(atPath: d.path + "/reviews/vieras12.jsonl", withDestinationPath: outside.path + "/vieras12.jsonl")
+    try FileManager.default.createSymbolicLink(
+      atPath: d.path + "/reviews/vieras12.jsonl", withDestinationPath: outside.path + "/vieras12.jsonl")
     let rep = try r.comments(at: "v1")
     #expect(try placement(rep, "vieras12").placement.status == .unreadable)
     outside.write("secret.md", "# Salainen\n\nSalainen teksti.\n")
     #expect(throws: RedlineError.self) {
-      try r.addComment(revision: "WORKTREE", path: "../" + URL(fileURLWithPath: outside.path).lastPathComponent + "/secret.md", block: nil, quote: "Salainen", author: aino, message: "x", commit: false)
+      try r.addComment(
+        revision: "WORKTREE", path: "../" + URL(fileURLWithPath: outside.path).lastPathComponent + "/secret.md",
+        block: nil, quote: "Salainen", author: aino, message: "x", commit: false)
     }
   }
 
   // Issue 9 item 8: a failed --commit leaves nothing behind.
   @Test func failedCommitChangesNothing() throws {
     let (d, r) = datedRepo([Self.v1])
-    func reviewFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews")) ?? []).sorted() }
+    func reviewFiles() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: d.path + "/reviews")) ?? []).sorted()
+    }
     let head = git(d.path, "rev-parse", "HEAD")
     // A stale branch lock (left by a crash a minute ago): refused at once, naming the lock file.
     func stale(_ p: String) throws {
@@ -300,7 +342,8 @@ let aino = "Aino Arvioija <aino@example.fi>"
     try stale(d.path + "/.git/refs/heads/main.lock")
     let start = Date()
     do {
-      _ = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
+      _ = try r.addComment(
+        revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
       Issue.record("committed through a stale lock")
     } catch {
       #expect(error.description.contains("refs/heads/main.lock"))
@@ -318,7 +361,8 @@ let aino = "Aino Arvioija <aino@example.fi>"
     #expect(git(d.path, "rev-parse", "HEAD") == head)
     try FileManager.default.removeItem(atPath: d.path + "/.git/index.lock")
     // A committed thread; then a reply under a stale lock leaves the file as it was.
-    let t = try r.addComment(revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
+    let t = try r.addComment(
+      revision: "v1", path: nil, block: "§1 ¶1", quote: nil, author: aino, message: "x", commit: true)
     #expect(git(d.path, "status", "--porcelain").isEmpty)
     let file = d.path + "/reviews/\(t.id).jsonl"
     let before = try String(contentsOfFile: file, encoding: .utf8)

@@ -18,8 +18,10 @@ import Testing
     #expect(a.blocks.map(\.text) == b.blocks.map(\.text))
     #expect(a.blocks.map(\.line) == b.blocks.map(\.line))
     #expect(Differ.diff(a, b).isUnchanged)
-    let old = try DocumentLoader.load(Array("Para one\rcontinued\n\nSecond paragraph text\n\nThird\n".utf8), path: "c.md")
-    let new = try DocumentLoader.load(Array("Para one\rcontinued\n\nSecond paragraph CHANGED\n\nThird\n".utf8), path: "c.md")
+    let old = try DocumentLoader.load(
+      Array("Para one\rcontinued\n\nSecond paragraph text\n\nThird\n".utf8), path: "c.md")
+    let new = try DocumentLoader.load(
+      Array("Para one\rcontinued\n\nSecond paragraph CHANGED\n\nThird\n".utf8), path: "c.md")
     #expect(old.blocks.map(\.text) == ["Para one continued", "Second paragraph text", "Third"])
     #expect(Differ.diff(old, new).summary.blocksModified == 1)
     let txt = try DocumentLoader.load(Array("1 Otsikko\r\n\r\nTeksti.\r\n".utf8), path: "a.txt")
@@ -65,9 +67,11 @@ import Testing
   @Test func negativeAnchorIndexIsUnreadableNotACrash() throws {
     let d = threeVersionRepo()
     let r = try DraftRepository(path: d.path)
-    let t = try r.addComment(revision: "v1", path: "doc.md", block: "§1 ¶1", quote: nil, author: "A <a@x.fi>", message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v1", path: "doc.md", block: "§1 ¶1", quote: nil, author: "A <a@x.fi>", message: "x", commit: false)
     let file = d.path + "/reviews/\(t.id).jsonl"
-    let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\"index\":0", with: "\"index\":-1")
+    let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+      of: "\"index\":0", with: "\"index\":-1")
     try text.write(toFile: file, atomically: true, encoding: .utf8)
     let rep = try r.comments(at: "v3", path: "doc.md")
     #expect(rep.threads.map(\.placement.status) == [.unreadable])
@@ -76,7 +80,8 @@ import Testing
   @Test func threadsFollowARenamedDocument() throws {
     let d = threeVersionRepo()
     let r = try DraftRepository(path: d.path)
-    let t = try r.addComment(revision: "v3", path: "doc.md", block: "§1 ¶1", quote: nil, author: "A <a@x.fi>", message: "x", commit: false)
+    let t = try r.addComment(
+      revision: "v3", path: "doc.md", block: "§1 ¶1", quote: nil, author: "A <a@x.fi>", message: "x", commit: false)
     git(d.path, "mv", "doc.md", "paatos.md")
     git(d.path, "commit", "-qm", "rename")
     let rep = try r.comments(at: "HEAD")
@@ -86,8 +91,11 @@ import Testing
   }
 
   @Test func rewordedParagraphIsFoundByFuzzyMatch() {
-    let old = "Maakuntien liitot laativat maakuntaohjelmat yhdessä kuntien, yritysten ja järjestöjen kanssa neljän vuoden välein."
-    let doc = md("## 1 A\n\nEnsimmäinen kappale pysyy.\n\nMaakuntien liitot valmistelevat maakuntaohjelmat yhdessä kuntien, yritysten ja korkeakoulujen kanssa neljän vuoden välein.\n\nViimeinen kappale pysyy.\n")
+    let old =
+      "Maakuntien liitot laativat maakuntaohjelmat yhdessä kuntien, yritysten ja järjestöjen kanssa neljän vuoden välein."
+    let doc = md(
+      "## 1 A\n\nEnsimmäinen kappale pysyy.\n\nMaakuntien liitot valmistelevat maakuntaohjelmat yhdessä kuntien, yritysten ja korkeakoulujen kanssa neljän vuoden välein.\n\nViimeinen kappale pysyy.\n"
+    )
     let a = Anchor(
       path: "t.md", commit: nil, revision: "v1", section: ["1 A"], label: "§1 ¶2", index: 1, text: old,
       prefix: "Ensimmäinen kappale pysyy.", suffix: "Viimeinen kappale pysyy.")

@@ -64,7 +64,10 @@ struct DocumentsTests {
       let b = try #require(try await client.signIn(r.reviewer))
       let (s, _, h) = try await client.post(
         "/comment", as: b,
-        [("csrf", b.csrf), ("rev", "v3"), ("doc", Self.sv), ("block", block.label), ("message", "Översättningen stämmer.")])
+        [
+          ("csrf", b.csrf), ("rev", "v3"), ("doc", Self.sv), ("block", block.label),
+          ("message", "Översättningen stämmer."),
+        ])
       #expect(s == .seeOther)
       let url = try #require(h[.location])
       let (_, thread, _) = try await client.get(url, as: b)
@@ -113,8 +116,11 @@ struct DocumentsTests {
     git(d.path, "commit", "-q", "-am", "v2")
     git(d.path, "tag", "v2")
     let site = try Site(repoPath: d.path)
-    let token = try site.reviewers.add(name: "Aino", email: "aino@example.fi", role: .reviewer, now: Int64(Date().timeIntervalSince1970)).1
-    try await ReviewServer.application(ServerOptions(repo: d.path), site: site, logger: quietLogger).test(.router) { client in
+    let token = try site.reviewers.add(
+      name: "Aino", email: "aino@example.fi", role: .reviewer, now: Int64(Date().timeIntervalSince1970)
+    ).1
+    try await ReviewServer.application(ServerOptions(repo: d.path), site: site, logger: quietLogger).test(.router) {
+      client in
       let br = try #require(try await client.signIn(token))
       let (s, page, _) = try await client.get("/compare?from=v1&to=v2", as: br)
       #expect(s == .ok)
@@ -128,7 +134,8 @@ struct DocumentsTests {
       #expect(page.contains("<summary>Kommentoi §1 ¶1 (v2)</summary>"))
       #expect(page.contains("<summary>Kommentoi §2 ¶1 (v2)</summary>"))
       let (s2, _, _) = try await client.post(
-        "/comment", as: br, [("csrf", br.csrf), ("rev", "v2"), ("doc", "doc.md"), ("block", "§1 ¶1"), ("message", "Hyvä yhdistys.")])
+        "/comment", as: br,
+        [("csrf", br.csrf), ("rev", "v2"), ("doc", "doc.md"), ("block", "§1 ¶1"), ("message", "Hyvä yhdistys.")])
       #expect(s2 == .seeOther)
     }
   }

@@ -18,7 +18,8 @@ struct LoadTests {
     let now = Int64(Date().timeIntervalSince1970)
     var invited: [String] = []
     for i in 0..<reviewers {
-      invited.append(try r.site.reviewers.add(name: "Arvioija \(i)", email: "a\(i)@example.fi", role: .reviewer, now: now).1)
+      invited.append(
+        try r.site.reviewers.add(name: "Arvioija \(i)", email: "a\(i)@example.fi", role: .reviewer, now: now).1)
     }
     let tokens = invited
     let labels = try r.site.version("v2", doc: nil).document.blocks.filter { $0.section > 0 }.map(\.label)
@@ -35,7 +36,8 @@ struct LoadTests {
             for k in 0..<each {
               let label = labels[(i * each + k) % labels.count]
               let (s, _, _) = try await client.post(
-                "/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", label), ("message", "Kommentti \(i)-\(k)")])
+                "/comment", as: b,
+                [("csrf", b.csrf), ("rev", "v2"), ("block", label), ("message", "Kommentti \(i)-\(k)")])
               out.append(s)
             }
             return out

@@ -19,7 +19,9 @@ struct SecurityTests {
     git(d.path, "add", "doc.md")
     git(d.path, "commit", "-q", "-m", "v1")
     git(d.path, "tag", "v1")
-    d.write("doc.md", "# Päätös\n\n## 1 \(Self.evil) Otsikko\n\nEnsimmäinen kappale on nyt tässä \(Self.evil).\n\nToinen kappale.\n")
+    d.write(
+      "doc.md",
+      "# Päätös\n\n## 1 \(Self.evil) Otsikko\n\nEnsimmäinen kappale on nyt tässä \(Self.evil).\n\nToinen kappale.\n")
     git(d.path, "commit", "-q", "-am", "v2")
     git(d.path, "tag", "v2")
     let site = try Site(repoPath: d.path)
@@ -34,9 +36,11 @@ struct SecurityTests {
       id: "xssauthor", anchor: store.load().threads[0].anchor,
       events: [ThreadEvent(kind: .comment, time: now, author: Person(name: Self.evil, email: "m@x"), body: Self.evil)])
     _ = try store.create(t)
-    try await ReviewServer.application(ServerOptions(repo: d.path), site: site, logger: quietLogger).test(.router) { client in
+    try await ReviewServer.application(ServerOptions(repo: d.path), site: site, logger: quietLogger).test(.router) {
+      client in
       let b = try #require(try await client.signIn(token))
-      let (s, _, h) = try await client.post("/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§1 ¶1"), ("message", Self.evil)])
+      let (s, _, h) = try await client.post(
+        "/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§1 ¶1"), ("message", Self.evil)])
       #expect(s == .seeOther)
       let pages = [
         "/version?rev=v1", "/version?rev=v2", "/compare?from=v1&to=v2", "/dashboard", "/thread/xssauthor",
@@ -93,7 +97,8 @@ struct SecurityTests {
       }
       // Comment writes name versions only through git too.
       let (s, _, _) = try await client.post(
-        "/comment", as: b, [("csrf", b.csrf), ("rev", "WORKTREE"), ("doc", "untracked.md"), ("block", "§1 ¶1"), ("message", "x")])
+        "/comment", as: b,
+        [("csrf", b.csrf), ("rev", "WORKTREE"), ("doc", "untracked.md"), ("block", "§1 ¶1"), ("message", "x")])
       #expect(s == .badRequest)
       let (s2, _, _) = try await client.post("/thread/..%2Fx/reply", as: b, [("csrf", b.csrf), ("message", "x")])
       #expect(s2 == .notFound)
@@ -118,12 +123,16 @@ struct SecurityTests {
       // Broken form encoding, unknown disposition, empty comment.
       var (h, _) = b.form([])
       h[.contentType] = "application/x-www-form-urlencoded"
-      try await client.execute(uri: "/comment", method: .post, headers: h, body: ByteBuffer(string: "csrf=\(b.csrf)&message=%zz")) { res in
+      try await client.execute(
+        uri: "/comment", method: .post, headers: h, body: ByteBuffer(string: "csrf=\(b.csrf)&message=%zz")
+      ) { res in
         #expect(res.status == .badRequest)
       }
-      let (s1, _, _) = try await client.post("/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§1.1 ¶1"), ("message", "   ")])
+      let (s1, _, _) = try await client.post(
+        "/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§1.1 ¶1"), ("message", "   ")])
       #expect(s1 == .badRequest)
-      let (s2, _, _) = try await client.post("/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§99 ¶1"), ("message", "x")])
+      let (s2, _, _) = try await client.post(
+        "/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", "§99 ¶1"), ("message", "x")])
       #expect(s2 == .badRequest)
     }
     #expect(r.threadFiles().isEmpty)

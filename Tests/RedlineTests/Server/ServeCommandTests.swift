@@ -9,11 +9,17 @@ struct ServeCommandTests {
     let d = TempDir("reviewers")
     _ = try Demo.build(drafts: packageRoot + "/drafts", into: d.path + "/repo")
     let repo = d.path + "/repo"
-    let add = run(redlineBinary, ["reviewers", "add", "Aino Arvioija", "--email", "aino@example.fi", "--role", "drafter",
-                                  "--url", "https://lausunnot.example.fi/", "--repo", repo])
+    let add = run(
+      redlineBinary,
+      [
+        "reviewers", "add", "Aino Arvioija", "--email", "aino@example.fi", "--role", "drafter",
+        "--url", "https://lausunnot.example.fi/", "--repo", repo,
+      ])
     #expect(add.status == 0, "\(add.stderr)")
     let link = try #require(add.stdout.split(separator: "\n").last.map(String.init))
-    #expect(link.range(of: #"^https://lausunnot\.example\.fi/signin\?token=[0-9a-f]{64}$"#, options: .regularExpression) != nil)
+    #expect(
+      link.range(of: #"^https://lausunnot\.example\.fi/signin\?token=[0-9a-f]{64}$"#, options: .regularExpression)
+        != nil)
     let list = run(redlineBinary, ["reviewers", "list", "--repo", repo])
     #expect(list.stdout.contains("drafter") && list.stdout.contains("Aino Arvioija <aino@example.fi>"))
     #expect(list.stdout.contains("link not used yet"))
@@ -46,7 +52,9 @@ struct ServeCommandTests {
     addr.sin_port = in_port_t(UInt16(port).bigEndian)
     addr.sin_addr.s_addr = inet_addr("127.0.0.1")
     let ok = withUnsafePointer(to: &addr) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard ok == 0 else { return "" }
     let req = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"

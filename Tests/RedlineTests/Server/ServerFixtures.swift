@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import HummingbirdTesting
+import Logging
 import RedlineKit
 import RedlineServer
 import Testing
@@ -55,7 +55,8 @@ struct Browser: Sendable {
     var h = headers
     h[.contentType] = "application/x-www-form-urlencoded"
     let allowed = CharacterSet.alphanumerics
-    let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+    let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(
+      separator: "&")
     return (h, ByteBuffer(string: body))
   }
 }
@@ -65,7 +66,8 @@ extension TestClientProtocol {
   func signIn(_ token: String) async throws -> Browser? {
     var h = HTTPFields()
     h[.contentType] = "application/x-www-form-urlencoded"
-    return try await execute(uri: "/signin", method: .post, headers: h, body: ByteBuffer(string: "token=\(token)")) { r in
+    return try await execute(uri: "/signin", method: .post, headers: h, body: ByteBuffer(string: "token=\(token)")) {
+      r in
       guard r.status == .seeOther, let set = r.headers[.setCookie], set.hasPrefix("rl_session=") else { return nil }
       let value = String(set.dropFirst("rl_session=".count).prefix { $0 != ";" })
       return Browser(cookie: value, csrf: SHA256.hex("csrf:" + value))
@@ -73,12 +75,18 @@ extension TestClientProtocol {
   }
 
   func get(_ uri: String, as b: Browser?) async throws -> (HTTPResponse.Status, String, HTTPFields) {
-    try await execute(uri: uri, method: .get, headers: b?.headers ?? [:]) { r in (r.status, String(buffer: r.body), r.headers) }
+    try await execute(uri: uri, method: .get, headers: b?.headers ?? [:]) { r in
+      (r.status, String(buffer: r.body), r.headers)
+    }
   }
 
-  func post(_ uri: String, as b: Browser, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+  func post(_ uri: String, as b: Browser, _ fields: [(String, String)]) async throws -> (
+    HTTPResponse.Status, String, HTTPFields
+  ) {
     let (h, body) = b.form(fields)
-    return try await execute(uri: uri, method: .post, headers: h, body: body) { r in (r.status, String(buffer: r.body), r.headers) }
+    return try await execute(uri: uri, method: .post, headers: h, body: body) { r in
+      (r.status, String(buffer: r.body), r.headers)
+    }
   }
 }
 

@@ -15,7 +15,9 @@ struct ServerTests {
     #expect(
       SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-    #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    #expect(
+      SHA256.hex(String(repeating: "a", count: 1000))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
   }
 
   @Test func reviewersAreStoredAsHashesOutsideTheTree() throws {
@@ -72,14 +74,19 @@ struct ServerTests {
     let forwarded = h
     let plain = ReviewServer.application(ServerOptions(repo: r.repo), site: r.site, logger: quietLogger)
     try await plain.test(.router) { client in
-      try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reader)")) { res in
+      try await client.execute(
+        uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reader)")
+      ) { res in
         #expect(res.status == .seeOther)
         #expect(res.headers[.setCookie]?.contains("Secure") == false)
       }
     }
-    let proxied = ReviewServer.application(ServerOptions(repo: r.repo, trustProxy: true), site: r.site, logger: quietLogger)
+    let proxied = ReviewServer.application(
+      ServerOptions(repo: r.repo, trustProxy: true), site: r.site, logger: quietLogger)
     try await proxied.test(.router) { client in
-      try await client.execute(uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reviewer)")) { res in
+      try await client.execute(
+        uri: "/signin", method: .post, headers: forwarded, body: ByteBuffer(string: "token=\(r.reviewer)")
+      ) { res in
         #expect(res.status == .seeOther)
         #expect(res.headers[.setCookie]?.contains("Secure") == true)
       }
@@ -88,9 +95,13 @@ struct ServerTests {
       var (fh, body) = b.form([("csrf", b.csrf), ("rev", "v2"), ("section", "§1"), ("message", "Hyvä.")])
       fh[.origin] = "https://lausunnot.example.fi"
       fh[HTTPField.Name("X-Forwarded-Host")!] = "lausunnot.example.fi"
-      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in #expect(res.status == .seeOther) }
+      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in
+        #expect(res.status == .seeOther)
+      }
       fh[.origin] = "https://evil.example"
-      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in #expect(res.status == .forbidden) }
+      try await client.execute(uri: "/comment", method: .post, headers: fh, body: body) { res in
+        #expect(res.status == .forbidden)
+      }
     }
   }
 
@@ -99,7 +110,8 @@ struct ServerTests {
     try await r.app().test(.router) { client in
       var h = HTTPFields()
       h[.contentType] = "application/x-www-form-urlencoded"
-      try await client.execute(uri: "/signin", method: .post, headers: h, body: ByteBuffer(string: "token=\(r.reader)")) { res in
+      try await client.execute(uri: "/signin", method: .post, headers: h, body: ByteBuffer(string: "token=\(r.reader)"))
+      { res in
         let c = res.headers[.setCookie] ?? ""
         #expect(c.contains("HttpOnly"))
         #expect(c.contains("SameSite=Strict"))
@@ -154,7 +166,8 @@ struct ServerTests {
       #expect(compare.contains("action=\"/comment\""))
       // Every changed block on the page has its own comment form; deleted ones comment on v1.
       // Pointers ("§3 ¶2 moved to §5 ¶1") show no text and have none.
-      let blocks = compare.components(separatedBy: "<div class=\"block ").count - 1
+      let blocks =
+        compare.components(separatedBy: "<div class=\"block ").count - 1
         - (compare.components(separatedBy: "<div class=\"block pointer\">").count - 1)
       let forms = compare.components(separatedBy: "action=\"/comment\"").count - 1
       #expect(blocks > 10 && forms == blocks, "\(blocks) blocks, \(forms) forms")
@@ -201,7 +214,8 @@ struct ServerTests {
     try await r.app().test(.router) { client in
       let aino = try #require(try await client.signIn(r.reviewer))
       let (s, _, h) = try await client.post(
-        "/comment", as: aino, [("csrf", aino.csrf), ("rev", "v2"), ("block", block.label), ("message", "Lisätkää saavutettavuus.")])
+        "/comment", as: aino,
+        [("csrf", aino.csrf), ("rev", "v2"), ("block", block.label), ("message", "Lisätkää saavutettavuus.")])
       #expect(s == .seeOther)
       let threadURL = try #require(h[.location])
       #expect(threadURL.hasPrefix("/thread/"))
@@ -219,7 +233,8 @@ struct ServerTests {
       let (_, phrasePage, _) = try await client.get(try #require(h2[.location]), as: aino)
       #expect(phrasePage.contains("<mark>"))
       // Reply, then the reviewer may not resolve.
-      let (s4, _, _) = try await client.post(threadURL + "/reply", as: aino, [("csrf", aino.csrf), ("message", "Lisätietoa.")])
+      let (s4, _, _) = try await client.post(
+        threadURL + "/reply", as: aino, [("csrf", aino.csrf), ("message", "Lisätietoa.")])
       #expect(s4 == .seeOther)
       let (s5, _, _) = try await client.post(
         threadURL + "/resolve", as: aino, [("csrf", aino.csrf), ("disposition", "accepted"), ("reason", "x")])
@@ -227,7 +242,8 @@ struct ServerTests {
       // The drafter resolves as accepted; the dashboard shows it.
       let liisa = try #require(try await client.signIn(r.drafter))
       let (s6, _, _) = try await client.post(
-        threadURL + "/resolve", as: liisa, [("csrf", liisa.csrf), ("disposition", "accepted"), ("reason", "Lisätty 5.1.")])
+        threadURL + "/resolve", as: liisa,
+        [("csrf", liisa.csrf), ("disposition", "accepted"), ("reason", "Lisätty 5.1.")])
       #expect(s6 == .seeOther)
       #expect(git(r.repo, "log", "-1", "--format=%an") == "Liisa Valmistelija")
       let (_, thread, _) = try await client.get(threadURL, as: liisa)
@@ -241,7 +257,8 @@ struct ServerTests {
       // The comparison shows the thread on its paragraph.
       let (_, cmp, _) = try await client.get("/compare?from=v1&to=v2", as: liisa)
       #expect(cmp.contains("href=\"\(threadURL)\""))
-      let (s7, _, _) = try await client.post(threadURL + "/reopen", as: liisa, [("csrf", liisa.csrf), ("reason", "Ei sittenkään.")])
+      let (s7, _, _) = try await client.post(
+        threadURL + "/reopen", as: liisa, [("csrf", liisa.csrf), ("reason", "Ei sittenkään.")])
       #expect(s7 == .seeOther)
       // Section comment.
       let sec = v2.document.sections[1].label
@@ -276,7 +293,9 @@ struct ServerTests {
       // A cross-site Origin is refused even with the right token.
       var (h, body) = b.form([("csrf", b.csrf), ("rev", "v2"), ("block", label), ("message", "x")])
       h[.origin] = "http://evil.example"
-      try await client.execute(uri: "/comment", method: .post, headers: h, body: body) { res in #expect(res.status == .forbidden) }
+      try await client.execute(uri: "/comment", method: .post, headers: h, body: body) { res in
+        #expect(res.status == .forbidden)
+      }
     }
     #expect(r.commitCount() == before)
     #expect(r.threadFiles().isEmpty)
@@ -290,12 +309,14 @@ struct ServerTests {
       let b = try #require(try await client.signIn(r.reader))
       let (_, page, _) = try await client.get("/version?rev=v2", as: b)
       #expect(!page.contains("action=\"/comment\""))
-      let (s, _, _) = try await client.post("/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", label), ("message", "x")])
+      let (s, _, _) = try await client.post(
+        "/comment", as: b, [("csrf", b.csrf), ("rev", "v2"), ("block", label), ("message", "x")])
       #expect(s == .forbidden)
       // Nobody signed in: 401.
       var h = HTTPFields()
       h[.contentType] = "application/x-www-form-urlencoded"
-      try await client.execute(uri: "/comment", method: .post, headers: h, body: ByteBuffer(string: "rev=v2&message=x")) { res in
+      try await client.execute(uri: "/comment", method: .post, headers: h, body: ByteBuffer(string: "rev=v2&message=x"))
+      { res in
         #expect(res.status == .unauthorized)
       }
     }

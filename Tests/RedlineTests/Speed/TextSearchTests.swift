@@ -6,8 +6,11 @@ import Testing
 /// Re-anchoring's byte search gives the answers `String.contains` gives, grapheme-safe.
 @Suite struct TextSearchTests {
   @Test func agreesWithStringContainsOnFinnishAndSwedishText() {
-    let hay = "Vahvistetaan alueellista varautumisyhteistyötä maakuntien liittojen, hyvinvointialueiden ja ELY-keskusten kesken – även på åländska."
-    for needle in ["varautumisyhteistyötä", "ELY-keskusten kesken –", "åländska.", "Vahvistetaan", "yhteistyöta", "kesken —", ""] {
+    let hay =
+      "Vahvistetaan alueellista varautumisyhteistyötä maakuntien liittojen, hyvinvointialueiden ja ELY-keskusten kesken – även på åländska."
+    for needle in [
+      "varautumisyhteistyötä", "ELY-keskusten kesken –", "åländska.", "Vahvistetaan", "yhteistyöta", "kesken —", "",
+    ] {
       #expect(TextSearch.contains(hay, needle) == (needle.isEmpty || hay.contains(needle)), "\(needle)")
     }
   }

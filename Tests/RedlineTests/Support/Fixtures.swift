@@ -53,7 +53,8 @@ func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: Stri
   let o = out.fileHandleForReading.readDataToEndOfFile()
   let r = err.fileHandleForReading.readDataToEndOfFile()
   p.waitUntilExit()
-  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+  return RunResult(
+    status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
 }
 
 /// Runs `git` in a folder and requires success.

@@ -18,7 +18,8 @@ struct DraftGenerator {
   var rng: SeededRandom
   static let words = [
     "alue", "alueiden", "kehittäminen", "aluekehittämispäätös", "aluekehittämispäätöksen", "elinvoima", "investoinnit",
-    "hyvinvointi", "väestö", "yhteisöt", "saavutettavuus", "työvoiman", "saatavuus", "osaaminen", "koulutus", "ja", "sekä",
+    "hyvinvointi", "väestö", "yhteisöt", "saavutettavuus", "työvoiman", "saatavuus", "osaaminen", "koulutus", "ja",
+    "sekä",
     "että", "on", "ovat", "kunta", "kuntien", "maakunta", "maakuntien", "liitto", "Åland", "Närpes", "ympäristö",
     "luonto", "monimuotoinen", "kestävä", "vihreä", "siirtymä", "huoltovarmuus", "kokonaisturvallisuus", "2024–2027",
     "13", "§", "”lainaus”", "EU:n", "elinkeinorakenne", "työpaikat", "yritykset", "tutkimus", "innovaatiot",
@@ -34,10 +35,14 @@ struct DraftGenerator {
     var w = (0..<Int.random(in: n, using: &rng)).map { _ in word() }
     w[0] = w[0].prefix(1).uppercased() + w[0].dropFirst()
     let punct = [".", ".", ".", "?", ":"].randomElement(using: &rng)!
-    return w.joined(separator: Bool.random(using: &rng) ? " " : ", ".prefix(Int.random(in: 1...2, using: &rng)) == "," ? ", " : " ") + punct
+    return w.joined(
+      separator: Bool.random(using: &rng) ? " " : ", ".prefix(Int.random(in: 1...2, using: &rng)) == "," ? ", " : " ")
+      + punct
   }
 
-  mutating func paragraph() -> String { (0..<Int.random(in: 1...4, using: &rng)).map { _ in sentence() }.joined(separator: " ") }
+  mutating func paragraph() -> String {
+    (0..<Int.random(in: 1...4, using: &rng)).map { _ in sentence() }.joined(separator: " ")
+  }
 
   /// A document as a list of sections: (level, number, title, blocks).
   struct Model {
@@ -138,7 +143,8 @@ struct DraftGenerator {
         out.sections[0].level = 1
       case 6:  // add a section
         out.sections.insert(
-          Model.Sec(level: out.sections[s].level, title: sentence(1...3).dropLast().description, blocks: [paragraph()]), at: s)
+          Model.Sec(level: out.sections[s].level, title: sentence(1...3).dropLast().description, blocks: [paragraph()]),
+          at: s)
       default:  // delete a section
         if out.sections.count > 1 { out.sections.remove(at: s) }
       }

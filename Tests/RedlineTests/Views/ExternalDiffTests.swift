@@ -4,8 +4,10 @@ import Testing
 /// Redline inside git: external diff (7 and 9 arguments), the diff driver with
 /// .gitattributes, difftool, and standard input. The git CLI runs only in the test.
 @Suite struct ExternalDiffTests {
-  static let v1 = "# Päätös\n\n## 1 Johdanto\n\nRahoitusta on 1 000 000 euroa vuonna 2024 kaikille alueille.\n\nToinen kappale pysyy samana.\n"
-  static let v2 = "# Päätös\n\n## 1 Johdanto\n\nRahoitusta on 1 500 000 euroa vuonna 2024 kaikille alueille.\n\nToinen kappale pysyy samana.\n"
+  static let v1 =
+    "# Päätös\n\n## 1 Johdanto\n\nRahoitusta on 1 000 000 euroa vuonna 2024 kaikille alueille.\n\nToinen kappale pysyy samana.\n"
+  static let v2 =
+    "# Päätös\n\n## 1 Johdanto\n\nRahoitusta on 1 500 000 euroa vuonna 2024 kaikille alueille.\n\nToinen kappale pysyy samana.\n"
 
   static func repo() -> TempDir {
     let d = TempDir("extdiff")
@@ -48,7 +50,8 @@ import Testing
     git(d.path, "commit", "-qm", "v2")
     git(d.path, "mv", "paatos.md", "aluepaatos.md")
     git(d.path, "commit", "-qm", "rename")
-    let r = run("/usr/bin/git", ["diff", "-M", "HEAD~1", "HEAD"], cwd: d.path, env: ["GIT_EXTERNAL_DIFF": redlineBinary])
+    let r = run(
+      "/usr/bin/git", ["diff", "-M", "HEAD~1", "HEAD"], cwd: d.path, env: ["GIT_EXTERNAL_DIFF": redlineBinary])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("a/paatos.md"))
     #expect(r.stdout.contains("b/aluepaatos.md"))
@@ -71,7 +74,8 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("(standard input)"))
     #expect(r.stdout.contains("1 modified"))
-    let j = runWithInput(redlineBinary, ["diff", "--files", d.path + "/vanha.md", "-", "--format", "json"], input: Self.v2)
+    let j = runWithInput(
+      redlineBinary, ["diff", "--files", d.path + "/vanha.md", "-", "--format", "json"], input: Self.v2)
     #expect(j.status == 0, "\(j.stderr)")
     #expect(j.stdout.contains("\"modified\""))
     let both = runWithInput(redlineBinary, ["diff", "-", "-"], input: Self.v1)
@@ -103,6 +107,8 @@ import Testing
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return RunResult(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 }

@@ -26,7 +26,9 @@ import Testing
         d.writeBytes(dst, [UInt8](FileManager.default.contents(atPath: drafts + src)!))
         git(d.path, "add", dst)
       }
-      let r = run("/usr/bin/git", ["commit", "-qm", "v\(i + 1)"], cwd: d.path, env: ["GIT_AUTHOR_DATE": dates[i], "GIT_COMMITTER_DATE": dates[i]])
+      let r = run(
+        "/usr/bin/git", ["commit", "-qm", "v\(i + 1)"], cwd: d.path,
+        env: ["GIT_AUTHOR_DATE": dates[i], "GIT_COMMITTER_DATE": dates[i]])
       #expect(r.status == 0, "\(r.stderr)")
       git(d.path, "tag", "v\(i + 1)")
     }
@@ -73,7 +75,10 @@ import Testing
     // Numbers: the planted year, the changed euro amounts, the changed date.
     let nums = r.findings.filter { $0.kind == .numbers }
     #expect(nums.contains { $0.fi == "§3.2 ¶1" && $0.fiOnly == ["2023"] && $0.svOnly == ["2022"] })
-    #expect(nums.contains { $0.fi == "§6.3 ¶2" && $0.fiOnly.contains("95") && $0.svOnly.contains("90") && $0.svOnly.contains("12,0") })
+    #expect(
+      nums.contains {
+        $0.fi == "§6.3 ¶2" && $0.fiOnly.contains("95") && $0.svOnly.contains("90") && $0.svOnly.contains("12,0")
+      })
     #expect(nums.contains { $0.fi == "§#42 ¶7" && $0.fiOnly == ["14.12.2023"] })
   }
 
@@ -84,7 +89,11 @@ import Testing
     // Finnish blocks whose text did not change from v2 to v3 (and existed in v2).
     let d = Differ.diff(try repo.load(Self.fi, at: "v2").document, try repo.load(Self.fi, at: "v3").document)
     var unchanged: Set<String> = []
-    for s in d.sections { for b in s.blocks where b.old != nil && b.new != nil && b.segments == nil { unchanged.insert(d.new.blocks[b.new!].label) } }
+    for s in d.sections {
+      for b in s.blocks where b.old != nil && b.new != nil && b.segments == nil {
+        unchanged.insert(d.new.blocks[b.new!].label)
+      }
+    }
     #expect(unchanged.count > 80)
     let alarms = r.findings.filter { f in
       guard let l = f.fi, unchanged.contains(l) else { return false }

@@ -17,15 +17,25 @@ import Testing
     let status = try #require(input.swedish)
     #expect(status.base?.name == "v2" && !status.inSync)
     let titles: [Localization.Language: String] = [
-      .fi: "Ruotsinkielisen version tilanne", .sv: "Den svenska versionens status", .en: "Status of the Swedish version",
+      .fi: "Ruotsinkielisen version tilanne", .sv: "Den svenska versionens status",
+      .en: "Status of the Swedish version",
     ]
     let kinds: [Localization.Language: [String]] = [
-      .fi: ["Suomenkielinen teksti muuttunut käännöksen jälkeen (18 kappaletta)", "Vain suomenkielisessä versiossa (8 lukua ja 74 kappaletta)",
-            "Luettelon kohtien määrä eroaa (6 lukua", "Numerot, päivämäärät tai rahamäärät eroavat (6 kappaletta"],
-      .sv: ["Den finska texten ändrad efter översättningen (18 stycken)", "Endast i den finska versionen (8 kapitel och 74 stycken)",
-            "Olika antal listpunkter (6 kapitel", "Siffror, datum eller belopp skiljer sig (6 stycken"],
-      .en: ["Finnish text changed after the translation (18 paragraphs)", "Only in the Finnish version (8 sections and 74 paragraphs)",
-            "Different number of list items (6 sections", "Numbers, dates or amounts differ (6 paragraphs"],
+      .fi: [
+        "Suomenkielinen teksti muuttunut käännöksen jälkeen (18 kappaletta)",
+        "Vain suomenkielisessä versiossa (8 lukua ja 74 kappaletta)",
+        "Luettelon kohtien määrä eroaa (6 lukua", "Numerot, päivämäärät tai rahamäärät eroavat (6 kappaletta",
+      ],
+      .sv: [
+        "Den finska texten ändrad efter översättningen (18 stycken)",
+        "Endast i den finska versionen (8 kapitel och 74 stycken)",
+        "Olika antal listpunkter (6 kapitel", "Siffror, datum eller belopp skiljer sig (6 stycken",
+      ],
+      .en: [
+        "Finnish text changed after the translation (18 paragraphs)",
+        "Only in the Finnish version (8 sections and 74 paragraphs)",
+        "Different number of list items (6 sections", "Numbers, dates or amounts differ (6 paragraphs",
+      ],
     ]
     for lang in Localization.Language.allCases {
       for format in SummaryRenderer.Format.allCases {
@@ -76,7 +86,9 @@ import Testing
   @Test func theCommandWritesItAndNamesAMissingSwedishFile() throws {
     let (dir, _) = try ParallelTests.repo()
     let out = dir.path + "/sammanfattning.html"
-    var r = run(redlineBinary, ["summary", "v2", "v3", Self.fi, "--parallel", Self.sv, "--lang", "sv", "-o", out, "--repo", dir.path])
+    var r = run(
+      redlineBinary,
+      ["summary", "v2", "v3", Self.fi, "--parallel", Self.sv, "--lang", "sv", "-o", out, "--repo", dir.path])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: out, encoding: .utf8)
     #expect(html.contains("<h2 id=") && html.contains("Den svenska versionens status"))

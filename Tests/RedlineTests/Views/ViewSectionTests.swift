@@ -31,15 +31,20 @@ import Testing
   }
 
   @Test func plainViewsWrapToTheTerminalKeepingIndents() {
-    let text = "§2.1 ¶2 ↔ §2.1 ¶2  Finnish changed in v3 (Liisa Virtanen, 14.12.2023), after the Swedish (last changed in v2)\n"
+    let text =
+      "§2.1 ¶2 ↔ §2.1 ¶2  Finnish changed in v3 (Liisa Virtanen, 14.12.2023), after the Swedish (last changed in v2)\n"
       + "    Vihreän siirtymän investoinnit ovat muuttamassa Suomen taloudellista maantiedettä ja kääntävät rakennemuutoksen suunnan.\n"
       + "    | Rahoituslähde | Vuosi | Milj. euroa | Rahoituslähde | Vuosi | Milj. euroa | Rahoituslähde |\n"
     let out = TextWrap.wrapLines(text, width: 60)
     let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.filter { !$0.contains("|") }.allSatisfy { $0.count <= 60 })
     #expect(lines[1].hasPrefix("    ") && !lines[1].hasPrefix("     "), "a line without indent continues four in")
-    #expect(lines.contains { $0.hasPrefix("    | Rahoituslähde") && $0.hasSuffix("Rahoituslähde |") }, "table rows stay whole")
-    #expect(out.replacingOccurrences(of: "\n    ", with: " ") == text.replacingOccurrences(of: "\n    ", with: " "), "no word lost")
+    #expect(
+      lines.contains { $0.hasPrefix("    | Rahoituslähde") && $0.hasSuffix("Rahoituslähde |") }, "table rows stay whole"
+    )
+    #expect(
+      out.replacingOccurrences(of: "\n    ", with: " ") == text.replacingOccurrences(of: "\n    ", with: " "),
+      "no word lost")
     #expect(TextWrap.wrapLines(text, width: .max) == text)
   }
 
@@ -50,19 +55,26 @@ import Testing
     #expect(two.section == "§2")
     #expect(!two.findings.isEmpty)
     #expect(two.findings.allSatisfy { ($0.fi ?? "").hasPrefix("§2") })
-    #expect(two.findings.map(ParallelRenderer.describe) == all.findings.filter { ($0.fi ?? "").hasPrefix("§2.") || $0.fi == "§2" }.map(ParallelRenderer.describe))
+    #expect(
+      two.findings.map(ParallelRenderer.describe)
+        == all.findings.filter { ($0.fi ?? "").hasPrefix("§2.") || $0.fi == "§2" }.map(ParallelRenderer.describe))
     #expect(two.findings.contains { $0.kind == .finnishChanged && $0.fi == "§2.4 ¶3" && $0.sv == "§2.3 ¶3" })
     // A Swedish-only paragraph belongs to the Finnish section its Swedish section pairs with.
     let s = try repo.parallel(revision: "v3", finnish: ParallelTests.fi, swedish: ParallelTests.sv, section: "3.3")
     #expect(s.findings.contains { $0.kind == .onlySwedish && $0.sv == "§3.3.2 ¶2" })
     #expect(!s.findings.contains { $0.sv == "§4.3 ¶4" })
     // In step within a section: exit 0; out of step: 1; no such section: 2.
-    var r = run(redlineBinary, ["parallel", "v3", ParallelTests.fi, ParallelTests.sv, "--section", "2", "--repo", dir.path])
+    var r = run(
+      redlineBinary, ["parallel", "v3", ParallelTests.fi, ParallelTests.sv, "--section", "2", "--repo", dir.path])
     #expect(r.status == 1)
-    #expect(r.stdout.hasPrefix("Swedish regionutvecklingsbeslut.md against Finnish aluekehittamispaatos.md at v3, section §2 only"))
-    r = run(redlineBinary, ["parallel", "v2", ParallelTests.fi, ParallelTests.sv, "--section", "2", "--repo", dir.path])
+    #expect(
+      r.stdout.hasPrefix(
+        "Swedish regionutvecklingsbeslut.md against Finnish aluekehittamispaatos.md at v3, section §2 only"))
+    r = run(
+      redlineBinary, ["parallel", "v2", ParallelTests.fi, ParallelTests.sv, "--section", "2", "--repo", dir.path])
     #expect(r.status == 0, "\(r.stdout)")
-    r = run(redlineBinary, ["parallel", "v3", ParallelTests.fi, ParallelTests.sv, "--section", "99", "--repo", dir.path])
+    r = run(
+      redlineBinary, ["parallel", "v3", ParallelTests.fi, ParallelTests.sv, "--section", "99", "--repo", dir.path])
     #expect(r.status == 2 && r.stderr.hasPrefix("redline: error: no section '99'"))
   }
 }

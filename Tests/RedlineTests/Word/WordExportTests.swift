@@ -502,8 +502,14 @@ struct SplitMix64: RandomNumberGenerator {
     #expect(r.status == 0, "\(r.stderr)")
     let pkg = try DocxPackage(bytes: [UInt8](FileManager.default.contents(atPath: out)!), name: "m")
     let comments = try XMLTree.parse(pkg.parts["word/comments.xml"]!, part: "c").children("comment").map(\.textContent)
-    #expect(comments.contains { $0.contains("Miksi tämä?") && $0.contains("ei ole enää tekstissä") && $0.contains("kohta poistettu") })
-    #expect(comments.contains { $0.contains("Hyvä näin.") && $0.contains("käsitelty (huomioitu): Kiitos.") && $0.contains("ketju \(id)") })
+    #expect(
+      comments.contains {
+        $0.contains("Miksi tämä?") && $0.contains("ei ole enää tekstissä") && $0.contains("kohta poistettu")
+      })
+    #expect(
+      comments.contains {
+        $0.contains("Hyvä näin.") && $0.contains("käsitelty (huomioitu): Kiitos.") && $0.contains("ketju \(id)")
+      })
     let ext = try XMLTree.parse(pkg.parts["word/commentsExtended.xml"]!, part: "x").children("commentEx")
     #expect(ext.filter { $0["done"] == "1" }.count == 1)
   }
