@@ -1,5 +1,11 @@
 internal import CCmarkGFM
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Parses Markdown with cmark-gfm (source positions on, GitHub tables on) into a `Document`.
 ///
 /// The cmark tree is converted at once into Redline's value types and freed; no cmark
@@ -344,29 +350,36 @@ enum FrontMatter {
   /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
   /// 1-based line of `--- back`.
   private static func blankPartMarkers(_ b: inout [UInt8]) -> Int? {
-    var back: Int?
-    var line = 1
-    var i = 0
-    while i < b.count {
-      var e = i
-      while e < b.count && b[e] != 0x0A { e += 1 }
-      if e - i > 4, b[i] == 0x2D, b[i + 1] == 0x2D, b[i + 2] == 0x2D, b[i + 3] == 0x20 {
-        let word = String(decoding: b[(i + 4)..<e], as: UTF8.self).trimmingTrailingSpaces
-        if ["abstract", "middle", "back"].contains(word) || word.hasPrefix("note_") {
-          if word == "back" { back = line }
-          for k in i..<e { b[k] = 0x20 }
+    b.withUnsafeMutableBufferPointer { p -> Int? in
+      guard let base = p.baseAddress else { return nil }
+      let n = p.count
+      var back: Int?
+      var line = 1
+      var i = 0
+      while i < n {
+        // memchr: the C library's word-at-a-time search for the line's end.
+        let e = memchr(base + i, 0x0A, n - i).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? n
+        func word(_ from: Int) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: p[from..<e]), as: UTF8.self).trimmingTrailingSpaces
         }
-      } else if e - i >= 12, b[i] == 0x7B {  // mmark: {frontmatter} {mainmatter} {backmatter}
-        let word = String(decoding: b[i..<e], as: UTF8.self).trimmingTrailingSpaces
-        if ["{frontmatter}", "{mainmatter}", "{backmatter}"].contains(word) {
-          if word == "{backmatter}" { back = line }
-          for k in i..<e { b[k] = 0x20 }
+        if e - i > 4, p[i] == 0x2D, p[i + 1] == 0x2D, p[i + 2] == 0x2D, p[i + 3] == 0x20 {
+          let w = word(i + 4)
+          if ["abstract", "middle", "back"].contains(w) || w.hasPrefix("note_") {
+            if w == "back" { back = line }
+            for k in i..<e { p[k] = 0x20 }
+          }
+        } else if e - i >= 12, p[i] == 0x7B {  // mmark: {frontmatter} {mainmatter} {backmatter}
+          let w = word(i)
+          if ["{frontmatter}", "{mainmatter}", "{backmatter}"].contains(w) {
+            if w == "{backmatter}" { back = line }
+            for k in i..<e { p[k] = 0x20 }
+          }
         }
+        i = e + 1
+        line += 1
       }
-      i = e + 1
-      line += 1
+      return back
     }
-    return back
   }
 }
 
