@@ -5,12 +5,18 @@ import RedlineDocument
 public enum DiffJSON {
   public static let schema = "redline.diff/2"
 
+  /// The diff as JSON. With `context` (like git's context lines), unchanged blocks more
+  /// than `context` blocks away from a change in their section are left out: each run of
+  /// them becomes one `{"status": "omitted", "count": k, …}` entry. Without it (the
+  /// default) every block of both versions is listed.
   public static func render(
-    _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
+    context: Int? = nil
   )
     -> [UInt8]
   {
     var w = JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
+    if let context { w.value("context", context) }
     ref(&w, "old", old)
     ref(&w, "new", new)
     let s = d.summary
@@ -40,7 +46,7 @@ public enum DiffJSON {
     w.endArray()
     var paths = HeadingPaths(old: d.old, new: d.new)
     w.beginArray("sections")
-    for sc in sections ?? d.sections { section(&w, d, sc, &paths) }
+    for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
     w.endArray()
     return w.finish()
   }
@@ -66,7 +72,9 @@ public enum DiffJSON {
     w.endObject()
   }
 
-  static func section(_ w: inout JSONWriter, _ d: DocumentDiff, _ s: SectionChange, _ paths: inout HeadingPaths) {
+  static func section(
+    _ w: inout JSONWriter, _ d: DocumentDiff, _ s: SectionChange, _ paths: inout HeadingPaths, context: Int? = nil
+  ) {
     w.beginObject()
     w.value("status", s.status.rawValue)
     w.value("renamed", s.renamed)
@@ -79,7 +87,16 @@ public enum DiffJSON {
     if s.splitFrom != nil { sectionSide(&w, "split_from", d.old, s.splitFrom) }
     if s.mergedInto != nil { sectionSide(&w, "merged_into", d.new, s.mergedInto) }
     w.beginArray("blocks")
-    for b in s.blocks { block(&w, d, b, &paths) }
+    if let context {
+      for run in contextRuns(s.blocks, context: context) {
+        switch run {
+        case .shown(let b): block(&w, d, b, &paths)
+        case .omitted(let bs): omitted(&w, d, bs)
+        }
+      }
+    } else {
+      for b in s.blocks { block(&w, d, b, &paths) }
+    }
     w.endArray()
     w.beginArray("pointers")
     for p in s.pointers {
@@ -90,6 +107,52 @@ public enum DiffJSON {
       w.endObject()
     }
     w.endArray()
+    w.endObject()
+  }
+
+  /// A block shown, or a run of unchanged blocks left out under `--context`.
+  enum ContextRun {
+    case shown(BlockChange)
+    case omitted([BlockChange])
+  }
+
+  /// The blocks of a section with unchanged ones more than `context` blocks away from a
+  /// change grouped into omitted runs.
+  static func contextRuns(_ blocks: [BlockChange], context: Int) -> [ContextRun] {
+    let changed = blocks.indices.filter { blocks[$0].status != .unchanged }
+    var keep = [Bool](repeating: false, count: blocks.count)
+    for i in changed {
+      for k in max(0, i - context)...min(blocks.count - 1, i + context) { keep[k] = true }
+    }
+    var out: [ContextRun] = []
+    var run: [BlockChange] = []
+    for (i, b) in blocks.enumerated() {
+      if keep[i] {
+        if !run.isEmpty { out.append(.omitted(run)) }
+        run = []
+        out.append(.shown(b))
+      } else {
+        run.append(b)
+      }
+    }
+    if !run.isEmpty { out.append(.omitted(run)) }
+    return out
+  }
+
+  /// `{"status": "omitted", "count": k, "old_lines": [first, last], "new_lines": [first, last]}`.
+  static func omitted(_ w: inout JSONWriter, _ d: DocumentDiff, _ run: [BlockChange]) {
+    func lines(_ k: String, _ doc: Document, _ idx: [Int]) {
+      guard let first = idx.first, let last = idx.last else { return w.null(k) }
+      w.beginArray(k)
+      w.value(nil, doc.blocks[first].line)
+      w.value(nil, doc.blocks[last].endLine)
+      w.endArray()
+    }
+    w.beginObject()
+    w.value("status", "omitted")
+    w.value("count", run.count)
+    lines("old_lines", d.old, run.compactMap(\.old))
+    lines("new_lines", d.new, run.compactMap(\.new))
     w.endObject()
   }
 

@@ -44,6 +44,12 @@ struct DiffCommand: ParsableCommand {
   @Flag(name: .long, help: "Exit with status 1 when the versions differ.") var exitCode = false
   @Option(name: .long, help: "Work budget for fuzzy matching, in token comparisons.") var budget: Int?
   @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "JSON only: keep N unchanged blocks around each change and list the rest as omitted runs (like git's context lines; default: every block).",
+      valueName: "N"))
+  var context: Int?
+  @Option(
     name: .long, help: "Language of labels and counts (default: git config redline.lang, else the locale, else en).")
   var lang: ReaderLanguage?
 
@@ -54,6 +60,7 @@ struct DiffCommand: ParsableCommand {
   func validate() throws {
     if files && path != nil { throw ValidationError("--files compares two files: give only OLD and NEW") }
     if let budget, budget < 0 { throw ValidationError("--budget must be zero or more") }
+    if let context, context < 0 { throw ValidationError("--context must be zero or more") }
   }
 
   /// `--format`, else the `-o` file's extension (`.html`, `.md`, `.json`, `.docx`), else terminal.
@@ -100,7 +107,7 @@ struct DiffCommand: ParsableCommand {
           }
           bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
-          bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections)
+          bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, context: context)
         case .html:
           bytes = Array(
             TerminalText.clean(
