@@ -122,7 +122,9 @@ struct Visit: Sendable {
       lang = l
     } else if let accept = request.headers[.acceptLanguage] {
       for part in accept.split(separator: ",") {
-        let code = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).prefix(2).lowercased()
+        // A part may be only semicolons (`;`): nothing to read, never an index out of range.
+        guard let tag = part.split(separator: ";").first else { continue }
+        let code = tag.trimmingCharacters(in: .whitespaces).prefix(2).lowercased()
         if let l = Labels.Language(rawValue: code) {
           lang = l
           break

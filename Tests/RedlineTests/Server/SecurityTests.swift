@@ -137,4 +137,24 @@ struct SecurityTests {
     }
     #expect(r.threadFiles().isEmpty)
   }
+
+  /// A malformed Accept-Language (parts of only semicolons) once crashed the server for
+  /// every visitor; now it is ignored and the server keeps answering.
+  @Test func oddAcceptLanguageHeadersAreIgnoredNotFatal() async throws {
+    let r = try ServedRepo()
+    try await r.app().test(.router) { client in
+      for value in [";", ";;", ",;,", " ; , sv;q=0.5"] {
+        var h = HTTPFields()
+        h[.acceptLanguage] = value
+        try await client.execute(uri: "/", method: .get, headers: h) { res in
+          #expect([.ok, .unauthorized, .seeOther, .found].contains(res.status), "\(value): \(res.status)")
+        }
+      }
+      var h = HTTPFields()
+      h[.acceptLanguage] = "sv"
+      try await client.execute(uri: "/", method: .get, headers: h) { res in
+        #expect(res.status != .internalServerError)
+      }
+    }
+  }
 }
