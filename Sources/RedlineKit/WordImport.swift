@@ -85,18 +85,27 @@ extension DraftRepository {
     return result
   }
 
-  /// Creates the folders of a new draft's path, and refuses one that leads outside the
-  /// working tree (through a symbolic link).
+  /// Creates the folders of a new draft's path, one at a time, and refuses one that leads
+  /// outside the working tree (through a symbolic link) before creating anything there.
   func makeParentFolder(of target: String, root: String) throws(RedlineError) {
     guard let slash = target.lastIndex(of: "/") else { return }
-    let parent = root + String(target[..<slash])
-    do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-      throw .io("cannot create the folder '\(parent)': \(error.localizedDescription)")
-    }
-    let real = URL(fileURLWithPath: parent).resolvingSymlinksInPath().path + "/"
     let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
-    guard real.hasPrefix(realRoot) else {
-      throw .invalidArgument("PATH '\(target)' leads outside the repository (through a symbolic link)")
+    var parent = root.hasSuffix("/") ? String(root.dropLast()) : root
+    for part in target[..<slash].split(separator: "/") {
+      parent += "/" + part
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+        // An existing step (a folder or a link to one) must stay inside the working tree.
+        let real = URL(fileURLWithPath: parent).resolvingSymlinksInPath().path + "/"
+        guard real.hasPrefix(realRoot) else {
+          throw .invalidArgument("PATH '\(target)' leads outside the repository (through a symbolic link)")
+        }
+        guard isFolder.boolValue else { throw .invalidArgument("PATH '\(target)': '\(parent)' is not a folder") }
+        continue
+      }
+      do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false) } catch {
+        throw .io("cannot create the folder '\(parent)': \(error.localizedDescription)")
+      }
     }
   }
 

@@ -81,6 +81,11 @@ import Testing
     #expect(r.status == 2)
     #expect(r.stderr.contains("leads outside the repository"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: outside.path + "/x.md"))
+    // Deeper folders through the link are refused before any is created out there.
+    r = run(redlineBinary, ["import", "in.docx", "ulos/uusi/syva/x.md", "--author", "A <a@b.fi>"], cwd: d.path)
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("leads outside the repository"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: outside.path + "/uusi"))
   }
 
   @Test func badInputIsOneLineExitTwo() {
