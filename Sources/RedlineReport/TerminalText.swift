@@ -43,7 +43,8 @@ public enum TerminalText {
     return String(String.UnicodeScalarView(t.unicodeScalars.map { $0 == "\n" ? "\u{2424}" : ($0 == "\t" ? " " : $0) }))
   }
 
-  /// The Control Pictures symbol for a C0 control (␛ for ESC), ␡ for DEL, � for C1.
+  /// The Control Pictures symbol for a C0 control (␛ for ESC), ␡ for DEL, � for C1 and
+  /// bidirectional controls.
   static func picture(_ u: Unicode.Scalar) -> Unicode.Scalar {
     let v = u.value
     return v < 0x20 ? Unicode.Scalar(0x2400 + v)! : (v == 0x7F ? "\u{2421}" : "\u{FFFD}")
@@ -51,7 +52,10 @@ public enum TerminalText {
 
   static func isControl(_ u: Unicode.Scalar) -> Bool {
     let v = u.value
+    // C0 (but newline and tab), DEL, C1, and the bidirectional embeddings, overrides and
+    // isolates (U+202A–U+202E, U+2066–U+2069), which can reorder what a terminal line shows.
     return (v < 0x20 && v != 0x0A && v != 0x09) || v == 0x7F || (v >= 0x80 && v < 0xA0)
+      || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
   }
 
   static func matches(_ seq: String, _ scalars: [Unicode.Scalar], _ at: Int) -> Bool {

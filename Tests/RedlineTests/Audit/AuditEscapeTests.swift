@@ -154,3 +154,16 @@ import Testing
     #expect(r.stdout.components(separatedBy: "a.md").count == 2, "a.md named once: \(r.stdout)")
   }
 }
+
+/// Bidirectional overrides from a document cannot reorder what the terminal shows.
+@Suite struct BidiControlTests {
+  @Test func bidiOverridesAreShownNotObeyed() {
+    let d = TempDir("bidi")
+    d.write("a.md", "# A\n\nSumma on 100 euroa.\n")
+    d.write("b.md", "# A\n\nSumma on \u{202E}001\u{202C} euroa.\n")
+    let r = run(redlineBinary, ["diff", "--files", d.path + "/a.md", d.path + "/b.md", "--color", "never"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) })
+    #expect(r.stdout.contains("\u{FFFD}001\u{FFFD}"), "\(r.stdout)")
+  }
+}
