@@ -27,7 +27,7 @@ public enum BlameRenderer {
     }
     for l in b.blocks {
       let v = b.versions[l.version]
-      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status.replacingOccurrences(of: "_", with: " ")))" }
+      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.statusWords))" }
       if md {
         let cells = [
           l.label, v.name, v.author, v.date, l.change.rawValue, threads.joined(separator: "; "), excerpt(l.text, 80),
@@ -74,7 +74,7 @@ public enum BlameRenderer {
       "<thead><tr><th>block</th><th>version</th><th>author</th><th>date</th><th>how</th><th>threads before</th><th>text</th></tr></thead>\n<tbody>\n"
     for l in b.blocks {
       let v = b.versions[l.version]
-      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.status))" }.joined(separator: "; ")
+      let threads = l.threads.map { "\($0.id) (\($0.author), \($0.statusWords))" }.joined(separator: "; ")
       body +=
         "<tr><td>\(HTML.esc(l.label))</td><td>\(HTML.esc(v.name))</td><td>\(HTML.esc(v.author))</td><td>\(HTML.esc(v.date))</td><td>\(l.change.rawValue)</td><td>\(HTML.esc(threads))</td><td>\(HTML.esc(l.text))</td></tr>\n"
     }

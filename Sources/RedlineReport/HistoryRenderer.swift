@@ -19,15 +19,9 @@ public enum HistoryRenderer {
   /// A version as a person names it: `v2 (Mikko Korhonen, 27.11.2023)`.
   static func who(_ v: VersionInfo) -> String { "\(v.name) (\(v.author), \(v.date))" }
 
-  /// `after the comment of Etelä-Savon liitto (20.11.2023): “…”, handled as accepted`.
+  /// `after the comment of Etelä-Savon liitto (20.11.2023): “…”, taken into account`.
   static func threadLine(_ t: ThreadNote, _ md: Bool) -> String {
-    let status =
-      t.status == "open"
-      ? "still open"
-      : "handled as "
-        + (md
-          ? "*\(t.status.replacingOccurrences(of: "_", with: " "))*"
-          : t.status.replacingOccurrences(of: "_", with: " "))
+    let status = md ? "*\(t.statusWords)*" : t.statusWords
     return
       "after the comment of \(DiffText.esc(t.author, md)) (\(VersionInfo.finnishDate(t.time)), thread \(t.id)): “\(DiffText.esc(t.excerpt, md))”, \(status)"
   }

@@ -1,6 +1,7 @@
 import Foundation
 import RedlineDiff
 import RedlineDocument
+import RedlineReview
 
 /// One version of a document in its history: the commit that made it, or the working tree.
 public struct VersionInfo: Sendable, Hashable {
@@ -61,6 +62,14 @@ public struct ThreadNote: Sendable, Hashable {
   public var status: String
   /// The label of the block when the thread was made (`§3.3 ¶1`).
   public var label: String
+
+  /// The status in the consultation's words: "not yet resolved", a disposition ("taken into
+  /// account", "partly taken into account", …) or "resolved"; never an internal name.
+  public var statusWords: String {
+    if status == "open" { return "not yet resolved" }
+    if let d = Disposition(rawValue: status) { return Localization(.en).disposition(d) }
+    return status.replacingOccurrences(of: "_", with: " ")
+  }
 
   public init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
     self.id = id

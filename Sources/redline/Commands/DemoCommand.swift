@@ -75,7 +75,7 @@ struct DemoCommand: ParsableCommand {
         "The same in Swedish, as Markdown",
         ["summary", "v1", "v2", fi, "--lang", "sv", "-o", outFolder + "/sammanfattning-v1-v2.md"])
       try step(
-        "One paragraph's history: created, \(noReviews ? "" : "commented, ")merged, moved (v1 → \(last))",
+        "One paragraph's history: created, \(noReviews ? "" : "commented, ")changed, moved (v1 → \(last))",
         ["history", last, fi, "--block", Self.storyBlock, "--color", "never"])
       try step(
         "Blame of section 3.3: who last changed each paragraph, comments before",

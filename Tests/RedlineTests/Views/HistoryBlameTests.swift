@@ -71,7 +71,8 @@ import Testing
     let text = HistoryRenderer.text(h, style: .plain)
     #expect(text.contains("changed in v2 (Mikko Korhonen, 27.11.2023)"))
     #expect(text.contains("after the comment of Etelä-Savon liitto"))
-    #expect(text.contains("handled as accepted"))
+    #expect(text.contains("”, taken into account"))
+    #expect(!text.contains("accepted"), "internal names never show")
   }
 
   @Test func historyFollowsAMergeIntoBothSources() throws {
