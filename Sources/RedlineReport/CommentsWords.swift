@@ -63,6 +63,15 @@ extension Localization {
 
   // MARK: The listing
 
+  /// When `--status` leaves nothing: "ei huomioita, joiden tila on ”avoin” (12 kaikkiaan)".
+  public func noneWithStatus(_ s: ThreadStatus, total: Int) -> String {
+    switch language {
+    case .fi: "ei huomioita, joiden tila on ”\(statusLabel(s))” (\(total) kaikkiaan)"
+    case .sv: "inga synpunkter med status ”\(statusLabel(s))” (\(total) totalt)"
+    case .en: "no comments with status “\(statusLabel(s))” (\(total) in all)"
+    }
+  }
+
   /// The listing's title: "Lausuntopalaute versiossa v2", "Remissvar i version v2", "Comments at v2".
   public func commentsAt(_ revision: String) -> String {
     switch language {

@@ -186,7 +186,14 @@ struct CommentsCommand: ParsableCommand {
     try runReporting {
       var report = try repository.open().comments(at: at, path: path)
       broken = report.errors.map(\.description)
+      let all = report.threads.count
       if let s = status { report.threads = report.threads.filter { $0.placement.status == s } }
+      if let s = status, report.threads.isEmpty, all > 0, format != .json {
+        // The filter left nothing: say so, not "no comments" (there are some).
+        let l = Localization(language)
+        emit("\(l.commentsAt(report.revision)): \(l.noneWithStatus(s, total: all))\n")
+        return
+      }
       switch format {
       case .json: writeStdout(CommentsRenderer.json(report))
       case .markdown: emit(CommentsRenderer.text(report, markdown: true, language: language))

@@ -251,3 +251,17 @@ import Testing
     withExtendedLifetime(d) {}
   }
 }
+
+/// `comments --status X` that matches nothing says so, not "no comments" (found in the final review).
+@Suite struct CommentsFilterTests {
+  @Test func aFilterThatMatchesNothingSaysHowManyThereAre() {
+    let d = threeVersionRepo()
+    var r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Hyvä.", "--author", "Aino <a@x.fi>", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    r = run(redlineBinary, ["comments", "--at", "v1", "--status", "merged", "--lang", "en", "--repo", d.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasSuffix(": no comments with status “merged” (1 in all)\n"), "\(r.stdout)")
+    r = run(redlineBinary, ["comments", "--at", "v1", "--status", "merged", "--lang", "fi", "--repo", d.path])
+    #expect(r.stdout.contains("ei huomioita, joiden tila on ”"), "\(r.stdout)")
+  }
+}
