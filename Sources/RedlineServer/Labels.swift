@@ -70,6 +70,11 @@ public struct Labels: Sendable {
     "filter": ("Suodata", "Filtrera", "Filter"),
     "thread": ("Keskustelu", "Tråd", "Thread"),
     "history": ("Historia", "Historik", "History"),
+    "staleThread": (
+      "Keskustelun tila muuttui sillä välin (joku ratkaisi tai avasi sen uudelleen). Lataa sivu uudelleen ja katso tilanne.",
+      "Trådens status ändrades under tiden (någon avgjorde eller öppnade den igen). Ladda om sidan och se läget.",
+      "The thread changed meanwhile (someone resolved or reopened it). Reload the page to see where it stands."
+    ),
     "summary": ("Yhteenveto lausunnoista", "Sammanställning av remissvar", "Consultation summary"),
     "download": ("Lataa", "Ladda ner", "Download"),
     "signIn": ("Kirjaudu sisään", "Logga in", "Sign in"),

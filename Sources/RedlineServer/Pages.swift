@@ -319,7 +319,7 @@ enum Pages {
         out += "<span class=\"badge\">\(esc(l["comments"])): \(ts.count) · \(links.joined(separator: ", "))</span>"
       }
       out += commentForm(
-        v, rev: ref.revision, doc: c.newRef.path, block: label, section: nil,
+        v, rev: ref.revision, doc: ref.path, block: label, section: nil,
         summary: l["comment"] + " " + label + " (" + ref.revision + ")", quote: true)
       out += piece[close.upperBound...]
     }

@@ -192,7 +192,12 @@ struct Guard: RouterMiddleware {
       message = e.message
     case let e as RedlineError:
       status = Self.status(for: e)
-      message = e.description
+      if case .review(.refused) = e {
+        // Two people acted on the same thread from pages loaded before each other's change.
+        message = l["staleThread"]
+      } else {
+        message = e.description
+      }
     case let e as HTTPError:
       status = e.status
       switch e.status {
@@ -214,6 +219,7 @@ struct Guard: RouterMiddleware {
     switch e {
     case .unknownRevision, .pathNotInRevision, .noDocument: return .notFound
     case .invalidArgument, .ambiguousDocument: return .badRequest
+    case .review(.refused): return .conflict
     default: return .internalServerError
     }
   }

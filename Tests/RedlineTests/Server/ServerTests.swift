@@ -246,6 +246,14 @@ struct ServerTests {
         [("csrf", liisa.csrf), ("disposition", "accepted"), ("reason", "Lisätty 5.1.")])
       #expect(s6 == .seeOther)
       #expect(git(r.repo, "log", "-1", "--format=%an") == "Liisa Valmistelija")
+      // A second drafter on a stale page resolves again: 409 with words for the web, nothing written.
+      let before = git(r.repo, "rev-parse", "HEAD")
+      let (s6b, again, _) = try await client.post(
+        threadURL + "/resolve", as: liisa, [("csrf", liisa.csrf), ("disposition", "noted"), ("reason", "Myöhässä.")])
+      #expect(s6b == .conflict)
+      #expect(again.contains("Lataa sivu uudelleen"))
+      #expect(!again.contains("--change"))
+      #expect(git(r.repo, "rev-parse", "HEAD") == before)
       let (_, thread, _) = try await client.get(threadURL, as: liisa)
       #expect(thread.contains("Lisätietoa."))
       #expect(thread.contains("Huomioitu"))
