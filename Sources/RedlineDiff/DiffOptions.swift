@@ -27,8 +27,9 @@ public struct DiffOptions: Sendable, Hashable {
   /// Share of the shorter text's words found in the longer one for containment to count as
   /// strong evidence (an item that gains a clause is still that item).
   public var containmentThreshold: Double = 0.9
-  /// Fewest words the shorter text needs before containment is believed (a two-word item
-  /// is contained in too many paragraphs by chance).
+  /// Fewest words the shorter text needs before containment anywhere is believed (a
+  /// two-word item is contained in too many paragraphs by chance; it counts only as the
+  /// opening words of the other text).
   public var containmentMinWords: Int = 3
   /// Least share of a merge source's (or split part's) words found in the other side.
   public var pieceContainment: Double = 0.8

@@ -279,6 +279,13 @@ struct DiffState {
     let common = commonCount(x, y)
     let d = 2 * Double(common) / Double(x.count + y.count)
     let shorter = min(x.count, y.count)
+    if shorter >= 2 && shorter < options.containmentMinWords {
+      // A two-word item is believed only as the opening of the other text: "Kehitetään
+      // satamia." → "Kehitetään satamia ja lentokenttiä …" gained a clause.
+      let (sx, sy) = (oldSequence(i), newSequence(j))
+      let (s, l) = sx.count <= sy.count ? (sx, sy) : (sy, sx)
+      return l.starts(with: s) ? max(d, 0.75 + 0.2 * d) : d
+    }
     guard shorter >= options.containmentMinWords,
       Double(common) / Double(shorter) >= options.containmentThreshold
     else { return d }

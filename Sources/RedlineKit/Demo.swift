@@ -38,7 +38,8 @@ public enum Demo {
   public static func versions(in drafts: String) throws(RedlineError) -> [Version] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: drafts) else {
       throw .invalidArgument(
-        "no drafts folder '\(drafts)'; run the demo from the Redline source folder, or pass --drafts DIR (and --reviews DIR)")
+        "no drafts folder '\(drafts)'; run the demo from the Redline source folder, or pass --drafts DIR (and --reviews DIR)"
+      )
     }
     var out: [Version] = []
     for n in names where n.hasSuffix(".md") {

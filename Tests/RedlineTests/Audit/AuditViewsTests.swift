@@ -256,7 +256,12 @@ import Testing
 @Suite struct CommentsFilterTests {
   @Test func aFilterThatMatchesNothingSaysHowManyThereAre() {
     let d = threeVersionRepo()
-    var r = run(redlineBinary, ["comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Hyvä.", "--author", "Aino <a@x.fi>", "--repo", d.path])
+    var r = run(
+      redlineBinary,
+      [
+        "comment", "add", "v1", "doc.md", "--block", "§1 ¶1", "-m", "Hyvä.", "--author", "Aino <a@x.fi>", "--repo",
+        d.path,
+      ])
     #expect(r.status == 0, "\(r.stderr)")
     r = run(redlineBinary, ["comments", "--at", "v1", "--status", "merged", "--lang", "en", "--repo", d.path])
     #expect(r.status == 0, "\(r.stderr)")

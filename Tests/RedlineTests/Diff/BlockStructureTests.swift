@@ -168,6 +168,21 @@ import Testing
     #expect(b.first?.segments?.contains { $0.op == .insert && $0.text.contains("maakuntien liittojen") } == true)
   }
 
+  /// A two-word item that gains a clause is modified too (found in the final review), but two
+  /// common words somewhere inside another paragraph are not evidence.
+  @Test func aTwoWordItemThatGainsAClauseIsModified() {
+    let d = diff(
+      "## 5 Saavutettavuus\n\n- Kehitetään satamia.\n- Parannetaan raideliikennettä kaikkialla Suomessa.\n",
+      "## 5 Saavutettavuus\n\n- Kehitetään satamia ja lentokenttiä sekä niiden välisiä yhteyksiä koko maassa.\n- Parannetaan raideliikennettä kaikkialla Suomessa.\n"
+    )
+    #expect(d.sections.flatMap(\.blocks).map(\.status) == [.modified, .unchanged])
+    let e = diff(
+      "## 5 Saavutettavuus\n\n- Kehitetään satamia.\n",
+      "## 5 Saavutettavuus\n\n- Rautateitä sähköistetään, ja samalla kehitetään satamia rannikolla.\n"
+    )
+    #expect(e.sections.flatMap(\.blocks).map(\.status).sorted { $0.rawValue < $1.rawValue } == [.added, .deleted])
+  }
+
   // Item 5.
   @Test func aSectionThatOnlyLostBlocksSaysWhereTheyWent() {
     let d = diff(
