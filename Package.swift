@@ -6,7 +6,6 @@ let package = Package(
   platforms: [.macOS(.v15)],  // Mutex (Synchronization) and String(validating:) need macOS 15
   products: [
     .executable(name: "redline", targets: ["redline"]),
-    .library(name: "RedlineKit", targets: ["RedlineKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

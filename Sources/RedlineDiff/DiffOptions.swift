@@ -1,49 +1,49 @@
 /// Thresholds and limits of the alignment, each with one line on why. The defaults are
 /// what the tests and the benchmark use (decisions in docs/decisions.md).
-public struct DiffOptions: Sendable, Hashable {
+package struct DiffOptions: Sendable, Hashable {
   /// Work budget for fuzzy searches, in token comparisons. When spent, remaining
   /// fuzzy matches are not searched and `DocumentDiff.budgetExhausted` is set.
-  public var budget: Int = 50_000_000
+  package var budget: Int = 50_000_000
   /// Least similarity for a block in the corresponding section to count as modified.
-  public var modifiedThreshold: Double = 0.5
+  package var modifiedThreshold: Double = 0.5
   /// Least similarity for a block found in another section to count as moved.
-  public var moveThreshold: Double = 0.6
+  package var moveThreshold: Double = 0.6
   /// Margin a match must keep over the runner-up.
-  public var margin: Double = 0.05
+  package var margin: Double = 0.05
   /// Least score (0.6 × wording similarity + 0.4 × title similarity, plus bonuses for the
   /// same number and corresponding parents) for two sections to be the same, renamed.
-  public var sectionThreshold: Double = 0.45
+  package var sectionThreshold: Double = 0.45
   /// Fewest words a block needs before a fuzzy move is believed.
-  public var minWordsForFuzzyMove: Int = 5
+  package var minWordsForFuzzyMove: Int = 5
   /// Rounds of the section passes: each round can only pair children of pairs found in the
   /// round before, so this bounds the heading depth followed (8 is deeper than any draft).
-  public var sectionRounds: Int = 8
+  package var sectionRounds: Int = 8
   /// Unmatched section pairs scored exhaustively up to this many (200 × 200); above it only
   /// pairs sharing a block's text or a number are scored, keeping big documents linear.
-  public var sectionPairsScoredExhaustively: Int = 40_000
+  package var sectionPairsScoredExhaustively: Int = 40_000
   /// Rarest words through which a block is indexed for fuzzy candidates: enough to find a
   /// reworded paragraph, few enough that common words never fan out to every block.
-  public var rareWordsIndexed: Int = 4
+  package var rareWordsIndexed: Int = 4
   /// Share of the shorter text's words found in the longer one for containment to count as
   /// strong evidence (an item that gains a clause is still that item).
-  public var containmentThreshold: Double = 0.9
+  package var containmentThreshold: Double = 0.9
   /// Fewest words the shorter text needs before containment anywhere is believed (a
   /// two-word item is contained in too many paragraphs by chance; it counts only as the
   /// opening words of the other text).
-  public var containmentMinWords: Int = 3
+  package var containmentMinWords: Int = 3
   /// Least share of a merge source's (or split part's) words found in the other side.
-  public var pieceContainment: Double = 0.8
+  package var pieceContainment: Double = 0.8
   /// Least share of a source's (part's) words that no earlier source (part) already
   /// explains: a repeated sentence is not a second source.
-  public var pieceCoverage: Double = 0.6
+  package var pieceCoverage: Double = 0.6
   /// Word-diff cost cap in tokens: past it the middle is split at unique shared words
   /// (a good-enough split, as imara-diff does) and `budgetExhausted` is reported.
-  public var wordDiffMaxCost: Int = 2000
+  package var wordDiffMaxCost: Int = 2000
   /// Blocks in one section beyond which reorder detection uses the unweighted longest
   /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
-  public var weightedReorderLimit: Int = 500
+  package var weightedReorderLimit: Int = 500
 
-  public init() {}
+  package init() {}
 }
 
 /// A work counter that replaces wall-clock timeouts: output depends on input, not machine speed.

@@ -12,8 +12,8 @@ import RedlineDocument
 /// 4. splits and merges: an added section filled from one old section, a deleted section
 ///    emptied into one new section; blocks joined into one (merged) or divided (split);
 /// 5. word diffs inside every modified or moved-and-edited block.
-public enum Differ {
-  public static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
+package enum Differ {
+  package static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
     var state = DiffState(old: old, new: new, options: options)
     state.alignSections()
     state.alignBlocksInSections()

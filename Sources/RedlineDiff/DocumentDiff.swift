@@ -2,28 +2,28 @@ import RedlineDocument
 
 /// The result of comparing two versions of a document: sections in the new document's
 /// order (deleted sections at their old place), each with its blocks.
-public struct DocumentDiff: Sendable {
+package struct DocumentDiff: Sendable {
   /// The old version.
-  public var old: Document
+  package var old: Document
   /// The new version.
-  public var new: Document
+  package var new: Document
   /// Section changes in output order.
-  public var sections: [SectionChange]
+  package var sections: [SectionChange]
   /// True when a work budget stopped a search early (some matches may be missing), or
   /// when a word diff hit its cost cap and fell back to a coarser split.
-  public var budgetExhausted: Bool
+  package var budgetExhausted: Bool
   /// Front-matter changes (title, version, date …), in the new version's key order.
-  public var metadata: [MetadataChange] = []
+  package var metadata: [MetadataChange] = []
 
   /// Counts for the summary line and `--stat`.
-  public var summary: Summary { Summary(self) }
+  package var summary: Summary { Summary(self) }
 
   /// True when nothing but cosmetic changes was found (front matter included).
-  public var isUnchanged: Bool { metadata.isEmpty && sections.allSatisfy { $0.isUnchanged } }
+  package var isUnchanged: Bool { metadata.isEmpty && sections.allSatisfy { $0.isUnchanged } }
 }
 
 /// How a section or block was matched across versions.
-public enum MatchMethod: String, Sendable, Hashable, Codable {
+package enum MatchMethod: String, Sendable, Hashable, Codable {
   /// Same heading text (number included).
   case heading
   /// Same heading title, different number (renumbered or moved).
@@ -51,7 +51,7 @@ public enum MatchMethod: String, Sendable, Hashable, Codable {
 }
 
 /// The status of a section or block.
-public enum ChangeStatus: String, Sendable, Hashable, Codable {
+package enum ChangeStatus: String, Sendable, Hashable, Codable {
   case unchanged, modified, added, deleted, moved
   /// Several old blocks joined into one new block (`BlockChange.sources`).
   case merged
@@ -60,41 +60,41 @@ public enum ChangeStatus: String, Sendable, Hashable, Codable {
 }
 
 /// One section in the diff.
-public struct SectionChange: Sendable {
-  public var status: ChangeStatus
+package struct SectionChange: Sendable {
+  package var status: ChangeStatus
   /// The heading's title changed (number changes alone are renumbering).
-  public var renamed: Bool
+  package var renamed: Bool
   /// Found under another parent or out of order among its siblings.
-  public var moved: Bool
+  package var moved: Bool
   /// The heading's number changed.
-  public var renumbered: Bool
+  package var renumbered: Bool
   /// Index into `old.sections`, nil for an added section.
-  public var old: Int?
+  package var old: Int?
   /// Index into `new.sections`, nil for a deleted section.
-  public var new: Int?
-  public var matchedBy: MatchMethod?
-  public var confidence: Double
+  package var new: Int?
+  package var matchedBy: MatchMethod?
+  package var confidence: Double
   /// For an added section made from blocks of an old one (split), that old section.
-  public var splitFrom: Int?
+  package var splitFrom: Int?
   /// For a deleted section whose blocks went to one new section (merge), that section.
-  public var mergedInto: Int?
+  package var mergedInto: Int?
   /// Blocks in new order, deleted blocks at their old place.
-  public var blocks: [BlockChange]
+  package var blocks: [BlockChange]
   /// Blocks that left this section (moved out, merged into a block elsewhere) or parts of
   /// a block split from elsewhere: shown here as pointers, counted in `BlockCounts`, but
   /// never a second `old`/`new` side (each block's change lives in one place).
-  public var pointers: [BlockPointer] = []
+  package var pointers: [BlockPointer] = []
 
   /// True when neither the heading nor any block changed.
-  public var isUnchanged: Bool {
+  package var isUnchanged: Bool {
     status == .unchanged && !renamed && !moved && !renumbered && pointers.isEmpty
       && blocks.allSatisfy { $0.status == .unchanged }
   }
 }
 
 /// A reference, inside one section, to a block whose change is shown in another section.
-public struct BlockPointer: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable, Codable {
+package struct BlockPointer: Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable, Codable {
     /// Old block `old` of this section moved to new block `new` elsewhere.
     case movedOut = "moved_out"
     /// Old block `old` of this section was merged into new block `new` elsewhere.
@@ -104,13 +104,13 @@ public struct BlockPointer: Sendable, Hashable {
     /// New block `new` of this section is a part of old block `old`, split elsewhere.
     case splitPart = "split_part"
   }
-  public var kind: Kind
+  package var kind: Kind
   /// Index into `old.blocks`.
-  public var old: Int
+  package var old: Int
   /// Index into `new.blocks`.
-  public var new: Int
+  package var new: Int
 
-  public init(kind: Kind, old: Int, new: Int) {
+  package init(kind: Kind, old: Int, new: Int) {
     self.kind = kind
     self.old = old
     self.new = new
@@ -119,17 +119,17 @@ public struct BlockPointer: Sendable, Hashable {
 
 /// Which stretch of an old block's text went to which new block (merges and splits).
 /// Offsets are UTF-8 byte offsets into the blocks' normalized `text`.
-public struct BlockPiece: Sendable, Hashable {
+package struct BlockPiece: Sendable, Hashable {
   /// Index into `old.blocks`.
-  public var old: Int
+  package var old: Int
   /// Index into `new.blocks`.
-  public var new: Int
+  package var new: Int
   /// The stretch of the old block's text.
-  public var oldRange: Range<Int>
+  package var oldRange: Range<Int>
   /// Where that stretch is in the new block's text.
-  public var newRange: Range<Int>
+  package var newRange: Range<Int>
 
-  public init(old: Int, new: Int, oldRange: Range<Int>, newRange: Range<Int>) {
+  package init(old: Int, new: Int, oldRange: Range<Int>, newRange: Range<Int>) {
     self.old = old
     self.new = new
     self.oldRange = oldRange
@@ -138,14 +138,14 @@ public struct BlockPiece: Sendable, Hashable {
 }
 
 /// A front-matter key whose value changed (`title`, `version`, `date` …).
-public struct MetadataChange: Sendable, Hashable {
-  public var key: String
+package struct MetadataChange: Sendable, Hashable {
+  package var key: String
   /// nil when the key was added.
-  public var old: String?
+  package var old: String?
   /// nil when the key was removed.
-  public var new: String?
+  package var new: String?
 
-  public init(key: String, old: String?, new: String?) {
+  package init(key: String, old: String?, new: String?) {
     self.key = key
     self.old = old
     self.new = new
@@ -153,50 +153,50 @@ public struct MetadataChange: Sendable, Hashable {
 }
 
 /// One block in the diff.
-public struct BlockChange: Sendable {
-  public var status: ChangeStatus
-  public var kind: BlockKind
+package struct BlockChange: Sendable {
+  package var status: ChangeStatus
+  package var kind: BlockKind
   /// Index into `old.blocks`, nil for an added block.
-  public var old: Int?
+  package var old: Int?
   /// Index into `new.blocks`, nil for a deleted block.
-  public var new: Int?
-  public var matchedBy: MatchMethod?
-  public var confidence: Double
+  package var new: Int?
+  package var matchedBy: MatchMethod?
+  package var confidence: Double
   /// Word changes, for a block whose text changed.
-  public var segments: [Segment]?
+  package var segments: [Segment]?
   /// Invisible-character changes only (no-break spaces, zero-width spaces): cosmetic.
-  public var cosmetic: [String]
+  package var cosmetic: [String]
   /// For `.merged`: every old block joined into `new`, in document order (`old` is the
   /// first). `segments` diff their texts joined by one space against the new text.
-  public var sources: [Int] = []
+  package var sources: [Int] = []
   /// For `.split`: every new block `old` was divided into, in document order (`new` is the
   /// first). `segments` diff the old text against the parts' texts joined by one space.
-  public var parts: [Int] = []
+  package var parts: [Int] = []
   /// For `.moved`: true when the block was reordered inside its own section.
-  public var withinSection = false
+  package var withinSection = false
   /// For `.merged` and `.split`: which stretch of which old block is in which new block.
-  public var pieces: [BlockPiece] = []
+  package var pieces: [BlockPiece] = []
 
   /// Every old block this change accounts for (`sources` for a merge, else `old`).
-  public var oldBlocks: [Int] { sources.isEmpty ? (old.map { [$0] } ?? []) : sources }
+  package var oldBlocks: [Int] { sources.isEmpty ? (old.map { [$0] } ?? []) : sources }
   /// Every new block this change accounts for (`parts` for a split, else `new`).
-  public var newBlocks: [Int] { parts.isEmpty ? (new.map { [$0] } ?? []) : parts }
+  package var newBlocks: [Int] { parts.isEmpty ? (new.map { [$0] } ?? []) : parts }
 }
 
 /// Where an old block went: the new block (for a split, the part holding most of it),
 /// whether its text changed, and how sure the match is. One entry per matched old block.
-public struct BlockMapping: Sendable, Hashable {
+package struct BlockMapping: Sendable, Hashable {
   /// Index into `new.blocks`.
-  public var new: Int
+  package var new: Int
   /// The text changed (edited, merged or split).
-  public var changed: Bool
-  public var confidence: Double
-  public var status: ChangeStatus
+  package var changed: Bool
+  package var confidence: Double
+  package var status: ChangeStatus
 }
 
 extension DocumentDiff {
   /// Old block index → where it went. Blocks deleted outright have no entry.
-  public var blockMapping: [Int: BlockMapping] {
+  package var blockMapping: [Int: BlockMapping] {
     var m: [Int: BlockMapping] = [:]
     for s in sections {
       for b in s.blocks {
@@ -214,13 +214,13 @@ extension DocumentDiff {
   /// The new block that holds the words at `utf8Range` of old block `oldBlock` (for a split
   /// block, the part with most of that range; for a merge, the merged block), or nil when
   /// the block was deleted. A thread quoting a sentence follows it with this.
-  public func newBlock(holding oldBlock: Int, utf8Range: Range<Int>) -> Int? {
+  package func newBlock(holding oldBlock: Int, utf8Range: Range<Int>) -> Int? {
     newRange(holding: oldBlock, utf8Range: utf8Range)?.block
   }
 
   /// Like `newBlock(holding:utf8Range:)`, with the stretch of the new block's text that
   /// corresponds to the range (UTF-8 offsets; the whole block when it is not known finer).
-  public func newRange(holding oldBlock: Int, utf8Range: Range<Int>) -> (block: Int, range: Range<Int>)? {
+  package func newRange(holding oldBlock: Int, utf8Range: Range<Int>) -> (block: Int, range: Range<Int>)? {
     for s in sections {
       for b in s.blocks where b.oldBlocks.contains(oldBlock) {
         guard let n = b.new else { return nil }
@@ -241,27 +241,27 @@ extension DocumentDiff {
 }
 
 /// Counts of a diff.
-public struct Summary: Sendable, Hashable {
-  public var sectionsAdded = 0
-  public var sectionsDeleted = 0
-  public var sectionsRenamed = 0
-  public var sectionsMoved = 0
-  public var sectionsRenumbered = 0
-  public var sectionsModified = 0
-  public var blocksAdded = 0
-  public var blocksDeleted = 0
-  public var blocksModified = 0
-  public var blocksMoved = 0
-  public var blocksMerged = 0
-  public var blocksSplit = 0
-  public var blocksUnchanged = 0
-  public var wordsAdded = 0
-  public var wordsDeleted = 0
-  public var cosmetic = 0
-  public var metadataChanged = 0
+package struct Summary: Sendable, Hashable {
+  package var sectionsAdded = 0
+  package var sectionsDeleted = 0
+  package var sectionsRenamed = 0
+  package var sectionsMoved = 0
+  package var sectionsRenumbered = 0
+  package var sectionsModified = 0
+  package var blocksAdded = 0
+  package var blocksDeleted = 0
+  package var blocksModified = 0
+  package var blocksMoved = 0
+  package var blocksMerged = 0
+  package var blocksSplit = 0
+  package var blocksUnchanged = 0
+  package var wordsAdded = 0
+  package var wordsDeleted = 0
+  package var cosmetic = 0
+  package var metadataChanged = 0
 
   /// Sections with any change (what `diff` and `summary` both call "changed sections").
-  public var sectionsChanged = 0
+  package var sectionsChanged = 0
 
   init(_ d: DocumentDiff) {
     metadataChanged = d.metadata.count
@@ -292,34 +292,34 @@ public struct Summary: Sendable, Hashable {
 }
 
 /// Block and word counts of one section's changes (for `--stat` and summaries).
-public struct BlockCounts: Sendable, Hashable {
-  public var added = 0
-  public var deleted = 0
-  public var modified = 0
-  public var moved = 0
+package struct BlockCounts: Sendable, Hashable {
+  package var added = 0
+  package var deleted = 0
+  package var modified = 0
+  package var moved = 0
   /// Blocks of this section that moved to (or were merged into) another section.
-  public var movedOut = 0
-  public var merged = 0
-  public var split = 0
+  package var movedOut = 0
+  package var merged = 0
+  package var split = 0
   /// New blocks of this section that are parts of a block split in another section.
-  public var splitParts = 0
-  public var unchanged = 0
-  public var wordsAdded = 0
-  public var wordsDeleted = 0
-  public var cosmetic = 0
+  package var splitParts = 0
+  package var unchanged = 0
+  package var wordsAdded = 0
+  package var wordsDeleted = 0
+  package var cosmetic = 0
 
   /// True when nothing in the section's blocks changed.
-  public var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split + splitParts == 0 }
+  package var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split + splitParts == 0 }
 
   /// Counts a section's blocks and pointers (moves out and merges away count as `movedOut`).
-  public init(_ s: SectionChange, old: Document, new: Document) {
+  package init(_ s: SectionChange, old: Document, new: Document) {
     self.init(s.blocks, old: old, new: new)
     movedOut = s.pointers.filter { $0.kind != .splitPart }.count
     splitParts = s.pointers.count - movedOut
   }
 
   /// Counts `blocks`; words of added and deleted blocks are counted from the documents.
-  public init(_ blocks: [BlockChange], old: Document, new: Document) {
+  package init(_ blocks: [BlockChange], old: Document, new: Document) {
     for b in blocks {
       switch b.status {
       case .added:

@@ -1,7 +1,7 @@
 /// An index over a list of texts (a version's blocks) for finding one again: exact text
 /// lookup, and word-similarity candidates through each query's rarest words, so looking
 /// up many texts costs in proportion to the candidates, not to the whole document.
-public final class TextIndex {
+package final class TextIndex {
   private var interner = ByteInterner(capacity: 1 << 14)
   private var texts = ByteInterner(capacity: 1 << 12)
   private var byText: [Int32: [Int]] = [:]
@@ -9,7 +9,7 @@ public final class TextIndex {
   private var postings: [Int32: [Int]] = [:]
 
   /// Indexes `texts` (their positions are the ids returned by lookups).
-  public init(_ all: [String]) {
+  package init(_ all: [String]) {
     bags.reserveCapacity(all.count)
     for (i, t) in all.enumerated() {
       byText[texts.intern(t), default: []].append(i)
@@ -24,23 +24,23 @@ public final class TextIndex {
   }
 
   /// Positions of the texts equal to `text`.
-  public func exact(_ text: String) -> [Int] {
+  package func exact(_ text: String) -> [Int] {
     var t = text
     guard let id = t.withUTF8({ texts.lookup($0) }) else { return [] }
     return byText[id] ?? []
   }
 
   /// The sorted word ids of any text (lowercased words; words never seen get new ids).
-  public func bag(_ text: String) -> [Int32] { WordScanner.wordIDs(text, &interner).sorted() }
+  package func bag(_ text: String) -> [Int32] { WordScanner.wordIDs(text, &interner).sorted() }
 
   /// Dice similarity between a bag and the text at `position`.
-  public func similarity(_ bag: [Int32], _ position: Int) -> Double { dice(bag, bags[position]) }
+  package func similarity(_ bag: [Int32], _ position: Int) -> Double { dice(bag, bags[position]) }
 
   /// Dice similarity between two bags.
-  public static func similarity(_ a: [Int32], _ b: [Int32]) -> Double { dice(a, b) }
+  package static func similarity(_ a: [Int32], _ b: [Int32]) -> Double { dice(a, b) }
 
   /// Positions sharing at least one of the query's `rare` rarest words, with their similarity.
-  public func similar(_ bag: [Int32], rare: Int = DiffOptions().rareWordsIndexed) -> [(
+  package func similar(_ bag: [Int32], rare: Int = DiffOptions().rareWordsIndexed) -> [(
     position: Int, similarity: Double
   )] {
     var words: [Int32] = []

@@ -3,16 +3,16 @@
 /// and single punctuation characters. Works on `Character`s, so a grapheme is never split.
 ///
 /// Example: `"Päätös 13 §:n mukaan."` → `Päätös`, ` `, `13`, ` `, `§`, `:`, `n`, ` `, `mukaan`, `.`
-public enum Tokenizer {
+package enum Tokenizer {
   /// The class of a token.
-  public enum Kind: UInt8, Sendable {
+  package enum Kind: UInt8, Sendable {
     case word, space, punctuation
   }
 
   /// One token: its text and class.
-  public struct Token: Sendable, Hashable {
-    public var text: String
-    public var kind: Kind
+  package struct Token: Sendable, Hashable {
+    package var text: String
+    package var kind: Kind
   }
 
   @inline(__always)
@@ -30,7 +30,7 @@ public enum Tokenizer {
   /// An ASCII byte followed by another ASCII byte is one `Character`, classified from the
   /// byte; anything else goes through Swift's grapheme breaking, so a letter with a
   /// combining mark, an emoji sequence or a flag is never split.
-  public static func tokens(_ text: String) -> [Token] {
+  package static func tokens(_ text: String) -> [Token] {
     slices(text).map { Token(text: String($0.text), kind: $0.kind) }
   }
 
@@ -130,7 +130,7 @@ public enum Tokenizer {
   }
 
   /// Number of words (for counts in summaries).
-  public static func wordCount(_ text: String) -> Int {
+  package static func wordCount(_ text: String) -> Int {
     var n = 0
     var inWord = false
     var t = text
@@ -156,7 +156,7 @@ public enum Tokenizer {
   }
 
   /// The word tokens only (for similarity), lowercased.
-  public static func words(_ text: String) -> [Substring] {
+  package static func words(_ text: String) -> [Substring] {
     var out: [Substring] = []
     var start: String.Index? = nil
     var i = text.startIndex

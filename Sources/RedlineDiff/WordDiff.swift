@@ -1,14 +1,14 @@
 /// One piece of a word-level diff: text kept, inserted or deleted.
-public struct Segment: Sendable, Hashable, Codable {
+package struct Segment: Sendable, Hashable, Codable {
   /// What happened to the text.
-  public enum Op: String, Sendable, Hashable, Codable {
+  package enum Op: String, Sendable, Hashable, Codable {
     case equal, insert, delete
   }
 
-  public var op: Op
-  public var text: String
+  package var op: Op
+  package var text: String
 
-  public init(_ op: Op, _ text: String) {
+  package init(_ op: Op, _ text: String) {
     self.op = op
     self.text = text
   }
@@ -25,18 +25,18 @@ public struct Segment: Sendable, Hashable, Codable {
 ///    (`aluekehittämispäätös` → `aluekehittämispäätöksen`), only the changed ending is marked.
 ///
 /// Invariant: equal + delete segments give the old text; equal + insert give the new.
-public enum WordDiff {
+package enum WordDiff {
   /// Largest edit distance in tokens searched; past it the changed middle is shown as
   /// one deletion and one insertion.
-  public static let maxCost = 2000
+  package static let maxCost = 2000
 
-  public static func diff(_ old: String, _ new: String) -> [Segment] {
+  package static func diff(_ old: String, _ new: String) -> [Segment] {
     diffReportingCap(old, new).segments
   }
 
   /// The word diff, and whether the cost cap bit (the middle was then split at words that
   /// occur once on each side rather than searched in full: correct, maybe not minimal).
-  public static func diffReportingCap(_ old: String, _ new: String, maxCost: Int = maxCost) -> (
+  package static func diffReportingCap(_ old: String, _ new: String, maxCost: Int = maxCost) -> (
     segments: [Segment], capped: Bool
   ) {
     if old.utf8.elementsEqual(new.utf8) { return (old.isEmpty ? [] : [Segment(.equal, old)], false) }
@@ -294,7 +294,7 @@ public enum WordDiff {
 
 extension Array where Element == Segment {
   /// The old text: equal and deleted segments.
-  public var oldText: String { filter { $0.op != .insert }.map(\.text).joined() }
+  package var oldText: String { filter { $0.op != .insert }.map(\.text).joined() }
   /// The new text: equal and inserted segments.
-  public var newText: String { filter { $0.op != .delete }.map(\.text).joined() }
+  package var newText: String { filter { $0.op != .delete }.map(\.text).joined() }
 }

@@ -6,22 +6,22 @@ import Foundation
 /// Flat arrays keep the model a cheap value type; `Section.children` and
 /// `Section.blockRange` give the tree. Section 0 is the implicit root: the text before
 /// the first heading, with level 0 and no heading.
-public struct Document: Sendable, Hashable {
+package struct Document: Sendable, Hashable {
   /// Path of the file the text came from (for messages and labels).
-  public var path: String
+  package var path: String
   /// The source format.
-  public var format: DocumentFormat
+  package var format: DocumentFormat
   /// Sections in document order; `sections[0]` is the root.
-  public var sections: [Section]
+  package var sections: [Section]
   /// Blocks in document order; each section's own blocks are contiguous.
-  public var blocks: [Block]
+  package var blocks: [Block]
   /// Number of lines of the source.
-  public var lineCount: Int
+  package var lineCount: Int
   /// YAML front matter as top-level `key` → value text (nested lists and maps kept as
   /// their indented YAML lines), in source order. Metadata, never headings or blocks.
-  public var metadata: [MetadataEntry] = []
+  package var metadata: [MetadataEntry] = []
 
-  public init(path: String, format: DocumentFormat, sections: [Section], blocks: [Block], lineCount: Int) {
+  package init(path: String, format: DocumentFormat, sections: [Section], blocks: [Block], lineCount: Int) {
     self.path = path
     self.format = format
     self.sections = sections
@@ -30,7 +30,7 @@ public struct Document: Sendable, Hashable {
   }
 
   /// The headings from the top down to `section` (root excluded), e.g. `["2 Lähtökohdat", "2.1 Väestö"]`.
-  public func headingPath(of section: Int) -> [String] {
+  package func headingPath(of section: Int) -> [String] {
     var out: [String] = []
     var s: Int? = section
     while let i = s, i != 0 {
@@ -41,7 +41,7 @@ public struct Document: Sendable, Hashable {
   }
 
   /// The section whose label (`§2.1`) or number (`2.1`) matches, if any.
-  public func section(labeled label: String) -> Int? {
+  package func section(labeled label: String) -> Int? {
     let key = label.hasPrefix("§") ? String(label.dropFirst()) : label
     let t = key.trimmingCharacters(in: .whitespaces)
     if let i = sections.firstIndex(where: { $0.label == "§" + t }) { return i }
@@ -49,20 +49,20 @@ public struct Document: Sendable, Hashable {
   }
 
   /// The block with a citable label such as `§2.1 ¶3`, if any.
-  public func block(labeled label: String) -> Int? {
+  package func block(labeled label: String) -> Int? {
     let folded = Normalizer.foldWhitespace(label)
     return blocks.firstIndex(where: { $0.label == folded })
   }
 
   /// Indexes of all blocks in `section` and its subsections, in document order.
-  public func blockIndexes(inSubtree section: Int) -> Range<Int> {
+  package func blockIndexes(inSubtree section: Int) -> Range<Int> {
     var last = section
     while let c = sections[last].children.last { last = c }
     return sections[section].blockRange.lowerBound..<sections[last].blockRange.upperBound
   }
 
   /// The sections below `section` (itself included) in document order.
-  public func subtree(_ section: Int) -> [Int] {
+  package func subtree(_ section: Int) -> [Int] {
     var out = [section]
     for c in sections[section].children { out.append(contentsOf: subtree(c)) }
     return out
@@ -71,18 +71,18 @@ public struct Document: Sendable, Hashable {
 
 /// One top-level front-matter key and its value (`title: …`; a nested value is its
 /// indented lines joined by newlines, trailing spaces dropped).
-public struct MetadataEntry: Sendable, Hashable {
-  public var key: String
-  public var value: String
+package struct MetadataEntry: Sendable, Hashable {
+  package var key: String
+  package var value: String
 
-  public init(key: String, value: String) {
+  package init(key: String, value: String) {
     self.key = key
     self.value = value
   }
 }
 
 /// The syntax a document was written in.
-public enum DocumentFormat: String, Sendable, Hashable, Codable {
+package enum DocumentFormat: String, Sendable, Hashable, Codable {
   /// CommonMark with GitHub tables, parsed by cmark-gfm.
   case markdown
   /// Plain text: blank-line paragraphs, numbered headings (`2.1 Otsikko`, `3 luku`).
@@ -90,36 +90,36 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable {
 }
 
 /// A heading and everything under it, nested by heading level.
-public struct Section: Sendable, Hashable {
+package struct Section: Sendable, Hashable {
   /// Position in `Document.sections`.
-  public var index: Int
+  package var index: Int
   /// Parent section index (nil for the root).
-  public var parent: Int?
+  package var parent: Int?
   /// Child section indexes in document order.
-  public var children: [Int]
+  package var children: [Int]
   /// Heading level: 1 for `#`, 2 for `##`, …; 0 for the root.
-  public var level: Int
+  package var level: Int
   /// Full normalized heading text, number included (`2.1 Väestö`).
-  public var heading: String
+  package var heading: String
   /// The heading's own number (`2.1`, `3`), when it has one.
-  public var number: String?
+  package var number: String?
   /// The heading text without its number (`Väestö`).
-  public var title: String
+  package var title: String
   /// 1-based line of the heading (0 for the root).
-  public var line: Int
+  package var line: Int
   /// 1-based last line of the section's own content, before the next heading.
-  public var endLine: Int
+  package var endLine: Int
   /// The section's own blocks (not those of subsections) in `Document.blocks`.
-  public var blockRange: Range<Int>
+  package var blockRange: Range<Int>
   /// Citable label: `§2.1`; in a document whose headings carry no numbers, the number
   /// the rendered document shows (`§17.2.3`, appendices `§A.1`); else `§#5` (5th
   /// heading) when there is no unique number; `§0` for the root.
-  public var label: String
+  package var label: String
   /// The explicit heading id (`{#token-construction}` → `token-construction`), which is
   /// not part of `heading` or `title`.
-  public var anchorID: String?
+  package var anchorID: String?
 
-  public init(
+  package init(
     index: Int, parent: Int?, children: [Int], level: Int, heading: String, number: String?, title: String,
     line: Int, endLine: Int, blockRange: Range<Int>, label: String, anchorID: String? = nil
   ) {
@@ -139,7 +139,7 @@ public struct Section: Sendable, Hashable {
 }
 
 /// The kinds of block Redline compares.
-public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
   case paragraph
   case listItem = "list_item"
   case table
@@ -150,29 +150,29 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One paragraph, list item, table, quote or code block.
-public struct Block: Sendable, Hashable {
+package struct Block: Sendable, Hashable {
   /// Position in `Document.blocks`.
-  public var index: Int
+  package var index: Int
   /// The section that holds it.
-  public var section: Int
+  package var section: Int
   /// 1-based position among its section's own blocks (the `¶` number).
-  public var ordinal: Int
-  public var kind: BlockKind
+  package var ordinal: Int
+  package var kind: BlockKind
   /// 1-based first line in the source.
-  public var line: Int
+  package var line: Int
   /// 1-based last line in the source.
-  public var endLine: Int
+  package var endLine: Int
   /// Normalized text: NFC, soft breaks and runs of whitespace folded to one space,
   /// list markers dropped. Tables and code keep their line breaks.
-  public var text: String
+  package var text: String
   /// Nesting depth for list items (0 = top-level list).
-  public var depth: Int
+  package var depth: Int
   /// Citable label, e.g. `§2.1 ¶3`.
-  public var label: String
+  package var label: String
   /// Invisible characters (zero-width, no-break spaces) that normalization replaced.
-  public var invisibles: [String]
+  package var invisibles: [String]
 
-  public init(
+  package init(
     index: Int, section: Int, ordinal: Int, kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int,
     label: String, invisibles: [String] = []
   ) {

@@ -120,8 +120,8 @@ extension DocumentBuilder {
 /// An explicit heading id at the end of a heading (kramdown/Pandoc `{#id}`, also
 /// `{: #id}` and `{#id .class}`): `Token construction {#token-construction}` →
 /// (`Token construction`, `token-construction`).
-public enum HeadingID {
-  public static func split(_ heading: String) -> (heading: String, id: String?) {
+package enum HeadingID {
+  package static func split(_ heading: String) -> (heading: String, id: String?) {
     guard heading.hasSuffix("}"), let open = heading.lastIndex(of: "{") else { return (heading, nil) }
     var attrs = heading[heading.index(after: open)..<heading.index(before: heading.endIndex)]
     if attrs.hasPrefix(":") { attrs = attrs.dropFirst() }
@@ -135,8 +135,8 @@ public enum HeadingID {
 
 /// Splits a heading into its number and title: `2.1 Väestö` → (`2.1`, `Väestö`);
 /// `3 luku Yleiset säännökset` → (`3`, `luku Yleiset säännökset`); `5 §` → (`5`, `§`).
-public enum HeadingNumber {
-  public static func split(_ heading: String) -> (number: String?, title: String) {
+package enum HeadingNumber {
+  package static func split(_ heading: String) -> (number: String?, title: String) {
     let scalars = Array(heading.unicodeScalars)
     var i = 0
     var sawDigit = false

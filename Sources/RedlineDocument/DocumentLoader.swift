@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a file cannot be read as a document. Each message names the problem and the fix.
-public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
   case binary(path: String)
   case notUTF8(path: String, byteOffset: Int)
   case tooLarge(path: String, bytes: Int, limit: Int)
@@ -10,7 +10,7 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
   case tooDeep(path: String, line: Int, limit: Int)
   case tooManyItems(path: String, limit: Int)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .binary(let p):
       return "'\(p)' is a binary file (it contains NUL bytes); Redline compares Markdown (.md) and plain text (.txt)"
@@ -34,25 +34,25 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Checks raw bytes and picks the parser by file extension.
-public enum DocumentLoader {
+package enum DocumentLoader {
   /// Largest document accepted: 64 MiB (a 1,000-page decision is about 3 MiB).
-  public static let sizeLimit = 64 * 1_048_576
+  package static let sizeLimit = 64 * 1_048_576
   /// Deepest nesting of lists and block quotes accepted in Markdown (a policy document
   /// uses 3 or 4; each level costs cmark and the model memory on every line below it).
-  public static let maxNesting = 32
+  package static let maxNesting = 32
   /// Most list items and quote markers accepted in one Markdown document (a 1,000-page
   /// decision has a few tens of thousands).
-  public static let maxListItems = 500_000
+  package static let maxListItems = 500_000
 
   /// File extensions read as documents, lowercased.
-  public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
-  public static let textExtensions: Set<String> = ["txt", "text"]
+  package static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+  package static let textExtensions: Set<String> = ["txt", "text"]
 
   /// True when the path's extension names a document Redline reads.
-  public static func isDocumentPath(_ path: String) -> Bool { format(for: path) != nil }
+  package static func isDocumentPath(_ path: String) -> Bool { format(for: path) != nil }
 
   /// The format for a path, by extension.
-  public static func format(for path: String) -> DocumentFormat? {
+  package static func format(for path: String) -> DocumentFormat? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = name.lastIndex(of: ".") else { return nil }
     let ext = name[name.index(after: dot)...].lowercased()
@@ -62,7 +62,7 @@ public enum DocumentLoader {
   }
 
   /// Validates and parses. Throws `DocumentError` for binary, non-UTF-8, oversized or unknown files.
-  public static func load(_ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil) throws(DocumentError)
+  package static func load(_ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil) throws(DocumentError)
     -> Document
   {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
@@ -103,7 +103,7 @@ public enum DocumentLoader {
   }
 
   /// Throws when the bytes are too large, binary or not UTF-8.
-  public static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
+  package static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
     if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
     if looksUTF16(bytes) { throw .utf16(path: path) }
     let (nul, bad) = bytes.withUnsafeBufferPointer { FastText.scan($0) }  // one pass for both

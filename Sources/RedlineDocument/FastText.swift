@@ -132,7 +132,7 @@ enum FastText {
   }
 
   /// A `String` from bytes that are valid UTF-8. The standard library validates them once
-  /// more (every public initializer does); Redline does not call its internal unchecked
+  /// more (every package initializer does); Redline does not call its internal unchecked
   /// constructor, whatever that would save (docs/speed.md).
   @inline(__always)
   static func string(validUTF8 p: UnsafeBufferPointer<UInt8>) -> String {

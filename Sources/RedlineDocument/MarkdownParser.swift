@@ -12,14 +12,14 @@ internal import CCmarkGFM
 /// pointer leaves this file. Block text is taken from the source bytes (not re-rendered),
 /// so what a reviewer quotes is what the drafter wrote. YAML front matter (`---` … `---`
 /// at the top) is blanked before parsing, which keeps every line number true.
-public enum MarkdownParser {
+package enum MarkdownParser {
   private static let registered: Bool = {
     cmark_gfm_core_extensions_ensure_registered()
     return true
   }()
 
   /// Parses UTF-8 Markdown.
-  public static func parse(_ bytes: [UInt8], path: String) -> Document {
+  package static func parse(_ bytes: [UInt8], path: String) -> Document {
     _ = registered
     var source = bytes
     let (metadata, backLine) = FrontMatter.blank(&source)

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Example: `"Alue-\u{00A0}ja  kunta\u{200B}talous\n"` becomes `"Alue- ja kuntatalous"`,
 /// with invisibles `["U+00A0 NO-BREAK SPACE", "U+200B ZERO WIDTH SPACE"]`.
-public enum Normalizer {
+package enum Normalizer {
   /// Characters dropped from the text (zero-width, no visible width, no meaning for prose).
   static let dropped: Set<UInt32> = [0x200B, 0x2060, 0xFEFF, 0x00AD]
   /// Spaces that fold to an ordinary space but are reported when present.
@@ -46,7 +46,7 @@ public enum Normalizer {
   }
 
   /// Folds whitespace and applies NFC; returns the text and the invisible characters seen.
-  public static func normalize(_ s: Substring) -> (text: String, invisibles: [String]) {
+  package static func normalize(_ s: Substring) -> (text: String, invisibles: [String]) {
     var copy = String(s)
     return copy.withUTF8 { normalize(bytes: $0) }
   }
@@ -56,7 +56,7 @@ public enum Normalizer {
   /// ASCII words with single spaces and the Latin-1 letters (ä, ö, å, é), one scalar at a
   /// time for the rest. Bytes that are not valid UTF-8, and text holding a control
   /// character (rare: shown as a visible symbol), take `normalizeReference`.
-  public static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
+  package static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
     let n = bytes.count
     guard n > 0, let src = bytes.baseAddress else { return ("", []) }
     var invisibles: [String] = []
@@ -242,7 +242,7 @@ public enum Normalizer {
 
   /// Decodes the scalar starting at `i` of valid UTF-8; returns its value and byte length.
   @inline(__always)
-  public static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+  package static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
     let b0 = UInt32(p[i])
     if b0 < 0xE0, i + 1 < p.count { return (((b0 & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
     if b0 < 0xF0, i + 2 < p.count {
@@ -258,11 +258,11 @@ public enum Normalizer {
   }
 
   /// Folds whitespace and applies NFC.
-  public static func foldWhitespace(_ s: String) -> String { normalize(s[...]).text }
+  package static func foldWhitespace(_ s: String) -> String { normalize(s[...]).text }
 
   /// Normalizes text whose line breaks matter (tables, code): each line NFC with trailing
   /// whitespace removed; blank lines at both ends dropped.
-  public static func normalizeLines(_ s: Substring) -> (text: String, invisibles: [String]) {
+  package static func normalizeLines(_ s: Substring) -> (text: String, invisibles: [String]) {
     var invisibles: [String] = []
     var lines: [String] = []
     for line in s.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -1,11 +1,11 @@
 /// Parses plain text: paragraphs separated by blank lines; a paragraph of one short line
 /// that starts with a number (`2.1 Otsikko`, `3 luku`, `5 §`) is a heading whose level is
 /// the number's depth (`2.1` → 2); lines starting with `- `, `* ` or `• ` are list items.
-public enum PlainTextParser {
+package enum PlainTextParser {
   /// Headings longer than this are read as paragraphs that happen to start with a number.
   static let maxHeadingLength = 120
 
-  public static func parse(_ bytes: [UInt8], path: String) -> Document {
+  package static func parse(_ bytes: [UInt8], path: String) -> Document {
     let text = String(decoding: bytes, as: UTF8.self)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true && lines.count > 1 { lines.removeLast() }

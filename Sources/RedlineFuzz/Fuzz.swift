@@ -4,7 +4,7 @@ import RedlineFuzzing
 #if FUZZING
   /// libFuzzer calls this for each input (built by `make fuzz` with `-sanitize=fuzzer`).
   @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  package func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzEntry.run(size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
   }

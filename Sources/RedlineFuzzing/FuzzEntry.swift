@@ -4,9 +4,9 @@ import RedlineReview
 /// The fuzzing entry point shared by the libFuzzer target (`make fuzz`) and the seeded
 /// test in `make test`: arbitrary bytes through every parser and the thread-file reader.
 /// A bad input may be refused with an error; it must never crash, hang or blow up memory.
-public enum FuzzEntry {
+package enum FuzzEntry {
   /// Runs one input. The first byte picks nothing: every path sees the same bytes.
-  public static func run(_ bytes: [UInt8]) {
+  package static func run(_ bytes: [UInt8]) {
     _ = try? DocumentLoader.load(bytes, path: "fuzz.md")
     _ = try? DocumentLoader.load(bytes, path: "fuzz.txt")
     _ = try? ThreadFile.decode(bytes, file: "reviews/fuzz.jsonl")

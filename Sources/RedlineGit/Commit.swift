@@ -10,7 +10,7 @@ extension Repository {
   /// repository with a working tree the index is updated for the changed paths, so
   /// `git status` stays clean.
   @discardableResult
-  public func commit(
+  package func commit(
     _ changes: [FileChange], message: String, author: Signature, committer: Signature? = nil,
     branch: String? = nil
   ) throws(GitError) -> ObjectID {
@@ -85,7 +85,7 @@ extension Repository {
   /// Refuses, before anything is written, what would make `commit` fail or leave work
   /// half done: a detached HEAD, and a lock file left on the branch or on the index
   /// (the error names the lock file and how to clear it).
-  public func checkCanCommit(branch: String? = nil) throws(GitError) {
+  package func checkCanCommit(branch: String? = nil) throws(GitError) {
     guard let refName = branch ?? headBranch() else {
       throw GitError(
         code: -1, message: "HEAD is detached; check out a branch before committing", function: "git_reference_lookup")
@@ -238,7 +238,7 @@ extension Repository {
   }
 
   /// The identity from the repository's configuration (`user.name`, `user.email`), or nil.
-  public func configuredSignature(now: Int64) -> Signature? {
+  package func configuredSignature(now: Int64) -> Signature? {
     var sig: UnsafeMutablePointer<git_signature>?
     guard git_signature_default(&sig, pointer) == 0, let sig else {
       git_error_clear()
@@ -249,7 +249,7 @@ extension Repository {
   }
 
   /// Creates a lightweight tag `name` at `commit`; fails when the tag exists.
-  public func createTag(_ name: String, at commit: ObjectID) throws(GitError) {
+  package func createTag(_ name: String, at commit: ObjectID) throws(GitError) {
     var oid = commit.oid
     var obj: OpaquePointer?
     try check(git_object_lookup(&obj, pointer, &oid, GIT_OBJECT_COMMIT), "git_object_lookup")

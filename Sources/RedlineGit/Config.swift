@@ -4,7 +4,7 @@ internal import CLibGit2
 extension Repository {
   /// The value of a configuration key (`section.name`, e.g. `redline.lang`) as git sees it
   /// for this repository (local, then global, then system), or nil when it is not set.
-  public func configString(_ key: String) throws(GitError) -> String? {
+  package func configString(_ key: String) throws(GitError) -> String? {
     var config: OpaquePointer?
     try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
     defer { git_config_free(config) }
@@ -13,10 +13,10 @@ extension Repository {
 }
 
 /// Configuration outside any repository: the user's global and the system files.
-public enum GitConfig {
+package enum GitConfig {
   /// The value of `key` in the global and system configuration, or nil when not set
   /// (or when no configuration file exists).
-  public static func globalString(_ key: String) throws(GitError) -> String? {
+  package static func globalString(_ key: String) throws(GitError) -> String? {
     _ = LibGit2.initialized
     var config: OpaquePointer?
     try check(git_config_open_default(&config), "git_config_open_default")

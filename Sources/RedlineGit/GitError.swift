@@ -1,17 +1,17 @@
 internal import CLibGit2
 
 /// A failure reported by libgit2: the call that failed, its code and the library's message.
-public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
+package struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
   /// The libgit2 return code (negative; `GIT_ENOTFOUND` is -3).
-  public let code: Int32
+  package let code: Int32
   /// libgit2's error class (`GIT_ERROR_*`), 0 when none was set.
-  public let errorClass: Int32
+  package let errorClass: Int32
   /// libgit2's message, or a short text of our own.
-  public let message: String
+  package let message: String
   /// The libgit2 function that failed, e.g. `git_revparse_single`.
-  public let function: String
+  package let function: String
 
-  public init(code: Int32, errorClass: Int32 = 0, message: String, function: String) {
+  package init(code: Int32, errorClass: Int32 = 0, message: String, function: String) {
     self.code = code
     self.errorClass = errorClass
     self.message = message
@@ -19,33 +19,33 @@ public struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
   }
 
   /// True when libgit2 said the object or path does not exist.
-  public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+  package var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
   /// True when a reference changed under us (compare-and-swap lost).
-  public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
+  package var isModified: Bool { code == GIT_EMODIFIED.rawValue }
   /// True when a lock file is held by another process.
-  public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+  package var isLocked: Bool { code == GIT_ELOCKED.rawValue }
   /// True when the target already exists.
-  public var isExists: Bool { code == GIT_EEXISTS.rawValue }
+  package var isExists: Bool { code == GIT_EEXISTS.rawValue }
 
   /// True when the repository's data itself is damaged (a broken object, a bad zlib
   /// stream), as opposed to a lock, a detached HEAD or a bad argument.
-  public var isDamage: Bool {
+  package var isDamage: Bool {
     !isLocked && code != GIT_EAMBIGUOUS.rawValue
       && [GIT_ERROR_ODB.rawValue, GIT_ERROR_ZLIB.rawValue, GIT_ERROR_OBJECT.rawValue, GIT_ERROR_TREE.rawValue]
         .map { Int32($0) }.contains(errorClass)
   }
 
   /// True when a revision prefix matches several objects.
-  public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
+  package var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
 
   /// The lock file named in a lock failure (`…/refs/heads/main.lock`), if any.
-  public var lockFile: String? {
+  package var lockFile: String? {
     guard let r = message.range(of: "'"), let end = message[r.upperBound...].firstIndex(of: "'") else { return nil }
     let p = String(message[r.upperBound..<end])
     return p.hasSuffix(".lock") ? p : nil
   }
 
-  public var description: String { "\(message) (\(function), code \(code))" }
+  package var description: String { "\(message) (\(function), code \(code))" }
 
   /// Builds the error from libgit2's thread-local last error; call right after the failing call.
   static func last(_ code: Int32, _ function: String) -> GitError {

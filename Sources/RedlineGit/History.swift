@@ -9,7 +9,7 @@ extension Repository {
   /// In a shallow clone the walk stops at the shallow boundary (the commits listed in
   /// `.git/shallow`, whose parents were not fetched); that commit is marked
   /// `isShallowBoundary` instead of the walk failing on a missing parent.
-  public func history(of path: String, from start: ObjectID, limit: Int = .max) throws(GitError) -> [CommitInfo] {
+  package func history(of path: String, from start: ObjectID, limit: Int = .max) throws(GitError) -> [CommitInfo] {
     let tags = try tagsByCommit()
     let shallow = shallowCommits()
     var current = path
@@ -35,7 +35,7 @@ extension Repository {
   }
 
   /// The commits whose parents a shallow clone did not fetch (`.git/shallow`), if any.
-  public func shallowCommits() -> Set<ObjectID> {
+  package func shallowCommits() -> Set<ObjectID> {
     guard let text = try? String(contentsOfFile: gitdir + "shallow", encoding: .utf8) else { return [] }
     return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
   }
@@ -80,7 +80,7 @@ extension Repository {
 
 extension Repository {
   /// True when `commit` is `ancestor` or a descendant of it.
-  public func contains(_ ancestor: ObjectID, in commit: ObjectID) -> Bool {
+  package func contains(_ ancestor: ObjectID, in commit: ObjectID) -> Bool {
     if ancestor == commit { return true }
     var a = commit.oid
     var b = ancestor.oid

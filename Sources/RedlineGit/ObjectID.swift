@@ -1,11 +1,11 @@
 internal import CLibGit2
 
 /// A git object id (SHA-1), as 40 lowercase hex digits.
-public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
+package struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
   /// The full hex form.
-  public let hex: String
+  package let hex: String
 
-  public init?(hex: String) {
+  package init?(hex: String) {
     guard hex.count == 40, hex.allSatisfy({ $0.isHexDigit }) else { return nil }
     self.hex = hex.lowercased()
   }
@@ -26,6 +26,6 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Codable {
   }
 
   /// The first seven digits, as git prints them.
-  public var short: String { String(hex.prefix(7)) }
-  public var description: String { hex }
+  package var short: String { String(hex.prefix(7)) }
+  package var description: String { hex }
 }

@@ -5,17 +5,17 @@ import Foundation
 /// object lives only inside the method that made it, and methods return value types.
 ///
 /// Not `Sendable`: use one `Repository` per thread (open another for another task).
-public final class Repository {
+package final class Repository {
   let pointer: OpaquePointer
 
   /// The working-tree folder (with a trailing `/`), or nil for a bare repository.
-  public let workdir: String?
+  package let workdir: String?
   /// The `.git` folder (or the bare repository's folder).
-  public let gitdir: String
+  package let gitdir: String
 
   /// Opens the repository at `path`, or the one that contains it (searching parent folders).
   /// Bare repositories open too.
-  public init(discoverFrom path: String) throws(GitError) {
+  package init(discoverFrom path: String) throws(GitError) {
     _ = LibGit2.initialized
     var repo: OpaquePointer?
     let rc = git_repository_open_ext(&repo, path, 0, nil)
@@ -33,7 +33,7 @@ public final class Repository {
   }
 
   /// Creates a new repository (with a working tree unless `bare`) at `path`.
-  public static func create(at path: String, bare: Bool = false, initialBranch: String = "main") throws(GitError)
+  package static func create(at path: String, bare: Bool = false, initialBranch: String = "main") throws(GitError)
     -> Repository
   {
     _ = LibGit2.initialized
@@ -47,13 +47,13 @@ public final class Repository {
   deinit { git_repository_free(pointer) }
 
   /// True for a repository without a working tree.
-  public var isBare: Bool { workdir == nil }
+  package var isBare: Bool { workdir == nil }
 
   // MARK: Revisions
 
   /// Resolves anything git accepts as a revision (tag, branch, `HEAD~2`, short id) to a commit.
   /// Returns nil when the revision does not exist.
-  public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID? {
+  package func resolveCommit(_ revision: String) throws(GitError) -> ObjectID? {
     try guardRevision(revision)
     var obj: OpaquePointer?
     let rc = git_revparse_single(&obj, pointer, revision)
@@ -81,13 +81,13 @@ public final class Repository {
   }
 
   /// The commit HEAD points at, or nil in a repository with no commits yet.
-  public func head() throws(GitError) -> ObjectID? {
+  package func head() throws(GitError) -> ObjectID? {
     if git_repository_head_unborn(pointer) == 1 { return nil }
     return try resolveCommit("HEAD")
   }
 
   /// The full name of the branch HEAD points at (`refs/heads/main`), or nil when detached.
-  public func headBranch() -> String? {
+  package func headBranch() -> String? {
     var ref: OpaquePointer?
     guard git_reference_lookup(&ref, pointer, "HEAD") == 0 else {
       git_error_clear()
@@ -103,7 +103,7 @@ public final class Repository {
   /// Tag names, sorted, mapped from the commit they point at (annotated tags peeled).
   /// A tag that cannot be read (an invalid name, a missing or non-commit target) is
   /// skipped, so one bad tag never hides the others.
-  public func tagsByCommit() throws(GitError) -> [ObjectID: [String]] {
+  package func tagsByCommit() throws(GitError) -> [ObjectID: [String]] {
     var iter: OpaquePointer?
     try check(git_reference_iterator_glob_new(&iter, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
     defer { git_reference_iterator_free(iter) }
@@ -141,20 +141,20 @@ public final class Repository {
   }
 
   /// All tag names, sorted.
-  public func tagNames() throws(GitError) -> [String] {
+  package func tagNames() throws(GitError) -> [String] {
     try tagsByCommit().values.flatMap { $0 }.sorted()
   }
 
   // MARK: Reading
 
   /// The bytes of `path` in `commit`, or nil when the path is not a file there.
-  public func readFile(_ path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
+  package func readFile(_ path: String, at commit: ObjectID) throws(GitError) -> [UInt8]? {
     guard let blob = try blobID(path, at: commit) else { return nil }
     return try readBlob(blob)
   }
 
   /// The size in bytes of an object, from its header (the content is not read).
-  public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
+  package func blobSize(_ id: ObjectID) throws(GitError) -> Int {
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, pointer), "git_repository_odb")
     defer { git_odb_free(odb) }
@@ -167,7 +167,7 @@ public final class Repository {
   }
 
   /// The bytes of one blob.
-  public func readBlob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+  package func readBlob(_ id: ObjectID) throws(GitError) -> [UInt8] {
     try guardLoose(id)
     var oid = id.oid
     var blob: OpaquePointer?
@@ -182,7 +182,7 @@ public final class Repository {
   /// The id of the blob at `path` in `commit`, or nil when the path is not a file there
   /// (a symbolic link or a submodule is not a file). Each tree on the way is checked
   /// before libgit2 reads it (see `guardLoose`).
-  public func blobID(_ path: String, at commit: ObjectID) throws(GitError) -> ObjectID? {
+  package func blobID(_ path: String, at commit: ObjectID) throws(GitError) -> ObjectID? {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if parts.isEmpty || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { return nil }
     return try withTree(of: commit) { root throws(GitError) in
@@ -215,7 +215,7 @@ public final class Repository {
   }
 
   /// Every file path in `commit`, sorted, with `/` separators.
-  public func listFiles(at commit: ObjectID) throws(GitError) -> [String] {
+  package func listFiles(at commit: ObjectID) throws(GitError) -> [String] {
     try withTree(of: commit) { tree throws(GitError) in
       final class Box { var paths: [String] = [] }
       let box = Box()
@@ -248,7 +248,7 @@ public final class Repository {
   }
 
   /// Author, message and parents of one commit.
-  public func commitInfo(_ id: ObjectID, path: String = "") throws(GitError) -> (info: CommitInfo, parents: [ObjectID])
+  package func commitInfo(_ id: ObjectID, path: String = "") throws(GitError) -> (info: CommitInfo, parents: [ObjectID])
   {
     let c = try lookupCommit(id)
     defer { git_commit_free(c) }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Why a name or e-mail address cannot go into a commit or a thread file.
-public struct SignatureError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SignatureError: Error, Sendable, Equatable, CustomStringConvertible {
   /// One line naming the problem and the fix.
-  public let description: String
+  package let description: String
 }
 
 /// Who made a commit or a comment, and when.
-public struct Signature: Sendable, Hashable, Codable {
+package struct Signature: Sendable, Hashable, Codable {
   /// Recorded when a person gives a name without an e-mail address (libgit2 needs one).
-  public static let placeholderEmail = "unknown@redline.invalid"
+  package static let placeholderEmail = "unknown@redline.invalid"
 
-  public var name: String
-  public var email: String
+  package var name: String
+  package var email: String
   /// Seconds since 1970.
-  public var time: Int64
+  package var time: Int64
   /// Offset from UTC in minutes.
-  public var offsetMinutes: Int32
+  package var offsetMinutes: Int32
 
-  public init(name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) {
+  package init(name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) {
     self.name = name
     self.email = email
     self.time = time
@@ -29,14 +29,14 @@ public struct Signature: Sendable, Hashable, Codable {
   /// newline would start a forged header line), `<` or `>` inside the name or e-mail,
   /// and a name that is empty once libgit2 trims it. An empty e-mail is allowed (the
   /// placeholder is recorded). Example: `Signature(validatingName: "Eve\n x", …)` throws.
-  public init(validatingName name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) throws(SignatureError)
+  package init(validatingName name: String, email: String, time: Int64, offsetMinutes: Int32 = 0) throws(SignatureError)
   {
     try Self.validate(name: name, email: email)
     self.init(name: name, email: email, time: time, offsetMinutes: offsetMinutes)
   }
 
   /// Throws when libgit2 would refuse the identity or write a malformed commit with it.
-  public static func validate(name: String, email: String) throws(SignatureError) {
+  package static func validate(name: String, email: String) throws(SignatureError) {
     for (what, value) in [("name", name), ("e-mail", email)] {
       if let bad = value.unicodeScalars.first(where: isControl) {
         throw SignatureError(
@@ -59,12 +59,12 @@ public struct Signature: Sendable, Hashable, Codable {
 
   /// Parses `Name <email>` or a bare name, stamped with the current time; nil when it is
   /// empty or invalid (see `parseAuthor` for the reason).
-  public static func parse(_ text: String, now: Int64) -> Signature? {
+  package static func parse(_ text: String, now: Int64) -> Signature? {
     try? parseAuthor(text, now: now)
   }
 
   /// Parses `Name <email>` or a bare name, stamped with `now`, and validates both parts.
-  public static func parseAuthor(_ text: String, now: Int64) throws(SignatureError) -> Signature {
+  package static func parseAuthor(_ text: String, now: Int64) throws(SignatureError) -> Signature {
     let t = text.trimmingCharacters(in: .whitespaces)
     if let lt = t.firstIndex(of: "<"), let gt = t.lastIndex(of: ">"), lt < gt, t.index(after: gt) == t.endIndex {
       let name = t[..<lt].trimmingCharacters(in: .whitespaces)

@@ -16,7 +16,7 @@ extension DraftRepository {
   /// the mapping lost counts as split off (origin kept) when its text sits inside a
   /// changed or deleted old block; a changed block that swallowed deleted ones is merged.
   /// `section` (e.g. `3.3`) keeps only the blocks of that section and its subsections.
-  public func blame(revision: String = "HEAD", path: String? = nil, section: String? = nil) throws(RedlineError)
+  package func blame(revision: String = "HEAD", path: String? = nil, section: String? = nil) throws(RedlineError)
     -> Blame
   {
     let chain = try VersionChain(repo: self, path: path, revision: revision)

@@ -7,12 +7,12 @@ import RedlineReport
 import Synchronization
 
 /// Two versions of a document and their diff: what `redline diff` and summaries show.
-public struct Comparison: Sendable {
-  public var old: DocumentVersion
-  public var new: DocumentVersion
-  public var diff: DocumentDiff
-  public var oldRef: VersionRef
-  public var newRef: VersionRef
+package struct Comparison: Sendable {
+  package var old: DocumentVersion
+  package var new: DocumentVersion
+  package var diff: DocumentDiff
+  package var oldRef: VersionRef
+  package var newRef: VersionRef
 }
 
 /// Raw bytes of one side, before parsing.
@@ -80,7 +80,9 @@ final class ParseResults: Sendable {
 
 extension DraftRepository {
   /// Compares a document at two revisions (`WORKTREE` allowed on either side).
-  public func compare(_ oldRevision: String, _ newRevision: String, path: String?, options: DiffOptions = DiffOptions())
+  package func compare(
+    _ oldRevision: String, _ newRevision: String, path: String?, options: DiffOptions = DiffOptions()
+  )
     throws(RedlineError) -> Comparison
   {
     let p: String
@@ -112,7 +114,7 @@ extension DraftRepository {
 }
 
 /// Compares two files on disk, no repository needed (`redline diff --files a.md b.md`).
-public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions())
+package func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOptions = DiffOptions())
   throws(RedlineError)
   -> Comparison
 {
@@ -124,13 +126,13 @@ public func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpti
 }
 
 /// Prints phase timings to standard error when `REDLINE_PROFILE` is set (for `make bench`).
-public final class PhaseClock: Sendable {
+package final class PhaseClock: Sendable {
   private let enabled = ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil
   private let start = Mutex(DispatchTime.now().uptimeNanoseconds)
 
-  public init() {}
+  package init() {}
 
-  public func lap(_ name: String) {
+  package func lap(_ name: String) {
     guard enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     let t0 = start.withLock { v in

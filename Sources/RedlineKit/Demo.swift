@@ -4,38 +4,38 @@ import RedlineReview
 
 /// Builds the throwaway demo repository: one commit per sample draft version, tagged
 /// `v1`, `v2`, … , all written through libgit2.
-public enum Demo {
+package enum Demo {
   /// The document's path inside the demo repository.
-  public static let documentPath = "aluekehittamispaatos.md"
+  package static let documentPath = "aluekehittamispaatos.md"
 
   /// The Swedish version's path inside the demo repository (and its drafts file name).
-  public static let swedishPath = "regionutvecklingsbeslut.md"
+  package static let swedishPath = "regionutvecklingsbeslut.md"
 
   /// The version the Swedish translation was first committed with: `drafts/NAME.md` is
   /// the translation of that Finnish version; `drafts/NAME.vN.md` replaces it at vN.
-  public static let swedishFrom = 2
+  package static let swedishFrom = 2
 
   /// The Swedish file committed with version `number`, if any: the first translation at
   /// `swedishFrom`, a `NAME.vN.md` at vN.
-  public static func swedishFile(in drafts: String, version number: Int) -> String? {
+  package static func swedishFile(in drafts: String, version number: Int) -> String? {
     let stem = drafts + "/" + swedishPath.dropLast(3)
     let candidates = number == swedishFrom ? [stem + ".v\(number).md", stem + ".md"] : [stem + ".v\(number).md"]
     return candidates.first { FileManager.default.fileExists(atPath: $0) }
   }
 
   /// True when the drafts folder holds a Swedish version the demo commits.
-  public static func hasSwedish(in drafts: String) -> Bool {
+  package static func hasSwedish(in drafts: String) -> Bool {
     ((try? versions(in: drafts)) ?? []).contains { swedishFile(in: drafts, version: $0.number) != nil }
   }
 
   /// One sample version found in the drafts folder.
-  public struct Version: Sendable {
-    public var number: Int
-    public var file: String
+  package struct Version: Sendable {
+    package var number: Int
+    package var file: String
   }
 
   /// The `*-vN.md` files of a drafts folder, by version number.
-  public static func versions(in drafts: String) throws(RedlineError) -> [Version] {
+  package static func versions(in drafts: String) throws(RedlineError) -> [Version] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: drafts) else {
       throw .invalidArgument(
         "no drafts folder '\(drafts)'; run the demo from the Redline source folder, or pass --drafts DIR (and --reviews DIR)"
@@ -71,7 +71,7 @@ public enum Demo {
 
   /// Creates a repository at `folder` with one tagged commit per version; returns it.
   /// The Swedish version joins at `swedishFrom` and changes where the drafts say so.
-  public static func build(drafts: String, into folder: String) throws(RedlineError) -> Repository {
+  package static func build(drafts: String, into folder: String) throws(RedlineError) -> Repository {
     let versions = try versions(in: drafts)
     let repo: Repository
     do { repo = try Repository.create(at: folder) } catch { throw .git(error) }
@@ -107,7 +107,7 @@ public enum Demo {
   /// Copies the sample review threads (`*.jsonl`, `.gitattributes`) into the demo
   /// repository's reviews/ and commits them on top of the last version. Returns the count.
   @discardableResult
-  public static func addReviews(from reviews: String, to repo: Repository) throws(RedlineError) -> Int {
+  package static func addReviews(from reviews: String, to repo: Repository) throws(RedlineError) -> Int {
     guard let root = repo.workdir else { return 0 }
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: reviews)) ?? [])
       .filter { $0.hasSuffix(".jsonl") || $0 == ".gitattributes" }.sorted()

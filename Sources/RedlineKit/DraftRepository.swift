@@ -3,29 +3,29 @@ import RedlineDocument
 import RedlineGit
 
 /// One document at one revision: what every command reads.
-public struct DocumentVersion: Sendable {
+package struct DocumentVersion: Sendable {
   /// The revision as the user typed it (`v2`, `HEAD~1`, `WORKTREE`).
-  public var revision: String
+  package var revision: String
   /// The commit, or nil for the working tree or a plain file.
-  public var commit: ObjectID?
+  package var commit: ObjectID?
   /// Repository-relative path (or the file path given to `--files`).
-  public var path: String
+  package var path: String
   /// The parsed document.
-  public var document: Document
+  package var document: Document
 }
 
 /// A drafts repository read through libgit2: revisions, documents, history.
 ///
 /// `WORKTREE` is a pseudo-revision naming the files on disk, so a drafter can compare
 /// unsaved work with the last version.
-public final class DraftRepository {
+package final class DraftRepository {
   /// The pseudo-revision for the working tree.
-  public static let worktree = "WORKTREE"
+  package static let worktree = "WORKTREE"
 
-  public let git: Repository
+  package let git: Repository
 
   /// Opens the repository containing `path` (default: the current folder).
-  public init(path: String? = nil) throws(RedlineError) {
+  package init(path: String? = nil) throws(RedlineError) {
     let p = path ?? FileManager.default.currentDirectoryPath
     guard FileManager.default.fileExists(atPath: p) else { throw .notARepository(path: p) }
     do {
@@ -36,10 +36,10 @@ public final class DraftRepository {
     }
   }
 
-  public init(repository: Repository) { git = repository }
+  package init(repository: Repository) { git = repository }
 
   /// Resolves a revision to a commit; `WORKTREE` resolves to nil.
-  public func commit(for revision: String) throws(RedlineError) -> ObjectID? {
+  package func commit(for revision: String) throws(RedlineError) -> ObjectID? {
     if revision == Self.worktree {
       guard !git.isBare else { throw .worktreeInBareRepository }
       return nil
@@ -64,7 +64,7 @@ public final class DraftRepository {
 
   /// The document files (.md, .markdown, .txt) at a revision, sorted. Files under
   /// `reviews/` and README/CHANGELOG-style files are not documents.
-  public func documentPaths(at revision: String) throws(RedlineError) -> [String] {
+  package func documentPaths(at revision: String) throws(RedlineError) -> [String] {
     let all: [String]
     if let id = try commit(for: revision) {
       do { all = try git.listFiles(at: id) } catch { throw .git(error) }
@@ -99,7 +99,7 @@ public final class DraftRepository {
   }
 
   /// The path to read: `path` when given, else the only document at the revision.
-  public func resolvePath(_ path: String?, at revision: String) throws(RedlineError) -> String {
+  package func resolvePath(_ path: String?, at revision: String) throws(RedlineError) -> String {
     if let path { return normalizeRelative(path) }
     let docs = try documentPaths(at: revision)
     if docs.count == 1 { return docs[0] }
@@ -123,7 +123,7 @@ public final class DraftRepository {
   /// Raw bytes of `path` at a revision (the file on disk for `WORKTREE`). The size is
   /// checked before the content is read: the blob's header through libgit2, `fstat` for
   /// a file on disk.
-  public func bytes(of path: String, at revision: String) throws(RedlineError) -> (commit: ObjectID?, bytes: [UInt8]) {
+  package func bytes(of path: String, at revision: String) throws(RedlineError) -> (commit: ObjectID?, bytes: [UInt8]) {
     let id = try commit(for: revision)
     if let id {
       let data: [UInt8]?
@@ -176,7 +176,7 @@ public final class DraftRepository {
   }
 
   /// Reads and parses one document version.
-  public func load(_ path: String?, at revision: String) throws(RedlineError) -> DocumentVersion {
+  package func load(_ path: String?, at revision: String) throws(RedlineError) -> DocumentVersion {
     let p = try resolvePath(path, at: revision)
     let (id, data) = try bytes(of: p, at: revision)
     do {
@@ -188,7 +188,7 @@ public final class DraftRepository {
   }
 
   /// The commits that changed the document, newest first, following renames.
-  public func log(_ path: String?, from revision: String = "HEAD", limit: Int = .max) throws(RedlineError)
+  package func log(_ path: String?, from revision: String = "HEAD", limit: Int = .max) throws(RedlineError)
     -> [CommitInfo]
   {
     let p = try resolvePath(path, at: revision == Self.worktree ? "HEAD" : revision)

@@ -41,7 +41,7 @@ extension DraftRepository {
   /// and modifications), and by text containment where the diff lost it (a paragraph
   /// split off a longer one, or others merged into it). Each change carries the threads
   /// made on the paragraph since the change before.
-  public func history(
+  package func history(
     revision: String = "HEAD", path: String? = nil, block: String? = nil, quote: String? = nil
   ) throws(RedlineError) -> BlockHistory {
     let chain = try VersionChain(repo: self, path: path, revision: revision)

@@ -4,13 +4,13 @@ import RedlineDocument
 import RedlineReport
 
 /// Standard input as `-` and an absent side as `/dev/null` (git's external diff).
-public enum Inputs {
+package enum Inputs {
   /// The name that means standard input.
-  public static let stdin = "-"
+  package static let stdin = "-"
 
   /// Standard input, read up to one byte past the document size limit (so a larger input
   /// is refused without being held whole in memory).
-  public static func readStandardInput() -> [UInt8] {
+  package static func readStandardInput() -> [UInt8] {
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while out.count <= DocumentLoader.sizeLimit {
@@ -26,7 +26,7 @@ public enum Inputs {
 /// Compares two files on disk where one side may be `-` (standard input) and either may be
 /// `/dev/null` (a file added or deleted: an empty document). The format comes from
 /// `documentPath` when given, else from the other side's extension, else Markdown.
-public func compareInputs(
+package func compareInputs(
   _ oldPath: String, _ newPath: String, documentPath: String? = nil, oldRef: VersionRef? = nil,
   newRef: VersionRef? = nil,
   options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput

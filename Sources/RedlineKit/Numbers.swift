@@ -5,11 +5,11 @@ import Foundation
 /// `1 milj. euroa` are all `1000000`; `16.10.2023`, `16. lokakuuta 2023` and
 /// `16 oktober 2023` are all `2023-10-16`; `2024–2027` is `2024` and `2027`;
 /// `12,0` is `12`.
-public enum Numbers {
+package enum Numbers {
   /// One number found in a text: its normalized value and how it was written.
-  public struct Fact: Sendable, Hashable {
-    public var value: String
-    public var written: String
+  package struct Fact: Sendable, Hashable {
+    package var value: String
+    package var written: String
   }
 
   static let months: [String: Int] = {
@@ -35,7 +35,7 @@ public enum Numbers {
   ]
 
   /// The numbers, dates and amounts in `text`, in order.
-  public static func facts(_ text: String) -> [Fact] {
+  package static func facts(_ text: String) -> [Fact] {
     let chars = Array(text)
     var out: [Fact] = []
     var i = 0
@@ -151,7 +151,7 @@ public enum Numbers {
   }
 
   /// The numbers of `a` not in `b` and of `b` not in `a`, as multisets (how they were written).
-  public static func difference(_ a: String, _ b: String) -> (onlyA: [String], onlyB: [String]) {
+  package static func difference(_ a: String, _ b: String) -> (onlyA: [String], onlyB: [String]) {
     let fa = facts(a)
     let fb = facts(b)
     var count: [String: Int] = [:]

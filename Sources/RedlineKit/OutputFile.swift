@@ -6,13 +6,13 @@ import Synchronization
 /// in the same folder, flushed, renamed over it); a FIFO, a character device
 /// (`/dev/null`, a terminal) or `-` (standard output) is written as a stream; a
 /// directory, a symbolic link, a block device or a socket is refused with one line.
-public enum OutputTarget: Sendable, Equatable {
+package enum OutputTarget: Sendable, Equatable {
   case standardOutput
   case replaceFile(String)
   case stream(String)
 
   /// Inspects `path` with `lstat` (no link followed) and picks how to write it.
-  public static func resolve(_ path: String) throws(RedlineError) -> OutputTarget {
+  package static func resolve(_ path: String) throws(RedlineError) -> OutputTarget {
     if path == "-" { return .standardOutput }
     if path.isEmpty { throw .invalidArgument("-o needs a file name (or - for standard output)") }
     var st = stat()
@@ -35,9 +35,9 @@ public enum OutputTarget: Sendable, Equatable {
 }
 
 /// The one writer behind every `-o` and standard output.
-public enum OutputFile {
+package enum OutputFile {
   /// Writes `bytes` to `path` as `OutputTarget.resolve` decides (`-` is standard output).
-  public static func write(_ bytes: [UInt8], to path: String) throws(RedlineError) {
+  package static func write(_ bytes: [UInt8], to path: String) throws(RedlineError) {
     switch try OutputTarget.resolve(path) {
     case .standardOutput: writeStandardOutput(bytes)
     case .stream(let p): try stream(bytes, to: p)
@@ -47,7 +47,7 @@ public enum OutputFile {
 
   /// Writes to standard output; a closed pipe (`| head`) ends the write quietly, any other
   /// failure (a full disk, an I/O error) is kept in `standardOutputError`.
-  public static func writeStandardOutput(_ bytes: [UInt8]) {
+  package static func writeStandardOutput(_ bytes: [UInt8]) {
     guard !writeAll(STDOUT_FILENO, bytes) else { return }
     let e = errno
     if e != EPIPE { stdoutError.withLock { if $0 == nil { $0 = e } } }
@@ -55,7 +55,7 @@ public enum OutputFile {
 
   /// The first error writing standard output other than a closed pipe, if any: the run
   /// then ends with one line and status 2, so lost output never looks like success.
-  public static var standardOutputError: String? {
+  package static var standardOutputError: String? {
     stdoutError.withLock { $0 }.map { "cannot write to standard output: \(String(cString: strerror($0)))" }
   }
   private static let stdoutError = Mutex<Int32?>(nil)

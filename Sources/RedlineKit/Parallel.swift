@@ -17,7 +17,7 @@ extension DraftRepository {
   /// Swedish block's.
   /// `section` (a Finnish section number at `revision`, e.g. `7`) keeps only the findings
   /// in that section and its subsections, and the Swedish blocks paired with it.
-  public func parallel(revision: String = "HEAD", finnish: String, swedish: String, section: String? = nil)
+  package func parallel(revision: String = "HEAD", finnish: String, swedish: String, section: String? = nil)
     throws(RedlineError)
     -> ParallelReport
   {

@@ -3,7 +3,7 @@ import RedlineGit
 import RedlineReview
 
 /// Every failure the command line reports: one line naming the problem and the fix.
-public enum RedlineError: Error, Sendable, CustomStringConvertible {
+package enum RedlineError: Error, Sendable, CustomStringConvertible {
   case notARepository(path: String)
   case unknownRevision(String, tags: [String])
   case pathNotInRevision(path: String, revision: String, documents: [String])
@@ -19,7 +19,7 @@ public enum RedlineError: Error, Sendable, CustomStringConvertible {
   /// A review-store failure (thread not found, refused lifecycle step, unsafe reviews/).
   case review(ReviewError)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .notARepository(let p):
       return "'\(p)' is not inside a git repository; run Redline in the drafts repository or pass --repo PATH"

@@ -6,7 +6,7 @@ import RedlineReview
 
 extension DraftRepository {
   /// The `reviews/` folder of the working tree (refused when it is a symbolic link).
-  public func reviewStore() throws(RedlineError) -> ReviewStore {
+  package func reviewStore() throws(RedlineError) -> ReviewStore {
     guard let root = git.workdir else {
       throw .invalidArgument("comments live in reviews/ of a working tree, but this repository is bare; clone it first")
     }
@@ -16,7 +16,7 @@ extension DraftRepository {
   }
 
   /// Who is acting: `--author "Name <email>"`, else the repository's user.name/user.email.
-  public func person(_ author: String?) throws(RedlineError) -> Signature {
+  package func person(_ author: String?) throws(RedlineError) -> Signature {
     let now = Int64(Date().timeIntervalSince1970)
     if let author {
       do { return try Signature.parseAuthor(author, now: now) } catch {
@@ -60,7 +60,7 @@ extension DraftRepository {
   /// `3.1/2`, `3.1 kpl 2`), or the one block containing `quote` (with `block` too: the
   /// phrase inside that block), or a section's heading (`heading`), or a whole section
   /// (`section`). A wrong label is refused with the nearest valid ones.
-  public func addComment(
+  package func addComment(
     revision: String, path: String?, block: String?, quote: String?, author: String?, message: String, commit: Bool,
     section: String? = nil, heading: String? = nil
   ) throws(RedlineError) -> ReviewThread {
@@ -147,7 +147,7 @@ extension DraftRepository {
   /// A resolve or reopen records the commit (and the tag there), never a moving name.
   /// Reopening a thread that is not resolved is refused; resolving a resolved thread
   /// needs `change` and is recorded as a change of disposition.
-  public func addEvent(
+  package func addEvent(
     to id: String, kind: ThreadEvent.Kind, author: String?, body: String, disposition: Disposition? = nil,
     at revision: String = "HEAD", commit: Bool, change: Bool = false
   ) throws(RedlineError) -> ReviewThread {
@@ -220,21 +220,21 @@ extension DraftRepository {
 
   /// True when `a` is a later version than `b` (a descendant of it, not it): `summary
   /// NEW OLD` warns with this.
-  public func isLater(_ a: String, than b: String) -> Bool {
+  package func isLater(_ a: String, than b: String) -> Bool {
     guard let x = try? commit(for: a), let y = try? commit(for: b), x != y else { return false }
     return git.contains(y, in: x)
   }
 
   /// The versions of this repository's documents up to `revision`, for `ThreadWalk` (and
   /// any other walk over a document's versions: history, blame).
-  public func versionSource(at revision: String) throws(RedlineError) -> some VersionSource {
+  package func versionSource(at revision: String) throws(RedlineError) -> some VersionSource {
     GitVersions(self, revision: revision, target: try commit(for: revision))
   }
 
   /// Every thread's status at `revision` (default HEAD), re-anchored version by version.
   /// Threads made after `revision` are `not_yet_made`; replies and resolutions made after
   /// it are left out. A thread whose document cannot be read is `unreadable` alone.
-  public func comments(at revision: String = "HEAD", path: String? = nil) throws(RedlineError) -> CommentsReport {
+  package func comments(at revision: String = "HEAD", path: String? = nil) throws(RedlineError) -> CommentsReport {
     let store = try reviewStore()
     let (threads, errors) = store.load()
     let target = try commit(for: revision)

@@ -2,14 +2,14 @@ import RedlineGit
 import RedlineReport
 
 /// When terminal output is coloured: `--color`, or `git config redline.color`.
-public enum ColorMode: String, Sendable, CaseIterable {
+package enum ColorMode: String, Sendable, CaseIterable {
   /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
   case auto
   case always
   case never
 
   /// Whether to colour, given the environment and whether standard output is a terminal.
-  public func wantsColor(environment: [String: String], isTerminal: Bool) -> Bool {
+  package func wantsColor(environment: [String: String], isTerminal: Bool) -> Bool {
     switch self {
     case .always: return true
     case .never: return false
@@ -23,16 +23,16 @@ public enum ColorMode: String, Sendable, CaseIterable {
 
 /// Settings read from git config (`redline.lang`, `redline.author`, `redline.color`);
 /// a command-line flag always wins over them.
-public struct Settings: Sendable, Equatable {
+package struct Settings: Sendable, Equatable {
   /// `redline.lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: `fi_FI` → fi,
   /// `sv_*` → sv), else English.
-  public var language: Localization.Language
+  package var language: Localization.Language
   /// `redline.author` ("Name <email>"): who comments when `--author` is not given.
-  public var author: String?
+  package var author: String?
   /// `redline.color`, or nil when not set (then `auto`).
-  public var color: ColorMode?
+  package var color: ColorMode?
 
-  public init(language: Localization.Language = .en, author: String? = nil, color: ColorMode? = nil) {
+  package init(language: Localization.Language = .en, author: String? = nil, color: ColorMode? = nil) {
     self.language = language
     self.author = author
     self.color = color
@@ -40,7 +40,7 @@ public struct Settings: Sendable, Equatable {
 
   /// Reads the settings with `lookup` (a git config reader) and the environment; a value
   /// that is set but not understood is an error naming the key and the accepted values.
-  public static func load(
+  package static func load(
     lookup: (String) throws(RedlineError) -> String?, environment: [String: String]
   ) throws(RedlineError) -> Settings {
     var s = Settings(language: language(fromLocale: environment) ?? .en)
@@ -62,7 +62,7 @@ public struct Settings: Sendable, Equatable {
 
   /// Reads the settings of `repository` (its local, global and system config), or only the
   /// global and system config when there is no repository.
-  public static func load(repository: Repository?, environment: [String: String]) throws(RedlineError) -> Settings {
+  package static func load(repository: Repository?, environment: [String: String]) throws(RedlineError) -> Settings {
     try load(
       lookup: { (key: String) throws(RedlineError) -> String? in
         do throws(GitError) {
@@ -76,7 +76,7 @@ public struct Settings: Sendable, Equatable {
 
   /// The language the locale names (`fi_FI.UTF-8` → fi, `sv_SE` → sv, `en_GB` → en), or
   /// nil when it names none of them or is unset; `C` and `POSIX` are English.
-  public static func language(fromLocale environment: [String: String]) -> Localization.Language? {
+  package static func language(fromLocale environment: [String: String]) -> Localization.Language? {
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       guard let v = environment[key], !v.isEmpty else { continue }
       let code = v.prefix { $0 != "_" && $0 != "." && $0 != "@" && $0 != "-" }.lowercased()

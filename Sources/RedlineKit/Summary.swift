@@ -11,7 +11,7 @@ extension DraftRepository {
   /// `textLanguage` is the document's language (`--text-lang`, or `redline.textLang` from
   /// git config); without it the front matter's `lang:` decides, else Finnish. `swedish`
   /// names the Swedish version, checked against the document at NEW (`redline parallel`).
-  public func summaryInput(
+  package func summaryInput(
     _ oldRevision: String, _ newRevision: String, path: String?, now: Int64? = nil, textLanguage: String? = nil,
     swedish: String? = nil
   ) throws(RedlineError) -> SummaryInput {

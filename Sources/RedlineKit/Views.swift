@@ -3,10 +3,10 @@ import RedlineGit
 import RedlineReport
 
 /// Small text views shared by the command line and the demo.
-public enum Views {
+package enum Views {
   /// One line per commit: short id, tags, date, author, summary; the file's old name
   /// where it differed (before a rename). Dates and words in `language`.
-  public static func log(_ commits: [CommitInfo], language: Localization.Language = .en) -> String {
+  package static func log(_ commits: [CommitInfo], language: Localization.Language = .en) -> String {
     let l = Localization(language)
     var out = ""
     let current = commits.first?.path ?? ""
@@ -23,13 +23,13 @@ public enum Views {
 
   /// In the author's own time zone: `2023-10-16 09:00` (en), `16.10.2023 klo 9.00` (fi),
   /// `16.10.2023 kl. 9.00` (sv); written by `DateText`, no formatter per call.
-  public static func date(_ s: Signature, language: Localization.Language = .en) -> String {
+  package static func date(_ s: Signature, language: Localization.Language = .en) -> String {
     Localization(language).dateTime(s.time, offsetMinutes: Int(s.offsetMinutes))
   }
 
   /// `path at rev (abc1234): N sections, N blocks, N lines`, in `language`.
   /// The path and revision are shown on one line (a file name may hold a newline).
-  public static func header(_ v: DocumentVersion, language: Localization.Language = .en) -> String {
+  package static func header(_ v: DocumentVersion, language: Localization.Language = .en) -> String {
     let d = v.document
     return Localization(language).versionHeader(
       path: TerminalText.oneLine(v.path), revision: TerminalText.oneLine(v.revision), id: v.commit.map { $0.short },

@@ -10,7 +10,7 @@ import RedlineWord
 ///
 /// The sources (Markdown bytes) tell numbered list items from bulleted ones; without them
 /// the files named in the comparison are read again (for `diff --files`).
-public func wordRedline(
+package func wordRedline(
   _ c: Comparison, threads: [WordThread] = [], author: String? = nil, oldSource: [UInt8]? = nil,
   newSource: [UInt8]? = nil, newAuthors: [Int: ChangeAuthor] = [:], oldAuthors: [Int: ChangeAuthor] = [:]
 ) throws(RedlineError) -> [UInt8] {
@@ -42,7 +42,7 @@ public func wordRedline(
 extension DraftRepository {
   /// `wordRedline` with the review threads placed at the new version as comments
   /// (replies as replies; status and disposition written into the opening comment).
-  public func wordRedline(_ c: Comparison) throws(RedlineError) -> [UInt8] {
+  package func wordRedline(_ c: Comparison) throws(RedlineError) -> [UInt8] {
     let me = git.configuredSignature(now: 0)?.name
     func source(_ v: DocumentVersion) -> [UInt8]? {
       guard let b = try? bytes(of: v.path, at: v.revision).bytes else { return nil }

@@ -5,28 +5,28 @@ import RedlineReview
 import RedlineWord
 
 /// What `redline import` did.
-public struct ImportResult: Sendable {
+package struct ImportResult: Sendable {
   /// Repository-relative path of the Markdown draft written.
-  public var path: String
+  package var path: String
   /// The new commit, or nil when the draft's text was already the same (nothing committed).
-  public var commit: ObjectID?
+  package var commit: ObjectID?
   /// The tag created, if asked.
-  public var tag: String?
+  package var tag: String?
   /// What was changed or dropped on the way (tracked changes accepted, images, …).
-  public var notes: [String]
+  package var notes: [String]
   /// Ids of the threads made from the file's comments.
-  public var threadsAdded: [String]
+  package var threadsAdded: [String]
   /// Comments already imported before (same author, date and text): not added again.
-  public var threadsAlreadyThere: Int
+  package var threadsAlreadyThere: Int
   /// Replies written in Word to threads Redline exported (`diff --format docx`), appended to those threads.
-  public var repliesAdded: Int = 0
+  package var repliesAdded: Int = 0
 }
 
 extension DraftRepository {
   /// Imports a Word file as the draft at `path` (default: the only document at HEAD, else
   /// the file's name with `.md`), commits it through libgit2, tags it when asked, and turns
   /// the file's comments into review threads anchored at the new commit.
-  public func importWord(
+  package func importWord(
     _ file: String, into path: String?, tag: String?, message: String?, author: String?
   ) throws(RedlineError) -> ImportResult {
     guard let root = git.workdir else {

@@ -2,13 +2,13 @@ import Foundation
 import RedlineDiff
 
 /// Renders blame for prose (`redline blame`): terminal, Markdown, HTML, JSON.
-public enum BlameRenderer {
-  public static let schema = "redline.blame/1"
+package enum BlameRenderer {
+  package static let schema = "redline.blame/1"
 
   /// Terminal (plain or colour) or Markdown text: one entry per block.
   /// The terminal columns are as wide as their longest entry, and the text excerpt fills
   /// the line up to `width` (at least 30 characters).
-  public static func text(_ b: Blame, style: DiffText.Style, width: Int = 80) -> String {
+  package static func text(_ b: Blame, style: DiffText.Style, width: Int = 80) -> String {
     let b = b.displayable
     let md = style == .markdown
     let wLabel = b.blocks.map(\.label.count).max() ?? 0
@@ -65,7 +65,7 @@ public enum BlameRenderer {
   }
 
   /// A self-contained HTML page: a table, one row per block.
-  public static func html(_ b: Blame) -> String {
+  package static func html(_ b: Blame) -> String {
     let b = b.displayable
     var body = "<h1>Blame of \(HTML.esc(b.path)) at \(HTML.esc(b.revision))</h1>\n"
     if b.shallow { body += "<p>\(HTML.esc(note(b)))</p>\n" }
@@ -83,7 +83,7 @@ public enum BlameRenderer {
   }
 
   /// The `redline.blame/1` JSON (docs/views.md): the versions once, blocks pointing at them.
-  public static func json(_ b: Blame) -> [UInt8] {
+  package static func json(_ b: Blame) -> [UInt8] {
     var w = JSONWriter.document(schema: schema, capacity: 1 << 20)
     w.value("path", b.path)
     w.value("revision", b.revision)

@@ -4,11 +4,11 @@ import RedlineDocument
 import RedlineReview
 
 /// `redline comments` output: terminal, Markdown, and the `redline.comments/2` JSON contract.
-public enum CommentsRenderer {
-  public static let schema = "redline.comments/2"
+package enum CommentsRenderer {
+  package static let schema = "redline.comments/2"
 
   /// Where the thread points now: `§3.3 ¶1 (line 120)`, or `§3.3 (line 118)` for a section.
-  public static func currentLabel(_ r: ThreadReport, _ report: CommentsReport, language: Localization.Language = .en)
+  package static func currentLabel(_ r: ThreadReport, _ report: CommentsReport, language: Localization.Language = .en)
     -> String?
   {
     guard let t = r.thread, let doc = report.documents[t.anchor.path] else { return nil }
@@ -41,7 +41,7 @@ public enum CommentsRenderer {
   }
 
   /// CR LF and lone CR become LF.
-  public static func fold(_ s: String) -> String {
+  package static func fold(_ s: String) -> String {
     s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
@@ -50,7 +50,7 @@ public enum CommentsRenderer {
 
   /// The terminal or Markdown listing in the reader's language (`fi`, `sv`, `en`): the
   /// consultation's words for statuses and dispositions, dates as `16.10.2023`.
-  public static func text(
+  package static func text(
     _ report: CommentsReport, markdown md: Bool, color: Bool = false, language: Localization.Language = .en
   ) -> String {
     let l = Localization(language)
@@ -173,7 +173,7 @@ public enum CommentsRenderer {
   static func date(_ t: Int64) -> String { DateText.finnish(t) }
 
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
-  public static func json(_ report: CommentsReport) -> [UInt8] {
+  package static func json(_ report: CommentsReport) -> [UInt8] {
     var w = JSONWriter.document(schema: schema)
     w.value("revision", report.revision)
     w.value("commit", report.commit)

@@ -10,7 +10,7 @@ extension Localization {
 
   /// The short status of one thread in a listing: "käsittelemättä", "obehandlad", "open".
   /// English keeps the names `--status` takes, in words ("not yet made").
-  public func statusLabel(_ s: ThreadStatus) -> String {
+  package func statusLabel(_ s: ThreadStatus) -> String {
     switch (language, s) {
     case (.fi, .resolved): "käsitelty"
     case (.fi, .addressed): "teksti muuttunut"
@@ -41,7 +41,7 @@ extension Localization {
 
   /// One count of the listing's first line: "käsittelemättä 2" (Finnish status lists put
   /// the number after the word), "2 obehandlade", "2 open".
-  public func statusCount(_ s: ThreadStatus, _ n: Int) -> String {
+  package func statusCount(_ s: ThreadStatus, _ n: Int) -> String {
     switch language {
     case .fi: return "\(statusLabel(s)) \(n)"
     case .en: return "\(n) \(statusLabel(s))"
@@ -64,7 +64,7 @@ extension Localization {
   // MARK: The listing
 
   /// When `--status` leaves nothing: "ei huomioita, joiden tila on ”avoin” (12 kaikkiaan)".
-  public func noneWithStatus(_ s: ThreadStatus, total: Int) -> String {
+  package func noneWithStatus(_ s: ThreadStatus, total: Int) -> String {
     switch language {
     case .fi: "ei huomioita, joiden tila on ”\(statusLabel(s))” (\(total) kaikkiaan)"
     case .sv: "inga synpunkter med status ”\(statusLabel(s))” (\(total) totalt)"
@@ -73,7 +73,7 @@ extension Localization {
   }
 
   /// The listing's title: "Lausuntopalaute versiossa v2", "Remissvar i version v2", "Comments at v2".
-  public func commentsAt(_ revision: String) -> String {
+  package func commentsAt(_ revision: String) -> String {
     switch language {
     case .fi: "Lausuntopalaute versiossa \(revision)"
     case .sv: "Remissvar i version \(revision)"
@@ -83,7 +83,7 @@ extension Localization {
 
   /// "12 huomiota 3 lausunnonantajalta (käsitelty 8, …)"; "1 synpunkt från 1 remissinstans (1 obehandlad)";
   /// "no comments" when there are none. `counts` are the non-zero counts in order.
-  public func commentCounts(_ total: Int, respondents m: Int, _ counts: [(ThreadStatus, Int)]) -> String {
+  package func commentCounts(_ total: Int, respondents m: Int, _ counts: [(ThreadStatus, Int)]) -> String {
     let tail = counts.map { statusCount($0.0, $0.1) }.joined(separator: ", ")
     switch language {
     case .fi:
@@ -103,7 +103,7 @@ extension Localization {
 
   /// What a comment is on, with its preposition: "kohtaan §3.1 ¶2", "på rubriken §3.3",
   /// "on section §3.3".
-  public func commentTarget(_ kind: AnchorKind, _ label: String) -> String {
+  package func commentTarget(_ kind: AnchorKind, _ label: String) -> String {
     switch (language, kind) {
     case (.fi, .block): "kohtaan \(label)"
     case (.fi, .heading): "otsikkoon \(label)"
@@ -118,7 +118,7 @@ extension Localization {
   }
 
   /// "versiossa v1", "i version v1", "at v1".
-  public func atVersion(_ revision: String) -> String {
+  package func atVersion(_ revision: String) -> String {
     switch language {
     case .fi: "versiossa \(revision)"
     case .sv: "i version \(revision)"
@@ -127,7 +127,7 @@ extension Localization {
   }
 
   /// A comment on text not yet saved: "WORKTREE (tallentamaton teksti, pohjana 1a2b3c4)".
-  public func unsaved(base: String?) -> String {
+  package func unsaved(base: String?) -> String {
     let b = base.map { String($0.prefix(7)) }
     return switch language {
     case .fi: "WORKTREE (tallentamaton teksti" + (b.map { ", pohjana \($0)" } ?? "") + ")"
@@ -137,7 +137,7 @@ extension Localization {
   }
 
   /// A comment made after the listed version: "tehty version v1 jälkeen".
-  public func madeAfter(_ revision: String) -> String {
+  package func madeAfter(_ revision: String) -> String {
     switch language {
     case .fi: "tehty version \(revision) jälkeen"
     case .sv: "gjord efter version \(revision)"
@@ -146,7 +146,7 @@ extension Localization {
   }
 
   /// "yhdistetty kohtaan §2.2 ¶3", "sammanslagen med §2.2 ¶3", "merged into §2.2 ¶3".
-  public func mergedInto(_ label: String) -> String {
+  package func mergedInto(_ label: String) -> String {
     switch language {
     case .fi: "yhdistetty kohtaan \(label)"
     case .sv: "sammanslagen med \(label)"
@@ -155,7 +155,7 @@ extension Localization {
   }
 
   /// "siirretty kohtaan §4 ¶1", "flyttad till §4 ¶1", "moved to §4 ¶1".
-  public func movedTo(_ label: String) -> String {
+  package func movedTo(_ label: String) -> String {
     switch language {
     case .fi: "siirretty kohtaan \(label)"
     case .sv: "flyttad till \(label)"
@@ -164,10 +164,10 @@ extension Localization {
   }
 
   /// "§3.3 ¶1 (rivi 120)".
-  public func onLine(_ label: String, _ line: Int) -> String { "\(label) (\(self[.outlineLine]) \(line))" }
+  package func onLine(_ label: String, _ line: Int) -> String { "\(label) (\(self[.outlineLine]) \(line))" }
 
   /// "[löydetty lainauksen perusteella, varmuus 0,93]": a place found by text search.
-  public func foundBy(_ m: MatchedBy, confidence: Double) -> String {
+  package func foundBy(_ m: MatchedBy, confidence: Double) -> String {
     let c = String(format: "%.2f", confidence)
     let how: String =
       switch (language, m) {
@@ -200,7 +200,7 @@ extension Localization {
   // MARK: Events
 
   /// A reply in the Markdown listing: "Aino vastasi", "Aino svarade", "reply by Aino".
-  public func replyBy(_ name: String) -> String {
+  package func replyBy(_ name: String) -> String {
     switch language {
     case .fi: "\(name) vastasi"
     case .sv: "\(name) svarade"
@@ -209,13 +209,13 @@ extension Localization {
   }
 
   /// "käsitelty (huomioitu)", "behandlad (beaktad)", "resolved (taken into account)".
-  public func resolved(_ d: Disposition?) -> String {
+  package func resolved(_ d: Disposition?) -> String {
     let head = language == .en ? "resolved" : statusLabel(.resolved)
     return head + (d.map { " (\(disposition($0)))" } ?? "")
   }
 
   /// "käsittely muutettu: ei huomioitu (aiemmin huomioitu)".
-  public func dispositionChanged(to d: Disposition?, was: Disposition?) -> String {
+  package func dispositionChanged(to d: Disposition?, was: Disposition?) -> String {
     let to =
       d.map(disposition)
       ?? {
@@ -234,7 +234,7 @@ extension Localization {
   }
 
   /// Who resolved or reopened, and at which version: " – Aino, versio v2", " by Aino at v2".
-  public func byAt(_ name: String, _ revision: String) -> String {
+  package func byAt(_ name: String, _ revision: String) -> String {
     switch language {
     case .fi: " – \(name), versio \(revision)"
     case .sv: " – \(name), version \(revision)"
@@ -245,7 +245,7 @@ extension Localization {
   // MARK: `comment …` confirmations
 
   /// "k3v9x2qa  kohtaan §1 ¶1, doc.md, versiossa v1".
-  public func commentAdded(_ kind: AnchorKind, _ label: String, path: String, revision: String) -> String {
+  package func commentAdded(_ kind: AnchorKind, _ label: String, path: String, revision: String) -> String {
     switch language {
     case .fi: "\(commentTarget(kind, label)), \(path), \(atVersion(revision))"
     case .sv: "\(commentTarget(kind, label)) i \(path), \(atVersion(revision))"
@@ -254,7 +254,7 @@ extension Localization {
   }
 
   /// "1 vastaus", "2 vastausta"; "1 svar", "2 svar"; "1 reply", "2 replies".
-  public func replies(_ n: Int) -> String {
+  package func replies(_ n: Int) -> String {
     switch language {
     case .fi: n == 1 ? "1 vastaus" : "\(n) vastausta"
     case .sv: "\(n) svar"
@@ -266,7 +266,7 @@ extension Localization {
 
   /// A commit's time in its own zone: "16.10.2023 klo 9.00", "16.10.2023 kl. 9.00",
   /// "2023-10-16 09:00".
-  public func dateTime(_ t: Int64, offsetMinutes: Int) -> String {
+  package func dateTime(_ t: Int64, offsetMinutes: Int) -> String {
     guard language != .en else { return DateText.isoMinute(t, offsetMinutes: offsetMinutes) }
     let local = t + Int64(offsetMinutes) * 60
     let (y, m, d) = DateText.civil(DateText.floorDiv(local, 86_400))
@@ -276,7 +276,7 @@ extension Localization {
   }
 
   /// A version listed under its older file name: "[nimellä vanha.md]".
-  public func asPath(_ path: String) -> String {
+  package func asPath(_ path: String) -> String {
     switch language {
     case .fi: "[nimellä \(path)]"
     case .sv: "[som \(path)]"
@@ -285,7 +285,7 @@ extension Localization {
   }
 
   /// "doc.md versiossa v2 (abc1234): 3 lukua, 5 lohkoa, 20 riviä".
-  public func versionHeader(
+  package func versionHeader(
     path: String, revision: String, id: String?, sections: Int, blocks: Int, lines: Int
   ) -> String {
     let at = id.map { " (\($0))" } ?? ""

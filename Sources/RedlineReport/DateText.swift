@@ -2,28 +2,28 @@ import Foundation
 
 /// Dates as text, written by hand from Unix seconds: no `DateFormatter` or locale is built
 /// per call, and every output shares one calendar computation.
-public enum DateText {
+package enum DateText {
   /// `16.10.2023`: the day in Helsinki, as Finnish authorities write dates (fi and sv).
-  public static func finnish(_ t: Int64) -> String {
+  package static func finnish(_ t: Int64) -> String {
     let (y, m, d) = day(t, offsetSeconds: helsinkiOffset(t))
     return "\(d).\(m).\(y)"
   }
 
   /// `2023-10-16`: the ISO day at a fixed offset from UTC.
-  public static func isoDay(_ t: Int64, offsetSeconds: Int) -> String {
+  package static func isoDay(_ t: Int64, offsetSeconds: Int) -> String {
     let (y, m, d) = day(t, offsetSeconds: offsetSeconds)
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
   /// `2023-10-16 09:00`: ISO day and minute at a fixed offset (a commit's own zone).
-  public static func isoMinute(_ t: Int64, offsetMinutes: Int) -> String {
+  package static func isoMinute(_ t: Int64, offsetMinutes: Int) -> String {
     let local = t + Int64(offsetMinutes) * 60
     let secs = local - floorDiv(local, 86_400) * 86_400
     return isoDay(t, offsetSeconds: offsetMinutes * 60) + " \(pad(secs / 3600, 2)):\(pad(secs % 3600 / 60, 2))"
   }
 
   /// Seconds east of UTC in Helsinki at `t` (EET/EEST), from one cached time zone.
-  public static func helsinkiOffset(_ t: Int64) -> Int {
+  package static func helsinkiOffset(_ t: Int64) -> Int {
     helsinki.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))
   }
 

@@ -5,8 +5,8 @@ import RedlineDocument
 /// every label in the reader's language (`lang` on the page), words from `DiffView`.
 /// The document's own text is marked with its language (`textLanguage`, else the front
 /// matter's `lang:`) when that differs from the page's, so screen readers read it right.
-public enum DiffHTML {
-  public static func render(
+package enum DiffHTML {
+  package static func render(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil,
     labels: DiffLabels = DiffLabels(), textLanguage: String? = nil
   ) -> String {

@@ -2,14 +2,14 @@ import RedlineDiff
 import RedlineDocument
 
 /// The `redline.diff/2` JSON contract (documented in docs/json-diff.md).
-public enum DiffJSON {
-  public static let schema = "redline.diff/2"
+package enum DiffJSON {
+  package static let schema = "redline.diff/2"
 
   /// The diff as JSON. With `context` (like git's context lines), unchanged blocks more
   /// than `context` blocks away from a change in their section are left out: each run of
   /// them becomes one `{"status": "omitted", "count": k, …}` entry. Without it (the
   /// default) every block of both versions is listed.
-  public static func render(
+  package static func render(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
     context: Int? = nil
   )

@@ -1,6 +1,6 @@
 /// Every phrase of the diff outputs (terminal, Markdown, HTML), one exhaustive switch per
 /// language: a phrase missing in one language does not compile.
-public enum DiffPhrase: Sendable, Hashable {
+package enum DiffPhrase: Sendable, Hashable {
   /// Terminal header: `Comparing {old} → {new}`.
   case comparing(String, String)
   /// Page title: `Changes in {path}`.
@@ -42,22 +42,22 @@ public enum DiffPhrase: Sendable, Hashable {
 }
 
 /// What happened to sections, for counts.
-public enum SectionEvent: Sendable, Hashable { case renamed, moved, added, deleted, textChanged, changed }
+package enum SectionEvent: Sendable, Hashable { case renamed, moved, added, deleted, textChanged, changed }
 /// What happened to blocks, for counts.
-public enum BlockEvent: Sendable, Hashable { case added, deleted, modified, moved, merged, split }
+package enum BlockEvent: Sendable, Hashable { case added, deleted, modified, moved, merged, split }
 /// A status as a word.
-public enum ChangeStatusWord: Sendable, Hashable {
+package enum ChangeStatusWord: Sendable, Hashable {
   case unchanged, modified, added, deleted
 }
 
 /// The diff outputs' phrases in one language (`--lang`; English when not given).
-public struct DiffLabels: Sendable {
-  public let language: Localization.Language
+package struct DiffLabels: Sendable {
+  package let language: Localization.Language
 
-  public init(_ language: Localization.Language = .en) { self.language = language }
+  package init(_ language: Localization.Language = .en) { self.language = language }
 
   /// The phrase in this language.
-  public func callAsFunction(_ p: DiffPhrase) -> String {
+  package func callAsFunction(_ p: DiffPhrase) -> String {
     switch language {
     case .en: return Self.en(p)
     case .fi: return Self.fi(p)
@@ -66,7 +66,7 @@ public struct DiffLabels: Sendable {
   }
 
   /// The value of the HTML `lang` attribute.
-  public var htmlLang: String { language.rawValue }
+  package var htmlLang: String { language.rawValue }
 
   /// `a, b and c`.
   static func list(_ xs: [String], _ and: String) -> String {

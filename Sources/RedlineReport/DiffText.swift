@@ -4,9 +4,9 @@ import RedlineDocument
 /// Terminal and Markdown renderings of a diff: the structural summary first, then each
 /// changed section with its changed blocks and their word changes. Words come from
 /// `DiffView` (one view model for every writer); this file only marks up.
-public enum DiffText {
+package enum DiffText {
   /// How insertions and deletions are marked.
-  public enum Style: Sendable {
+  package enum Style: Sendable {
     /// ANSI colours: red struck-through deletions, green underlined insertions.
     case color
     /// No colour: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain`.
@@ -15,7 +15,7 @@ public enum DiffText {
     case markdown
   }
 
-  public static func render(
+  package static func render(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, style: Style, sections: [SectionChange]? = nil,
     labels: DiffLabels = DiffLabels()
   ) -> String {
@@ -55,7 +55,7 @@ public enum DiffText {
   }
 
   /// The summary line in English (kept for callers that have no language).
-  public static func summaryLine(_ s: Summary) -> String { DiffView.summaryLine(s, DiffLabels()) }
+  package static func summaryLine(_ s: Summary) -> String { DiffView.summaryLine(s, DiffLabels()) }
 
   static func blockLines(_ b: BlockView, _ style: Style, _ term: TerminalStyle) -> String {
     let md = style == .markdown

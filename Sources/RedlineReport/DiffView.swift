@@ -4,9 +4,9 @@ import RedlineDocument
 /// One changed block as every diff writer shows it (terminal, Markdown, HTML): the
 /// status → words decision is made here once, in the reader's language; the writers
 /// only mark up and escape.
-public struct BlockView: Sendable, Hashable {
+package struct BlockView: Sendable, Hashable {
   /// What the text area shows.
-  public enum Body: Sendable, Hashable {
+  package enum Body: Sendable, Hashable {
     /// The whole text inserted (an added block).
     case inserted(String)
     /// The whole text deleted (a deleted block).
@@ -23,50 +23,50 @@ public struct BlockView: Sendable, Hashable {
   }
 
   /// One new part of a split block.
-  public struct Part: Sendable, Hashable {
-    public var label: String
-    public var segments: [Segment]
+  package struct Part: Sendable, Hashable {
+    package var label: String
+    package var segments: [Segment]
   }
 
   /// CSS class and status name: `added`, `deleted`, `modified`, `moved`, `merged`,
   /// `split`, `unchanged` (cosmetic only) or `pointer`.
-  public var cssClass: String
+  package var cssClass: String
   /// The citable label (`§2.1 ¶3`).
-  public var label: String
+  package var label: String
   /// The localized description (`moved from §1 ¶2 and edited`).
-  public var tag: String
-  public var body: Body
+  package var tag: String
+  package var body: Body
 }
 
 /// One changed section as the writers show it.
-public struct SectionView: Sendable, Hashable {
+package struct SectionView: Sendable, Hashable {
   /// `§2.1`, or empty for the text before the first heading.
-  public var label: String
-  public var heading: String
+  package var label: String
+  package var heading: String
   /// Localized tags: status, `renamed from “…”`, `moved`, `was §3.1`.
-  public var tags: [String]
+  package var tags: [String]
   /// `+1 −2 ~1 ↷3` (`⊕` merged, `⊘` split or a part of a split, `→` moved out), zero
   /// counts left out, never empty for a changed section; or, when the section's own text did not change
   /// and blocks only left it, the sentence saying where they went.
-  public var counts: String
-  public var blocks: [BlockView]
+  package var counts: String
+  package var blocks: [BlockView]
 }
 
 /// A diff prepared for writing: every label already in the reader's language.
-public struct DiffView: Sendable {
-  public var title: String
-  public var comparing: String
-  public var summary: String
-  public var budgetNote: String?
-  public var metadataHeading: String
-  public var metadata: [String]
-  public var structureHeading: String
-  public var structure: [String]
-  public var sections: [SectionView]
-  public var noChanges: String
+package struct DiffView: Sendable {
+  package var title: String
+  package var comparing: String
+  package var summary: String
+  package var budgetNote: String?
+  package var metadataHeading: String
+  package var metadata: [String]
+  package var structureHeading: String
+  package var structure: [String]
+  package var sections: [SectionView]
+  package var noChanges: String
 
   /// Prepares `d` (or only `only`, a subset of its sections) in `labels`' language.
-  public init(
+  package init(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, labels say: DiffLabels, sections only: [SectionChange]? = nil
   ) {
     title = say(.changesIn(TerminalText.oneLine(new.path)))
@@ -88,7 +88,7 @@ public struct DiffView: Sendable {
   }
 
   /// The one-line counts shared by `diff`, `--stat` and the page header.
-  public static func summaryLine(_ s: Summary, _ say: DiffLabels) -> String {
+  package static func summaryLine(_ s: Summary, _ say: DiffLabels) -> String {
     let sections: [(Int, SectionEvent)] = [
       (s.sectionsRenamed, .renamed), (s.sectionsMoved, .moved), (s.sectionsAdded, .added),
       (s.sectionsDeleted, .deleted), (s.sectionsModified, .textChanged),
@@ -164,7 +164,7 @@ public struct DiffView: Sendable {
   /// For a section whose own blocks did not change but that lost blocks to other
   /// sections: "5 paragraphs moved to 3.2.1 and 3.2.2" (nil otherwise). The summary
   /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
-  public static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String? {
+  package static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String? {
     let c = BlockCounts(sc, old: d.old, new: d.new)
     guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split + c.splitParts == 0, c.movedOut > 0 else {
       return nil
@@ -181,7 +181,7 @@ public struct DiffView: Sendable {
   /// Cuts a split's segments into one list per part: part `n` covers `lengths[n]` UTF-8
   /// bytes of the new text, parts joined by one space (dropped here). Deletions go to the
   /// part they stand in.
-  public static func cutAtNewOffsets(_ segs: [Segment], _ lengths: [Int]) -> [[Segment]] {
+  package static func cutAtNewOffsets(_ segs: [Segment], _ lengths: [Int]) -> [[Segment]] {
     var out: [[Segment]] = Array(repeating: [], count: lengths.count)
     var part = 0
     var left = lengths.first ?? 0  // new-side bytes left in the current part

@@ -2,9 +2,9 @@ import RedlineDiff
 
 /// Helpers for self-contained HTML pages: escaping and the shared stylesheet.
 /// Pages make no external request: no scripts, fonts or images from elsewhere.
-public enum HTML {
+package enum HTML {
   /// Escapes text for element content and attribute values.
-  public static func esc(_ s: String) -> String {
+  package static func esc(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count + 16)
     for c in s.unicodeScalars {
@@ -22,7 +22,7 @@ public enum HTML {
 
   /// Inline CSS: readable on screen, prints on A4, and marks changes by more than colour
   /// (insertions underlined, deletions struck through, with screen-reader text).
-  public static let style = """
+  package static let style = """
     @page { size: A4; margin: 18mm 16mm; }
     :root { --ins-bg: #e6f4ea; --ins-fg: #0b5d1e; --del-bg: #fde8e8; --del-fg: #8a1c1c; --muted: #555; }
     * { box-sizing: border-box; }
@@ -71,7 +71,7 @@ public enum HTML {
   }
 
   /// A complete page around `body` (`extraStyle`: CSS for this page only).
-  public static func page(title: String, lang: String, body: String, extraStyle: String = "") -> String {
+  package static func page(title: String, lang: String, body: String, extraStyle: String = "") -> String {
     """
     <!DOCTYPE html>
     <html lang="\(esc(lang))">
@@ -94,7 +94,7 @@ public enum HTML {
   }
 
   /// Segments as inline HTML with `<ins>` and `<del>`.
-  public static func segments(_ segs: [Segment]) -> String {
+  package static func segments(_ segs: [Segment]) -> String {
     segs.map { s in
       switch s.op {
       case .insert: return "<ins>" + esc(s.text) + "</ins>"

@@ -2,8 +2,8 @@ import Foundation
 import RedlineDiff
 
 /// Renders a paragraph's history (`redline history`): terminal, Markdown, HTML, JSON.
-public enum HistoryRenderer {
-  public static let schema = "redline.history/1"
+package enum HistoryRenderer {
+  package static let schema = "redline.history/1"
 
   /// `changed in v2 (Mikko Korhonen, 27.11.2023)`.
   static func verb(_ c: BlockChangeKind) -> String {
@@ -52,7 +52,7 @@ public enum HistoryRenderer {
   }
 
   /// Terminal (plain or colour) or Markdown text.
-  public static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
+  package static func text(_ h: BlockHistory, style: DiffText.Style) -> String {
     let h = h.displayable
     let md = style == .markdown
     var out =
@@ -94,7 +94,7 @@ public enum HistoryRenderer {
   }
 
   /// A self-contained HTML page.
-  public static func html(_ h: BlockHistory) -> String {
+  package static func html(_ h: BlockHistory) -> String {
     let h = h.displayable
     var body = "<h1>History of \(HTML.esc(h.label)) in \(HTML.esc(h.path)) at \(HTML.esc(h.revision))</h1>\n"
     body += "<blockquote>\(HTML.esc(h.text))</blockquote>\n"
@@ -125,7 +125,7 @@ public enum HistoryRenderer {
   }
 
   /// The `redline.history/1` JSON (docs/views.md).
-  public static func json(_ h: BlockHistory) -> [UInt8] {
+  package static func json(_ h: BlockHistory) -> [UInt8] {
     var w = JSONWriter.document(schema: schema)
     w.value("path", h.path)
     w.value("revision", h.revision)

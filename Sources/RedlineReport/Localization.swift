@@ -9,13 +9,13 @@ import RedlineReview
 /// keys: a phrase missing in one language does not compile. Phrases with numbers are
 /// functions that handle number agreement ("1 kappale", "2 kappaletta"; "1 ändrat stycke",
 /// "2 ändrade stycken").
-public struct Localization: Sendable, Hashable {
-  public enum Language: String, Sendable, CaseIterable, Hashable {
+package struct Localization: Sendable, Hashable {
+  package enum Language: String, Sendable, CaseIterable, Hashable {
     case fi, sv, en
   }
 
   /// Labels and fixed sentences without numbers.
-  public enum Key: Sendable, CaseIterable, Hashable {
+  package enum Key: Sendable, CaseIterable, Hashable {
     /// Title of the whole report.
     case title
     /// Title when only the consultation part is written (`--comments-only`).
@@ -68,12 +68,12 @@ public struct Localization: Sendable, Hashable {
     case respondents
   }
 
-  public let language: Language
+  package let language: Language
 
-  public init(_ language: Language) { self.language = language }
+  package init(_ language: Language) { self.language = language }
 
   /// The phrase for `key` in this language.
-  public subscript(_ key: Key) -> String {
+  package subscript(_ key: Key) -> String {
     switch language {
     case .fi: Self.fi(key)
     case .sv: Self.sv(key)
@@ -213,7 +213,7 @@ public struct Localization: Sendable, Hashable {
   // MARK: Consultation words
 
   /// How a response was handled: huomioitu / beaktad / taken into account, …
-  public func disposition(_ d: Disposition) -> String {
+  package func disposition(_ d: Disposition) -> String {
     switch (language, d) {
     case (.fi, .accepted): "huomioitu"
     case (.fi, .partlyAccepted): "osittain huomioitu"
@@ -233,7 +233,7 @@ public struct Localization: Sendable, Hashable {
   /// Where a thread stands at the new version, in the reader's words. A thread still
   /// waiting for a person (`ThreadStatus.waitsForPerson`) says so: "käsittely kirjaamatta",
   /// "käsittelemättä".
-  public func status(_ s: ThreadStatus) -> String {
+  package func status(_ s: ThreadStatus) -> String {
     switch (language, s) {
     case (.fi, .resolved): "käsitelty"
     case (.fi, .addressed): "teksti muuttunut, käsittely kirjaamatta"
@@ -263,7 +263,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "Muutosten tekijä" for one person, "Muutosten tekijät" for several.
-  public func changedBy(_ people: Int) -> String {
+  package func changedBy(_ people: Int) -> String {
     switch language {
     case .fi: people == 1 ? "Muutosten tekijä" : "Muutosten tekijät"
     case .sv: "Ändringarna gjordes av"
@@ -272,7 +272,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// Marks a response given on an earlier round that is still waiting: "annettu versioon v1".
-  public func givenOn(_ revision: String) -> String {
+  package func givenOn(_ revision: String) -> String {
     switch language {
     case .fi: "annettu versioon \(revision)"
     case .sv: "lämnat på version \(revision)"
@@ -281,7 +281,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// Where the paragraph is now, when its label changed: "nyt §3.3 ¶1".
-  public func nowAt(_ label: String) -> String {
+  package func nowAt(_ label: String) -> String {
     switch language {
     case .fi: "nyt \(label)"
     case .sv: "nu \(label)"
@@ -290,7 +290,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// The closing line: "Laadittu Redline-työkalulla 27.11.2023."
-  public func generated(_ date: String) -> String {
+  package func generated(_ date: String) -> String {
     switch language {
     case .fi: "Laadittu Redline-työkalulla \(date)."
     case .sv: "Sammanställd med Redline \(date)."
@@ -299,7 +299,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "Siirretty kohdasta §3 ¶2" (and "ja muutettu" when also edited).
-  public func movedFrom(_ label: String, edited: Bool) -> String {
+  package func movedFrom(_ label: String, edited: Bool) -> String {
     switch language {
     case .fi: edited ? "Siirretty kohdasta \(label) ja muutettu" : "Siirretty kohdasta \(label)"
     case .sv: edited ? "Flyttat från \(label) och ändrat" : "Flyttat från \(label)"
@@ -310,7 +310,7 @@ public struct Localization: Sendable, Hashable {
   // MARK: Structure changes
 
   /// One line of the structure list.
-  public func structure(_ kind: StructureChange.Kind, old: String, new: String, related: String) -> String {
+  package func structure(_ kind: StructureChange.Kind, old: String, new: String, related: String) -> String {
     switch (language, kind) {
     case (.fi, .renamed): "\(old): otsikko muutettu, nyt \(new)"
     case (.fi, .moved): "\(old): siirretty, nyt \(new)"
@@ -342,23 +342,23 @@ public struct Localization: Sendable, Hashable {
   // MARK: Numbers
 
   /// Paragraph counts of a change.
-  public struct Tally: Sendable, Hashable {
-    public var added: Int
-    public var deleted: Int
-    public var modified: Int
-    public var moved: Int
-    public init(added: Int = 0, deleted: Int = 0, modified: Int = 0, moved: Int = 0) {
+  package struct Tally: Sendable, Hashable {
+    package var added: Int
+    package var deleted: Int
+    package var modified: Int
+    package var moved: Int
+    package init(added: Int = 0, deleted: Int = 0, modified: Int = 0, moved: Int = 0) {
       self.added = added
       self.deleted = deleted
       self.modified = modified
       self.moved = moved
     }
-    public var total: Int { added + deleted + modified + moved }
+    package var total: Int { added + deleted + modified + moved }
   }
 
   /// "56 kappaletta lisättiin, 12 poistettiin ja 3 siirrettiin." — the paragraphs of a
   /// change as one sentence; only the counts that are not zero.
-  public func paragraphSentence(_ t: Tally) -> String {
+  package func paragraphSentence(_ t: Tally) -> String {
     let parts = [(t.added, 0), (t.deleted, 1), (t.modified, 2), (t.moved, 3)].filter { $0.0 > 0 }
     guard !parts.isEmpty else {
       switch language {
@@ -384,7 +384,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "31 lukua muuttui: 56 kappaletta lisättiin, …" — the opening sentence of a summary.
-  public func changeSentence(sections n: Int, _ t: Tally) -> String {
+  package func changeSentence(sections n: Int, _ t: Tally) -> String {
     let head: String
     switch language {
     case .fi: head = n == 0 ? "Lukuihin ei tehty muutoksia" : "\(n) \(n == 1 ? "luku" : "lukua") muuttui"
@@ -396,7 +396,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "1 muuttunut kappale", "2 muuttunutta kappaletta"; "1 ändrat stycke", "2 ändrade stycken".
-  public func changedParagraphs(_ n: Int) -> String {
+  package func changedParagraphs(_ n: Int) -> String {
     switch language {
     case .fi: n == 1 ? "1 muuttunut kappale" : "\(n) muuttunutta kappaletta"
     case .sv: n == 1 ? "1 ändrat stycke" : "\(n) ändrade stycken"
@@ -405,7 +405,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "9 lausunnonantajaa esitti huomioita 12 kohtaan." — who responded, on how many points.
-  public func responsesSentence(points n: Int, respondents m: Int) -> String {
+  package func responsesSentence(points n: Int, respondents m: Int) -> String {
     switch language {
     case .fi: "\(m) \(m == 1 ? "lausunnonantaja" : "lausunnonantajaa") esitti huomioita \(n) kohtaan."
     case .sv:
@@ -415,7 +415,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "3 kappaletta", "1 luettelokohta" … for the outline.
-  public func count(_ n: Int, _ kind: BlockKind) -> String {
+  package func count(_ n: Int, _ kind: BlockKind) -> String {
     let (one, many): (String, String) =
       switch (language, kind) {
       case (.fi, .paragraph): ("kappale", "kappaletta")
@@ -450,7 +450,7 @@ public struct Localization: Sendable, Hashable {
   }
 
   /// "a, b ja c" / "a, b och c" / "a, b and c".
-  public func join(_ items: [String]) -> String {
+  package func join(_ items: [String]) -> String {
     guard items.count > 1 else { return items.first ?? "" }
     let and =
       switch language {
@@ -465,8 +465,8 @@ public struct Localization: Sendable, Hashable {
 
   /// `16.10.2023` in every language, the way Finnish authorities write dates in Finnish
   /// and in Swedish; the day in Helsinki time (`DateText`, no formatter built per call).
-  public func date(_ t: Int64) -> String { Self.date(t) }
+  package func date(_ t: Int64) -> String { Self.date(t) }
 
   /// `16.10.2023` for a Unix time, in Helsinki time.
-  public static func date(_ t: Int64) -> String { DateText.finnish(t) }
+  package static func date(_ t: Int64) -> String { DateText.finnish(t) }
 }

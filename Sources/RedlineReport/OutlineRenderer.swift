@@ -1,10 +1,10 @@
 import RedlineDocument
 
 /// Plain-text views of one document version: its outline and its labelled text.
-public enum OutlineRenderer {
+package enum OutlineRenderer {
   /// The section tree with labels, lines and block counts, indented by level, in the
   /// reader's language; lines longer than `width` wrap under the heading.
-  public static func outline(
+  package static func outline(
     _ doc: Document, maxDepth: Int = .max, language: Localization.Language = .en, width: Int = .max
   ) -> String {
     let l = Localization(language)
@@ -42,7 +42,7 @@ public enum OutlineRenderer {
 
   /// The blocks of `sections` (each with its subsections) with their labels in the margin;
   /// each heading's line number marked in `language` ("rivi 12").
-  public static func labelledText(_ doc: Document, sections: [Int], language: Localization.Language = .en) -> String {
+  package static func labelledText(_ doc: Document, sections: [Int], language: Localization.Language = .en) -> String {
     var out = ""
     var seen = Set<Int>()
     for top in sections {

@@ -3,8 +3,8 @@ import RedlineDiff
 
 /// Renders the Swedish version's drift (`redline parallel`): terminal, Markdown, HTML,
 /// JSON, and the status paragraph a consultation summary can include.
-public enum ParallelRenderer {
-  public static let schema = "redline.parallel/1"
+package enum ParallelRenderer {
+  package static let schema = "redline.parallel/1"
 
   static func headline(_ r: ParallelReport) -> String {
     if r.inSync {
@@ -21,7 +21,7 @@ public enum ParallelRenderer {
   }
 
   /// One line describing a finding (without its texts).
-  public static func describe(_ f: ParallelFinding) -> String {
+  package static func describe(_ f: ParallelFinding) -> String {
     let pair = [f.fi, f.sv].compactMap { $0 }.joined(separator: " ↔ ")
     switch f.kind {
     case .finnishChanged:
@@ -44,7 +44,7 @@ public enum ParallelRenderer {
   }
 
   /// Terminal (plain or colour) or Markdown text.
-  public static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
+  package static func text(_ r: ParallelReport, style: DiffText.Style) -> String {
     let r = r.displayable
     let md = style == .markdown
     let within = r.section.map { ", section \($0) only" } ?? ""
@@ -79,7 +79,7 @@ public enum ParallelRenderer {
   }
 
   /// A self-contained HTML page.
-  public static func html(_ r: ParallelReport) -> String {
+  package static func html(_ r: ParallelReport) -> String {
     let r = r.displayable
     var body =
       "<h1>Swedish version: \(HTML.esc(r.svPath)) against \(HTML.esc(r.fiPath)) at \(HTML.esc(r.revision))</h1>\n"
@@ -97,7 +97,7 @@ public enum ParallelRenderer {
   }
 
   /// The `redline.parallel/1` JSON (docs/views.md).
-  public static func json(_ r: ParallelReport) -> [UInt8] {
+  package static func json(_ r: ParallelReport) -> [UInt8] {
     var w = JSONWriter.document(schema: schema)
     w.value("revision", r.revision)
     w.value("fi_path", r.fiPath)
@@ -132,7 +132,7 @@ public enum ParallelRenderer {
 
   /// The status of the Swedish version as a Markdown section for the consultation
   /// summary (`summary --parallel SV_PATH`), in Finnish (`fi`), Swedish (`sv`) or English.
-  public static func summarySection(_ r: ParallelReport, language: String) -> String {
+  package static func summarySection(_ r: ParallelReport, language: String) -> String {
     SwedishStatus.markdown(r.displayable, Localization(Localization.Language(rawValue: language) ?? .fi))
   }
 }

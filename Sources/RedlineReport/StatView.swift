@@ -3,8 +3,8 @@ import RedlineDiff
 
 /// `--stat`: one line per changed section: block counts (`+` added, `−` deleted, `~`
 /// modified, `↷` moved in, `→` moved out, `⊕` merged, `⊘` split), words, tags.
-public enum StatView {
-  public static func render(_ d: DocumentDiff, sections: [SectionChange]? = nil, labels say: DiffLabels = DiffLabels())
+package enum StatView {
+  package static func render(_ d: DocumentDiff, sections: [SectionChange]? = nil, labels say: DiffLabels = DiffLabels())
     -> String
   {
     var out = ""

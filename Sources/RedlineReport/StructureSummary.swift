@@ -3,22 +3,22 @@ import RedlineDocument
 
 /// The table-of-contents view of a diff: which sections were renamed, moved, added,
 /// deleted, renumbered, split or merged, one line each ("2.1 renamed and moved to 2.3").
-public struct StructureChange: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable {
+package struct StructureChange: Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     case renamed, moved, renamedAndMoved = "renamed and moved", renumbered, added, deleted, split, merged
   }
-  public var kind: Kind
+  package var kind: Kind
   /// `§1.1 Old heading` (old side), when there is one.
-  public var oldHeading: String?
+  package var oldHeading: String?
   /// `§3.3 New heading` (new side), when there is one.
-  public var newHeading: String?
+  package var newHeading: String?
   /// For splits and merges: the other section.
-  public var related: String?
+  package var related: String?
 }
 
 extension DocumentDiff {
   /// One entry per structural change, in output order.
-  public var structureChanges: [StructureChange] {
+  package var structureChanges: [StructureChange] {
     var out: [StructureChange] = []
     for s in sections {
       let o = s.old.map { old.sections[$0].heading }
@@ -52,18 +52,18 @@ extension DocumentDiff {
   }
 
   /// The citable label of a changed block: its new label, or its old one when deleted.
-  public func label(of b: BlockChange) -> String {
+  package func label(of b: BlockChange) -> String {
     b.new.map { new.blocks[$0].label } ?? b.old.map { old.blocks[$0].label } ?? ""
   }
 
   /// The heading a section change is shown under (new side, or old when deleted).
-  public func heading(of sc: SectionChange) -> String {
+  package func heading(of sc: SectionChange) -> String {
     let (doc, idx) = sc.new.map { (new, $0) } ?? (old, sc.old!)
     return idx == 0 ? "(before the first heading)" : doc.sections[idx].heading
   }
 
   /// Short words for what happened to a section: status, `renamed from “…”`, `moved`, `was §3.1`.
-  public func tags(of sc: SectionChange) -> [String] {
+  package func tags(of sc: SectionChange) -> [String] {
     var tags = [sc.status.rawValue]
     if sc.renamed, let o = sc.old { tags.append("renamed from “\(old.sections[o].heading)”") }
     if sc.moved { tags.append("moved") }
@@ -73,7 +73,7 @@ extension DocumentDiff {
 
   /// Only the section changes inside section `label` (`2.1` or `§2.1`) of the new
   /// version (or of the old one when the new has no such section), subsections included.
-  public func sections(under label: String) -> [SectionChange]? {
+  package func sections(under label: String) -> [SectionChange]? {
     if let j = new.section(labeled: label) {
       let keep = Set(new.subtree(j))
       let oldKeep = Set(

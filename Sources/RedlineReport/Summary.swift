@@ -5,27 +5,27 @@ import RedlineReview
 
 /// What a consultation summary is made of: the diff, the versions, who changed the text,
 /// and the threads made on the old version or between the two.
-public struct SummaryInput: Sendable {
-  public var diff: DocumentDiff
-  public var old: VersionRef
-  public var new: VersionRef
+package struct SummaryInput: Sendable {
+  package var diff: DocumentDiff
+  package var old: VersionRef
+  package var new: VersionRef
   /// Authors of the commits that changed the document between the versions.
-  public var authors: [String]
+  package var authors: [String]
   /// Threads in scope, with their status at the new version.
-  public var comments: CommentsReport
+  package var comments: CommentsReport
   /// When the summary was made (Unix seconds).
-  public var generated: Int64
+  package var generated: Int64
   /// Language of the document's own text (a BCP 47 code such as `fi`); a page in another
   /// language marks the document's text with it so screen readers read it right.
-  public var textLanguage: String
+  package var textLanguage: String
   /// Ids of threads made before the old version and still waiting: carried from an
   /// earlier round into this summary.
-  public var carried: Set<String>
+  package var carried: Set<String>
   /// The Swedish version checked against the new one (`summary --parallel SV_PATH`): its
   /// status closes the summary.
-  public var swedish: ParallelReport?
+  package var swedish: ParallelReport?
 
-  public init(
+  package init(
     diff: DocumentDiff, old: VersionRef, new: VersionRef, authors: [String], comments: CommentsReport, generated: Int64,
     textLanguage: String = "fi", carried: Set<String> = [], swedish: ParallelReport? = nil
   ) {
@@ -42,24 +42,24 @@ public struct SummaryInput: Sendable {
 }
 
 /// How a summary is written.
-public struct SummaryOptions: Sendable, Hashable {
+package struct SummaryOptions: Sendable, Hashable {
   /// How the consultation part groups the responses.
-  public enum Grouping: String, Sendable, CaseIterable, Hashable {
+  package enum Grouping: String, Sendable, CaseIterable, Hashable {
     /// Under the section they are about, in document order.
     case section
     /// Under each respondent (alphabetical), each respondent's points in document order.
     case respondent
   }
 
-  public var language: Localization.Language
-  public var format: SummaryRenderer.Format
-  public var grouping: Grouping
+  package var language: Localization.Language
+  package var format: SummaryRenderer.Format
+  package var grouping: Grouping
   /// Only the consultation part (lausuntopalautteen käsittely).
-  public var commentsOnly: Bool
+  package var commentsOnly: Bool
   /// Line width of the terminal format.
-  public var width: Int
+  package var width: Int
 
-  public init(
+  package init(
     language: Localization.Language, format: SummaryRenderer.Format, grouping: Grouping = .section,
     commentsOnly: Bool = false, width: Int = 80
   ) {
@@ -118,19 +118,19 @@ protocol SummaryWriter {
 /// the versions and who changed them, a table of contents, the structure changes, each
 /// changed section in document order with its redlines, then how each response was
 /// handled, grouped by section or respondent, with a table to scan.
-public enum SummaryRenderer {
-  public enum Format: String, Sendable, CaseIterable {
+package enum SummaryRenderer {
+  package enum Format: String, Sendable, CaseIterable {
     case markdown, html
     /// Plain text for a terminal, wrapped to a width with hanging indents.
     case text
   }
 
   /// The whole summary with default options.
-  public static func render(_ s: SummaryInput, language: Localization.Language, format: Format) -> String {
+  package static func render(_ s: SummaryInput, language: Localization.Language, format: Format) -> String {
     render(s, SummaryOptions(language: language, format: format))
   }
 
-  public static func render(_ s: SummaryInput, _ o: SummaryOptions) -> String {
+  package static func render(_ s: SummaryInput, _ o: SummaryOptions) -> String {
     switch o.format {
     case .markdown: return run(s, o, MarkdownSummaryWriter.self)
     case .text: return run(s, o, TextSummaryWriter.self)

@@ -6,13 +6,13 @@
 /// Two steps: `clean` maps every control character of untrusted text (escape included)
 /// before any styling is added; `sanitize` is the last pass over a whole output and keeps
 /// only Redline's own colour sequences, and only when colour was asked for.
-public enum TerminalText {
+package enum TerminalText {
   /// The only escape sequences Redline emits (bold, reset, insertion, deletion).
   static let ownSequences = ["\u{1B}[1m", "\u{1B}[0m", "\u{1B}[32;4m", "\u{1B}[31;9m"]
 
   /// The last pass over an output: control characters made visible; Redline's own
   /// colour sequences kept when `keepingOwnStyles` (with colour off, none is kept).
-  public static func sanitize(_ s: String, keepingOwnStyles: Bool = true) -> String {
+  package static func sanitize(_ s: String, keepingOwnStyles: Bool = true) -> String {
     guard s.unicodeScalars.contains(where: isControl) else { return s }
     var out = String.UnicodeScalarView()
     let scalars = Array(s.unicodeScalars)
@@ -32,11 +32,11 @@ public enum TerminalText {
 
   /// Untrusted text (a document, comment, file name, commit message) made inert before
   /// it is styled: every control character except newline and tab becomes visible.
-  public static func clean(_ s: String) -> String { sanitize(s, keepingOwnStyles: false) }
+  package static func clean(_ s: String) -> String { sanitize(s, keepingOwnStyles: false) }
 
   /// Text for a one-line message (an error on stderr): like `clean`, and a newline or
   /// tab inside it is shown as ␤ or a space, so an argument cannot add a line.
-  public static func oneLine(_ s: String) -> String {
+  package static func oneLine(_ s: String) -> String {
     var t = clean(s)
     if t.hasSuffix("\n") { t.removeLast() }
     guard t.contains("\n") || t.contains("\t") else { return t }

@@ -1,6 +1,6 @@
 /// Tells Finnish, Swedish and English apart in a short text (a consultation response)
 /// by their most common words, so a page can mark a response's language.
-public enum TextLanguage {
+package enum TextLanguage {
   static let words: [(Localization.Language, Set<Substring>)] = [
     (
       .fi,
@@ -23,7 +23,7 @@ public enum TextLanguage {
   ]
 
   /// The language with clearly the most common words in `text`; nil when too short or unclear.
-  public static func guess(_ text: String) -> Localization.Language? {
+  package static func guess(_ text: String) -> Localization.Language? {
     let tokens = text.lowercased().split { !$0.isLetter }
     guard tokens.count >= 3 else { return nil }
     let scores = words.map { lang, set in (lang, tokens.filter { set.contains($0) }.count) }.sorted { $0.1 > $1.1 }

@@ -1,11 +1,11 @@
 /// Wraps plain text to a terminal width with a hanging indent, never splitting a grapheme
 /// (a letter with its combining marks, an emoji sequence) and counting East Asian wide
 /// characters as two columns.
-public enum TextWrap {
+package enum TextWrap {
   /// Wraps each paragraph (`\n`-separated line) of `text` to `width` columns. The first
   /// line starts with `first` (e.g. a label), continuation lines with `indent` spaces.
   /// A word longer than a line is broken between graphemes.
-  public static func wrap(_ text: String, width: Int, first: String = "", indent: Int = 0) -> String {
+  package static func wrap(_ text: String, width: Int, first: String = "", indent: Int = 0) -> String {
     let width = max(width, indent + 8)
     var out: [String] = []
     var prefix = first
@@ -68,7 +68,7 @@ public enum TextWrap {
 
   /// Wraps every line of a terminal view to `width`, keeping its indent; a line without
   /// one continues four columns in. Table rows (`|`) stay whole. `Int.max`: unchanged.
-  public static func wrapLines(_ text: String, width: Int) -> String {
+  package static func wrapLines(_ text: String, width: Int) -> String {
     guard width < Int.max / 2 else { return text }
     return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       let n = line.prefix { $0 == " " }.count
@@ -80,7 +80,7 @@ public enum TextWrap {
 
   /// Display columns of a string: two for wide and fullwidth characters, zero for
   /// characters that are only marks, one otherwise.
-  public static func columns<S: StringProtocol>(_ s: S) -> Int { s.reduce(0) { $0 + columns($1) } }
+  package static func columns<S: StringProtocol>(_ s: S) -> Int { s.reduce(0) { $0 + columns($1) } }
 
   static func columns(_ c: Character) -> Int {
     guard let u = c.unicodeScalars.first else { return 0 }

@@ -1,13 +1,13 @@
 /// Which version a side of a comparison is: as typed, its commit, its path.
-public struct VersionRef: Sendable, Hashable {
-  public var revision: String
-  public var commit: String?
-  public var path: String
+package struct VersionRef: Sendable, Hashable {
+  package var revision: String
+  package var commit: String?
+  package var path: String
   /// Commit date and author names, when known (for summaries).
-  public var date: Int64?
-  public var authors: [String]
+  package var date: Int64?
+  package var authors: [String]
 
-  public init(revision: String, commit: String?, path: String, date: Int64? = nil, authors: [String] = []) {
+  package init(revision: String, commit: String?, path: String, date: Int64? = nil, authors: [String] = []) {
     self.revision = revision
     self.commit = commit
     self.path = path
@@ -16,5 +16,5 @@ public struct VersionRef: Sendable, Hashable {
   }
 
   /// `v2 (abc1234)` or just the revision.
-  public var display: String { commit.map { "\(revision) (\($0.prefix(7)))" } ?? revision }
+  package var display: String { commit.map { "\(revision) (\($0.prefix(7)))" } ?? revision }
 }

@@ -5,7 +5,7 @@
 /// line. Document text is already clean (the parser makes control characters visible).
 extension VersionInfo {
   /// This version with its git strings made inert for display.
-  public var displayable: VersionInfo {
+  package var displayable: VersionInfo {
     var v = self
     v.author = TerminalText.oneLine(author)
     v.email = TerminalText.oneLine(email)
@@ -18,7 +18,7 @@ extension VersionInfo {
 
 extension ThreadNote {
   /// This note with its author and excerpt made inert for display.
-  public var displayable: ThreadNote {
+  package var displayable: ThreadNote {
     var t = self
     t.id = TerminalText.oneLine(id)
     t.author = TerminalText.oneLine(author)
@@ -30,7 +30,7 @@ extension ThreadNote {
 
 extension BlockHistory {
   /// The history with every git and thread string made inert for display.
-  public var displayable: BlockHistory {
+  package var displayable: BlockHistory {
     var h = self
     h.path = TerminalText.oneLine(path)
     h.revision = TerminalText.oneLine(revision)
@@ -48,7 +48,7 @@ extension BlockHistory {
 
 extension Blame {
   /// The blame with every git and thread string made inert for display.
-  public var displayable: Blame {
+  package var displayable: Blame {
     var b = self
     b.path = TerminalText.oneLine(path)
     b.revision = TerminalText.oneLine(revision)
@@ -64,7 +64,7 @@ extension Blame {
 
 extension ParallelReport {
   /// The report with every git string and path made inert for display.
-  public var displayable: ParallelReport {
+  package var displayable: ParallelReport {
     var r = self
     r.revision = TerminalText.oneLine(revision)
     r.fiPath = TerminalText.oneLine(fiPath)

@@ -4,21 +4,21 @@ import RedlineDocument
 import RedlineReview
 
 /// One version of a document in its history: the commit that made it, or the working tree.
-public struct VersionInfo: Sendable, Hashable {
+package struct VersionInfo: Sendable, Hashable {
   /// Full commit id; nil for the working tree.
-  public var commit: String?
+  package var commit: String?
   /// Tags on the commit, sorted.
-  public var tags: [String]
-  public var author: String
-  public var email: String
+  package var tags: [String]
+  package var author: String
+  package var email: String
   /// Author time, seconds since 1970.
-  public var time: Int64
+  package var time: Int64
   /// First line of the commit message.
-  public var summary: String
+  package var summary: String
   /// The document's path in this version (differs before a rename).
-  public var path: String
+  package var path: String
 
-  public init(
+  package init(
     commit: String?, tags: [String], author: String, email: String, time: Int64, summary: String, path: String
   ) {
     self.commit = commit
@@ -31,17 +31,17 @@ public struct VersionInfo: Sendable, Hashable {
   }
 
   /// What a drafter calls the version: its first tag, else the short commit id, else `WORKTREE`.
-  public var name: String {
+  package var name: String {
     if let t = tags.first { return t }
     if let c = commit { return String(c.prefix(7)) }
     return "WORKTREE"
   }
 
   /// The author date as `d.M.yyyy` in Helsinki time (`27.11.2023`).
-  public var date: String { VersionInfo.finnishDate(time) }
+  package var date: String { VersionInfo.finnishDate(time) }
 
   /// `d.M.yyyy` in Helsinki time.
-  public static func finnishDate(_ t: Int64) -> String {
+  package static func finnishDate(_ t: Int64) -> String {
     var cal = Calendar(identifier: .gregorian)
     cal.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(secondsFromGMT: 7200)!
     let c = cal.dateComponents([.day, .month, .year], from: Date(timeIntervalSince1970: TimeInterval(t)))
@@ -50,28 +50,28 @@ public struct VersionInfo: Sendable, Hashable {
 }
 
 /// A review thread as the history and blame views mention it.
-public struct ThreadNote: Sendable, Hashable {
-  public var id: String
+package struct ThreadNote: Sendable, Hashable {
+  package var id: String
   /// Who opened it.
-  public var author: String
+  package var author: String
   /// When it was opened (seconds since 1970).
-  public var time: Int64
+  package var time: Int64
   /// The opening comment's first line, at most 120 characters.
-  public var excerpt: String
+  package var excerpt: String
   /// `open`, or the disposition when resolved: `accepted`, `partly_accepted`, `not_accepted`, `noted`, `resolved`.
-  public var status: String
+  package var status: String
   /// The label of the block when the thread was made (`§3.3 ¶1`).
-  public var label: String
+  package var label: String
 
   /// The status in the consultation's words: "not yet resolved", a disposition ("taken into
   /// account", "partly taken into account", …) or "resolved"; never an internal name.
-  public var statusWords: String {
+  package var statusWords: String {
     if status == "open" { return "not yet resolved" }
     if let d = Disposition(rawValue: status) { return Localization(.en).disposition(d) }
     return status.replacingOccurrences(of: "_", with: " ")
   }
 
-  public init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
+  package init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
     self.id = id
     self.author = author
     self.time = time
@@ -82,7 +82,7 @@ public struct ThreadNote: Sendable, Hashable {
 }
 
 /// How a version changed a paragraph.
-public enum BlockChangeKind: String, Sendable, Hashable, CaseIterable {
+package enum BlockChangeKind: String, Sendable, Hashable, CaseIterable {
   /// It first appeared.
   case created
   /// Its words changed.
@@ -96,24 +96,24 @@ public enum BlockChangeKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One version that changed a paragraph.
-public struct HistoryEntry: Sendable {
-  public var change: BlockChangeKind
+package struct HistoryEntry: Sendable {
+  package var change: BlockChangeKind
   /// Index into `BlockHistory.versions`: the version that made the change.
-  public var version: Int
+  package var version: Int
   /// The paragraph's label in that version.
-  public var label: String
+  package var label: String
   /// Its label in the version before, when it had one.
-  public var oldLabel: String?
+  package var oldLabel: String?
   /// Labels (in the version before) of the paragraphs merged into it or split from.
-  public var sources: [String]
+  package var sources: [String]
   /// Word changes from the text before to the text after (nil when created or only moved).
-  public var segments: [Segment]?
+  package var segments: [Segment]?
   /// The text after the change.
-  public var text: String
+  package var text: String
   /// Threads made on the paragraph after the previous change and before this one.
-  public var threads: [ThreadNote]
+  package var threads: [ThreadNote]
 
-  public init(
+  package init(
     change: BlockChangeKind, version: Int, label: String, oldLabel: String?, sources: [String], segments: [Segment]?,
     text: String, threads: [ThreadNote]
   ) {
@@ -129,24 +129,24 @@ public struct HistoryEntry: Sendable {
 }
 
 /// The history of one paragraph: every version that changed it, newest first.
-public struct BlockHistory: Sendable {
-  public var path: String
-  public var revision: String
+package struct BlockHistory: Sendable {
+  package var path: String
+  package var revision: String
   /// The paragraph's label and text at the revision.
-  public var label: String
-  public var text: String
+  package var label: String
+  package var text: String
   /// The document's versions from the oldest to the revision.
-  public var versions: [VersionInfo]
+  package var versions: [VersionInfo]
   /// Changes, newest first; the last one is the creation (unless the history is cut).
-  public var entries: [HistoryEntry]
+  package var entries: [HistoryEntry]
   /// Threads made on the paragraph since its last change.
-  public var openThreads: [ThreadNote]
+  package var openThreads: [ThreadNote]
   /// The oldest version is a shallow clone's boundary: what it "created" may be older.
-  public var shallow = false
+  package var shallow = false
   /// One line per thread file that could not be read (its threads are missing here).
-  public var threadErrors: [String] = []
+  package var threadErrors: [String] = []
 
-  public init(
+  package init(
     path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
     openThreads: [ThreadNote]
   ) {
@@ -161,19 +161,19 @@ public struct BlockHistory: Sendable {
 }
 
 /// Who last changed one block.
-public struct BlameLine: Sendable {
-  public var label: String
-  public var kind: BlockKind
-  public var line: Int
-  public var text: String
+package struct BlameLine: Sendable {
+  package var label: String
+  package var kind: BlockKind
+  package var line: Int
+  package var text: String
   /// Index into `Blame.versions`: the version that last changed the text.
-  public var version: Int
+  package var version: Int
   /// How that version changed it.
-  public var change: BlockChangeKind
+  package var change: BlockChangeKind
   /// Threads made on the paragraph before that change (the ones the change may answer).
-  public var threads: [ThreadNote]
+  package var threads: [ThreadNote]
 
-  public init(
+  package init(
     label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind,
     threads: [ThreadNote]
   ) {
@@ -188,19 +188,19 @@ public struct BlameLine: Sendable {
 }
 
 /// Blame for prose: per block of a version, the version that last changed its text.
-public struct Blame: Sendable {
-  public var path: String
-  public var revision: String
+package struct Blame: Sendable {
+  package var path: String
+  package var revision: String
   /// The document's versions from the oldest to the revision.
-  public var versions: [VersionInfo]
+  package var versions: [VersionInfo]
   /// Blocks in document order.
-  public var blocks: [BlameLine]
+  package var blocks: [BlameLine]
   /// The oldest version is a shallow clone's boundary: blocks dated there may be older.
-  public var shallow = false
+  package var shallow = false
   /// One line per thread file that could not be read (its threads are missing here).
-  public var threadErrors: [String] = []
+  package var threadErrors: [String] = []
 
-  public init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
+  package init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
     self.path = path
     self.revision = revision
     self.versions = versions
@@ -209,8 +209,8 @@ public struct Blame: Sendable {
 }
 
 /// One way the Swedish version is out of step with the Finnish one.
-public struct ParallelFinding: Sendable {
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
+package struct ParallelFinding: Sendable {
+  package enum Kind: String, Sendable, Hashable, CaseIterable {
     /// The Finnish text changed after its Swedish counterpart last changed.
     case finnishChanged = "finnish_changed"
     /// A section or block only in the Finnish version.
@@ -223,27 +223,27 @@ public struct ParallelFinding: Sendable {
     case numbers
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// Finnish label (`§3.3 ¶1`, or `§3.3` for a section), when there is one.
-  public var fi: String?
+  package var fi: String?
   /// Swedish label, when there is one.
-  public var sv: String?
+  package var sv: String?
   /// The Finnish and Swedish texts (a heading for a section finding).
-  public var fiText: String?
-  public var svText: String?
+  package var fiText: String?
+  package var svText: String?
   /// For `finnish_changed`: the Finnish word changes since the text the Swedish follows.
-  public var segments: [Segment]?
+  package var segments: [Segment]?
   /// For `finnish_changed`: the versions that last changed each side.
-  public var fiVersion: VersionInfo?
-  public var svVersion: VersionInfo?
+  package var fiVersion: VersionInfo?
+  package var svVersion: VersionInfo?
   /// For `list_items`: the counts.
-  public var fiCount: Int?
-  public var svCount: Int?
+  package var fiCount: Int?
+  package var svCount: Int?
   /// For `numbers`: as written, in the Finnish only and in the Swedish only.
-  public var fiOnly: [String]
-  public var svOnly: [String]
+  package var fiOnly: [String]
+  package var svOnly: [String]
 
-  public init(
+  package init(
     kind: Kind, fi: String?, sv: String?, fiText: String? = nil, svText: String? = nil, segments: [Segment]? = nil,
     fiVersion: VersionInfo? = nil, svVersion: VersionInfo? = nil, fiCount: Int? = nil, svCount: Int? = nil,
     fiOnly: [String] = [], svOnly: [String] = []
@@ -264,21 +264,21 @@ public struct ParallelFinding: Sendable {
 }
 
 /// The Swedish version against the Finnish one at a revision (`redline parallel`).
-public struct ParallelReport: Sendable {
-  public var revision: String
-  public var fiPath: String
-  public var svPath: String
+package struct ParallelReport: Sendable {
+  package var revision: String
+  package var fiPath: String
+  package var svPath: String
   /// The Finnish version whose structure the Swedish follows (pairs were made there).
-  public var base: VersionInfo?
+  package var base: VersionInfo?
   /// Sections and blocks paired.
-  public var pairedSections: Int
-  public var pairedBlocks: Int
+  package var pairedSections: Int
+  package var pairedBlocks: Int
   /// Findings in Finnish document order.
-  public var findings: [ParallelFinding]
+  package var findings: [ParallelFinding]
   /// The Finnish section (`§7`) the check was limited to, or nil for the whole document.
-  public var section: String?
+  package var section: String?
 
-  public init(
+  package init(
     revision: String, fiPath: String, svPath: String, base: VersionInfo?, pairedSections: Int, pairedBlocks: Int,
     findings: [ParallelFinding], section: String? = nil
   ) {
@@ -293,10 +293,10 @@ public struct ParallelReport: Sendable {
   }
 
   /// True when nothing is out of step.
-  public var inSync: Bool { findings.isEmpty }
+  package var inSync: Bool { findings.isEmpty }
 
   /// Findings per kind.
-  public var counts: [ParallelFinding.Kind: Int] {
+  package var counts: [ParallelFinding.Kind: Int] {
     var c: [ParallelFinding.Kind: Int] = [:]
     for f in findings { c[f.kind, default: 0] += 1 }
     return c

@@ -2,14 +2,14 @@ import Foundation
 
 /// Atomic file writes: a temporary file in the same folder, flushed, then renamed (or
 /// linked, to refuse overwriting), so readers never see half a file.
-public enum AtomicFile {
+package enum AtomicFile {
   /// An I/O failure, with a one-line message.
-  public struct Failure: Error, Sendable, CustomStringConvertible {
-    public var description: String
+  package struct Failure: Error, Sendable, CustomStringConvertible {
+    package var description: String
   }
 
   /// Replaces `path` with `bytes` atomically.
-  public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+  package static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
     let tmp = try writeTemporary(bytes, near: path)
     guard rename(tmp, path) == 0 else {
       let reason = String(cString: strerror(errno))
@@ -19,7 +19,7 @@ public enum AtomicFile {
   }
 
   /// Creates `path` with `bytes` atomically; fails when it exists (never overwrites).
-  public static func create(_ bytes: [UInt8], at path: String) throws(Failure) {
+  package static func create(_ bytes: [UInt8], at path: String) throws(Failure) {
     let tmp = try writeTemporary(bytes, near: path)
     defer { unlink(tmp) }
     guard link(tmp, path) == 0 else {
@@ -59,7 +59,7 @@ public enum AtomicFile {
   }
 
   /// Runs `body` holding an exclusive advisory lock on `lockPath` (created if missing).
-  public static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+  package static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
     let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
     guard fd >= 0 else { throw Failure(description: "cannot lock '\(lockPath)': \(String(cString: strerror(errno)))") }
     defer { close(fd) }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Forgiving citable labels: `§3.1 ¶2`, `§3.1¶2`, `3.1 ¶2`, `3.1/2`, `3.1 kpl 2`,
 /// `3.1 para 2` all name the second block of section 3.1; `§3.3` and `3.3` a section.
-public enum Labels {
+package enum Labels {
   /// The canonical form (`§3.1 ¶2`, or `§3.1` for a section), nil when `s` is not label-shaped.
-  public static func canonical(_ s: String) -> String? {
+  package static func canonical(_ s: String) -> String? {
     var t = s.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
     if t.hasPrefix("§") { t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces) }
     var section = t
@@ -36,7 +36,7 @@ public enum Labels {
 
   /// Up to `limit` labels from `labels` nearest to `wanted`: the blocks of the same
   /// section first, then the labels with the smallest edit distance.
-  public static func nearest(_ wanted: String, among labels: [String], limit: Int = 4) -> [String] {
+  package static func nearest(_ wanted: String, among labels: [String], limit: Int = 4) -> [String] {
     let w = canonical(wanted) ?? wanted
     let section = w.split(separator: " ").first.map(String.init) ?? w
     let same = labels.filter { $0.split(separator: " ").first.map(String.init) == section && $0 != w }

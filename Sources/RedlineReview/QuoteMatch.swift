@@ -1,7 +1,7 @@
 /// Finds a reviewer's quoted phrase in a text the way a person reads it: typographic and
 /// straight quotes, the dashes and hyphens, and runs of spaces (also no-break spaces)
 /// count as the same; soft hyphens are ignored. Letters and their case are kept.
-public enum QuoteMatch {
+package enum QuoteMatch {
   /// The folded form of one character, nil to drop it, `" "` for any space.
   static func fold(_ c: Character) -> Character? {
     switch c {
@@ -33,7 +33,7 @@ public enum QuoteMatch {
   }
 
   /// The range of `quote` in `text` (the first one), matched after folding; nil if absent.
-  public static func range(of quote: String, in text: String) -> Range<String.Index>? {
+  package static func range(of quote: String, in text: String) -> Range<String.Index>? {
     let q = folded(quote).chars
     guard !q.isEmpty else { return nil }
     let (t, at) = folded(text)
@@ -50,5 +50,5 @@ public enum QuoteMatch {
   }
 
   /// True when `text` holds `quote` (after folding).
-  public static func contains(_ text: String, _ quote: String) -> Bool { range(of: quote, in: text) != nil }
+  package static func contains(_ text: String, _ quote: String) -> Bool { range(of: quote, in: text) != nil }
 }

@@ -2,7 +2,7 @@ import RedlineDiff
 import RedlineDocument
 
 /// A thread's status at a revision.
-public enum ThreadStatus: String, Sendable, Hashable, CaseIterable {
+package enum ThreadStatus: String, Sendable, Hashable, CaseIterable {
   /// A person resolved it.
   case resolved
   /// Its paragraph changed since the comment: likely handled, a person confirms.
@@ -21,14 +21,14 @@ public enum ThreadStatus: String, Sendable, Hashable, CaseIterable {
   case notYetMade = "not_yet_made"
 
   /// Still waiting for a person's decision.
-  public var waitsForPerson: Bool { [.addressed, .open, .merged, .outdated].contains(self) }
+  package var waitsForPerson: Bool { [.addressed, .open, .merged, .outdated].contains(self) }
 
   /// In words, for people: `not yet made`.
-  public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+  package var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// How a thread's place was found.
-public enum MatchedBy: String, Sendable, Hashable, CaseIterable {
+package enum MatchedBy: String, Sendable, Hashable, CaseIterable {
   /// Followed through each version's block alignment.
   case diff
   /// The commented text found whole, alone, elsewhere.
@@ -44,23 +44,23 @@ public enum MatchedBy: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where a thread points at a revision, and how that was found.
-public struct Placement: Sendable {
-  public var status: ThreadStatus
+package struct Placement: Sendable {
+  package var status: ThreadStatus
   /// Index of the block in the document at the revision, when found.
-  public var block: Int?
+  package var block: Int?
   /// Index of the section, for a comment on a heading or a whole section.
-  public var section: Int?
+  package var section: Int?
   /// The block now sits under another heading path than when the comment was made.
-  public var moved: Bool
-  public var matchedBy: MatchedBy
-  public var confidence: Double
+  package var moved: Bool
+  package var matchedBy: MatchedBy
+  package var confidence: Double
   /// Word changes from the commented text to the current text (for `addressed`).
-  public var changes: [Segment]?
+  package var changes: [Segment]?
   /// Why a thread is `unreadable`, `orphaned` or was placed by text search (a version
   /// that could not be read), naming the file or version; nil when nothing went wrong.
-  public var reason: String?
+  package var reason: String?
 
-  public init(
+  package init(
     status: ThreadStatus, block: Int?, section: Int? = nil, moved: Bool, matchedBy: MatchedBy, confidence: Double,
     changes: [Segment]?, reason: String? = nil
   ) {
@@ -75,26 +75,26 @@ public struct Placement: Sendable {
   }
 
   /// A placement that found nothing.
-  public static func nowhere(_ status: ThreadStatus, reason: String? = nil) -> Placement {
+  package static func nowhere(_ status: ThreadStatus, reason: String? = nil) -> Placement {
     Placement(status: status, block: nil, moved: false, matchedBy: .none, confidence: 0, changes: nil, reason: reason)
   }
 }
 
 /// One diff's block alignment: old block index → new block index.
-public struct BlockMapping: Sendable {
-  public struct Target: Sendable {
-    public var index: Int
-    public var changed: Bool
-    public var confidence: Double
+package struct BlockMapping: Sendable {
+  package struct Target: Sendable {
+    package var index: Int
+    package var changed: Bool
+    package var confidence: Double
     /// The block was one source of a merge into `index`.
-    public var merged = false
+    package var merged = false
   }
 
-  public var targets: [Int: Target] = [:]
+  package var targets: [Int: Target] = [:]
   /// Old section index → new section index, and whether its own blocks changed.
-  public var sections: [Int: (index: Int, changed: Bool)] = [:]
+  package var sections: [Int: (index: Int, changed: Bool)] = [:]
 
-  public init(_ d: DocumentDiff) {
+  package init(_ d: DocumentDiff) {
     for s in d.sections {
       if let o = s.old, let n = s.new { sections[o] = (n, !s.isUnchanged || s.renamed) }
     }
@@ -107,17 +107,17 @@ public struct BlockMapping: Sendable {
 }
 
 /// One block (or section) followed forward through versions.
-public struct Trail: Sendable {
+package struct Trail: Sendable {
   /// Current block (or section) index, nil once it was deleted.
-  public var index: Int?
+  package var index: Int?
   /// The text changed along the way.
-  public var changed = false
+  package var changed = false
   /// Its words went into another block (merge) on the way.
-  public var merged = false
+  package var merged = false
   /// Confidence of the weakest step.
-  public var confidence = 1.0
+  package var confidence = 1.0
 
-  public init(index: Int?) { self.index = index }
+  package init(index: Int?) { self.index = index }
 }
 
 /// Re-anchoring, cheapest first: the diff's block mapping version by version (then the
@@ -126,34 +126,34 @@ public struct Trail: Sendable {
 /// else the exact text anywhere; else the quoted phrase; else a scored fuzzy match over
 /// text, prefix and suffix, accepted only above a threshold and with a margin over the
 /// runner-up (never a lookalike); else outdated or orphaned.
-public enum Reanchor {
+package enum Reanchor {
   /// Least fuzzy score to re-attach a thread whose paragraph the diff lost.
-  public static let fuzzyThreshold = 0.6
+  package static let fuzzyThreshold = 0.6
   /// Margin the best fuzzy candidate must keep over the runner-up.
-  public static let fuzzyMargin = 0.1
+  package static let fuzzyMargin = 0.1
   /// Least wording similarity for a block to be scored as a fuzzy candidate at all: below
   /// it the text is another paragraph, whatever its neighbours say.
-  public static let fuzzyCandidateFloor = 0.3
+  package static let fuzzyCandidateFloor = 0.3
   /// Weights of a fuzzy score: the paragraph's own words count most (50), the text just
   /// before and just after it (20 each) tell apart paragraphs that read alike.
-  public static let fuzzyWeights = (text: 50.0, prefix: 20.0, suffix: 20.0)
+  package static let fuzzyWeights = (text: 50.0, prefix: 20.0, suffix: 20.0)
   /// Characters of the neighbouring blocks an anchor keeps as its prefix and suffix:
   /// enough words to tell two look-alike paragraphs apart, short enough to survive edits nearby.
-  public static let contextCharacters = 32
+  package static let contextCharacters = 32
   /// Confidence of an exact text found several times, chosen by its heading.
-  public static let sameHeadingConfidence = 0.9
+  package static let sameHeadingConfidence = 0.9
   /// Confidence of a placement by the quoted phrase alone.
-  public static let quoteConfidence = 0.8
+  package static let quoteConfidence = 0.8
   /// Confidence of a placement inside a larger block (the paragraph was merged into it).
-  public static let containmentConfidence = 0.9
+  package static let containmentConfidence = 0.9
   /// Fewest words a sentence needs to be looked for on its own: shorter ones ("Ks. 3 §.")
   /// occur by chance.
-  public static let sentenceMinWords = 3
+  package static let sentenceMinWords = 3
   /// Fewest sentences a lost paragraph needs before its sentences are followed one by one.
-  public static let sentencesMinCount = 2
+  package static let sentencesMinCount = 2
 
   /// Moves a trail one version forward, from `old` to `new` through `map`.
-  public static func step(_ t: Trail, _ map: BlockMapping, anchor a: Anchor, old: Document, new: Document) -> Trail {
+  package static func step(_ t: Trail, _ map: BlockMapping, anchor a: Anchor, old: Document, new: Document) -> Trail {
     guard let i = t.index else { return t }
     var out = t
     if a.kind != .block {
@@ -252,7 +252,7 @@ public enum Reanchor {
 
   /// The thread's placement in `doc` given where its trail ended (`trail` nil when the
   /// anchor's version could not be followed at all).
-  public static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil)
+  package static func place(_ thread: ReviewThread, trail: Trail?, in doc: Document, index: TextIndex? = nil)
     -> Placement
   {
     let a = thread.anchor
@@ -311,7 +311,7 @@ public enum Reanchor {
   /// Finds the anchor's paragraph by text alone: exact text (unique), then the quoted
   /// phrase (unique), then the best fuzzy candidate above the threshold with a margin.
   /// `index` is a `TextIndex` over `doc`'s block texts (built once, shared by all threads).
-  public static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (
+  package static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (
     index: Int, method: MatchedBy, confidence: Double
   )? {
     let ix = index ?? TextIndex(doc.blocks.map(\.text))
@@ -363,7 +363,7 @@ public enum Reanchor {
 
 extension Anchor {
   /// The anchor for block `i` of `doc`, optionally for a phrase inside it.
-  public static func make(
+  package static func make(
     doc: Document, block i: Int, path: String, commit: String?, revision: String, quote: String? = nil,
     base: String? = nil
   ) -> Anchor {
@@ -376,7 +376,7 @@ extension Anchor {
 
   /// The anchor for section `s` of `doc`: its heading (`kind` `.heading`) or the whole
   /// section with its subsections (`.section`).
-  public static func make(
+  package static func make(
     doc: Document, section s: Int, kind: AnchorKind, path: String, commit: String?, revision: String,
     base: String? = nil
   ) -> Anchor {

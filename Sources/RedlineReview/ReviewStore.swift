@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a review operation failed. One line, naming the fix.
-public enum ReviewError: Error, Sendable, CustomStringConvertible {
+package enum ReviewError: Error, Sendable, CustomStringConvertible {
   case noSuchThread(String, known: [String])
   case ambiguousThread(String, candidates: [String])
   case brokenThread(ThreadFileError)
@@ -11,7 +11,7 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
   case refused(String)
   case io(String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .noSuchThread(let id, let known):
       let k =
@@ -36,19 +36,19 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
 /// new file over it, so two reviewers replying at once both keep their reply. The folder
 /// must be a real folder and thread files regular files: symbolic links are refused, so
 /// nothing is read from or written to outside the repository.
-public struct ReviewStore: Sendable {
+package struct ReviewStore: Sendable {
   /// Absolute path of the reviews folder.
-  public let folder: String
+  package let folder: String
   /// The lock file for appends (kept outside the folder, e.g. in `.git/`).
-  public let lockPath: String
+  package let lockPath: String
 
-  public init(folder: String, lockPath: String) {
+  package init(folder: String, lockPath: String) {
     self.folder = folder
     self.lockPath = lockPath
   }
 
   /// `reviews/.gitattributes`: lets git merge concurrent appends to one thread file.
-  public static let gitattributes = "*.jsonl merge=union\n"
+  package static let gitattributes = "*.jsonl merge=union\n"
 
   /// What is at `path` without following a symbolic link: nil when nothing is.
   static func fileType(_ path: String) -> mode_t? {
@@ -58,7 +58,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// Refuses a `reviews` that is a symbolic link or not a folder (nothing there is fine).
-  public func checkFolder() throws(ReviewError) {
+  package func checkFolder() throws(ReviewError) {
     guard let type = Self.fileType(folder) else { return }
     if type == S_IFLNK {
       throw .unsafePath("reviews/ is a symbolic link; it must be a real folder of the repository (remove the link)")
@@ -90,7 +90,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// Thread file names (`<id>.jsonl`), sorted.
-  public func files() -> [String] {
+  package func files() -> [String] {
     guard (try? checkFolder()) != nil else { return [] }
     return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .filter { $0.hasSuffix("." + ThreadFile.fileExtension) && !$0.hasPrefix(".") }.sorted()
@@ -99,7 +99,7 @@ public struct ReviewStore: Sendable {
   /// Every thread, and one error per file that could not be read (those are kept out of
   /// `threads` but never silently: the caller reports them). A symbolic-link `reviews/`
   /// is one error and no threads.
-  public func load() -> (threads: [ReviewThread], errors: [ThreadFileError]) {
+  package func load() -> (threads: [ReviewThread], errors: [ThreadFileError]) {
     guard (try? checkFolder()) != nil else {
       return (
         [],
@@ -129,7 +129,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// The full id for a unique prefix of one (an empty prefix names nothing).
-  public func resolveID(_ prefix: String) throws(ReviewError) -> String {
+  package func resolveID(_ prefix: String) throws(ReviewError) -> String {
     let ids = files().map { String($0.dropLast(ThreadFile.fileExtension.count + 1)) }
     guard !prefix.isEmpty else { throw .noSuchThread(prefix, known: ids) }
     if ids.contains(prefix) { return prefix }
@@ -140,19 +140,19 @@ public struct ReviewStore: Sendable {
   }
 
   /// A new random id: eight lowercase letters and digits (not starting with a digit).
-  public static func newID() -> String {
+  package static func newID() -> String {
     let letters = Array("abcdefghjkmnpqrstuvwxyz")
     let alnum = Array("abcdefghjkmnpqrstuvwxyz23456789")
     return String(letters.randomElement()!) + String((0..<7).map { _ in alnum.randomElement()! })
   }
 
   /// Path of a thread's file.
-  public func path(of id: String) -> String { folder + "/" + id + "." + ThreadFile.fileExtension }
+  package func path(of id: String) -> String { folder + "/" + id + "." + ThreadFile.fileExtension }
 
   /// Writes a new thread; returns the paths written (the thread file, and
   /// `.gitattributes` when it was missing). `then` runs with those paths (to commit them);
   /// when it throws, the files written are removed again, so nothing changes.
-  public func create<E: Error>(_ t: ReviewThread, then: ([String]) throws(E) -> Void) throws(StoreFailure<E>)
+  package func create<E: Error>(_ t: ReviewThread, then: ([String]) throws(E) -> Void) throws(StoreFailure<E>)
     -> [String]
   {
     var written: [String] = []
@@ -193,7 +193,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// Writes a new thread (no follow-up step).
-  public func create(_ t: ReviewThread) throws(ReviewError) -> [String] {
+  package func create(_ t: ReviewThread) throws(ReviewError) -> [String] {
     do { return try create(t) { (_: [String]) throws(Never) in } } catch {
       switch error {
       case .review(let e): throw e
@@ -206,7 +206,7 @@ public struct ReviewStore: Sendable {
   /// `check` sees the thread before the append (to refuse it); `then` runs with the file's
   /// new bytes while the lock is still held (to commit them, so no other reviewer's
   /// append can slip in between). When `then` throws, the file is put back as it was.
-  public func append<E: Error>(
+  package func append<E: Error>(
     _ e: ThreadEvent, to id: String, check: (ReviewThread) throws(ReviewError) -> Void = { _ in },
     then: ([UInt8]) throws(E) -> Void
   ) throws(StoreFailure<E>) -> ReviewThread {
@@ -254,7 +254,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// Appends one event (no follow-up step).
-  public func append(_ e: ThreadEvent, to id: String) throws(ReviewError) -> ReviewThread {
+  package func append(_ e: ThreadEvent, to id: String) throws(ReviewError) -> ReviewThread {
     do { return try append(e, to: id) { (_: [UInt8]) throws(Never) in } } catch {
       switch error {
       case .review(let e): throw e
@@ -264,7 +264,7 @@ public struct ReviewStore: Sendable {
   }
 
   /// Reads one thread.
-  public func thread(_ id: String) throws(ReviewError) -> ReviewThread {
+  package func thread(_ id: String) throws(ReviewError) -> ReviewThread {
     try checkFolder()
     let rel = "reviews/\(id).jsonl"
     guard Self.fileType(path(of: id)) != nil else { throw .noSuchThread(id, known: []) }
@@ -274,7 +274,7 @@ public struct ReviewStore: Sendable {
 }
 
 /// A store operation's failure: the store's own, or the follow-up step's (a commit).
-public enum StoreFailure<E: Error>: Error {
+package enum StoreFailure<E: Error>: Error {
   case review(ReviewError)
   case then(E)
 }

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Why a thread file could not be read. One line, naming the file.
-public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertible {
-  public var file: String
-  public var line: Int?
-  public var reason: String
+package struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertible {
+  package var file: String
+  package var line: Int?
+  package var reason: String
 
-  public init(file: String, line: Int?, reason: String) {
+  package init(file: String, line: Int?, reason: String) {
     self.file = file
     self.line = line
     self.reason = reason
   }
 
-  public var description: String {
+  package var description: String {
     guard let line else { return "\(file): \(reason)" }
     return "\(file) line \(line): \(reason); fix or remove that line (each line is one JSON event)"
   }
@@ -29,18 +29,18 @@ public struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertibl
 /// {"anchor":{…},"author":{"email":"…","name":"Aino"},"body":"…","id":"k3v9x2qa","time":1697443200,"type":"comment"}
 /// {"author":{…},"body":"Korjattu.","commit":"…","disposition":"accepted","revision":"v2","time":…,"type":"resolve"}
 /// ```
-public enum ThreadFile {
-  public static let fileExtension = "jsonl"
+package enum ThreadFile {
+  package static let fileExtension = "jsonl"
 
   /// CR LF and a lone CR become LF: a CR can never end a line of a rendering early
   /// (Markdown treats it as a line end, which would let a body start a heading).
-  public static func foldCR(_ s: String) -> String {
+  package static func foldCR(_ s: String) -> String {
     guard s.unicodeScalars.contains("\r") else { return s }
     return s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
   }
 
   /// One event as one JSON line (sorted keys, no trailing newline).
-  public static func encode(_ e: ThreadEvent, threadID: String? = nil, anchor: Anchor? = nil) -> String {
+  package static func encode(_ e: ThreadEvent, threadID: String? = nil, anchor: Anchor? = nil) -> String {
     var obj: [String: Any] = [
       "type": e.kind.rawValue, "time": e.time, "author": ["name": e.author.name, "email": e.author.email],
       "body": foldCR(e.body),
@@ -66,7 +66,7 @@ public enum ThreadFile {
   }
 
   /// Reads a whole thread file. `file` is only used in error messages.
-  public static func decode(_ bytes: [UInt8], file: String) throws(ThreadFileError) -> ReviewThread {
+  package static func decode(_ bytes: [UInt8], file: String) throws(ThreadFileError) -> ReviewThread {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ThreadFileError(file: file, line: nil, reason: "not UTF-8")
     }

@@ -2,26 +2,26 @@ import RedlineDiff
 import RedlineDocument
 
 /// One version of a document that re-anchoring walks through.
-public struct VersionStep: Sendable, Hashable {
+package struct VersionStep: Sendable, Hashable {
   /// Identifies the text (a blob id, or `worktree`): equal keys, equal text.
-  public var key: String
+  package var key: String
   /// The commit the version was read from, nil for the working tree.
-  public var commit: String?
+  package var commit: String?
 
-  public init(key: String, commit: String?) {
+  package init(key: String, commit: String?) {
     self.key = key
     self.commit = commit
   }
 }
 
 /// Why a version could not be read: one line naming it.
-public struct VersionReadError: Error, Sendable, CustomStringConvertible {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+package struct VersionReadError: Error, Sendable, CustomStringConvertible {
+  package var description: String
+  package init(_ description: String) { self.description = description }
 }
 
 /// Where an anchor's own version is, relative to the walked chain.
-public enum AnchorOrigin: Sendable {
+package enum AnchorOrigin: Sendable {
   /// At this position of the chain.
   case inChain(Int)
   /// In the repository but not on the chain (another branch): one direct diff from it.
@@ -34,7 +34,7 @@ public enum AnchorOrigin: Sendable {
 
 /// The versions of the documents that threads are followed through: what re-anchoring
 /// needs from a repository. `RedlineKit` implements it over libgit2; tests over arrays.
-public protocol VersionSource {
+package protocol VersionSource {
   /// The versions of `path` that changed it, oldest first, ending with the asked revision
   /// (whose text may equal the one before). Empty when `path` is not in the asked revision.
   func versions(of path: String) throws(VersionReadError) -> [VersionStep]
@@ -52,10 +52,10 @@ public protocol VersionSource {
 /// Re-anchoring's walk: every thread on one document followed from its own version to the
 /// asked one, each version read and parsed once, each consecutive pair diffed once. A
 /// version that cannot be read makes the threads that needed it fail alone, with the reason.
-public enum ThreadWalk {
+package enum ThreadWalk {
   /// The thread as it stood at the asked revision: nil when it was made later; replies
   /// and resolutions made later are left out.
-  public static func asOf(_ t: ReviewThread, _ source: some VersionSource) -> ReviewThread? {
+  package static func asOf(_ t: ReviewThread, _ source: some VersionSource) -> ReviewThread? {
     if let c = t.anchor.commit ?? t.anchor.base, source.isLater(c) { return nil }
     return t.upTo { e in
       if let c = e.commit, e.kind != .reply { return !source.isLater(c) }
@@ -65,7 +65,7 @@ public enum ThreadWalk {
   }
 
   /// The report for every thread on `path` at the asked revision, and the document there.
-  public static func place(_ threads: [ReviewThread], path: String, source: some VersionSource)
+  package static func place(_ threads: [ReviewThread], path: String, source: some VersionSource)
     -> (document: Document?, reports: [ThreadReport])
   {
     func failed(_ t: ReviewThread, _ why: String) -> ThreadReport {
@@ -173,7 +173,7 @@ public enum ThreadWalk {
 
   /// The anchored block (or section) in its own version: by index when the text agrees,
   /// else by its text when exactly one block has it.
-  public static func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
+  package static func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
     if a.kind != .block {
       if a.index >= 0, a.index < doc.sections.count, doc.sections[a.index].heading == a.text { return a.index }
       let hits = doc.sections.indices.filter { doc.sections[$0].heading == a.text }

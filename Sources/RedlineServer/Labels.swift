@@ -1,12 +1,12 @@
 /// The words of the review pages in Finnish, Swedish and English (the ministry's terms:
 /// lausunto, kommentti, vastaa, ratkaise; remissvar, kommentar).
-public struct Labels: Sendable {
-  public enum Language: String, Sendable, CaseIterable { case fi, sv, en }
-  public let language: Language
+package struct Labels: Sendable {
+  package enum Language: String, Sendable, CaseIterable { case fi, sv, en }
+  package let language: Language
 
-  public init(_ language: Language) { self.language = language }
+  package init(_ language: Language) { self.language = language }
 
-  public subscript(_ key: String) -> String {
+  package subscript(_ key: String) -> String {
     let row = Self.table[key]
     switch language {
     case .fi: return row?.0 ?? key
@@ -16,7 +16,7 @@ public struct Labels: Sendable {
   }
 
   /// Every key, for tests that each language has every word.
-  public static var keys: [String] { Array(table.keys).sorted() }
+  package static var keys: [String] { Array(table.keys).sorted() }
 
   static let table: [String: (String, String, String)] = [
     "app": ("Redline – lausuntokierros", "Redline – remissrunda", "Redline – consultation review"),

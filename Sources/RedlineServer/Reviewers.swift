@@ -3,7 +3,7 @@ import RedlineReview
 import Synchronization
 
 /// What a signed-in person may do.
-public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+package enum Role: String, Sendable, Codable, CaseIterable, Comparable {
   /// Reads versions, comparisons, threads and summaries.
   case reader
   /// Also comments and replies.
@@ -12,58 +12,58 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
   case drafter
 
   var rank: Int { self == .reader ? 0 : self == .reviewer ? 1 : 2 }
-  public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+  package static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
 }
 
 /// One invited person. Secrets are kept only as SHA-256 hashes.
-public struct Reviewer: Sendable, Codable, Hashable {
+package struct Reviewer: Sendable, Codable, Hashable {
   /// Short random id (for `reviewers remove` and logs).
-  public var id: String
-  public var name: String
-  public var email: String
-  public var role: Role
+  package var id: String
+  package var name: String
+  package var email: String
+  package var role: Role
   /// Seconds since 1970.
-  public var created: Int64
+  package var created: Int64
   /// Hash of the one-time sign-in token; nil once used.
-  public var signInHash: String?
+  package var signInHash: String?
   /// When the sign-in link stops working.
-  public var signInExpires: Int64
+  package var signInExpires: Int64
   /// Open sessions: hash of the cookie value and expiry.
-  public var sessions: [Session]
+  package var sessions: [Session]
 
-  public struct Session: Sendable, Codable, Hashable {
-    public var hash: String
-    public var expires: Int64
+  package struct Session: Sendable, Codable, Hashable {
+    package var hash: String
+    package var expires: Int64
   }
 }
 
 /// Why a reviewers operation failed: one line naming the fix.
-public struct ServerError: Error, Sendable, CustomStringConvertible {
-  public var description: String
-  public init(_ d: String) { description = d }
+package struct ServerError: Error, Sendable, CustomStringConvertible {
+  package var description: String
+  package init(_ d: String) { description = d }
 }
 
 /// The people who may use `redline serve`, in `<git dir>/redline/reviewers.json`: outside
 /// the versioned tree, written atomically under a lock so the CLI and a running server
 /// can both change it.
-public final class ReviewerStore: Sendable {
+package final class ReviewerStore: Sendable {
   /// How long a sign-in link works (14 days).
-  public static let linkLifetime: Int64 = 14 * 86_400
+  package static let linkLifetime: Int64 = 14 * 86_400
   /// How long a session lasts (12 hours).
-  public static let sessionLifetime: Int64 = 12 * 3600
+  package static let sessionLifetime: Int64 = 12 * 3600
 
-  public let folder: String
-  public var file: String { folder + "/reviewers.json" }
+  package let folder: String
+  package var file: String { folder + "/reviewers.json" }
   var lockFile: String { folder + "/reviewers.lock" }
   private let cache = Mutex<(stamp: String, people: [Reviewer])?>(nil)
 
   /// `gitdir` is the repository's git directory (`.git/`), with or without a trailing slash.
-  public init(gitdir: String) {
+  package init(gitdir: String) {
     folder = (gitdir.hasSuffix("/") ? String(gitdir.dropLast()) : gitdir) + "/redline"
   }
 
   /// Everyone, in the order they were added.
-  public func list() throws(ServerError) -> [Reviewer] {
+  package func list() throws(ServerError) -> [Reviewer] {
     let stamp = Self.stamp(file)
     if let c = cache.withLock({ $0 }), c.stamp == stamp { return c.people }
     let people = try read()
@@ -116,14 +116,14 @@ public final class ReviewerStore: Sendable {
   }
 
   /// Checks a display name: what a git signature and a page can carry.
-  public static func validName(_ s: String) -> Bool {
+  package static func validName(_ s: String) -> Bool {
     let t = s.trimmingCharacters(in: .whitespaces)
     return !t.isEmpty && t.count <= 120 && !t.contains("<") && !t.contains(">")
       && !t.unicodeScalars.contains { $0.properties.generalCategory == .control }
   }
 
   /// Checks an e-mail address loosely: one @, no spaces or angle brackets.
-  public static func validEmail(_ s: String) -> Bool {
+  package static func validEmail(_ s: String) -> Bool {
     s.count <= 200 && s.split(separator: "@", omittingEmptySubsequences: false).count == 2
       && !s.hasPrefix("@") && !s.hasSuffix("@")
       && !s.unicodeScalars.contains {
@@ -133,7 +133,7 @@ public final class ReviewerStore: Sendable {
 
   /// Invites a person; returns them and the one-time sign-in token (shown once, never stored).
   /// Inviting an e-mail address again replaces that person's role and link.
-  public func add(name: String, email: String, role: Role, now: Int64) throws(ServerError) -> (Reviewer, String) {
+  package func add(name: String, email: String, role: Role, now: Int64) throws(ServerError) -> (Reviewer, String) {
     let name = name.trimmingCharacters(in: .whitespaces)
     guard Self.validName(name) else {
       throw ServerError("the name must be 1–120 characters without < > or control characters")
@@ -157,7 +157,7 @@ public final class ReviewerStore: Sendable {
   }
 
   /// Removes a person by id or e-mail; their link and sessions stop working at once.
-  public func remove(_ key: String) throws(ServerError) -> Reviewer {
+  package func remove(_ key: String) throws(ServerError) -> Reviewer {
     try update { (people: inout [Reviewer]) throws(ServerError) -> Reviewer in
       guard let i = people.firstIndex(where: { $0.id == key || $0.email.lowercased() == key.lowercased() }) else {
         throw ServerError("no reviewer '\(key)'; see `redline reviewers list`")
@@ -168,7 +168,7 @@ public final class ReviewerStore: Sendable {
 
   /// Uses a sign-in token: on success the link is spent and a new session starts; returns
   /// the person and the session's cookie value. A spent, expired or unknown token gives nil.
-  public func redeem(_ token: String, now: Int64) throws(ServerError) -> (Reviewer, String)? {
+  package func redeem(_ token: String, now: Int64) throws(ServerError) -> (Reviewer, String)? {
     guard Secrets.isTokenShaped(token) else { return nil }
     let h = SHA256.hex(token)
     return try update { (people: inout [Reviewer]) throws(ServerError) -> (Reviewer, String)? in
@@ -185,21 +185,21 @@ public final class ReviewerStore: Sendable {
   }
 
   /// The person an unused, unexpired sign-in token belongs to (the link is not spent).
-  public func invited(_ token: String, now: Int64) -> Reviewer? {
+  package func invited(_ token: String, now: Int64) -> Reviewer? {
     guard Secrets.isTokenShaped(token), let people = try? list() else { return nil }
     let h = SHA256.hex(token)
     return people.first { p in p.signInExpires > now && (p.signInHash.map { Secrets.equal($0, h) } ?? false) }
   }
 
   /// The person a session cookie belongs to, while it has not expired.
-  public func person(session: String, now: Int64) -> Reviewer? {
+  package func person(session: String, now: Int64) -> Reviewer? {
     guard Secrets.isTokenShaped(session), let people = try? list() else { return nil }
     let h = SHA256.hex(session)
     return people.first { $0.sessions.contains { $0.expires > now && Secrets.equal($0.hash, h) } }
   }
 
   /// Ends a session (sign out).
-  public func endSession(_ session: String) throws(ServerError) {
+  package func endSession(_ session: String) throws(ServerError) {
     let h = SHA256.hex(session)
     try update { (people: inout [Reviewer]) throws(ServerError) in
       for i in people.indices { people[i].sessions.removeAll { $0.hash == h } }

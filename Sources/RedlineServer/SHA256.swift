@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), enough to store sign-in tokens and sessions as hashes without a
 /// cryptography dependency. Not constant-time over secret lengths; inputs are tokens.
-public enum SHA256 {
+package enum SHA256 {
   static let k: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -13,7 +13,7 @@ public enum SHA256 {
   ]
 
   /// The 32-byte digest of `data`.
-  public static func hash(_ data: [UInt8]) -> [UInt8] {
+  package static func hash(_ data: [UInt8]) -> [UInt8] {
     var h: [UInt32] = [
       0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -67,19 +67,19 @@ public enum SHA256 {
   }
 
   /// The digest of a string's UTF-8 bytes, as 64 lowercase hex digits.
-  public static func hex(_ s: String) -> String { Secrets.hex(hash(Array(s.utf8))) }
+  package static func hex(_ s: String) -> String { Secrets.hex(hash(Array(s.utf8))) }
 }
 
 /// Random tokens and comparisons for secrets.
-public enum Secrets {
+package enum Secrets {
   /// A new random token: 32 bytes (256 bits) from the system's secure generator, as hex.
-  public static func token() -> String {
+  package static func token() -> String {
     var g = SystemRandomNumberGenerator()
     return hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &g) })
   }
 
   /// Lowercase hex of bytes.
-  public static func hex(_ bytes: [UInt8]) -> String {
+  package static func hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count * 2)
@@ -91,7 +91,7 @@ public enum Secrets {
   }
 
   /// Compares two strings in time that depends only on their lengths.
-  public static func equal(_ a: String, _ b: String) -> Bool {
+  package static func equal(_ a: String, _ b: String) -> Bool {
     let x = Array(a.utf8)
     let y = Array(b.utf8)
     guard x.count == y.count else { return false }
@@ -101,7 +101,7 @@ public enum Secrets {
   }
 
   /// True for a string of 64 lowercase hex digits (the shape of every token we issue).
-  public static func isTokenShaped(_ s: some StringProtocol) -> Bool {
+  package static func isTokenShaped(_ s: some StringProtocol) -> Bool {
     s.utf8.count == 64 && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
   }
 }

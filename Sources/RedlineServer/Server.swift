@@ -8,14 +8,14 @@ import RedlineReport
 import RedlineReview
 
 /// How `redline serve` runs.
-public struct ServerOptions: Sendable {
-  public var repo: String
-  public var host: String
-  public var port: Int
+package struct ServerOptions: Sendable {
+  package var repo: String
+  package var host: String
+  package var port: Int
   /// Honour `X-Forwarded-Proto` and `X-Forwarded-Host` (only behind a proxy you run).
-  public var trustProxy: Bool
+  package var trustProxy: Bool
 
-  public init(repo: String, host: String = "127.0.0.1", port: Int = 8080, trustProxy: Bool = false) {
+  package init(repo: String, host: String = "127.0.0.1", port: Int = 8080, trustProxy: Bool = false) {
     self.repo = repo
     self.host = host
     self.port = port
@@ -70,9 +70,9 @@ struct PageError: Error {
 }
 
 /// Builds the review site's Hummingbird application.
-public enum ReviewServer {
+package enum ReviewServer {
   /// The application, ready to `runService()` (which stops cleanly on SIGINT and SIGTERM).
-  public static func application(_ options: ServerOptions, site: Site, logger: Logger? = nil)
+  package static func application(_ options: ServerOptions, site: Site, logger: Logger? = nil)
     -> some ApplicationProtocol
   {
     var log = logger ?? Logger(label: "redline.serve")

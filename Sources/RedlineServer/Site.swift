@@ -9,18 +9,18 @@ import Synchronization
 /// The review site's use cases over one drafts repository. Every read opens its own
 /// libgit2 handle (a `Repository` is one per thread); every write goes through RedlineKit's
 /// review store and is committed through libgit2, one at a time.
-public final class Site: Sendable {
+package final class Site: Sendable {
   /// The repository folder as given.
-  public let repoPath: String
+  package let repoPath: String
   /// Invited people and sessions.
-  public let reviewers: ReviewerStore
+  package let reviewers: ReviewerStore
   private let writeLock = Mutex(())
   private let diffCache = Mutex<[String: (Comparison, String)]>([:])
   private let reportCache = Mutex<(key: String, report: CommentsReport)?>(nil)
   private let refreshing = Mutex<(busy: Bool, last: UInt64)>((false, 0))
 
   /// Opens the repository once to check it and find its git directory.
-  public init(repoPath: String) throws(RedlineError) {
+  package init(repoPath: String) throws(RedlineError) {
     self.repoPath = repoPath
     let r = try DraftRepository(path: repoPath)
     guard r.git.workdir != nil else {
@@ -65,21 +65,21 @@ public final class Site: Sendable {
   }
 
   /// The documents a revision holds, in git's tree order (a revision from a URL is checked first).
-  public func documents(at rev: String) throws(RedlineError) -> [String] {
+  package func documents(at rev: String) throws(RedlineError) -> [String] {
     try open().documentPaths(at: try Self.checkRevision(rev))
   }
 
   // MARK: Reads
 
   /// The versions of the document, newest first, and the documents at HEAD.
-  public func versions(doc: String?) throws(RedlineError) -> (doc: String, all: [String], commits: [CommitInfo]) {
+  package func versions(doc: String?) throws(RedlineError) -> (doc: String, all: [String], commits: [CommitInfo]) {
     let r = try open()
     let d = try Self.checkDocument(doc, repo: r, at: "HEAD")
     return (d, try r.documentPaths(at: "HEAD"), try r.log(d, from: "HEAD"))
   }
 
   /// One version of one document.
-  public func version(_ rev: String, doc: String?) throws(RedlineError) -> DocumentVersion {
+  package func version(_ rev: String, doc: String?) throws(RedlineError) -> DocumentVersion {
     let r = try open()
     let rev = try Self.checkRevision(rev)
     _ = try r.commit(for: rev)
@@ -88,7 +88,7 @@ public final class Site: Sendable {
 
   /// The comparison page's content (the `diff --format html` body in `language`), cached by
   /// the two commits, plus the comparison for comment actions.
-  public func comparison(_ from: String, _ to: String, doc: String?, language: Localization.Language = .fi)
+  package func comparison(_ from: String, _ to: String, doc: String?, language: Localization.Language = .fi)
     throws(RedlineError) -> (Comparison, String)
   {
     let r = try open()
@@ -119,7 +119,7 @@ public final class Site: Sendable {
 
   /// The last report computed, even if HEAD has moved since, refreshed in the background;
   /// for pages where a badge may lag a few seconds behind (the comparison under load).
-  public func recentReport() throws(RedlineError) -> CommentsReport {
+  package func recentReport() throws(RedlineError) -> CommentsReport {
     guard let cached = reportCache.withLock({ $0 }) else { return try report() }
     let now = DispatchTime.now().uptimeNanoseconds
     let start = refreshing.withLock { state -> Bool in
@@ -138,7 +138,7 @@ public final class Site: Sendable {
   }
 
   /// Every thread and its status at HEAD, cached until HEAD or reviews/ changes.
-  public func report() throws(RedlineError) -> CommentsReport {
+  package func report() throws(RedlineError) -> CommentsReport {
     let r = try open()
     let head = ((try? r.git.head()) ?? nil)?.hex ?? "none"
     let key = head + "|" + Self.folderStamp(r.git.workdir.map { $0 + "reviews" } ?? "")
@@ -163,12 +163,12 @@ public final class Site: Sendable {
   }
 
   /// One thread by its exact id (looked up among the threads, never used as a path).
-  public func thread(_ id: String) throws(RedlineError) -> ThreadReport? {
+  package func thread(_ id: String) throws(RedlineError) -> ThreadReport? {
     try report().threads.first { $0.id == id }
   }
 
   /// The consultation summary of FROM → TO in a language and format.
-  public func summary(
+  package func summary(
     _ from: String, _ to: String, doc: String?, language: Localization.Language, format: SummaryRenderer.Format
   )
     throws(RedlineError) -> String
@@ -185,7 +185,7 @@ public final class Site: Sendable {
   // MARK: Writes (one at a time, each one commit)
 
   /// What a comment is attached to.
-  public enum Target: Sendable {
+  package enum Target: Sendable {
     /// A paragraph, list item or table, by label; optionally a phrase inside it.
     case block(String, quote: String?)
     /// A section (its heading and everything under it), by label.
@@ -193,7 +193,7 @@ public final class Site: Sendable {
   }
 
   /// Starts a thread as `who`, committed with them as author.
-  public func comment(rev: String, doc: String?, target: Target, message: String, who: Reviewer) throws(RedlineError)
+  package func comment(rev: String, doc: String?, target: Target, message: String, who: Reviewer) throws(RedlineError)
     -> ReviewThread
   {
     let rev = try Self.checkRevision(rev)
@@ -234,7 +234,7 @@ public final class Site: Sendable {
   }
 
   /// Adds a reply, resolve or reopen to thread `id` as `who`, committed with them as author.
-  public func event(
+  package func event(
     _ id: String, kind: ThreadEvent.Kind, body: String, disposition: Disposition?, who: Reviewer
   ) throws(RedlineError) -> ReviewThread {
     let text = kind == .reply ? try Self.checkText(body) : try Self.checkText(body, allowEmpty: true)

@@ -2,28 +2,28 @@ import Foundation
 import ZIPFoundation
 
 /// Why a .docx file could not be read or written. Each message names the file and the fix.
-public struct WordError: Error, Sendable, Equatable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+package struct WordError: Error, Sendable, Equatable, CustomStringConvertible {
+  package var message: String
+  package init(_ message: String) { self.message = message }
+  package var description: String { message }
 }
 
 /// The parts of a Word package (a ZIP file) that Redline reads, as parsed XML.
-public struct DocxPackage: Sendable {
+package struct DocxPackage: Sendable {
   /// Largest part read (uncompressed): 64 MiB, like the document limit.
-  public static let partLimit: UInt64 = 64 * 1_048_576
+  package static let partLimit: UInt64 = 64 * 1_048_576
 
   /// Part name → raw bytes, for the parts read.
-  public var parts: [String: Data]
+  package var parts: [String: Data]
   /// Path of the main document part (`word/document.xml`).
-  public var mainPart: String
+  package var mainPart: String
   /// The file's name, for messages.
-  public var name: String
+  package var name: String
   /// Largest total of the parts read: 256 MiB.
-  public static let totalLimit: UInt64 = 256 * 1_048_576
+  package static let totalLimit: UInt64 = 256 * 1_048_576
 
   /// Opens a package from its bytes; `name` is used in messages.
-  public init(bytes: [UInt8], name: String) throws(WordError) {
+  package init(bytes: [UInt8], name: String) throws(WordError) {
     let archive: Archive
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)

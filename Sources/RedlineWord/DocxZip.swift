@@ -2,10 +2,10 @@ import Foundation
 import ZIPFoundation
 
 /// Writes a Word package: named parts into one ZIP file, in memory.
-public enum DocxZip {
+package enum DocxZip {
   /// Zips `parts` (path, bytes) in the order given; `[Content_Types].xml` should come first.
   /// Every entry is deflated, with a fixed date so the same input gives the same bytes.
-  public static func zip(_ parts: [(path: String, bytes: [UInt8])]) throws(WordError) -> [UInt8] {
+  package static func zip(_ parts: [(path: String, bytes: [UInt8])]) throws(WordError) -> [UInt8] {
     do {
       let archive = try Archive(accessMode: .create)
       let date = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01, within the ZIP date range

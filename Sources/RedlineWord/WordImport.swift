@@ -1,53 +1,53 @@
 import Foundation
 
 /// A comment found in a Word file, with where it points.
-public struct WordComment: Sendable, Hashable {
+package struct WordComment: Sendable, Hashable {
   /// The comment's `w:id` in the file.
-  public var id: String
-  public var author: String
-  public var initials: String
+  package var id: String
+  package var author: String
+  package var initials: String
   /// Seconds since 1970, when the file gives a date.
-  public var date: Int64?
+  package var date: Int64?
   /// The comment's text; paragraphs joined by a line break.
-  public var text: String
+  package var text: String
   /// The id of the comment this one replies to (from `commentsExtended`), if any.
-  public var parentID: String?
+  package var parentID: String?
   /// Marked done (resolved) in Word.
-  public var done: Bool
+  package var done: Bool
   /// The commented words (visible text of the range), "" when the range is empty or deleted.
-  public var quote: String
+  package var quote: String
   /// Plain text of the paragraph the comment starts in ("" for an empty paragraph).
-  public var paragraph: String
+  package var paragraph: String
   /// True when that paragraph is a heading.
-  public var onHeading: Bool
+  package var onHeading: Bool
   /// Position of that paragraph among the imported blocks (headings included).
-  public var position: Int
+  package var position: Int
   /// Position among the imported blocks that are not headings (the paragraph's block index in the draft).
-  public var blockOrdinal: Int
+  package var blockOrdinal: Int
 }
 
 /// Counts of tracked changes that were still pending in the file (and were accepted).
-public struct TrackedChanges: Sendable, Hashable {
-  public var insertions = 0
-  public var deletions = 0
-  public var moves = 0
-  public var formatChanges = 0
-  public var isEmpty: Bool { insertions + deletions + moves + formatChanges == 0 }
+package struct TrackedChanges: Sendable, Hashable {
+  package var insertions = 0
+  package var deletions = 0
+  package var moves = 0
+  package var formatChanges = 0
+  package var isEmpty: Bool { insertions + deletions + moves + formatChanges == 0 }
 }
 
 /// A Word document read as Markdown, with its comments and a note of what changed on the way.
-public struct WordImport: Sendable {
+package struct WordImport: Sendable {
   /// The draft as Markdown (CommonMark with GitHub tables).
-  public var markdown: String
+  package var markdown: String
   /// Comments in file order.
-  public var comments: [WordComment]
+  package var comments: [WordComment]
   /// Pending tracked changes that were accepted.
-  public var trackedChanges: TrackedChanges
+  package var trackedChanges: TrackedChanges
   /// One line per thing that was changed or dropped (images, text boxes, fields, …).
-  public var notes: [String]
+  package var notes: [String]
 
   /// Reads a .docx file's bytes. `name` is used in messages.
-  public static func read(_ bytes: [UInt8], name: String) throws(WordError) -> WordImport {
+  package static func read(_ bytes: [UInt8], name: String) throws(WordError) -> WordImport {
     let pkg = try DocxPackage(bytes: bytes, name: name)
     var r = WordReader(
       styles: WordStyles(try pkg.part("styles", fallback: "styles.xml")),

@@ -3,8 +3,8 @@ import RedlineDiff
 import RedlineDocument
 
 /// One paragraph of a version as it goes into Word.
-public struct WordParagraph: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
+package struct WordParagraph: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
     case heading(Int)
     case body
     case listItem(Int)
@@ -13,18 +13,18 @@ public struct WordParagraph: Sendable, Hashable {
     /// One row of a table, cells separated by " | ".
     case tableRow
   }
-  public var kind: Kind
+  package var kind: Kind
   /// Inline Markdown (`**bold**`, `*italic*`, backslash escapes) as Redline keeps it.
-  public var text: String
+  package var text: String
 
-  public init(kind: Kind, text: String) {
+  package init(kind: Kind, text: String) {
     self.kind = kind
     self.text = text
   }
 
   /// The paragraphs of a parsed document in reading order: each heading, then its blocks.
   /// With the Markdown `source`, list items written `1.` or `1)` are numbered items.
-  public static func of(_ doc: Document, source: [UInt8]? = nil) -> [WordParagraph] {
+  package static func of(_ doc: Document, source: [UInt8]? = nil) -> [WordParagraph] {
     let lines = source.map {
       String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
@@ -48,7 +48,7 @@ public struct WordParagraph: Sendable, Hashable {
   }
 
   /// A block as paragraphs (a table gives one per row, its delimiter row dropped).
-  public static func of(_ b: Block, lines: [Substring]? = nil) -> [WordParagraph] {
+  package static func of(_ b: Block, lines: [Substring]? = nil) -> [WordParagraph] {
     switch b.kind {
     case .table:
       return b.text.split(separator: "\n").filter { !isDelimiterRow($0) }.map { row in
@@ -99,29 +99,29 @@ public struct WordParagraph: Sendable, Hashable {
   static func fold(_ s: String) -> String { s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
 
   /// The text a reader sees: emphasis markers and backslash escapes removed.
-  public var plainText: String { InlineMarkdown.spans(text).map(\.text).joined() }
+  package var plainText: String { InlineMarkdown.spans(text).map(\.text).joined() }
 }
 
 /// A review thread as a Word comment on a paragraph of the new version.
-public struct WordThread: Sendable, Hashable {
-  public struct Entry: Sendable, Hashable {
-    public var author: String
-    public var date: Int64?
-    public var text: String
-    public init(author: String, date: Int64?, text: String) {
+package struct WordThread: Sendable, Hashable {
+  package struct Entry: Sendable, Hashable {
+    package var author: String
+    package var date: Int64?
+    package var text: String
+    package init(author: String, date: Int64?, text: String) {
       self.author = author
       self.date = date
       self.text = text
     }
   }
   /// Index into the new version's paragraphs.
-  public var paragraph: Int
+  package var paragraph: Int
   /// The opening comment, then the replies.
-  public var entries: [Entry]
+  package var entries: [Entry]
   /// Shown as done in Word.
-  public var resolved: Bool
+  package var resolved: Bool
 
-  public init(paragraph: Int, entries: [Entry], resolved: Bool) {
+  package init(paragraph: Int, entries: [Entry], resolved: Bool) {
     self.paragraph = paragraph
     self.entries = entries
     self.resolved = resolved
@@ -175,11 +175,11 @@ enum InlineMarkdown {
 }
 
 /// Who made a change and when (a commit's author and date).
-public struct ChangeAuthor: Sendable, Hashable {
-  public var name: String
+package struct ChangeAuthor: Sendable, Hashable {
+  package var name: String
   /// Seconds since 1970.
-  public var date: Int64?
-  public init(name: String, date: Int64?) {
+  package var date: Int64?
+  package init(name: String, date: Int64?) {
     self.name = name
     self.date = date
   }

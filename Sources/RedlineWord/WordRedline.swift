@@ -4,11 +4,11 @@ import RedlineDocument
 
 /// Writes a Word file whose tracked changes turn the old version into the new one:
 /// *Accept all* gives the new text, *Reject all* the old.
-public enum WordRedline {
+package enum WordRedline {
   /// Builds the .docx. `author` and `date` (seconds since 1970) mark every change, except
   /// where `newAuthors` (by new paragraph, for insertions and edits) or `oldAuthors` (by old
   /// paragraph, for deletions) name the commit that made it.
-  public static func docx(
+  package static func docx(
     old oldIn: [WordParagraph], new newIn: [WordParagraph], author: String, date: Int64?,
     threads threadsIn: [WordThread] = [], title: String? = nil, newAuthors newAuthorsIn: [Int: ChangeAuthor] = [:],
     oldAuthors oldAuthorsIn: [Int: ChangeAuthor] = [:]

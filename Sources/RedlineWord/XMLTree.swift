@@ -10,46 +10,46 @@ import Foundation
 /// `commentEx`), and so are attribute names: Word parts use fixed prefixes, but other
 /// producers may not, and the 2010 and 2012 namespaces of `commentsExtended` carry the
 /// same local names.
-public struct XMLElement: Sendable, Hashable {
+package struct XMLElement: Sendable, Hashable {
   /// Local name (no prefix).
-  public var name: String
+  package var name: String
   /// Attributes by local name.
-  public var attributes: [String: String]
+  package var attributes: [String: String]
   /// Child nodes in document order.
-  public var children: [XMLNode]
+  package var children: [XMLNode]
 
-  public init(name: String, attributes: [String: String] = [:], children: [XMLNode] = []) {
+  package init(name: String, attributes: [String: String] = [:], children: [XMLNode] = []) {
     self.name = name
     self.attributes = attributes
     self.children = children
   }
 
   /// Child elements.
-  public var elements: [XMLElement] {
+  package var elements: [XMLElement] {
     children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
   }
 
   /// The first child element named `name`.
-  public func child(_ name: String) -> XMLElement? {
+  package func child(_ name: String) -> XMLElement? {
     for c in children { if case .element(let e) = c, e.name == name { return e } }
     return nil
   }
 
   /// All child elements named `name`.
-  public func children(_ name: String) -> [XMLElement] { elements.filter { $0.name == name } }
+  package func children(_ name: String) -> [XMLElement] { elements.filter { $0.name == name } }
 
   /// Follows a path of child names: `pPr/numPr/numId`.
-  public func path(_ names: String...) -> XMLElement? {
+  package func path(_ names: String...) -> XMLElement? {
     var e: XMLElement? = self
     for n in names { e = e?.child(n) }
     return e
   }
 
   /// An attribute by local name (`val` for `w:val`).
-  public subscript(attribute: String) -> String? { attributes[attribute] }
+  package subscript(attribute: String) -> String? { attributes[attribute] }
 
   /// All text in this element and below, concatenated.
-  public var textContent: String {
+  package var textContent: String {
     var out = ""
     for c in children {
       switch c {
@@ -61,7 +61,7 @@ public struct XMLElement: Sendable, Hashable {
   }
 
   /// Every descendant element named `name`, depth first.
-  public func descendants(_ name: String) -> [XMLElement] {
+  package func descendants(_ name: String) -> [XMLElement] {
     var out: [XMLElement] = []
     for e in elements {
       if e.name == name { out.append(e) }
@@ -72,23 +72,23 @@ public struct XMLElement: Sendable, Hashable {
 }
 
 /// A node: an element or a run of character data.
-public enum XMLNode: Sendable, Hashable {
+package enum XMLNode: Sendable, Hashable {
   case element(XMLElement)
   case text(String)
 }
 
 /// Why an XML part could not be read.
-public struct XMLReadError: Error, Sendable, CustomStringConvertible {
-  public var part: String
-  public var message: String
-  public var description: String { "\(part) is not well-formed XML (\(message))" }
+package struct XMLReadError: Error, Sendable, CustomStringConvertible {
+  package var part: String
+  package var message: String
+  package var description: String { "\(part) is not well-formed XML (\(message))" }
 }
 
 /// Reads XML bytes into an `XMLElement` tree with Foundation's SAX parser (no DTDs, no
 /// external entities).
-public enum XMLTree {
+package enum XMLTree {
   /// Parses `data`; `part` names it in errors.
-  public static func parse(_ data: Data, part: String) throws(XMLReadError) -> XMLElement {
+  package static func parse(_ data: Data, part: String) throws(XMLReadError) -> XMLElement {
     let builder = TreeBuilder()
     let parser = XMLParser(data: data)
     parser.shouldProcessNamespaces = false

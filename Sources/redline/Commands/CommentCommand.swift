@@ -210,10 +210,10 @@ struct CommentsCommand: ParsableCommand {
 }
 
 extension Disposition: ExpressibleByArgument {
-  public init?(argument: String) { self.init(lenient: argument) }
-  public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
-  public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
-  public static var allValueDescriptions: [String: String] {
+  package init?(argument: String) { self.init(lenient: argument) }
+  package static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+  package var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  package static var allValueDescriptions: [String: String] {
     [
       "accepted": "the text was changed as proposed", "partly-accepted": "the text was changed in part",
       "not-accepted": "the text was not changed", "noted": "taken into account, no change asked for",
@@ -222,10 +222,10 @@ extension Disposition: ExpressibleByArgument {
 }
 
 extension ThreadStatus: ExpressibleByArgument {
-  public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_")) }
-  public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
-  public var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
-  public static var allValueDescriptions: [String: String] {
+  package init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: "_")) }
+  package static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
+  package var defaultValueDescription: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+  package static var allValueDescriptions: [String: String] {
     [
       "resolved": "a person resolved it", "addressed": "its paragraph changed since; a person confirms",
       "open": "its paragraph is unchanged (maybe moved)", "merged": "its words went into another block",
