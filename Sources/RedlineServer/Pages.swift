@@ -159,26 +159,20 @@ enum Pages {
       b += "</td></tr>\n"
     }
     b += "</tbody></table>\n"
-    // Any two versions.
-    b += "<h2>\(esc(l["compare"]))</h2>\n<form method=\"get\" action=\"/compare\" class=\"pick\">"
-    if docs.count > 1 { b += "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" }
+    // Any two versions: the same document field and from/to pickers serve both forms.
+    var versionPickers = docs.count > 1 ? "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" : ""
     for (field, label, pick) in [("from", l["from"], min(1, names.count - 1)), ("to", l["to"], 0)] {
-      b += "<label>\(esc(label)) <select name=\"\(field)\">"
+      versionPickers += "<label>\(esc(label)) <select name=\"\(field)\">"
       for (i, n) in names.enumerated() {
-        b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>"
+        versionPickers += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>"
       }
-      b += "</select></label> "
+      versionPickers += "</select></label> "
     }
+    b += "<h2>\(esc(l["compare"]))</h2>\n<form method=\"get\" action=\"/compare\" class=\"pick\">"
+    b += versionPickers
     b += "<button type=\"submit\">\(esc(l["compare"]))</button></form>\n"
     b += "<h2>\(esc(l["summary"]))</h2>\n<form method=\"get\" action=\"/summary\" class=\"pick\">"
-    if docs.count > 1 { b += "<input type=\"hidden\" name=\"doc\" value=\"\(esc(doc))\">" }
-    for (field, label, pick) in [("from", l["from"], min(1, names.count - 1)), ("to", l["to"], 0)] {
-      b += "<label>\(esc(label)) <select name=\"\(field)\">"
-      for (i, n) in names.enumerated() {
-        b += "<option value=\"\(esc(n))\"\(i == pick ? " selected" : "")>\(esc(n))</option>"
-      }
-      b += "</select></label> "
-    }
+    b += versionPickers
     b += "<label>\(esc(l["language"])) <select name=\"lang\">"
     for (code, name) in [("fi", "suomi"), ("sv", "svenska"), ("en", "English")] {
       b += "<option value=\"\(code)\"\(code == v.lang ? " selected" : "")>\(name)</option>"
