@@ -67,7 +67,7 @@ extension DraftRepository {
           if bc.status == .split, let o = bc.old {
             for j in bc.parts {
               forward[o] = forward[o] ?? j
-              if j != bc.new, doc.blocks[o].text.contains(next.blocks[j].text) {
+              if j != bc.new, TextSearch.contains(doc.blocks[o].text, next.blocks[j].text) {
                 o2[j] = origin[o]
                 h2[j] = .split
                 b2[j] = before[o]
@@ -111,7 +111,7 @@ extension DraftRepository {
           let oldText = doc.blocks[o].text
           sources += deletedOld.filter { m in
             let t = doc.blocks[m].text
-            return t.count >= Lineage.minContained && text.contains(t) && !oldText.contains(t)
+            return t.count >= Lineage.minContained && TextSearch.contains(text, t) && !TextSearch.contains(oldText, t)
           }
         }
         o2[j] = k + 1
@@ -122,7 +122,7 @@ extension DraftRepository {
       for j in addedNew {
         let text = next.blocks[j].text
         if canSearch, text.count >= Lineage.minContained {
-          if let s = (changedOld + deletedOld).first(where: { doc.blocks[$0].text.contains(text) }) {
+          if let s = (changedOld + deletedOld).first(where: { TextSearch.contains(doc.blocks[$0].text, text) }) {
             o2[j] = origin[s]
             h2[j] = .split
             b2[j] = before[s]
@@ -130,7 +130,7 @@ extension DraftRepository {
           }
           let parts = deletedOld.filter { m in
             let t = doc.blocks[m].text
-            return t.count >= Lineage.minContained && text.contains(t)
+            return t.count >= Lineage.minContained && TextSearch.contains(text, t)
           }
           if !parts.isEmpty {
             h2[j] = .merged

@@ -181,7 +181,7 @@ enum Lineage {
         // Deleted paragraphs whose words now sit inside this one: merged into it.
         let merged = deletedOld.filter { m in
           let t = d.old.blocks[m].text
-          return t.count >= minContained && newBlock.text.contains(t) && !oldText.contains(t)
+          return t.count >= minContained && TextSearch.contains(newBlock.text, t) && !TextSearch.contains(oldText, t)
         }
         previous.formUnion(merged)
         let oldLabel = d.old.blocks[o].label
@@ -209,7 +209,7 @@ enum Lineage {
       // Not matched: split off a changed or deleted paragraph, or made of deleted ones.
       let candidates = changedOld + deletedOld
       let t = newBlock.text
-      let splitFrom = t.count >= minContained ? candidates.filter { d.old.blocks[$0].text.contains(t) } : []
+      let splitFrom = t.count >= minContained ? candidates.filter { TextSearch.contains(d.old.blocks[$0].text, t) } : []
       if let s = splitFrom.first {
         previous.insert(s)
         entries.append(
@@ -220,7 +220,7 @@ enum Lineage {
       }
       let parts = candidates.filter { c in
         let ct = d.old.blocks[c].text
-        return ct.count >= minContained && t.contains(ct)
+        return ct.count >= minContained && TextSearch.contains(t, ct)
       }
       if !parts.isEmpty {
         previous.formUnion(parts)

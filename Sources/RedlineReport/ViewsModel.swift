@@ -41,12 +41,8 @@ package struct VersionInfo: Sendable, Hashable {
   package var date: String { VersionInfo.finnishDate(time) }
 
   /// `d.M.yyyy` in Helsinki time.
-  package static func finnishDate(_ t: Int64) -> String {
-    var cal = Calendar(identifier: .gregorian)
-    cal.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(secondsFromGMT: 7200)!
-    let c = cal.dateComponents([.day, .month, .year], from: Date(timeIntervalSince1970: TimeInterval(t)))
-    return "\(c.day ?? 0).\(c.month ?? 0).\(c.year ?? 0)"
-  }
+  package static func finnishDate(_ t: Int64) -> String { DateText.finnish(t) }
+
 }
 
 /// A review thread as the history and blame views mention it.

@@ -95,13 +95,8 @@ enum Pages {
 
   static func date(_ s: Signature) -> String { Views.date(s) }
 
-  static func date(_ t: Int64) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = TimeZone(identifier: "Europe/Helsinki")
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f.string(from: Date(timeIntervalSince1970: TimeInterval(t)))
-  }
+  /// `2023-10-16 09:00` in Helsinki time (one shared date computation, no formatter per call).
+  static func date(_ t: Int64) -> String { DateText.isoMinute(t, offsetMinutes: DateText.helsinkiOffset(t) / 60) }
 
   // MARK: Error and sign-in
 
