@@ -1,4 +1,5 @@
 import Foundation
+import RedlineReview
 import Synchronization
 
 /// Where `-o PATH` output goes, decided from what is at the path (never following a
@@ -76,26 +77,11 @@ package enum OutputFile {
   /// Replaces a regular file (or creates a new one) atomically: readers see the old
   /// bytes or the new, never half; a crash leaves at most a hidden temporary file.
   static func replace(_ path: String, with bytes: [UInt8]) throws(RedlineError) {
-    let url = URL(fileURLWithPath: path)
-    let dir = url.deletingLastPathComponent().path
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-      throw .io("cannot write '\(path)': folder '\(dir)' does not exist; create it first")
-    }
     var mode: mode_t = 0o644
     var old = stat()
     if lstat(path, &old) == 0 { mode = old.st_mode & 0o7777 }
-    let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw .io("cannot write '\(path)': \(String(cString: strerror(errno)))") }
-    var ok = writeAll(fd, bytes)
-    if ok && fsync(fd) != 0 { ok = false }
-    let reason = String(cString: strerror(errno))
-    close(fd)
-    guard ok else {
-      unlink(tmp)
-      throw .io("cannot write '\(path)': \(reason)")
-    }
+    let tmp: String
+    do { tmp = try AtomicFile.writeTemporary(bytes, near: path, mode: mode) } catch { throw .io(error.description) }
     // Between lstat and here a link or FIFO may have appeared: check again, then rename
     // (rename replaces the name itself and never follows a link at it).
     var now = stat()

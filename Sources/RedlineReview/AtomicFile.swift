@@ -27,7 +27,11 @@ package enum AtomicFile {
     }
   }
 
-  private static func writeTemporary(_ bytes: [UInt8], near path: String) throws(Failure) -> String {
+  /// Writes `bytes` to a new hidden temporary file beside `path` (created exclusively, never
+  /// through a link, with `mode`) and flushes it; returns its path for a rename or link.
+  package static func writeTemporary(_ bytes: [UInt8], near path: String, mode: mode_t = 0o644) throws(Failure)
+    -> String
+  {
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent().path
     var isDir: ObjCBool = false
@@ -35,13 +39,14 @@ package enum AtomicFile {
       throw Failure(description: "cannot write '\(path)': folder '\(dir)' does not exist; create it first")
     }
     let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     guard fd >= 0 else { throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))") }
     var ok = true
     bytes.withUnsafeBytes { buf in
       var off = 0
       while off < buf.count {
         let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+        if n < 0 && errno == EINTR { continue }
         if n <= 0 {
           ok = false
           break
@@ -49,11 +54,12 @@ package enum AtomicFile {
         off += n
       }
     }
-    if fsync(fd) != 0 { ok = false }
+    if ok && fsync(fd) != 0 { ok = false }
+    let reason = String(cString: strerror(errno))
     close(fd)
     guard ok else {
       unlink(tmp)
-      throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+      throw Failure(description: "cannot write '\(path)': \(reason)")
     }
     return tmp
   }
