@@ -103,4 +103,27 @@ import Testing
     #expect(found?.index == 1)
     #expect(found?.method == .fuzzy)
   }
+
+  /// Thread files are split into lines on the bytes: CR LF, a lone CR and blank margins as
+  /// before, and a U+2028 or U+0085 inside a comment's body is text, not a line end.
+  @Test func threadFileLinesSplitOnLineEndsOnly() throws {
+    let anchor = Anchor(
+      path: "a.md", commit: nil, revision: "v1", section: [], label: "", index: 0, text: "Kappale.", prefix: "",
+      suffix: "", quote: nil)
+    let opening = ThreadFile.encode(
+      ThreadEvent(kind: .comment, time: 1, author: Person(name: "Aino", email: ""), body: "Rivi\u{2028}toinen\u{85}."),
+      threadID: "t1", anchor: anchor)
+    let reply = ThreadFile.encode(
+      ThreadEvent(kind: .reply, time: 2, author: Person(name: "Eero", email: ""), body: "Vastaus"))
+    for sep in ["\n", "\r\n", "\r"] {
+      let text = "  " + opening + "\t" + sep + sep + reply + sep
+      let t = try ThreadFile.decode(Array(text.utf8), file: "reviews/t1.jsonl")
+      #expect(t.events.map(\.body) == ["Rivi\u{2028}toinen\u{85}.", "Vastaus"])
+    }
+    // Line numbers in errors count CR LF as one line end.
+    let broken = opening + "\r\n\r\n{oops\r\n"
+    #expect(throws: ThreadFileError(file: "f", line: 3, reason: "not a JSON object")) {
+      try ThreadFile.decode(Array(broken.utf8), file: "f")
+    }
+  }
 }
