@@ -137,32 +137,31 @@ package enum HeadingID {
 /// `3 luku Yleiset säännökset` → (`3`, `luku Yleiset säännökset`); `5 §` → (`5`, `§`).
 package enum HeadingNumber {
   package static func split(_ heading: String) -> (number: String?, title: String) {
-    let scalars = Array(heading.unicodeScalars)
-    var i = 0
+    let u = heading.unicodeScalars
+    func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    var i = u.startIndex
     var sawDigit = false
-    while i < scalars.count {
-      let c = scalars[i]
-      if c.properties.numericType != nil && c.value < 0x80 {
+    while i != u.endIndex {
+      let c = u[i]
+      if isDigit(c) {
         sawDigit = true
-        i += 1
-      } else if c == "." && sawDigit && i + 1 < scalars.count && scalars[i + 1].value >= 0x30
-        && scalars[i + 1].value <= 0x39
-      {
-        i += 1
+        u.formIndex(after: &i)
+      } else if c == "." && sawDigit, case let next = u.index(after: i), next != u.endIndex, isDigit(u[next]) {
+        i = next
       } else {
         break
       }
     }
     guard sawDigit else { return (nil, heading) }
-    var number = String(String.UnicodeScalarView(scalars[0..<i]))
+    var number = String(u[u.startIndex..<i])
     var j = i
     // An optional trailing dot ("2.1. Otsikko") and a letter suffix ("2 a §") are not handled: keep simple.
-    if j < scalars.count && scalars[j] == "." { j += 1 }
+    if j != u.endIndex && u[j] == "." { u.formIndex(after: &j) }
     // The number must end at a space or the end of the heading ("2020-luvulla" is not numbered).
-    if j < scalars.count && !scalars[j].properties.isWhitespace { return (nil, heading) }
-    while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
+    if j != u.endIndex && !u[j].properties.isWhitespace { return (nil, heading) }
+    while j != u.endIndex && u[j].properties.isWhitespace { u.formIndex(after: &j) }
     if number.hasSuffix(".") { number.removeLast() }
-    let title = String(String.UnicodeScalarView(scalars[j...]))
+    let title = String(u[j...])
     return (number, title.isEmpty ? heading : title)
   }
 }

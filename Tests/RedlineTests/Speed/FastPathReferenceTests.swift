@@ -277,4 +277,52 @@ import Testing
     #expect(w.bytes == expected)
     #expect(w.bytes.count == expected.count)
   }
+
+  /// The heading-number split before it worked on string indices (it copied the heading
+  /// into an array of scalars and back), kept as its specification.
+  static func headingSplitReference(_ heading: String) -> (number: String?, title: String) {
+    let scalars = Array(heading.unicodeScalars)
+    var i = 0
+    var sawDigit = false
+    while i < scalars.count {
+      let c = scalars[i]
+      if c.properties.numericType != nil && c.value < 0x80 {
+        sawDigit = true
+        i += 1
+      } else if c == "." && sawDigit && i + 1 < scalars.count && scalars[i + 1].value >= 0x30
+        && scalars[i + 1].value <= 0x39
+      {
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard sawDigit else { return (nil, heading) }
+    var number = String(String.UnicodeScalarView(scalars[0..<i]))
+    var j = i
+    if j < scalars.count && scalars[j] == "." { j += 1 }
+    if j < scalars.count && !scalars[j].properties.isWhitespace { return (nil, heading) }
+    while j < scalars.count && scalars[j].properties.isWhitespace { j += 1 }
+    if number.hasSuffix(".") { number.removeLast() }
+    let title = String(String.UnicodeScalarView(scalars[j...]))
+    return (number, title.isEmpty ? heading : title)
+  }
+
+  @Test func headingNumberSplitEqualsReference() {
+    var rng = SeededRandom(seed: 1515)
+    let numbered = [
+      "1", "2.1", "3.2.1", "10.", "1.2.", "2020-luvulla", "1..2", "1.a", "٣", "１", "4 ", "5\u{00A0}", "6\t",
+    ]
+    var headings = Self.texts.prefix(3000).map { String($0.prefix(60)) }
+    for _ in 0..<3000 {
+      let head = numbered.randomElement(using: &rng)!
+      let tail = (0..<Int.random(in: 0...4, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
+      headings.append(head + tail)
+    }
+    for h in headings {
+      let (n, t) = HeadingNumber.split(h)
+      let (rn, rt) = Self.headingSplitReference(h)
+      #expect(n == rn && t == rt, "heading \(h.debugDescription)")
+    }
+  }
 }
