@@ -62,9 +62,12 @@ package enum DocumentLoader {
   }
 
   /// Validates and parses. Throws `DocumentError` for binary, non-UTF-8, oversized or unknown files.
-  package static func load(_ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil) throws(DocumentError)
-    -> Document
-  {
+  /// A `cache` shared by the versions of one document lets Markdown sections whose bytes
+  /// were parsed before be reused (see `MarkdownParser.parse`).
+  package static func load(
+    _ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil, cache: ParseCache? = nil,
+    warmFromEnd: Bool = false
+  ) throws(DocumentError) -> Document {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
     try validate(bytes, path: path)
     if format == .markdown {
@@ -78,7 +81,7 @@ package enum DocumentLoader {
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
     switch format {
-    case .markdown: return MarkdownParser.parse(b, path: path)
+    case .markdown: return MarkdownParser.parse(b, path: path, cache: cache, warmFromEnd: warmFromEnd)
     case .plainText: return PlainTextParser.parse(b, path: path)
     }
   }

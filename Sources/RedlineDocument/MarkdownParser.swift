@@ -19,61 +19,159 @@ package enum MarkdownParser {
   }()
 
   /// Parses UTF-8 Markdown.
-  package static func parse(_ bytes: [UInt8], path: String) -> Document {
+  ///
+  /// The document is parsed piece by piece (`Pieces`: from one heading at the left margin
+  /// to the next), each piece with its own cmark parser, so no cmark tree ever holds more
+  /// than one section. With a `cache`, a piece whose bytes were parsed before (in the other
+  /// version of a comparison, or an earlier version in a history) is not parsed again.
+  /// `warmFromEnd` first fills the cache from the last piece backwards: two threads
+  /// parsing two versions, one from each end, meet in the middle and each parses only what
+  /// the other has not.
+  package static func parse(_ bytes: [UInt8], path: String, cache: ParseCache? = nil, warmFromEnd: Bool = false)
+    -> Document
+  {
+    parse(bytes, path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true)
+  }
+
+  /// `inPieces: false` parses the whole document with one cmark parser: the reference the
+  /// tests hold the piecewise parse to.
+  static func parse(_ bytes: [UInt8], path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool)
+    -> Document
+  {
     _ = registered
     var source = bytes
     let (metadata, backLine) = FrontMatter.blank(&source)
     let lines = LineIndex(source)
+    // Tables change block structure; attach the extension only when a delimiter row exists.
+    let tables = lines.hasTableDelimiterRow(source)
+    let starts = inPieces ? Pieces.starts(source, lines) : [1]
+    let lastLine = lines.starts.count
 
+    /// Parses lines `first..<next` as one piece (through the cache when there is one).
+    func piece(_ first: Int, _ next: Int) -> PieceParse {
+      let range = lines.byteRange(from: first, to: next - 1)
+      guard let cache else { return parsePiece(source, lines, range, firstLine: first, tables: tables) }
+      let h = ParseCache.hash(source, range)
+      if let hit = cache.find(source, range, hash: h, tables: tables) { return hit }
+      let made = parsePiece(source, lines, range, firstLine: first, tables: tables)
+      cache.store(source, range, hash: h, tables: tables, parse: made)
+      return made
+    }
+    if warmFromEnd, cache != nil {
+      for k in starts.indices.reversed() { _ = piece(starts[k], k + 1 < starts.count ? starts[k + 1] : lastLine + 1) }
+    }
+
+    var builder = DocumentBuilder()
+    builder.backMatterLine = backLine
+    var k = 0
+    while k < starts.count {
+      // A piece that may run on into the next is parsed together with it.
+      var j = k + 1
+      var parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+      while parsed.openAtEnd && j < starts.count {
+        j += 1
+        parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+      }
+      let offset = starts[k] - 1
+      func shift(_ line: Int) -> Int { line == 0 ? 0 : line + offset }  // 0: no position
+      for item in parsed.items {
+        switch item {
+        case .heading(let level, let rawText, let line):
+          builder.heading(level: level, rawText: rawText[...], line: shift(line))
+        case .block(let kind, let line, let endLine, let text, let depth, let invisibles):
+          builder.block(
+            kind: kind, line: shift(line), endLine: shift(endLine), text: text, depth: depth, invisibles: invisibles)
+        }
+      }
+      k = j
+    }
+    var d = builder.finish(path: path, format: .markdown, lineCount: lines.count)
+    d.metadata = metadata
+    return d
+  }
+
+  /// cmark's parse of `source[range]`, whose first line is line `firstLine` of the document.
+  private static func parsePiece(
+    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool
+  )
+    -> PieceParse
+  {
     let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
     defer { cmark_parser_free(parser) }
-    // Tables change block structure; attach the extension only when a delimiter row exists.
-    if lines.hasTableDelimiterRow(source), let ext = cmark_find_syntax_extension("table") {
-      cmark_parser_attach_syntax_extension(parser, ext)
+    if tables, let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }
+    if !range.isEmpty {
+      source.withUnsafeBufferPointer { buf in
+        UnsafeBufferPointer(rebasing: buf[range]).withMemoryRebound(to: CChar.self) {
+          cmark_parser_feed(parser, $0.baseAddress, $0.count)
+        }
+      }
     }
-    source.withUnsafeBufferPointer { buf in
-      buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    guard let root = cmark_parser_finish(parser) else {
-      var b = DocumentBuilder()
-      var d = b.finish(path: path, format: .markdown, lineCount: lines.count)
-      d.metadata = metadata
-      return d
-    }
+    guard let root = cmark_parser_finish(parser) else { return PieceParse(items: [], openAtEnd: false) }
     defer { cmark_node_free(root) }
-
-    var walker = Walker(source: source, lines: lines)
-    walker.builder.backMatterLine = backLine
+    var walker = Walker(source: source, lines: lines, offset: firstLine - 1)
     var child = cmark_node_first_child(root)
     while let node = child {
       walker.visit(node, depth: 0)
       child = cmark_node_next(node)
     }
-    var d = walker.builder.finish(path: path, format: .markdown, lineCount: lines.count)
-    d.metadata = metadata
-    return d
+    return PieceParse(items: walker.items, openAtEnd: mayRunOn(cmark_node_last_child(root)))
   }
 
+  /// True when the last block of a piece, or the last block inside its last list item or
+  /// block quote, is one the next piece's heading line might continue or be counted in: a
+  /// fenced code block (cmark ends one that its container's end cuts off on the line that
+  /// cut it, the heading's), an HTML block, a table, or a block Redline does not know.
+  private static func mayRunOn(_ last: OpaquePointer?) -> Bool {
+    var node = last
+    while let n = node {
+      switch NodeKind(n) {
+      case .codeBlock, .htmlBlock, .table, .other: return true
+      case .list, .item, .blockQuote, .footnoteDefinition: node = cmark_node_last_child(n)
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// Turns a piece's cmark tree into `ParsedItem`s. cmark counts lines from the piece's
+  /// start; `offset` turns them into the document's lines to slice `source`.
   private struct Walker {
     let source: [UInt8]
     let lines: LineIndex
-    var builder = DocumentBuilder()
+    let offset: Int
+    var items: [ParsedItem] = []
+
+    /// Bytes of the piece's lines `from...to`, from byte column `firstColumn` of the first.
+    /// A node without a position (line 0; cmark-gfm gives none to a paragraph it folds
+    /// into a table) has no bytes, in a piece as in the whole document.
+    func byteRange(from: Int, to: Int, firstColumn: Int = 1) -> Range<Int> {
+      guard from >= 1 else { return 0..<0 }
+      return lines.byteRange(from: from + offset, to: to + offset, firstColumn: firstColumn)
+    }
+
+    func text(from: Int, to: Int) -> String {
+      String(decoding: source[byteRange(from: from, to: to)], as: UTF8.self)
+    }
+
+    mutating func block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String]) {
+      items.append(.block(kind: kind, line: line, endLine: endLine, text: text, depth: depth, invisibles: invisibles))
+    }
 
     mutating func visit(_ node: OpaquePointer, depth: Int) {
       let start = Int(cmark_node_get_start_line(node))
       let end = endLine(node)
       let kind = NodeKind(node)
       if kind == .paragraph {
-        let r = lines.byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
+        let r = byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
         let (text, inv) = source.withUnsafeBufferPointer {
           Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r]))
         }
-        builder.block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+        block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
         return
       }
       switch kind {
       case .heading:
-        builder.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node)[...], line: start)
+        items.append(.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node), line: start))
       case .list:
         var item = cmark_node_first_child(node)
         while let it = item {
@@ -81,26 +179,25 @@ package enum MarkdownParser {
           item = cmark_node_next(it)
         }
       case .blockQuote:
-        let raw = lines.text(source, from: start, to: end)
+        let raw = text(from: start, to: end)
         let stripped = raw.split(separator: "\n", omittingEmptySubsequences: false).map { stripQuoteMarker($0) }
           .joined(separator: "\n")
         let (text, inv) = Normalizer.normalize(stripped[...])
-        builder.block(kind: .quote, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+        block(kind: .quote, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
       case .codeBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
-        builder.block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+        block(kind: .code, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
       case .table:
         // cmark-gfm folds paragraph lines right above a table into the table's range (and
         // gives that paragraph no position): the table starts at the row before its
         // delimiter row, and lines above it are a paragraph of their own.
-        let rawLines = lines.text(source, from: start, to: end).split(separator: "\n", omittingEmptySubsequences: false)
+        let rawLines = text(from: start, to: end).split(separator: "\n", omittingEmptySubsequences: false)
         var tableStart = 0
         if let delim = rawLines.firstIndex(where: LineIndex.isDelimiterRow), delim >= 1 { tableStart = delim - 1 }
         if tableStart > 0 {
           let (text, inv) = Normalizer.normalize(rawLines[0..<tableStart].joined(separator: "\n")[...])
-          builder.block(
-            kind: .paragraph, line: start, endLine: start + tableStart - 1, text: text, depth: 0, invisibles: inv)
+          block(kind: .paragraph, line: start, endLine: start + tableStart - 1, text: text, depth: 0, invisibles: inv)
         }
         var inv: [String] = []
         let rows = rawLines[tableStart...].filter { !$0.isEmpty }.map { row -> String in
@@ -108,13 +205,13 @@ package enum MarkdownParser {
           for i in r.invisibles where !inv.contains(i) { inv.append(i) }
           return r.text
         }
-        builder.block(
+        block(
           kind: .table, line: start + tableStart, endLine: end, text: rows.joined(separator: "\n"), depth: 0,
           invisibles: inv)
       case .htmlBlock:
         let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
         let (text, inv) = Normalizer.normalizeLines(literal[...])
-        builder.block(kind: .other, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
+        block(kind: .other, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
       case .paragraph, .thematicBreak, .footnoteDefinition, .item, .text, .code, .htmlInline, .softBreak, .lineBreak,
         .other:
         break  // thematic breaks, footnote definitions: no text to compare
@@ -136,7 +233,7 @@ package enum MarkdownParser {
           if first == 0 { first = Int(cmark_node_get_start_line(c)) }
           last = endLine(c)
           parts.append(
-            lines.byteRange(
+            byteRange(
               from: Int(cmark_node_get_start_line(c)), to: endLine(c), firstColumn: Int(cmark_node_get_start_column(c)))
           )
         }
@@ -147,7 +244,7 @@ package enum MarkdownParser {
           parts.count == 1
           ? source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[parts[0]])) }
           : Normalizer.normalize(parts.map { String(decoding: source[$0], as: UTF8.self) }.joined(separator: "\n")[...])
-        builder.block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
+        block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
       }
       for n in nested {
         var it = cmark_node_first_child(n)

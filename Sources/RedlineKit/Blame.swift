@@ -168,11 +168,12 @@ extension DraftRepository {
     let ahead = wanted ? try? chain.bytes(prefetch) : nil
     let path = wanted ? chain.versions[prefetch].path : ""
     let box = DiffBox()
+    let parses = chain.parses
     DispatchQueue.concurrentPerform(iterations: ahead == nil ? 1 : 2) { i in
       if i == 0 {
         box.setDiff(Differ.diff(a, b))
       } else if let bytes = ahead {
-        box.setParsed(try? DocumentLoader.load(bytes, path: path))
+        box.setParsed(try? DocumentLoader.load(bytes, path: path, cache: parses))
       }
     }
     if let p = box.parsed { chain.store(p, at: prefetch) }

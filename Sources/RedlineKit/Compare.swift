@@ -24,15 +24,18 @@ struct RawVersion: Sendable {
   var format: DocumentFormat?
 }
 
-/// Parses both sides on two threads (the documents are independent), then diffs.
+/// Parses both sides on two threads (sharing the sections they have in common), then diffs.
 func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(RedlineError) -> Comparison {
   let (x, y) = (try wordAsMarkdown(x), try wordAsMarkdown(y))  // .docx read as Markdown (WordImport.swift)
   let clock = PhaseClock()
   let results = ParseResults()
+  // Sections with the same bytes in both versions are parsed once: the second thread
+  // fills the shared cache from the end of its version while the first parses from the top.
+  let cache = ParseCache()
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     let v = k == 0 ? x : y
     do {
-      let doc = try DocumentLoader.load(v.bytes, path: v.path, format: v.format)
+      let doc = try DocumentLoader.load(v.bytes, path: v.path, format: v.format, cache: cache, warmFromEnd: k == 1)
       results.set(k, .success(DocumentVersion(revision: v.revision, commit: v.commit, path: v.path, document: doc)))
     } catch let e as DocumentError {
       results.set(k, .failure(e))

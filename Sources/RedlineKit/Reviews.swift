@@ -354,10 +354,13 @@ final class GitVersions: VersionSource {
         throw VersionReadError("'\(path)' at \(name): \(error.message)")
       }
     }
-    do { return try DocumentLoader.load(bytes, path: path) } catch {
+    do { return try DocumentLoader.load(bytes, path: path, cache: parses) } catch {
       throw VersionReadError("'\(path)' at \(name): \(error.description)")
     }
   }
+
+  /// Sections parsed in earlier versions: each version parses only the sections it changed.
+  private let parses = ParseCache()
 
   /// Per anchor version (many threads share one): origins and `isLater` answers.
   private var origins: [String: AnchorOrigin] = [:]

@@ -23,6 +23,8 @@ final class VersionChain {
   private(set) var shallow = false
   private var worktreeBytes: [UInt8]?
   private var parsed: [ObjectID: Document] = [:]
+  /// Sections parsed in any version: a version parses only the sections it changed.
+  let parses = ParseCache()
   private var worktreeDoc: Document?
   private var steps: [Int: DocumentDiff] = [:]
 
@@ -70,14 +72,16 @@ final class VersionChain {
   func document(_ k: Int) throws(RedlineError) -> Document {
     guard let blob = blobs[k] else {
       if let d = worktreeDoc { return d }
-      do { worktreeDoc = try DocumentLoader.load(worktreeBytes ?? [], path: path) } catch { throw .document(error) }
+      do { worktreeDoc = try DocumentLoader.load(worktreeBytes ?? [], path: path, cache: parses) } catch {
+        throw .document(error)
+      }
       return worktreeDoc!
     }
     if let d = parsed[blob] { return d }
     let bytes: [UInt8]
     do { bytes = try repo.git.readBlob(blob) } catch { throw .git(error) }
     let d: Document
-    do { d = try DocumentLoader.load(bytes, path: versions[k].path) } catch { throw .document(error) }
+    do { d = try DocumentLoader.load(bytes, path: versions[k].path, cache: parses) } catch { throw .document(error) }
     parsed[blob] = d
     return d
   }

@@ -1,0 +1,160 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What the Markdown walker found in one piece of a document, in source order, with line
+/// numbers counted from the piece's first line (1-based). Replayed into a
+/// `DocumentBuilder` with the piece's offset, so a piece parsed once serves every version
+/// that holds the same bytes.
+enum ParsedItem: Sendable {
+  case heading(level: Int, rawText: String, line: Int)
+  case block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String])
+}
+
+/// The parse of a piece: its items, and whether its last top-level block (a fenced code
+/// block, an HTML block or a table) might run on into the next piece, in which case the
+/// two are parsed together.
+struct PieceParse: Sendable {
+  var items: [ParsedItem]
+  var openAtEnd: Bool
+}
+
+/// Remembers the parse of each piece of Markdown (a run of lines from one ATX heading at
+/// the left margin to the next) by its bytes. Comparing two versions, or walking a
+/// document's history, parses only the sections whose bytes changed; every other section
+/// reuses the first parse. A hit compares the bytes themselves, not only a hash, so the
+/// result is always the parse of exactly those bytes. Safe to share between threads.
+package final class ParseCache: Sendable {
+  private struct Entry {
+    let source: [UInt8]
+    let range: Range<Int>
+    let tables: Bool
+    let parse: PieceParse
+  }
+
+  private struct State: ~Copyable {
+    var entries: [UInt64: [Entry]] = [:]
+    var bytes = 0
+  }
+
+  private let state = Mutex(State())
+  private let limit: Int
+
+  /// A cache that forgets everything once it holds more than `byteLimit` bytes of source
+  /// (a long history of a large document stays within memory).
+  package init(byteLimit: Int = 256 * 1_048_576) {
+    limit = byteLimit
+  }
+
+  /// The remembered parse of `source[range]` (parsed with or without the table extension).
+  func find(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool) -> PieceParse? {
+    state.withLock { s -> PieceParse? in
+      guard let list = s.entries[hash] else { return nil }
+      for e in list where e.tables == tables && e.range.count == range.count {
+        if Self.same(e.source, e.range, source, range) { return e.parse }
+      }
+      return nil
+    }
+  }
+
+  /// Remembers the parse of `source[range]`.
+  func store(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool, parse: PieceParse) {
+    state.withLock { s in
+      if s.bytes + range.count > limit {
+        s.entries.removeAll()
+        s.bytes = 0
+      }
+      if let list = s.entries[hash],
+        list.contains(where: {
+          $0.tables == tables && $0.range.count == range.count && Self.same($0.source, $0.range, source, range)
+        })
+      {
+        return
+      }
+      s.entries[hash, default: []].append(Entry(source: source, range: range, tables: tables, parse: parse))
+      s.bytes += range.count
+    }
+  }
+
+  private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+    guard ra.count == rb.count else { return false }
+    if ra.isEmpty { return true }
+    return a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, ra.count) == 0
+      }
+    }
+  }
+
+  /// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
+  /// mix). Only a bucket: a hit is confirmed by comparing the bytes.
+  static func hash(_ source: [UInt8], _ range: Range<Int>) -> UInt64 {
+    source.withUnsafeBytes { raw -> UInt64 in
+      var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(range.count)
+      let k: UInt64 = 0x517C_C1B7_2722_0A95
+      var i = range.lowerBound
+      let end = range.upperBound
+      while i &+ 8 <= end {
+        h = ((h << 5) | (h >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        h = h &* k
+        i &+= 8
+      }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < end {
+        tail |= UInt64(raw[i]) << shift
+        shift &+= 8
+        i &+= 1
+      }
+      h = (((h << 5) | (h >> 59)) ^ tail) &* k
+      h ^= h >> 33
+      h = h &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 33
+      return h
+    }
+  }
+}
+
+/// Where a Markdown document can be cut into pieces that cmark parses exactly as it parses
+/// them inside the whole document.
+///
+/// A piece starts at an ATX heading (`#` to `######` then a space, a tab or the line's end)
+/// at the left margin. Such a line ends every paragraph, list, block quote and indented
+/// code block above it (a heading cannot continue a paragraph lazily, and it lacks the
+/// indentation or `>` that would continue a container), so cmark's parse of the piece is
+/// the same as inside the document. Three top-level blocks can run through the heading: a
+/// fenced code block, an HTML block and a GFM table; a piece that ends in one of them is
+/// parsed together with the next. Link reference definitions are the one thing cmark shares
+/// across the whole document (a heading's `[text][ref]` becomes a link only when `[ref]:`
+/// is defined somewhere), so a document with a `]:` anywhere is parsed in one piece.
+enum Pieces {
+  /// The first line (1-based) of each piece, ascending, starting with 1.
+  static func starts(_ source: [UInt8], _ lines: LineIndex) -> [Int] {
+    var out = [1]
+    source.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress, p.count > 0 else { return }
+      // `]:` anywhere: one piece (see above).
+      var i = 0
+      while i < p.count, let hit = memchr(base + i, 0x5D, p.count - i) {
+        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        if at + 1 < p.count && p[at + 1] == 0x3A { return }
+        i = at + 1
+      }
+      let starts = lines.starts
+      for n in 1..<starts.count {
+        let s = starts[n]
+        guard s < p.count, p[s] == 0x23 else { continue }
+        var j = s
+        while j < p.count && j - s < 7 && p[j] == 0x23 { j += 1 }
+        let hashes = j - s
+        guard hashes <= 6 else { continue }
+        if j == p.count || p[j] == 0x20 || p[j] == 0x09 || p[j] == 0x0A { out.append(n + 1) }
+      }
+    }
+    return out
+  }
+}
