@@ -23,7 +23,8 @@ extension DiffState {
       if let i = secBA[j] {
         let sa = a.sections[i]
         let sb = b.sections[j]
-        change.renamed = j != 0 && sa.title.lowercased() != sb.title.lowercased()
+        change.renamed =
+          j != 0 && sa.title != sb.title && CaseFold.lowercased(sa.title) != CaseFold.lowercased(sb.title)
         change.renumbered = sa.number != sb.number
         change.moved = movedSections.contains(j)
         change.status =

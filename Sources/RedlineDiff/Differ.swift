@@ -35,6 +35,8 @@ struct DiffState {
   var bIds: [Int32] = []
 
   // Section mapping.
+  let aKeys: SectionKeys
+  let bKeys: SectionKeys
   var secAB: [Int?]
   var secBA: [Int?]
   var secMethod: [MatchMethod?]  // by new section
@@ -66,6 +68,8 @@ struct DiffState {
     b = new
     self.options = options
     budget = Budget(options.budget)
+    aKeys = SectionKeys(old)
+    bKeys = SectionKeys(new)
     secAB = Array(repeating: nil, count: old.sections.count)
     secBA = Array(repeating: nil, count: new.sections.count)
     secMethod = Array(repeating: nil, count: new.sections.count)
@@ -88,7 +92,15 @@ struct DiffState {
     secConfidence[j] = c
   }
 
-  static func titleKey(_ s: Section) -> String { s.title.lowercased() }
+  /// Lowercased headings and titles, by section: the keys sections are paired by.
+  struct SectionKeys {
+    let heading: [String]
+    let title: [String]
+    init(_ d: Document) {
+      heading = d.sections.map { CaseFold.lowercased($0.heading) }
+      title = d.sections.map { CaseFold.lowercased($0.title) }
+    }
+  }
 
   mutating func alignSections() {
     matchSection(0, 0, .root, 1)
@@ -99,8 +111,8 @@ struct DiffState {
       round += 1
       progress = false
       progress = matchChildrenOfMatchedParents() || progress
-      progress = matchGloballyUnique(key: { $0.heading.lowercased() }, method: .heading, confidence: 1) || progress
-      progress = matchGloballyUnique(key: Self.titleKey, method: .title, confidence: 0.95) || progress
+      progress = matchGloballyUnique(keys: \.heading, method: .heading, confidence: 1) || progress
+      progress = matchGloballyUnique(keys: \.title, method: .title, confidence: 0.95) || progress
       if !progress { progress = matchBySimilarity() }
     }
   }
@@ -108,9 +120,9 @@ struct DiffState {
   /// Sections with the same explicit heading id (`{#token-construction}`): the strongest
   /// evidence there is, whatever the heading now says or wherever it now stands.
   mutating func matchByHeadingID() {
-    let ua = a.sections.indices.dropFirst().filter { a.sections[$0].anchorID != nil }.map { (a.sections[$0], $0) }
-    let ub = b.sections.indices.dropFirst().filter { b.sections[$0].anchorID != nil }.map { (b.sections[$0], $0) }
-    for (x, y) in uniquePairs(ua, ub, { $0.anchorID ?? "" }) { matchSection(x, y, .id, 1) }
+    let ua = a.sections.indices.dropFirst().compactMap { i in a.sections[i].anchorID.map { ($0, i) } }
+    let ub = b.sections.indices.dropFirst().compactMap { j in b.sections[j].anchorID.map { ($0, j) } }
+    for (x, y) in uniquePairs(ua, ub) { matchSection(x, y, .id, 1) }
   }
 
   /// Among the unmatched children of each matched pair: same heading, then same title.
@@ -123,11 +135,11 @@ struct DiffState {
       if ca.isEmpty || cb.isEmpty { continue }
       for pass in 0..<2 {
         let method: MatchMethod = pass == 0 ? .heading : .title
+        let ka = pass == 0 ? aKeys.heading : aKeys.title
+        let kb = pass == 0 ? bKeys.heading : bKeys.title
         let ua = ca.filter { secAB[$0] == nil }
         let ub = cb.filter { secBA[$0] == nil }
-        let pairs = uniquePairs(ua.map { (a.sections[$0], $0) }, ub.map { (b.sections[$0], $0) }) { s in
-          pass == 0 ? s.heading.lowercased() : s.title.lowercased()
-        }
+        let pairs = uniquePairs(ua.map { (ka[$0], $0) }, ub.map { (kb[$0], $0) })
         for (x, y) in pairs {
           matchSection(x, y, method, pass == 0 ? 1 : 0.95)
           any = true
@@ -137,27 +149,29 @@ struct DiffState {
     return any
   }
 
-  mutating func matchGloballyUnique(key: (Section) -> String, method: MatchMethod, confidence: Double) -> Bool {
-    let ua = a.sections.indices.dropFirst().filter { secAB[$0] == nil }.map { (a.sections[$0], $0) }
-    let ub = b.sections.indices.dropFirst().filter { secBA[$0] == nil }.map { (b.sections[$0], $0) }
+  mutating func matchGloballyUnique(keys: KeyPath<SectionKeys, [String]>, method: MatchMethod, confidence: Double)
+    -> Bool
+  {
+    let ka = aKeys[keyPath: keys]
+    let kb = bKeys[keyPath: keys]
+    let ua = a.sections.indices.dropFirst().filter { secAB[$0] == nil }.map { (ka[$0], $0) }
+    let ub = b.sections.indices.dropFirst().filter { secBA[$0] == nil }.map { (kb[$0], $0) }
     var any = false
-    for (x, y) in uniquePairs(ua, ub, key) where !key(a.sections[x]).isEmpty {
+    for (x, y) in uniquePairs(ua, ub) where !ka[x].isEmpty {
       matchSection(x, y, method, confidence)
       any = true
     }
     return any
   }
 
-  /// Pairs whose key occurs exactly once on each side.
-  func uniquePairs(_ xs: [(Section, Int)], _ ys: [(Section, Int)], _ key: (Section) -> String) -> [(Int, Int)] {
+  /// Pairs whose key occurs exactly once on each side (`(key, section index)` lists).
+  func uniquePairs(_ xs: [(String, Int)], _ ys: [(String, Int)]) -> [(Int, Int)] {
     var ca: [String: (Int, Int)] = [:]
-    for (s, i) in xs {
-      let k = key(s)
+    for (k, i) in xs {
       ca[k] = ca[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
     }
     var cb: [String: (Int, Int)] = [:]
-    for (s, i) in ys {
-      let k = key(s)
+    for (k, i) in ys {
       cb[k] = cb[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
     }
     var out: [(Int, Int)] = []
@@ -231,7 +245,8 @@ struct DiffState {
 
   /// Title words that carry meaning (three letters or more: `ja`, `och`, `of` left out).
   mutating func titleWords(_ title: String) -> [Int32] {
-    Tokenizer.words(title).filter { $0.count >= 3 }.map { wordInterner.intern(String($0.lowercased())) }.sorted()
+    Tokenizer.words(title).filter { $0.count >= 3 }.map { wordInterner.intern(CaseFold.lowercased(String($0))) }
+      .sorted()
   }
 
   // MARK: Words

@@ -173,3 +173,45 @@ package enum Tokenizer {
     return out
   }
 }
+
+/// `String.lowercased()` for headings and titles, without the standard library's per-scalar
+/// case mapping when the text is ASCII and Latin-1 (U+0000–U+00FF: Finnish and Swedish
+/// headings), where lowercasing is a byte rule: A–Z, and À–Þ except ×, move up by 0x20.
+/// Anything else goes to `lowercased()`, so the result is always the same.
+enum CaseFold {
+  static func lowercased(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { p -> String in
+      var i = 0
+      while i < p.count {
+        let b = p[i]
+        if b >= 0x80 {
+          guard (b == 0xC2 || b == 0xC3) && i + 1 < p.count else {
+            return String(decoding: p, as: UTF8.self).lowercased()
+          }
+          i += 2
+        } else {
+          i += 1
+        }
+      }
+      return String(unsafeUninitializedCapacity: p.count) { out in
+        var i = 0
+        while i < p.count {
+          let b = p[i]
+          if b >= 0x41 && b <= 0x5A {
+            out[i] = b &+ 0x20
+          } else if b == 0xC3 && i + 1 < p.count {
+            out[i] = b
+            let c = p[i + 1]
+            out[i + 1] = c >= 0x80 && c <= 0x9E && c != 0x97 ? c &+ 0x20 : c
+            i += 1
+          } else {
+            out[i] = b
+          }
+          i += 1
+        }
+        return p.count
+      }
+    }
+  }
+}

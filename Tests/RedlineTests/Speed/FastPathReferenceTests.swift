@@ -325,4 +325,14 @@ import Testing
       #expect(n == rn && t == rt, "heading \(h.debugDescription)")
     }
   }
+
+  @Test func caseFoldEqualsLowercased() {
+    var samples = Self.texts.prefix(5000).map { String($0.prefix(80)) }
+    samples += (0...0xFF).map { String(Unicode.Scalar(UInt8($0))) }
+    samples += ["ÀÉÎÕÜ ÅÄÖ ß ÿ Ÿ µ ×÷ Þþ Ð", "İstanbul", "ΣΊΣΥΦΟΣ", "Ǆ", "ÅLAND ÖVERSIKT"]
+    for s in samples {
+      #expect(CaseFold.lowercased(s) == s.lowercased(), "\(s.debugDescription)")
+      #expect(Array(CaseFold.lowercased(s).utf8) == Array(s.lowercased().utf8), "\(s.debugDescription)")
+    }
+  }
 }
