@@ -119,6 +119,7 @@ package enum ThreadWalk {
       return m
     }
     let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
+    var lookups: [Int: AnchorLookup] = [:]  // by version, for the threads made in it
     for t in live {
       var trail: Trail?
       var reason: String?
@@ -128,7 +129,8 @@ package enum ThreadWalk {
         case .failure(let e):
           reason = "its version could not be read (\(e.description)); found by text alone"
         case .success(let startDoc):
-          guard let idx = anchorIndex(t.anchor, in: startDoc) else { break }
+          if lookups[start] == nil { lookups[start] = AnchorLookup(startDoc) }
+          guard let idx = anchorIndex(t.anchor, in: startDoc, lookup: lookups[start]) else { break }
           var tr = Trail(index: idx)
           var k = start
           var prev = startDoc
@@ -173,14 +175,31 @@ package enum ThreadWalk {
 
   /// The anchored block (or section) in its own version: by index when the text agrees,
   /// else by its text when exactly one block has it.
-  package static func anchorIndex(_ a: Anchor, in doc: Document) -> Int? {
+  package static func anchorIndex(_ a: Anchor, in doc: Document, lookup: AnchorLookup? = nil) -> Int? {
     if a.kind != .block {
       if a.index >= 0, a.index < doc.sections.count, doc.sections[a.index].heading == a.text { return a.index }
-      let hits = doc.sections.indices.filter { doc.sections[$0].heading == a.text }
+      let hits = lookup?.headings[a.text] ?? doc.sections.indices.filter { doc.sections[$0].heading == a.text }
       return hits.count == 1 ? hits[0] : nil
     }
     if a.index >= 0, a.index < doc.blocks.count, doc.blocks[a.index].text == a.text { return a.index }
-    let hits = doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
+    let hits = lookup?.blocks[a.text] ?? doc.blocks.indices.filter { doc.blocks[$0].text == a.text }
     return hits.count == 1 ? hits[0] : nil
+  }
+}
+
+/// Where each block text and each heading of one document stands, so that a thousand
+/// anchors are found by text without a thousand passes over the document. Keys compare as
+/// `String`s do (canonically equivalent texts are one key), as `anchorIndex` compares.
+package struct AnchorLookup: Sendable {
+  package let blocks: [String: [Int]]
+  package let headings: [String: [Int]]
+
+  package init(_ doc: Document) {
+    var b: [String: [Int]] = [:]
+    for (i, block) in doc.blocks.enumerated() { b[block.text, default: []].append(i) }
+    var h: [String: [Int]] = [:]
+    for (i, s) in doc.sections.enumerated() { h[s.heading, default: []].append(i) }
+    blocks = b
+    headings = h
   }
 }
