@@ -335,4 +335,41 @@ import Testing
       #expect(Array(CaseFold.lowercased(s).utf8) == Array(s.lowercased().utf8), "\(s.debugDescription)")
     }
   }
+
+  /// The nesting scan before it found line ends with memchr, kept as its specification.
+  static func nestingReference(_ bytes: [UInt8], maxDepth: Int, maxContainers: Int) -> NestingScan.Problem? {
+    bytes.withUnsafeBufferPointer { p -> NestingScan.Problem? in
+      let n = p.count
+      var i = 0
+      var line = 1
+      var containers = 0
+      while i < n {
+        let start = i
+        var end = i
+        while end < n && p[end] != 0x0A { end += 1 }
+        let (indent, markers) = NestingScan.measure(p, start, end)
+        if indent / 2 + markers > maxDepth { return .tooDeep(line: line) }
+        containers += markers
+        if containers > maxContainers { return .tooManyContainers(containers) }
+        i = end + 1
+        line += 1
+      }
+      return nil
+    }
+  }
+
+  @Test func nestingScanEqualsReference() {
+    var docs = Self.corpusFiles.map(\.1) + ParsePiecesTests.soup(500, seed: 3)
+    docs += Self.generatedTexts(count: 300, seed: 5).map { Array($0.utf8) }
+    docs += [[], Array("\n".utf8), Array("- a\n  - b\n    - c\n      > d\n".utf8), Array("1. x".utf8)]
+    for d in docs {
+      for depth in [0, 1, 2, 3, 32] {
+        for most in [0, 3, 50, Int.max] {
+          #expect(
+            NestingScan.check(d, maxDepth: depth, maxContainers: most)
+              == Self.nestingReference(d, maxDepth: depth, maxContainers: most))
+        }
+      }
+    }
+  }
 }
