@@ -18,9 +18,13 @@ struct DocumentBuilder {
 
   /// Opens a section for a heading of `level` found at `line`.
   mutating func heading(level: Int, rawText: Substring, line: Int) {
+    heading(level: level, HeadingParts(rawText), line: line)
+  }
+
+  /// Opens a section for a heading already split into its parts.
+  mutating func heading(level: Int, _ parts: HeadingParts, line: Int) {
     closeCurrentBlocks()
-    let (heading, anchorID) = HeadingID.split(Normalizer.normalize(rawText).text)
-    let (number, title) = HeadingNumber.split(heading)
+    let (heading, anchorID, number, title) = (parts.heading, parts.anchorID, parts.number, parts.title)
     while let top = stack.last, top != 0, sections[top].level >= level { stack.removeLast() }
     let parent = stack.last ?? 0
     let idx = sections.count
@@ -70,7 +74,10 @@ struct DocumentBuilder {
       }
     }
     for i in blocks.indices {
-      blocks[i].label = sections[blocks[i].section].label + " ¶\(blocks[i].ordinal)"
+      var label = sections[blocks[i].section].label
+      label += " ¶"
+      label += String(blocks[i].ordinal)
+      blocks[i].label = label
     }
     return Document(path: path, format: format, sections: sections, blocks: blocks, lineCount: lineCount)
   }
@@ -114,6 +121,20 @@ extension DocumentBuilder {
   static func letters(_ n: Int) -> String {
     let abc = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return n < 26 ? String(abc[n]) : letters(n / 26 - 1) + String(abc[n % 26])
+  }
+}
+
+/// A heading's text as a section holds it: normalized, without its `{#id}`, split into
+/// number and title. Made once per heading (a parsed piece keeps it for every version).
+struct HeadingParts: Sendable, Hashable {
+  var heading: String
+  var anchorID: String?
+  var number: String?
+  var title: String
+
+  init(_ rawText: Substring) {
+    (heading, anchorID) = HeadingID.split(Normalizer.normalize(rawText).text)
+    (number, title) = HeadingNumber.split(heading)
   }
 }
 

@@ -76,8 +76,8 @@ package enum MarkdownParser {
       func shift(_ line: Int) -> Int { line == 0 ? 0 : line + offset }  // 0: no position
       for item in parsed.items {
         switch item {
-        case .heading(let level, let rawText, let line):
-          builder.heading(level: level, rawText: rawText[...], line: shift(line))
+        case .heading(let level, let parts, let line):
+          builder.heading(level: level, parts, line: shift(line))
         case .block(let kind, let line, let endLine, let text, let depth, let invisibles):
           builder.block(
             kind: kind, line: shift(line), endLine: shift(endLine), text: text, depth: depth, invisibles: invisibles)
@@ -171,7 +171,9 @@ package enum MarkdownParser {
       }
       switch kind {
       case .heading:
-        items.append(.heading(level: Int(cmark_node_get_heading_level(node)), rawText: inlineText(node), line: start))
+        items.append(
+          .heading(
+            level: Int(cmark_node_get_heading_level(node)), parts: HeadingParts(inlineText(node)[...]), line: start))
       case .list:
         var item = cmark_node_first_child(node)
         while let it = item {

@@ -11,7 +11,7 @@ import Synchronization
 /// `DocumentBuilder` with the piece's offset, so a piece parsed once serves every version
 /// that holds the same bytes.
 enum ParsedItem: Sendable {
-  case heading(level: Int, rawText: String, line: Int)
+  case heading(level: Int, parts: HeadingParts, line: Int)
   case block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String])
 }
 
