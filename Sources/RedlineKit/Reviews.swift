@@ -243,9 +243,11 @@ extension DraftRepository {
     var byPath: [String: [ReviewThread]] = [:]
     for t in threads where wanted == nil || t.anchor.path == wanted { byPath[t.anchor.path, default: []].append(t) }
     let source = GitVersions(self, revision: revision, target: target)
+    let clock = PhaseClock()
     for (p, ts) in byPath.sorted(by: { $0.key < $1.key }) {
       let current = currentPath(of: p, at: revision, target: target) ?? p
       let placed = ThreadWalk.place(ts, path: current, source: source)
+      clock.lap("walk \(ts.count) threads on \(p)")
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
       for r in placed.reports where r.placement.status == .unreadable {
@@ -342,22 +344,82 @@ final class GitVersions: VersionSource {
   }
 
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
-    let bytes: [UInt8]
-    let name = v.commit.map { String($0.prefix(7)) } ?? DraftRepository.worktree
+    if let ahead, let read = ahead.take(v.key, path: path) { return try read.get() }
     if v.key == "worktree" {
+      let bytes: [UInt8]
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
-        throw VersionReadError("'\(path)' at \(name): \(error.description)")
+        throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
       }
-    } else {
-      guard let id = ObjectID(hex: v.key) else { throw VersionReadError("'\(path)' at \(name): not a blob id") }
-      do { bytes = try repo.git.readBlob(id) } catch {
-        throw VersionReadError("'\(path)' at \(name): \(error.message)")
+      do { return try DocumentLoader.load(bytes, path: path, cache: parses) } catch {
+        throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
       }
     }
-    do { return try DocumentLoader.load(bytes, path: path, cache: parses) } catch {
-      throw VersionReadError("'\(path)' at \(name): \(error.description)")
+    return try Self.blob(v, path: path, git: repo.git, cache: parses).get()
+  }
+
+  /// A committed version read and parsed (on any thread, with that thread's `Repository`).
+  static func blob(_ v: VersionStep, path: String, git: Repository, cache: ParseCache) -> Result<
+    Document, VersionReadError
+  > {
+    read(v, path: path, git: git).flatMap { parse($0, v, path: path, cache: cache) }
+  }
+
+  /// The bytes of a committed version.
+  static func read(_ v: VersionStep, path: String, git: Repository) -> Result<[UInt8], VersionReadError> {
+    let name = v.commit.map { String($0.prefix(7)) } ?? v.key
+    guard let id = ObjectID(hex: v.key) else {
+      return .failure(VersionReadError("'\(path)' at \(name): not a blob id"))
+    }
+    do { return .success(try git.readBlob(id)) } catch {
+      return .failure(VersionReadError("'\(path)' at \(name): \(error.message)"))
     }
   }
+
+  /// A committed version's bytes parsed.
+  static func parse(_ bytes: [UInt8], _ v: VersionStep, path: String, cache: ParseCache) -> Result<
+    Document, VersionReadError
+  > {
+    do { return .success(try DocumentLoader.load(bytes, path: path, cache: cache)) } catch {
+      let name = v.commit.map { String($0.prefix(7)) } ?? v.key
+      return .failure(VersionReadError("'\(path)' at \(name): \(error.description)"))
+    }
+  }
+
+  /// Versions being read on a second thread (see `readAhead`).
+  private var ahead: ReadAhead?
+
+  /// Reads `steps` on a second thread, through a second handle on the repository (a
+  /// `Repository` serves one thread), in order. Parsing is shared: the walk parses a
+  /// version it is waiting for when its bytes are there, and the reader parses the oldest
+  /// version nobody has taken whenever it is two versions ahead, so both cores stay busy
+  /// whether reading (libgit2) or diffing is the slower half.
+  func readAhead(_ steps: [VersionStep], path: String) {
+    ahead?.cancel()
+    var seen = Set<String>()
+    let todo = steps.filter { $0.key != "worktree" && seen.insert($0.key).inserted }
+    guard todo.count > 1 else {
+      ahead = nil
+      return
+    }
+    let cache = parses
+    let box = ReadAhead(todo, path: path) { bytes, v in Self.parse(bytes, v, path: path, cache: cache) }
+    ahead = box
+    let gitdir = repo.git.gitdir
+    Thread.detachNewThread {
+      let clock = PhaseClock()
+      defer { clock.lap("read ahead \(todo.count) versions") }
+      guard let git = try? Repository(discoverFrom: gitdir) else { return box.finish() }
+      for v in todo {
+        if box.isCancelled { break }
+        box.arrived(v.key, Self.read(v, path: path, git: git))
+        while box.parseOldest(ifAtLeast: 2) {}
+      }
+      while box.parseOldest(ifAtLeast: 1) {}
+      box.finish()
+    }
+  }
+
+  deinit { ahead?.cancel() }
 
   /// Sections parsed in earlier versions: each version parses only the sections it changed.
   private let parses = ParseCache()
@@ -395,5 +457,126 @@ final class GitVersions: VersionSource {
     let answer = repo.git.contains(t, in: c)
     later[commit] = answer
     return answer
+  }
+}
+
+/// Versions read ahead on a second thread, handed to the walk in any order: taking one
+/// that is still being read waits for it; taking one whose bytes are there but that nobody
+/// parses yet parses it on the taking thread.
+private final class ReadAhead: @unchecked Sendable {
+  private enum Slot {
+    case waiting
+    case read([UInt8])
+    case parsing
+    case done(Result<Document, VersionReadError>)
+  }
+
+  private let condition = NSCondition()
+  private let order: [VersionStep]
+  private let parse: @Sendable ([UInt8], VersionStep) -> Result<Document, VersionReadError>
+  private var slots: [String: Slot] = [:]
+  private var unparsed = 0
+  private var finished = false
+  private var cancelled = false
+  private let path: String
+
+  init(
+    _ order: [VersionStep], path: String,
+    parse: @escaping @Sendable ([UInt8], VersionStep) -> Result<Document, VersionReadError>
+  ) {
+    self.order = order
+    self.path = path
+    self.parse = parse
+    for v in order { slots[v.key] = .waiting }
+  }
+
+  var isCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled
+  }
+
+  /// The reader has read (or failed to read) `key`.
+  func arrived(_ key: String, _ r: Result<[UInt8], VersionReadError>) {
+    condition.lock()
+    switch r {
+    case .success(let bytes):
+      slots[key] = .read(bytes)
+      unparsed += 1
+    case .failure(let e): slots[key] = .done(.failure(e))
+    }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Parses the oldest version whose bytes nobody has taken, when at least `n` wait;
+  /// false when there was none.
+  func parseOldest(ifAtLeast n: Int) -> Bool {
+    condition.lock()
+    guard unparsed >= n, let v = order.first(where: { if case .read = slots[$0.key] { true } else { false } }),
+      case .read(let bytes) = slots[v.key]
+    else {
+      condition.unlock()
+      return false
+    }
+    slots[v.key] = .parsing
+    unparsed -= 1
+    condition.unlock()
+    let r = parse(bytes, v)
+    condition.lock()
+    slots[v.key] = .done(r)
+    condition.broadcast()
+    condition.unlock()
+    return true
+  }
+
+  /// The reader stopped: nothing more arrives.
+  func finish() {
+    condition.lock()
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.unlock()
+  }
+
+  /// The version for `key`: waits while it is read or parsed elsewhere, parses it here when
+  /// its bytes are waiting; nil when this reader does not read it (or stopped before it),
+  /// so the caller reads it itself.
+  func take(_ key: String, path: String) -> Result<Document, VersionReadError>? {
+    guard path == self.path, let v = order.first(where: { $0.key == key }) else { return nil }
+    condition.lock()
+    while true {
+      switch slots[key] {
+      case .done(let r)?:
+        condition.unlock()
+        return r
+      case .read(let bytes)?:
+        slots[key] = .parsing
+        unparsed -= 1
+        condition.unlock()
+        let r = parse(bytes, v)
+        condition.lock()
+        slots[key] = .done(r)
+        condition.broadcast()
+        condition.unlock()
+        return r
+      case .waiting?:
+        if finished {
+          condition.unlock()
+          return nil
+        }
+        condition.wait()
+      case .parsing?:
+        condition.wait()
+      case nil:
+        condition.unlock()
+        return nil
+      }
+    }
   }
 }

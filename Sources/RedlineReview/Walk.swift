@@ -47,6 +47,14 @@ package protocol VersionSource {
   /// Events without a commit (replies) newer than this (Unix seconds) came after the asked
   /// revision: the time the next version of the document was committed; nil for none.
   var cutoff: Int64? { get }
+  /// A hint that the walk will ask for `steps` of `path`, in this order: a source may read
+  /// and parse them ahead, on another thread, while the walk diffs the ones it has.
+  func readAhead(_ steps: [VersionStep], path: String)
+}
+
+extension VersionSource {
+  /// No reading ahead unless a source does it.
+  package func readAhead(_ steps: [VersionStep], path: String) {}
 }
 
 /// Re-anchoring's walk: every thread on one document followed from its own version to the
@@ -98,6 +106,15 @@ package enum ThreadWalk {
               error: nil)
           }
       )
+    }
+    // Every version from the oldest thread's own onward is needed, in chain order: the
+    // source may read them on a second core while this one diffs.
+    let starts = live.compactMap { t -> Int? in
+      if case .inChain(let k) = source.origin(of: t.anchor, in: chain) { return k }
+      return nil
+    }
+    if let first = starts.min(), first < chain.count - 1 {
+      source.readAhead(Array(chain[first..<(chain.count - 1)]), path: path)
     }
     let finalDoc: Document
     do { finalDoc = try source.document(at: last, path: path) } catch {

@@ -1,0 +1,64 @@
+import Foundation
+import RedlineDocument
+import RedlineKit
+import RedlineReview
+import Testing
+
+/// The walk reads versions on a second thread while it diffs (issue 14). Whatever the
+/// timing, it must place every thread exactly as the walk that reads each version itself
+/// does, a version that cannot be read included.
+@Suite struct ReadAheadTests {
+  /// Forwards everything but `readAhead`: the walk reads each version when it needs it.
+  struct OneThread<S: VersionSource>: VersionSource {
+    let inner: S
+    func versions(of path: String) throws(VersionReadError) -> [VersionStep] { try inner.versions(of: path) }
+    func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
+      try inner.document(at: v, path: path)
+    }
+    func origin(of anchor: Anchor, in chain: [VersionStep]) -> AnchorOrigin { inner.origin(of: anchor, in: chain) }
+    func isLater(_ commit: String) -> Bool { inner.isLater(commit) }
+    var cutoff: Int64? { inner.cutoff }
+  }
+
+  static func version(_ k: Int, broken: Bool = false) -> String {
+    var g = DraftGenerator(seed: 900)
+    var m = g.model()
+    for _ in 0..<k { m = g.edit(m) }
+    return m.markdown() + (broken ? "\u{0}" : "")
+  }
+
+  func summary(_ r: [ThreadReport]) -> [String] {
+    r.map {
+      "\($0.id) \($0.placement.status) \($0.placement.block.map(String.init) ?? "-") \($0.placement.reason ?? "")"
+    }
+  }
+
+  @Test func readingAheadPlacesThreadsLikeReadingInTurn() throws {
+    // Eight versions, the fifth not a document (a NUL byte): threads made before it that
+    // must cross it fail alone; threads after it are followed normally.
+    let texts = (0..<8).map { Self.version($0, broken: $0 == 4) }
+    let (d, r) = datedRepo(texts)
+    _ = d
+    var made = 0
+    for (v, label) in [
+      ("v1", "§1 ¶1"), ("v1", "§1.1 ¶1"), ("v2", "§2 ¶1"), ("v3", "§1 ¶2"), ("v6", "§1 ¶1"), ("v7", "§2 ¶1"),
+    ] {
+      if (try? r.addComment(
+        revision: v, path: "doc.md", block: label, quote: nil, author: aino, message: "m", commit: false))
+        != nil
+      {
+        made += 1
+      }
+    }
+    #expect(made >= 4)
+    let threads = try r.reviewStore().load().threads
+    let ahead = ThreadWalk.place(threads, path: "doc.md", source: try r.versionSource(at: "HEAD"))
+    let inTurn = ThreadWalk.place(threads, path: "doc.md", source: OneThread(inner: try r.versionSource(at: "HEAD")))
+    #expect(summary(ahead.reports) == summary(inTurn.reports))
+    #expect(ahead.document == inTurn.document)
+    // Threads that had to cross the broken version say so; the others were followed.
+    let crossed = ahead.reports.filter { $0.placement.reason?.contains("could not be read") == true }
+    #expect(!crossed.isEmpty, "\(summary(ahead.reports))")
+    #expect(crossed.count < ahead.reports.count, "\(summary(ahead.reports))")
+  }
+}
