@@ -376,18 +376,23 @@ struct DiffState {
     freeB = freeB.filter { blkBA[$0] == nil }
     if freeA.isEmpty || freeB.isEmpty { return }
     // Similar text: index each old block by its rarest words.
-    var df: [Int32: Int] = [:]
-    for i in freeA { for w in Set(oldWords(i)) { df[w, default: 0] += 1 } }
-    for j in freeB { for w in Set(newWords(j)) { df[w, default: 0] += 1 } }
+    var bagA: [Int: [Int32]] = [:]
+    var bagB: [Int: [Int32]] = [:]
+    for i in freeA { bagA[i] = Array(Set(oldWords(i))) }
+    for j in freeB { bagB[j] = Array(Set(newWords(j))) }
+    // Document frequency by word id (ids are dense): no hashing in the sort below.
+    var df = [Int32](repeating: 0, count: wordInterner.count)
+    for ws in bagA.values { for w in ws { df[Int(w)] += 1 } }
+    for ws in bagB.values { for w in ws { df[Int(w)] += 1 } }
     var index: [Int32: [Int]] = [:]
     for i in freeA {
-      let ws = Array(Set(oldWords(i))).sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
-      for w in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+      let ws = bagA[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
+      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
     }
     var candidatesByNew: [Int: [Int]] = [:]
     for j in freeB {
       var c = Set<Int>()
-      for w in Set(newWords(j)) { for i in index[w] ?? [] { c.insert(i) } }
+      for w in bagB[j]! { for i in index[w] ?? [] { c.insert(i) } }
       if !c.isEmpty { candidatesByNew[j] = Array(c).sorted() }
     }
     var scores = PairScores()

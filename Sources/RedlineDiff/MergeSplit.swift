@@ -175,17 +175,17 @@ extension DiffState {
 
   /// Blocks indexed by their rarest words (document frequency among `blocks`).
   private func rareIndex(_ words: [Int: [Int32]]) -> [Int32: [Int]] {
-    var df: [Int32: Int] = [:]
-    var bags: [Int: Set<Int32>] = [:]
+    var bags: [Int: [Int32]] = [:]
+    var df = [Int32](repeating: 0, count: wordInterner.count)  // by word id: ids are dense
     for (i, w) in words {
-      let s = Set(w)
+      let s = Array(Set(w))
       bags[i] = s
-      for w in s { df[w, default: 0] += 1 }
+      for w in s { df[Int(w)] += 1 }
     }
     var index: [Int32: [Int]] = [:]
     for i in words.keys.sorted() {
-      let ws = bags[i]!.sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
-      for w in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+      let ws = bags[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
+      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
     }
     return index
   }
