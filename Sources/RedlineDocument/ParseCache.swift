@@ -30,8 +30,9 @@ struct PieceParse: Sendable {
 /// result is always the parse of exactly those bytes. Safe to share between threads.
 package final class ParseCache: Sendable {
   private struct Entry {
-    let source: [UInt8]
-    let range: Range<Int>
+    /// The piece's own bytes (a copy: holding the whole version would keep every version
+    /// of a long history in memory).
+    let bytes: [UInt8]
     let tables: Bool
     let parse: PieceParse
   }
@@ -54,8 +55,8 @@ package final class ParseCache: Sendable {
   func find(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool) -> PieceParse? {
     state.withLock { s -> PieceParse? in
       guard let list = s.entries[hash] else { return nil }
-      for e in list where e.tables == tables && e.range.count == range.count {
-        if Self.same(e.source, e.range, source, range) { return e.parse }
+      for e in list where e.tables == tables && e.bytes.count == range.count {
+        if Self.same(e.bytes, source, range) { return e.parse }
       }
       return nil
     }
@@ -69,24 +70,20 @@ package final class ParseCache: Sendable {
         s.bytes = 0
       }
       if let list = s.entries[hash],
-        list.contains(where: {
-          $0.tables == tables && $0.range.count == range.count && Self.same($0.source, $0.range, source, range)
-        })
+        list.contains(where: { $0.tables == tables && $0.bytes.count == range.count && Self.same($0.bytes, source, range) })
       {
         return
       }
-      s.entries[hash, default: []].append(Entry(source: source, range: range, tables: tables, parse: parse))
+      s.entries[hash, default: []].append(Entry(bytes: Array(source[range]), tables: tables, parse: parse))
       s.bytes += range.count
     }
   }
 
-  private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
-    guard ra.count == rb.count else { return false }
-    if ra.isEmpty { return true }
+  private static func same(_ a: [UInt8], _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+    guard a.count == rb.count else { return false }
+    if a.isEmpty { return true }
     return a.withUnsafeBufferPointer { pa in
-      b.withUnsafeBufferPointer { pb in
-        memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, ra.count) == 0
-      }
+      b.withUnsafeBufferPointer { pb in memcmp(pa.baseAddress!, pb.baseAddress! + rb.lowerBound, a.count) == 0 }
     }
   }
 
