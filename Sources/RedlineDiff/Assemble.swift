@@ -1,8 +1,11 @@
+import Dispatch
 import RedlineDocument
+import Synchronization
 
 extension DiffState {
   /// Builds the ordered result: section flags, block statuses and word diffs.
   mutating func assemble() -> DocumentDiff {
+    prepareWordDiffs()
     let movedSections = sectionsOutOfOrder()
     let reordered = blocksOutOfOrder()
     var sectionChanges: [Int: SectionChange] = [:]  // by new index (matched and added)
@@ -141,6 +144,32 @@ extension DiffState {
       cosmetic: [])
   }
 
+  /// The word diffs of blocks matched one to one whose text changed, computed on both
+  /// cores before the result is assembled (they are most of the assembly's work, and each
+  /// is independent). Few or short ones are left to `newBlockChange`.
+  mutating func prepareWordDiffs() {
+    var pairs: [(k: Int, m: Int)] = []
+    var bytes = 0
+    for m in b.blocks.indices where splitOf[m] == nil && mergeSources[m] == nil {
+      guard let k = blkBA[m], aIds[k] != bIds[m] else { continue }
+      pairs.append((k, m))
+      bytes += a.blocks[k].text.utf8.count + b.blocks[m].text.utf8.count
+    }
+    guard pairs.count >= 2, bytes >= options.parallelWordDiffBytes else { return }
+    let (old, new, maxCost) = (a, b, options.wordDiffMaxCost)
+    let work = pairs
+    let results = Mutex<[Int: ([Segment], Bool)]>([:])
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      var mine: [Int: ([Segment], Bool)] = [:]
+      for n in stride(from: half, to: work.count, by: 2) {
+        let (k, m) = work[n]
+        mine[m] = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
+      }
+      results.withLock { $0.merge(mine) { x, _ in x } }
+    }
+    preparedWordDiffs = results.withLock { $0 }
+  }
+
   /// A word diff with the cost cap from the options; a capped diff marks the result.
   mutating func wordDiff(_ x: String, _ y: String) -> [Segment] {
     let (segs, capped) = WordDiff.diffReportingCap(x, y, maxCost: options.wordDiffMaxCost)
@@ -194,7 +223,15 @@ extension DiffState {
     let movedAway = method == .movedExact || method == .movedSimilar
     let within = reordered.contains(m)
     let status: ChangeStatus = movedAway || within ? .moved : (sameText ? .unchanged : .modified)
-    let segments = sameText ? nil : wordDiff(ob.text, nb.text)
+    var segments: [Segment]? = nil
+    if !sameText {
+      if let (segs, capped) = preparedWordDiffs.removeValue(forKey: m) {
+        if capped { wordDiffCapped = true }
+        segments = segs
+      } else {
+        segments = wordDiff(ob.text, nb.text)
+      }
+    }
     var cosmetic: [String] = []
     if ob.invisibles != nb.invisibles {
       for x in nb.invisibles where !ob.invisibles.contains(x) { cosmetic.append("added " + x) }

@@ -39,6 +39,9 @@ package struct DiffOptions: Sendable, Hashable {
   /// Word-diff cost cap in tokens: past it the middle is split at unique shared words
   /// (a good-enough split, as imara-diff does) and `budgetExhausted` is reported.
   package var wordDiffMaxCost: Int = 2000
+  /// Text (UTF-8 bytes, both sides) of changed blocks above which their word diffs run on
+  /// two cores: below it, starting the second thread costs more than it saves.
+  package var parallelWordDiffBytes: Int = 64 * 1024
   /// Blocks in one section beyond which reorder detection uses the unweighted longest
   /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
   package var weightedReorderLimit: Int = 500

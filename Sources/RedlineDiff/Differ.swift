@@ -54,6 +54,8 @@ struct DiffState {
   var splitParts: [Int: [Int]] = [:]  // old block → new blocks it was divided into
   var splitOf: [Int: Int] = [:]  // new block → the old block it is a part of
   var wordDiffCapped = false
+  /// Word diffs computed ahead on both cores, by new block (see `prepareWordDiffs`).
+  var preparedWordDiffs: [Int: ([Segment], Bool)] = [:]
 
   // Word ids for similarity, computed on demand.
   var wordInterner = ByteInterner(capacity: 4096)

@@ -1,6 +1,7 @@
 import Foundation
 import RedlineDiff
 import RedlineDocument
+import RedlineReport
 import Testing
 
 @Suite struct DiffPropertyTests {
@@ -74,6 +75,41 @@ import Testing
       let d = Differ.diff(a, b)
       checkInvariants(d, name)
       #expect(!d.isUnchanged, "\(name) has real amendments")
+    }
+  }
+
+  /// Word diffs computed ahead on two cores give the very diff the one-by-one path gives
+  /// (the JSON contract, byte for byte), the cost cap included.
+  @Test func parallelWordDiffsEqualSequentialOnes() throws {
+    var docs: [(Document, Document)] = []
+    for (_, oldPath, newPath) in Self.pairs {
+      docs.append(
+        (
+          try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath),
+          try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+        ))
+    }
+    var g = DraftGenerator(seed: 4141)
+    for _ in 0..<3 {
+      let m = g.model()
+      docs.append(
+        (
+          try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md"),
+          try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
+        ))
+    }
+    let ref = (VersionRef(revision: "a", commit: nil, path: "a"), VersionRef(revision: "b", commit: nil, path: "b"))
+    for (k, (a, b)) in docs.enumerated() {
+      for cap in [2000, 12] {
+        var one = DiffOptions()
+        one.parallelWordDiffBytes = .max
+        one.wordDiffMaxCost = cap
+        var two = one
+        two.parallelWordDiffBytes = 0
+        let x = DiffJSON.render(Differ.diff(a, b, options: one), old: ref.0, new: ref.1)
+        let y = DiffJSON.render(Differ.diff(a, b, options: two), old: ref.0, new: ref.1)
+        #expect(x == y, "pair \(k), cap \(cap)")
+      }
     }
   }
 }
