@@ -96,12 +96,35 @@ struct DiffState {
 
   /// Lowercased headings and titles, by section: the keys sections are paired by.
   struct SectionKeys {
-    let heading: [String]
-    let title: [String]
+    let heading: [TextKey]
+    let title: [TextKey]
     init(_ d: Document) {
-      heading = d.sections.map { CaseFold.lowercased($0.heading) }
-      title = d.sections.map { CaseFold.lowercased($0.title) }
+      heading = d.sections.map { TextKey(CaseFold.lowercased($0.heading)) }
+      title = d.sections.map { TextKey(CaseFold.lowercased($0.title)) }
     }
+  }
+
+  /// A key that hashes and compares its UTF-8 bytes once put in NFC: equal exactly when
+  /// the texts are canonically equivalent (as `String` compares them), without the
+  /// standard library normalizing a non-ASCII string again on every hash.
+  struct TextKey: Hashable {
+    let text: String
+    private let bytesHash: UInt64
+
+    init(_ s: String) {
+      var t = s
+      if !t.withUTF8({ CaseFold.isSimple($0) }) { t = Normalizer.nfc(t) }
+      text = t
+      bytesHash = t.withUTF8 { ByteInterner.hash($0) }
+    }
+
+    var isEmpty: Bool { text.isEmpty }
+
+    static func == (x: TextKey, y: TextKey) -> Bool {
+      x.bytesHash == y.bytesHash && x.text.utf8.elementsEqual(y.text.utf8)
+    }
+
+    func hash(into h: inout Hasher) { h.combine(bytesHash) }
   }
 
   mutating func alignSections() {
@@ -151,7 +174,7 @@ struct DiffState {
     return any
   }
 
-  mutating func matchGloballyUnique(keys: KeyPath<SectionKeys, [String]>, method: MatchMethod, confidence: Double)
+  mutating func matchGloballyUnique(keys: KeyPath<SectionKeys, [TextKey]>, method: MatchMethod, confidence: Double)
     -> Bool
   {
     let ka = aKeys[keyPath: keys]
@@ -167,12 +190,12 @@ struct DiffState {
   }
 
   /// Pairs whose key occurs exactly once on each side (`(key, section index)` lists).
-  func uniquePairs(_ xs: [(String, Int)], _ ys: [(String, Int)]) -> [(Int, Int)] {
-    var ca: [String: (Int, Int)] = [:]
+  func uniquePairs<K: Hashable>(_ xs: [(K, Int)], _ ys: [(K, Int)]) -> [(Int, Int)] {
+    var ca: [K: (Int, Int)] = [:]
     for (k, i) in xs {
       ca[k] = ca[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
     }
-    var cb: [String: (Int, Int)] = [:]
+    var cb: [K: (Int, Int)] = [:]
     for (k, i) in ys {
       cb[k] = cb[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
     }

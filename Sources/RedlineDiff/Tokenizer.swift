@@ -175,25 +175,34 @@ package enum Tokenizer {
 }
 
 /// `String.lowercased()` for headings and titles, without the standard library's per-scalar
-/// case mapping when the text is ASCII and Latin-1 (U+0000–U+00FF: Finnish and Swedish
-/// headings), where lowercasing is a byte rule: A–Z, and À–Þ except ×, move up by 0x20.
-/// Anything else goes to `lowercased()`, so the result is always the same.
+/// case mapping when the text is simple (`isSimple`: Finnish and Swedish headings), where
+/// lowercasing is a byte rule: A–Z, and À–Þ except ×, move up by 0x20; punctuation has no
+/// case. Anything else goes to `lowercased()`, so the result is always the same.
 enum CaseFold {
+  /// Every scalar is ASCII, U+0080–U+00FF or general punctuation U+2002–U+207F (dashes,
+  /// quotes; not U+2000 and U+2001, which NFC replaces): such text has no combining mark,
+  /// so it is NFC as it stands, and lowercases byte by byte.
+  static func isSimple(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < p.count {
+      let b = p[i]
+      if b < 0x80 {
+        i += 1
+      } else if (b == 0xC2 || b == 0xC3) && i + 1 < p.count {
+        i += 2
+      } else if b == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x81 || (p[i + 1] == 0x80 && p[i + 2] >= 0x82)) {
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   static func lowercased(_ s: String) -> String {
     var s = s
     return s.withUTF8 { p -> String in
-      var i = 0
-      while i < p.count {
-        let b = p[i]
-        if b >= 0x80 {
-          guard (b == 0xC2 || b == 0xC3) && i + 1 < p.count else {
-            return String(decoding: p, as: UTF8.self).lowercased()
-          }
-          i += 2
-        } else {
-          i += 1
-        }
-      }
+      guard isSimple(p) else { return String(decoding: p, as: UTF8.self).lowercased() }
       return String(unsafeUninitializedCapacity: p.count) { out in
         var i = 0
         while i < p.count {

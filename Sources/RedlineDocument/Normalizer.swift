@@ -260,6 +260,9 @@ package enum Normalizer {
   /// Folds whitespace and applies NFC.
   package static func foldWhitespace(_ s: String) -> String { normalize(s[...]).text }
 
+  /// The text in Unicode NFC (canonically equivalent texts get the same bytes).
+  package static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+
   /// Normalizes text whose line breaks matter (tables, code): each line NFC with trailing
   /// whitespace removed; blank lines at both ends dropped.
   package static func normalizeLines(_ s: Substring) -> (text: String, invisibles: [String]) {

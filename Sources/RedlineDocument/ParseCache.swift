@@ -70,7 +70,9 @@ package final class ParseCache: Sendable {
         s.bytes = 0
       }
       if let list = s.entries[hash],
-        list.contains(where: { $0.tables == tables && $0.bytes.count == range.count && Self.same($0.bytes, source, range) })
+        list.contains(where: {
+          $0.tables == tables && $0.bytes.count == range.count && Self.same($0.bytes, source, range)
+        })
       {
         return
       }

@@ -212,9 +212,9 @@ package struct AnchorLookup: Sendable {
   package let headings: [String: [Int]]
 
   package init(_ doc: Document) {
-    var b: [String: [Int]] = [:]
+    var b = [String: [Int]](minimumCapacity: doc.blocks.count)
     for (i, block) in doc.blocks.enumerated() { b[block.text, default: []].append(i) }
-    var h: [String: [Int]] = [:]
+    var h = [String: [Int]](minimumCapacity: doc.sections.count)
     for (i, s) in doc.sections.enumerated() { h[s.heading, default: []].append(i) }
     blocks = b
     headings = h

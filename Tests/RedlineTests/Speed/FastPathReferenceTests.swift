@@ -329,7 +329,8 @@ import Testing
   @Test func caseFoldEqualsLowercased() {
     var samples = Self.texts.prefix(5000).map { String($0.prefix(80)) }
     samples += (0...0xFF).map { String(Unicode.Scalar(UInt8($0))) }
-    samples += ["ÀÉÎÕÜ ÅÄÖ ß ÿ Ÿ µ ×÷ Þþ Ð", "İstanbul", "ΣΊΣΥΦΟΣ", "Ǆ", "ÅLAND ÖVERSIKT"]
+    samples += ["ÀÉÎÕÜ ÅÄÖ ß ÿ Ÿ µ ×÷ Þþ Ð", "İstanbul", "ΣΊΣΥΦΟΣ", "Ǆ", "ÅLAND ÖVERSIKT", "ALUE – ”LAINAUS” … ‰ ⁄"]
+    samples += (0x2000...0x207F).map { "A" + String(Unicode.Scalar($0)!) + "Ä" }
     for s in samples {
       #expect(CaseFold.lowercased(s) == s.lowercased(), "\(s.debugDescription)")
       #expect(Array(CaseFold.lowercased(s).utf8) == Array(s.lowercased().utf8), "\(s.debugDescription)")
@@ -370,6 +371,22 @@ import Testing
               == Self.nestingReference(d, maxDepth: depth, maxContainers: most))
         }
       }
+    }
+  }
+
+  /// Section keys compare bytes in NFC: equal exactly when `String` calls the texts equal.
+  @Test func sectionKeysCompareLikeStrings() {
+    var rng = SeededRandom(seed: 1616)
+    let parts = [
+      "a", "e\u{301}", "é", "A\u{30A}", "Å", "Ω", "Ω", "ﬁ", "fi", "한", "\u{1100}\u{1161}", "o\u{308}", "ö", " ", "–",
+      "\u{2000}", "\u{2002}", "\u{2001}", "\u{2003}", "”",
+    ]
+    for _ in 0..<4000 {
+      let x = (0..<Int.random(in: 0...4, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+      let y = (0..<Int.random(in: 0...4, using: &rng)).map { _ in parts.randomElement(using: &rng)! }.joined()
+      let (kx, ky) = (DiffState.TextKey(x), DiffState.TextKey(y))
+      #expect((kx == ky) == (x == y), "\(x.debugDescription) \(y.debugDescription)")
+      if kx == ky { #expect(kx.hashValue == ky.hashValue) }
     }
   }
 }
