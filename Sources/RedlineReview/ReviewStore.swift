@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Why a review operation failed. One line, naming the fix.
 package enum ReviewError: Error, Sendable, CustomStringConvertible {
@@ -110,22 +112,40 @@ package struct ReviewStore: Sendable {
         ]
       )
     }
+    // Files are read and decoded on two threads (a store of a thousand threads is read on
+    // every `comments` and `serve` request), then kept in file order.
+    let names = files()
+    let halves = Mutex<[[Result<ReviewThread, ThreadFileError>]]>([[], []])
+    let store = self
+    DispatchQueue.concurrentPerform(iterations: names.count >= 64 ? 2 : 1) { half in
+      let mine = stride(from: half, to: names.count, by: names.count >= 64 ? 2 : 1).map { store.loadOne(names[$0]) }
+      halves.withLock { $0[half] = mine }
+    }
+    let parts = halves.withLock { $0 }
     var threads: [ReviewThread] = []
     var errors: [ThreadFileError] = []
-    for f in files() {
-      let rel = "reviews/" + f
-      let bytes: [UInt8]
-      do { bytes = try read(folder + "/" + f, rel: rel) } catch {
-        let why =
-          if case .unsafePath = error {
-            "is a symbolic link or not a regular file; thread files must be regular files"
-          } else { "cannot be read" }
-        errors.append(ThreadFileError(file: rel, line: nil, reason: why))
-        continue
+    for n in names.indices {
+      let r = names.count >= 64 ? parts[n % 2][n / 2] : parts[0][n]
+      switch r {
+      case .success(let t): threads.append(t)
+      case .failure(let e): errors.append(e)
       }
-      do { threads.append(try ThreadFile.decode(bytes, file: rel)) } catch { errors.append(error) }
     }
     return (threads, errors)
+  }
+
+  /// One thread file read and decoded, or why not.
+  private func loadOne(_ f: String) -> Result<ReviewThread, ThreadFileError> {
+    let rel = "reviews/" + f
+    let bytes: [UInt8]
+    do { bytes = try read(folder + "/" + f, rel: rel) } catch {
+      let why =
+        if case .unsafePath = error {
+          "is a symbolic link or not a regular file; thread files must be regular files"
+        } else { "cannot be read" }
+      return .failure(ThreadFileError(file: rel, line: nil, reason: why))
+    }
+    do { return .success(try ThreadFile.decode(bytes, file: rel)) } catch { return .failure(error) }
   }
 
   /// The full id for a unique prefix of one (an empty prefix names nothing).

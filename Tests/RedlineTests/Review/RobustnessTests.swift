@@ -126,4 +126,35 @@ import Testing
       try ThreadFile.decode(Array(broken.utf8), file: "f")
     }
   }
+
+  /// A store of many threads is read on two threads: the same threads and errors, in the
+  /// same order, as reading one file after another.
+  @Test func aLargeStoreLoadsInFileOrder() throws {
+    let d = TempDir("store")
+    let folder = d.path + "/reviews"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for k in 0..<150 {
+      let id = String(format: "t%07d", k)
+      let anchor = Anchor(
+        path: "a.md", commit: nil, revision: "v1", section: [], label: "", index: k, text: "Kappale \(k).", prefix: "",
+        suffix: "", quote: nil)
+      let line = ThreadFile.encode(
+        ThreadEvent(kind: .comment, time: Int64(k), author: Person(name: "Aino"), body: "Huomio \(k)"), threadID: id,
+        anchor: anchor)
+      d.write("reviews/\(id).jsonl", k % 17 == 5 ? "{rikki\n" : line + "\n")
+    }
+    let store = ReviewStore(folder: folder, lockPath: d.path + "/lock")
+    let (threads, errors) = store.load()
+    var expected: [String] = []
+    var expectedErrors: [String] = []
+    for f in store.files() {
+      let bytes = [UInt8](FileManager.default.contents(atPath: folder + "/" + f)!)
+      do { expected.append(try ThreadFile.decode(bytes, file: "reviews/" + f).id) } catch {
+        expectedErrors.append(error.description)
+      }
+    }
+    #expect(threads.map(\.id) == expected)
+    #expect(errors.map(\.description) == expectedErrors)
+    #expect(threads.count == 141 && errors.count == 9)
+  }
 }
