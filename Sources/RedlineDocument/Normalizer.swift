@@ -45,6 +45,40 @@ package enum Normalizer {
     return u
   }
 
+  /// What normalization does with a scalar above ASCII (one rule for the fast path and the
+  /// reference).
+  enum ScalarKind {
+    /// A C1 control (U+0080–U+009F but NEL): shown as U+FFFD and reported.
+    case c1Control
+    /// Zero-width and soft-hyphen characters: dropped and reported.
+    case dropped
+    /// No-break and narrow spaces: folded to a space and reported.
+    case reportedSpace
+    /// Other Unicode spaces and line separators: folded to a space.
+    case space
+    /// Everything else: kept.
+    case text
+
+    init(_ v: UInt32) {
+      switch v {
+      case 0x0080...0x0084, 0x0086...0x009F: self = .c1Control
+      case 0x200B, 0x2060, 0xFEFF, 0x00AD: self = .dropped
+      case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A: self = .reportedSpace
+      case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000: self = .space
+      default: self = .text
+      }
+    }
+
+    var isReported: Bool { self == .c1Control || self == .dropped || self == .reportedSpace }
+  }
+
+  /// Adds the name of `v` to the invisibles seen, once.
+  @inline(__always)
+  static func report(_ v: UInt32, _ invisibles: inout [String]) {
+    let nm = name(v)
+    if !invisibles.contains(nm) { invisibles.append(nm) }
+  }
+
   /// Folds whitespace and applies NFC; returns the text and the invisible characters seen.
   package static func normalize(_ s: Substring) -> (text: String, invisibles: [String]) {
     var copy = String(s)
@@ -114,19 +148,16 @@ package enum Normalizer {
           continue
         }
         let (v, _) = decode(bytes, i)
-        switch v {
-        case 0x0080...0x0084, 0x0086...0x009F:
-          return nil  // a C1 control: the reference shows it as U+FFFD and reports it
-        case 0x200B, 0x2060, 0xFEFF, 0x00AD:
-          let nm = name(v)
-          if !invisibles.contains(nm) { invisibles.append(nm) }
-        case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A:
-          let nm = name(v)
-          if !invisibles.contains(nm) { invisibles.append(nm) }
+        let kind = ScalarKind(v)
+        if kind.isReported { report(v, &invisibles) }
+        switch kind {
+        case .c1Control:
+          return nil  // the reference shows it as U+FFFD
+        case .dropped:
+          break
+        case .reportedSpace, .space:
           pendingSpace = o > 0
-        case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000:
-          pendingSpace = o > 0
-        default:
+        case .text:
           if !needsNFC && mayChangeUnderNFC(v) { needsNFC = true }
           if pendingSpace {
             dst[o] = 0x20
@@ -198,18 +229,15 @@ package enum Normalizer {
           continue
         }
         let (v, len) = decode(bytes, i)
-        switch v {
-        case 0x200B, 0x2060, 0xFEFF, 0x00AD:
-          let nm = name(v)
-          if !invisibles.contains(nm) { invisibles.append(nm) }
-        case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A:
-          let nm = name(v)
-          if !invisibles.contains(nm) { invisibles.append(nm) }
+        let kind = ScalarKind(v)
+        if kind.isReported { report(v, &invisibles) }
+        switch kind {
+        case .dropped:
+          break
+        case .reportedSpace, .space:
           pendingSpace = o > 0
-        case 0x0080...0x0084, 0x0086...0x009F:
+        case .c1Control:
           // C1 controls (a terminal may read U+009B as CSI): shown as U+FFFD, reported.
-          let nm = name(v)
-          if !invisibles.contains(nm) { invisibles.append(nm) }
           if pendingSpace {
             out[o] = 0x20
             o += 1
@@ -219,9 +247,7 @@ package enum Normalizer {
           out[o + 1] = 0xBF
           out[o + 2] = 0xBD
           o += 3
-        case 0x0085, 0x1680, 0x2000...0x2006, 0x2008, 0x2028, 0x2029, 0x205F, 0x3000:
-          pendingSpace = o > 0
-        default:
+        case .text:
           if !needsNFC && mayChangeUnderNFC(v) { needsNFC = true }
           if pendingSpace {
             out[o] = 0x20
