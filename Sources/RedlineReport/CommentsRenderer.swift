@@ -54,7 +54,7 @@ package enum CommentsRenderer {
     _ report: CommentsReport, markdown md: Bool, color: Bool = false, language: Localization.Language = .en
   ) -> String {
     let l = Localization(language)
-    let title = l.commentsAt(report.revision)
+    let title = l[.commentsAt, report.revision]
     var out = md ? "# \(esc(title, md))\n\n" : "\(title)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
     var counts: [ThreadStatus: Int] = [:]
     var respondents = Set<String>()
@@ -77,9 +77,9 @@ package enum CommentsRenderer {
       }
       let who = t.opening.author.name
       let date = l.date(t.opening.time)
-      let on = target(t.anchor, l) + " " + l.atVersion(version(t.anchor, l))
+      let on = target(t.anchor, l) + " " + l[.atVersion, version(t.anchor, l)]
       if r.placement.status == .notYetMade {
-        let w = l.madeAfter(report.revision) + ", " + on
+        let w = l[.madeAfter, report.revision] + ", " + on
         out +=
           md
           ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n"
@@ -90,7 +90,8 @@ package enum CommentsRenderer {
       if let now = currentLabel(r, report, language: language) {
         place +=
           ", "
-          + (r.placement.status == .merged ? l.mergedInto(now) : (r.placement.moved ? l.movedTo(now) : l.nowAt(now)))
+          + (r.placement.status == .merged
+            ? l[.mergedInto, now] : (r.placement.moved ? l[.movedTo, now] : l[.nowAt, now]))
       }
       if ![.diff, .none, .containment].contains(r.placement.matchedBy) {
         place += " " + l.foundBy(r.placement.matchedBy, confidence: r.placement.confidence)
@@ -114,7 +115,7 @@ package enum CommentsRenderer {
         let text = md ? esc(fold(e.body), md) : body(e.body, indent: "      ")
         switch e.kind {
         case .reply:
-          out += md ? "- \(l.replyBy(name)), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
+          out += md ? "- \(l[.replyBy, name]), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
         case .resolve:
           let note = e.body.isEmpty ? "" : ": \(text)"
           let what = e.change ? l.dispositionChanged(to: e.disposition, was: previous) : l.resolved(e.disposition)

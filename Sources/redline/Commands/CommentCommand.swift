@@ -191,7 +191,7 @@ struct CommentsCommand: ParsableCommand {
       if let s = status, report.threads.isEmpty, all > 0, format != .json {
         // The filter left nothing: say so, not "no comments" (there are some).
         let l = Localization(language)
-        emit("\(l.commentsAt(report.revision)): \(l.noneWithStatus(s, total: all))\n")
+        emit("\(l[.commentsAt, report.revision]): \(l.noneWithStatus(s, total: all))\n")
         return
       }
       switch format {
