@@ -86,7 +86,7 @@ extension DraftRepository {
       var v = s
       while true {
         if lineage[v]?.contains(pos) == true {
-          onParagraph.append((threadNote(t), v))
+          onParagraph.append((ThreadNote(t), v))
           break
         }
         if v < n - 1, forwardMaps[v] == nil, let d = try? chain.diff(v) { forwardMaps[v] = Lineage.forward(d) }
@@ -107,12 +107,9 @@ extension DraftRepository {
       }
     }
     entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
-    var history = BlockHistory(
-      path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
-      versions: chain.versions, entries: entries, openThreads: open)
-    history.shallow = chain.shallow
-    history.threadErrors = threadErrors
-    return history
+    return BlockHistory(
+      document: chain.documentVersions(at: revision, threadErrors: threadErrors), label: last.blocks[target].label,
+      text: last.blocks[target].text, entries: entries, openThreads: open)
   }
 }
 

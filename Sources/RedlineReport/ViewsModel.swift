@@ -67,13 +67,15 @@ package struct ThreadNote: Sendable, Hashable {
     return status.replacingOccurrences(of: "_", with: " ")
   }
 
-  package init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
-    self.id = id
-    self.author = author
-    self.time = time
-    self.excerpt = excerpt
-    self.status = status
-    self.label = label
+  /// The thread as history and blame show it.
+  package init(_ t: ReviewThread) {
+    let first = t.opening.body.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    id = t.id
+    author = t.opening.author.name
+    time = t.opening.time
+    excerpt = first.count > 120 ? String(first.prefix(119)) + "…" : first
+    status = t.isResolved ? t.disposition?.rawValue ?? "resolved" : "open"
+    label = t.anchor.label
   }
 }
 
@@ -124,33 +126,59 @@ package struct HistoryEntry: Sendable {
   }
 }
 
-/// The history of one paragraph: every version that changed it, newest first.
-package struct BlockHistory: Sendable {
+/// The versions of one document that a history or a blame was read from, up to the asked
+/// revision: what the two views share.
+package struct DocumentVersions: Sendable {
   package var path: String
   package var revision: String
+  /// The document's versions from the oldest to the revision.
+  package var versions: [VersionInfo]
+  /// The oldest version is a shallow clone's boundary: what it "created" may be older.
+  package var shallow: Bool
+  /// One line per thread file that could not be read (its threads are missing here).
+  package var threadErrors: [String]
+
+  package init(path: String, revision: String, versions: [VersionInfo], shallow: Bool, threadErrors: [String]) {
+    self.path = path
+    self.revision = revision
+    self.versions = versions
+    self.shallow = shallow
+    self.threadErrors = threadErrors
+  }
+}
+
+/// A view read from one document's versions (`BlockHistory`, `Blame`): the document's path,
+/// revision, versions, shallow mark and thread errors read as the view's own (`h.versions`).
+@dynamicMemberLookup
+package protocol ReadFromVersions {
+  var document: DocumentVersions { get set }
+}
+
+extension ReadFromVersions {
+  /// The field of `document`.
+  package subscript<T>(dynamicMember field: WritableKeyPath<DocumentVersions, T>) -> T {
+    get { document[keyPath: field] }
+    set { document[keyPath: field] = newValue }
+  }
+}
+
+/// The history of one paragraph: every version that changed it, newest first.
+package struct BlockHistory: Sendable, ReadFromVersions {
+  package var document: DocumentVersions
   /// The paragraph's label and text at the revision.
   package var label: String
   package var text: String
-  /// The document's versions from the oldest to the revision.
-  package var versions: [VersionInfo]
   /// Changes, newest first; the last one is the creation (unless the history is cut).
   package var entries: [HistoryEntry]
   /// Threads made on the paragraph since its last change.
   package var openThreads: [ThreadNote]
-  /// The oldest version is a shallow clone's boundary: what it "created" may be older.
-  package var shallow = false
-  /// One line per thread file that could not be read (its threads are missing here).
-  package var threadErrors: [String] = []
 
   package init(
-    path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
-    openThreads: [ThreadNote]
+    document: DocumentVersions, label: String, text: String, entries: [HistoryEntry], openThreads: [ThreadNote]
   ) {
-    self.path = path
-    self.revision = revision
+    self.document = document
     self.label = label
     self.text = text
-    self.versions = versions
     self.entries = entries
     self.openThreads = openThreads
   }
@@ -184,22 +212,13 @@ package struct BlameLine: Sendable {
 }
 
 /// Blame for prose: per block of a version, the version that last changed its text.
-package struct Blame: Sendable {
-  package var path: String
-  package var revision: String
-  /// The document's versions from the oldest to the revision.
-  package var versions: [VersionInfo]
+package struct Blame: Sendable, ReadFromVersions {
+  package var document: DocumentVersions
   /// Blocks in document order.
   package var blocks: [BlameLine]
-  /// The oldest version is a shallow clone's boundary: blocks dated there may be older.
-  package var shallow = false
-  /// One line per thread file that could not be read (its threads are missing here).
-  package var threadErrors: [String] = []
 
-  package init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
-    self.path = path
-    self.revision = revision
-    self.versions = versions
+  package init(document: DocumentVersions, blocks: [BlameLine]) {
+    self.document = document
     self.blocks = blocks
   }
 }
