@@ -93,15 +93,15 @@ package enum BlameRenderer {
     w.endArray()
     w.beginArray("blocks")
     for l in b.blocks {
-      w.beginObject()
-      w.value("label", l.label)
-      w.value("kind", l.kind.rawValue)
-      w.value("line", l.line)
-      w.value("version", l.version)
-      w.value("change", l.change.rawValue)
-      HistoryRenderer.threads(&w, "threads", l.threads)
-      w.value("text", l.text)
-      w.endObject()
+      w.object { w in
+        w.value("label", l.label)
+        w.value("kind", l.kind.rawValue)
+        w.value("line", l.line)
+        w.value("version", l.version)
+        w.value("change", l.change.rawValue)
+        HistoryRenderer.threads(&w, "threads", l.threads)
+        w.value("text", l.text)
+      }
     }
     w.endArray()
     return w.finish()

@@ -37,11 +37,11 @@ package enum DiffJSON {
     w.value("budget_exhausted", d.budgetExhausted)
     w.beginArray("metadata")
     for m in d.metadata {
-      w.beginObject()
-      w.value("key", m.key)
-      if let o = m.old { w.value("old", o) } else { w.null("old") }
-      if let n = m.new { w.value("new", n) } else { w.null("new") }
-      w.endObject()
+      w.object { w in
+        w.value("key", m.key)
+        w.value("old", m.old)
+        w.value("new", m.new)
+      }
     }
     w.endArray()
     var paths = HeadingPaths(old: d.old, new: d.new)
@@ -52,24 +52,23 @@ package enum DiffJSON {
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {
-    w.beginObject(k)
-    w.value("revision", r.revision)
-    w.value("commit", r.commit)
-    w.value("path", r.path)
-    w.endObject()
+    w.object(k) { w in
+      w.value("revision", r.revision)
+      w.value("commit", r.commit)
+      w.value("path", r.path)
+    }
   }
 
+  /// One side of a section pair: its heading, place and label, or `null`.
   static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
-    guard let i else { return w.null(k) }
-    let s = doc.sections[i]
-    w.beginObject(k)
-    w.value("heading", s.heading)
-    w.value("level", s.level)
-    w.value("number", s.number)
-    w.value("line", s.line)
-    w.value("label", s.label)
-    w.value("id", s.anchorID)
-    w.endObject()
+    w.object(k, i.map { doc.sections[$0] }) { w, s in
+      w.value("heading", s.heading)
+      w.value("level", s.level)
+      w.value("number", s.number)
+      w.value("line", s.line)
+      w.value("label", s.label)
+      w.value("id", s.anchorID)
+    }
   }
 
   static func section(
@@ -156,16 +155,15 @@ package enum DiffJSON {
     w.endObject()
   }
 
+  /// One side of a block pair: its lines, label, text and section path, or `null`.
   static func blockSide(_ w: inout JSONWriter, _ k: String?, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
-    guard let i else { return w.null(k) }
-    let b = doc.blocks[i]
-    w.beginObject(k)
-    w.value("line", b.line)
-    w.value("end_line", b.endLine)
-    w.value("label", b.label)
-    w.value("text", b.text)
-    w.strings("section", path(b.section))
-    w.endObject()
+    w.object(k, i.map { doc.blocks[$0] }) { w, b in
+      w.value("line", b.line)
+      w.value("end_line", b.endLine)
+      w.value("label", b.label)
+      w.value("text", b.text)
+      w.strings("section", path(b.section))
+    }
   }
 
   static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange, _ paths: inout HeadingPaths) {

@@ -133,6 +133,20 @@ struct JSONWriter {
 
   mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  /// An object under key `k` whose members `members` writes; it is always closed.
+  mutating func object(_ k: String? = nil, _ members: (inout JSONWriter) -> Void) {
+    beginObject(k)
+    members(&self)
+    endObject()
+  }
+
+  /// `value`'s object under key `k`, its members written by `members`; `null` when there
+  /// is no value.
+  mutating func object<T>(_ k: String?, _ value: T?, _ members: (inout JSONWriter, T) -> Void) {
+    guard let value else { return null(k) }
+    object(k) { members(&$0, value) }
+  }
   mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
@@ -170,6 +184,12 @@ struct JSONWriter {
     let r = (d * 1000).rounded() / 1000
     putASCII(r == r.rounded() ? String(Int(r)) : String(r))
     trimIfDone()
+  }
+
+  /// A number, or `null` when there is none.
+  mutating func value(_ k: String?, _ n: Int?) {
+    guard let n else { return null(k) }
+    value(k, n)
   }
 
   mutating func value(_ k: String?, _ b: Bool) {
@@ -299,6 +319,12 @@ struct JSONWriter {
     beginArray(k)
     for i in items { value(nil, i) }
     endArray()
+  }
+
+  /// `[{op, text}, …]` under key `k`, or `null` when there are none (no word diff).
+  mutating func segments(_ k: String, _ segs: [Segment]?) {
+    guard let segs else { return null(k) }
+    segments(k, segs)
   }
 
   /// `[{op, text}, …]` under key `k`.

@@ -102,29 +102,29 @@ package enum ParallelRenderer {
     w.value("revision", r.revision)
     w.value("fi_path", r.fiPath)
     w.value("sv_path", r.svPath)
-    if let b = r.base { HistoryRenderer.version(&w, "base", b) } else { w.null("base") }
+    HistoryRenderer.version(&w, "base", r.base)
     w.value("in_sync", r.inSync)
     w.value("paired_sections", r.pairedSections)
     w.value("paired_blocks", r.pairedBlocks)
-    w.beginObject("counts")
-    for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
-    w.endObject()
+    w.object("counts") { w in
+      for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
+    }
     w.beginArray("findings")
     for f in r.findings {
-      w.beginObject()
-      w.value("kind", f.kind.rawValue)
-      w.value("fi", f.fi)
-      w.value("sv", f.sv)
-      w.value("fi_text", f.fiText)
-      w.value("sv_text", f.svText)
-      if let s = f.segments { w.segments("segments", s) } else { w.null("segments") }
-      if let v = f.fiVersion { HistoryRenderer.version(&w, "fi_version", v) } else { w.null("fi_version") }
-      if let v = f.svVersion { HistoryRenderer.version(&w, "sv_version", v) } else { w.null("sv_version") }
-      if let c = f.fiCount { w.value("fi_count", c) } else { w.null("fi_count") }
-      if let c = f.svCount { w.value("sv_count", c) } else { w.null("sv_count") }
-      w.strings("fi_only", f.fiOnly)
-      w.strings("sv_only", f.svOnly)
-      w.endObject()
+      w.object { w in
+        w.value("kind", f.kind.rawValue)
+        w.value("fi", f.fi)
+        w.value("sv", f.sv)
+        w.value("fi_text", f.fiText)
+        w.value("sv_text", f.svText)
+        w.segments("segments", f.segments)
+        HistoryRenderer.version(&w, "fi_version", f.fiVersion)
+        HistoryRenderer.version(&w, "sv_version", f.svVersion)
+        w.value("fi_count", f.fiCount)
+        w.value("sv_count", f.svCount)
+        w.strings("fi_only", f.fiOnly)
+        w.strings("sv_only", f.svOnly)
+      }
     }
     w.endArray()
     return w.finish()
