@@ -175,15 +175,15 @@ package enum CommentsRenderer {
 
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   package static func json(_ report: CommentsReport) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("revision", report.revision)
-    w.value("commit", report.commit)
-    w.beginArray("threads")
-    for r in report.threads {
-      w.object { w in thread(&w, r, report) }
+    JSONWriter.document(schema: schema) { w in
+      w.value("revision", report.revision)
+      w.value("commit", report.commit)
+      w.beginArray("threads")
+      for r in report.threads {
+        w.object { w in thread(&w, r, report) }
+      }
+      w.endArray()
     }
-    w.endArray()
-    return w.finish()
   }
 
   /// One thread of `redline.comments/2`: its anchor, where it is now and its events, or

@@ -15,40 +15,40 @@ package enum DiffJSON {
   )
     -> [UInt8]
   {
-    var w = JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
-    if let context { w.value("context", context) }
-    ref(&w, "old", old)
-    ref(&w, "new", new)
-    let s = d.summary
-    w.beginObject("summary")
-    for (k, v) in [
-      ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
-      ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
-      ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
-      ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
-      ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
-      ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
-      ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
-      ("metadata_changed", s.metadataChanged),
-    ] {
-      w.value(k, v)
-    }
-    w.endObject()
-    w.value("budget_exhausted", d.budgetExhausted)
-    w.beginArray("metadata")
-    for m in d.metadata {
-      w.object { w in
-        w.value("key", m.key)
-        w.value("old", m.old)
-        w.value("new", m.new)
+    JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200) { w in
+      if let context { w.value("context", context) }
+      ref(&w, "old", old)
+      ref(&w, "new", new)
+      let s = d.summary
+      w.beginObject("summary")
+      for (k, v) in [
+        ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
+        ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
+        ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
+        ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
+        ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
+        ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
+        ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
+        ("metadata_changed", s.metadataChanged),
+      ] {
+        w.value(k, v)
       }
+      w.endObject()
+      w.value("budget_exhausted", d.budgetExhausted)
+      w.beginArray("metadata")
+      for m in d.metadata {
+        w.object { w in
+          w.value("key", m.key)
+          w.value("old", m.old)
+          w.value("new", m.new)
+        }
+      }
+      w.endArray()
+      var paths = HeadingPaths(old: d.old, new: d.new)
+      w.beginArray("sections")
+      for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
+      w.endArray()
     }
-    w.endArray()
-    var paths = HeadingPaths(old: d.old, new: d.new)
-    w.beginArray("sections")
-    for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
-    w.endArray()
-    return w.finish()
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {

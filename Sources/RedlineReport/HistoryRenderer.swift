@@ -126,28 +126,28 @@ package enum HistoryRenderer {
 
   /// The `redline.history/1` JSON (docs/views.md).
   package static func json(_ h: BlockHistory) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("path", h.path)
-    w.value("revision", h.revision)
-    w.value("label", h.label)
-    w.value("text", h.text)
-    w.beginArray("entries")
-    for e in h.entries {
-      w.object { w in
-        w.value("change", e.change.rawValue)
-        version(&w, "version", h.versions[e.version])
-        w.value("label", e.label)
-        w.value("old_label", e.oldLabel)
-        w.strings("sources", e.sources)
-        w.segments("segments", e.segments)
-        w.value("text", e.text)
-        threads(&w, "threads", e.threads)
+    JSONWriter.document(schema: schema) { w in
+      w.value("path", h.path)
+      w.value("revision", h.revision)
+      w.value("label", h.label)
+      w.value("text", h.text)
+      w.beginArray("entries")
+      for e in h.entries {
+        w.object { w in
+          w.value("change", e.change.rawValue)
+          version(&w, "version", h.versions[e.version])
+          w.value("label", e.label)
+          w.value("old_label", e.oldLabel)
+          w.strings("sources", e.sources)
+          w.segments("segments", e.segments)
+          w.value("text", e.text)
+          threads(&w, "threads", e.threads)
+        }
       }
+      w.endArray()
+      threads(&w, "open_threads", h.openThreads)
+      w.value("shallow", h.shallow)
     }
-    w.endArray()
-    threads(&w, "open_threads", h.openThreads)
-    w.value("shallow", h.shallow)
-    return w.finish()
   }
 
   /// A version as the views' JSON writes it, or `null` when there is none.

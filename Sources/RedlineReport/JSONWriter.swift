@@ -114,17 +114,20 @@ struct JSONWriter {
     }
   }
 
-  /// A writer for a whole JSON document: its object begun and its `"schema"` written.
-  /// `finish()` ends it.
-  static func document(schema: String, pretty: Bool = true, capacity: Int = 1 << 16) -> JSONWriter {
+  /// A whole JSON document: its object with `"schema"` first, then the members `members`
+  /// writes; its bytes with a final newline.
+  static func document(
+    schema: String, pretty: Bool = true, capacity: Int = 1 << 16, _ members: (inout JSONWriter) -> Void
+  ) -> [UInt8] {
     var w = JSONWriter(pretty: pretty, capacity: capacity)
     w.beginObject()
     w.value("schema", schema)
-    return w
+    members(&w)
+    return w.finish()
   }
 
   /// Ends the document's object; its bytes with a final newline.
-  mutating func finish() -> [UInt8] {
+  private mutating func finish() -> [UInt8] {
     endObject()
     var out = bytes
     out.append(0x0A)

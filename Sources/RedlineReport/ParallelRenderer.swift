@@ -98,36 +98,36 @@ package enum ParallelRenderer {
 
   /// The `redline.parallel/1` JSON (docs/views.md).
   package static func json(_ r: ParallelReport) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("revision", r.revision)
-    w.value("fi_path", r.fiPath)
-    w.value("sv_path", r.svPath)
-    HistoryRenderer.version(&w, "base", r.base)
-    w.value("in_sync", r.inSync)
-    w.value("paired_sections", r.pairedSections)
-    w.value("paired_blocks", r.pairedBlocks)
-    w.object("counts") { w in
-      for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
-    }
-    w.beginArray("findings")
-    for f in r.findings {
-      w.object { w in
-        w.value("kind", f.kind.rawValue)
-        w.value("fi", f.fi)
-        w.value("sv", f.sv)
-        w.value("fi_text", f.fiText)
-        w.value("sv_text", f.svText)
-        w.segments("segments", f.segments)
-        HistoryRenderer.version(&w, "fi_version", f.fiVersion)
-        HistoryRenderer.version(&w, "sv_version", f.svVersion)
-        w.value("fi_count", f.fiCount)
-        w.value("sv_count", f.svCount)
-        w.strings("fi_only", f.fiOnly)
-        w.strings("sv_only", f.svOnly)
+    JSONWriter.document(schema: schema) { w in
+      w.value("revision", r.revision)
+      w.value("fi_path", r.fiPath)
+      w.value("sv_path", r.svPath)
+      HistoryRenderer.version(&w, "base", r.base)
+      w.value("in_sync", r.inSync)
+      w.value("paired_sections", r.pairedSections)
+      w.value("paired_blocks", r.pairedBlocks)
+      w.object("counts") { w in
+        for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
       }
+      w.beginArray("findings")
+      for f in r.findings {
+        w.object { w in
+          w.value("kind", f.kind.rawValue)
+          w.value("fi", f.fi)
+          w.value("sv", f.sv)
+          w.value("fi_text", f.fiText)
+          w.value("sv_text", f.svText)
+          w.segments("segments", f.segments)
+          HistoryRenderer.version(&w, "fi_version", f.fiVersion)
+          HistoryRenderer.version(&w, "sv_version", f.svVersion)
+          w.value("fi_count", f.fiCount)
+          w.value("sv_count", f.svCount)
+          w.strings("fi_only", f.fiOnly)
+          w.strings("sv_only", f.svOnly)
+        }
+      }
+      w.endArray()
     }
-    w.endArray()
-    return w.finish()
   }
 
   /// The status of the Swedish version as a Markdown section for the consultation
