@@ -45,24 +45,6 @@ package struct Anchor: Sendable, Hashable {
 
   /// True when the commented text was the unsaved working tree.
   package var isUnsaved: Bool { commit == nil && revision == "WORKTREE" }
-
-  package init(
-    path: String, commit: String?, revision: String, section: [String], label: String, index: Int, text: String,
-    prefix: String, suffix: String, quote: String? = nil, kind: AnchorKind = .block, base: String? = nil
-  ) {
-    self.kind = kind
-    self.base = base
-    self.path = path
-    self.commit = commit
-    self.revision = revision
-    self.section = section
-    self.label = label
-    self.index = index
-    self.text = text
-    self.prefix = prefix
-    self.suffix = suffix
-    self.quote = quote
-  }
 }
 
 /// What an anchor points at. For `heading` and `section`, `Anchor.index` is the section's
