@@ -238,7 +238,7 @@ extension DraftRepository {
     let store = try reviewStore()
     let (threads, errors) = store.load()
     let target = try commit(for: revision)
-    var report = CommentsReport(revision: revision, commit: target?.hex, documents: [:], threads: [], errors: errors)
+    var report = CommentsReport(revision: revision, commit: target?.hex, errors: errors)
     let wanted = path.map { normalizeRelative($0) }
     var byPath: [String: [ReviewThread]] = [:]
     for t in threads where wanted == nil || t.anchor.path == wanted { byPath[t.anchor.path, default: []].append(t) }
@@ -249,15 +249,10 @@ extension DraftRepository {
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
       for r in placed.reports where r.placement.status == .unreadable {
-        report.errors.append(
-          ThreadFileError(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed"))
+        report.errors.append(ThreadFileError(unreadable: r))
       }
     }
-    for e in errors {
-      let id = (e.file.split(separator: "/").last.map(String.init) ?? e.file).replacingOccurrences(
-        of: ".jsonl", with: "")
-      report.threads.append(ThreadReport(id: id, thread: nil, placement: .nowhere(.unreadable), error: e.description))
-    }
+    report.threads += errors.map(ThreadReport.init(unreadable:))
     report.threads.sort { ($0.thread?.opening.time ?? .max, $0.id) < ($1.thread?.opening.time ?? .max, $1.id) }
     return report
   }
