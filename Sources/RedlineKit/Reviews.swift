@@ -313,7 +313,7 @@ final class GitVersions: VersionSource {
       guard let root = repo.git.workdir, lstat(root + path, &st) == 0 else { return [] }
       let head: ObjectID?
       do { head = try repo.git.head() } catch { throw VersionReadError("HEAD: \(error.message)") }
-      guard let h = head else { return [VersionStep(key: "worktree", commit: nil)] }
+      guard let h = head else { return [.worktree] }
       start = h
     }
     var chain: [VersionStep] = []
@@ -323,15 +323,15 @@ final class GitVersions: VersionSource {
     }
     for c in history.reversed() {
       do {
-        if let b = try repo.git.blobID(c.path, at: c.id) { chain.append(VersionStep(key: b.hex, commit: c.id.hex)) }
+        if let b = try repo.git.blobID(c.path, at: c.id) { chain.append(VersionStep(blob: b.hex, commit: c.id.hex)) }
       } catch {
         throw VersionReadError("'\(c.path)' at \(c.id.short): \(error.message)")
       }
     }
     if target == nil {
-      chain.append(VersionStep(key: "worktree", commit: nil))
+      chain.append(.worktree)
     } else if let t = target, let b = try? repo.git.blobID(path, at: t), chain.last?.key != b.hex {
-      chain.append(VersionStep(key: b.hex, commit: t.hex))
+      chain.append(VersionStep(blob: b.hex, commit: t.hex))
     }
     return chain
   }
@@ -339,7 +339,7 @@ final class GitVersions: VersionSource {
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
     let bytes: [UInt8]
     let name = v.commit.map { String($0.prefix(7)) } ?? DraftRepository.worktree
-    if v.key == "worktree" {
+    if v.isWorktree {
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
         throw VersionReadError("'\(path)' at \(name): \(error.description)")
       }
@@ -378,7 +378,7 @@ final class GitVersions: VersionSource {
     }
     guard let blob = found else { return .unknown }
     if let k = chain.lastIndex(where: { $0.key == blob.hex }) { return .inChain(k) }
-    return .offChain(VersionStep(key: blob.hex, commit: c.hex))
+    return .offChain(VersionStep(blob: blob.hex, commit: c.hex))
   }
 
   func isLater(_ commit: String) -> Bool {
