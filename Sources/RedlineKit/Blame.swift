@@ -148,9 +148,8 @@ extension DraftRepository {
       chain.release(before: k + 1)
     }
     let lines = (subtree ?? doc.blocks.indices).map { i in
-      let b = doc.blocks[i]
-      return BlameLine(
-        label: b.label, kind: b.kind, line: b.line, text: b.text, version: origin[i], change: how[i],
+      BlameLine(
+        doc.blocks[i], version: origin[i], change: how[i],
         threads: before[i].sorted { ($0.time, $0.id) < ($1.time, $1.id) })
     }
     return Blame(document: chain.documentVersions(at: revision, threadErrors: threadErrors), blocks: lines)

@@ -111,18 +111,21 @@ package struct HistoryEntry: Sendable {
   /// Threads made on the paragraph after the previous change and before this one.
   package var threads: [ThreadNote]
 
+  /// The change `version` made to a paragraph, `block` as that version left it: the label
+  /// it had before, the paragraphs it was merged with or split from, and the word changes.
+  /// Its threads are found afterwards.
   package init(
-    change: BlockChangeKind, version: Int, label: String, oldLabel: String?, sources: [String], segments: [Segment]?,
-    text: String, threads: [ThreadNote]
+    _ change: BlockChangeKind, in version: Int, to block: Block, oldLabel: String? = nil, sources: [String] = [],
+    segments: [Segment]? = nil
   ) {
     self.change = change
     self.version = version
-    self.label = label
+    label = block.label
+    text = block.text
     self.oldLabel = oldLabel
     self.sources = sources
     self.segments = segments
-    self.text = text
-    self.threads = threads
+    threads = []
   }
 }
 
@@ -197,14 +200,13 @@ package struct BlameLine: Sendable {
   /// Threads made on the paragraph before that change (the ones the change may answer).
   package var threads: [ThreadNote]
 
-  package init(
-    label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind,
-    threads: [ThreadNote]
-  ) {
-    self.label = label
-    self.kind = kind
-    self.line = line
-    self.text = text
+  /// `block` as blame shows it: the version that last changed its text, how, and the
+  /// threads made on it before that change.
+  package init(_ block: Block, version: Int, change: BlockChangeKind, threads: [ThreadNote]) {
+    label = block.label
+    kind = block.kind
+    line = block.line
+    text = block.text
     self.version = version
     self.change = change
     self.threads = threads
