@@ -70,8 +70,8 @@ extension ParallelReport {
     var r = TerminalText.inert(self, \.revision, \.fiPath, \.svPath)
     r.base = base?.displayable
     for i in r.findings.indices {
-      r.findings[i].fiVersion = r.findings[i].fiVersion?.displayable
-      r.findings[i].svVersion = r.findings[i].svVersion?.displayable
+      r.findings[i].fi.version = r.findings[i].fi.version?.displayable
+      r.findings[i].sv.version = r.findings[i].sv.version?.displayable
     }
     return r
   }

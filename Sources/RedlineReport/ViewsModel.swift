@@ -240,44 +240,46 @@ package struct ParallelFinding: Sendable {
     case numbers
   }
 
+  /// What a finding says about one language's version: the same fields for the Finnish
+  /// and the Swedish side.
+  package struct Side: Sendable {
+    /// The label (`§3.3 ¶1`, or `§3.3` for a section), when this side has the block or section.
+    package var label: String?
+    /// The text (a heading for a section finding).
+    package var text: String?
+    /// For `finnish_changed`: the version that last changed it.
+    package var version: VersionInfo?
+    /// For `list_items` and a section only on this side: how many list items or blocks.
+    package var count: Int?
+    /// For `numbers`: the numbers as written on this side only.
+    package var only: [String] = []
+
+    /// Nothing on this side.
+    package static let missing = Side()
+  }
+
   package var kind: Kind
-  /// Finnish label (`§3.3 ¶1`, or `§3.3` for a section), when there is one.
-  package var fi: String?
-  /// Swedish label, when there is one.
-  package var sv: String?
-  /// The Finnish and Swedish texts (a heading for a section finding).
-  package var fiText: String?
-  package var svText: String?
+  package var fi: Side
+  package var sv: Side
   /// For `finnish_changed`: the Finnish word changes since the text the Swedish follows.
   package var segments: [Segment]?
-  /// For `finnish_changed`: the versions that last changed each side.
-  package var fiVersion: VersionInfo?
-  package var svVersion: VersionInfo?
-  /// For `list_items`: the counts.
-  package var fiCount: Int?
-  package var svCount: Int?
-  /// For `numbers`: as written, in the Finnish only and in the Swedish only.
-  package var fiOnly: [String]
-  package var svOnly: [String]
 
-  package init(
-    kind: Kind, fi: String?, sv: String?, fiText: String? = nil, svText: String? = nil, segments: [Segment]? = nil,
-    fiVersion: VersionInfo? = nil, svVersion: VersionInfo? = nil, fiCount: Int? = nil, svCount: Int? = nil,
-    fiOnly: [String] = [], svOnly: [String] = []
-  ) {
+  package init(kind: Kind, fi: Side, sv: Side, segments: [Segment]? = nil) {
     self.kind = kind
     self.fi = fi
     self.sv = sv
-    self.fiText = fiText
-    self.svText = svText
     self.segments = segments
-    self.fiVersion = fiVersion
-    self.svVersion = svVersion
-    self.fiCount = fiCount
-    self.svCount = svCount
-    self.fiOnly = fiOnly
-    self.svOnly = svOnly
   }
+}
+
+extension ParallelFinding.Side {
+  /// A block on this side, with the version that last changed it or the numbers only it has.
+  package init(_ b: Block, version: VersionInfo? = nil, only: [String] = []) {
+    self.init(label: b.label, text: b.text, version: version, only: only)
+  }
+
+  /// A section on this side, by its heading, with a count of its list items or blocks.
+  package init(_ s: Section, count: Int) { self.init(label: s.label, text: s.heading, count: count) }
 }
 
 /// The Swedish version against the Finnish one at a revision (`redline parallel`).
