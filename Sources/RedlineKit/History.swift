@@ -106,8 +106,8 @@ extension DraftRepository {
     }
     entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
     return BlockHistory(
-      document: chain.documentVersions(at: revision, threadErrors: threadErrors), label: last.blocks[target].label,
-      text: last.blocks[target].text, entries: entries, openThreads: open)
+      of: last.blocks[target], in: chain.documentVersions(at: revision, threadErrors: threadErrors), entries: entries,
+      openThreads: open)
   }
 }
 

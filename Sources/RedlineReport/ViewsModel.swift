@@ -176,12 +176,11 @@ package struct BlockHistory: Sendable, ReadFromVersions {
   /// Threads made on the paragraph since its last change.
   package var openThreads: [ThreadNote]
 
-  package init(
-    document: DocumentVersions, label: String, text: String, entries: [HistoryEntry], openThreads: [ThreadNote]
-  ) {
+  /// The history of `block`, the paragraph as the revision has it.
+  package init(of block: Block, in document: DocumentVersions, entries: [HistoryEntry], openThreads: [ThreadNote]) {
     self.document = document
-    self.label = label
-    self.text = text
+    label = block.label
+    text = block.text
     self.entries = entries
     self.openThreads = openThreads
   }
