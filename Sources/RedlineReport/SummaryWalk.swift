@@ -73,7 +73,7 @@ struct SummaryWalk<W: SummaryWriter> {
       (l[.document], [.text(s.new.path)]),
       (l[.oldVersion], versionLine(s.old)),
       (l[.newVersion], versionLine(s.new)),
-      (l.changedBy(s.authors.count), [.text(s.authors.isEmpty ? "–" : s.authors.joined(separator: ", "))]),
+      (l.changedBy(s.new.authors.count), [.text(s.new.authors.isEmpty ? "–" : s.new.authors.joined(separator: ", "))]),
     ])
     if !o.commentsOnly {
       let changed = d.sections.filter { !$0.isUnchanged }.count
