@@ -25,6 +25,17 @@ extension ArgumentHelp {
   }
 }
 
+extension ArgumentHelp {
+  /// Help for an option that names a block by its label (`--block LABEL`).
+  static func label(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "label") }
+
+  /// Help for an option that quotes words of a block (`--quote TEXT`).
+  static func words(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "text") }
+
+  /// Help for an option that names a section by its number (`--section SECTION`).
+  static func section(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "section") }
+}
+
 /// The version a view reads: `REV [PATH]`, the same two arguments for show, outline,
 /// history and blame.
 struct VersionArguments: ParsableArguments {

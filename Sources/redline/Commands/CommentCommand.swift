@@ -63,17 +63,11 @@ struct CommentCommand: ParsableCommand {
         an ambiguous quote lists the candidates, a wrong label the nearest ones.
         """)
     @OptionGroup var common: Common
-    @Option(name: .long, help: ArgumentHelp("The block's label, e.g. '§2.1 ¶3'.", valueName: "label"))
-    var block: String?
-    @Option(
-      name: .long, help: ArgumentHelp("A phrase in the block (in exactly one block, or in --block).", valueName: "text")
-    )
+    @Option(name: .long, help: .label("The block's label, e.g. '§2.1 ¶3'.")) var block: String?
+    @Option(name: .long, help: .words("A phrase in the block (in exactly one block, or in --block)."))
     var quote: String?
-    @Option(name: .long, help: ArgumentHelp("Comment on a section's heading, e.g. 3.3.", valueName: "section"))
-    var heading: String?
-    @Option(
-      name: .long,
-      help: ArgumentHelp("Comment on a whole section with its subsections, e.g. 3.3.", valueName: "section"))
+    @Option(name: .long, help: .section("Comment on a section's heading, e.g. 3.3.")) var heading: String?
+    @Option(name: .long, help: .section("Comment on a whole section with its subsections, e.g. 3.3."))
     var section: String?
     @Option(name: [.short, .long], help: "The comment.") var message: String
     @Argument(help: "The revision commented on (tag, branch, commit, WORKTREE).") var revision: String

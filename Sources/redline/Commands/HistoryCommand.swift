@@ -73,11 +73,8 @@ struct HistoryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label"))
-  var block: String?
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
+  @Option(name: .long, help: .label("The paragraph's label at REV, e.g. '§3.3 ¶1'.")) var block: String?
+  @Option(name: .long, help: .words("Words of the paragraph at REV (it must be the only one containing them)."))
   var quote: String?
   @OptionGroup var view: ViewOutputOptions
   @OptionGroup var version: VersionArguments
