@@ -195,10 +195,7 @@ package enum CommentsRenderer {
       let a = t.anchor
       anchor(&w, a)
       w.object("current", current(r.placement, report.documents[a.path])) { w, c in
-        w.strings("section", c.section)
-        w.value("label", c.label)
-        w.value("line", c.line)
-        w.value("text", c.text)
+        w.members(["section": c.section, "label": c.label, "line": c.line, "text": c.text])
       }
       w.value("moved", r.placement.moved)
       w.value("matched_by", r.placement.matchedBy.rawValue)
@@ -224,19 +221,21 @@ package enum CommentsRenderer {
   /// The anchor as the thread file has it, and whether it was unsaved text.
   static func anchor(_ w: inout JSONWriter, _ a: Anchor) {
     w.object("anchor") { w in
-      w.value("path", a.path)
-      w.value("commit", a.commit)
-      w.value("revision", a.revision)
-      w.strings("section", a.section)
-      w.value("label", a.label)
-      w.value("index", a.index)
-      w.value("text", a.text)
-      w.value("prefix", a.prefix)
-      w.value("suffix", a.suffix)
-      w.value("quote", a.quote)
-      w.value("kind", a.kind.rawValue)
-      w.value("base", a.base)
-      w.value("unsaved", a.isUnsaved)
+      w.members([
+        "path": a.path,
+        "commit": a.commit,
+        "revision": a.revision,
+        "section": a.section,
+        "label": a.label,
+        "index": a.index,
+        "text": a.text,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "quote": a.quote,
+        "kind": a.kind.rawValue,
+        "base": a.base,
+        "unsaved": a.isUnsaved,
+      ])
     }
   }
 
@@ -255,10 +254,7 @@ package enum CommentsRenderer {
   }
 
   static func person(_ w: inout JSONWriter, _ k: String, _ p: Person) {
-    w.object(k) { w in
-      w.value("name", p.name)
-      w.value("email", p.email)
-    }
+    w.object(k) { w in w.members(["name": p.name, "email": p.email]) }
   }
 
   static func event(_ w: inout JSONWriter, _ e: ThreadEvent) {

@@ -52,22 +52,20 @@ package enum DiffJSON {
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {
-    w.object(k) { w in
-      w.value("revision", r.revision)
-      w.value("commit", r.commit)
-      w.value("path", r.path)
-    }
+    w.object(k) { w in w.members(["revision": r.revision, "commit": r.commit, "path": r.path]) }
   }
 
   /// One side of a section pair: its heading, place and label, or `null`.
   static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
     w.object(k, i.map { doc.sections[$0] }) { w, s in
-      w.value("heading", s.heading)
-      w.value("level", s.level)
-      w.value("number", s.number)
-      w.value("line", s.line)
-      w.value("label", s.label)
-      w.value("id", s.anchorID)
+      w.members([
+        "heading": s.heading,
+        "level": s.level,
+        "number": s.number,
+        "line": s.line,
+        "label": s.label,
+        "id": s.anchorID,
+      ])
     }
   }
 
@@ -157,6 +155,7 @@ package enum DiffJSON {
 
   /// One side of a block pair: its lines, label, text and section path, or `null`.
   static func blockSide(_ w: inout JSONWriter, _ k: String?, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
+    // Written member by member: this runs for every block of both versions.
     w.object(k, i.map { doc.blocks[$0] }) { w, b in
       w.value("line", b.line)
       w.value("end_line", b.endLine)

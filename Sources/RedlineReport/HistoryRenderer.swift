@@ -153,15 +153,17 @@ package enum HistoryRenderer {
   /// A version as the views' JSON writes it, or `null` when there is none.
   static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo?) {
     w.object(k, v) { w, v in
-      w.value("name", v.name)
-      w.value("commit", v.commit)
-      w.strings("tags", v.tags)
-      w.value("author", v.author)
-      w.value("email", v.email)
-      w.value("date", v.date)
-      w.value("time", Int(v.time))
-      w.value("summary", v.summary)
-      w.value("path", v.path)
+      w.members([
+        "name": v.name,
+        "commit": v.commit,
+        "tags": v.tags,
+        "author": v.author,
+        "email": v.email,
+        "date": v.date,
+        "time": Int(v.time),
+        "summary": v.summary,
+        "path": v.path,
+      ])
     }
   }
 
@@ -169,12 +171,14 @@ package enum HistoryRenderer {
     w.beginArray(k)
     for t in ts {
       w.object { w in
-        w.value("id", t.id)
-        w.value("author", t.author)
-        w.value("date", VersionInfo.finnishDate(t.time))
-        w.value("status", t.status)
-        w.value("label", t.label)
-        w.value("excerpt", t.excerpt)
+        w.members([
+          "id": t.id,
+          "author": t.author,
+          "date": VersionInfo.finnishDate(t.time),
+          "status": t.status,
+          "label": t.label,
+          "excerpt": t.excerpt,
+        ])
       }
     }
     w.endArray()

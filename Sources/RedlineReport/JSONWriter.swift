@@ -317,6 +317,11 @@ struct JSONWriter {
     return extra
   }
 
+  /// Plain members in order, as a table of keys and values: `w.members(["path": a.path, …])`.
+  mutating func members(_ table: KeyValuePairs<String, any JSONMember>) {
+    for (k, v) in table { v.write(k, to: &self) }
+  }
+
   /// An array of strings under key `k`.
   mutating func strings(_ k: String, _ items: [String]) {
     beginArray(k)
@@ -340,5 +345,35 @@ struct JSONWriter {
       endObject()
     }
     endArray()
+  }
+}
+
+/// A value `JSONWriter.members` writes under its key: a string, a whole number, true or
+/// false, a list of strings, or nil as `null`.
+protocol JSONMember {
+  /// Writes the value under key `k`.
+  func write(_ k: String, to w: inout JSONWriter)
+}
+
+extension String: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Int: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Bool: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Array: JSONMember where Element == String {
+  func write(_ k: String, to w: inout JSONWriter) { w.strings(k, self) }
+}
+
+extension Optional: JSONMember where Wrapped: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) {
+    guard let v = self else { return w.null(k) }
+    v.write(k, to: &w)
   }
 }
