@@ -85,9 +85,7 @@ package enum BlameRenderer {
   /// The `redline.blame/1` JSON (docs/views.md): the versions once, blocks pointing at them.
   package static func json(_ b: Blame) -> [UInt8] {
     JSONWriter.document(schema: schema, capacity: 1 << 20) { w in
-      w.value("path", b.path)
-      w.value("revision", b.revision)
-      w.value("shallow", b.shallow)
+      w.members(["path": b.path, "revision": b.revision, "shallow": b.shallow])
       w.beginArray("versions")
       for v in b.versions { HistoryRenderer.version(&w, nil, v) }
       w.endArray()

@@ -176,8 +176,7 @@ package enum CommentsRenderer {
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   package static func json(_ report: CommentsReport) -> [UInt8] {
     JSONWriter.document(schema: schema) { w in
-      w.value("revision", report.revision)
-      w.value("commit", report.commit)
+      w.members(["revision": report.revision, "commit": report.commit])
       w.beginArray("threads")
       for r in report.threads {
         w.object { w in thread(&w, r, report) }

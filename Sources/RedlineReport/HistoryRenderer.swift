@@ -127,10 +127,7 @@ package enum HistoryRenderer {
   /// The `redline.history/1` JSON (docs/views.md).
   package static func json(_ h: BlockHistory) -> [UInt8] {
     JSONWriter.document(schema: schema) { w in
-      w.value("path", h.path)
-      w.value("revision", h.revision)
-      w.value("label", h.label)
-      w.value("text", h.text)
+      w.members(["path": h.path, "revision": h.revision, "label": h.label, "text": h.text])
       w.beginArray("entries")
       for e in h.entries {
         w.object { w in

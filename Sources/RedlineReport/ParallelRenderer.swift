@@ -99,9 +99,7 @@ package enum ParallelRenderer {
   /// The `redline.parallel/1` JSON (docs/views.md).
   package static func json(_ r: ParallelReport) -> [UInt8] {
     JSONWriter.document(schema: schema) { w in
-      w.value("revision", r.revision)
-      w.value("fi_path", r.fiPath)
-      w.value("sv_path", r.svPath)
+      w.members(["revision": r.revision, "fi_path": r.fiPath, "sv_path": r.svPath])
       HistoryRenderer.version(&w, "base", r.base)
       w.value("in_sync", r.inSync)
       w.value("paired_sections", r.pairedSections)
