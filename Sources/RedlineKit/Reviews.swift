@@ -160,7 +160,7 @@ extension DraftRepository {
     let who = try person(author)
     var rev: String? = nil
     var commitID: String? = nil
-    if kind == .resolve || kind == .reopen {
+    if kind.isResolution {
       if let c = try self.commit(for: revision) {
         commitID = c.hex
         rev = recordedName(c)

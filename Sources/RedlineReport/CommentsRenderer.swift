@@ -209,7 +209,7 @@ package enum CommentsRenderer {
       for e in t.replies { event(&w, e) }
       w.endArray()
       w.beginArray("resolutions")
-      for e in t.events where e.kind == .resolve || e.kind == .reopen { event(&w, e) }
+      for e in t.events where e.kind.isResolution { event(&w, e) }
       w.endArray()
       if let segs = r.placement.changes { w.segments("changes", segs) }
     } else {
