@@ -7,29 +7,14 @@
 # Usage: bench/history.sh   (env: SIZE=5MB COMMITS=50 THREADS=1000 RUNS=3 OUT=bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/drafts.sh
 OUT=${OUT:-bench/out}; SIZE=${SIZE:-5MB}; COMMITS=${COMMITS:-50}; THREADS=${THREADS:-1000}
 REDLINE=$(realpath "${REDLINE:-.build/release/redline}")
 [ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
 repo="$OUT/hist-$SIZE-$COMMITS"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 if [ ! -d "$repo/.git" ]; then
-  rm -rf "$repo"; mkdir -p "$repo"
-  python3 bench/gen_drafts.py --size "$SIZE" --seed 11 --versions "$COMMITS" --scale 0.1 \
-    --old "$repo/v0.md" --new "$repo/v" >/dev/null
-  (
-    cd "$repo"
-    git init -q -b main
-    git -c user.name=Bench -c user.email=b@x commit -q --allow-empty -m init
-    mv v0.md paatos.md; git add paatos.md
-    GIT_AUTHOR_DATE="2023-10-01T10:00:00" GIT_COMMITTER_DATE="2023-10-01T10:00:00" \
-      git -c user.name=Bench -c user.email=b@x commit -q -m "v0"; git tag base
-    for v in $(seq 1 "$COMMITS"); do
-      mv "v.$v" paatos.md
-      GIT_AUTHOR_DATE="2023-10-02T10:00:00" GIT_COMMITTER_DATE="2023-10-02T10:00:00" \
-        git -c user.name=Bench -c user.email=b@x commit -q -am "v$v"
-    done
-    git gc -q
-  )
+  make_drafts_repo "$repo" "$SIZE" "$COMMITS" base
   # THREADS threads on paragraphs of the base version (anchored by text; the tool finds the block).
   python3 - "$repo" "$THREADS" <<'PY'
 import json, os, random, subprocess, sys

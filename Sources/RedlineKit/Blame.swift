@@ -44,7 +44,7 @@ extension DraftRepository {
     var threadAt: [(note: ThreadNote, block: Int)] = []
     for k in 0..<n {
       for t in startsAt[k] ?? [] {
-        if let b = chain.anchorBlock(t.anchor, in: doc) { threadAt.append((threadNote(t), b)) }
+        if let b = chain.anchorBlock(t.anchor, in: doc) { threadAt.append((ThreadNote(t), b)) }
       }
       guard k < n - 1 else { break }
       let d = try diffStep(chain, k, prefetch: k + 2)
@@ -148,15 +148,11 @@ extension DraftRepository {
       chain.release(before: k + 1)
     }
     let lines = (subtree ?? doc.blocks.indices).map { i in
-      let b = doc.blocks[i]
-      return BlameLine(
-        label: b.label, kind: b.kind, line: b.line, text: b.text, version: origin[i], change: how[i],
+      BlameLine(
+        doc.blocks[i], version: origin[i], change: how[i],
         threads: before[i].sorted { ($0.time, $0.id) < ($1.time, $1.id) })
     }
-    var blame = Blame(path: chain.path, revision: revision, versions: chain.versions, blocks: lines)
-    blame.shallow = chain.shallow
-    blame.threadErrors = threadErrors
-    return blame
+    return Blame(document: chain.documentVersions(at: revision, threadErrors: threadErrors), blocks: lines)
   }
 
   /// The diff from version `k` to `k + 1`, parsing version `prefetch` (the next one a walk

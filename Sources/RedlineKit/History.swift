@@ -69,9 +69,7 @@ extension DraftRepository {
       let first = try chain.document(0)
       for b in frontier.sorted() {
         entries.append(
-          HistoryEntry(
-            change: .created, version: 0, label: first.blocks[b].label, oldLabel: nil, sources: [], segments: nil,
-            text: first.blocks[b].text, threads: []))
+          HistoryEntry(.created, in: 0, to: first.blocks[b]))
       }
     }
 
@@ -86,7 +84,7 @@ extension DraftRepository {
       var v = s
       while true {
         if lineage[v]?.contains(pos) == true {
-          onParagraph.append((threadNote(t), v))
+          onParagraph.append((ThreadNote(t), v))
           break
         }
         if v < n - 1, forwardMaps[v] == nil, let d = try? chain.diff(v) { forwardMaps[v] = Lineage.forward(d) }
@@ -107,12 +105,9 @@ extension DraftRepository {
       }
     }
     entries.sort { ($0.version, $0.label) > ($1.version, $1.label) }
-    var history = BlockHistory(
-      path: chain.path, revision: revision, label: last.blocks[target].label, text: last.blocks[target].text,
-      versions: chain.versions, entries: entries, openThreads: open)
-    history.shallow = chain.shallow
-    history.threadErrors = threadErrors
-    return history
+    return BlockHistory(
+      of: last.blocks[target], in: chain.documentVersions(at: revision, threadErrors: threadErrors), entries: entries,
+      openThreads: open)
   }
 }
 
@@ -159,9 +154,7 @@ enum Lineage {
       if bc.status == .split, let o = bc.old {
         previous.insert(o)
         entries.append(
-          HistoryEntry(
-            change: .split, version: version, label: newBlock.label, oldLabel: nil, sources: [d.old.blocks[o].label],
-            segments: nil, text: newBlock.text, threads: []))
+          HistoryEntry(.split, in: version, to: newBlock, sources: [d.old.blocks[o].label]))
         continue
       }
       if bc.status == .merged, !bc.sources.isEmpty {
@@ -169,10 +162,8 @@ enum Lineage {
         let before = bc.sources.map { d.old.blocks[$0].text }.joined(separator: " ")
         entries.append(
           HistoryEntry(
-            change: .merged, version: version, label: newBlock.label, oldLabel: nil,
-            sources: bc.sources.map { d.old.blocks[$0].label },
-            segments: bc.segments ?? WordDiff.diff(before, newBlock.text),
-            text: newBlock.text, threads: []))
+            .merged, in: version, to: newBlock, sources: bc.sources.map { d.old.blocks[$0].label },
+            segments: bc.segments ?? WordDiff.diff(before, newBlock.text)))
         continue
       }
       if let o = bc.old {
@@ -188,21 +179,14 @@ enum Lineage {
         if !merged.isEmpty {
           entries.append(
             HistoryEntry(
-              change: .merged, version: version, label: newBlock.label, oldLabel: oldLabel,
-              sources: merged.map { d.old.blocks[$0].label },
-              segments: bc.segments ?? WordDiff.diff(oldText, newBlock.text),
-              text: newBlock.text, threads: []))
+              .merged, in: version, to: newBlock, oldLabel: oldLabel, sources: merged.map { d.old.blocks[$0].label },
+              segments: bc.segments ?? WordDiff.diff(oldText, newBlock.text)))
         } else if let segs = bc.segments {
           entries.append(
-            HistoryEntry(
-              change: .changed, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [],
-              segments: segs,
-              text: newBlock.text, threads: []))
+            HistoryEntry(.changed, in: version, to: newBlock, oldLabel: oldLabel, segments: segs))
         } else if bc.status == .moved {
           entries.append(
-            HistoryEntry(
-              change: .moved, version: version, label: newBlock.label, oldLabel: oldLabel, sources: [], segments: nil,
-              text: newBlock.text, threads: []))
+            HistoryEntry(.moved, in: version, to: newBlock, oldLabel: oldLabel))
         }
         continue
       }
@@ -213,9 +197,7 @@ enum Lineage {
       if let s = splitFrom.first {
         previous.insert(s)
         entries.append(
-          HistoryEntry(
-            change: .split, version: version, label: newBlock.label, oldLabel: nil, sources: [d.old.blocks[s].label],
-            segments: nil, text: t, threads: []))
+          HistoryEntry(.split, in: version, to: newBlock, sources: [d.old.blocks[s].label]))
         continue
       }
       let parts = candidates.filter { c in
@@ -227,14 +209,12 @@ enum Lineage {
         let before = parts.map { d.old.blocks[$0].text }.joined(separator: " ")
         entries.append(
           HistoryEntry(
-            change: .merged, version: version, label: newBlock.label, oldLabel: nil,
-            sources: parts.map { d.old.blocks[$0].label }, segments: WordDiff.diff(before, t), text: t, threads: []))
+            .merged, in: version, to: newBlock, sources: parts.map { d.old.blocks[$0].label },
+            segments: WordDiff.diff(before, t)))
         continue
       }
       entries.append(
-        HistoryEntry(
-          change: .created, version: version, label: newBlock.label, oldLabel: nil, sources: [], segments: nil, text: t,
-          threads: []))
+        HistoryEntry(.created, in: version, to: newBlock))
     }
     return (entries, previous)
   }

@@ -101,8 +101,7 @@ extension DraftRepository {
       guard let s = svSectionFor[f] else {
         if f != 0 || !sec.blockRange.isEmpty {
           findings.append(
-            ParallelFinding(
-              kind: .onlyFinnish, fi: sec.label, sv: nil, fiText: sec.heading, fiCount: sec.blockRange.count))
+            ParallelFinding(kind: .onlyFinnish, fi: .init(sec, count: sec.blockRange.count), sv: .missing))
         }
         continue
       }
@@ -110,15 +109,12 @@ extension DraftRepository {
       let svItems = sv.blocks[sv.sections[s].blockRange].filter { $0.kind == .listItem }.count
       if fiItems != svItems {
         findings.append(
-          ParallelFinding(
-            kind: .listItems, fi: sec.label, sv: sv.sections[s].label, fiText: sec.heading,
-            svText: sv.sections[s].heading,
-            fiCount: fiItems, svCount: svItems))
+          ParallelFinding(kind: .listItems, fi: .init(sec, count: fiItems), sv: .init(sv.sections[s], count: svItems)))
       }
       for i in sec.blockRange {
         let fb = fiNow.blocks[i]
         guard let j = blockPair[i] else {
-          findings.append(ParallelFinding(kind: .onlyFinnish, fi: fb.label, sv: nil, fiText: fb.text))
+          findings.append(ParallelFinding(kind: .onlyFinnish, fi: .init(fb), sv: .missing))
           continue
         }
         let sb = sv.blocks[j]
@@ -129,28 +125,25 @@ extension DraftRepository {
           let segs = before.flatMap { $0 == fb.text ? nil : WordDiff.diff($0, fb.text) }
           findings.append(
             ParallelFinding(
-              kind: .finnishChanged, fi: fb.label, sv: sb.label, fiText: fb.text, svText: sb.text, segments: segs,
-              fiVersion: fv, svVersion: svv))
+              kind: .finnishChanged, fi: .init(fb, version: fv), sv: .init(sb, version: svv), segments: segs))
         }
         let (fiOnly, svOnly) = Numbers.difference(fb.text, sb.text)
         if !fiOnly.isEmpty || !svOnly.isEmpty {
           findings.append(
-            ParallelFinding(
-              kind: .numbers, fi: fb.label, sv: sb.label, fiText: fb.text, svText: sb.text, fiOnly: fiOnly,
-              svOnly: svOnly))
+            ParallelFinding(kind: .numbers, fi: .init(fb, only: fiOnly), sv: .init(sb, only: svOnly)))
         }
       }
       for j in sv.sections[s].blockRange where !pairedSv.contains(j) && !svOnlyBlocks.contains(j) {
-        findings.append(ParallelFinding(kind: .onlySwedish, fi: nil, sv: sv.blocks[j].label, svText: sv.blocks[j].text))
+        findings.append(ParallelFinding(kind: .onlySwedish, fi: .missing, sv: .init(sv.blocks[j])))
       }
     }
     for j in svOnlyBlocks where !pairedSv.contains(j) {
-      findings.append(ParallelFinding(kind: .onlySwedish, fi: nil, sv: sv.blocks[j].label, svText: sv.blocks[j].text))
+      findings.append(ParallelFinding(kind: .onlySwedish, fi: .missing, sv: .init(sv.blocks[j])))
     }
     for s in svOnlySections {
       let sec = sv.sections[s]
       findings.append(
-        ParallelFinding(kind: .onlySwedish, fi: nil, sv: sec.label, svText: sec.heading, svCount: sec.blockRange.count))
+        ParallelFinding(kind: .onlySwedish, fi: .missing, sv: .init(sec, count: sec.blockRange.count)))
     }
     if let keep {
       // A finding belongs to the section its Finnish side is in; a Swedish-only block to
@@ -158,11 +151,11 @@ extension DraftRepository {
       var fiOf: [Int: Int] = [:]
       for (f, s) in svSectionFor { fiOf[s] = f }
       func fiSection(_ f: ParallelFinding) -> Int? {
-        if let l = f.fi {
+        if let l = f.fi.label {
           if let b = fiNow.block(labeled: l) { return fiNow.blocks[b].section }
           return fiNow.section(labeled: l)
         }
-        guard let l = f.sv, let b = sv.block(labeled: l) else { return nil }
+        guard let l = f.sv.label, let b = sv.block(labeled: l) else { return nil }
         return fiOf[sv.blocks[b].section]
       }
       findings = findings.filter { fiSection($0).map(keep.contains) ?? false }

@@ -160,7 +160,7 @@ extension DraftRepository {
     let who = try person(author)
     var rev: String? = nil
     var commitID: String? = nil
-    if kind == .resolve || kind == .reopen {
+    if kind.isResolution {
       if let c = try self.commit(for: revision) {
         commitID = c.hex
         rev = recordedName(c)
@@ -238,7 +238,7 @@ extension DraftRepository {
     let store = try reviewStore()
     let (threads, errors) = store.load()
     let target = try commit(for: revision)
-    var report = CommentsReport(revision: revision, commit: target?.hex, documents: [:], threads: [], errors: errors)
+    var report = CommentsReport(revision: revision, commit: target?.hex, errors: errors)
     let wanted = path.map { normalizeRelative($0) }
     var byPath: [String: [ReviewThread]] = [:]
     for t in threads where wanted == nil || t.anchor.path == wanted { byPath[t.anchor.path, default: []].append(t) }
@@ -251,15 +251,10 @@ extension DraftRepository {
       if let doc = placed.document { report.documents[p] = doc }
       report.threads += placed.reports
       for r in placed.reports where r.placement.status == .unreadable {
-        report.errors.append(
-          ThreadFileError(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed"))
+        report.errors.append(ThreadFileError(unreadable: r))
       }
     }
-    for e in errors {
-      let id = (e.file.split(separator: "/").last.map(String.init) ?? e.file).replacingOccurrences(
-        of: ".jsonl", with: "")
-      report.threads.append(ThreadReport(id: id, thread: nil, placement: .nowhere(.unreadable), error: e.description))
-    }
+    report.threads += errors.map(ThreadReport.init(unreadable:))
     report.threads.sort { ($0.thread?.opening.time ?? .max, $0.id) < ($1.thread?.opening.time ?? .max, $1.id) }
     return report
   }
@@ -320,7 +315,7 @@ final class GitVersions: VersionSource {
       guard let root = repo.git.workdir, lstat(root + path, &st) == 0 else { return [] }
       let head: ObjectID?
       do { head = try repo.git.head() } catch { throw VersionReadError("HEAD: \(error.message)") }
-      guard let h = head else { return [VersionStep(key: "worktree", commit: nil)] }
+      guard let h = head else { return [.worktree] }
       start = h
     }
     var chain: [VersionStep] = []
@@ -330,22 +325,22 @@ final class GitVersions: VersionSource {
     }
     for c in history.reversed() {
       do {
-        if let b = try repo.git.blobID(c.path, at: c.id) { chain.append(VersionStep(key: b.hex, commit: c.id.hex)) }
+        if let b = try repo.git.blobID(c.path, at: c.id) { chain.append(VersionStep(blob: b.hex, commit: c.id.hex)) }
       } catch {
         throw VersionReadError("'\(c.path)' at \(c.id.short): \(error.message)")
       }
     }
     if target == nil {
-      chain.append(VersionStep(key: "worktree", commit: nil))
+      chain.append(.worktree)
     } else if let t = target, let b = try? repo.git.blobID(path, at: t), chain.last?.key != b.hex {
-      chain.append(VersionStep(key: b.hex, commit: t.hex))
+      chain.append(VersionStep(blob: b.hex, commit: t.hex))
     }
     return chain
   }
 
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
     if let ahead, let read = ahead.take(v.key, path: path) { return try read.get() }
-    if v.key == "worktree" {
+    if v.isWorktree {
       let bytes: [UInt8]
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
         throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
@@ -396,7 +391,7 @@ final class GitVersions: VersionSource {
   func readAhead(_ steps: [VersionStep], path: String) {
     ahead?.cancel()
     var seen = Set<String>()
-    let todo = steps.filter { $0.key != "worktree" && seen.insert($0.key).inserted }
+    let todo = steps.filter { !$0.isWorktree && seen.insert($0.key).inserted }
     guard todo.count > 1 else {
       ahead = nil
       return
@@ -448,7 +443,7 @@ final class GitVersions: VersionSource {
     }
     guard let blob = found else { return .unknown }
     if let k = chain.lastIndex(where: { $0.key == blob.hex }) { return .inChain(k) }
-    return .offChain(VersionStep(key: blob.hex, commit: c.hex))
+    return .offChain(VersionStep(blob: blob.hex, commit: c.hex))
   }
 
   func isLater(_ commit: String) -> Bool {

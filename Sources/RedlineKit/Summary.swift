@@ -48,7 +48,7 @@ extension DraftRepository {
       try parallel(revision: newRevision, finnish: c.new.path, swedish: sv)
     }
     return SummaryInput(
-      diff: c.diff, old: c.oldRef, new: newRef, authors: authors, comments: report,
+      diff: c.diff, old: c.oldRef, new: newRef, comments: report,
       generated: now ?? Int64(Date().timeIntervalSince1970), textLanguage: lang, carried: carried, swedish: status)
   }
 

@@ -68,6 +68,11 @@ final class VersionChain {
 
   var count: Int { versions.count }
 
+  /// The versions as a history or blame at `revision` shows them.
+  func documentVersions(at revision: String, threadErrors: [String]) -> DocumentVersions {
+    DocumentVersions(path: path, revision: revision, versions: versions, shallow: shallow, threadErrors: threadErrors)
+  }
+
   /// The parsed version `k`.
   func document(_ k: Int) throws(RedlineError) -> Document {
     guard let blob = blobs[k] else {
@@ -147,21 +152,6 @@ final class VersionChain {
     }
     return hit
   }
-}
-
-/// A thread as history and blame show it.
-func threadNote(_ t: ReviewThread) -> ThreadNote {
-  let first = t.opening.body.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
-  let excerpt = first.count > 120 ? String(first.prefix(119)) + "…" : first
-  let status: String
-  if t.isResolved {
-    status = t.disposition?.rawValue ?? "resolved"
-  } else {
-    status = "open"
-  }
-  return ThreadNote(
-    id: t.id, author: t.opening.author.name, time: t.opening.time, excerpt: excerpt, status: status,
-    label: t.anchor.label)
 }
 
 extension DraftRepository {

@@ -13,7 +13,7 @@ package enum Views {
     for c in commits {
       let tags = c.tags.isEmpty ? "" : " (" + c.tags.joined(separator: ", ") + ")"
       out += "\(c.id.short)\(tags)  \(date(c.author, language: language))  \(c.author.name)  \(c.summary)"
-      out += c.path == current ? "\n" : "  \(l.asPath(c.path))\n"
+      out += c.path == current ? "\n" : "  \(l[.asPath, c.path])\n"
       if c.isShallowBoundary {
         out += "(history stops here: this is a shallow clone; `git fetch --unshallow` fetches the rest)\n"
       }

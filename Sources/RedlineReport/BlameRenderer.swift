@@ -84,26 +84,24 @@ package enum BlameRenderer {
 
   /// The `redline.blame/1` JSON (docs/views.md): the versions once, blocks pointing at them.
   package static func json(_ b: Blame) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema, capacity: 1 << 20)
-    w.value("path", b.path)
-    w.value("revision", b.revision)
-    w.value("shallow", b.shallow)
-    w.beginArray("versions")
-    for v in b.versions { HistoryRenderer.version(&w, nil, v) }
-    w.endArray()
-    w.beginArray("blocks")
-    for l in b.blocks {
-      w.beginObject()
-      w.value("label", l.label)
-      w.value("kind", l.kind.rawValue)
-      w.value("line", l.line)
-      w.value("version", l.version)
-      w.value("change", l.change.rawValue)
-      HistoryRenderer.threads(&w, "threads", l.threads)
-      w.value("text", l.text)
-      w.endObject()
+    JSONWriter.document(schema: schema, capacity: 1 << 20) { w in
+      w.members(["path": b.path, "revision": b.revision, "shallow": b.shallow])
+      w.beginArray("versions")
+      for v in b.versions { HistoryRenderer.version(&w, nil, v) }
+      w.endArray()
+      w.beginArray("blocks")
+      for l in b.blocks {
+        w.object { w in
+          w.value("label", l.label)
+          w.value("kind", l.kind.rawValue)
+          w.value("line", l.line)
+          w.value("version", l.version)
+          w.value("change", l.change.rawValue)
+          HistoryRenderer.threads(&w, "threads", l.threads)
+          w.value("text", l.text)
+        }
+      }
+      w.endArray()
     }
-    w.endArray()
-    return w.finish()
   }
 }

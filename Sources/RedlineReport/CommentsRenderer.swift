@@ -54,7 +54,7 @@ package enum CommentsRenderer {
     _ report: CommentsReport, markdown md: Bool, color: Bool = false, language: Localization.Language = .en
   ) -> String {
     let l = Localization(language)
-    let title = l.commentsAt(report.revision)
+    let title = l[.commentsAt, report.revision]
     var out = md ? "# \(esc(title, md))\n\n" : "\(title)\(report.commit.map { " (\($0.prefix(7)))" } ?? ""): "
     var counts: [ThreadStatus: Int] = [:]
     var respondents = Set<String>()
@@ -77,9 +77,9 @@ package enum CommentsRenderer {
       }
       let who = t.opening.author.name
       let date = l.date(t.opening.time)
-      let on = target(t.anchor, l) + " " + l.atVersion(version(t.anchor, l))
+      let on = target(t.anchor, l) + " " + l[.atVersion, version(t.anchor, l)]
       if r.placement.status == .notYetMade {
-        let w = l.madeAfter(report.revision) + ", " + on
+        let w = l[.madeAfter, report.revision] + ", " + on
         out +=
           md
           ? "## \(esc(r.id, md)) — \(status)\n\n*\(esc(who, md)), \(date), \(esc(w, md))*\n"
@@ -90,7 +90,8 @@ package enum CommentsRenderer {
       if let now = currentLabel(r, report, language: language) {
         place +=
           ", "
-          + (r.placement.status == .merged ? l.mergedInto(now) : (r.placement.moved ? l.movedTo(now) : l.nowAt(now)))
+          + (r.placement.status == .merged
+            ? l[.mergedInto, now] : (r.placement.moved ? l[.movedTo, now] : l[.nowAt, now]))
       }
       if ![.diff, .none, .containment].contains(r.placement.matchedBy) {
         place += " " + l.foundBy(r.placement.matchedBy, confidence: r.placement.confidence)
@@ -114,7 +115,7 @@ package enum CommentsRenderer {
         let text = md ? esc(fold(e.body), md) : body(e.body, indent: "      ")
         switch e.kind {
         case .reply:
-          out += md ? "- \(l.replyBy(name)), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
+          out += md ? "- \(l[.replyBy, name]), \(d): \(text)\n" : "    ↳ \(name), \(d): \(text)\n"
         case .resolve:
           let note = e.body.isEmpty ? "" : ": \(text)"
           let what = e.change ? l.dispositionChanged(to: e.disposition, was: previous) : l.resolved(e.disposition)
@@ -174,93 +175,99 @@ package enum CommentsRenderer {
 
   /// The `redline.comments/2` JSON (documented in docs/json-comments.md).
   package static func json(_ report: CommentsReport) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("revision", report.revision)
-    w.value("commit", report.commit)
-    w.beginArray("threads")
-    for r in report.threads {
-      w.beginObject()
-      w.value("id", r.id)
-      w.value("status", r.placement.status.rawValue)
-      if let t = r.thread {
-        let a = t.anchor
-        w.beginObject("anchor")
-        w.value("path", a.path)
-        w.value("commit", a.commit)
-        w.value("revision", a.revision)
-        w.strings("section", a.section)
-        w.value("label", a.label)
-        w.value("index", a.index)
-        w.value("text", a.text)
-        w.value("prefix", a.prefix)
-        w.value("suffix", a.suffix)
-        w.value("quote", a.quote)
-        w.value("kind", a.kind.rawValue)
-        w.value("base", a.base)
-        w.value("unsaved", a.isUnsaved)
-        w.endObject()
-        if let s = r.placement.section, let doc = report.documents[a.path] {
-          w.beginObject("current")
-          w.strings("section", doc.headingPath(of: s))
-          w.value("label", doc.sections[s].label)
-          w.value("line", doc.sections[s].line)
-          w.value("text", doc.sections[s].heading)
-          w.endObject()
-        } else if let i = r.placement.block, let doc = report.documents[a.path] {
-          let b = doc.blocks[i]
-          w.beginObject("current")
-          w.strings("section", doc.headingPath(of: b.section))
-          w.value("label", b.label)
-          w.value("line", b.line)
-          w.value("text", b.text)
-          w.endObject()
-        } else {
-          w.null("current")
-        }
-        w.value("moved", r.placement.moved)
-        w.value("matched_by", r.placement.matchedBy.rawValue)
-        w.value("problem", r.placement.reason)
-        w.value("confidence", r.placement.confidence)
-        w.value("disposition", t.disposition?.rawValue)
-        w.value("reason", t.isResolved ? t.lastResolution?.body : nil)
-        person(&w, "author", t.opening.author)
-        w.value("time", Int(t.opening.time))
-        w.value("body", t.opening.body)
-        w.beginArray("replies")
-        for e in t.replies { event(&w, e) }
-        w.endArray()
-        w.beginArray("resolutions")
-        for e in t.events where e.kind == .resolve || e.kind == .reopen { event(&w, e) }
-        w.endArray()
-        if let segs = r.placement.changes { w.segments("changes", segs) }
-      } else {
-        w.value("error", r.error)
+    JSONWriter.document(schema: schema) { w in
+      w.members(["revision": report.revision, "commit": report.commit])
+      w.beginArray("threads")
+      for r in report.threads {
+        w.object { w in thread(&w, r, report) }
       }
-      w.endObject()
+      w.endArray()
     }
-    w.endArray()
-    return w.finish()
+  }
+
+  /// One thread of `redline.comments/2`: its anchor, where it is now and its events, or
+  /// the error of an unreadable file.
+  static func thread(_ w: inout JSONWriter, _ r: ThreadReport, _ report: CommentsReport) {
+    w.value("id", r.id)
+    w.value("status", r.placement.status.rawValue)
+    if let t = r.thread {
+      let a = t.anchor
+      anchor(&w, a)
+      w.object("current", current(r.placement, report.documents[a.path])) { w, c in
+        w.members(["section": c.section, "label": c.label, "line": c.line, "text": c.text])
+      }
+      w.value("moved", r.placement.moved)
+      w.value("matched_by", r.placement.matchedBy.rawValue)
+      w.value("problem", r.placement.reason)
+      w.value("confidence", r.placement.confidence)
+      w.value("disposition", t.disposition?.rawValue)
+      w.value("reason", t.isResolved ? t.lastResolution?.body : nil)
+      person(&w, "author", t.opening.author)
+      w.value("time", Int(t.opening.time))
+      w.value("body", t.opening.body)
+      w.beginArray("replies")
+      for e in t.replies { event(&w, e) }
+      w.endArray()
+      w.beginArray("resolutions")
+      for e in t.events where e.kind.isResolution { event(&w, e) }
+      w.endArray()
+      if let segs = r.placement.changes { w.segments("changes", segs) }
+    } else {
+      w.value("error", r.error)
+    }
+  }
+
+  /// The anchor as the thread file has it, and whether it was unsaved text.
+  static func anchor(_ w: inout JSONWriter, _ a: Anchor) {
+    w.object("anchor") { w in
+      w.members([
+        "path": a.path,
+        "commit": a.commit,
+        "revision": a.revision,
+        "section": a.section,
+        "label": a.label,
+        "index": a.index,
+        "text": a.text,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "quote": a.quote,
+        "kind": a.kind.rawValue,
+        "base": a.base,
+        "unsaved": a.isUnsaved,
+      ])
+    }
+  }
+
+  /// Where a placed thread is at the revision: a section (for a heading or section
+  /// comment) or a block, with its heading path, label, line and text.
+  static func current(
+    _ p: Placement, _ doc: Document?
+  ) -> (section: [String], label: String, line: Int, text: String)? {
+    guard let doc else { return nil }
+    if let s = p.section {
+      return (doc.headingPath(of: s), doc.sections[s].label, doc.sections[s].line, doc.sections[s].heading)
+    }
+    guard let i = p.block else { return nil }
+    let b = doc.blocks[i]
+    return (doc.headingPath(of: b.section), b.label, b.line, b.text)
   }
 
   static func person(_ w: inout JSONWriter, _ k: String, _ p: Person) {
-    w.beginObject(k)
-    w.value("name", p.name)
-    w.value("email", p.email)
-    w.endObject()
+    w.object(k) { w in w.members(["name": p.name, "email": p.email]) }
   }
 
   static func event(_ w: inout JSONWriter, _ e: ThreadEvent) {
-    w.beginObject()
-    w.value("type", e.kind.rawValue)
-    person(&w, "author", e.author)
-    w.value("time", Int(e.time))
-    w.value("body", e.body)
-    if e.kind != .reply {
-      w.value("revision", e.revision)
-      w.value("commit", e.commit)
-      w.value("disposition", e.disposition?.rawValue)
-      if e.kind == .resolve { w.value("change", e.change) }
+    w.object { w in
+      w.value("type", e.kind.rawValue)
+      person(&w, "author", e.author)
+      w.value("time", Int(e.time))
+      w.value("body", e.body)
+      if e.kind != .reply {
+        w.value("revision", e.revision)
+        w.value("commit", e.commit)
+        w.value("disposition", e.disposition?.rawValue)
+        if e.kind == .resolve { w.value("change", e.change) }
+      }
     }
-    w.endObject()
   }
 }

@@ -15,61 +15,58 @@ package enum DiffJSON {
   )
     -> [UInt8]
   {
-    var w = JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200)
-    if let context { w.value("context", context) }
-    ref(&w, "old", old)
-    ref(&w, "new", new)
-    let s = d.summary
-    w.beginObject("summary")
-    for (k, v) in [
-      ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
-      ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
-      ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
-      ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
-      ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
-      ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
-      ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
-      ("metadata_changed", s.metadataChanged),
-    ] {
-      w.value(k, v)
-    }
-    w.endObject()
-    w.value("budget_exhausted", d.budgetExhausted)
-    w.beginArray("metadata")
-    for m in d.metadata {
-      w.beginObject()
-      w.value("key", m.key)
-      if let o = m.old { w.value("old", o) } else { w.null("old") }
-      if let n = m.new { w.value("new", n) } else { w.null("new") }
+    JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200) { w in
+      if let context { w.value("context", context) }
+      ref(&w, "old", old)
+      ref(&w, "new", new)
+      let s = d.summary
+      w.beginObject("summary")
+      for (k, v) in [
+        ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
+        ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
+        ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
+        ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
+        ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
+        ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
+        ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
+        ("metadata_changed", s.metadataChanged),
+      ] {
+        w.value(k, v)
+      }
       w.endObject()
+      w.value("budget_exhausted", d.budgetExhausted)
+      w.beginArray("metadata")
+      for m in d.metadata {
+        w.object { w in
+          w.value("key", m.key)
+          w.value("old", m.old)
+          w.value("new", m.new)
+        }
+      }
+      w.endArray()
+      var paths = HeadingPaths(old: d.old, new: d.new)
+      w.beginArray("sections")
+      for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
+      w.endArray()
     }
-    w.endArray()
-    var paths = HeadingPaths(old: d.old, new: d.new)
-    w.beginArray("sections")
-    for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
-    w.endArray()
-    return w.finish()
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {
-    w.beginObject(k)
-    w.value("revision", r.revision)
-    w.value("commit", r.commit)
-    w.value("path", r.path)
-    w.endObject()
+    w.object(k) { w in w.members(["revision": r.revision, "commit": r.commit, "path": r.path]) }
   }
 
+  /// One side of a section pair: its heading, place and label, or `null`.
   static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
-    guard let i else { return w.null(k) }
-    let s = doc.sections[i]
-    w.beginObject(k)
-    w.value("heading", s.heading)
-    w.value("level", s.level)
-    w.value("number", s.number)
-    w.value("line", s.line)
-    w.value("label", s.label)
-    w.value("id", s.anchorID)
-    w.endObject()
+    w.object(k, i.map { doc.sections[$0] }) { w, s in
+      w.members([
+        "heading": s.heading,
+        "level": s.level,
+        "number": s.number,
+        "line": s.line,
+        "label": s.label,
+        "id": s.anchorID,
+      ])
+    }
   }
 
   static func section(
@@ -156,16 +153,16 @@ package enum DiffJSON {
     w.endObject()
   }
 
+  /// One side of a block pair: its lines, label, text and section path, or `null`.
   static func blockSide(_ w: inout JSONWriter, _ k: String?, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
-    guard let i else { return w.null(k) }
-    let b = doc.blocks[i]
-    w.beginObject(k)
-    w.value("line", b.line)
-    w.value("end_line", b.endLine)
-    w.value("label", b.label)
-    w.value("text", b.text)
-    w.strings("section", path(b.section))
-    w.endObject()
+    // Written member by member: this runs for every block of both versions.
+    w.object(k, i.map { doc.blocks[$0] }) { w, b in
+      w.value("line", b.line)
+      w.value("end_line", b.endLine)
+      w.value("label", b.label)
+      w.value("text", b.text)
+      w.strings("section", path(b.section))
+    }
   }
 
   static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange, _ paths: inout HeadingPaths) {

@@ -1,5 +1,5 @@
-/// Every phrase of the diff outputs (terminal, Markdown, HTML), one exhaustive switch per
-/// language: a phrase missing in one language does not compile.
+/// Every phrase of the diff outputs (terminal, Markdown, HTML), written once with its three
+/// languages side by side (`DiffLabels.text`): a phrase missing in one language does not compile.
 package enum DiffPhrase: Sendable, Hashable {
   /// Terminal header: `Comparing {old} → {new}`.
   case comparing(String, String)
@@ -57,249 +57,162 @@ package struct DiffLabels: Sendable {
   package init(_ language: Localization.Language = .en) { self.language = language }
 
   /// The phrase in this language.
-  package func callAsFunction(_ p: DiffPhrase) -> String {
-    switch language {
-    case .en: return Self.en(p)
-    case .fi: return Self.fi(p)
-    case .sv: return Self.sv(p)
-    }
-  }
+  package func callAsFunction(_ p: DiffPhrase) -> String { Self.text(p, language) }
 
   /// The value of the HTML `lang` attribute.
   package var htmlLang: String { language.rawValue }
 
-  /// `a, b and c`.
-  static func list(_ xs: [String], _ and: String) -> String {
-    guard xs.count > 1 else { return xs.first ?? "" }
-    return xs.dropLast().joined(separator: ", ") + " \(and) " + xs.last!
-  }
-
-  static func en(_ p: DiffPhrase) -> String {
+  /// Every phrase with its Finnish, Swedish and English side by side, so a translator
+  /// reads the three together; `DiffPhrase` stays exhaustive, so a new phrase does not
+  /// compile until it has all three.
+  static func text(_ p: DiffPhrase, _ l: Localization.Language) -> String {
     switch p {
-    case .comparing(let a, let b): return "Comparing \(a) → \(b)"
-    case .changesIn(let path): return "Changes in \(path)"
-    case .structure: return "Structure"
-    case .metadata: return "Metadata"
+    case .comparing(let a, let b):
+      l.pick(fi: "Verrataan \(a) → \(b)", sv: "Jämför \(a) → \(b)", en: "Comparing \(a) → \(b)")
+    case .changesIn(let path): l.pick(fi: "Muutokset: \(path)", sv: "Ändringar i \(path)", en: "Changes in \(path)")
+    case .structure: l.pick(fi: "Rakenne", sv: "Struktur", en: "Structure")
+    case .metadata: l.pick(fi: "Metatiedot", sv: "Metadata", en: "Metadata")
     case .metadataLine(let k, let o, let n):
-      return "\(k): " + (o.map { "“\($0)”" } ?? "(none)") + " → " + (n.map { "“\($0)”" } ?? "(removed)")
-    case .noChanges: return "No changes in the text."
+      l.pick(
+        fi: "\(k): " + (o.map { "”\($0)”" } ?? "(ei ollut)") + " → " + (n.map { "”\($0)”" } ?? "(poistettu)"),
+        sv: "\(k): " + (o.map { "”\($0)”" } ?? "(fanns inte)") + " → " + (n.map { "”\($0)”" } ?? "(struken)"),
+        en: "\(k): " + (o.map { "“\($0)”" } ?? "(none)") + " → " + (n.map { "“\($0)”" } ?? "(removed)"))
+    case .noChanges:
+      l.pick(fi: "Tekstissä ei ole muutoksia.", sv: "Inga ändringar i texten.", en: "No changes in the text.")
     case .budgetNote:
-      return "Note: the search budget ran out; some moves or edits may be shown as deletions and additions."
-    case .beforeFirstHeading: return "(before the first heading)"
-    case .sectionsHeading: return "Sections"
-    case .noStructuralChange: return "no structural change"
-    case .sectionCount(let n, let e):
-      let w: String
-      switch e {
-      case .renamed: w = "renamed"
-      case .moved: w = "moved"
-      case .added: w = "added"
-      case .deleted: w = "deleted"
-      case .textChanged: w = "modified"
-      case .changed: w = "changed"
-      }
-      return "\(n) \(w)"
+      l.pick(
+        fi: "Huom.: hakuraja tuli vastaan; osa siirroista tai muutoksista voi näkyä poistoina ja lisäyksinä.",
+        sv: "Obs: sökgränsen nåddes; vissa flyttningar eller ändringar kan visas som strykningar och tillägg.",
+        en: "Note: the search budget ran out; some moves or edits may be shown as deletions and additions.")
+    case .beforeFirstHeading:
+      l.pick(fi: "(ennen ensimmäistä otsikkoa)", sv: "(före första rubriken)", en: "(before the first heading)")
+    case .sectionsHeading: l.pick(fi: "Luvut", sv: "Avsnitt", en: "Sections")
+    case .noStructuralChange: l.pick(fi: "rakenne ennallaan", sv: "strukturen oförändrad", en: "no structural change")
+    case .sectionCount(let n, let e): sectionCount(n, e, l)
     case .blockCount(let n, let e):
-      let w: String
-      switch e {
-      case .added: w = "added"
-      case .deleted: w = "deleted"
-      case .modified: w = "changed"
-      case .moved: w = "moved"
-      case .merged: w = "merged"
-      case .split: w = "split"
-      }
-      return "\(n) \(n == 1 ? "paragraph" : "paragraphs") \(w)"
-    case .words(let a, let d): return "words +\(a) −\(d)"
-    case .cosmeticCount(let n): return "\(n) cosmetic"
-    case .sectionStatus(let s):
-      switch s {
-      case .unchanged: return "unchanged"
-      case .modified: return "modified"
-      case .added: return "added"
-      case .deleted: return "deleted"
-      }
-    case .renamedFrom(let h): return "renamed from “\(h)”"
-    case .sectionMoved: return "moved"
-    case .was(let l): return "was \(l)"
-    case .structureLine(let k, let o, let n, let r):
-      switch k {
-      case .added: return "added: \(n)"
-      case .deleted: return "deleted: \(o)"
-      case .renamed: return "renamed: \(o) → \(n)"
-      case .moved: return "moved: \(o) → \(n)"
-      case .renamedAndMoved: return "renamed and moved: \(o) → \(n)"
-      case .renumbered: return "renumbered: \(o) → \(n)"
-      case .split: return "split: \(n) (from \(r))"
-      case .merged: return "merged: \(o) (into \(r))"
-      }
-    case .blockAdded: return "added"
-    case .blockDeleted: return "deleted"
-    case .blockModified: return "modified"
-    case .blockCosmetic: return "cosmetic"
-    case .movedFrom(let l, let e): return "moved from \(l)" + (e ? " and edited" : "")
-    case .movedWithin(let l, let e): return "moved within the section from \(l)" + (e ? " and edited" : "")
-    case .mergedFrom(let ls): return "merged from \(list(ls, "and"))"
-    case .splitInto(let f, let ps): return "split from \(f) into \(list(ps, "and"))"
-    case .cosmeticDetail(let added, let what): return (added ? "added " : "removed ") + what
-    case .movedTo(let a, let b): return "\(a) moved to \(b)"
-    case .mergedInto(let a, let b): return "\(a) merged into \(b)"
-    case .partOf(let n, let a, let s): return "\(n): part of \(a), split (shown under \(s))"
+      l.pick(
+        fi: Localization.counted(n, "kappale", "kappaletta") + " " + blockEvent(e, n, .fi),
+        sv: "\(n) \(blockEvent(e, n, .sv)) \(n == 1 ? "stycke" : "stycken")",
+        en: Localization.counted(n, "paragraph", "paragraphs") + " " + blockEvent(e, n, .en))
+    case .words(let a, let d): l.pick(fi: "sanoja +\(a) −\(d)", sv: "ord +\(a) −\(d)", en: "words +\(a) −\(d)")
+    case .cosmeticCount(let n):
+      l.pick(
+        fi: "\(n) näkymätöntä muutosta", sv: Localization.counted(n, "osynlig ändring", "osynliga ändringar"),
+        en: "\(n) cosmetic")
+    case .sectionStatus(let s): statusWord(s, l)
+    case .renamedFrom(let h):
+      l.pick(fi: "otsikko muutettu, aiemmin ”\(h)”", sv: "ny rubrik, tidigare ”\(h)”", en: "renamed from “\(h)”")
+    case .sectionMoved: l.pick(fi: "siirretty", sv: "flyttad", en: "moved")
+    case .was(let label): l.pick(fi: "aiemmin \(label)", sv: "tidigare \(label)", en: "was \(label)")
+    case .structureLine(let k, let o, let n, let r): structureLine(k, old: o, new: n, related: r, l)
+    case .blockAdded: statusWord(.added, l)
+    case .blockDeleted: statusWord(.deleted, l)
+    case .blockModified: statusWord(.modified, l)
+    case .blockCosmetic: l.pick(fi: "näkymätön muutos", sv: "osynlig ändring", en: "cosmetic")
+    case .movedFrom(let from, edited: false):
+      l.pick(fi: "siirretty kohdasta \(from)", sv: "flyttad från \(from)", en: "moved from \(from)")
+    case .movedFrom(let from, edited: true):
+      l.pick(
+        fi: "siirretty kohdasta \(from) ja muutettu", sv: "flyttad från \(from) och ändrad",
+        en: "moved from \(from) and edited")
+    case .movedWithin(let from, edited: false):
+      l.pick(
+        fi: "siirretty luvun sisällä kohdasta \(from)", sv: "flyttad inom avsnittet från \(from)",
+        en: "moved within the section from \(from)")
+    case .movedWithin(let from, edited: true):
+      l.pick(
+        fi: "siirretty luvun sisällä kohdasta \(from) ja muutettu",
+        sv: "flyttad inom avsnittet från \(from) och ändrad", en: "moved within the section from \(from) and edited")
+    case .mergedFrom(let ls):
+      l.pick(
+        fi: "yhdistetty kohdista \(list(ls, l))", sv: "sammanslagen av \(list(ls, l))", en: "merged from \(list(ls, l))"
+      )
+    case .splitInto(let f, let ps):
+      l.pick(
+        fi: "jaettu: \(f) → \(list(ps, l))", sv: "delad: \(f) → \(list(ps, l))",
+        en: "split from \(f) into \(list(ps, l))")
+    case .cosmeticDetail(added: true, let what):
+      l.pick(fi: "lisätty \(what)", sv: "tillagd \(what)", en: "added \(what)")
+    case .cosmeticDetail(added: false, let what):
+      l.pick(fi: "poistettu \(what)", sv: "struken \(what)", en: "removed \(what)")
+    case .movedTo(let a, let b):
+      l.pick(fi: "\(a) siirretty kohtaan \(b)", sv: "\(a) flyttad till \(b)", en: "\(a) moved to \(b)")
+    case .mergedInto(let a, let b):
+      l.pick(fi: "\(a) yhdistetty kohtaan \(b)", sv: "\(a) sammanslagen med \(b)", en: "\(a) merged into \(b)")
+    case .partOf(let n, let a, let s):
+      l.pick(
+        fi: "\(n): osa kohdasta \(a), joka on jaettu (ks. \(s))", sv: "\(n): del av \(a), som delats (se \(s))",
+        en: "\(n): part of \(a), split (shown under \(s))")
     case .movedOutSentence(let n, let to):
-      return "\(n) \(n == 1 ? "paragraph" : "paragraphs") moved to \(list(to, "and"))"
+      l.pick(
+        fi:
+          "\(Localization.counted(n, "kappale", "kappaletta")) siirretty \(to.count == 1 ? "kohtaan" : "kohtiin") \(list(to, l))",
+        sv: "\(Localization.counted(n, "stycke flyttat", "stycken flyttade")) till \(list(to, l))",
+        en: "\(Localization.counted(n, "paragraph", "paragraphs")) moved to \(list(to, l))")
     }
   }
 
-  static func fi(_ p: DiffPhrase) -> String {
-    switch p {
-    case .comparing(let a, let b): return "Verrataan \(a) → \(b)"
-    case .changesIn(let path): return "Muutokset: \(path)"
-    case .structure: return "Rakenne"
-    case .metadata: return "Metatiedot"
-    case .metadataLine(let k, let o, let n):
-      return "\(k): " + (o.map { "”\($0)”" } ?? "(ei ollut)") + " → " + (n.map { "”\($0)”" } ?? "(poistettu)")
-    case .noChanges: return "Tekstissä ei ole muutoksia."
-    case .budgetNote:
-      return "Huom.: hakuraja tuli vastaan; osa siirroista tai muutoksista voi näkyä poistoina ja lisäyksinä."
-    case .beforeFirstHeading: return "(ennen ensimmäistä otsikkoa)"
-    case .sectionsHeading: return "Luvut"
-    case .noStructuralChange: return "rakenne ennallaan"
-    case .sectionCount(let n, let e):
-      let w: String
-      switch e {
-      case .renamed: w = "nimetty uudelleen"
-      case .moved: w = "siirretty"
-      case .added: w = "lisätty"
-      case .deleted: w = "poistettu"
-      case .textChanged: w = "muutettu"
-      case .changed: return "\(n) \(n == 1 ? "luku" : "lukua") muuttui"
-      }
-      return "\(n) \(w)"
-    case .blockCount(let n, let e):
-      let w: String
-      switch e {
-      case .added: w = "lisätty"
-      case .deleted: w = "poistettu"
-      case .modified: w = "muutettu"
-      case .moved: w = "siirretty"
-      case .merged: w = "yhdistetty"
-      case .split: w = "jaettu"
-      }
-      return "\(n) \(n == 1 ? "kappale" : "kappaletta") \(w)"
-    case .words(let a, let d): return "sanoja +\(a) −\(d)"
-    case .cosmeticCount(let n): return "\(n) näkymätöntä muutosta"
-    case .sectionStatus(let s):
-      switch s {
-      case .unchanged: return "ennallaan"
-      case .modified: return "muutettu"
-      case .added: return "lisätty"
-      case .deleted: return "poistettu"
-      }
-    case .renamedFrom(let h): return "otsikko muutettu, aiemmin ”\(h)”"
-    case .sectionMoved: return "siirretty"
-    case .was(let l): return "aiemmin \(l)"
-    case .structureLine(let k, let o, let n, let r):
-      switch k {
-      case .added: return "lisätty: \(n)"
-      case .deleted: return "poistettu: \(o)"
-      case .renamed: return "otsikko muutettu: \(o) → \(n)"
-      case .moved: return "siirretty: \(o) → \(n)"
-      case .renamedAndMoved: return "otsikko muutettu ja siirretty: \(o) → \(n)"
-      case .renumbered: return "numero muuttunut: \(o) → \(n)"
-      case .split: return "jaettu: \(n) (luvusta \(r))"
-      case .merged: return "yhdistetty: \(o) (lukuun \(r))"
-      }
-    case .blockAdded: return "lisätty"
-    case .blockDeleted: return "poistettu"
-    case .blockModified: return "muutettu"
-    case .blockCosmetic: return "näkymätön muutos"
-    case .movedFrom(let l, let e): return "siirretty kohdasta \(l)" + (e ? " ja muutettu" : "")
-    case .movedWithin(let l, let e): return "siirretty luvun sisällä kohdasta \(l)" + (e ? " ja muutettu" : "")
-    case .mergedFrom(let ls): return "yhdistetty kohdista \(list(ls, "ja"))"
-    case .splitInto(let f, let ps): return "jaettu: \(f) → \(list(ps, "ja"))"
-    case .cosmeticDetail(let added, let what): return (added ? "lisätty " : "poistettu ") + what
-    case .movedTo(let a, let b): return "\(a) siirretty kohtaan \(b)"
-    case .mergedInto(let a, let b): return "\(a) yhdistetty kohtaan \(b)"
-    case .partOf(let n, let a, let s): return "\(n): osa kohdasta \(a), joka on jaettu (ks. \(s))"
-    case .movedOutSentence(let n, let to):
-      return
-        "\(n) \(n == 1 ? "kappale" : "kappaletta") siirretty \(to.count == 1 ? "kohtaan" : "kohtiin") \(list(to, "ja"))"
+  /// `a, b and c` with the language's word for "and".
+  static func list(_ xs: [String], _ l: Localization.Language) -> String { Localization(l).join(xs) }
+
+  /// A section's or block's status: `lisätty`, `tillagd`, `added`.
+  static func statusWord(_ s: ChangeStatusWord, _ l: Localization.Language) -> String {
+    switch s {
+    case .unchanged: l.pick(fi: "ennallaan", sv: "oförändrad", en: "unchanged")
+    case .modified: l.pick(fi: "muutettu", sv: "ändrad", en: "modified")
+    case .added: l.pick(fi: "lisätty", sv: "tillagd", en: "added")
+    case .deleted: l.pick(fi: "poistettu", sv: "struken", en: "deleted")
     }
   }
 
-  static func sv(_ p: DiffPhrase) -> String {
-    switch p {
-    case .comparing(let a, let b): return "Jämför \(a) → \(b)"
-    case .changesIn(let path): return "Ändringar i \(path)"
-    case .structure: return "Struktur"
-    case .metadata: return "Metadata"
-    case .metadataLine(let k, let o, let n):
-      return "\(k): " + (o.map { "”\($0)”" } ?? "(fanns inte)") + " → " + (n.map { "”\($0)”" } ?? "(struken)")
-    case .noChanges: return "Inga ändringar i texten."
-    case .budgetNote:
-      return "Obs: sökgränsen nåddes; vissa flyttningar eller ändringar kan visas som strykningar och tillägg."
-    case .beforeFirstHeading: return "(före första rubriken)"
-    case .sectionsHeading: return "Avsnitt"
-    case .noStructuralChange: return "strukturen oförändrad"
-    case .sectionCount(let n, let e):
-      let w: String
-      switch e {
-      case .renamed: w = n == 1 ? "med ny rubrik" : "med nya rubriker"
-      case .moved: w = n == 1 ? "flyttat" : "flyttade"
-      case .added: w = n == 1 ? "tillagt" : "tillagda"
-      case .deleted: w = n == 1 ? "struket" : "strukna"
-      case .textChanged: w = n == 1 ? "ändrat" : "ändrade"
-      case .changed: return "\(n) \(n == 1 ? "ändrat avsnitt" : "ändrade avsnitt")"
-      }
-      return "\(n) \(w)"
-    case .blockCount(let n, let e):
-      let w: String
-      switch e {
-      case .added: w = n == 1 ? "tillagt" : "tillagda"
-      case .deleted: w = n == 1 ? "struket" : "strukna"
-      case .modified: w = n == 1 ? "ändrat" : "ändrade"
-      case .moved: w = n == 1 ? "flyttat" : "flyttade"
-      case .merged: w = n == 1 ? "sammanslaget" : "sammanslagna"
-      case .split: w = n == 1 ? "delat" : "delade"
-      }
-      return "\(n) \(w) \(n == 1 ? "stycke" : "stycken")"
-    case .words(let a, let d): return "ord +\(a) −\(d)"
-    case .cosmeticCount(let n): return "\(n) \(n == 1 ? "osynlig ändring" : "osynliga ändringar")"
-    case .sectionStatus(let s):
-      switch s {
-      case .unchanged: return "oförändrad"
-      case .modified: return "ändrad"
-      case .added: return "tillagd"
-      case .deleted: return "struken"
-      }
-    case .renamedFrom(let h): return "ny rubrik, tidigare ”\(h)”"
-    case .sectionMoved: return "flyttad"
-    case .was(let l): return "tidigare \(l)"
-    case .structureLine(let k, let o, let n, let r):
-      switch k {
-      case .added: return "tillagd: \(n)"
-      case .deleted: return "struken: \(o)"
-      case .renamed: return "ny rubrik: \(o) → \(n)"
-      case .moved: return "flyttad: \(o) → \(n)"
-      case .renamedAndMoved: return "ny rubrik och flyttad: \(o) → \(n)"
-      case .renumbered: return "omnumrerad: \(o) → \(n)"
-      case .split: return "delad: \(n) (från \(r))"
-      case .merged: return "sammanslagen: \(o) (med \(r))"
-      }
-    case .blockAdded: return "tillagd"
-    case .blockDeleted: return "struken"
-    case .blockModified: return "ändrad"
-    case .blockCosmetic: return "osynlig ändring"
-    case .movedFrom(let l, let e): return "flyttad från \(l)" + (e ? " och ändrad" : "")
-    case .movedWithin(let l, let e): return "flyttad inom avsnittet från \(l)" + (e ? " och ändrad" : "")
-    case .mergedFrom(let ls): return "sammanslagen av \(list(ls, "och"))"
-    case .splitInto(let f, let ps): return "delad: \(f) → \(list(ps, "och"))"
-    case .cosmeticDetail(let added, let what): return (added ? "tillagd " : "struken ") + what
-    case .movedTo(let a, let b): return "\(a) flyttad till \(b)"
-    case .mergedInto(let a, let b): return "\(a) sammanslagen med \(b)"
-    case .partOf(let n, let a, let s): return "\(n): del av \(a), som delats (se \(s))"
-    case .movedOutSentence(let n, let to):
-      return "\(n) \(n == 1 ? "stycke flyttat" : "stycken flyttade") till \(list(to, "och"))"
+  /// A count of sections and what happened to them (Swedish agrees in number).
+  static func sectionCount(_ n: Int, _ e: SectionEvent, _ l: Localization.Language) -> String {
+    let one = n == 1
+    return switch e {
+    case .renamed:
+      "\(n) " + l.pick(fi: "nimetty uudelleen", sv: one ? "med ny rubrik" : "med nya rubriker", en: "renamed")
+    case .moved: "\(n) " + l.pick(fi: "siirretty", sv: one ? "flyttat" : "flyttade", en: "moved")
+    case .added: "\(n) " + l.pick(fi: "lisätty", sv: one ? "tillagt" : "tillagda", en: "added")
+    case .deleted: "\(n) " + l.pick(fi: "poistettu", sv: one ? "struket" : "strukna", en: "deleted")
+    case .textChanged: "\(n) " + l.pick(fi: "muutettu", sv: one ? "ändrat" : "ändrade", en: "modified")
+    case .changed:
+      l.pick(
+        fi: Localization.counted(n, "luku", "lukua") + " muuttui",
+        sv: Localization.counted(n, "ändrat avsnitt", "ändrade avsnitt"), en: "\(n) changed")
+    }
+  }
+
+  /// What happened to paragraphs, after their count (Swedish agrees in number).
+  static func blockEvent(_ e: BlockEvent, _ n: Int, _ l: Localization.Language) -> String {
+    let one = n == 1
+    return switch e {
+    case .added: l.pick(fi: "lisätty", sv: one ? "tillagt" : "tillagda", en: "added")
+    case .deleted: l.pick(fi: "poistettu", sv: one ? "struket" : "strukna", en: "deleted")
+    case .modified: l.pick(fi: "muutettu", sv: one ? "ändrat" : "ändrade", en: "changed")
+    case .moved: l.pick(fi: "siirretty", sv: one ? "flyttat" : "flyttade", en: "moved")
+    case .merged: l.pick(fi: "yhdistetty", sv: one ? "sammanslaget" : "sammanslagna", en: "merged")
+    case .split: l.pick(fi: "jaettu", sv: one ? "delat" : "delade", en: "split")
+    }
+  }
+
+  /// One line of the structure list.
+  static func structureLine(
+    _ k: StructureChange.Kind, old o: String, new n: String, related r: String, _ l: Localization.Language
+  ) -> String {
+    switch k {
+    case .added: l.pick(fi: "lisätty: \(n)", sv: "tillagd: \(n)", en: "added: \(n)")
+    case .deleted: l.pick(fi: "poistettu: \(o)", sv: "struken: \(o)", en: "deleted: \(o)")
+    case .renamed: l.pick(fi: "otsikko muutettu: \(o) → \(n)", sv: "ny rubrik: \(o) → \(n)", en: "renamed: \(o) → \(n)")
+    case .moved: l.pick(fi: "siirretty: \(o) → \(n)", sv: "flyttad: \(o) → \(n)", en: "moved: \(o) → \(n)")
+    case .renamedAndMoved:
+      l.pick(
+        fi: "otsikko muutettu ja siirretty: \(o) → \(n)", sv: "ny rubrik och flyttad: \(o) → \(n)",
+        en: "renamed and moved: \(o) → \(n)")
+    case .renumbered:
+      l.pick(fi: "numero muuttunut: \(o) → \(n)", sv: "omnumrerad: \(o) → \(n)", en: "renumbered: \(o) → \(n)")
+    case .split: l.pick(fi: "jaettu: \(n) (luvusta \(r))", sv: "delad: \(n) (från \(r))", en: "split: \(n) (from \(r))")
+    case .merged:
+      l.pick(fi: "yhdistetty: \(o) (lukuun \(r))", sv: "sammanslagen: \(o) (med \(r))", en: "merged: \(o) (into \(r))")
     }
   }
 }

@@ -8,16 +8,21 @@ package enum HTML {
     var out = ""
     out.reserveCapacity(s.utf8.count + 16)
     for c in s.unicodeScalars {
-      switch c {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
+      if let e = entity(c) { out += e } else { out.unicodeScalars.append(c) }
     }
     return out
+  }
+
+  /// The entity for a character that HTML gives a meaning to; nil for any other.
+  static func entity(_ c: Unicode.Scalar) -> String? {
+    switch c {
+    case "<": "&lt;"
+    case ">": "&gt;"
+    case "&": "&amp;"
+    case "\"": "&quot;"
+    case "'": "&#39;"
+    default: nil
+    }
   }
 
   /// Inline CSS: readable on screen, prints on A4, and marks changes by more than colour

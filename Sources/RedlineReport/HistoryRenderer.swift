@@ -126,55 +126,57 @@ package enum HistoryRenderer {
 
   /// The `redline.history/1` JSON (docs/views.md).
   package static func json(_ h: BlockHistory) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("path", h.path)
-    w.value("revision", h.revision)
-    w.value("label", h.label)
-    w.value("text", h.text)
-    w.beginArray("entries")
-    for e in h.entries {
-      w.beginObject()
-      w.value("change", e.change.rawValue)
-      version(&w, "version", h.versions[e.version])
-      w.value("label", e.label)
-      w.value("old_label", e.oldLabel)
-      w.strings("sources", e.sources)
-      if let s = e.segments { w.segments("segments", s) } else { w.null("segments") }
-      w.value("text", e.text)
-      threads(&w, "threads", e.threads)
-      w.endObject()
+    JSONWriter.document(schema: schema) { w in
+      w.members(["path": h.path, "revision": h.revision, "label": h.label, "text": h.text])
+      w.beginArray("entries")
+      for e in h.entries {
+        w.object { w in
+          w.value("change", e.change.rawValue)
+          version(&w, "version", h.versions[e.version])
+          w.value("label", e.label)
+          w.value("old_label", e.oldLabel)
+          w.strings("sources", e.sources)
+          w.segments("segments", e.segments)
+          w.value("text", e.text)
+          threads(&w, "threads", e.threads)
+        }
+      }
+      w.endArray()
+      threads(&w, "open_threads", h.openThreads)
+      w.value("shallow", h.shallow)
     }
-    w.endArray()
-    threads(&w, "open_threads", h.openThreads)
-    w.value("shallow", h.shallow)
-    return w.finish()
   }
 
-  static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo) {
-    w.beginObject(k)
-    w.value("name", v.name)
-    w.value("commit", v.commit)
-    w.strings("tags", v.tags)
-    w.value("author", v.author)
-    w.value("email", v.email)
-    w.value("date", v.date)
-    w.value("time", Int(v.time))
-    w.value("summary", v.summary)
-    w.value("path", v.path)
-    w.endObject()
+  /// A version as the views' JSON writes it, or `null` when there is none.
+  static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo?) {
+    w.object(k, v) { w, v in
+      w.members([
+        "name": v.name,
+        "commit": v.commit,
+        "tags": v.tags,
+        "author": v.author,
+        "email": v.email,
+        "date": v.date,
+        "time": Int(v.time),
+        "summary": v.summary,
+        "path": v.path,
+      ])
+    }
   }
 
   static func threads(_ w: inout JSONWriter, _ k: String, _ ts: [ThreadNote]) {
     w.beginArray(k)
     for t in ts {
-      w.beginObject()
-      w.value("id", t.id)
-      w.value("author", t.author)
-      w.value("date", VersionInfo.finnishDate(t.time))
-      w.value("status", t.status)
-      w.value("label", t.label)
-      w.value("excerpt", t.excerpt)
-      w.endObject()
+      w.object { w in
+        w.members([
+          "id": t.id,
+          "author": t.author,
+          "date": VersionInfo.finnishDate(t.time),
+          "status": t.status,
+          "label": t.label,
+          "excerpt": t.excerpt,
+        ])
+      }
     }
     w.endArray()
   }

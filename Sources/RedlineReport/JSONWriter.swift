@@ -114,17 +114,20 @@ struct JSONWriter {
     }
   }
 
-  /// A writer for a whole JSON document: its object begun and its `"schema"` written.
-  /// `finish()` ends it.
-  static func document(schema: String, pretty: Bool = true, capacity: Int = 1 << 16) -> JSONWriter {
+  /// A whole JSON document: its object with `"schema"` first, then the members `members`
+  /// writes; its bytes with a final newline.
+  static func document(
+    schema: String, pretty: Bool = true, capacity: Int = 1 << 16, _ members: (inout JSONWriter) -> Void
+  ) -> [UInt8] {
     var w = JSONWriter(pretty: pretty, capacity: capacity)
     w.beginObject()
     w.value("schema", schema)
-    return w
+    members(&w)
+    return w.finish()
   }
 
   /// Ends the document's object; its bytes with a final newline.
-  mutating func finish() -> [UInt8] {
+  private mutating func finish() -> [UInt8] {
     endObject()
     var out = bytes
     out.append(0x0A)
@@ -133,6 +136,20 @@ struct JSONWriter {
 
   mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  /// An object under key `k` whose members `members` writes; it is always closed.
+  mutating func object(_ k: String? = nil, _ members: (inout JSONWriter) -> Void) {
+    beginObject(k)
+    members(&self)
+    endObject()
+  }
+
+  /// `value`'s object under key `k`, its members written by `members`; `null` when there
+  /// is no value.
+  mutating func object<T>(_ k: String?, _ value: T?, _ members: (inout JSONWriter, T) -> Void) {
+    guard let value else { return null(k) }
+    object(k) { members(&$0, value) }
+  }
   mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
@@ -170,6 +187,12 @@ struct JSONWriter {
     let r = (d * 1000).rounded() / 1000
     putASCII(r == r.rounded() ? String(Int(r)) : String(r))
     trimIfDone()
+  }
+
+  /// A number, or `null` when there is none.
+  mutating func value(_ k: String?, _ n: Int?) {
+    guard let n else { return null(k) }
+    value(k, n)
   }
 
   mutating func value(_ k: String?, _ b: Bool) {
@@ -294,11 +317,22 @@ struct JSONWriter {
     return extra
   }
 
+  /// Plain members in order, as a table of keys and values: `w.members(["path": a.path, …])`.
+  mutating func members(_ table: KeyValuePairs<String, any JSONMember>) {
+    for (k, v) in table { v.write(k, to: &self) }
+  }
+
   /// An array of strings under key `k`.
   mutating func strings(_ k: String, _ items: [String]) {
     beginArray(k)
     for i in items { value(nil, i) }
     endArray()
+  }
+
+  /// `[{op, text}, …]` under key `k`, or `null` when there are none (no word diff).
+  mutating func segments(_ k: String, _ segs: [Segment]?) {
+    guard let segs else { return null(k) }
+    segments(k, segs)
   }
 
   /// `[{op, text}, …]` under key `k`.
@@ -311,5 +345,35 @@ struct JSONWriter {
       endObject()
     }
     endArray()
+  }
+}
+
+/// A value `JSONWriter.members` writes under its key: a string, a whole number, true or
+/// false, a list of strings, or nil as `null`.
+protocol JSONMember {
+  /// Writes the value under key `k`.
+  func write(_ k: String, to w: inout JSONWriter)
+}
+
+extension String: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Int: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Bool: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+}
+
+extension Array: JSONMember where Element == String {
+  func write(_ k: String, to w: inout JSONWriter) { w.strings(k, self) }
+}
+
+extension Optional: JSONMember where Wrapped: JSONMember {
+  func write(_ k: String, to w: inout JSONWriter) {
+    guard let v = self else { return w.null(k) }
+    v.write(k, to: &w)
   }
 }

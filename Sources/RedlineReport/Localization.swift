@@ -5,13 +5,35 @@ import RedlineReview
 /// The words of Redline's reports in Finnish, Swedish and English, as a ministry writes
 /// them for a consultation (lausuntokierros / remiss).
 ///
-/// Every fixed phrase is a `Key`, and each language is one exhaustive `switch` over the
-/// keys: a phrase missing in one language does not compile. Phrases with numbers are
-/// functions that handle number agreement ("1 kappale", "2 kappaletta"; "1 ändrat stycke",
-/// "2 ändrade stycken").
+/// Every fixed phrase is a `Key`, and every phrase around a value (a label, a revision, a
+/// name) a `Phrase`; each is written once with its three languages side by side
+/// (`Language.pick(fi:sv:en:)`) in one exhaustive `switch`, so a phrase without all three
+/// languages does not compile. Phrases that count are functions that handle number
+/// agreement ("1 kappale", "2 kappaletta"; "1 ändrat stycke", "2 ändrade stycken").
 package struct Localization: Sendable, Hashable {
   package enum Language: String, Sendable, CaseIterable, Hashable {
     case fi, sv, en
+
+    /// The one of three translations that is in this language. Every phrase is written as
+    /// `l.pick(fi:sv:en:)` with each language on a line of its own, so a translator reads
+    /// the three together and changing one language's words changes one line; only the
+    /// chosen one is built.
+    package func pick<T>(fi: @autoclosure () -> T, sv: @autoclosure () -> T, en: @autoclosure () -> T) -> T {
+      switch self {
+      case .fi: fi()
+      case .sv: sv()
+      case .en: en()
+      }
+    }
+
+    /// `n` and the noun that agrees with it in this language, each language's singular and
+    /// plural side by side: `counted(n, fi: "kappale", "kappaletta", sv: "stycke", "stycken", …)`.
+    package func counted(
+      _ n: Int, fi: String, _ fiMany: String, sv: String, _ svMany: String, en: String, _ enMany: String
+    ) -> String {
+      let (one, many) = pick(fi: (fi, fiMany), sv: (sv, svMany), en: (en, enMany))
+      return Localization.counted(n, one, many)
+    }
   }
 
   /// Labels and fixed sentences without numbers.
@@ -73,160 +95,344 @@ package struct Localization: Sendable, Hashable {
   package init(_ language: Language) { self.language = language }
 
   /// The phrase for `key` in this language.
-  package subscript(_ key: Key) -> String {
-    switch language {
-    case .fi: Self.fi(key)
-    case .sv: Self.sv(key)
-    case .en: Self.en(key)
+  package subscript(_ key: Key) -> String { Self.text(key, language) }
+
+  /// Every fixed phrase with its Finnish, Swedish and English side by side.
+  static func text(_ k: Key, _ l: Language) -> String {
+    switch k {
+    case .title:
+      l.pick(
+        fi: "Muutosyhteenveto",
+        sv: "Sammanfattning av ändringarna",
+        en: "Summary of changes")
+    case .commentsTitle:
+      l.pick(
+        fi: "Lausuntopalautteen käsittely",
+        sv: "Behandlingen av remissvaren",
+        en: "Handling of the consultation responses")
+    case .contents:
+      l.pick(
+        fi: "Sisällys",
+        sv: "Innehåll",
+        en: "Contents")
+    case .document:
+      l.pick(
+        fi: "Asiakirja",
+        sv: "Dokument",
+        en: "Document")
+    case .oldVersion:
+      l.pick(
+        fi: "Aiempi versio",
+        sv: "Tidigare version",
+        en: "Earlier version")
+    case .newVersion:
+      l.pick(
+        fi: "Uusi versio",
+        sv: "Ny version",
+        en: "New version")
+    case .legendTitle:
+      l.pick(
+        fi: "Merkinnät",
+        sv: "Teckenförklaring",
+        en: "Key")
+    case .legend:
+      l.pick(
+        fi: "Lisätty teksti on alleviivattu ja poistettu teksti yliviivattu.",
+        sv: "Tillagd text är understruken och struken text överstruken.",
+        en: "Inserted text is underlined and deleted text struck through.")
+    case .structure:
+      l.pick(
+        fi: "Rakenteen muutokset",
+        sv: "Ändringar i strukturen",
+        en: "Changes to the structure")
+    case .noStructure:
+      l.pick(
+        fi: "Lukujen rakenne ei muuttunut.",
+        sv: "Kapitelstrukturen är oförändrad.",
+        en: "The chapter structure is unchanged.")
+    case .sections:
+      l.pick(
+        fi: "Muutokset luvuittain",
+        sv: "Ändringar kapitel för kapitel",
+        en: "Changes section by section")
+    case .comments:
+      l.pick(
+        fi: "Lausuntopalautteen käsittely",
+        sv: "Behandlingen av remissvaren",
+        en: "Handling of the consultation responses")
+    case .commentTable:
+      l.pick(
+        fi: "Lausuntopalaute taulukkona",
+        sv: "Remissvaren i tabellform",
+        en: "Consultation responses in a table")
+    case .noComments:
+      l.pick(
+        fi: "Versiosta ei annettu lausuntopalautetta.",
+        sv: "Inga remissvar lämnades på versionen.",
+        en: "No consultation responses were given on this version.")
+    case .addedBlock:
+      l.pick(
+        fi: "Lisätty",
+        sv: "Tillagt",
+        en: "Added")
+    case .deletedBlock:
+      l.pick(
+        fi: "Poistettu",
+        sv: "Struket",
+        en: "Deleted")
+    case .modifiedBlock:
+      l.pick(
+        fi: "Muutettu",
+        sv: "Ändrat",
+        en: "Changed")
+    case .sectionAdded:
+      l.pick(
+        fi: "Uusi luku.",
+        sv: "Nytt kapitel.",
+        en: "New section.")
+    case .sectionDeleted:
+      l.pick(
+        fi: "Luku poistettiin.",
+        sv: "Kapitlet ströks.",
+        en: "The section was deleted.")
+    case .respondent:
+      l.pick(
+        fi: "Lausunnonantaja",
+        sv: "Remissinstans",
+        en: "Respondent")
+    case .paragraph:
+      l.pick(
+        fi: "Kohta",
+        sv: "Punkt",
+        en: "Paragraph")
+    case .handling:
+      l.pick(
+        fi: "Käsittely",
+        sv: "Behandling",
+        en: "Handling")
+    case .reason:
+      l.pick(
+        fi: "Perustelu",
+        sv: "Motivering",
+        en: "Reason")
+    case .replies:
+      l.pick(
+        fi: "Vastaus",
+        sv: "Svar",
+        en: "Reply")
+    case .changedInResponse:
+      l.pick(
+        fi: "Kohdan muutokset lausunnon jälkeen",
+        sv: "Ändringar i punkten efter remissvaret",
+        en: "Changes to the paragraph since the response")
+    case .wasDeleted:
+      l.pick(
+        fi: "Kohta poistettiin",
+        sv: "Punkten ströks",
+        en: "The paragraph was deleted")
+    case .beforeFirstHeading:
+      l.pick(
+        fi: "Johdanto-osa",
+        sv: "Inledande del",
+        en: "Opening text")
+    case .notFound:
+      l.pick(
+        fi: "kohtaa ei löydy",
+        sv: "punkten hittas inte",
+        en: "paragraph not found")
+    case .outlineLine:
+      l.pick(
+        fi: "rivi",
+        sv: "rad",
+        en: "line")
+    case .quoted:
+      l.pick(
+        fi: "lainaus",
+        sv: "citat",
+        en: "quoted")
+    case .note:
+      l.pick(
+        fi: "huomautus",
+        sv: "anmärkning",
+        en: "note")
+    case .changedSince:
+      l.pick(
+        fi: "muutettu sen jälkeen",
+        sv: "ändrat sedan dess",
+        en: "changed since")
+    case .deletedParagraph:
+      l.pick(
+        fi: "poistettu kohta",
+        sv: "struken punkt",
+        en: "deleted paragraph")
+    case .reopened:
+      l.pick(
+        fi: "avattu uudelleen",
+        sv: "återöppnad",
+        en: "reopened")
+    case .committed:
+      l.pick(
+        fi: "kirjattu versionhallintaan",
+        sv: "incheckad i versionshanteringen",
+        en: "committed")
+    case .formerly:
+      l.pick(
+        fi: "aiemmin",
+        sv: "tidigare",
+        en: "formerly")
+    case .deletedMark:
+      l.pick(
+        fi: "poistettu",
+        sv: "struket",
+        en: "deleted")
+    case .respondents:
+      l.pick(
+        fi: "Lausunnonantajat",
+        sv: "Remissinstanser",
+        en: "Respondents")
     }
   }
 
-  static func fi(_ k: Key) -> String {
-    switch k {
-    case .title: "Muutosyhteenveto"
-    case .commentsTitle: "Lausuntopalautteen käsittely"
-    case .contents: "Sisällys"
-    case .document: "Asiakirja"
-    case .oldVersion: "Aiempi versio"
-    case .newVersion: "Uusi versio"
-    case .legendTitle: "Merkinnät"
-    case .legend: "Lisätty teksti on alleviivattu ja poistettu teksti yliviivattu."
-    case .structure: "Rakenteen muutokset"
-    case .noStructure: "Lukujen rakenne ei muuttunut."
-    case .sections: "Muutokset luvuittain"
-    case .comments: "Lausuntopalautteen käsittely"
-    case .commentTable: "Lausuntopalaute taulukkona"
-    case .noComments: "Versiosta ei annettu lausuntopalautetta."
-    case .addedBlock: "Lisätty"
-    case .deletedBlock: "Poistettu"
-    case .modifiedBlock: "Muutettu"
-    case .sectionAdded: "Uusi luku."
-    case .sectionDeleted: "Luku poistettiin."
-    case .respondent: "Lausunnonantaja"
-    case .paragraph: "Kohta"
-    case .handling: "Käsittely"
-    case .reason: "Perustelu"
-    case .replies: "Vastaus"
-    case .changedInResponse: "Kohdan muutokset lausunnon jälkeen"
-    case .wasDeleted: "Kohta poistettiin"
-    case .beforeFirstHeading: "Johdanto-osa"
-    case .notFound: "kohtaa ei löydy"
-    case .outlineLine: "rivi"
-    case .quoted: "lainaus"
-    case .note: "huomautus"
-    case .changedSince: "muutettu sen jälkeen"
-    case .deletedParagraph: "poistettu kohta"
-    case .reopened: "avattu uudelleen"
-    case .committed: "kirjattu versionhallintaan"
-    case .formerly: "aiemmin"
-    case .deletedMark: "poistettu"
-    case .respondents: "Lausunnonantajat"
+  // MARK: Phrases around a value
+
+  /// Phrases around one value (a label, a revision, a date, a name), read as
+  /// `l[.nowAt, "§3 ¶1"]`: one exhaustive `switch` in `text(_:_:_:)` like the keys.
+  package enum Phrase: Sendable, CaseIterable, Hashable {
+    /// "annettu versioon v1": a response given on an earlier round, still waiting.
+    case givenOn
+    /// "nyt §3.3 ¶1": where the paragraph is now, when its label changed.
+    case nowAt
+    /// The closing line: "Laadittu Redline-työkalulla 27.11.2023."
+    case generated
+    /// The listing's title: "Lausuntopalaute versiossa v2".
+    case commentsAt
+    /// "versiossa v1", "i version v1", "at v1".
+    case atVersion
+    /// A comment made after the listed version: "tehty version v1 jälkeen".
+    case madeAfter
+    /// "yhdistetty kohtaan §2.2 ¶3": a thread whose paragraph was merged.
+    case mergedInto
+    /// "siirretty kohtaan §4 ¶1": a thread whose paragraph moved.
+    case movedTo
+    /// A version listed under its older file name: "[nimellä vanha.md]".
+    case asPath
+    /// A reply in the Markdown listing: "Aino vastasi".
+    case replyBy
+  }
+
+  /// The phrase `phrase` around `value` in this language.
+  package subscript(_ phrase: Phrase, _ value: String) -> String { Self.text(phrase, value, language) }
+
+  /// Every phrase around a value with its Finnish, Swedish and English side by side.
+  static func text(_ p: Phrase, _ value: String, _ l: Language) -> String {
+    switch p {
+    case .givenOn:
+      l.pick(
+        fi: "annettu versioon \(value)",
+        sv: "lämnat på version \(value)",
+        en: "given on version \(value)")
+    case .nowAt:
+      l.pick(
+        fi: "nyt \(value)",
+        sv: "nu \(value)",
+        en: "now \(value)")
+    case .generated:
+      l.pick(
+        fi: "Laadittu Redline-työkalulla \(value).",
+        sv: "Sammanställd med Redline \(value).",
+        en: "Prepared with Redline on \(value).")
+    case .commentsAt:
+      l.pick(
+        fi: "Lausuntopalaute versiossa \(value)",
+        sv: "Remissvar i version \(value)",
+        en: "Comments at \(value)")
+    case .atVersion:
+      l.pick(
+        fi: "versiossa \(value)",
+        sv: "i version \(value)",
+        en: "at \(value)")
+    case .madeAfter:
+      l.pick(
+        fi: "tehty version \(value) jälkeen",
+        sv: "gjord efter version \(value)",
+        en: "made after \(value)")
+    case .mergedInto:
+      l.pick(
+        fi: "yhdistetty kohtaan \(value)",
+        sv: "sammanslagen med \(value)",
+        en: "merged into \(value)")
+    case .movedTo:
+      l.pick(
+        fi: "siirretty kohtaan \(value)",
+        sv: "flyttad till \(value)",
+        en: "moved to \(value)")
+    case .asPath:
+      l.pick(
+        fi: "[nimellä \(value)]",
+        sv: "[som \(value)]",
+        en: "[as \(value)]")
+    case .replyBy:
+      l.pick(
+        fi: "\(value) vastasi",
+        sv: "\(value) svarade",
+        en: "reply by \(value)")
     }
   }
 
-  static func sv(_ k: Key) -> String {
-    switch k {
-    case .title: "Sammanfattning av ändringarna"
-    case .commentsTitle: "Behandlingen av remissvaren"
-    case .contents: "Innehåll"
-    case .document: "Dokument"
-    case .oldVersion: "Tidigare version"
-    case .newVersion: "Ny version"
-    case .legendTitle: "Teckenförklaring"
-    case .legend: "Tillagd text är understruken och struken text överstruken."
-    case .structure: "Ändringar i strukturen"
-    case .noStructure: "Kapitelstrukturen är oförändrad."
-    case .sections: "Ändringar kapitel för kapitel"
-    case .comments: "Behandlingen av remissvaren"
-    case .commentTable: "Remissvaren i tabellform"
-    case .noComments: "Inga remissvar lämnades på versionen."
-    case .addedBlock: "Tillagt"
-    case .deletedBlock: "Struket"
-    case .modifiedBlock: "Ändrat"
-    case .sectionAdded: "Nytt kapitel."
-    case .sectionDeleted: "Kapitlet ströks."
-    case .respondent: "Remissinstans"
-    case .paragraph: "Punkt"
-    case .handling: "Behandling"
-    case .reason: "Motivering"
-    case .replies: "Svar"
-    case .changedInResponse: "Ändringar i punkten efter remissvaret"
-    case .wasDeleted: "Punkten ströks"
-    case .beforeFirstHeading: "Inledande del"
-    case .notFound: "punkten hittas inte"
-    case .outlineLine: "rad"
-    case .quoted: "citat"
-    case .note: "anmärkning"
-    case .changedSince: "ändrat sedan dess"
-    case .deletedParagraph: "struken punkt"
-    case .reopened: "återöppnad"
-    case .committed: "incheckad i versionshanteringen"
-    case .formerly: "tidigare"
-    case .deletedMark: "struket"
-    case .respondents: "Remissinstanser"
-    }
+  /// "Muutosten tekijä" for one person, "Muutosten tekijät" for several.
+  package func changedBy(_ people: Int) -> String {
+    language.pick(
+      fi: people == 1 ? "Muutosten tekijä" : "Muutosten tekijät",
+      sv: "Ändringarna gjordes av",
+      en: "Changes made by")
   }
 
-  static func en(_ k: Key) -> String {
-    switch k {
-    case .title: "Summary of changes"
-    case .commentsTitle: "Handling of the consultation responses"
-    case .contents: "Contents"
-    case .document: "Document"
-    case .oldVersion: "Earlier version"
-    case .newVersion: "New version"
-    case .legendTitle: "Key"
-    case .legend: "Inserted text is underlined and deleted text struck through."
-    case .structure: "Changes to the structure"
-    case .noStructure: "The chapter structure is unchanged."
-    case .sections: "Changes section by section"
-    case .comments: "Handling of the consultation responses"
-    case .commentTable: "Consultation responses in a table"
-    case .noComments: "No consultation responses were given on this version."
-    case .addedBlock: "Added"
-    case .deletedBlock: "Deleted"
-    case .modifiedBlock: "Changed"
-    case .sectionAdded: "New section."
-    case .sectionDeleted: "The section was deleted."
-    case .respondent: "Respondent"
-    case .paragraph: "Paragraph"
-    case .handling: "Handling"
-    case .reason: "Reason"
-    case .replies: "Reply"
-    case .changedInResponse: "Changes to the paragraph since the response"
-    case .wasDeleted: "The paragraph was deleted"
-    case .beforeFirstHeading: "Opening text"
-    case .notFound: "paragraph not found"
-    case .outlineLine: "line"
-    case .quoted: "quoted"
-    case .note: "note"
-    case .changedSince: "changed since"
-    case .deletedParagraph: "deleted paragraph"
-    case .reopened: "reopened"
-    case .committed: "committed"
-    case .formerly: "formerly"
-    case .deletedMark: "deleted"
-    case .respondents: "Respondents"
-    }
+  /// "Siirretty kohdasta §3 ¶2" (and "ja muutettu" when also edited).
+  package func movedFrom(_ label: String, edited: Bool) -> String {
+    edited
+      ? language.pick(
+        fi: "Siirretty kohdasta \(label) ja muutettu",
+        sv: "Flyttat från \(label) och ändrat",
+        en: "Moved from \(label) and changed")
+      : language.pick(
+        fi: "Siirretty kohdasta \(label)",
+        sv: "Flyttat från \(label)",
+        en: "Moved from \(label)")
+  }
+
+  /// Who resolved or reopened, and at which version: " – Aino, versio v2", " by Aino at v2".
+  package func byAt(_ name: String, _ revision: String) -> String {
+    language.pick(
+      fi: " – \(name), versio \(revision)",
+      sv: " – \(name), version \(revision)",
+      en: " by \(name) at \(revision)")
   }
 
   // MARK: Consultation words
 
   /// How a response was handled: huomioitu / beaktad / taken into account, …
   package func disposition(_ d: Disposition) -> String {
-    switch (language, d) {
-    case (.fi, .accepted): "huomioitu"
-    case (.fi, .partlyAccepted): "osittain huomioitu"
-    case (.fi, .notAccepted): "ei huomioitu"
-    case (.fi, .noted): "merkitty tiedoksi"
-    case (.sv, .accepted): "beaktad"
-    case (.sv, .partlyAccepted): "delvis beaktad"
-    case (.sv, .notAccepted): "inte beaktad"
-    case (.sv, .noted): "för kännedom"
-    case (.en, .accepted): "taken into account"
-    case (.en, .partlyAccepted): "partly taken into account"
-    case (.en, .notAccepted): "not taken into account"
-    case (.en, .noted): "noted"
+    switch d {
+    case .accepted:
+      language.pick(
+        fi: "huomioitu",
+        sv: "beaktad",
+        en: "taken into account")
+    case .partlyAccepted:
+      language.pick(
+        fi: "osittain huomioitu",
+        sv: "delvis beaktad",
+        en: "partly taken into account")
+    case .notAccepted:
+      language.pick(
+        fi: "ei huomioitu",
+        sv: "inte beaktad",
+        en: "not taken into account")
+    case .noted:
+      language.pick(
+        fi: "merkitty tiedoksi",
+        sv: "för kännedom",
+        en: "noted")
     }
   }
 
@@ -234,76 +440,47 @@ package struct Localization: Sendable, Hashable {
   /// waiting for a person (`ThreadStatus.waitsForPerson`) says so: "käsittely kirjaamatta",
   /// "käsittelemättä".
   package func status(_ s: ThreadStatus) -> String {
-    switch (language, s) {
-    case (.fi, .resolved): "käsitelty"
-    case (.fi, .addressed): "teksti muuttunut, käsittely kirjaamatta"
-    case (.fi, .open): "käsittelemättä"
-    case (.fi, .outdated): "kohta poistettu, käsittely kirjaamatta"
-    case (.fi, .orphaned): "kohtaa ei löydy"
-    case (.fi, .unreadable): "tiedostoa ei voi lukea"
-    case (.fi, .merged): "teksti yhdistetty toiseen kohtaan, käsittely kirjaamatta"
-    case (.fi, .notYetMade): "tehty myöhemmin"
-    case (.sv, .resolved): "behandlad"
-    case (.sv, .addressed): "texten ändrad, behandlingen inte antecknad"
-    case (.sv, .open): "obehandlad"
-    case (.sv, .outdated): "punkten struken, behandlingen inte antecknad"
-    case (.sv, .orphaned): "punkten hittas inte"
-    case (.sv, .unreadable): "filen kan inte läsas"
-    case (.sv, .merged): "texten sammanslagen med en annan punkt, behandlingen inte antecknad"
-    case (.sv, .notYetMade): "gjord senare"
-    case (.en, .resolved): "handled"
-    case (.en, .addressed): "text changed, handling not recorded"
-    case (.en, .open): "not yet handled"
-    case (.en, .outdated): "paragraph deleted, handling not recorded"
-    case (.en, .orphaned): "paragraph not found"
-    case (.en, .unreadable): "file cannot be read"
-    case (.en, .merged): "merged into another paragraph, handling not recorded"
-    case (.en, .notYetMade): "made later"
-    }
-  }
-
-  /// "Muutosten tekijä" for one person, "Muutosten tekijät" for several.
-  package func changedBy(_ people: Int) -> String {
-    switch language {
-    case .fi: people == 1 ? "Muutosten tekijä" : "Muutosten tekijät"
-    case .sv: "Ändringarna gjordes av"
-    case .en: "Changes made by"
-    }
-  }
-
-  /// Marks a response given on an earlier round that is still waiting: "annettu versioon v1".
-  package func givenOn(_ revision: String) -> String {
-    switch language {
-    case .fi: "annettu versioon \(revision)"
-    case .sv: "lämnat på version \(revision)"
-    case .en: "given on version \(revision)"
-    }
-  }
-
-  /// Where the paragraph is now, when its label changed: "nyt §3.3 ¶1".
-  package func nowAt(_ label: String) -> String {
-    switch language {
-    case .fi: "nyt \(label)"
-    case .sv: "nu \(label)"
-    case .en: "now \(label)"
-    }
-  }
-
-  /// The closing line: "Laadittu Redline-työkalulla 27.11.2023."
-  package func generated(_ date: String) -> String {
-    switch language {
-    case .fi: "Laadittu Redline-työkalulla \(date)."
-    case .sv: "Sammanställd med Redline \(date)."
-    case .en: "Prepared with Redline on \(date)."
-    }
-  }
-
-  /// "Siirretty kohdasta §3 ¶2" (and "ja muutettu" when also edited).
-  package func movedFrom(_ label: String, edited: Bool) -> String {
-    switch language {
-    case .fi: edited ? "Siirretty kohdasta \(label) ja muutettu" : "Siirretty kohdasta \(label)"
-    case .sv: edited ? "Flyttat från \(label) och ändrat" : "Flyttat från \(label)"
-    case .en: edited ? "Moved from \(label) and changed" : "Moved from \(label)"
+    switch s {
+    case .resolved:
+      language.pick(
+        fi: "käsitelty",
+        sv: "behandlad",
+        en: "handled")
+    case .addressed:
+      language.pick(
+        fi: "teksti muuttunut, käsittely kirjaamatta",
+        sv: "texten ändrad, behandlingen inte antecknad",
+        en: "text changed, handling not recorded")
+    case .open:
+      language.pick(
+        fi: "käsittelemättä",
+        sv: "obehandlad",
+        en: "not yet handled")
+    case .outdated:
+      language.pick(
+        fi: "kohta poistettu, käsittely kirjaamatta",
+        sv: "punkten struken, behandlingen inte antecknad",
+        en: "paragraph deleted, handling not recorded")
+    case .orphaned:
+      language.pick(
+        fi: "kohtaa ei löydy",
+        sv: "punkten hittas inte",
+        en: "paragraph not found")
+    case .unreadable:
+      language.pick(
+        fi: "tiedostoa ei voi lukea",
+        sv: "filen kan inte läsas",
+        en: "file cannot be read")
+    case .merged:
+      language.pick(
+        fi: "teksti yhdistetty toiseen kohtaan, käsittely kirjaamatta",
+        sv: "texten sammanslagen med en annan punkt, behandlingen inte antecknad",
+        en: "merged into another paragraph, handling not recorded")
+    case .notYetMade:
+      language.pick(
+        fi: "tehty myöhemmin",
+        sv: "gjord senare",
+        en: "made later")
     }
   }
 
@@ -311,31 +488,47 @@ package struct Localization: Sendable, Hashable {
 
   /// One line of the structure list.
   package func structure(_ kind: StructureChange.Kind, old: String, new: String, related: String) -> String {
-    switch (language, kind) {
-    case (.fi, .renamed): "\(old): otsikko muutettu, nyt \(new)"
-    case (.fi, .moved): "\(old): siirretty, nyt \(new)"
-    case (.fi, .renamedAndMoved): "\(old): otsikko muutettu ja siirretty, nyt \(new)"
-    case (.fi, .renumbered): "\(old): numero muuttunut, nyt \(new)"
-    case (.fi, .added): "\(new): uusi luku"
-    case (.fi, .deleted): "\(old): poistettu"
-    case (.fi, .split): "\(new): uusi, jaettu luvusta \(related)"
-    case (.fi, .merged): "\(old): poistettu, yhdistetty lukuun \(related)"
-    case (.sv, .renamed): "\(old): rubriken ändrad, nu \(new)"
-    case (.sv, .moved): "\(old): flyttat, nu \(new)"
-    case (.sv, .renamedAndMoved): "\(old): rubriken ändrad och flyttat, nu \(new)"
-    case (.sv, .renumbered): "\(old): numret ändrat, nu \(new)"
-    case (.sv, .added): "\(new): nytt kapitel"
-    case (.sv, .deleted): "\(old): struket"
-    case (.sv, .split): "\(new): nytt, delat från \(related)"
-    case (.sv, .merged): "\(old): struket, sammanslaget med \(related)"
-    case (.en, .renamed): "\(old): renamed, now \(new)"
-    case (.en, .moved): "\(old): moved, now \(new)"
-    case (.en, .renamedAndMoved): "\(old): renamed and moved, now \(new)"
-    case (.en, .renumbered): "\(old): renumbered, now \(new)"
-    case (.en, .added): "\(new): new section"
-    case (.en, .deleted): "\(old): deleted"
-    case (.en, .split): "\(new): new, split from \(related)"
-    case (.en, .merged): "\(old): deleted, merged into \(related)"
+    switch kind {
+    case .renamed:
+      language.pick(
+        fi: "\(old): otsikko muutettu, nyt \(new)",
+        sv: "\(old): rubriken ändrad, nu \(new)",
+        en: "\(old): renamed, now \(new)")
+    case .moved:
+      language.pick(
+        fi: "\(old): siirretty, nyt \(new)",
+        sv: "\(old): flyttat, nu \(new)",
+        en: "\(old): moved, now \(new)")
+    case .renamedAndMoved:
+      language.pick(
+        fi: "\(old): otsikko muutettu ja siirretty, nyt \(new)",
+        sv: "\(old): rubriken ändrad och flyttat, nu \(new)",
+        en: "\(old): renamed and moved, now \(new)")
+    case .renumbered:
+      language.pick(
+        fi: "\(old): numero muuttunut, nyt \(new)",
+        sv: "\(old): numret ändrat, nu \(new)",
+        en: "\(old): renumbered, now \(new)")
+    case .added:
+      language.pick(
+        fi: "\(new): uusi luku",
+        sv: "\(new): nytt kapitel",
+        en: "\(new): new section")
+    case .deleted:
+      language.pick(
+        fi: "\(old): poistettu",
+        sv: "\(old): struket",
+        en: "\(old): deleted")
+    case .split:
+      language.pick(
+        fi: "\(new): uusi, jaettu luvusta \(related)",
+        sv: "\(new): nytt, delat från \(related)",
+        en: "\(new): new, split from \(related)")
+    case .merged:
+      language.pick(
+        fi: "\(old): poistettu, yhdistetty lukuun \(related)",
+        sv: "\(old): struket, sammanslaget med \(related)",
+        en: "\(old): deleted, merged into \(related)")
     }
   }
 
@@ -359,23 +552,24 @@ package struct Localization: Sendable, Hashable {
   /// "56 kappaletta lisättiin, 12 poistettiin ja 3 siirrettiin." — the paragraphs of a
   /// change as one sentence; only the counts that are not zero.
   package func paragraphSentence(_ t: Tally) -> String {
+    let l = language
     let parts = [(t.added, 0), (t.deleted, 1), (t.modified, 2), (t.moved, 3)].filter { $0.0 > 0 }
     guard !parts.isEmpty else {
-      switch language {
-      case .fi: return "Kappaleisiin ei tehty muutoksia."
-      case .sv: return "Inga stycken ändrades."
-      case .en: return "No paragraph changed."
-      }
+      return l.pick(
+        fi: "Kappaleisiin ei tehty muutoksia.",
+        sv: "Inga stycken ändrades.",
+        en: "No paragraph changed.")
     }
     var words: [String] = []
     for (k, (n, verb)) in parts.enumerated() {
       let v = verbs[verb]
       if k == 0 {
-        switch language {
-        case .fi: words.append("\(n) \(n == 1 ? "kappale" : "kappaletta") \(v)")
-        case .sv: words.append("\(n) \(n == 1 ? "stycke" : "stycken") \(v)")
-        case .en: words.append("\(n) \(n == 1 ? "paragraph was" : "paragraphs were") \(v)")
-        }
+        let noun = l.counted(
+          n,
+          fi: "kappale", "kappaletta",
+          sv: "stycke", "stycken",
+          en: "paragraph was", "paragraphs were")
+        words.append("\(noun) \(v)")
       } else {
         words.append("\(n) \(v)")
       }
@@ -385,79 +579,98 @@ package struct Localization: Sendable, Hashable {
 
   /// "31 lukua muuttui: 56 kappaletta lisättiin, …" — the opening sentence of a summary.
   package func changeSentence(sections n: Int, _ t: Tally) -> String {
-    let head: String
-    switch language {
-    case .fi: head = n == 0 ? "Lukuihin ei tehty muutoksia" : "\(n) \(n == 1 ? "luku" : "lukua") muuttui"
-    case .sv: head = n == 0 ? "Inga kapitel ändrades" : "\(n) kapitel ändrades"
-    case .en: head = n == 0 ? "No section changed" : "\(n) \(n == 1 ? "section" : "sections") changed"
-    }
+    let head =
+      n == 0
+      ? language.pick(
+        fi: "Lukuihin ei tehty muutoksia",
+        sv: "Inga kapitel ändrades",
+        en: "No section changed")
+      : language.pick(
+        fi: Self.counted(n, "luku", "lukua") + " muuttui",
+        sv: "\(n) kapitel ändrades",
+        en: Self.counted(n, "section", "sections") + " changed")
     guard n > 0, t.total > 0 else { return head + "." }
     return head + ": " + paragraphSentence(t)
   }
 
   /// "1 muuttunut kappale", "2 muuttunutta kappaletta"; "1 ändrat stycke", "2 ändrade stycken".
   package func changedParagraphs(_ n: Int) -> String {
-    switch language {
-    case .fi: n == 1 ? "1 muuttunut kappale" : "\(n) muuttunutta kappaletta"
-    case .sv: n == 1 ? "1 ändrat stycke" : "\(n) ändrade stycken"
-    case .en: n == 1 ? "1 changed paragraph" : "\(n) changed paragraphs"
-    }
+    language.counted(
+      n,
+      fi: "muuttunut kappale", "muuttunutta kappaletta",
+      sv: "ändrat stycke", "ändrade stycken",
+      en: "changed paragraph", "changed paragraphs")
   }
 
   /// "9 lausunnonantajaa esitti huomioita 12 kohtaan." — who responded, on how many points.
   package func responsesSentence(points n: Int, respondents m: Int) -> String {
-    switch language {
-    case .fi: "\(m) \(m == 1 ? "lausunnonantaja" : "lausunnonantajaa") esitti huomioita \(n) kohtaan."
-    case .sv:
-      "\(m) \(m == 1 ? "remissinstans" : "remissinstanser") lämnade synpunkter på \(n) \(n == 1 ? "punkt" : "punkter")."
-    case .en: "\(m) \(m == 1 ? "respondent" : "respondents") commented on \(n) \(n == 1 ? "point" : "points")."
-    }
+    language.pick(
+      fi: "\(Self.counted(m, "lausunnonantaja", "lausunnonantajaa")) esitti huomioita \(n) kohtaan.",
+      sv:
+        "\(Self.counted(m, "remissinstans", "remissinstanser")) lämnade synpunkter på \(Self.counted(n, "punkt", "punkter")).",
+      en: "\(Self.counted(m, "respondent", "respondents")) commented on \(Self.counted(n, "point", "points")).")
   }
 
   /// "3 kappaletta", "1 luettelokohta" … for the outline.
   package func count(_ n: Int, _ kind: BlockKind) -> String {
-    let (one, many): (String, String) =
-      switch (language, kind) {
-      case (.fi, .paragraph): ("kappale", "kappaletta")
-      case (.fi, .listItem): ("luettelokohta", "luettelokohtaa")
-      case (.fi, .table): ("taulukko", "taulukkoa")
-      case (.fi, .quote): ("lainaus", "lainausta")
-      case (.fi, .code): ("koodilohko", "koodilohkoa")
-      case (.fi, .other): ("muu", "muuta")
-      case (.sv, .paragraph): ("stycke", "stycken")
-      case (.sv, .listItem): ("listpunkt", "listpunkter")
-      case (.sv, .table): ("tabell", "tabeller")
-      case (.sv, .quote): ("citat", "citat")
-      case (.sv, .code): ("kodblock", "kodblock")
-      case (.sv, .other): ("annat", "andra")
-      case (.en, .paragraph): ("paragraph", "paragraphs")
-      case (.en, .listItem): ("list item", "list items")
-      case (.en, .table): ("table", "tables")
-      case (.en, .quote): ("quote", "quotes")
-      case (.en, .code): ("code block", "code blocks")
-      case (.en, .other): ("other", "other")
-      }
-    return "\(n) \(n == 1 ? one : many)"
+    switch kind {
+    case .paragraph:
+      language.counted(
+        n,
+        fi: "kappale", "kappaletta",
+        sv: "stycke", "stycken",
+        en: "paragraph", "paragraphs")
+    case .listItem:
+      language.counted(
+        n,
+        fi: "luettelokohta", "luettelokohtaa",
+        sv: "listpunkt", "listpunkter",
+        en: "list item", "list items")
+    case .table:
+      language.counted(
+        n,
+        fi: "taulukko", "taulukkoa",
+        sv: "tabell", "tabeller",
+        en: "table", "tables")
+    case .quote:
+      language.counted(
+        n,
+        fi: "lainaus", "lainausta",
+        sv: "citat", "citat",
+        en: "quote", "quotes")
+    case .code:
+      language.counted(
+        n,
+        fi: "koodilohko", "koodilohkoa",
+        sv: "kodblock", "kodblock",
+        en: "code block", "code blocks")
+    case .other:
+      language.counted(
+        n,
+        fi: "muu", "muuta",
+        sv: "annat", "andra",
+        en: "other", "other")
+    }
   }
+
+  /// `1 kappale`, `2 kappaletta`: a count and its noun in number agreement.
+  package static func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
   /// Past-tense passive verbs for added, deleted, modified, moved.
   var verbs: [String] {
-    switch language {
-    case .fi: ["lisättiin", "poistettiin", "muutettiin", "siirrettiin"]
-    case .sv: ["lades till", "ströks", "ändrades", "flyttades"]
-    case .en: ["added", "deleted", "changed", "moved"]
-    }
+    language.pick(
+      fi: ["lisättiin", "poistettiin", "muutettiin", "siirrettiin"],
+      sv: ["lades till", "ströks", "ändrades", "flyttades"],
+      en: ["added", "deleted", "changed", "moved"])
   }
 
   /// "a, b ja c" / "a, b och c" / "a, b and c".
   package func join(_ items: [String]) -> String {
     guard items.count > 1 else { return items.first ?? "" }
-    let and =
-      switch language {
-      case .fi: "ja"
-      case .sv: "och"
-      case .en: "and"
-      }
+    let and = language.pick(
+      fi: "ja",
+      sv: "och",
+      en: "and")
     return items.dropLast().joined(separator: ", ") + " \(and) " + items.last!
   }
 

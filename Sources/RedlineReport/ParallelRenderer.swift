@@ -22,23 +22,23 @@ package enum ParallelRenderer {
 
   /// One line describing a finding (without its texts).
   package static func describe(_ f: ParallelFinding) -> String {
-    let pair = [f.fi, f.sv].compactMap { $0 }.joined(separator: " ↔ ")
+    let pair = [f.fi.label, f.sv.label].compactMap { $0 }.joined(separator: " ↔ ")
     switch f.kind {
     case .finnishChanged:
-      let fv = f.fiVersion.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
-      let sv = f.svVersion.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
+      let fv = f.fi.version.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
+      let sv = f.sv.version.map { "\($0.name) (\($0.author), \($0.date))" } ?? "?"
       return "\(pair)  Finnish changed in \(fv), after the Swedish (last changed in \(sv))"
     case .onlyFinnish:
-      if let c = f.fiCount { return "\(pair)  section only in Finnish: \(f.fiText ?? "") (\(c) blocks)" }
+      if let c = f.fi.count { return "\(pair)  section only in Finnish: \(f.fi.text ?? "") (\(c) blocks)" }
       return "\(pair)  only in Finnish"
     case .onlySwedish:
-      if let c = f.svCount { return "\(pair)  section only in Swedish: \(f.svText ?? "") (\(c) blocks)" }
+      if let c = f.sv.count { return "\(pair)  section only in Swedish: \(f.sv.text ?? "") (\(c) blocks)" }
       return "\(pair)  only in Swedish"
     case .listItems:
-      return "\(pair)  list items: \(f.fiCount ?? 0) in Finnish, \(f.svCount ?? 0) in Swedish"
+      return "\(pair)  list items: \(f.fi.count ?? 0) in Finnish, \(f.sv.count ?? 0) in Swedish"
     case .numbers:
-      let a = f.fiOnly.isEmpty ? "" : "Finnish has " + f.fiOnly.joined(separator: ", ")
-      let b = f.svOnly.isEmpty ? "" : "Swedish has " + f.svOnly.joined(separator: ", ")
+      let a = f.fi.only.isEmpty ? "" : "Finnish has " + f.fi.only.joined(separator: ", ")
+      let b = f.sv.only.isEmpty ? "" : "Swedish has " + f.sv.only.joined(separator: ", ")
       return "\(pair)  numbers differ: " + [a, b].filter { !$0.isEmpty }.joined(separator: "; ")
     }
   }
@@ -62,11 +62,11 @@ package enum ParallelRenderer {
     for f in r.findings {
       out += md ? "- " + DiffText.esc(describe(f), md) + "\n" : describe(f) + "\n"
       if f.kind == .finnishChanged {
-        let body = f.segments.map { DiffText.segments($0, style) } ?? DiffText.esc(f.fiText ?? "", md)
+        let body = f.segments.map { DiffText.segments($0, style) } ?? DiffText.esc(f.fi.text ?? "", md)
         out += (md ? "  " : "    ") + body.replacingOccurrences(of: "\n", with: md ? "<br>" : "\n    ") + "\n"
-      } else if f.kind == .onlyFinnish, f.fiCount == nil, let t = f.fiText {
+      } else if f.kind == .onlyFinnish, f.fi.count == nil, let t = f.fi.text {
         out += (md ? "  " : "    ") + DiffText.esc(excerpt(t), md) + "\n"
-      } else if f.kind == .onlySwedish, f.svCount == nil, let t = f.svText {
+      } else if f.kind == .onlySwedish, f.sv.count == nil, let t = f.sv.text {
         out += (md ? "  " : "    ") + DiffText.esc(excerpt(t), md) + "\n"
       }
     }
@@ -87,8 +87,8 @@ package enum ParallelRenderer {
     for f in r.findings {
       body += "<li class=\"\(f.kind.rawValue)\">\(HTML.esc(describe(f)))"
       if f.kind == .finnishChanged {
-        let inner = f.segments.map { HTML.segments($0) } ?? HTML.esc(f.fiText ?? "")
-        body += "<p lang=\"fi\">\(inner)</p><p lang=\"sv\">\(HTML.esc(f.svText ?? ""))</p>"
+        let inner = f.segments.map { HTML.segments($0) } ?? HTML.esc(f.fi.text ?? "")
+        body += "<p lang=\"fi\">\(inner)</p><p lang=\"sv\">\(HTML.esc(f.sv.text ?? ""))</p>"
       }
       body += "</li>\n"
     }
@@ -98,36 +98,34 @@ package enum ParallelRenderer {
 
   /// The `redline.parallel/1` JSON (docs/views.md).
   package static func json(_ r: ParallelReport) -> [UInt8] {
-    var w = JSONWriter.document(schema: schema)
-    w.value("revision", r.revision)
-    w.value("fi_path", r.fiPath)
-    w.value("sv_path", r.svPath)
-    if let b = r.base { HistoryRenderer.version(&w, "base", b) } else { w.null("base") }
-    w.value("in_sync", r.inSync)
-    w.value("paired_sections", r.pairedSections)
-    w.value("paired_blocks", r.pairedBlocks)
-    w.beginObject("counts")
-    for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
-    w.endObject()
-    w.beginArray("findings")
-    for f in r.findings {
-      w.beginObject()
-      w.value("kind", f.kind.rawValue)
-      w.value("fi", f.fi)
-      w.value("sv", f.sv)
-      w.value("fi_text", f.fiText)
-      w.value("sv_text", f.svText)
-      if let s = f.segments { w.segments("segments", s) } else { w.null("segments") }
-      if let v = f.fiVersion { HistoryRenderer.version(&w, "fi_version", v) } else { w.null("fi_version") }
-      if let v = f.svVersion { HistoryRenderer.version(&w, "sv_version", v) } else { w.null("sv_version") }
-      if let c = f.fiCount { w.value("fi_count", c) } else { w.null("fi_count") }
-      if let c = f.svCount { w.value("sv_count", c) } else { w.null("sv_count") }
-      w.strings("fi_only", f.fiOnly)
-      w.strings("sv_only", f.svOnly)
-      w.endObject()
+    JSONWriter.document(schema: schema) { w in
+      w.members(["revision": r.revision, "fi_path": r.fiPath, "sv_path": r.svPath])
+      HistoryRenderer.version(&w, "base", r.base)
+      w.value("in_sync", r.inSync)
+      w.value("paired_sections", r.pairedSections)
+      w.value("paired_blocks", r.pairedBlocks)
+      w.object("counts") { w in
+        for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
+      }
+      w.beginArray("findings")
+      for f in r.findings {
+        w.object { w in
+          w.value("kind", f.kind.rawValue)
+          w.value("fi", f.fi.label)
+          w.value("sv", f.sv.label)
+          w.value("fi_text", f.fi.text)
+          w.value("sv_text", f.sv.text)
+          w.segments("segments", f.segments)
+          HistoryRenderer.version(&w, "fi_version", f.fi.version)
+          HistoryRenderer.version(&w, "sv_version", f.sv.version)
+          w.value("fi_count", f.fi.count)
+          w.value("sv_count", f.sv.count)
+          w.strings("fi_only", f.fi.only)
+          w.strings("sv_only", f.sv.only)
+        }
+      }
+      w.endArray()
     }
-    w.endArray()
-    return w.finish()
   }
 
   /// The status of the Swedish version as a Markdown section for the consultation

@@ -8,9 +8,9 @@ import RedlineReview
 package struct SummaryInput: Sendable {
   package var diff: DocumentDiff
   package var old: VersionRef
+  /// The new version, with the authors of the commits that changed the document since
+  /// the old one (`new.authors`).
   package var new: VersionRef
-  /// Authors of the commits that changed the document between the versions.
-  package var authors: [String]
   /// Threads in scope, with their status at the new version.
   package var comments: CommentsReport
   /// When the summary was made (Unix seconds).
@@ -26,13 +26,12 @@ package struct SummaryInput: Sendable {
   package var swedish: ParallelReport?
 
   package init(
-    diff: DocumentDiff, old: VersionRef, new: VersionRef, authors: [String], comments: CommentsReport, generated: Int64,
+    diff: DocumentDiff, old: VersionRef, new: VersionRef, comments: CommentsReport, generated: Int64,
     textLanguage: String = "fi", carried: Set<String> = [], swedish: ParallelReport? = nil
   ) {
     self.diff = diff
     self.old = old
     self.new = new
-    self.authors = authors
     self.comments = comments
     self.generated = generated
     self.textLanguage = textLanguage

@@ -76,13 +76,13 @@ enum SwedishStatus {
   /// Where a finding is: the Finnish label, the Swedish one when only that exists, the
   /// counts or numbers that differ.
   static func place(_ f: ParallelFinding) -> String {
-    let label = f.fi ?? f.sv ?? "–"
+    let label = f.fi.label ?? f.sv.label ?? "–"
     switch f.kind {
     case .listItems:
-      return "\(label) (\(f.fiCount ?? 0) / \(f.svCount ?? 0))"
+      return "\(label) (\(f.fi.count ?? 0) / \(f.sv.count ?? 0))"
     case .numbers:
-      let a = f.fiOnly.isEmpty ? "–" : f.fiOnly.joined(separator: "; ")
-      let b = f.svOnly.isEmpty ? "–" : f.svOnly.joined(separator: "; ")
+      let a = f.fi.only.isEmpty ? "–" : f.fi.only.joined(separator: "; ")
+      let b = f.sv.only.isEmpty ? "–" : f.sv.only.joined(separator: "; ")
       return "\(label) (\(a) / \(b))"
     default:
       return label
@@ -141,7 +141,7 @@ extension Localization {
     let n = found.count
     // Sections (a finding with a block count) and paragraphs are counted apart.
     let sections = found.filter {
-      $0.fiCount != nil && $0.kind != .listItems || $0.svCount != nil && $0.kind == .onlySwedish
+      $0.fi.count != nil && $0.kind != .listItems || $0.sv.count != nil && $0.kind == .onlySwedish
     }.count
     let blocks = n - sections
     func fiCount() -> String {

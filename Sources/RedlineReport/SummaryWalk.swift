@@ -73,7 +73,7 @@ struct SummaryWalk<W: SummaryWriter> {
       (l[.document], [.text(s.new.path)]),
       (l[.oldVersion], versionLine(s.old)),
       (l[.newVersion], versionLine(s.new)),
-      (l.changedBy(s.authors.count), [.text(s.authors.isEmpty ? "–" : s.authors.joined(separator: ", "))]),
+      (l.changedBy(s.new.authors.count), [.text(s.new.authors.isEmpty ? "–" : s.new.authors.joined(separator: ", "))]),
     ])
     if !o.commentsOnly {
       let changed = d.sections.filter { !$0.isUnchanged }.count
@@ -94,7 +94,7 @@ struct SummaryWalk<W: SummaryWriter> {
     }
     writeComments()
     if let sv = s.swedish { writeSwedish(sv) }
-    w.paragraph([.em(l.generated(l.date(s.generated)))], cssClass: "muted")
+    w.paragraph([.em(l[.generated, l.date(s.generated)])], cssClass: "muted")
   }
 
   func responsesLine() -> String {
@@ -156,7 +156,7 @@ struct SummaryWalk<W: SummaryWriter> {
             lang: docLang)
         case .moved:
           let from = d.old.blocks[b.old!].label
-          let tag = b.segments == nil ? l.movedFrom(from, edited: false) : l.movedFrom(from, edited: true)
+          let tag = l.movedFrom(from, edited: b.segments != nil)
           let sp = b.segments.map(spans) ?? [.text(d.new.blocks[b.new!].text)]
           w.block(tag: tag, label: lab, kind: "moved", body: body(kind, sp), lang: docLang)
         case .merged, .split:
@@ -329,9 +329,9 @@ struct SummaryWalk<W: SummaryWriter> {
       ? [.strong(t.anchor.label)] + [.text(" ")] + title(of: place(r).0) + [.text(", \(l.date(t.opening.time))")]
       : [.strong(t.opening.author.name), .text(", \(l.date(t.opening.time)), \(t.anchor.label)")]
     if let now = currentLabel(r), now != t.anchor.label {
-      head.insert(.text(" (" + l.nowAt(now) + ")"), at: showSection ? 1 : head.count)
+      head.insert(.text(" (" + l[.nowAt, now] + ")"), at: showSection ? 1 : head.count)
     }
-    if s.carried.contains(r.id) { head.append(.text(", " + l.givenOn(t.anchor.revision))) }
+    if s.carried.contains(r.id) { head.append(.text(", " + l[.givenOn, t.anchor.revision])) }
     head.append(.text(":"))
     w.paragraph(head, cssClass: nil)
     w.paragraph(response([.em(t.opening.body)], t.opening.body), cssClass: "response")

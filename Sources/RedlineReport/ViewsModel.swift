@@ -67,13 +67,15 @@ package struct ThreadNote: Sendable, Hashable {
     return status.replacingOccurrences(of: "_", with: " ")
   }
 
-  package init(id: String, author: String, time: Int64, excerpt: String, status: String, label: String) {
-    self.id = id
-    self.author = author
-    self.time = time
-    self.excerpt = excerpt
-    self.status = status
-    self.label = label
+  /// The thread as history and blame show it.
+  package init(_ t: ReviewThread) {
+    let first = t.opening.body.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    id = t.id
+    author = t.opening.author.name
+    time = t.opening.time
+    excerpt = first.count > 120 ? String(first.prefix(119)) + "…" : first
+    status = t.isResolved ? t.disposition?.rawValue ?? "resolved" : "open"
+    label = t.anchor.label
   }
 }
 
@@ -109,48 +111,76 @@ package struct HistoryEntry: Sendable {
   /// Threads made on the paragraph after the previous change and before this one.
   package var threads: [ThreadNote]
 
+  /// The change `version` made to a paragraph, `block` as that version left it: the label
+  /// it had before, the paragraphs it was merged with or split from, and the word changes.
+  /// Its threads are found afterwards.
   package init(
-    change: BlockChangeKind, version: Int, label: String, oldLabel: String?, sources: [String], segments: [Segment]?,
-    text: String, threads: [ThreadNote]
+    _ change: BlockChangeKind, in version: Int, to block: Block, oldLabel: String? = nil, sources: [String] = [],
+    segments: [Segment]? = nil
   ) {
     self.change = change
     self.version = version
-    self.label = label
+    label = block.label
+    text = block.text
     self.oldLabel = oldLabel
     self.sources = sources
     self.segments = segments
-    self.text = text
-    self.threads = threads
+    threads = []
+  }
+}
+
+/// The versions of one document that a history or a blame was read from, up to the asked
+/// revision: what the two views share.
+package struct DocumentVersions: Sendable {
+  package var path: String
+  package var revision: String
+  /// The document's versions from the oldest to the revision.
+  package var versions: [VersionInfo]
+  /// The oldest version is a shallow clone's boundary: what it "created" may be older.
+  package var shallow: Bool
+  /// One line per thread file that could not be read (its threads are missing here).
+  package var threadErrors: [String]
+
+  package init(path: String, revision: String, versions: [VersionInfo], shallow: Bool, threadErrors: [String]) {
+    self.path = path
+    self.revision = revision
+    self.versions = versions
+    self.shallow = shallow
+    self.threadErrors = threadErrors
+  }
+}
+
+/// A view read from one document's versions (`BlockHistory`, `Blame`): the document's path,
+/// revision, versions, shallow mark and thread errors read as the view's own (`h.versions`).
+@dynamicMemberLookup
+package protocol ReadFromVersions {
+  var document: DocumentVersions { get set }
+}
+
+extension ReadFromVersions {
+  /// The field of `document`.
+  package subscript<T>(dynamicMember field: WritableKeyPath<DocumentVersions, T>) -> T {
+    get { document[keyPath: field] }
+    set { document[keyPath: field] = newValue }
   }
 }
 
 /// The history of one paragraph: every version that changed it, newest first.
-package struct BlockHistory: Sendable {
-  package var path: String
-  package var revision: String
+package struct BlockHistory: Sendable, ReadFromVersions {
+  package var document: DocumentVersions
   /// The paragraph's label and text at the revision.
   package var label: String
   package var text: String
-  /// The document's versions from the oldest to the revision.
-  package var versions: [VersionInfo]
   /// Changes, newest first; the last one is the creation (unless the history is cut).
   package var entries: [HistoryEntry]
   /// Threads made on the paragraph since its last change.
   package var openThreads: [ThreadNote]
-  /// The oldest version is a shallow clone's boundary: what it "created" may be older.
-  package var shallow = false
-  /// One line per thread file that could not be read (its threads are missing here).
-  package var threadErrors: [String] = []
 
-  package init(
-    path: String, revision: String, label: String, text: String, versions: [VersionInfo], entries: [HistoryEntry],
-    openThreads: [ThreadNote]
-  ) {
-    self.path = path
-    self.revision = revision
-    self.label = label
-    self.text = text
-    self.versions = versions
+  /// The history of `block`, the paragraph as the revision has it.
+  package init(of block: Block, in document: DocumentVersions, entries: [HistoryEntry], openThreads: [ThreadNote]) {
+    self.document = document
+    label = block.label
+    text = block.text
     self.entries = entries
     self.openThreads = openThreads
   }
@@ -169,14 +199,13 @@ package struct BlameLine: Sendable {
   /// Threads made on the paragraph before that change (the ones the change may answer).
   package var threads: [ThreadNote]
 
-  package init(
-    label: String, kind: BlockKind, line: Int, text: String, version: Int, change: BlockChangeKind,
-    threads: [ThreadNote]
-  ) {
-    self.label = label
-    self.kind = kind
-    self.line = line
-    self.text = text
+  /// `block` as blame shows it: the version that last changed its text, how, and the
+  /// threads made on it before that change.
+  package init(_ block: Block, version: Int, change: BlockChangeKind, threads: [ThreadNote]) {
+    label = block.label
+    kind = block.kind
+    line = block.line
+    text = block.text
     self.version = version
     self.change = change
     self.threads = threads
@@ -184,22 +213,13 @@ package struct BlameLine: Sendable {
 }
 
 /// Blame for prose: per block of a version, the version that last changed its text.
-package struct Blame: Sendable {
-  package var path: String
-  package var revision: String
-  /// The document's versions from the oldest to the revision.
-  package var versions: [VersionInfo]
+package struct Blame: Sendable, ReadFromVersions {
+  package var document: DocumentVersions
   /// Blocks in document order.
   package var blocks: [BlameLine]
-  /// The oldest version is a shallow clone's boundary: blocks dated there may be older.
-  package var shallow = false
-  /// One line per thread file that could not be read (its threads are missing here).
-  package var threadErrors: [String] = []
 
-  package init(path: String, revision: String, versions: [VersionInfo], blocks: [BlameLine]) {
-    self.path = path
-    self.revision = revision
-    self.versions = versions
+  package init(document: DocumentVersions, blocks: [BlameLine]) {
+    self.document = document
     self.blocks = blocks
   }
 }
@@ -219,44 +239,46 @@ package struct ParallelFinding: Sendable {
     case numbers
   }
 
+  /// What a finding says about one language's version: the same fields for the Finnish
+  /// and the Swedish side.
+  package struct Side: Sendable {
+    /// The label (`§3.3 ¶1`, or `§3.3` for a section), when this side has the block or section.
+    package var label: String?
+    /// The text (a heading for a section finding).
+    package var text: String?
+    /// For `finnish_changed`: the version that last changed it.
+    package var version: VersionInfo?
+    /// For `list_items` and a section only on this side: how many list items or blocks.
+    package var count: Int?
+    /// For `numbers`: the numbers as written on this side only.
+    package var only: [String] = []
+
+    /// Nothing on this side.
+    package static let missing = Side()
+  }
+
   package var kind: Kind
-  /// Finnish label (`§3.3 ¶1`, or `§3.3` for a section), when there is one.
-  package var fi: String?
-  /// Swedish label, when there is one.
-  package var sv: String?
-  /// The Finnish and Swedish texts (a heading for a section finding).
-  package var fiText: String?
-  package var svText: String?
+  package var fi: Side
+  package var sv: Side
   /// For `finnish_changed`: the Finnish word changes since the text the Swedish follows.
   package var segments: [Segment]?
-  /// For `finnish_changed`: the versions that last changed each side.
-  package var fiVersion: VersionInfo?
-  package var svVersion: VersionInfo?
-  /// For `list_items`: the counts.
-  package var fiCount: Int?
-  package var svCount: Int?
-  /// For `numbers`: as written, in the Finnish only and in the Swedish only.
-  package var fiOnly: [String]
-  package var svOnly: [String]
 
-  package init(
-    kind: Kind, fi: String?, sv: String?, fiText: String? = nil, svText: String? = nil, segments: [Segment]? = nil,
-    fiVersion: VersionInfo? = nil, svVersion: VersionInfo? = nil, fiCount: Int? = nil, svCount: Int? = nil,
-    fiOnly: [String] = [], svOnly: [String] = []
-  ) {
+  package init(kind: Kind, fi: Side, sv: Side, segments: [Segment]? = nil) {
     self.kind = kind
     self.fi = fi
     self.sv = sv
-    self.fiText = fiText
-    self.svText = svText
     self.segments = segments
-    self.fiVersion = fiVersion
-    self.svVersion = svVersion
-    self.fiCount = fiCount
-    self.svCount = svCount
-    self.fiOnly = fiOnly
-    self.svOnly = svOnly
   }
+}
+
+extension ParallelFinding.Side {
+  /// A block on this side, with the version that last changed it or the numbers only it has.
+  package init(_ b: Block, version: VersionInfo? = nil, only: [String] = []) {
+    self.init(label: b.label, text: b.text, version: version, only: only)
+  }
+
+  /// A section on this side, by its heading, with a count of its list items or blocks.
+  package init(_ s: Section, count: Int) { self.init(label: s.label, text: s.heading, count: count) }
 }
 
 /// The Swedish version against the Finnish one at a revision (`redline parallel`).

@@ -60,20 +60,6 @@ package struct Placement: Sendable {
   /// that could not be read), naming the file or version; nil when nothing went wrong.
   package var reason: String?
 
-  package init(
-    status: ThreadStatus, block: Int?, section: Int? = nil, moved: Bool, matchedBy: MatchedBy, confidence: Double,
-    changes: [Segment]?, reason: String? = nil
-  ) {
-    self.status = status
-    self.block = block
-    self.section = section
-    self.moved = moved
-    self.matchedBy = matchedBy
-    self.confidence = confidence
-    self.changes = changes
-    self.reason = reason
-  }
-
   /// A placement that found nothing.
   package static func nowhere(_ status: ThreadStatus, reason: String? = nil) -> Placement {
     Placement(status: status, block: nil, moved: false, matchedBy: .none, confidence: 0, changes: nil, reason: reason)

@@ -2,13 +2,6 @@ import RedlineDocument
 
 /// A thread as reported at a revision.
 package struct ThreadReport: Sendable {
-  package init(id: String, thread: ReviewThread?, placement: Placement, error: String?) {
-    self.id = id
-    self.thread = thread
-    self.placement = placement
-    self.error = error
-  }
-
   /// The thread id (the file name without `.jsonl`).
   package var id: String
   /// The thread, nil when its file could not be read.
@@ -20,13 +13,13 @@ package struct ThreadReport: Sendable {
 
 /// All threads at one revision: what `redline comments` shows.
 package struct CommentsReport: Sendable {
-  package init(
-    revision: String, commit: String?, documents: [String: Document], threads: [ThreadReport], errors: [ThreadFileError]
-  ) {
+  /// A report at `revision` with no thread placed yet, and the thread files that could not
+  /// be read.
+  package init(revision: String, commit: String?, errors: [ThreadFileError] = []) {
     self.revision = revision
     self.commit = commit
-    self.documents = documents
-    self.threads = threads
+    documents = [:]
+    threads = []
     self.errors = errors
   }
 
@@ -37,4 +30,22 @@ package struct CommentsReport: Sendable {
   package var threads: [ThreadReport]
   /// Files that could not be read (their threads are in `threads` as `unreadable`).
   package var errors: [ThreadFileError]
+}
+
+extension ThreadReport {
+  /// A thread file that could not be read, listed as an unreadable thread under the id its
+  /// file name gives.
+  package init(unreadable e: ThreadFileError) {
+    let name = e.file.split(separator: "/").last.map(String.init) ?? e.file
+    self.init(
+      id: name.replacingOccurrences(of: ".jsonl", with: ""), thread: nil, placement: .nowhere(.unreadable),
+      error: e.description)
+  }
+}
+
+extension ThreadFileError {
+  /// An unreadable thread's problem, as the error of its file.
+  package init(unreadable r: ThreadReport) {
+    self.init(file: "reviews/\(r.id).jsonl", line: nil, reason: r.placement.reason ?? "cannot be placed")
+  }
 }

@@ -45,24 +45,6 @@ package struct Anchor: Sendable, Hashable {
 
   /// True when the commented text was the unsaved working tree.
   package var isUnsaved: Bool { commit == nil && revision == "WORKTREE" }
-
-  package init(
-    path: String, commit: String?, revision: String, section: [String], label: String, index: Int, text: String,
-    prefix: String, suffix: String, quote: String? = nil, kind: AnchorKind = .block, base: String? = nil
-  ) {
-    self.kind = kind
-    self.base = base
-    self.path = path
-    self.commit = commit
-    self.revision = revision
-    self.section = section
-    self.label = label
-    self.index = index
-    self.text = text
-    self.prefix = prefix
-    self.suffix = suffix
-    self.quote = quote
-  }
 }
 
 /// What an anchor points at. For `heading` and `section`, `Anchor.index` is the section's
@@ -97,6 +79,10 @@ package enum Disposition: String, Sendable, Hashable, CaseIterable {
 package struct ThreadEvent: Sendable, Hashable {
   package enum Kind: String, Sendable, Hashable {
     case comment, reply, resolve, reopen
+
+    /// A resolve or a reopen: it records the version it was done at and changes the
+    /// thread's state.
+    package var isResolution: Bool { self == .resolve || self == .reopen }
   }
 
   package var kind: Kind
@@ -147,7 +133,7 @@ package struct ReviewThread: Sendable, Hashable {
   /// Replies, in time order.
   package var replies: [ThreadEvent] { events.filter { $0.kind == .reply } }
   /// The last resolve or reopen, if any.
-  package var lastResolution: ThreadEvent? { events.last { $0.kind == .resolve || $0.kind == .reopen } }
+  package var lastResolution: ThreadEvent? { events.last(where: \.kind.isResolution) }
   /// True when the last resolution event is a resolve.
   package var isResolved: Bool { lastResolution?.kind == .resolve }
   /// The disposition of the last resolve.

@@ -6,12 +6,6 @@ package struct ThreadFileError: Error, Sendable, Hashable, CustomStringConvertib
   package var line: Int?
   package var reason: String
 
-  package init(file: String, line: Int?, reason: String) {
-    self.file = file
-    self.line = line
-    self.reason = reason
-  }
-
   package var description: String {
     guard let line else { return "\(file): \(reason)" }
     return "\(file) line \(line): \(reason); fix or remove that line (each line is one JSON event)"

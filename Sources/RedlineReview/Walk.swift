@@ -8,10 +8,16 @@ package struct VersionStep: Sendable, Hashable {
   /// The commit the version was read from, nil for the working tree.
   package var commit: String?
 
-  package init(key: String, commit: String?) {
-    self.key = key
-    self.commit = commit
-  }
+  /// The working tree: text not committed.
+  package static let worktree = VersionStep(key: "worktree", commit: nil)
+
+  /// True for the working tree's step.
+  package var isWorktree: Bool { key == Self.worktree.key }
+}
+
+extension VersionStep {
+  /// The version a commit holds: its blob's id is the key.
+  package init(blob: String, commit: String) { self.init(key: blob, commit: commit) }
 }
 
 /// Why a version could not be read: one line naming it.

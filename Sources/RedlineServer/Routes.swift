@@ -53,7 +53,7 @@ struct Routes: Sendable {
   /// The visit of a signed-in person, or the sign-in page.
   func signedIn(_ req: Request) throws -> (Visit, Reviewer) {
     let v = visit(req)
-    guard let p = v.person else { throw PageError(status: .unauthorized, message: v.labels["signInNeeded"]) }
+    guard let p = v.person else { throw PageError(status: .unauthorized, message: v.labels[.signInNeeded]) }
     return (v, p)
   }
 
@@ -75,11 +75,11 @@ struct Routes: Sendable {
     let body = try await readBody(req, limit: maxBody)
     let v = visit(req)
     let form = try Form(body)
-    guard let p = v.person else { throw PageError(status: .unauthorized, message: v.labels["signInNeeded"]) }
+    guard let p = v.person else { throw PageError(status: .unauthorized, message: v.labels[.signInNeeded]) }
     guard let token = form["csrf"], Secrets.equal(token, v.csrf) else {
-      throw PageError(status: .forbidden, message: v.labels["badForm"])
+      throw PageError(status: .forbidden, message: v.labels[.badForm])
     }
-    guard p.role >= role else { throw PageError(status: .forbidden, message: v.labels["forbidden"]) }
+    guard p.role >= role else { throw PageError(status: .forbidden, message: v.labels[.forbidden]) }
     return (v, p, form)
   }
 
@@ -90,7 +90,7 @@ struct Routes: Sendable {
     let host = (trustProxy ? req.headers[.forwardedHost] : nil) ?? req.head.authority ?? ""
     let originHost = origin.components(separatedBy: "://").last ?? origin
     guard originHost.lowercased() == host.lowercased() else {
-      throw PageError(status: .forbidden, message: visit(req).labels["badForm"])
+      throw PageError(status: .forbidden, message: visit(req).labels[.badForm])
     }
   }
 
@@ -100,13 +100,13 @@ struct Routes: Sendable {
     let v = visit(req)
     guard let token = q(req, "token"), Secrets.isTokenShaped(token) else {
       return Self.html(
-        Pages.error(v.viewer("/signin"), status: 400, message: v.labels["linkSpent"]), status: .badRequest)
+        Pages.error(v.viewer("/signin"), status: 400, message: v.labels[.linkSpent]), status: .badRequest)
     }
     let now = Int64(Date().timeIntervalSince1970)
     let site = self.site
     guard let who = try await blocking({ site.reviewers.invited(token, now: now) }) else {
       return Self.html(
-        Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
+        Pages.error(v.viewer("/signin"), status: 403, message: v.labels[.linkSpent]), status: .forbidden)
     }
     return Self.html(Pages.signIn(v.viewer("/signin?token=" + token), token: token, who: who))
   }
@@ -121,7 +121,7 @@ struct Routes: Sendable {
     let now = Int64(Date().timeIntervalSince1970)
     guard let session = try await blocking({ try site.reviewers.redeem(token, now: now)?.1 }) else {
       return Self.html(
-        Pages.error(v.viewer("/signin"), status: 403, message: v.labels["linkSpent"]), status: .forbidden)
+        Pages.error(v.viewer("/signin"), status: 403, message: v.labels[.linkSpent]), status: .forbidden)
     }
     var r = Self.redirect("/")
     r.setCookie(
@@ -184,7 +184,7 @@ struct Routes: Sendable {
     }
     let site = self.site
     let doc = q(req, "doc")
-    let language = Localization.Language(rawValue: v.labels.language.rawValue) ?? .fi
+    let language = v.labels.language
     let (c, body, docs, report) = try await blocking {
       let (c, body) = try site.comparison(from, to, doc: doc, language: language)
       // The chooser offers the documents both versions hold.

@@ -194,14 +194,14 @@ struct Guard: RouterMiddleware {
       status = Self.status(for: e)
       if case .review(.refused) = e {
         // Two people acted on the same thread from pages loaded before each other's change.
-        message = l["staleThread"]
+        message = l[.staleThread]
       } else {
         message = e.description
       }
     case let e as HTTPError:
       status = e.status
       switch e.status {
-      case .notFound: message = l["notFound"]
+      case .notFound: message = l[.notFound]
       case .contentTooLarge: message = "The request is too large (at most \(maxBody / 1024) KiB)."
       default: message = e.body ?? e.status.reasonPhrase
       }

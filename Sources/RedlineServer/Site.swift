@@ -148,7 +148,7 @@ package final class Site: Sendable {
       rep = try r.comments(at: "HEAD")
     } catch {
       if case .noDocument = error {
-        return CommentsReport(revision: "HEAD", commit: nil, documents: [:], threads: [], errors: [])
+        return CommentsReport(revision: "HEAD", commit: nil)
       }
       throw error
     }

@@ -257,14 +257,8 @@ struct BodyWriter {
       if seg.op != .delete { ni += n }
     }
     // Characters a segment count missed (joined Characters merging) are kept exact.
-    while oi < oldMap.count {
-      add(.delete, oldMap[oi])
-      oi += 1
-    }
-    while ni < newMap.count {
-      add(.insert, newMap[ni])
-      ni += 1
-    }
+    for c in oldMap.dropFirst(oi) { add(.delete, c) }
+    for c in newMap.dropFirst(ni) { add(.insert, c) }
     return out
   }
 

@@ -17,11 +17,6 @@ package struct WordParagraph: Sendable, Hashable {
   /// Inline Markdown (`**bold**`, `*italic*`, backslash escapes) as Redline keeps it.
   package var text: String
 
-  package init(kind: Kind, text: String) {
-    self.kind = kind
-    self.text = text
-  }
-
   /// The paragraphs of a parsed document in reading order: each heading, then its blocks.
   /// With the Markdown `source`, list items written `1.` or `1)` are numbered items.
   package static func of(_ doc: Document, source: [UInt8]? = nil) -> [WordParagraph] {

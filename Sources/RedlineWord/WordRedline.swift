@@ -286,19 +286,22 @@ package enum WordRedline {
   static func xml(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
+    for u in s.unicodeScalars where xmlAllows(u) {
       switch u {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      default:
-        if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" { continue }
-        if u.value == 0xFFFE || u.value == 0xFFFF { continue }
-        out.unicodeScalars.append(u)
+      default: out.unicodeScalars.append(u)
       }
     }
     return out
+  }
+
+  /// False for what XML 1.0 forbids: C0 controls other than tab, newline and carriage
+  /// return, and the noncharacters U+FFFE and U+FFFF.
+  static func xmlAllows(_ u: Unicode.Scalar) -> Bool {
+    (u.value >= 0x20 || u == "\t" || u == "\n" || u == "\r") && u.value != 0xFFFE && u.value != 0xFFFF
   }
 
   static func comments(_ threads: [WordThread], ids: [Int: [Int]]) -> (String, String) {

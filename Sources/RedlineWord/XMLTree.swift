@@ -14,15 +14,9 @@ package struct XMLElement: Sendable, Hashable {
   /// Local name (no prefix).
   package var name: String
   /// Attributes by local name.
-  package var attributes: [String: String]
+  package var attributes: [String: String] = [:]
   /// Child nodes in document order.
-  package var children: [XMLNode]
-
-  package init(name: String, attributes: [String: String] = [:], children: [XMLNode] = []) {
-    self.name = name
-    self.attributes = attributes
-    self.children = children
-  }
+  package var children: [XMLNode] = []
 
   /// Child elements.
   package var elements: [XMLElement] {

@@ -13,6 +13,36 @@ enum ReaderLanguage: String, ExpressibleByArgument, CaseIterable {
   static func defaultLanguage() -> Localization.Language { Output.settings.language }
 }
 
+extension ReaderLanguage? {
+  /// The language `--lang` asked for, else the default (`ReaderLanguage.defaultLanguage()`).
+  var orDefault: Localization.Language { self?.localization ?? ReaderLanguage.defaultLanguage() }
+}
+
+extension ArgumentHelp {
+  /// `--lang`'s help: what it is the language of, then where the default comes from.
+  static func readerLanguage(of what: String) -> ArgumentHelp {
+    ArgumentHelp("Language of \(what) (default: git config redline.lang, else the locale, else en).")
+  }
+}
+
+extension ArgumentHelp {
+  /// Help for an option that names a block by its label (`--block LABEL`).
+  static func label(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "label") }
+
+  /// Help for an option that quotes words of a block (`--quote TEXT`).
+  static func words(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "text") }
+
+  /// Help for an option that names a section by its number (`--section SECTION`).
+  static func section(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "section") }
+}
+
+/// The version a view reads: `REV [PATH]`, the same two arguments for show, outline,
+/// history and blame.
+struct VersionArguments: ParsableArguments {
+  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
+  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+}
+
 /// `--text-lang CODE`: the language of the document's own text, a BCP 47 code such as
 /// `fi`, `sv` or `sv-FI`.
 func validTextLanguage(_ code: String) -> Bool {

@@ -22,13 +22,12 @@ struct BlameCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Only this section (and its subsections), e.g. 3.3.", valueName: "number"))
   var section: String?
   @OptionGroup var view: ViewOutputOptions
-  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
-  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+  @OptionGroup var version: VersionArguments
 
   func run() throws {
     var broken: [String] = []
     try runReporting {
-      let b = try repository.open().blame(revision: revision, path: path, section: section)
+      let b = try repository.open().blame(revision: version.revision, path: version.path, section: section)
       broken = b.threadErrors
       // Blame lays out its own columns to the terminal's width; Markdown keeps the default width.
       try view.emit(display, wrap: false, json: { BlameRenderer.json(b) }, html: { BlameRenderer.html(b) }) {

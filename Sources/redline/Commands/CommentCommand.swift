@@ -33,13 +33,10 @@ struct CommentCommand: ParsableCommand {
         "Who you are: 'Name <email>' (default: git config redline.author, else user.name).", valueName: "name"))
     var author: String?
     @Flag(name: .long, help: "Also record the change as a git commit.") var commit = false
-    @Option(
-      name: .long,
-      help: "Language of the confirmation (default: git config redline.lang, else the locale, else en).")
-    var lang: ReaderLanguage?
+    @Option(name: .long, help: .readerLanguage(of: "the confirmation")) var lang: ReaderLanguage?
     @OptionGroup var display: DisplayOptions
 
-    var words: Localization { Localization(lang?.localization ?? ReaderLanguage.defaultLanguage()) }
+    var words: Localization { Localization(lang.orDefault) }
     /// " (kirjattu versionhallintaan)" when --commit was given.
     var committedNote: String { commit ? " (\(words[.committed]))" : "" }
 
@@ -66,17 +63,11 @@ struct CommentCommand: ParsableCommand {
         an ambiguous quote lists the candidates, a wrong label the nearest ones.
         """)
     @OptionGroup var common: Common
-    @Option(name: .long, help: ArgumentHelp("The block's label, e.g. '§2.1 ¶3'.", valueName: "label")) var block:
-      String?
-    @Option(
-      name: .long, help: ArgumentHelp("A phrase in the block (in exactly one block, or in --block).", valueName: "text")
-    )
+    @Option(name: .long, help: .label("The block's label, e.g. '§2.1 ¶3'.")) var block: String?
+    @Option(name: .long, help: .words("A phrase in the block (in exactly one block, or in --block)."))
     var quote: String?
-    @Option(name: .long, help: ArgumentHelp("Comment on a section's heading, e.g. 3.3.", valueName: "section"))
-    var heading: String?
-    @Option(
-      name: .long,
-      help: ArgumentHelp("Comment on a whole section with its subsections, e.g. 3.3.", valueName: "section"))
+    @Option(name: .long, help: .section("Comment on a section's heading, e.g. 3.3.")) var heading: String?
+    @Option(name: .long, help: .section("Comment on a whole section with its subsections, e.g. 3.3."))
     var section: String?
     @Option(name: [.short, .long], help: "The comment.") var message: String
     @Argument(help: "The revision commented on (tag, branch, commit, WORKTREE).") var revision: String
@@ -173,13 +164,10 @@ struct CommentsCommand: ParsableCommand {
   @Option(name: .long, help: "The revision to report at (tag, branch, commit, WORKTREE).") var at: String = "HEAD"
   @Option(name: .long, help: "Only threads with this status.") var status: ThreadStatus?
   @Option(name: .long, help: "terminal, markdown or json.") var format: Format = .terminal
-  @Option(
-    name: .long,
-    help: "Language of the listing, not of JSON (default: git config redline.lang, else the locale, else en).")
-  var lang: ReaderLanguage?
+  @Option(name: .long, help: .readerLanguage(of: "the listing, not of JSON")) var lang: ReaderLanguage?
   @Argument(help: "Only threads on this document.") var path: String?
 
-  var language: Localization.Language { lang?.localization ?? ReaderLanguage.defaultLanguage() }
+  var language: Localization.Language { lang.orDefault }
 
   func run() throws {
     var broken: [String] = []
@@ -191,7 +179,7 @@ struct CommentsCommand: ParsableCommand {
       if let s = status, report.threads.isEmpty, all > 0, format != .json {
         // The filter left nothing: say so, not "no comments" (there are some).
         let l = Localization(language)
-        emit("\(l.commentsAt(report.revision)): \(l.noneWithStatus(s, total: all))\n")
+        emit("\(l[.commentsAt, report.revision]): \(l.noneWithStatus(s, total: all))\n")
         return
       }
       switch format {

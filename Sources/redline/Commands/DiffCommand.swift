@@ -49,9 +49,7 @@ struct DiffCommand: ParsableCommand {
       "JSON only: keep N unchanged blocks around each change and list the rest as omitted runs (like git's context lines; default: every block).",
       valueName: "N"))
   var context: Int?
-  @Option(
-    name: .long, help: "Language of labels and counts (default: git config redline.lang, else the locale, else en).")
-  var lang: ReaderLanguage?
+  @Option(name: .long, help: .readerLanguage(of: "labels and counts")) var lang: ReaderLanguage?
 
   @Argument(help: "The old revision (or file with --files).") var old: String
   @Argument(help: "The new revision, or WORKTREE (or file with --files).") var new: String
@@ -92,7 +90,7 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
-      let labels = DiffLabels(lang?.localization ?? ReaderLanguage.defaultLanguage())
+      let labels = DiffLabels(lang.orDefault)
       let bytes: [UInt8]
       if stat {
         bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections, labels: labels)).utf8)

@@ -73,15 +73,11 @@ struct HistoryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(name: .long, help: ArgumentHelp("The paragraph's label at REV, e.g. '§3.3 ¶1'.", valueName: "label"))
-  var block: String?
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Words of the paragraph at REV (it must be the only one containing them).", valueName: "text"))
+  @Option(name: .long, help: .label("The paragraph's label at REV, e.g. '§3.3 ¶1'.")) var block: String?
+  @Option(name: .long, help: .words("Words of the paragraph at REV (it must be the only one containing them)."))
   var quote: String?
   @OptionGroup var view: ViewOutputOptions
-  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
-  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+  @OptionGroup var version: VersionArguments
 
   func validate() throws {
     if (block == nil) == (quote == nil) {
@@ -92,7 +88,7 @@ struct HistoryCommand: ParsableCommand {
   func run() throws {
     var broken: [String] = []
     try runReporting {
-      let h = try repository.open().history(revision: revision, path: path, block: block, quote: quote)
+      let h = try repository.open().history(revision: version.revision, path: version.path, block: block, quote: quote)
       broken = h.threadErrors
       try view.emit(display, json: { HistoryRenderer.json(h) }, html: { HistoryRenderer.html(h) }) {
         HistoryRenderer.text(h, style: $0)

@@ -13,10 +13,7 @@ struct LogCommand: ParsableCommand {
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Start from this revision.") var from: String = "HEAD"
   @Option(name: [.short, .long], help: "Show at most this many versions.") var number: Int?
-  @Option(
-    name: .long,
-    help: "Language of the dates (default: git config redline.lang, else the locale, else en).")
-  var lang: ReaderLanguage?
+  @Option(name: .long, help: .readerLanguage(of: "the dates")) var lang: ReaderLanguage?
   @Argument(help: "The document (default: the only document in the repository).") var path: String?
 
   func validate() throws {
@@ -35,7 +32,7 @@ struct LogCommand: ParsableCommand {
         throw RedlineError.pathNotInRevision(
           path: p, revision: rev, documents: (try? repo.documentPaths(at: rev)) ?? [])
       }
-      emit(Views.log(number == 0 ? [] : commits, language: lang?.localization ?? ReaderLanguage.defaultLanguage()))
+      emit(Views.log(number == 0 ? [] : commits, language: lang.orDefault))
     }
   }
 }

@@ -15,11 +15,8 @@ struct OutlineCommand: ParsableCommand {
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
   @Option(name: .long, help: "Show headings down to this level only.") var depth: Int?
-  @Option(
-    name: .long, help: "Language of the labels and counts (default: git config redline.lang, else the locale, else en)."
-  ) var lang: ReaderLanguage?
-  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
-  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+  @Option(name: .long, help: .readerLanguage(of: "the labels and counts")) var lang: ReaderLanguage?
+  @OptionGroup var version: VersionArguments
 
   func validate() throws {
     if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
@@ -28,8 +25,8 @@ struct OutlineCommand: ParsableCommand {
   func run() throws {
     try runReporting {
       let repo = try repository.open()
-      let v = try repo.load(path, at: revision)
-      let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
+      let v = try repo.load(version.path, at: version.revision)
+      let language = lang.orDefault
       emit(
         Views.header(v, language: language) + "\n"
           + OutlineRenderer.outline(

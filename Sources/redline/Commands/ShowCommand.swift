@@ -14,23 +14,19 @@ struct ShowCommand: ParsableCommand {
     name: .long, help: ArgumentHelp("Only this section and its subsections, e.g. 2.1 or §2.1.", valueName: "number"))
   var section: String?
   @Flag(name: .long, help: "Print the stored bytes, unparsed.") var raw = false
-  @Option(
-    name: .long,
-    help: "Language of the header line (default: git config redline.lang, else the locale, else en).")
-  var lang: ReaderLanguage?
-  @Argument(help: "The revision: tag, branch, HEAD~1, commit id or WORKTREE.") var revision: String
-  @Argument(help: "The document (default: the only document at the revision).") var path: String?
+  @Option(name: .long, help: .readerLanguage(of: "the header line")) var lang: ReaderLanguage?
+  @OptionGroup var version: VersionArguments
 
   func run() throws {
     try runReporting {
       let repo = try repository.open()
       if raw {
-        let p = try repo.resolvePath(path, at: revision)
-        let (_, bytes) = try repo.bytes(of: p, at: revision)
+        let p = try repo.resolvePath(version.path, at: version.revision)
+        let (_, bytes) = try repo.bytes(of: p, at: version.revision)
         emit(String(decoding: bytes, as: UTF8.self))
         return
       }
-      let v = try repo.load(path, at: revision)
+      let v = try repo.load(version.path, at: version.revision)
       let doc = v.document
       var roots = [0]
       if let section {
@@ -39,7 +35,7 @@ struct ShowCommand: ParsableCommand {
         }
         roots = [s]
       }
-      let language = lang?.localization ?? ReaderLanguage.defaultLanguage()
+      let language = lang.orDefault
       emit(Views.header(v, language: language) + OutlineRenderer.labelledText(doc, sections: roots, language: language))
     }
   }

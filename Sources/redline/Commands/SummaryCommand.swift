@@ -29,10 +29,7 @@ struct SummaryCommand: ParsableCommand {
 
   @OptionGroup var repository: RepositoryOptions
   @OptionGroup var display: DisplayOptions
-  @Option(
-    name: .long,
-    help: "Language of labels, sentences and dates (default: git config redline.lang, else the locale, else en).")
-  var lang: ReaderLanguage?
+  @Option(name: .long, help: .readerLanguage(of: "labels, sentences and dates")) var lang: ReaderLanguage?
   @Option(
     name: .long,
     help:
@@ -84,7 +81,7 @@ struct SummaryCommand: ParsableCommand {
       }
       let input = try repo.summaryInput(old, new, path: path, textLanguage: textLang, swedish: parallel)
       let options = SummaryOptions(
-        language: lang?.localization ?? ReaderLanguage.defaultLanguage(), format: chosen,
+        language: lang.orDefault, format: chosen,
         grouping: by == .respondent ? .respondent : .section, commentsOnly: commentsOnly, width: terminalWidth())
       let text = SummaryRenderer.render(input, options)
       if let output {

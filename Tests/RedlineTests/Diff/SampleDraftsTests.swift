@@ -41,7 +41,7 @@ import Testing
     let input = SummaryInput(
       diff: d, old: VersionRef(revision: "v1", commit: nil, path: "alke.md"),
       new: VersionRef(revision: "v2", commit: nil, path: "alke.md"),
-      authors: [], comments: CommentsReport(revision: "v2", commit: nil, documents: [:], threads: [], errors: []),
+      comments: CommentsReport(revision: "v2", commit: nil),
       generated: 0)
     let fi = SummaryRenderer.render(input, language: .fi, format: .markdown)
     #expect(fi.contains("5 kappaletta siirretty kohtiin 3.2.1 ja 3.2.2"))

@@ -301,11 +301,12 @@ import Testing
   @Test func placesInEveryLanguage() {
     let fi = Localization(.fi)
     let sv = Localization(.sv)
-    #expect(fi.movedTo("§4 ¶1") == "siirretty kohtaan §4 ¶1" && sv.movedTo("§4 ¶1") == "flyttad till §4 ¶1")
+    #expect(fi[.movedTo, "§4 ¶1"] == "siirretty kohtaan §4 ¶1" && sv[.movedTo, "§4 ¶1"] == "flyttad till §4 ¶1")
     #expect(
-      fi.mergedInto("§2.2 ¶3") == "yhdistetty kohtaan §2.2 ¶3" && sv.mergedInto("§2.2 ¶3") == "sammanslagen med §2.2 ¶3"
+      fi[.mergedInto, "§2.2 ¶3"] == "yhdistetty kohtaan §2.2 ¶3"
+        && sv[.mergedInto, "§2.2 ¶3"] == "sammanslagen med §2.2 ¶3"
     )
-    #expect(Localization(.en).mergedInto("§2.2 ¶3") == "merged into §2.2 ¶3")
+    #expect(Localization(.en)[.mergedInto, "§2.2 ¶3"] == "merged into §2.2 ¶3")
     #expect(
       fi.commentTarget(.heading, "§3.3") == "otsikkoon §3.3" && fi.commentTarget(.section, "§3.3") == "lukuun §3.3")
     #expect(
@@ -314,7 +315,7 @@ import Testing
     #expect(fi.unsaved(base: "1a2b3c4d5e") == "WORKTREE (tallentamaton teksti, pohjana 1a2b3c4)")
     #expect(sv.unsaved(base: nil) == "WORKTREE (osparad text)")
     #expect(fi.statusLabel(.notYetMade) == "ei vielä tehty" && sv.statusLabel(.notYetMade) == "ännu inte gjord")
-    #expect(fi.madeAfter("v2") == "tehty version v2 jälkeen" && sv.madeAfter("v2") == "gjord efter version v2")
+    #expect(fi[.madeAfter, "v2"] == "tehty version v2 jälkeen" && sv[.madeAfter, "v2"] == "gjord efter version v2")
     for s in ThreadStatus.allCases {
       #expect(
         fi.statusLabel(s) != Localization(.en).statusLabel(s) && sv.statusLabel(s) != Localization(.en).statusLabel(s))

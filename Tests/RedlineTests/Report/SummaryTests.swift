@@ -46,7 +46,7 @@ import Testing
   @Test func everyChangedSectionAndEveryThreadAppears() throws {
     let (d, input) = try fixture()
     #expect(input.comments.threads.count == 3)
-    #expect(input.authors == ["Mikko Korhonen"])
+    #expect(input.new.authors == ["Mikko Korhonen"])
     for lang in Localization.Language.allCases {
       for format in SummaryRenderer.Format.allCases {
         let out = SummaryRenderer.render(input, language: lang, format: format)

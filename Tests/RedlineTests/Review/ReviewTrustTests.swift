@@ -384,7 +384,7 @@ let aino = "Aino Arvioija <aino@example.fi>"
   struct Versions: VersionSource {
     var texts: [String?]  // nil: that version cannot be read
     func versions(of path: String) throws(VersionReadError) -> [VersionStep] {
-      texts.indices.map { VersionStep(key: "k\($0)", commit: "c\($0)") }
+      texts.indices.map { VersionStep(blob: "k\($0)", commit: "c\($0)") }
     }
     func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
       guard let t = texts[Int(v.key.dropFirst())!] else { throw VersionReadError("version \(v.key) is broken") }

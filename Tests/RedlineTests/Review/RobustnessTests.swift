@@ -4,8 +4,9 @@ import RedlineDocument
 import RedlineGit
 import RedlineKit
 import RedlineReport
-import RedlineReview
 import Testing
+
+@testable import RedlineReview
 
 /// Inputs found by review: line endings, front matter lookalikes, control characters,
 /// detached HEAD, broken anchors, renamed documents, reworded paragraphs.

@@ -52,14 +52,14 @@ import Testing
     #expect(!r.inSync)
     #expect(r.base?.name == "v2")
     func has(_ k: ParallelFinding.Kind, fi: String?, sv: String? = nil) -> Bool {
-      r.findings.contains { $0.kind == k && $0.fi == fi && (sv == nil || $0.sv == sv) }
+      r.findings.contains { $0.kind == k && $0.fi.label == fi && (sv == nil || $0.sv.label == sv) }
     }
     // Finnish changed after the Swedish, paired across renumbering (fi §2.4 = sv §2.3, fi §6.3 = sv §6.2).
     #expect(has(.finnishChanged, fi: "§3.1.1 ¶8", sv: "§3.1.1 ¶6"))
     #expect(has(.finnishChanged, fi: "§2.4 ¶3", sv: "§2.3 ¶3"))
     #expect(has(.finnishChanged, fi: "§6.3 ¶2", sv: "§6.2 ¶2"))
     // The Swedish caught up in §1.3 ¶2 (84 → 86): no drift there.
-    #expect(!r.findings.contains { $0.fi == "§1.3 ¶2" })
+    #expect(!r.findings.contains { $0.fi.label == "§1.3 ¶2" })
     // Sections only in Finnish.
     for s in ["§2.3", "§3.1.3", "§3.2.3", "§6.2", "§8", "§8.1", "§8.2", "§8.3"] {
       #expect(has(.onlyFinnish, fi: s), "\(s)")
@@ -69,17 +69,18 @@ import Testing
     #expect(has(.onlySwedish, fi: nil, sv: "§4.3 ¶4"))
     // Different numbers of list items.
     let lists = r.findings.filter { $0.kind == .listItems }
-    #expect(lists.contains { $0.fi == "§1.2" && $0.fiCount == 7 && $0.svCount == 6 })
-    #expect(lists.contains { $0.fi == "§7" && $0.fiCount == 7 && $0.svCount == 5 })
-    #expect(lists.contains { $0.fi == "§4.3" && $0.fiCount == 2 && $0.svCount == 3 })
+    #expect(lists.contains { $0.fi.label == "§1.2" && $0.fi.count == 7 && $0.sv.count == 6 })
+    #expect(lists.contains { $0.fi.label == "§7" && $0.fi.count == 7 && $0.sv.count == 5 })
+    #expect(lists.contains { $0.fi.label == "§4.3" && $0.fi.count == 2 && $0.sv.count == 3 })
     // Numbers: the planted year, the changed euro amounts, the changed date.
     let nums = r.findings.filter { $0.kind == .numbers }
-    #expect(nums.contains { $0.fi == "§3.2 ¶1" && $0.fiOnly == ["2023"] && $0.svOnly == ["2022"] })
+    #expect(nums.contains { $0.fi.label == "§3.2 ¶1" && $0.fi.only == ["2023"] && $0.sv.only == ["2022"] })
     #expect(
       nums.contains {
-        $0.fi == "§6.3 ¶2" && $0.fiOnly.contains("95") && $0.svOnly.contains("90") && $0.svOnly.contains("12,0")
+        $0.fi.label == "§6.3 ¶2" && $0.fi.only.contains("95") && $0.sv.only.contains("90")
+          && $0.sv.only.contains("12,0")
       })
-    #expect(nums.contains { $0.fi == "§#42 ¶7" && $0.fiOnly == ["14.12.2023"] })
+    #expect(nums.contains { $0.fi.label == "§#42 ¶7" && $0.fi.only == ["14.12.2023"] })
   }
 
   @Test func noFalseAlarmOnThePartsInSync() throws {
@@ -96,7 +97,7 @@ import Testing
     }
     #expect(unchanged.count > 80)
     let alarms = r.findings.filter { f in
-      guard let l = f.fi, unchanged.contains(l) else { return false }
+      guard let l = f.fi.label, unchanged.contains(l) else { return false }
       return !(f.kind == .numbers && l == "§3.2 ¶1")  // the planted Swedish error
     }
     #expect(alarms.map { ParallelRenderer.describe($0) } == [])

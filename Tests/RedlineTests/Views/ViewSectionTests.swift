@@ -54,15 +54,17 @@ import Testing
     let two = try repo.parallel(revision: "v3", finnish: ParallelTests.fi, swedish: ParallelTests.sv, section: "2")
     #expect(two.section == "§2")
     #expect(!two.findings.isEmpty)
-    #expect(two.findings.allSatisfy { ($0.fi ?? "").hasPrefix("§2") })
+    #expect(two.findings.allSatisfy { ($0.fi.label ?? "").hasPrefix("§2") })
     #expect(
       two.findings.map(ParallelRenderer.describe)
-        == all.findings.filter { ($0.fi ?? "").hasPrefix("§2.") || $0.fi == "§2" }.map(ParallelRenderer.describe))
-    #expect(two.findings.contains { $0.kind == .finnishChanged && $0.fi == "§2.4 ¶3" && $0.sv == "§2.3 ¶3" })
+        == all.findings.filter { ($0.fi.label ?? "").hasPrefix("§2.") || $0.fi.label == "§2" }.map(
+          ParallelRenderer.describe))
+    #expect(
+      two.findings.contains { $0.kind == .finnishChanged && $0.fi.label == "§2.4 ¶3" && $0.sv.label == "§2.3 ¶3" })
     // A Swedish-only paragraph belongs to the Finnish section its Swedish section pairs with.
     let s = try repo.parallel(revision: "v3", finnish: ParallelTests.fi, swedish: ParallelTests.sv, section: "3.3")
-    #expect(s.findings.contains { $0.kind == .onlySwedish && $0.sv == "§3.3.2 ¶2" })
-    #expect(!s.findings.contains { $0.sv == "§4.3 ¶4" })
+    #expect(s.findings.contains { $0.kind == .onlySwedish && $0.sv.label == "§3.3.2 ¶2" })
+    #expect(!s.findings.contains { $0.sv.label == "§4.3 ¶4" })
     // In step within a section: exit 0; out of step: 1; no such section: 2.
     var r = run(
       redlineBinary, ["parallel", "v3", ParallelTests.fi, ParallelTests.sv, "--section", "2", "--repo", dir.path])
