@@ -109,12 +109,6 @@ package struct BlockPointer: Sendable, Hashable {
   package var old: Int
   /// Index into `new.blocks`.
   package var new: Int
-
-  package init(kind: Kind, old: Int, new: Int) {
-    self.kind = kind
-    self.old = old
-    self.new = new
-  }
 }
 
 /// Which stretch of an old block's text went to which new block (merges and splits).
@@ -242,74 +236,76 @@ extension DocumentDiff {
 
 /// Counts of a diff.
 package struct Summary: Sendable, Hashable {
-  package var sectionsAdded = 0
-  package var sectionsDeleted = 0
-  package var sectionsRenamed = 0
-  package var sectionsMoved = 0
-  package var sectionsRenumbered = 0
-  package var sectionsModified = 0
-  package var blocksAdded = 0
-  package var blocksDeleted = 0
-  package var blocksModified = 0
-  package var blocksMoved = 0
-  package var blocksMerged = 0
-  package var blocksSplit = 0
-  package var blocksUnchanged = 0
-  package var wordsAdded = 0
-  package var wordsDeleted = 0
-  package var cosmetic = 0
-  package var metadataChanged = 0
+  /// What each section's change was, in the diff's order: the section counts below.
+  private struct SectionTally: Sendable, Hashable {
+    var status: ChangeStatus
+    var renamed: Bool
+    var moved: Bool
+    var renumbered: Bool
+    var changed: Bool
+  }
+  private var sections: [SectionTally] = []
 
+  package var sectionsAdded: Int { sections.count { $0.status == .added } }
+  package var sectionsDeleted: Int { sections.count { $0.status == .deleted } }
+  package var sectionsModified: Int { sections.count { $0.status == .modified } }
+  package var sectionsRenamed: Int { sections.count(where: \.renamed) }
+  package var sectionsMoved: Int { sections.count(where: \.moved) }
+  package var sectionsRenumbered: Int { sections.count(where: \.renumbered) }
   /// Sections with any change (what `diff` and `summary` both call "changed sections").
-  package var sectionsChanged = 0
+  package var sectionsChanged: Int { sections.count(where: \.changed) }
+  /// Block and word counts over all sections.
+  package var blocks = BlockCounts()
+  package var metadataChanged = 0
 
   init(_ d: DocumentDiff) {
     metadataChanged = d.metadata.count
     for s in d.sections {
-      if !s.isUnchanged { sectionsChanged += 1 }
-      switch s.status {
-      case .added: sectionsAdded += 1
-      case .deleted: sectionsDeleted += 1
-      case .modified: sectionsModified += 1
-      default: break
-      }
-      if s.renamed { sectionsRenamed += 1 }
-      if s.moved { sectionsMoved += 1 }
-      if s.renumbered { sectionsRenumbered += 1 }
-      let c = BlockCounts(s.blocks, old: d.old, new: d.new)
-      blocksMerged += c.merged
-      blocksSplit += c.split
-      blocksAdded += c.added
-      blocksDeleted += c.deleted
-      blocksModified += c.modified
-      blocksMoved += c.moved
-      blocksUnchanged += c.unchanged
-      wordsAdded += c.wordsAdded
-      wordsDeleted += c.wordsDeleted
-      cosmetic += c.cosmetic
+      sections.append(
+        SectionTally(
+          status: s.status, renamed: s.renamed, moved: s.moved, renumbered: s.renumbered, changed: !s.isUnchanged))
+      blocks.add(BlockCounts(s.blocks, old: d.old, new: d.new))
     }
   }
 }
 
 /// Block and word counts of one section's changes (for `--stat` and summaries).
 package struct BlockCounts: Sendable, Hashable {
-  package var added = 0
-  package var deleted = 0
-  package var modified = 0
-  package var moved = 0
+  /// Blocks by their change; a change no block had is absent.
+  private var byStatus: [ChangeStatus: Int] = [:]
   /// Blocks of this section that moved to (or were merged into) another section.
   package var movedOut = 0
-  package var merged = 0
-  package var split = 0
   /// New blocks of this section that are parts of a block split in another section.
   package var splitParts = 0
-  package var unchanged = 0
   package var wordsAdded = 0
   package var wordsDeleted = 0
+  /// Blocks whose only change is invisible characters.
   package var cosmetic = 0
 
+  /// The number of blocks with this change (`counts[.added]`).
+  package subscript(_ s: ChangeStatus) -> Int {
+    get { byStatus[s] ?? 0 }
+    set { byStatus[s] = newValue == 0 ? nil : newValue }
+  }
+
+  /// No blocks counted yet.
+  package init() {}
+
+  /// Adds another section's counts (the block counts of a whole diff are the sum).
+  mutating func add(_ c: BlockCounts) {
+    for (status, n) in c.byStatus { self[status] += n }
+    movedOut += c.movedOut
+    splitParts += c.splitParts
+    wordsAdded += c.wordsAdded
+    wordsDeleted += c.wordsDeleted
+    cosmetic += c.cosmetic
+  }
+
+  /// True when the section's own blocks did not change (blocks may have left it).
+  package var ownBlocksUnchanged: Bool { byStatus.keys.allSatisfy { $0 == .unchanged } && splitParts == 0 }
+
   /// True when nothing in the section's blocks changed.
-  package var isEmpty: Bool { added + deleted + modified + moved + movedOut + merged + split + splitParts == 0 }
+  package var isEmpty: Bool { ownBlocksUnchanged && movedOut == 0 }
 
   /// Counts a section's blocks and pointers (moves out and merges away count as `movedOut`).
   package init(_ s: SectionChange, old: Document, new: Document) {
@@ -321,19 +317,9 @@ package struct BlockCounts: Sendable, Hashable {
   /// Counts `blocks`; words of added and deleted blocks are counted from the documents.
   package init(_ blocks: [BlockChange], old: Document, new: Document) {
     for b in blocks {
-      switch b.status {
-      case .added:
-        added += 1
-        wordsAdded += Tokenizer.wordCount(new.blocks[b.new!].text)
-      case .deleted:
-        deleted += 1
-        wordsDeleted += Tokenizer.wordCount(old.blocks[b.old!].text)
-      case .modified: modified += 1
-      case .moved: moved += 1
-      case .merged: merged += 1
-      case .split: split += 1
-      case .unchanged: unchanged += 1
-      }
+      self[b.status] += 1
+      if b.status == .added { wordsAdded += Tokenizer.wordCount(new.blocks[b.new!].text) }
+      if b.status == .deleted { wordsDeleted += Tokenizer.wordCount(old.blocks[b.old!].text) }
       if !b.cosmetic.isEmpty { cosmetic += 1 }
       for s in b.segments ?? [] {
         if s.op == .insert { wordsAdded += Tokenizer.wordCount(s.text) }

@@ -170,9 +170,8 @@ extension DraftRepository {
       }
     }
     if commit { do { try git.checkCanCommit() } catch { throw .git(error) } }
-    let event = ThreadEvent(
-      kind: kind, time: who.time, author: Person(name: who.name, email: who.email), body: body, revision: rev,
-      commit: commitID, disposition: disposition, change: kind == .resolve && change)
+    let event = ThreadEvent(kind: kind, time: who.time, author: Person(name: who.name, email: who.email), body: body)
+      .at(revision: rev, commit: commitID, disposition: disposition, change: kind == .resolve && change)
     let verb =
       ["reply": "Vastaus", "resolve": "Ratkaistu", "reopen": "Avattu uudelleen"][kind.rawValue] ?? kind.rawValue
     let check = { (t: ReviewThread) throws(ReviewError) in

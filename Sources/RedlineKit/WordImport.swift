@@ -211,9 +211,8 @@ extension DraftRepository {
       if c.done {
         let last = events.map(\.time).max() ?? now
         events.append(
-          ThreadEvent(
-            kind: .resolve, time: last, author: person(c), body: "Merkitty ratkaistuksi Wordissa", revision: revision,
-            commit: commit.hex))
+          ThreadEvent(kind: .resolve, time: last, author: person(c), body: "Merkitty ratkaistuksi Wordissa")
+            .at(revision: revision, commit: commit.hex))
       }
       do { written += try store.create(ReviewThread(id: id, anchor: anchor, events: events)) } catch {
         throw .io(error.description)

@@ -25,10 +25,13 @@ package enum DiffJSON {
         ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
         ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
         ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
-        ("blocks_added", s.blocksAdded), ("blocks_deleted", s.blocksDeleted), ("blocks_modified", s.blocksModified),
-        ("blocks_moved", s.blocksMoved), ("blocks_unchanged", s.blocksUnchanged), ("words_added", s.wordsAdded),
-        ("words_deleted", s.wordsDeleted), ("blocks_cosmetic", s.cosmetic),
-        ("blocks_merged", s.blocksMerged), ("blocks_split", s.blocksSplit), ("sections_changed", s.sectionsChanged),
+        ("blocks_added", s.blocks[.added]), ("blocks_deleted", s.blocks[.deleted]),
+        ("blocks_modified", s.blocks[.modified]),
+        ("blocks_moved", s.blocks[.moved]), ("blocks_unchanged", s.blocks[.unchanged]),
+        ("words_added", s.blocks.wordsAdded),
+        ("words_deleted", s.blocks.wordsDeleted), ("blocks_cosmetic", s.blocks.cosmetic),
+        ("blocks_merged", s.blocks[.merged]), ("blocks_split", s.blocks[.split]),
+        ("sections_changed", s.sectionsChanged),
         ("metadata_changed", s.metadataChanged),
       ] {
         w.value(k, v)

@@ -100,13 +100,13 @@ package struct DiffView: Sendable {
     ]
     let always: Set<BlockEvent> = [.added, .deleted, .modified, .moved]
     let all: [(Int, BlockEvent)] = [
-      (s.blocksAdded, .added), (s.blocksDeleted, .deleted), (s.blocksModified, .modified),
-      (s.blocksMoved, .moved), (s.blocksMerged, .merged), (s.blocksSplit, .split),
+      (s.blocks[.added], .added), (s.blocks[.deleted], .deleted), (s.blocks[.modified], .modified),
+      (s.blocks[.moved], .moved), (s.blocks[.merged], .merged), (s.blocks[.split], .split),
     ]
     let blocks = all.filter { $0.0 > 0 || always.contains($0.1) }
     parts.append(blocks.map { say(.blockCount($0.0, $0.1)) }.joined(separator: ", "))
-    parts.append(say(.words(added: s.wordsAdded, deleted: s.wordsDeleted)))
-    if s.cosmetic > 0 { parts.append(say(.cosmeticCount(s.cosmetic))) }
+    parts.append(say(.words(added: s.blocks.wordsAdded, deleted: s.blocks.wordsDeleted)))
+    if s.blocks.cosmetic > 0 { parts.append(say(.cosmeticCount(s.blocks.cosmetic))) }
     return parts.joined(separator: "; ")
   }
 
@@ -136,7 +136,8 @@ package struct DiffView: Sendable {
     let counts =
       movedOutSentence(d, sc, say)
       ?? [
-        (c.added, "+"), (c.deleted, "−"), (c.modified, "~"), (c.moved, "↷"), (c.merged, "⊕"), (c.split, "⊘"),
+        (c[.added], "+"), (c[.deleted], "−"), (c[.modified], "~"), (c[.moved], "↷"), (c[.merged], "⊕"),
+        (c[.split], "⊘"),
         (c.splitParts, "⊘"), (c.movedOut, "→"),
       ].filter { $0.0 > 0 }.map { "\($0.1)\($0.0)" }.joined(separator: " ")
 
@@ -166,9 +167,7 @@ package struct DiffView: Sendable {
   /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
   package static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String? {
     let c = BlockCounts(sc, old: d.old, new: d.new)
-    guard c.added + c.deleted + c.modified + c.moved + c.merged + c.split + c.splitParts == 0, c.movedOut > 0 else {
-      return nil
-    }
+    guard c.ownBlocksUnchanged, c.movedOut > 0 else { return nil }
     var to: [String] = []
     for p in sc.pointers where p.kind != .splitPart {
       let s = d.new.sections[d.new.blocks[p.new].section]

@@ -15,7 +15,8 @@ package enum StatView {
       let c = BlockCounts(s, old: d.old, new: d.new)
       let view = DiffView.section(d, s, say)
       out += name.padding(toLength: width, withPad: " ", startingAt: 0)
-      out += "  +\(c.added) −\(c.deleted) ~\(c.modified) ↷\(c.moved) →\(c.movedOut) ⊕\(c.merged) ⊘\(c.split)"
+      out +=
+        "  +\(c[.added]) −\(c[.deleted]) ~\(c[.modified]) ↷\(c[.moved]) →\(c.movedOut) ⊕\(c[.merged]) ⊘\(c[.split])"
       out += "  \(say(.words(added: c.wordsAdded, deleted: c.wordsDeleted)))"
       out += "  [\(view.tags.joined(separator: ", "))]  \(view.heading)\n"
     }

@@ -79,7 +79,8 @@ struct SummaryWalk<W: SummaryWriter> {
       let changed = d.sections.filter { !$0.isUnchanged }.count
       let sum = d.summary
       let t = Localization.Tally(
-        added: sum.blocksAdded, deleted: sum.blocksDeleted, modified: sum.blocksModified, moved: sum.blocksMoved)
+        added: sum.blocks[.added], deleted: sum.blocks[.deleted], modified: sum.blocks[.modified],
+        moved: sum.blocks[.moved])
       w.paragraph([.text(l.changeSentence(sections: changed, t))], cssClass: nil)
     }
     if !s.comments.threads.isEmpty {
@@ -132,7 +133,7 @@ struct SummaryWalk<W: SummaryWriter> {
       heading(
         3, sectionTitle(new: sc.new, old: sc.old), short: sectionTitle(new: sc.new, old: sc.new == nil ? sc.old : nil))
       let c = BlockCounts(sc.blocks, old: d.old, new: d.new)
-      let tally = Localization.Tally(added: c.added, deleted: c.deleted, modified: c.modified, moved: c.moved)
+      let tally = Localization.Tally(added: c[.added], deleted: c[.deleted], modified: c[.modified], moved: c[.moved])
       // A section only renamed or moved needs no "no paragraph changed" line: its heading says it.
       // A section whose blocks only went elsewhere says where (the same sentence as `diff`).
       var note =

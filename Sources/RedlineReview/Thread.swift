@@ -99,18 +99,25 @@ package struct ThreadEvent: Sendable, Hashable {
   /// For resolve: the thread was already resolved and this changes its disposition.
   package var change: Bool = false
 
-  package init(
-    kind: Kind, time: Int64, author: Person, body: String, revision: String? = nil, commit: String? = nil,
-    disposition: Disposition? = nil, change: Bool = false
-  ) {
-    self.change = change
+  /// A comment or a reply; a resolve or reopen also says where it was done (`at`).
+  package init(kind: Kind, time: Int64, author: Person, body: String) {
     self.kind = kind
     self.time = time
     self.author = author
     self.body = body
-    self.revision = revision
-    self.commit = commit
-    self.disposition = disposition
+  }
+
+  /// The event done at a version: a resolve or reopen records the revision and commit; a
+  /// resolve also how the comment was handled, and whether it changes an earlier verdict.
+  package func at(revision: String?, commit: String?, disposition: Disposition? = nil, change: Bool = false)
+    -> ThreadEvent
+  {
+    var e = self
+    e.revision = revision
+    e.commit = commit
+    e.disposition = disposition
+    e.change = change
+    return e
   }
 }
 

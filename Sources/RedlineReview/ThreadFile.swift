@@ -146,8 +146,10 @@ package enum ThreadFile {
     }
     return ThreadEvent(
       kind: kind, time: time, author: Person(name: foldCR(name), email: a["email"] as? String ?? ""),
-      body: foldCR(o["body"] as? String ?? ""), revision: o["revision"] as? String, commit: o["commit"] as? String,
-      disposition: disposition, change: (o["change"] as? Bool) ?? false)
+      body: foldCR(o["body"] as? String ?? "")
+    ).at(
+      revision: o["revision"] as? String, commit: o["commit"] as? String, disposition: disposition,
+      change: (o["change"] as? Bool) ?? false)
   }
 
   static func parseAnchor(_ a: [String: Any], file: String, line: Int) throws(ThreadFileError) -> Anchor {

@@ -1,8 +1,9 @@
 import Foundation
-import RedlineDiff
 import RedlineDocument
 import RedlineReport
 import Testing
+
+@testable import RedlineDiff
 
 /// Issue 8, items 1–5: reorders, moves at both ends, merges and splits, containment, and
 /// sections that only lost blocks.
@@ -39,7 +40,7 @@ import Testing
     #expect(moved.first.map { d.old.blocks[$0.old!].label } == "§3.3.2 ¶5")
     #expect(moved.first.map { d.new.blocks[$0.new!].label } == "§3.3.2 ¶1")
     #expect(!d.isUnchanged)
-    #expect(d.summary.blocksMoved == 1)
+    #expect(d.summary.blocks[.moved] == 1)
     #expect(text(d).contains("§3.3.2 ¶1  moved within the section from §3.3.2 ¶5"))
     let json = String(
       decoding: DiffJSON.render(
@@ -82,7 +83,7 @@ import Testing
     let m = blocks.first { $0.status == .merged }
     #expect(m?.sources.count == 4)
     #expect(m?.segments?.contains(Segment(.insert, "Se")) == true)
-    #expect(d.summary.blocksMerged == 1)
+    #expect(d.summary.blocks[.merged] == 1)
     #expect(text(d).contains("merged from §1.1 ¶2, §1.1 ¶3, §1.1 ¶4 and §1.1 ¶5"))
     // Each source knows where its words are in the merged paragraph.
     let third = d.newRange(holding: m!.sources[2], utf8Range: 0..<10)

@@ -127,7 +127,7 @@ import Testing
       "## 1 Johdanto\n\nPäätös ohjaa ministeriöiden\nalueellisesti merkittäviä\ntoimia.\n\n* kohta yksi\n* kohta kaksi\n"
     )
     #expect(d.isUnchanged)
-    #expect(d.summary.blocksUnchanged == 3)
+    #expect(d.summary.blocks[.unchanged] == 3)
   }
 
   @Test func invisibleCharactersAreCosmetic() {
@@ -135,7 +135,7 @@ import Testing
     let b = d.sections.flatMap(\.blocks).first!
     #expect(b.status == .unchanged)
     #expect(b.cosmetic == ["added U+00A0 NO-BREAK SPACE"])
-    #expect(d.summary.cosmetic == 1)
+    #expect(d.summary.blocks.cosmetic == 1)
     let z = diff("Kuntatalous on tiukka.\n", "Kunta\u{200B}talous on tiukka.\n").sections.flatMap(\.blocks).first!
     #expect(z.status == .unchanged)
     #expect(z.cosmetic == ["added U+200B ZERO WIDTH SPACE"])

@@ -50,12 +50,12 @@ import Testing
     let en = SummaryRenderer.render(input, language: .en, format: .markdown)
     #expect(
       en.contains(
-        "\(s.sectionsChanged) sections changed: \(s.blocksAdded) paragraphs were added, \(s.blocksDeleted) deleted, \(s.blocksModified) changed and \(s.blocksMoved) moved."
+        "\(s.sectionsChanged) sections changed: \(s.blocks[.added]) paragraphs were added, \(s.blocks[.deleted]) deleted, \(s.blocks[.modified]) changed and \(s.blocks[.moved]) moved."
       ))
     #expect(out.contains("Sections: \(s.sectionsChanged) changed"))
     #expect(
       out.contains(
-        "\(s.blocksAdded) paragraphs added, \(s.blocksDeleted) paragraphs deleted, \(s.blocksModified) paragraphs changed, \(s.blocksMoved) paragraphs moved"
+        "\(s.blocks[.added]) paragraphs added, \(s.blocks[.deleted]) paragraphs deleted, \(s.blocks[.modified]) paragraphs changed, \(s.blocks[.moved]) paragraphs moved"
       ))
     // The front matter is metadata: title, version, date.
     #expect(Set(d.metadata.map(\.key)) == ["title", "versio", "päivämäärä"])

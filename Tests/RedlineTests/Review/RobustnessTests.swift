@@ -24,7 +24,7 @@ import Testing
     let new = try DocumentLoader.load(
       Array("Para one\rcontinued\n\nSecond paragraph CHANGED\n\nThird\n".utf8), path: "c.md")
     #expect(old.blocks.map(\.text) == ["Para one continued", "Second paragraph text", "Third"])
-    #expect(Differ.diff(old, new).summary.blocksModified == 1)
+    #expect(Differ.diff(old, new).summary.blocks[.modified] == 1)
     let txt = try DocumentLoader.load(Array("1 Otsikko\r\n\r\nTeksti.\r\n".utf8), path: "a.txt")
     #expect(txt.sections.count == 2)
     #expect(txt.blocks.map(\.text) == ["Teksti."])
