@@ -24,19 +24,20 @@ enum NestingScan {
     case tooManyContainers(Int)
   }
 
-  /// The first limit broken, or nil.
-  static func check(_ bytes: [UInt8], maxDepth: Int, maxContainers: Int) -> Problem? {
+  /// The first limit broken, or nil. `lineEnd(p, i)` is the offset of the line feed that
+  /// ends the line starting at `i` (or the end): `memchr`, the C library's word-at-a-time
+  /// search, unless a test passes the byte-by-byte loop it replaced.
+  static func check(
+    _ bytes: [UInt8], maxDepth: Int, maxContainers: Int,
+    lineEnd: (UnsafeBufferPointer<UInt8>, Int) -> Int = NestingScan.memchrLineEnd
+  ) -> Problem? {
     bytes.withUnsafeBufferPointer { p -> Problem? in
-      let n = p.count
       var i = 0
       var line = 1
       var containers = 0
-      guard let base = p.baseAddress else { return nil }
-      while i < n {
-        let start = i
-        // memchr: the C library's word-at-a-time search; `measure` reads only the line's start.
-        let end = memchr(base + i, 0x0A, n - i).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? n
-        let (indent, markers) = measure(p, start, end)
+      while i < p.count {
+        let end = lineEnd(p, i)
+        let (indent, markers) = measure(p, i, end)  // reads only the line's start
         if indent / 2 + markers > maxDepth { return .tooDeep(line: line) }
         containers += markers
         if containers > maxContainers { return .tooManyContainers(containers) }
@@ -45,6 +46,12 @@ enum NestingScan {
       }
       return nil
     }
+  }
+
+  /// The offset of the line feed at or after `i`, or the buffer's end.
+  static func memchrLineEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    guard let base = p.baseAddress, let hit = memchr(base + i, 0x0A, p.count - i) else { return p.count }
+    return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
   }
 
   /// The 1-based number of the first line estimated deeper than `limit`, or nil.

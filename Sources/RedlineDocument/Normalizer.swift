@@ -69,14 +69,16 @@ package enum Normalizer {
       }
     }
 
-    var isReported: Bool { self == .c1Control || self == .dropped || self == .reportedSpace }
-  }
-
-  /// Adds the name of `v` to the invisibles seen, once.
-  @inline(__always)
-  static func report(_ v: UInt32, _ invisibles: inout [String]) {
-    let nm = name(v)
-    if !invisibles.contains(nm) { invisibles.append(nm) }
+    /// The kind of `v`; a control, dropped or reported space is added to `invisibles` (once).
+    @inline(__always)
+    static func of(_ v: UInt32, reporting invisibles: inout [String]) -> ScalarKind {
+      let kind = ScalarKind(v)
+      if kind != .space && kind != .text {
+        let nm = name(v)
+        if !invisibles.contains(nm) { invisibles.append(nm) }
+      }
+      return kind
+    }
   }
 
   /// Folds whitespace and applies NFC; returns the text and the invisible characters seen.
@@ -148,9 +150,7 @@ package enum Normalizer {
           continue
         }
         let (v, _) = decode(bytes, i)
-        let kind = ScalarKind(v)
-        if kind.isReported { report(v, &invisibles) }
-        switch kind {
+        switch ScalarKind.of(v, reporting: &invisibles) {
         case .c1Control:
           return nil  // the reference shows it as U+FFFD
         case .dropped:
@@ -229,9 +229,7 @@ package enum Normalizer {
           continue
         }
         let (v, len) = decode(bytes, i)
-        let kind = ScalarKind(v)
-        if kind.isReported { report(v, &invisibles) }
-        switch kind {
+        switch ScalarKind.of(v, reporting: &invisibles) {
         case .dropped:
           break
         case .reportedSpace, .space:

@@ -337,25 +337,12 @@ import Testing
     }
   }
 
-  /// The nesting scan before it found line ends with memchr, kept as its specification.
+  /// The nesting scan before it found line ends with memchr: a byte at a time.
   static func nestingReference(_ bytes: [UInt8], maxDepth: Int, maxContainers: Int) -> NestingScan.Problem? {
-    bytes.withUnsafeBufferPointer { p -> NestingScan.Problem? in
-      let n = p.count
-      var i = 0
-      var line = 1
-      var containers = 0
-      while i < n {
-        let start = i
-        var end = i
-        while end < n && p[end] != 0x0A { end += 1 }
-        let (indent, markers) = NestingScan.measure(p, start, end)
-        if indent / 2 + markers > maxDepth { return .tooDeep(line: line) }
-        containers += markers
-        if containers > maxContainers { return .tooManyContainers(containers) }
-        i = end + 1
-        line += 1
-      }
-      return nil
+    NestingScan.check(bytes, maxDepth: maxDepth, maxContainers: maxContainers) { p, i in
+      var end = i
+      while end < p.count && p[end] != 0x0A { end += 1 }
+      return end
     }
   }
 
