@@ -40,21 +40,34 @@ hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json "../history-$SIZE.j
   "$REDLINE comments --at HEAD --format json" \
   "git log -p --word-diff=porcelain -- paatos.md" \
   "git log -p -- paatos.md" \
-  "$LG2 read . paatos.md" >/dev/null 2>&1
+  "$LG2 read . paatos.md" \
+  "$LG2 read-nohash . paatos.md" >/dev/null 2>&1
+: > ../history-rss
 for c in "$REDLINE comments --at HEAD --format json" "git log -p --word-diff=porcelain -- paatos.md"; do
   /usr/bin/time -f "%M" -o ../rss $c >/dev/null 2>&1 || true
-  echo "$(tail -1 ../rss)" >> ../history-rss
+  tail -1 ../rss >> ../history-rss
 done
-echo "## history: $THREADS threads, $SIZE draft, $COMMITS commits"
-python3 - "../history-$SIZE.json" <<'PY'
+echo "## history: $THREADS threads, $SIZE draft ($(stat -c %s paatos.md) bytes), $COMMITS commits"
+python3 - "../history-$SIZE.json" ../history-rss "$(stat -c %s paatos.md)" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-print("| command | median s | × git log -p --word-diff | × libgit2 read of every version |")
-print("|---|---:|---:|---:|")
-base, floor = r[1]["median"], r[3]["median"]
+rss = [int(x) / 1024 for x in open(sys.argv[2]).read().split()]
+size = int(sys.argv[3])
+print("| command | median s | × git log -p --word-diff | × libgit2 read | × libgit2 read, no re-hash |")
+print("|---|---:|---:|---:|---:|")
+base, floor, nohash = r[1]["median"], r[3]["median"], r[4]["median"]
 for x in r:
     cmd = x["command"].split("/")[-1] if x["command"].startswith("/") else x["command"]
-    print(f"| `{cmd}` | {x['median']:.3f} | {x['median'] / base:.2f} | {x['median'] / floor:.2f} |")
+    m = x["median"]
+    print(f"| `{cmd}` | {m:.3f} | {m / base:.2f} | {m / floor:.2f} | {m / nohash:.2f} |")
+ours = r[0]["median"]
+print(f"\npeak memory: redline {rss[0]:.0f} MB, git log -p --word-diff {rss[1]:.0f} MB")
+verdict = lambda ok: "met" if ok else "NOT met"
+print(f"- ≤ 1.0× git log -p --word-diff: {ours / base:.2f} ({verdict(ours <= base)})")
+above = size > 1 << 20
+print(f"- the draft is {'above' if above else 'below'} libgit2's 1 MiB delta-base cache limit"
+      + (f"; ≤ 1.5× the libgit2 read: {ours / floor:.2f} ({verdict(ours <= 1.5 * floor)}), "
+         f"{ours / nohash:.2f} against the read without re-hashing ({verdict(ours <= 1.5 * nohash)})" if above else ""))
 PY
 "$REDLINE" comments --at HEAD --format json | python3 -c "
 import json,sys,collections

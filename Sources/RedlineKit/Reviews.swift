@@ -348,14 +348,10 @@ final class GitVersions: VersionSource {
         throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
       }
     }
-    return try Self.blob(v, path: path, git: repo.git, cache: parses).get()
-  }
-
-  /// A committed version read and parsed (on any thread, with that thread's `Repository`).
-  static func blob(_ v: VersionStep, path: String, git: Repository, cache: ParseCache) -> Result<
-    Document, VersionReadError
-  > {
-    read(v, path: path, git: git).flatMap { parse($0, v, path: path, cache: cache) }
+    // While the reader parses the oldest versions from their top, a version read here
+    // (the asked one, first) is parsed from its end: the two meet in the middle.
+    return try Self.read(v, path: path, git: repo.git)
+      .flatMap { Self.parse($0, v, path: path, cache: parses, warmFromEnd: ahead != nil) }.get()
   }
 
   /// The bytes of a committed version.
@@ -370,10 +366,12 @@ final class GitVersions: VersionSource {
   }
 
   /// A committed version's bytes parsed.
-  static func parse(_ bytes: [UInt8], _ v: VersionStep, path: String, cache: ParseCache) -> Result<
-    Document, VersionReadError
-  > {
-    do { return .success(try DocumentLoader.load(bytes, path: path, cache: cache)) } catch {
+  static func parse(_ bytes: [UInt8], _ v: VersionStep, path: String, cache: ParseCache, warmFromEnd: Bool = false)
+    -> Result<
+      Document, VersionReadError
+    >
+  {
+    do { return .success(try DocumentLoader.load(bytes, path: path, cache: cache, warmFromEnd: warmFromEnd)) } catch {
       let name = v.commit.map { String($0.prefix(7)) } ?? v.key
       return .failure(VersionReadError("'\(path)' at \(name): \(error.description)"))
     }
