@@ -449,7 +449,9 @@ enum FrontMatter {
   /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
   /// 1-based line of `--- back`.
   private static func blankPartMarkers(_ b: inout [UInt8]) -> Int? {
-    b.withUnsafeMutableBufferPointer { p -> Int? in
+    // Most documents have none: look first without writing (writing would copy the bytes).
+    guard hasPartMarker(b) else { return nil }
+    return b.withUnsafeMutableBufferPointer { p -> Int? in
       guard let base = p.baseAddress else { return nil }
       let n = p.count
       var back: Int?
@@ -487,6 +489,25 @@ extension String {
     var s = Substring(self)
     while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
     return String(s)
+  }
+}
+
+extension FrontMatter {
+  /// True when some line starts like a part marker (`--- ` or `{`): a cheap pre-check.
+  fileprivate static func hasPartMarker(_ b: [UInt8]) -> Bool {
+    b.withUnsafeBufferPointer { p -> Bool in
+      guard let base = p.baseAddress else { return false }
+      var i = 0
+      while i < p.count {
+        if p[i] == 0x7B || (p[i] == 0x2D && i + 3 < p.count && p[i + 1] == 0x2D && p[i + 2] == 0x2D && p[i + 3] == 0x20)
+        {
+          return true
+        }
+        guard let nl = memchr(base + i, 0x0A, p.count - i) else { return false }
+        i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nl)) + 1
+      }
+      return false
+    }
   }
 }
 

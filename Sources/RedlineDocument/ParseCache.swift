@@ -30,9 +30,10 @@ struct PieceParse: Sendable {
 /// result is always the parse of exactly those bytes. Safe to share between threads.
 package final class ParseCache: Sendable {
   private struct Entry {
-    /// The piece's own bytes (a copy: holding the whole version would keep every version
-    /// of a long history in memory).
-    let bytes: [UInt8]
+    /// The piece's bytes are `source[range]`: a copy of just the piece (`copiesBytes`), or
+    /// the version it came from.
+    let source: [UInt8]
+    let range: Range<Int>
     let tables: Bool
     let parse: PieceParse
   }
@@ -44,19 +45,23 @@ package final class ParseCache: Sendable {
 
   private let state = Mutex(State())
   private let limit: Int
+  private let copiesBytes: Bool
 
   /// A cache that forgets everything once it holds more than `byteLimit` bytes of source
-  /// (a long history of a large document stays within memory).
-  package init(byteLimit: Int = 256 * 1_048_576) {
+  /// (a long history of a large document stays within memory). With `copiesBytes` (for a
+  /// history) each piece keeps a copy of its own bytes; without (for two versions that
+  /// stay in memory anyway) it keeps a reference to its version's bytes.
+  package init(byteLimit: Int = 256 * 1_048_576, copiesBytes: Bool = true) {
     limit = byteLimit
+    self.copiesBytes = copiesBytes
   }
 
   /// The remembered parse of `source[range]` (parsed with or without the table extension).
   func find(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool) -> PieceParse? {
     state.withLock { s -> PieceParse? in
       guard let list = s.entries[hash] else { return nil }
-      for e in list where e.tables == tables && e.bytes.count == range.count {
-        if Self.same(e.bytes, source, range) { return e.parse }
+      for e in list where e.tables == tables && e.range.count == range.count {
+        if Self.same(e.source, e.range, source, range) { return e.parse }
       }
       return nil
     }
@@ -71,21 +76,27 @@ package final class ParseCache: Sendable {
       }
       if let list = s.entries[hash],
         list.contains(where: {
-          $0.tables == tables && $0.bytes.count == range.count && Self.same($0.bytes, source, range)
+          $0.tables == tables && $0.range.count == range.count && Self.same($0.source, $0.range, source, range)
         })
       {
         return
       }
-      s.entries[hash, default: []].append(Entry(bytes: Array(source[range]), tables: tables, parse: parse))
+      let entry =
+        copiesBytes
+        ? Entry(source: Array(source[range]), range: 0..<range.count, tables: tables, parse: parse)
+        : Entry(source: source, range: range, tables: tables, parse: parse)
+      s.entries[hash, default: []].append(entry)
       s.bytes += range.count
     }
   }
 
-  private static func same(_ a: [UInt8], _ b: [UInt8], _ rb: Range<Int>) -> Bool {
-    guard a.count == rb.count else { return false }
-    if a.isEmpty { return true }
+  private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+    guard ra.count == rb.count else { return false }
+    if ra.isEmpty { return true }
     return a.withUnsafeBufferPointer { pa in
-      b.withUnsafeBufferPointer { pb in memcmp(pa.baseAddress!, pb.baseAddress! + rb.lowerBound, a.count) == 0 }
+      b.withUnsafeBufferPointer { pb in
+        memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, ra.count) == 0
+      }
     }
   }
 

@@ -31,7 +31,7 @@ func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(R
   let results = ParseResults()
   // Sections with the same bytes in both versions are parsed once: the second thread
   // fills the shared cache from the end of its version while the first parses from the top.
-  let cache = ParseCache()
+  let cache = ParseCache(copiesBytes: false)  // both versions' bytes live until the diff is done
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     let v = k == 0 ? x : y
     do {

@@ -15,7 +15,7 @@ package enum DiffJSON {
   )
     -> [UInt8]
   {
-    JSONWriter.document(schema: schema, pretty: pretty, capacity: (d.old.lineCount + d.new.lineCount) * 200) { w in
+    JSONWriter.document(schema: schema, pretty: pretty, capacity: expectedSize(d)) { w in
       if let context { w.value("context", context) }
       ref(&w, "old", old)
       ref(&w, "new", new)
@@ -52,6 +52,15 @@ package enum DiffJSON {
       for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
       w.endArray()
     }
+  }
+
+  /// About the size of the JSON (both versions' text, and some 250 bytes of keys and
+  /// indentation a block), so the writer's buffer is allocated once, not grown by copying.
+  static func expectedSize(_ d: DocumentDiff) -> Int {
+    var text = 0
+    for b in d.old.blocks { text += b.text.utf8.count }
+    for b in d.new.blocks { text += b.text.utf8.count }
+    return text + text / 8 + (d.old.blocks.count + d.new.blocks.count) * 250 + (1 << 16)
   }
 
   static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {

@@ -126,12 +126,16 @@ struct JSONWriter {
     return w.finish()
   }
 
-  /// Ends the document's object; its bytes with a final newline.
+  /// Ends the document's object; its bytes with a final newline. The storage itself is
+  /// returned, its spare room cut off in place: no copy of a document of many megabytes.
   private mutating func finish() -> [UInt8] {
     endObject()
-    var out = bytes
-    out.append(0x0A)
-    return out
+    write(max: 1) {
+      $0[0] = 0x0A
+      return 1
+    }
+    storage.removeLast(storage.count - used)
+    return storage
   }
 
   mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }

@@ -80,9 +80,10 @@ import Testing
 
   /// Versions parsed through one cache (as a history walk and a comparison do) give what
   /// each version parses to alone, from either end, whatever was parsed before.
-  @Test func cachedVersionsParseLikeFreshOnes() {
+  @Test(arguments: [true, false])
+  func cachedVersionsParseLikeFreshOnes(copiesBytes: Bool) {
     var g = DraftGenerator(seed: 78)
-    let cache = ParseCache()
+    let cache = ParseCache(copiesBytes: copiesBytes)
     var m = g.model()
     var versions: [[UInt8]] = []
     for _ in 0..<6 {
