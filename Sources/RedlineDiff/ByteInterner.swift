@@ -220,3 +220,41 @@ enum WordScanner {
     }
   }
 }
+
+/// Dense ids for the block texts of two versions (equal bytes, equal id), without copying
+/// the texts: the table refers to the strings themselves, which both documents keep. Two
+/// versions of a large document share most of their text, so this is one hash per block
+/// and one byte comparison per repeated text.
+enum BlockTextIDs {
+  static func ids(_ a: [Block], _ b: [Block]) -> (old: [Int32], new: [Int32]) {
+    var size = 16
+    while size < (a.count + b.count) * 2 { size <<= 1 }
+    let mask = size - 1
+    var table = [Int32](repeating: -1, count: size)
+    var first: [String] = []  // the text each id was first seen as
+    var hashes: [UInt64] = []
+    func id(_ text: String) -> Int32 {
+      var t = text
+      return t.withUTF8 { p -> Int32 in
+        let h = ByteInterner.hash(p)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while table[slot] >= 0 {
+          let k = Int(table[slot])
+          if hashes[k] == h {
+            var other = first[k]
+            let same = other.withUTF8 { q in
+              q.count == p.count && (p.count == 0 || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
+            }
+            if same { return Int32(k) }
+          }
+          slot = (slot &+ 1) & mask
+        }
+        table[slot] = Int32(first.count)
+        first.append(text)
+        hashes.append(h)
+        return Int32(first.count - 1)
+      }
+    }
+    return (a.map { id($0.text) }, b.map { id($0.text) })
+  }
+}

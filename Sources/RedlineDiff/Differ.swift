@@ -80,9 +80,7 @@ struct DiffState {
     blkBA = Array(repeating: nil, count: new.blocks.count)
     blkMethod = Array(repeating: nil, count: new.blocks.count)
     blkConfidence = Array(repeating: 0, count: new.blocks.count)
-    var interner = ByteInterner(capacity: old.blocks.count + new.blocks.count)
-    aIds = old.blocks.map { interner.intern($0.text) }
-    bIds = new.blocks.map { interner.intern($0.text) }
+    (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks)
   }
 
   // MARK: Sections
