@@ -88,10 +88,19 @@ enum LibGit2 {
     // Drafts repositories are often shared folders or copies owned by another user;
     // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
     _ = clibgit2_set_owner_validation(0)
-    // Like git, do not hash every object again on each read (git checks ids in `fsck`):
-    // re-hashing was 16 % of following 1,000 comments through 50 versions of a 1 MB
-    // draft. A damaged pack still fails zlib's and the pack index's checks.
-    _ = clibgit2_set_strict_hash_verification(0)
     return n > 0
   }()
+}
+
+extension Repository {
+  /// For a process that only reads (diff, comments, history, …): libgit2 no longer hashes
+  /// every object again as it reads it, as git does not (git checks ids in `fsck`); that
+  /// was 16 % of following 1,000 comments through 50 versions of a 1 MB draft. A process
+  /// that may commit keeps the check: a commit built on an object whose content does not
+  /// match its id would carry the damage into history (decision 58). Call it before the
+  /// first read: libgit2 keeps what it read in a cache.
+  package static func skipRehashingOnRead() {
+    _ = LibGit2.initialized
+    _ = clibgit2_set_strict_hash_verification(0)
+  }
 }

@@ -41,6 +41,7 @@ extension Redline {
     var status: Int32
     do {
       var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+      if command is ReadsOnly { Repository.skipRehashingOnRead() }
       try configureOutput(for: command)
       try command.run()
       status = ExitStatus.success
@@ -137,3 +138,17 @@ func find<T>(_ type: T.Type, in value: Any, depth: Int = 0) -> T? {
   }
   return nil
 }
+
+/// A command that never writes to the repository: it may read objects without libgit2
+/// hashing each one again (`Repository.skipRehashingOnRead`).
+protocol ReadsOnly {}
+
+extension DiffCommand: ReadsOnly {}
+extension SummaryCommand: ReadsOnly {}
+extension CommentsCommand: ReadsOnly {}
+extension HistoryCommand: ReadsOnly {}
+extension BlameCommand: ReadsOnly {}
+extension ParallelCommand: ReadsOnly {}
+extension LogCommand: ReadsOnly {}
+extension OutlineCommand: ReadsOnly {}
+extension ShowCommand: ReadsOnly {}
