@@ -338,7 +338,7 @@ final class GitVersions: VersionSource {
   }
 
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
-    if let ahead, let read = ahead.take(v.key, path: path) { return try read.get() }
+    if let ahead, let read = ahead.take(v, path: path) { return try read.get() }
     if v.isWorktree {
       let bytes: [UInt8]
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
@@ -354,9 +354,12 @@ final class GitVersions: VersionSource {
       .flatMap { Self.parse($0, v, path: path, cache: parses, warmFromEnd: ahead != nil) }.get()
   }
 
+  /// How an error names a version: its commit, short.
+  static func name(_ v: VersionStep) -> String { v.commit.map { String($0.prefix(7)) } ?? v.key }
+
   /// The bytes of a committed version.
   static func read(_ v: VersionStep, path: String, git: Repository) -> Result<[UInt8], VersionReadError> {
-    let name = v.commit.map { String($0.prefix(7)) } ?? v.key
+    let name = name(v)
     guard let id = ObjectID(hex: v.key) else {
       return .failure(VersionReadError("'\(path)' at \(name): not a blob id"))
     }
@@ -372,8 +375,7 @@ final class GitVersions: VersionSource {
     >
   {
     do { return .success(try DocumentLoader.load(bytes, path: path, cache: cache, warmFromEnd: warmFromEnd)) } catch {
-      let name = v.commit.map { String($0.prefix(7)) } ?? v.key
-      return .failure(VersionReadError("'\(path)' at \(name): \(error.description)"))
+      return .failure(VersionReadError("'\(path)' at \(name(v)): \(error.description)"))
     }
   }
 
@@ -536,10 +538,20 @@ private final class ReadAhead: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// The version for `key`: waits while it is read or parsed elsewhere, parses it here when
+  /// The version `asked`: waits while it is read or parsed elsewhere, parses it here when
   /// its bytes are waiting; nil when this reader does not read it (or stopped before it),
-  /// so the caller reads it itself.
-  func take(_ key: String, path: String) -> Result<Document, VersionReadError>? {
+  /// so the caller reads it itself. A version whose text came back later in the history
+  /// is read once; an error names the commit asked for, as reading it in turn would.
+  func take(_ asked: VersionStep, path: String) -> Result<Document, VersionReadError>? {
+    guard let r = taken(asked.key, path: path), let v = order.first(where: { $0.key == asked.key }) else { return nil }
+    guard case .failure(let e) = r, v.commit != asked.commit else { return r }
+    let was = "'\(path)' at \(GitVersions.name(v)): "
+    guard e.description.hasPrefix(was) else { return r }
+    return .failure(
+      VersionReadError("'\(path)' at \(GitVersions.name(asked)): " + e.description.dropFirst(was.count)))
+  }
+
+  private func taken(_ key: String, path: String) -> Result<Document, VersionReadError>? {
     guard path == self.path, let v = order.first(where: { $0.key == key }) else { return nil }
     condition.lock()
     while true {

@@ -61,4 +61,23 @@ import Testing
     #expect(!crossed.isEmpty, "\(summary(ahead.reports))")
     #expect(crossed.count < ahead.reports.count, "\(summary(ahead.reports))")
   }
+
+  /// A broken text that comes back later in the history is read once, but each thread is
+  /// told about the commit it crossed, as when every version is read in turn.
+  @Test func aRepeatedBrokenVersionIsNamedByTheCommitCrossed() throws {
+    let broken = Self.version(1, broken: true)
+    let texts = [Self.version(0), broken, Self.version(2), broken, Self.version(4)]
+    let (d, r) = datedRepo(texts)
+    _ = d
+    for v in ["v1", "v3"] {
+      _ = try? r.addComment(
+        revision: v, path: "doc.md", block: "§1 ¶1", quote: nil, author: aino, message: "m", commit: false)
+    }
+    let threads = try r.reviewStore().load().threads
+    #expect(threads.count == 2)
+    let ahead = ThreadWalk.place(threads, path: "doc.md", source: try r.versionSource(at: "HEAD"))
+    let inTurn = ThreadWalk.place(threads, path: "doc.md", source: OneThread(inner: try r.versionSource(at: "HEAD")))
+    #expect(summary(ahead.reports) == summary(inTurn.reports))
+    #expect(ahead.reports.filter { $0.placement.reason?.contains("could not be read") == true }.count == 2)
+  }
 }
