@@ -102,27 +102,60 @@ struct DiffState {
     }
   }
 
-  /// A key that hashes and compares its UTF-8 bytes once put in NFC: equal exactly when
-  /// the texts are canonically equivalent (as `String` compares them), without the
-  /// standard library normalizing a non-ASCII string again on every hash.
+  /// A section key that compares exactly as `String ==` does, without Swift's normalizing
+  /// string hash on every dictionary probe. A simple text (`CaseFold.isSimple`: Latin-1
+  /// and punctuation, no combining mark) is in NFC as it stands, so two simple keys are
+  /// equal when their bytes are. Any other pair is compared with `String ==`. The hash is
+  /// over the simple characters of the text's NFC form only: canonically equivalent texts
+  /// have the same ones, even in scripts newer than Foundation's normalization tables.
   struct TextKey: Hashable {
     let text: String
+    private let simple: Bool
     private let bytesHash: UInt64
 
     init(_ s: String) {
       var t = s
-      if !t.withUTF8({ CaseFold.isSimple($0) }) { t = Normalizer.nfc(t) }
-      text = t
-      bytesHash = t.withUTF8 { ByteInterner.hash($0) }
+      simple = t.withUTF8 { CaseFold.isSimple($0) }
+      var n = simple ? t : Normalizer.nfc(s)
+      bytesHash = n.withUTF8 { Self.hashOfSimpleCharacters($0) }
+      text = s
     }
 
     var isEmpty: Bool { text.isEmpty }
 
     static func == (x: TextKey, y: TextKey) -> Bool {
-      x.bytesHash == y.bytesHash && x.text.utf8.elementsEqual(y.text.utf8)
+      guard x.bytesHash == y.bytesHash else { return false }
+      return x.simple && y.simple ? x.text.utf8.elementsEqual(y.text.utf8) : x.text == y.text
     }
 
     func hash(into h: inout Hasher) { h.combine(bytesHash) }
+
+    /// FNV-1a over the bytes of the characters `CaseFold.isSimple` accepts, skipping the rest.
+    static func hashOfSimpleCharacters(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+      var i = 0
+      while i < p.count {
+        let b = p[i]
+        if b < 0x80 {
+          add(b)
+          i += 1
+        } else if (b == 0xC2 || b == 0xC3) && i + 1 < p.count {
+          add(b)
+          add(p[i + 1])
+          i += 2
+        } else if b == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x81 || (p[i + 1] == 0x80 && p[i + 2] >= 0x82)) {
+          add(b)
+          add(p[i + 1])
+          add(p[i + 2])
+          i += 3
+        } else {
+          i += 1
+          while i < p.count && p[i] & 0xC0 == 0x80 { i += 1 }  // the rest of this scalar
+        }
+      }
+      return h
+    }
   }
 
   mutating func alignSections() {

@@ -147,6 +147,9 @@ enum Pieces {
     var out = [1]
     source.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress, p.count > 0 else { return }
+      // A CR (a line end cmark reads, which the line index does not; `DocumentLoader` has
+      // turned them into LF already): one piece.
+      if memchr(base, 0x0D, p.count) != nil { return }
       // `]:` anywhere: one piece (see above).
       var i = 0
       while i < p.count, let hit = memchr(base + i, 0x5D, p.count - i) {

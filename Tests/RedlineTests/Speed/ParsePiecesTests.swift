@@ -76,6 +76,10 @@ import Testing
     // A `]:` anywhere (a link reference definition may be used by any heading): one piece.
     let withDefinition = d + Array("\n[viite]: https://example.org\n".utf8)
     #expect(Pieces.starts(withDefinition, LineIndex(withDefinition)) == [1])
+    // A lone CR ends a line for cmark but not for the line index: one piece, and the same parse.
+    let lone = Array("a\rb\n# H\ntext\n".utf8)
+    #expect(Pieces.starts(lone, LineIndex(lone)) == [1])
+    #expect(Self.pieces(lone) == Self.whole(lone))
   }
 
   /// Versions parsed through one cache (as a history walk and a comparison do) give what
