@@ -5,15 +5,15 @@ import Testing
 /// (decision 58): a commit must not be built on an object whose content is not its id.
 @Suite struct DamagedObjectTests {
   @Test func aCommitIsNotBuiltOnADamagedTree() throws {
+    // Two documents, both changed in the second commit.
     let d = TempDir("damaged")
     git(d.path, "init", "-q", "-b", "main")
-    d.write("a.md", "# 1 Otsikko\n\nVanha teksti.\n")
-    d.write("other.md", "# 1 Muu\n\nmuu v1\n")
-    git(d.path, "add", ".")
-    git(d.path, "-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "v1")
-    d.write("a.md", "# 1 Otsikko\n\nUusi teksti.\n")
-    d.write("other.md", "# 1 Muu\n\nmuu v2\n")
-    git(d.path, "-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qam", "v2")
+    for (v, text) in [("v1", "Vanha teksti."), ("v2", "Uusi teksti.")] {
+      d.write("a.md", "# 1 Otsikko\n\n\(text)\n")
+      d.write("other.md", "# 1 Muu\n\nmuu \(v)\n")
+      git(d.path, "add", ".")
+      git(d.path, "-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", v)
+    }
     // HEAD's tree object now holds the first version's tree (a damaged or copied file).
     func objectPath(_ rev: String) -> String {
       let id = git(d.path, "rev-parse", rev)
