@@ -74,9 +74,13 @@ browser-deps:
 	fi
 	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
 
+# A real browser on a busy machine can drop a WebDriver call (seen once under heavy load,
+# an empty WebDriverException with the page itself correct): a failed walk-through is run
+# once more from the start, and fails the target if it fails again.
 browser-test: deps browser-deps
 	$(SWIFT) build --product redline
-	python3 Tests/browser/test_review.py .build/debug/redline
+	python3 Tests/browser/test_review.py .build/debug/redline || \
+	  { echo "browser test failed; running it once more from the start"; python3 Tests/browser/test_review.py .build/debug/redline; }
 
 load: build
 	python3 bench/load.py --redline .build/debug/redline
