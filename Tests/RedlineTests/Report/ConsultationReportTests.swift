@@ -207,16 +207,13 @@ import Testing
   }
 
   @Test func aPipeInsideACellStaysInTheCell() throws {
-    let d = TempDir("pipes")
-    git(d.path, "init", "-q", "-b", "main")
-    d.write("t.md", "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 1 |\n")
-    git(d.path, "add", ".")
-    git(d.path, "commit", "-qm", "v1")
-    git(d.path, "tag", "v1")
-    d.write("t.md", "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 2 |\n")
-    git(d.path, "commit", "-qam", "v2")
-    git(d.path, "tag", "v2")
-    let s = try DraftRepository(path: d.path).summaryInput("v1", "v2", path: nil, now: 0)
+    let (d, r) = datedRepo(
+      [
+        "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 1 |\n",
+        "# T\n\n| Ohjelma | Milj. |\n|---|---|\n| EAKR \\| ESR+ | 2 |\n",
+      ], file: "t.md")
+    defer { withExtendedLifetime(d) {} }
+    let s = try r.summaryInput("v1", "v2", path: nil, now: 0)
     let html = render(s, .fi, .html)
     #expect(html.contains("<tr><td>EAKR | ESR+</td><td><del>1</del><ins>2</ins></td></tr>"))
     let md = render(s, .fi, .markdown)
@@ -246,16 +243,13 @@ import Testing
   }
 
   @Test func frontMatterLangDecidesTheTextLanguage() throws {
-    let d = TempDir("frontlang")
-    git(d.path, "init", "-q", "-b", "main")
-    d.write("lag.md", "---\ntitle: Lag\nlang: sv\n---\n\n# Lag\n\n## 1 §\n\nDenna lag gäller.\n")
-    git(d.path, "add", ".")
-    git(d.path, "commit", "-qm", "v1")
-    git(d.path, "tag", "v1")
-    d.write("lag.md", "---\ntitle: Lag\nlang: sv\n---\n\n# Lag\n\n## 1 §\n\nDenna lag gäller från och med 2025.\n")
-    git(d.path, "commit", "-qam", "v2")
-    git(d.path, "tag", "v2")
-    let s = try DraftRepository(path: d.path).summaryInput("v1", "v2", path: nil, now: 0)
+    let (d, r) = datedRepo(
+      [
+        "---\ntitle: Lag\nlang: sv\n---\n\n# Lag\n\n## 1 §\n\nDenna lag gäller.\n",
+        "---\ntitle: Lag\nlang: sv\n---\n\n# Lag\n\n## 1 §\n\nDenna lag gäller från och med 2025.\n",
+      ], file: "lag.md")
+    defer { withExtendedLifetime(d) {} }
+    let s = try r.summaryInput("v1", "v2", path: nil, now: 0)
     #expect(s.textLanguage == "sv")
     #expect(render(s, .fi, .html).contains("<div class=\"text\" lang=\"sv\">"))
     #expect(!render(s, .sv, .html).contains("<div class=\"text\" lang="))

@@ -7,21 +7,6 @@ import RedlineReport
 import RedlineReview
 import Testing
 
-/// A repository whose versions are committed at fixed past dates (v1 2020-01-01, v2 2020-02-01, …).
-func datedRepo(_ versions: [String], file: String = "doc.md") -> (TempDir, DraftRepository) {
-  let d = TempDir("trust")
-  git(d.path, "init", "-q", "-b", "main")
-  for (i, v) in versions.enumerated() {
-    d.write(file, v)
-    let date = "2020-0\(i + 1)-01T12:00:00+02:00"
-    let env = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
-    #expect(run("/usr/bin/git", ["add", file], cwd: d.path, env: env).status == 0)
-    #expect(run("/usr/bin/git", ["commit", "-qm", "v\(i + 1)"], cwd: d.path, env: env).status == 0)
-    git(d.path, "tag", "v\(i + 1)")
-  }
-  return (d, try! DraftRepository(path: d.path))
-}
-
 let aino = "Aino Arvioija <aino@example.fi>"
 
 /// Issue 8 items 9–14: comments a drafter can trust.

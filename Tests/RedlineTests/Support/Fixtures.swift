@@ -1,4 +1,5 @@
 import Foundation
+import RedlineKit
 import Testing
 
 /// A temporary folder, removed when the value is released.
@@ -63,6 +64,21 @@ func git(_ dir: String, _ args: String...) -> String {
   let r = run("/usr/bin/git", Array(args), cwd: dir)
   #expect(r.status == 0, "git \(args.joined(separator: " ")) failed: \(r.stderr)")
   return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+/// A repository whose versions are committed at fixed past dates (v1 2020-01-01, v2 2020-02-01, …).
+func datedRepo(_ versions: [String], file: String = "doc.md") -> (TempDir, DraftRepository) {
+  let d = TempDir("trust")
+  git(d.path, "init", "-q", "-b", "main")
+  for (i, v) in versions.enumerated() {
+    d.write(file, v)
+    let date = "2020-0\(i + 1)-01T12:00:00+02:00"
+    let env = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+    #expect(run("/usr/bin/git", ["add", file], cwd: d.path, env: env).status == 0)
+    #expect(run("/usr/bin/git", ["commit", "-qm", "v\(i + 1)"], cwd: d.path, env: env).status == 0)
+    git(d.path, "tag", "v\(i + 1)")
+  }
+  return (d, try! DraftRepository(path: d.path))
 }
 
 /// A repository with three versions of `doc.md` (tags v1, v2, v3), a branch `luonnos`

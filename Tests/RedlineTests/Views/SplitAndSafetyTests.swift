@@ -11,16 +11,10 @@ import Testing
   static let other = "Tämä kappale ei muutu missään versiossa, vaikka muu teksti muuttuu ympärillä."
 
   static func repo() -> (TempDir, DraftRepository) {
-    let d = TempDir("split")
-    git(d.path, "init", "-q", "-b", "main")
-    d.write("doc.md", "# Päätös\n\n## 1 Painopisteet\n\n\(a1) \(a2)\n\n\(other)\n")
-    git(d.path, "add", ".")
-    git(d.path, "commit", "-qm", "v1")
-    git(d.path, "tag", "v1")
-    d.write("doc.md", "# Päätös\n\n## 1 Painopisteet\n\n\(a1)\n\n\(a2)\n\n\(other)\n")
-    git(d.path, "commit", "-qam", "v2")
-    git(d.path, "tag", "v2")
-    return (d, try! DraftRepository(path: d.path))
+    datedRepo([
+      "# Päätös\n\n## 1 Painopisteet\n\n\(a1) \(a2)\n\n\(other)\n",
+      "# Päätös\n\n## 1 Painopisteet\n\n\(a1)\n\n\(a2)\n\n\(other)\n",
+    ])
   }
 
   @Test func historyFollowsASplitBackToTheLongerParagraph() throws {
