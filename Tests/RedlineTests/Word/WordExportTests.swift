@@ -157,7 +157,7 @@ let exportNew = """
     // Property: for any pair of versions, accept-all and reject-all give them back.
     // Seeded, so a failure repeats; REDLINE_WORD_SEED and REDLINE_WORD_ROUNDS explore more.
     let env = ProcessInfo.processInfo.environment
-    var rng = SplitMix64(seed: env["REDLINE_WORD_SEED"].flatMap { UInt64($0) } ?? 13)
+    var rng = SeededRandom(seed: env["REDLINE_WORD_SEED"].flatMap { UInt64($0) } ?? 13)
     let rounds = env["REDLINE_WORD_ROUNDS"].flatMap { Int($0) } ?? 80
     let words = [
       "kunta", "valtio", "**tärkeä**", "*uusi*", "palvelu", "ja", "tai", "1.", "a\\|b", "\\*", "Åland", "öljy",
@@ -397,19 +397,6 @@ let exportNew = """
     let back = try WordImport.read(bytes, name: "m.docx")
     #expect(back.markdown.hasSuffix("Loppu.\n\nTämä kappale siirtyy toiseen lukuun.\n"))
     #expect(back.markdown.components(separatedBy: "siirtyy").count == 2)
-  }
-}
-
-/// A small seeded random number generator (SplitMix64) for repeatable property tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
