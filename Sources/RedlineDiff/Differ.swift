@@ -136,19 +136,10 @@ struct DiffState {
       func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
       var i = 0
       while i < p.count {
-        let b = p[i]
-        if b < 0x80 {
-          add(b)
-          i += 1
-        } else if (b == 0xC2 || b == 0xC3) && i + 1 < p.count {
-          add(b)
-          add(p[i + 1])
-          i += 2
-        } else if b == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x81 || (p[i + 1] == 0x80 && p[i + 2] >= 0x82)) {
-          add(b)
-          add(p[i + 1])
-          add(p[i + 2])
-          i += 3
+        let n = CaseFold.simpleLength(p, i)
+        if n > 0 {
+          for k in i..<(i + n) { add(p[k]) }
+          i += n
         } else {
           i += 1
           while i < p.count && p[i] & 0xC0 == 0x80 { i += 1 }  // the rest of this scalar

@@ -185,18 +185,21 @@ enum CaseFold {
   static func isSimple(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     while i < p.count {
-      let b = p[i]
-      if b < 0x80 {
-        i += 1
-      } else if (b == 0xC2 || b == 0xC3) && i + 1 < p.count {
-        i += 2
-      } else if b == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x81 || (p[i + 1] == 0x80 && p[i + 2] >= 0x82)) {
-        i += 3
-      } else {
-        return false
-      }
+      let n = simpleLength(p, i)
+      if n == 0 { return false }
+      i += n
     }
     return true
+  }
+
+  /// The byte length of the simple character starting at `i`, or 0 when it is not one.
+  @inline(__always)
+  static func simpleLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let b = p[i]
+    if b < 0x80 { return 1 }
+    if (b == 0xC2 || b == 0xC3) && i + 1 < p.count { return 2 }
+    if b == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x81 || (p[i + 1] == 0x80 && p[i + 2] >= 0x82)) { return 3 }
+    return 0
   }
 
   static func lowercased(_ s: String) -> String {

@@ -117,15 +117,16 @@ package struct ReviewStore: Sendable {
     let names = files()
     let halves = Mutex<[[Result<ReviewThread, ThreadFileError>]]>([[], []])
     let store = self
-    DispatchQueue.concurrentPerform(iterations: names.count >= 64 ? 2 : 1) { half in
-      let mine = stride(from: half, to: names.count, by: names.count >= 64 ? 2 : 1).map { store.loadOne(names[$0]) }
+    let ways = names.count >= 64 ? 2 : 1
+    DispatchQueue.concurrentPerform(iterations: ways) { half in
+      let mine = stride(from: half, to: names.count, by: ways).map { store.loadOne(names[$0]) }
       halves.withLock { $0[half] = mine }
     }
     let parts = halves.withLock { $0 }
     var threads: [ReviewThread] = []
     var errors: [ThreadFileError] = []
     for n in names.indices {
-      let r = names.count >= 64 ? parts[n % 2][n / 2] : parts[0][n]
+      let r = parts[n % ways][n / ways]
       switch r {
       case .success(let t): threads.append(t)
       case .failure(let e): errors.append(e)
