@@ -51,7 +51,7 @@ package enum MatchMethod: String, Sendable, Hashable, Codable {
 }
 
 /// The status of a section or block.
-package enum ChangeStatus: String, Sendable, Hashable, Codable {
+package enum ChangeStatus: String, Sendable, Hashable, Codable, CaseIterable {
   case unchanged, modified, added, deleted, moved
   /// Several old blocks joined into one new block (`BlockChange.sources`).
   case merged
@@ -271,8 +271,15 @@ package struct Summary: Sendable, Hashable {
 
 /// Block and word counts of one section's changes (for `--stat` and summaries).
 package struct BlockCounts: Sendable, Hashable {
-  /// Blocks by their change; a change no block had is absent.
-  private var byStatus: [ChangeStatus: Int] = [:]
+  /// Blocks by their change, one count per `ChangeStatus` (counted in the hot path of
+  /// `--stat` and summaries: plain fields, no hashing).
+  private var unchanged = 0
+  private var modified = 0
+  private var added = 0
+  private var deleted = 0
+  private var moved = 0
+  private var merged = 0
+  private var split = 0
   /// Blocks of this section that moved to (or were merged into) another section.
   package var movedOut = 0
   /// New blocks of this section that are parts of a block split in another section.
@@ -284,8 +291,28 @@ package struct BlockCounts: Sendable, Hashable {
 
   /// The number of blocks with this change (`counts[.added]`).
   package subscript(_ s: ChangeStatus) -> Int {
-    get { byStatus[s] ?? 0 }
-    set { byStatus[s] = newValue == 0 ? nil : newValue }
+    get {
+      switch s {
+      case .unchanged: unchanged
+      case .modified: modified
+      case .added: added
+      case .deleted: deleted
+      case .moved: moved
+      case .merged: merged
+      case .split: split
+      }
+    }
+    set {
+      switch s {
+      case .unchanged: unchanged = newValue
+      case .modified: modified = newValue
+      case .added: added = newValue
+      case .deleted: deleted = newValue
+      case .moved: moved = newValue
+      case .merged: merged = newValue
+      case .split: split = newValue
+      }
+    }
   }
 
   /// No blocks counted yet.
@@ -293,7 +320,7 @@ package struct BlockCounts: Sendable, Hashable {
 
   /// Adds another section's counts (the block counts of a whole diff are the sum).
   mutating func add(_ c: BlockCounts) {
-    for (status, n) in c.byStatus { self[status] += n }
+    for status in ChangeStatus.allCases { self[status] += c[status] }
     movedOut += c.movedOut
     splitParts += c.splitParts
     wordsAdded += c.wordsAdded
@@ -302,7 +329,9 @@ package struct BlockCounts: Sendable, Hashable {
   }
 
   /// True when the section's own blocks did not change (blocks may have left it).
-  package var ownBlocksUnchanged: Bool { byStatus.keys.allSatisfy { $0 == .unchanged } && splitParts == 0 }
+  package var ownBlocksUnchanged: Bool {
+    ChangeStatus.allCases.allSatisfy { $0 == .unchanged || self[$0] == 0 } && splitParts == 0
+  }
 
   /// True when nothing in the section's blocks changed.
   package var isEmpty: Bool { ownBlocksUnchanged && movedOut == 0 }

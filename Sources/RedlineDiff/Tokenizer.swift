@@ -40,22 +40,39 @@ package enum Tokenizer {
     var kind: Kind
   }
 
-  /// The tokens as slices of `text` (what the word diff works on).
+  /// A token as a range of the text's UTF-8 bytes, with its length in `Character`s.
+  struct Span: Hashable {
+    var start: Int
+    var end: Int
+    /// Characters in the token (its byte count when it is ASCII).
+    var chars: Int
+    var kind: Kind
+  }
+
+  /// The tokens as slices of `text` (`spans`, as `Substring`s).
+  static func slices(_ text: String) -> [Slice] {
+    let u = text.utf8
+    return spans(text).map { s in
+      Slice(text: text[u.index(u.startIndex, offsetBy: s.start)..<u.index(u.startIndex, offsetBy: s.end)], kind: s.kind)
+    }
+  }
+
+  /// The tokens of `text` as byte ranges (what the word diff works on).
   ///
   /// Scanned on the UTF-8 bytes: a scalar below U+0300 other than CR that is followed by
   /// another scalar below U+0300 (or ends the text) is a whole `Character` (no grapheme
   /// rule joins two such scalars), classified by table; anything else (combining marks,
   /// emoji sequences, CR LF, other scripts) goes through Swift's grapheme breaking.
-  static func slices(_ text: String) -> [Slice] {
+  static func spans(_ text: String) -> [Span] {
     var t = text
     let u = text.utf8
     let table = latinKinds
-    return t.withUTF8 { p -> [Slice] in
+    return t.withUTF8 { p -> [Span] in
       let n = p.count
-      var out: [Slice] = []
+      var out: [Span] = []
       out.reserveCapacity(n / 4)
       var startOffset = 0
-      var startIndex = text.startIndex
+      var chars = 0
       var current: Kind? = nil
       var i = 0
       while i < n {
@@ -74,15 +91,15 @@ package enum Tokenizer {
           k = kind(of: text[at])
         }
         if let cur = current, k != cur || k == .punctuation {
-          let end = u.index(startIndex, offsetBy: i &- startOffset)
-          out.append(Slice(text: text[startIndex..<end], kind: cur))
-          startIndex = end
+          out.append(Span(start: startOffset, end: i, chars: chars, kind: cur))
           startOffset = i
+          chars = 0
         }
         current = k
+        chars &+= 1
         i &+= len
       }
-      if let cur = current, startOffset < n { out.append(Slice(text: text[startIndex...], kind: cur)) }
+      if let cur = current, startOffset < n { out.append(Span(start: startOffset, end: n, chars: chars, kind: cur)) }
       return out
     }
   }

@@ -40,21 +40,19 @@ package enum WordDiff {
     segments: [Segment], capped: Bool
   ) {
     if old.utf8.elementsEqual(new.utf8) { return (old.isEmpty ? [] : [Segment(.equal, old)], false) }
-    let a = Tokenizer.slices(old)
-    let b = Tokenizer.slices(new)
-    var interner = ByteInterner(capacity: a.count + b.count)
-    func id(_ t: Tokenizer.Slice) -> Int32 {
-      t.text.utf8.withContiguousStorageIfAvailable { interner.intern($0) } ?? interner.intern(String(t.text))
-    }
-    let ia = a.map(id)
-    let ib = b.map(id)
-    let (pairs, capped) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
+    let sides = Sides(old: old, new: new)
+    let sa = Tokenizer.spans(old)
+    let sb = Tokenizer.spans(new)
+    var interner = ByteInterner(capacity: sa.count + sb.count)
+    let a = sides.tokens(sa, .old, &interner)
+    let b = sides.tokens(sb, .new, &interner)
+    let (pairs, capped) = SequenceDiff.matches(a.map(\.id), b.map(\.id), maxCost: maxCost)
 
     // Raw runs: (op, tokens).
     var runs: [Run] = []
     var i = 0
     var j = 0
-    func push(_ op: Segment.Op, _ t: Tokenizer.Slice) {
+    func push(_ op: Segment.Op, _ t: Token) {
       if let last = runs.last, last.op == op {
         runs[runs.count - 1].tokens.append(t)
       } else {
@@ -85,24 +83,100 @@ package enum WordDiff {
 
     runs = normalizeOrder(runs)
     runs = cleanupSemantic(runs)
-    runs = slideEdits(runs)
-    var segments = refineInflection(runs)
+    runs = slideEdits(runs, sides)
+    var segments = refineInflection(runs, sides)
     segments = merge(segments)
     return (segments, capped)
   }
 
+  /// Which text a token is a range of.
+  enum Side: UInt8 {
+    case old, new
+  }
+
+  /// A token of one side's text: its byte range and Characters (`Tokenizer.Span`), its side,
+  /// and its interned id (equal ids: equal bytes).
+  struct Token {
+    var span: Tokenizer.Span
+    var side: Side
+    var id: Int32
+    var kind: Tokenizer.Kind { span.kind }
+    /// True when every Character is one byte (ASCII): then only equal bytes are equal text.
+    var isASCII: Bool { span.chars == span.end - span.start }
+  }
+
+  /// The two texts the tokens are ranges of.
+  struct Sides {
+    var old: String
+    var new: String
+
+    /// `spans` of one side as tokens, interned.
+    func tokens(_ spans: [Tokenizer.Span], _ side: Side, _ interner: inout ByteInterner) -> [Token] {
+      var s = side == .old ? old : new
+      return s.withUTF8 { p in
+        spans.map {
+          Token(span: $0, side: side, id: interner.intern(UnsafeBufferPointer(rebasing: p[$0.start..<$0.end])))
+        }
+      }
+    }
+
+    /// A token's text (no copy).
+    func text(_ t: Token) -> Substring {
+      let s = t.side == .old ? old : new
+      let u = s.utf8
+      return s[u.index(u.startIndex, offsetBy: t.span.start)..<u.index(u.startIndex, offsetBy: t.span.end)]
+    }
+
+    /// The tokens' texts joined; neighbouring ranges of one side are copied as one.
+    func joined(_ tokens: some Collection<Token>) -> String {
+      var out = ""
+      out.reserveCapacity(tokens.reduce(0) { $0 + $1.span.end - $1.span.start })
+      var run: Token? = nil
+      for t in tokens {
+        if var r = run, r.side == t.side, r.span.end == t.span.start {
+          r.span.end = t.span.end
+          run = r
+          continue
+        }
+        if let r = run { out += text(r) }
+        run = t
+      }
+      if let r = run { out += text(r) }
+      return out
+    }
+
+    /// Equal text, as Swift compares strings (canonical equivalence); by id when both are ASCII.
+    func same(_ x: Token, _ y: Token) -> Bool {
+      guard x.kind == y.kind else { return false }
+      if x.id == y.id { return true }
+      if x.isASCII && y.isASCII { return false }
+      return text(x) == text(y)
+    }
+
+    /// A token that ends a sentence or clause: `.`, `!`, `?`, `:` or `;`.
+    func endsSentence(_ t: Token) -> Bool {
+      if t.isASCII {
+        guard t.span.end - t.span.start == 1 else { return false }
+        let s = t.side == .old ? old : new
+        let b = s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: t.span.start)]
+        return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B
+      }
+      return [".", "!", "?", ":", ";"].contains(text(t))
+    }
+  }
+
   struct Run {
     var op: Segment.Op
-    var tokens: [Tokenizer.Slice]
-    var text: String { tokens.reduce(into: "") { $0 += $1.text } }
-    var length: Int { tokens.reduce(0) { $0 + $1.text.count } }
+    var tokens: [Token]
+    /// Characters in the run.
+    var length: Int { tokens.reduce(0) { $0 + $1.span.chars } }
   }
 
   /// Within each change group (between equalities) put all deletions first, then insertions.
   static func normalizeOrder(_ runs: [Run]) -> [Run] {
     var out: [Run] = []
-    var del: [Tokenizer.Slice] = []
-    var ins: [Tokenizer.Slice] = []
+    var del: [Token] = []
+    var ins: [Token] = []
     func flush() {
       if !del.isEmpty { out.append(Run(op: .delete, tokens: del)) }
       if !ins.isEmpty { out.append(Run(op: .insert, tokens: ins)) }
@@ -171,7 +245,7 @@ package enum WordDiff {
 
   /// Slides a lone insertion or deletion between two equalities to the most readable
   /// position (diff-match-patch's lossless clean-up, on tokens, Unicode-aware).
-  static func slideEdits(_ input: [Run]) -> [Run] {
+  static func slideEdits(_ input: [Run], _ sides: Sides) -> [Run] {
     var runs = input
     guard runs.count >= 3 else { return runs }
     for k in 1..<(runs.count - 1) where runs[k].op != .equal && runs[k - 1].op == .equal && runs[k + 1].op == .equal {
@@ -179,21 +253,21 @@ package enum WordDiff {
       var edit = runs[k].tokens
       var right = runs[k + 1].tokens
       // Shift fully left.
-      while let l = left.last, let e = edit.last, l == e {
+      while let l = left.last, let e = edit.last, sides.same(l, e) {
         left.removeLast()
         edit.removeLast()
         edit.insert(l, at: 0)
         right.insert(e, at: 0)
       }
       var best = (left, edit, right)
-      var bestScore = score(left, edit) + score(edit, right)
+      var bestScore = score(left, edit, sides) + score(edit, right, sides)
       // Try each position to the right.
-      while let e = edit.first, let r = right.first, e == r {
+      while let e = edit.first, let r = right.first, sides.same(e, r) {
         left.append(e)
         edit.removeFirst()
         edit.append(r)
         right.removeFirst()
-        let s = score(left, edit) + score(edit, right)
+        let s = score(left, edit, sides) + score(edit, right, sides)
         if s >= bestScore {
           bestScore = s
           best = (left, edit, right)
@@ -208,10 +282,10 @@ package enum WordDiff {
 
   /// How good a boundary between two token runs is: 6 at an edge, 5 after a sentence end,
   /// 3 at whitespace, 1 at punctuation, 0 inside running words.
-  static func score(_ one: [Tokenizer.Slice], _ two: [Tokenizer.Slice]) -> Int {
+  static func score(_ one: [Token], _ two: [Token], _ sides: Sides) -> Int {
     guard let a = one.last, let b = two.first else { return 6 }
     if a.kind == .space || b.kind == .space {
-      if a.kind == .space, one.count >= 2, [".", "!", "?", ":", ";"].contains(one[one.count - 2].text) { return 5 }
+      if a.kind == .space, one.count >= 2, sides.endsSentence(one[one.count - 2]) { return 5 }
       return 3
     }
     if a.kind == .punctuation || b.kind == .punctuation { return 1 }
@@ -222,41 +296,62 @@ package enum WordDiff {
   /// (`aluekehittämispäätös kokoaa` → `aluekehittämispäätöksen tavoitteena on koota`), the
   /// shared stem is kept as equal text and only the changed ending is marked; the same
   /// for a shared ending of the last word.
-  static func refineInflection(_ runs: [Run]) -> [Segment] {
+  static func refineInflection(_ runs: [Run], _ sides: Sides) -> [Segment] {
     var out: [Segment] = []
     var k = 0
     while k < runs.count {
       let r = runs[k]
-      if r.op == .delete, k + 1 < runs.count, runs[k + 1].op == .insert {
-        var del = r.tokens
-        var ins = runs[k + 1].tokens
+      if r.op == .delete, k + 1 < runs.count, runs[k + 1].op == .insert, !r.tokens.isEmpty,
+        !runs[k + 1].tokens.isEmpty
+      {
+        let del = r.tokens
+        let ins = runs[k + 1].tokens
+        // The first and last tokens' texts, trimmed of a shared stem or ending below.
+        var delFirst = sides.text(del[0])
+        var insFirst = sides.text(ins[0])
+        var delLast = sides.text(del[del.count - 1])
+        var insLast = sides.text(ins[ins.count - 1])
         var head = ""
         var tail = ""
-        if let f = del.first, let g = ins.first, f.kind == .word, g.kind == .word, let p = stemSplit(f.text, g.text),
-          !p.prefix.isEmpty
-        {
+        if del[0].kind == .word, ins[0].kind == .word, let p = stemSplit(delFirst, insFirst), !p.prefix.isEmpty {
           head = p.prefix
-          del[0].text = f.text.dropFirst(p.prefix.count)
-          ins[0].text = g.text.dropFirst(p.prefix.count)
+          delFirst = delFirst.dropFirst(p.prefix.count)
+          insFirst = insFirst.dropFirst(p.prefix.count)
+          if del.count == 1 { delLast = delFirst }
+          if ins.count == 1 { insLast = insFirst }
         }
-        if let f = del.last, let g = ins.last, f.kind == .word, g.kind == .word, !f.text.isEmpty, !g.text.isEmpty,
-          let p = stemSplit(f.text, g.text), !p.suffix.isEmpty, p.prefix.isEmpty
+        if del[del.count - 1].kind == .word, ins[ins.count - 1].kind == .word, !delLast.isEmpty, !insLast.isEmpty,
+          let p = stemSplit(delLast, insLast), !p.suffix.isEmpty, p.prefix.isEmpty
         {
           tail = p.suffix
-          del[del.count - 1].text = f.text.dropLast(p.suffix.count)
-          ins[ins.count - 1].text = g.text.dropLast(p.suffix.count)
+          delLast = delLast.dropLast(p.suffix.count)
+          insLast = insLast.dropLast(p.suffix.count)
+          if del.count == 1 { delFirst = delLast }
+          if ins.count == 1 { insFirst = insLast }
         }
         if !head.isEmpty { out.append(Segment(.equal, head)) }
-        out.append(Segment(.delete, del.reduce(into: "") { $0 += $1.text }))
-        out.append(Segment(.insert, ins.reduce(into: "") { $0 += $1.text }))
+        out.append(Segment(.delete, join(delFirst, del.dropFirst().dropLast(), delLast, count: del.count, sides)))
+        out.append(Segment(.insert, join(insFirst, ins.dropFirst().dropLast(), insLast, count: ins.count, sides)))
         if !tail.isEmpty { out.append(Segment(.equal, tail)) }
         k += 2
         continue
       }
-      out.append(Segment(r.op, r.text))
+      out.append(Segment(r.op, sides.joined(r.tokens)))
       k += 1
     }
     return out
+  }
+
+  /// A change's text: its first token's (maybe trimmed) text, the middle tokens, and its
+  /// last token's (maybe trimmed) text; one token is `first`, which holds both trims.
+  private static func join(
+    _ first: Substring, _ middle: ArraySlice<Token>, _ last: Substring, count: Int, _ sides: Sides
+  ) -> String {
+    if count == 1 { return String(first) }
+    var s = String(first)
+    s += sides.joined(middle)
+    s += last
+    return s
   }
 
   /// Common prefix and suffix of two words, in whole Characters, when they cover at least

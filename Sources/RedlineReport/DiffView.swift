@@ -116,10 +116,15 @@ package struct DiffView: Sendable {
     return ""
   }
 
-  static func section(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> SectionView {
+  /// A section's heading as the views show it (its new text when it has one).
+  static func heading(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String {
     let idx = sc.new ?? sc.old!
     let doc = sc.new != nil ? d.new : d.old
-    let heading = idx == 0 ? say(.beforeFirstHeading) : doc.sections[idx].heading
+    return idx == 0 ? say(.beforeFirstHeading) : doc.sections[idx].heading
+  }
+
+  /// A section's tags: its change, then renamed, moved and renumbered.
+  static func tags(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> [String] {
     let word: ChangeStatusWord =
       switch sc.status {
       case .added: .added
@@ -131,10 +136,15 @@ package struct DiffView: Sendable {
     if sc.renamed, let o = sc.old { tags.append(say(.renamedFrom(d.old.sections[o].heading))) }
     if sc.moved { tags.append(say(.sectionMoved)) }
     if sc.renumbered && !sc.renamed, let o = sc.old { tags.append(say(.was(d.old.sections[o].label))) }
+    return tags
+  }
 
+  static func section(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> SectionView {
+    let heading = heading(d, sc, say)
+    let tags = tags(d, sc, say)
     let c = BlockCounts(sc, old: d.old, new: d.new)
     let counts =
-      movedOutSentence(d, sc, say)
+      movedOutSentence(d, sc, say, counts: c)
       ?? [
         (c[.added], "+"), (c[.deleted], "−"), (c[.modified], "~"), (c[.moved], "↷"), (c[.merged], "⊕"),
         (c[.split], "⊘"),
@@ -165,8 +175,10 @@ package struct DiffView: Sendable {
   /// For a section whose own blocks did not change but that lost blocks to other
   /// sections: "5 paragraphs moved to 3.2.1 and 3.2.2" (nil otherwise). The summary
   /// says the same, so `diff` and `summary` never disagree or print an empty "modified".
-  package static func movedOutSentence(_ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels) -> String? {
-    let c = BlockCounts(sc, old: d.old, new: d.new)
+  package static func movedOutSentence(
+    _ d: DocumentDiff, _ sc: SectionChange, _ say: DiffLabels, counts: BlockCounts? = nil
+  ) -> String? {
+    let c = counts ?? BlockCounts(sc, old: d.old, new: d.new)
     guard c.ownBlocksUnchanged, c.movedOut > 0 else { return nil }
     var to: [String] = []
     for p in sc.pointers where p.kind != .splitPart {

@@ -13,12 +13,11 @@ package enum StatView {
     let width = names.map(\.count).max() ?? 0
     for (s, name) in zip(rows, names) {
       let c = BlockCounts(s, old: d.old, new: d.new)
-      let view = DiffView.section(d, s, say)
       out += name.padding(toLength: width, withPad: " ", startingAt: 0)
       out +=
         "  +\(c[.added]) −\(c[.deleted]) ~\(c[.modified]) ↷\(c[.moved]) →\(c.movedOut) ⊕\(c[.merged]) ⊘\(c[.split])"
       out += "  \(say(.words(added: c.wordsAdded, deleted: c.wordsDeleted)))"
-      out += "  [\(view.tags.joined(separator: ", "))]  \(view.heading)\n"
+      out += "  [\(DiffView.tags(d, s, say).joined(separator: ", "))]  \(DiffView.heading(d, s, say))\n"
     }
     out += DiffView.summaryLine(d.summary, say) + "\n"
     return out

@@ -93,6 +93,59 @@ import Testing
     }
   }
 
+  /// The word diff on byte-range tokens gives the segments, byte for byte, of the word diff
+  /// on `Substring` tokens it replaced (`WordDiffReference`): on every block pair the
+  /// differ matches in the corpus, and on texts against random edits of themselves,
+  /// including letters written two ways (`ä`, `a` + U+0308; `;`, U+037E) that Swift
+  /// compares as equal and the interner does not.
+  @Test func wordDiffEqualsReference() throws {
+    func bytes(_ s: [Segment]) -> [[UInt8]] {
+      s.map { [$0.op == .equal ? 0 : $0.op == .insert ? 1 : 2] + $0.text.utf8 }
+    }
+    var checked = 0
+    func check(_ x: String, _ y: String) {
+      let fast = WordDiff.diffReportingCap(x, y)
+      let ref = WordDiffReference.diffReportingCap(x, y)
+      #expect(
+        bytes(fast.segments) == bytes(ref.segments) && fast.capped == ref.capped,
+        "word diff differs on \(x.debugDescription) → \(y.debugDescription)")
+      checked += 1
+    }
+    for (_, oldPath, newPath) in CorpusTests.pairs {
+      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
+      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+      for block in Differ.diff(a, b).sections.flatMap(\.blocks) where block.status == .modified {
+        check(a.blocks[block.old!].text, b.blocks[block.new!].text)
+      }
+    }
+    let corpusPairs = checked
+    var rng = SeededRandom(seed: 1415)
+    let twins: [(String, String)] = [("ä", "a\u{308}"), (";", "\u{37E}"), ("Å", "\u{212B}"), ("é", "e\u{301}")]
+    let extra = Self.pieces + twins.flatMap { [$0.0, $0.1] } + [". ", "; ", "! ", "kunnan ", "kuntien "]
+    // Short texts of few distinct tokens, twins among them, so edits slide across them.
+    let small = twins.flatMap { [$0.0, $0.1] } + [" ", " ", "x", ".", "kunta"]
+    let soup = (0..<3000).map { _ in
+      (0..<Int.random(in: 0...24, using: &rng)).map { _ in small.randomElement(using: &rng)! }.joined()
+    }
+    for t in soup + Self.generatedTexts(count: 2000, seed: 1416)
+      + Self.texts.filter({ $0.utf8.count < 2000 }).prefix(2000)
+    {
+      var tokens = Tokenizer.slicesReference(t).map { String($0.text) }
+      for i in tokens.indices.reversed() {
+        switch Int.random(in: 0..<20, using: &rng) {
+        case 0: tokens.remove(at: i)
+        case 1: tokens[i] = extra.randomElement(using: &rng)!
+        case 2: tokens.insert(extra.randomElement(using: &rng)!, at: i)
+        case 3:
+          if let twin = twins.first(where: { $0.0 == tokens[i] }) { tokens[i] = twin.1 }
+        default: break
+        }
+      }
+      check(t, tokens.joined())
+    }
+    #expect(corpusPairs > 100 && checked > corpusPairs + 5000)
+  }
+
   @Test func tokenSlicesEqualReference() {
     var checked = 0
     for t in Self.texts {
