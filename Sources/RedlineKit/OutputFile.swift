@@ -49,7 +49,12 @@ package enum OutputFile {
   /// Writes to standard output; a closed pipe (`| head`) ends the write quietly, any other
   /// failure (a full disk, an I/O error) is kept in `standardOutputError`.
   package static func writeStandardOutput(_ bytes: [UInt8]) {
-    guard !writeAll(STDOUT_FILENO, bytes) else { return }
+    bytes.withUnsafeBufferPointer { writeStandardOutput($0) }
+  }
+
+  /// Writes one piece of a streamed output (`DiffJSON.write`) to standard output, as above.
+  package static func writeStandardOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(bytes)) else { return }
     let e = errno
     if e != EPIPE { stdoutError.withLock { if $0 == nil { $0 = e } } }
   }
@@ -98,15 +103,17 @@ package enum OutputFile {
 
   /// Writes every byte, retrying on EINTR; false on any other failure.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { buf -> Bool in
-      var off = 0
-      while off < buf.count {
-        let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        off += n
-      }
-      return true
+    bytes.withUnsafeBytes { writeAll(fd, $0) }
+  }
+
+  static func writeAll(_ fd: Int32, _ buf: UnsafeRawBufferPointer) -> Bool {
+    var off = 0
+    while off < buf.count {
+      let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      off += n
     }
+    return true
   }
 }

@@ -16,42 +16,61 @@ package enum DiffJSON {
     -> [UInt8]
   {
     JSONWriter.document(schema: schema, pretty: pretty, capacity: expectedSize(d)) { w in
-      if let context { w.value("context", context) }
-      ref(&w, "old", old)
-      ref(&w, "new", new)
-      let s = d.summary
-      w.beginObject("summary")
-      for (k, v) in [
-        ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
-        ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
-        ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
-        ("blocks_added", s.blocks[.added]), ("blocks_deleted", s.blocks[.deleted]),
-        ("blocks_modified", s.blocks[.modified]),
-        ("blocks_moved", s.blocks[.moved]), ("blocks_unchanged", s.blocks[.unchanged]),
-        ("words_added", s.blocks.wordsAdded),
-        ("words_deleted", s.blocks.wordsDeleted), ("blocks_cosmetic", s.blocks.cosmetic),
-        ("blocks_merged", s.blocks[.merged]), ("blocks_split", s.blocks[.split]),
-        ("sections_changed", s.sectionsChanged),
-        ("metadata_changed", s.metadataChanged),
-      ] {
-        w.value(k, v)
-      }
-      w.endObject()
-      w.value("budget_exhausted", d.budgetExhausted)
-      w.beginArray("metadata")
-      for m in d.metadata {
-        w.object { w in
-          w.value("key", m.key)
-          w.value("old", m.old)
-          w.value("new", m.new)
-        }
-      }
-      w.endArray()
-      var paths = HeadingPaths(old: d.old, new: d.new)
-      w.beginArray("sections")
-      for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
-      w.endArray()
+      members(&w, d, old: old, new: new, sections: sections, context: context)
     }
+  }
+
+  /// The same bytes as `render`, handed to `sink` in pieces of some 256 KiB as they are
+  /// written, so a diff of a long document never holds its whole JSON in memory.
+  package static func write(
+    _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
+    context: Int? = nil, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    JSONWriter.stream(schema: schema, pretty: pretty, to: sink) { w in
+      members(&w, d, old: old, new: new, sections: sections, context: context)
+    }
+  }
+
+  /// Everything after `"schema"`, in the contract's order.
+  static func members(
+    _ w: inout JSONWriter, _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]?,
+    context: Int?
+  ) {
+    if let context { w.value("context", context) }
+    ref(&w, "old", old)
+    ref(&w, "new", new)
+    let s = d.summary
+    w.beginObject("summary")
+    for (k, v) in [
+      ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
+      ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
+      ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
+      ("blocks_added", s.blocks[.added]), ("blocks_deleted", s.blocks[.deleted]),
+      ("blocks_modified", s.blocks[.modified]),
+      ("blocks_moved", s.blocks[.moved]), ("blocks_unchanged", s.blocks[.unchanged]),
+      ("words_added", s.blocks.wordsAdded),
+      ("words_deleted", s.blocks.wordsDeleted), ("blocks_cosmetic", s.blocks.cosmetic),
+      ("blocks_merged", s.blocks[.merged]), ("blocks_split", s.blocks[.split]),
+      ("sections_changed", s.sectionsChanged),
+      ("metadata_changed", s.metadataChanged),
+    ] {
+      w.value(k, v)
+    }
+    w.endObject()
+    w.value("budget_exhausted", d.budgetExhausted)
+    w.beginArray("metadata")
+    for m in d.metadata {
+      w.object { w in
+        w.value("key", m.key)
+        w.value("old", m.old)
+        w.value("new", m.new)
+      }
+    }
+    w.endArray()
+    var paths = HeadingPaths(old: d.old, new: d.new)
+    w.beginArray("sections")
+    for sc in sections ?? d.sections { section(&w, d, sc, &paths, context: context) }
+    w.endArray()
   }
 
   /// About the size of the JSON (both versions' text, and some 250 bytes of keys and

@@ -13,13 +13,26 @@ struct JSONWriter {
   private var needsComma: [Bool] = [false]
   private let pretty: Bool
   private var depth = 0
+  /// Where a streaming writer sends its bytes each time its room runs out (nil: the writer
+  /// keeps the whole document, `bytes`).
+  private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
   /// The JSON written so far.
   var bytes: [UInt8] { used == storage.count ? storage : Array(storage[0..<used]) }
 
   init(pretty: Bool = true, capacity: Int = 1 << 16) {
     self.pretty = pretty
+    self.sink = nil
     storage.reserveCapacity(capacity)
+  }
+
+  /// A writer that hands its bytes to `sink` in pieces of about `chunk` bytes, in order,
+  /// instead of keeping the document: memory stays one piece however long the output.
+  init(pretty: Bool = true, chunk: Int = 1 << 18, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    self.pretty = pretty
+    self.sink = sink
+    storage.reserveCapacity(chunk + (1 << 16))
+    grow(chunk)
   }
 
   private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
@@ -43,6 +56,7 @@ struct JSONWriter {
 
   @inline(never)
   private mutating func grow(_ k: Int) {
+    if sink != nil { flush() }
     let need = used + k + (1 << 16)
     Self.zeros.withUnsafeBufferPointer { z in
       while storage.count < need {
@@ -86,7 +100,14 @@ struct JSONWriter {
 
   /// Cuts the zeroed room once the top-level value is complete, so `bytes` is no copy.
   private mutating func trimIfDone() {
-    if needsComma.count == 1 && used < storage.count { storage.removeSubrange(used...) }
+    if sink == nil && needsComma.count == 1 && used < storage.count { storage.removeSubrange(used...) }
+  }
+
+  /// Hands the bytes written so far to the sink; the room is reused.
+  private mutating func flush() {
+    guard let sink, used > 0 else { return }
+    storage.withUnsafeBufferPointer { sink(UnsafeBufferPointer(rebasing: $0[0..<used])) }
+    used = 0
   }
 
   private mutating func separator() {
@@ -126,13 +147,31 @@ struct JSONWriter {
     return w.finish()
   }
 
+  /// The same document as `document`, handed to `sink` in pieces as it is written
+  /// (`redline diff --format json` to standard output).
+  static func stream(
+    schema: String, pretty: Bool = true, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void,
+    _ members: (inout JSONWriter) -> Void
+  ) {
+    var w = JSONWriter(pretty: pretty, sink: sink)
+    w.beginObject()
+    w.value("schema", schema)
+    members(&w)
+    _ = w.finish()
+  }
+
   /// Ends the document's object; its bytes with a final newline. The storage itself is
   /// returned, its spare room cut off in place: no copy of a document of many megabytes.
+  /// A streaming writer hands the rest to its sink and returns nothing.
   private mutating func finish() -> [UInt8] {
     endObject()
     write(max: 1) {
       $0[0] = 0x0A
       return 1
+    }
+    if sink != nil {
+      flush()
+      return []
     }
     storage.removeLast(storage.count - used)
     return storage

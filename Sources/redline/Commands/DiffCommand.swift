@@ -91,7 +91,7 @@ struct DiffCommand: ParsableCommand {
       }
       differs = !c.diff.isUnchanged
       let labels = DiffLabels(lang.orDefault)
-      let bytes: [UInt8]
+      let bytes: [UInt8]?  // nil: already streamed to standard output
       if stat {
         bytes = Array(TerminalText.clean(StatView.render(c.diff, sections: sections, labels: labels)).utf8)
       } else {
@@ -105,6 +105,15 @@ struct DiffCommand: ParsableCommand {
           }
           bytes = files ? try wordRedline(c) : try repository.open().wordRedline(c)
         case .json:
+          guard output != nil else {
+            // Streamed as it is written: a long document's JSON is never held whole.
+            Output.willWrite()
+            DiffJSON.write(c.diff, old: c.oldRef, new: c.newRef, sections: sections, context: context) {
+              OutputFile.writeStandardOutput($0)
+            }
+            bytes = nil
+            break
+          }
           bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, context: context)
         case .html:
           bytes = Array(
@@ -124,9 +133,9 @@ struct DiffCommand: ParsableCommand {
           bytes = Array(TerminalText.sanitize(text, keepingOwnStyles: useColor).utf8)
         }
       }
-      if let output {
+      if let bytes, let output {
         try writeAtomically(bytes, to: output)
-      } else {
+      } else if let bytes {
         writeStdout(bytes)
       }
     }
