@@ -25,13 +25,30 @@ struct RawVersion: Sendable {
 }
 
 /// Parses both sides on two threads (sharing the sections they have in common), then diffs.
-func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(RedlineError) -> Comparison {
-  let (x, y) = (try wordAsMarkdown(x), try wordAsMarkdown(y))  // .docx read as Markdown (WordImport.swift)
+/// The versions are consumed: their bytes are let go once parsed, before the diff.
+func compareRaw(_ x: consuming RawVersion, _ y: consuming RawVersion, options: DiffOptions) throws(RedlineError)
+  -> Comparison
+{
   let clock = PhaseClock()
+  let oldRef = VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path)
+  let newRef = VersionRef(revision: y.revision, commit: y.commit?.hex, path: y.path)
+  let (old, new) = try parseBoth(consume x, consume y)  // the documents hold their own text
+  clock.lap("parse both")
+  let diff = Differ.diff(old.document, new.document, options: options)
+  clock.lap("diff")
+  return Comparison(old: old, new: new, diff: diff, oldRef: oldRef, newRef: newRef)
+}
+
+/// Both versions parsed on two threads. Sections with the same bytes in both are parsed
+/// once: the second thread fills the shared cache from the end of its version while the
+/// first parses from the top. The bytes and the cache end here.
+private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) throws(RedlineError) -> (
+  DocumentVersion, DocumentVersion
+) {
+  // .docx read as Markdown (WordImport.swift)
+  let (x, y) = (try wordAsMarkdown(consume x), try wordAsMarkdown(consume y))
   let results = ParseResults()
-  // Sections with the same bytes in both versions are parsed once: the second thread
-  // fills the shared cache from the end of its version while the first parses from the top.
-  let cache = ParseCache(copiesBytes: false)  // both versions' bytes live until the diff is done
+  let cache = ParseCache(copiesBytes: false)  // both versions' bytes live while it does
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     let v = k == 0 ? x : y
     do {
@@ -44,23 +61,10 @@ func compareRaw(_ x: RawVersion, _ y: RawVersion, options: DiffOptions) throws(R
     }
   }
   let (a, b) = results.both()
-  let old: DocumentVersion
-  let new: DocumentVersion
-  switch a {
-  case .success(let v): old = v
-  case .failure(let e): throw .document(e)
+  switch (a, b) {
+  case (.success(let old), .success(let new)): return (old, new)
+  case (.failure(let e), _), (_, .failure(let e)): throw .document(e)
   }
-  switch b {
-  case .success(let v): new = v
-  case .failure(let e): throw .document(e)
-  }
-  clock.lap("parse both")
-  let diff = Differ.diff(old.document, new.document, options: options)
-  clock.lap("diff")
-  return Comparison(
-    old: old, new: new, diff: diff,
-    oldRef: VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path),
-    newRef: VersionRef(revision: y.revision, commit: y.commit?.hex, path: y.path))
 }
 
 /// Holds the two parse results across the concurrent parse.
