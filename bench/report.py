@@ -29,6 +29,13 @@ for name in order:
           f"| {ours / fl:.1f} | {ours / dl:.2f} | {g('redline')[1]:.0f} / {g('git-word-diff')[1]:.0f} "
           f"| {g('redline')[3] / 1e6:.1f} / {g('git-word-diff')[3] / 1e6:.1f} |")
 
+floor = {}
+if len(sys.argv) > 3:
+    for line in open(sys.argv[3], encoding="utf-8"):
+        k, v = line.rstrip("\n").split("\t")
+        if v:
+            floor[k] = int(v) / 1024
+
 print()
 def verdict(ok):
     return "met" if ok else "NOT met"
@@ -40,6 +47,12 @@ for name in ("5MB", "20MB"):
         print(f"- --stat {name}: {s:.2f}× git word diff (target ≤ 0.6: {verdict(s <= 0.6)})")
         m = rows[name]["redline"][1] / rows[name]["git-word-diff"][1]
         print(f"- peak memory {name}: {m:.1f}× git (target ≤ 2: {verdict(m <= 2)})")
+        if floor:
+            ours_above = rows[name]["redline"][1] - floor["redline"]
+            git_above = rows[name]["git-word-diff"][1] - floor["git-word-diff"]
+            print(f"  - above each program's floor (its peak on two empty files: redline {floor['redline']:.0f} MB, "
+                  f"git {floor['git-word-diff']:.0f} MB): {ours_above:.0f} MB / {git_above:.0f} MB = "
+                  f"{ours_above / git_above:.1f}×")
 if t("5MB") and t("20MB"):
     x = t("20MB") / t("5MB")
     print(f"- scaling 5MB → 20MB: {x:.2f} (target ≤ 4.5: {verdict(x <= 4.5)})")

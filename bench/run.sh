@@ -50,6 +50,15 @@ for p in "${pairs[@]}"; do
   done
 done
 
+# Each program's memory floor: its peak on two empty files (runtime, libraries, start-up).
+: > "$OUT/empty.md"
+: > "$OUT/floor-rss.tsv"
+for spec in "redline|$REDLINE diff --format json --files $OUT/empty.md $OUT/empty.md" \
+            "git-word-diff|git diff --no-index --word-diff=porcelain $OUT/empty.md $OUT/empty.md"; do
+  /usr/bin/time -f "%M" -o "$OUT/rss" ${spec#*|} >/dev/null 2>/dev/null || true
+  printf '%s\t%s\n' "${spec%%|*}" "$(tail -1 "$OUT/rss")" >> "$OUT/floor-rss.tsv"
+done
+
 # Instruction counts (valgrind callgrind): repeatable whatever else the machine is doing.
 : > "$OUT/callgrind.tsv"
 if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
@@ -68,4 +77,4 @@ if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
     done
   fi
 fi
-python3 bench/report.py "$OUT/results.tsv" "$OUT/callgrind.tsv" | tee "$OUT/results.md"
+python3 bench/report.py "$OUT/results.tsv" "$OUT/callgrind.tsv" "$OUT/floor-rss.tsv" | tee "$OUT/results.md"
