@@ -16,6 +16,12 @@ struct DocumentBuilder {
     ]
   }
 
+  /// Makes room for `sections` more headings and `blocks` blocks, when the parser knows.
+  mutating func reserve(sections: Int, blocks: Int) {
+    self.sections.reserveCapacity(self.sections.count + sections)
+    self.blocks.reserveCapacity(self.blocks.count + blocks)
+  }
+
   /// Opens a section for a heading of `level` found at `line`.
   mutating func heading(level: Int, rawText: Substring, line: Int) {
     heading(level: level, HeadingParts(rawText), line: line)

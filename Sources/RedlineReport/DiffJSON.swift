@@ -20,13 +20,13 @@ package enum DiffJSON {
     }
   }
 
-  /// The same bytes as `render`, handed to `sink` in pieces of some 256 KiB as they are
+  /// The same bytes as `render`, handed to `sink` in pieces of about `chunk` bytes as they are
   /// written, so a diff of a long document never holds its whole JSON in memory.
   package static func write(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
-    context: Int? = nil, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    context: Int? = nil, chunk: Int = 1 << 18, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
   ) {
-    JSONWriter.stream(schema: schema, pretty: pretty, to: sink) { w in
+    JSONWriter.stream(schema: schema, pretty: pretty, chunk: chunk, to: sink) { w in
       members(&w, d, old: old, new: new, sections: sections, context: context)
     }
   }

@@ -150,10 +150,10 @@ struct JSONWriter {
   /// The same document as `document`, handed to `sink` in pieces as it is written
   /// (`redline diff --format json` to standard output).
   static func stream(
-    schema: String, pretty: Bool = true, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void,
+    schema: String, pretty: Bool = true, chunk: Int = 1 << 18, to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void,
     _ members: (inout JSONWriter) -> Void
   ) {
-    var w = JSONWriter(pretty: pretty, sink: sink)
+    var w = JSONWriter(pretty: pretty, chunk: chunk, sink: sink)
     w.beginObject()
     w.value("schema", schema)
     members(&w)
