@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import RedlineDiff
+@testable import RedlineDocument
+@testable import RedlineReport
+
+/// `diff --format json` to standard output is streamed in pieces (`DiffJSON.write`); it
+/// must be the very bytes `DiffJSON.render` builds whole (what `-o FILE` writes).
+@Suite struct StreamedJSONTests {
+  /// Collects a stream's pieces.
+  final class Pieces: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    var count = 0
+  }
+
+  static func streamed(_ d: DocumentDiff, chunk: Int, pretty: Bool = true, context: Int? = nil) -> Pieces {
+    let p = Pieces()
+    DiffJSON.write(
+      d, old: VersionRef(revision: "a", commit: nil, path: "a.md"),
+      new: VersionRef(revision: "b", commit: nil, path: "b.md"), pretty: pretty, context: context, chunk: chunk
+    ) {
+      p.bytes += $0
+      p.count += 1
+    }
+    return p
+  }
+
+  @Test func streamedBytesEqualTheWholeDocument() throws {
+    var diffs: [DocumentDiff] = []
+    for (_, oldPath, newPath) in CorpusTests.pairs.prefix(3) {
+      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
+      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+      diffs.append(Differ.diff(a, b))
+    }
+    var g = DraftGenerator(seed: 61)
+    for _ in 0..<3 {
+      let m = g.model()
+      let a = try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md")
+      let b = try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
+      diffs.append(Differ.diff(a, b))
+    }
+    for d in diffs {
+      for (pretty, context) in [(true, nil), (false, nil), (true, 1 as Int?)] {
+        let whole = DiffJSON.render(
+          d, old: VersionRef(revision: "a", commit: nil, path: "a.md"),
+          new: VersionRef(revision: "b", commit: nil, path: "b.md"), pretty: pretty, context: context)
+        for chunk in [1, 100, 4096, 1 << 18] {
+          let s = Self.streamed(d, chunk: chunk, pretty: pretty, context: context)
+          #expect(s.bytes == whole, "chunk \(chunk), pretty \(pretty), context \(String(describing: context))")
+          if chunk <= 4096 && whole.count > 3 * 4096 + (1 << 16) { #expect(s.count > 1, "written in pieces") }
+        }
+      }
+    }
+  }
+
+  /// End to end: standard output (streamed) and `-o FILE` (whole, atomic) hold the same JSON.
+  @Test func standardOutputEqualsOutputFile() throws {
+    let d = TempDir("streamed-json")
+    var g = DraftGenerator(seed: 62)
+    let models = (0..<40).map { _ in g.model() }
+    d.write("a.md", models.map { $0.markdown() }.joined(separator: "\n"))
+    d.write("b.md", models.map { g.edit($0).markdown() }.joined(separator: "\n"))
+    let args = ["diff", "--files", d.path + "/a.md", d.path + "/b.md", "--format", "json"]
+    let r = run(redlineBinary, args)
+    #expect(r.status == 0, "\(r.stderr)")
+    let o = run(redlineBinary, args + ["-o", d.path + "/out.json"])
+    #expect(o.status == 0, "\(o.stderr)")
+    let file = try String(contentsOfFile: d.path + "/out.json", encoding: .utf8)
+    #expect(r.stdout.utf8.count > 1 << 18, "large enough to be streamed in several pieces")
+    #expect(r.stdout == file)
+  }
+}
