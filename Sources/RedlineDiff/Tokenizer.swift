@@ -35,9 +35,10 @@ package enum Tokenizer {
   }
 
   /// A token as a slice of the text (no copy).
-  struct Slice: Hashable {
+  struct Slice: Hashable, WordDiff.RunToken {
     var text: Substring
     var kind: Kind
+    var characters: Int { text.count }
   }
 
   /// A token as a range of the text's UTF-8 bytes, with its length in `Character`s.

@@ -48,11 +48,21 @@ package enum WordDiff {
     let b = sides.tokens(sb, .new, &interner)
     let (pairs, capped) = SequenceDiff.matches(a.map(\.id), b.map(\.id), maxCost: maxCost)
 
-    // Raw runs: (op, tokens).
-    var runs: [Run] = []
+    var runs = rawRuns(pairs, a, b)
+    runs = normalizeOrder(runs)
+    runs = cleanupSemantic(runs)
+    runs = slideEdits(runs, sides)
+    var segments = refineInflection(runs, sides)
+    segments = merge(segments)
+    return (segments, capped)
+  }
+
+  /// The runs of deleted, inserted and equal tokens that Myers' matched pairs describe.
+  static func rawRuns<T>(_ pairs: [(Int, Int)], _ a: [T], _ b: [T]) -> [Run<T>] {
+    var runs: [Run<T>] = []
     var i = 0
     var j = 0
-    func push(_ op: Segment.Op, _ t: Token) {
+    func push(_ op: Segment.Op, _ t: T) {
       if let last = runs.last, last.op == op {
         runs[runs.count - 1].tokens.append(t)
       } else {
@@ -80,13 +90,7 @@ package enum WordDiff {
       push(.insert, b[j])
       j += 1
     }
-
-    runs = normalizeOrder(runs)
-    runs = cleanupSemantic(runs)
-    runs = slideEdits(runs, sides)
-    var segments = refineInflection(runs, sides)
-    segments = merge(segments)
-    return (segments, capped)
+    return runs
   }
 
   /// Which text a token is a range of.
@@ -94,13 +98,20 @@ package enum WordDiff {
     case old, new
   }
 
+  /// A token as the run passes see it: its class and its length in `Character`s.
+  protocol RunToken {
+    var kind: Tokenizer.Kind { get }
+    var characters: Int { get }
+  }
+
   /// A token of one side's text: its byte range and Characters (`Tokenizer.Span`), its side,
   /// and its interned id (equal ids: equal bytes).
-  struct Token {
+  struct Token: RunToken {
     var span: Tokenizer.Span
     var side: Side
     var id: Int32
     var kind: Tokenizer.Kind { span.kind }
+    var characters: Int { span.chars }
     /// True when every Character is one byte (ASCII): then only equal bytes are equal text.
     var isASCII: Bool { span.chars == span.end - span.start }
   }
@@ -165,18 +176,20 @@ package enum WordDiff {
     }
   }
 
-  struct Run {
+  /// A run of tokens with one op. Generic over the token so the tests' reference (tokens as
+  /// `Substring`s) shares the passes that do not look at text.
+  struct Run<T: RunToken> {
     var op: Segment.Op
-    var tokens: [Token]
+    var tokens: [T]
     /// Characters in the run.
-    var length: Int { tokens.reduce(0) { $0 + $1.span.chars } }
+    var length: Int { tokens.reduce(0) { $0 + $1.characters } }
   }
 
   /// Within each change group (between equalities) put all deletions first, then insertions.
-  static func normalizeOrder(_ runs: [Run]) -> [Run] {
-    var out: [Run] = []
-    var del: [Token] = []
-    var ins: [Token] = []
+  static func normalizeOrder<T>(_ runs: [Run<T>]) -> [Run<T>] {
+    var out: [Run<T>] = []
+    var del: [T] = []
+    var ins: [T] = []
     func flush() {
       if !del.isEmpty { out.append(Run(op: .delete, tokens: del)) }
       if !ins.isEmpty { out.append(Run(op: .insert, tokens: ins)) }
@@ -202,7 +215,7 @@ package enum WordDiff {
 
   /// diff-match-patch's semantic rule on tokens: an equality no longer (in characters)
   /// than the changes on both its sides is absorbed into them. Repeats until stable.
-  static func cleanupSemantic(_ input: [Run]) -> [Run] {
+  static func cleanupSemantic<T>(_ input: [Run<T>]) -> [Run<T>] {
     var runs = input
     var changed = true
     while changed {
@@ -232,7 +245,7 @@ package enum WordDiff {
   }
 
   /// Characters of the change group adjacent to an equality (largest of delete, insert).
-  static func changeLength(_ runs: [Run], from: Int, step: Int) -> Int {
+  static func changeLength<T>(_ runs: [Run<T>], from: Int, step: Int) -> Int {
     var del = 0
     var ins = 0
     var k = from
@@ -245,7 +258,7 @@ package enum WordDiff {
 
   /// Slides a lone insertion or deletion between two equalities to the most readable
   /// position (diff-match-patch's lossless clean-up, on tokens, Unicode-aware).
-  static func slideEdits(_ input: [Run], _ sides: Sides) -> [Run] {
+  static func slideEdits(_ input: [Run<Token>], _ sides: Sides) -> [Run<Token>] {
     var runs = input
     guard runs.count >= 3 else { return runs }
     for k in 1..<(runs.count - 1) where runs[k].op != .equal && runs[k - 1].op == .equal && runs[k + 1].op == .equal {
@@ -296,7 +309,7 @@ package enum WordDiff {
   /// (`aluekehittämispäätös kokoaa` → `aluekehittämispäätöksen tavoitteena on koota`), the
   /// shared stem is kept as equal text and only the changed ending is marked; the same
   /// for a shared ending of the last word.
-  static func refineInflection(_ runs: [Run], _ sides: Sides) -> [Segment] {
+  static func refineInflection(_ runs: [Run<Token>], _ sides: Sides) -> [Segment] {
     var out: [Segment] = []
     var k = 0
     while k < runs.count {

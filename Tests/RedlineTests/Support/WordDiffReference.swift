@@ -20,39 +20,7 @@ enum WordDiffReference {
     let ib = b.map(id)
     let (pairs, capped) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
 
-    // Raw runs: (op, tokens).
-    var runs: [Run] = []
-    var i = 0
-    var j = 0
-    func push(_ op: Segment.Op, _ t: Tokenizer.Slice) {
-      if let last = runs.last, last.op == op {
-        runs[runs.count - 1].tokens.append(t)
-      } else {
-        runs.append(Run(op: op, tokens: [t]))
-      }
-    }
-    for (pi, pj) in pairs {
-      while i < pi {
-        push(.delete, a[i])
-        i += 1
-      }
-      while j < pj {
-        push(.insert, b[j])
-        j += 1
-      }
-      push(.equal, a[pi])
-      i = pi + 1
-      j = pj + 1
-    }
-    while i < a.count {
-      push(.delete, a[i])
-      i += 1
-    }
-    while j < b.count {
-      push(.insert, b[j])
-      j += 1
-    }
-
+    var runs = WordDiff.rawRuns(pairs, a, b)
     runs = normalizeOrder(runs)
     runs = cleanupSemantic(runs)
     runs = slideEdits(runs)
@@ -61,83 +29,10 @@ enum WordDiffReference {
     return (segments, capped)
   }
 
-  struct Run {
-    var op: Segment.Op
-    var tokens: [Tokenizer.Slice]
-    var text: String { tokens.reduce(into: "") { $0 += $1.text } }
-    var length: Int { tokens.reduce(0) { $0 + $1.text.count } }
-  }
+  typealias Run = WordDiff.Run<Tokenizer.Slice>
 
-  /// Within each change group (between equalities) put all deletions first, then insertions.
-  static func normalizeOrder(_ runs: [Run]) -> [Run] {
-    var out: [Run] = []
-    var del: [Tokenizer.Slice] = []
-    var ins: [Tokenizer.Slice] = []
-    func flush() {
-      if !del.isEmpty { out.append(Run(op: .delete, tokens: del)) }
-      if !ins.isEmpty { out.append(Run(op: .insert, tokens: ins)) }
-      del = []
-      ins = []
-    }
-    for r in runs {
-      switch r.op {
-      case .delete: del += r.tokens
-      case .insert: ins += r.tokens
-      case .equal:
-        flush()
-        if let last = out.last, last.op == .equal {
-          out[out.count - 1].tokens += r.tokens
-        } else {
-          out.append(r)
-        }
-      }
-    }
-    flush()
-    return out
-  }
-
-  /// diff-match-patch's semantic rule on tokens: an equality no longer (in characters)
-  /// than the changes on both its sides is absorbed into them. Repeats until stable.
-  static func cleanupSemantic(_ input: [Run]) -> [Run] {
-    var runs = input
-    var changed = true
-    while changed {
-      changed = false
-      var idx = 0
-      while idx < runs.count {
-        guard runs[idx].op == .equal, idx > 0, idx < runs.count - 1 else {
-          idx += 1
-          continue
-        }
-        let eqLen = runs[idx].length
-        let before = changeLength(runs, from: idx - 1, step: -1)
-        let after = changeLength(runs, from: idx + 1, step: 1)
-        let onlySpace = runs[idx].tokens.allSatisfy { $0.kind != .word }
-        if (eqLen <= before && eqLen <= after) || (onlySpace && before > 0 && after > 0) {
-          let eq = runs[idx].tokens
-          runs[idx] = Run(op: .delete, tokens: eq)
-          runs.insert(Run(op: .insert, tokens: eq), at: idx + 1)
-          runs = normalizeOrder(runs)
-          changed = true
-          break
-        }
-        idx += 1
-      }
-    }
-    return runs
-  }
-
-  /// Characters of the change group adjacent to an equality (largest of delete, insert).
-  static func changeLength(_ runs: [Run], from: Int, step: Int) -> Int {
-    var del = 0
-    var ins = 0
-    var k = from
-    while k >= 0 && k < runs.count && runs[k].op != .equal {
-      if runs[k].op == .delete { del += runs[k].length } else { ins += runs[k].length }
-      k += step
-    }
-    return max(del, ins)
-  }
+  static func normalizeOrder(_ runs: [Run]) -> [Run] { WordDiff.normalizeOrder(runs) }
+  static func cleanupSemantic(_ runs: [Run]) -> [Run] { WordDiff.cleanupSemantic(runs) }
 
   /// Slides a lone insertion or deletion between two equalities to the most readable
   /// position (diff-match-patch's lossless clean-up, on tokens, Unicode-aware).
@@ -223,41 +118,14 @@ enum WordDiffReference {
         k += 2
         continue
       }
-      out.append(Segment(r.op, r.text))
+      out.append(Segment(r.op, r.tokens.reduce(into: "") { $0 += $1.text }))
       k += 1
     }
     return out
   }
 
-  /// Common prefix and suffix of two words, in whole Characters, when they cover at least
-  /// four characters and half of the shorter word.
   static func stemSplit(_ a: Substring, _ b: Substring) -> (
     prefix: String, oldMid: String, newMid: String, suffix: String
-  )? {
-    let ca = Array(a)
-    let cb = Array(b)
-    var p = 0
-    while p < ca.count && p < cb.count && ca[p] == cb[p] { p += 1 }
-    var s = 0
-    while s < ca.count - p && s < cb.count - p && ca[ca.count - 1 - s] == cb[cb.count - 1 - s] { s += 1 }
-    let shorter = min(ca.count, cb.count)
-    guard p + s >= 4, 2 * (p + s) >= shorter else { return nil }
-    return (
-      String(ca[0..<p]), String(ca[p..<(ca.count - s)]), String(cb[p..<(cb.count - s)]),
-      String(ca[(ca.count - s)...])
-    )
-  }
-
-  /// Joins neighbouring segments with the same op.
-  static func merge(_ segs: [Segment]) -> [Segment] {
-    var out: [Segment] = []
-    for s in segs where !s.text.isEmpty {
-      if let last = out.last, last.op == s.op {
-        out[out.count - 1].text += s.text
-      } else {
-        out.append(s)
-      }
-    }
-    return out
-  }
+  )? { WordDiff.stemSplit(a, b) }
+  static func merge(_ segs: [Segment]) -> [Segment] { WordDiff.merge(segs) }
 }
