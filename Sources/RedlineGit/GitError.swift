@@ -1,5 +1,4 @@
 internal import CLibGit2
-import Foundation
 
 /// A failure reported by libgit2: the call that failed, its code and the library's message.
 package struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -83,23 +82,14 @@ func check(_ code: Int32, _ function: String) throws(GitError) {
 }
 
 /// One-time library initialisation; touched by every entry point.
-package enum LibGit2 {
-  package static let initialized: Bool = {
+enum LibGit2 {
+  static let initialized: Bool = {
     let n = git_libgit2_init()
     // Drafts repositories are often shared folders or copies owned by another user;
     // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
     _ = clibgit2_set_owner_validation(0)
     return n > 0
   }()
-
-  /// Starts the one-time initialisation on another thread, so it overlaps the work done
-  /// before the first libgit2 call (parsing the arguments). libgit2 1.5 built with mbedtls
-  /// reads every system CA certificate when it starts (some 5 ms), which Redline, never
-  /// on a network, does not use but cannot skip. The first call waits for it if needed.
-  package static func initializeInBackground() {
-    let t = Thread { _ = LibGit2.initialized }
-    t.start()
-  }
 }
 
 extension Repository {

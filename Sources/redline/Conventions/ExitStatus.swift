@@ -38,7 +38,6 @@ extension Redline {
       Foundation.exit(OutputFile.standardOutputError == nil ? status : ExitStatus.error)
     }
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
-    LibGit2.initializeInBackground()
     var status: Int32
     do {
       var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
