@@ -48,14 +48,17 @@ package enum Tokenizer {
     /// Characters in the token (its byte count when it is ASCII).
     var chars: Int
     var kind: Kind
+
+    /// The token's text in `text`, the string it was scanned from (no copy).
+    func text(in text: String) -> Substring {
+      let u = text.utf8
+      return text[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)]
+    }
   }
 
   /// The tokens as slices of `text` (`spans`, as `Substring`s).
   static func slices(_ text: String) -> [Slice] {
-    let u = text.utf8
-    return spans(text).map { s in
-      Slice(text: text[u.index(u.startIndex, offsetBy: s.start)..<u.index(u.startIndex, offsetBy: s.end)], kind: s.kind)
-    }
+    spans(text).map { Slice(text: $0.text(in: text), kind: $0.kind) }
   }
 
   /// The tokens of `text` as byte ranges (what the word diff works on).

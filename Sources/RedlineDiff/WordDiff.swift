@@ -132,11 +132,7 @@ package enum WordDiff {
     }
 
     /// A token's text (no copy).
-    func text(_ t: Token) -> Substring {
-      let s = t.side == .old ? old : new
-      let u = s.utf8
-      return s[u.index(u.startIndex, offsetBy: t.span.start)..<u.index(u.startIndex, offsetBy: t.span.end)]
-    }
+    func text(_ t: Token) -> Substring { t.span.text(in: t.side == .old ? old : new) }
 
     /// The tokens' texts joined; neighbouring ranges of one side are copied as one.
     func joined(_ tokens: some Collection<Token>) -> String {
@@ -166,13 +162,9 @@ package enum WordDiff {
 
     /// A token that ends a sentence or clause: `.`, `!`, `?`, `:` or `;`.
     func endsSentence(_ t: Token) -> Bool {
-      if t.isASCII {
-        guard t.span.end - t.span.start == 1 else { return false }
-        let s = t.side == .old ? old : new
-        let b = s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: t.span.start)]
-        return b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A || b == 0x3B
-      }
-      return [".", "!", "?", ":", ";"].contains(text(t))
+      let s = text(t)
+      if t.isASCII { return s.utf8.count == 1 && ".!?:;".utf8.contains(s.utf8.first!) }
+      return [".", "!", "?", ":", ";"].contains(s)
     }
   }
 
