@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Synchronization
 
 /// A failure reported by libgit2: the call that failed, its code and the library's message.
 package struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -81,15 +82,24 @@ func check(_ code: Int32, _ function: String) throws(GitError) {
   if code < 0 { throw GitError.last(code, function) }
 }
 
-/// One-time library initialisation; touched by every entry point.
+/// One-time library initialisation; touched by every entry point, so a process that never
+/// opens a repository (`diff --files` writing JSON) never starts libgit2, which parses
+/// every CA certificate in `/etc/ssl/certs` as it starts (about 55 M instructions).
 enum LibGit2 {
   static let initialized: Bool = {
     let n = git_libgit2_init()
     // Drafts repositories are often shared folders or copies owned by another user;
     // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
     _ = clibgit2_set_owner_validation(0)
+    started.store(true, ordering: .sequentiallyConsistent)
+    if !rehashOnRead.load(ordering: .sequentiallyConsistent) { _ = clibgit2_set_strict_hash_verification(0) }
     return n > 0
   }()
+
+  /// Set once libgit2 has started (read by `Repository.libgit2Started`).
+  static let started = Atomic<Bool>(false)
+  /// Cleared by `Repository.skipRehashingOnRead`; applied when libgit2 starts.
+  static let rehashOnRead = Atomic<Bool>(true)
 }
 
 extension Repository {
@@ -98,9 +108,13 @@ extension Repository {
   /// was 16 % of following 1,000 comments through 50 versions of a 1 MB draft. A process
   /// that may commit keeps the check: a commit built on an object whose content does not
   /// match its id would carry the damage into history (decision 58). Call it before the
-  /// first read: libgit2 keeps what it read in a cache.
+  /// first read: libgit2 keeps what it read in a cache. It does not start libgit2; the
+  /// setting is applied when libgit2 starts, or at once if it has.
   package static func skipRehashingOnRead() {
-    _ = LibGit2.initialized
-    _ = clibgit2_set_strict_hash_verification(0)
+    LibGit2.rehashOnRead.store(false, ordering: .sequentiallyConsistent)
+    if LibGit2.started.load(ordering: .sequentiallyConsistent) { _ = clibgit2_set_strict_hash_verification(0) }
   }
+
+  /// Whether this process has started libgit2 (for `REDLINE_PROFILE` and tests).
+  package static var libgit2Started: Bool { LibGit2.started.load(ordering: .sequentiallyConsistent) }
 }

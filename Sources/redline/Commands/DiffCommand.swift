@@ -142,3 +142,17 @@ struct DiffCommand: ParsableCommand {
     if exitCode && differs { throw ExitCode(1) }
   }
 }
+
+extension DiffCommand: MayLeaveSettingsUnread {
+  /// Two files (or standard input) compared into JSON, or `--stat` and the other text
+  /// formats with `--lang` (and `--color` for terminal output), written to a file or a pipe,
+  /// use no setting; a comparison of revisions reads them, as it starts libgit2 anyway.
+  var readsSettings: Bool {
+    let format = chosenFormat
+    if !(files || old == "-" || new == "-") || format == .docx { return true }
+    if output == nil && Output.stdoutIsTerminal && !display.noPager { return true }  // core.pager
+    if lang == nil && (stat || format != .json) { return true }  // redline.lang
+    if !stat && format == .terminal && output == nil && display.color == nil { return true }  // redline.color
+    return false
+  }
+}

@@ -49,6 +49,9 @@ extension Redline {
       status = report(error)
     }
     Output.finish()
+    if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
+      FileHandle.standardError.write(Data("[profile] libgit2 started: \(Repository.libgit2Started)\n".utf8))
+    }
     if let e = OutputFile.standardOutputError {
       printError(e)
       status = ExitStatus.error
@@ -115,6 +118,14 @@ extension Redline {
   /// else the global git config) and sets up colour and paging.
   private static func configureOutput(for command: ParsableCommand) throws {
     let env = ProcessInfo.processInfo.environment
+    if let c = command as? MayLeaveSettingsUnread, !c.readsSettings {
+      // Nothing in this run would use a git-config setting: libgit2 is not started for them.
+      Output.configure(
+        settings: Settings(language: Settings.language(fromLocale: env) ?? .en),
+        display: find(DisplayOptions.self, in: command),
+        pagerCommand: Pager.command(environment: env, corePager: nil))
+      return
+    }
     let repoOptions = find(RepositoryOptions.self, in: command)
     let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
     let repository = try? Repository(discoverFrom: path)
@@ -137,6 +148,14 @@ func find<T>(_ type: T.Type, in value: Any, depth: Int = 0) -> T? {
     if let t = find(type, in: child.value, depth: depth + 1) { return t }
   }
   return nil
+}
+
+/// A command that can tell, from its arguments, that this run uses no git-config setting
+/// (`redline.lang`, `redline.color`, `redline.author`, `core.pager`); the settings are then
+/// not read (decision 65).
+protocol MayLeaveSettingsUnread {
+  /// False when no setting could change what this run does.
+  var readsSettings: Bool { get }
 }
 
 /// A command that never writes to the repository: it may read objects without libgit2

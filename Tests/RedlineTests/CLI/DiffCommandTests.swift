@@ -147,4 +147,34 @@ import Testing
     #expect(bad.status == 2)
     #expect(bad.stderr.contains("folder '/nonexistent/dir' does not exist"))
   }
+
+  /// Decision 65: a run that uses no git-config setting (two files into JSON, or `--stat`
+  /// with `--lang`, into a pipe) does not read them, so libgit2 is never started; a run
+  /// that uses one still reads them, and a value it cannot use is still an error.
+  @Test func settingsAreReadOnlyWhenSomethingUsesThem() throws {
+    let d = TempDir("settings")
+    git(d.path, "init", "-q")
+    git(d.path, "config", "redline.lang", "klingon")
+    try "# 1 Tavoite\n\nAlueet kehittyvät.\n".write(toFile: d.path + "/a.md", atomically: true, encoding: .utf8)
+    try "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n".write(
+      toFile: d.path + "/b.md", atomically: true, encoding: .utf8)
+    func diff(_ extra: [String]) -> RunResult {
+      run(redlineBinary, ["diff", "--files", "a.md", "b.md"] + extra, cwd: d.path, env: ["REDLINE_PROFILE": "1"])
+    }
+    for extra in [["--format", "json"], ["--stat", "--lang", "fi"], ["--format", "markdown", "--lang", "sv"]] {
+      let r = diff(extra)
+      #expect(r.status == 0, "\(extra): \(r.stderr)")
+      #expect(r.stderr.contains("[profile] libgit2 started: false"), "\(extra): \(r.stderr)")
+      #expect(!r.stdout.isEmpty)
+    }
+    #expect(diff(["--format", "json"]).stdout.contains("\"schema\": \"redline.diff/2\""))
+    for extra in [[], ["--stat"], ["--format", "markdown"], ["--lang", "fi"]] {
+      let r = diff(extra)
+      #expect(r.status == 2, "\(extra): \(r.stdout)")
+      #expect(r.stderr.contains("git config redline.lang is 'klingon'; use fi, sv or en"), "\(extra): \(r.stderr)")
+      #expect(r.stderr.contains("[profile] libgit2 started: true"), "\(extra): \(r.stderr)")
+    }
+    git(d.path, "config", "redline.lang", "sv")
+    #expect(diff(["--stat"]).stdout.contains("Avsnitt: 1 ändrat avsnitt"), "the setting still applies when used")
+  }
 }
