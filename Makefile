@@ -20,7 +20,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product redline
+	$(SWIFT) build -c release --product redline --static-swift-stdlib
 
 demo: build
 	.build/debug/redline demo
