@@ -35,6 +35,54 @@ struct JSONWriter {
     grow(chunk)
   }
 
+  /// Where the next value goes: indentation and separators, without the bytes; a writer
+  /// for a run of array elements written on another thread starts from it.
+  struct Place: Sendable {
+    fileprivate let pretty: Bool
+    fileprivate let depth: Int
+    fileprivate let needsComma: [Bool]
+  }
+
+  /// This writer's place, for `init(at:afterElement:capacity:)`.
+  var place: Place { Place(pretty: pretty, depth: depth, needsComma: needsComma) }
+
+  /// An empty writer at `place`, for the elements of the array open there; with
+  /// `afterElement`, its first element is written after a separator. `append(fragment:)`
+  /// puts its `fragmentBytes` in the writer `place` came from.
+  init(at place: Place, afterElement: Bool, capacity: Int) {
+    self.pretty = place.pretty
+    self.sink = nil
+    depth = place.depth
+    needsComma = place.needsComma
+    if afterElement { needsComma[needsComma.count - 1] = true }
+    storage.reserveCapacity(capacity)
+  }
+
+  /// A fragment writer's bytes (its spare room cut off in place, no copy).
+  consuming func fragmentBytes() -> [UInt8] {
+    storage.removeSubrange(used...)
+    return storage
+  }
+
+  /// The bytes of array elements written by a fragment writer made at this writer's place;
+  /// the next element is written after a separator. A streaming writer hands them to its
+  /// sink as they are, after what it holds.
+  mutating func append(fragment: [UInt8]) {
+    guard !fragment.isEmpty else { return }
+    needsComma[needsComma.count - 1] = true
+    if let sink, fragment.count >= 1 << 16 {
+      flush()
+      fragment.withUnsafeBufferPointer { sink($0) }
+      return
+    }
+    fragment.withUnsafeBufferPointer { f in
+      write(max: f.count) { o in
+        o.update(from: f.baseAddress!, count: f.count)
+        return f.count
+      }
+    }
+  }
+
   private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 

@@ -54,6 +54,49 @@ import Testing
     }
   }
 
+  /// Sections are written in batches on both cores (`DiffJSON.writeSections`): the bytes
+  /// are those of one thread writing every section, at every batch size, whole or streamed,
+  /// pretty or compact, with `--context`, and for a run of sections (`--section`).
+  @Test func sectionsWrittenOnBothCoresEqualOneThread() throws {
+    var diffs: [DocumentDiff] = []
+    for (_, oldPath, newPath) in CorpusTests.pairs.prefix(3) {
+      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
+      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+      diffs.append(Differ.diff(a, b))
+    }
+    var g = DraftGenerator(seed: 63)
+    for _ in 0..<3 {
+      let m = g.model()
+      let a = try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md")
+      let b = try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
+      diffs.append(Differ.diff(a, b))
+    }
+    #expect(diffs.contains { DiffJSON.batches($0, $0.sections, bytes: 1 << 18).count > 4 }, "more than one window")
+    let (old, new) = (
+      VersionRef(revision: "a", commit: nil, path: "a.md"), VersionRef(revision: "b", commit: nil, path: "b.md")
+    )
+    for d in diffs {
+      for (pretty, context, sections) in [
+        (true, nil, nil), (false, nil, nil), (true, 1 as Int?, nil), (true, nil, Array(d.sections.dropFirst(2))),
+      ] {
+        let one = DiffJSON.render(
+          d, old: old, new: new, sections: sections, pretty: pretty, context: context, batchBytes: .max)
+        #expect(DiffJSON.batches(d, sections ?? d.sections, bytes: .max).count <= 1)
+        for batch in [1, 1 << 18] {
+          let whole = DiffJSON.render(
+            d, old: old, new: new, sections: sections, pretty: pretty, context: context, batchBytes: batch)
+          #expect(whole == one, "batch \(batch), pretty \(pretty), context \(String(describing: context))")
+          let p = Pieces()
+          DiffJSON.write(
+            d, old: old, new: new, sections: sections, pretty: pretty, context: context, chunk: 4096,
+            batchBytes: batch
+          ) { p.bytes += $0 }
+          #expect(p.bytes == one, "streamed: batch \(batch)")
+        }
+      }
+    }
+  }
+
   /// End to end: standard output (streamed) and `-o FILE` (whole, atomic) hold the same JSON.
   @Test func standardOutputEqualsOutputFile() throws {
     let d = TempDir("streamed-json")
