@@ -29,7 +29,8 @@ struct RawVersion: Sendable {
 func compareRaw(_ x: consuming RawVersion, _ y: consuming RawVersion, options: DiffOptions) throws(RedlineError)
   -> Comparison
 {
-  let clock = PhaseClock()
+  let clock = PhaseClock.run
+  clock.lap("read both")
   let oldRef = VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path)
   let newRef = VersionRef(revision: y.revision, commit: y.commit?.hex, path: y.path)
   let (old, new) = try parseBoth(consume x, consume y)  // the documents hold their own text
@@ -138,6 +139,10 @@ package final class PhaseClock: Sendable {
   private let start = Mutex(DispatchTime.now().uptimeNanoseconds)
 
   package init() {}
+
+  /// The clock of the whole run: each lap is the time since the one before, whoever took it
+  /// (start-up, reading, parsing, diffing, writing).
+  package static let run = PhaseClock()
 
   package func lap(_ name: String) {
     guard enabled else { return }

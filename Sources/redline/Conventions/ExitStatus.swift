@@ -38,17 +38,20 @@ extension Redline {
       Foundation.exit(OutputFile.standardOutputError == nil ? status : ExitStatus.error)
     }
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
+    _ = PhaseClock.run  // REDLINE_PROFILE: laps from here
     var status: Int32
     do {
       var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
       if command is ReadsOnly { Repository.skipRehashingOnRead() }
       try configureOutput(for: command)
+      PhaseClock.run.lap("arguments and settings")
       try command.run()
       status = ExitStatus.success
     } catch {
       status = report(error)
     }
     Output.finish()
+    PhaseClock.run.lap("output")
     if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
       FileHandle.standardError.write(Data("[profile] libgit2 started: \(Repository.libgit2Started)\n".utf8))
     }
