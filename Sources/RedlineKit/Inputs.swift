@@ -2,6 +2,7 @@ import Foundation
 import RedlineDiff
 import RedlineDocument
 import RedlineReport
+import Synchronization
 
 /// Standard input as `-` and an absent side as `/dev/null` (git's external diff).
 package enum Inputs {
@@ -38,22 +39,33 @@ package func compareInputs(
     $0 != Inputs.stdin && $0 != "/dev/null" && DocumentLoader.isDocumentPath($0)
   }
   let format = named.flatMap { DocumentLoader.format(for: $0) } ?? .markdown
+  @Sendable func readFile(_ p: String) throws(RedlineError) -> RawVersion {
+    let bytes = p == "/dev/null" ? [] : try SafeRead.regularFile(p, shownAs: p)
+    return RawVersion(revision: p, commit: nil, path: documentPath ?? p, bytes: bytes, format: format)
+  }
   func read(_ p: String) throws(RedlineError) -> RawVersion {
-    let label = p == Inputs.stdin ? "(standard input)" : p
-    let bytes: [UInt8]
-    if p == Inputs.stdin {
-      bytes = readStdin()
-      if bytes.count > DocumentLoader.sizeLimit {
-        throw .document(.tooLarge(path: label, bytes: bytes.count, limit: DocumentLoader.sizeLimit))
-      }
-    } else if p == "/dev/null" {
-      bytes = []
-    } else {
-      bytes = try SafeRead.regularFile(p, shownAs: p)
+    guard p == Inputs.stdin else { return try readFile(p) }
+    let label = "(standard input)"
+    let bytes = readStdin()
+    if bytes.count > DocumentLoader.sizeLimit {
+      throw .document(.tooLarge(path: label, bytes: bytes.count, limit: DocumentLoader.sizeLimit))
     }
     return RawVersion(revision: label, commit: nil, path: documentPath ?? label, bytes: bytes, format: format)
   }
-  var c = try compareRaw(read(oldPath), read(newPath), options: options)
+  var c: Comparison
+  if oldPath != Inputs.stdin && newPath != Inputs.stdin {
+    // Two files are read at once, each into fresh pages on its own core; when both
+    // fail, the old side's error is the one reported, as when they were read in turn.
+    let reads = Mutex<[Result<RawVersion, RedlineError>?]>([nil, nil])
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      let r = Result { () throws(RedlineError) in try readFile(k == 0 ? oldPath : newPath) }
+      reads.withLock { $0[k] = r }
+    }
+    let (x, y) = reads.withLock { ($0[0]!, $0[1]!) }
+    c = try compareRaw(x.get(), y.get(), options: options)
+  } else {
+    c = try compareRaw(read(oldPath), read(newPath), options: options)
+  }
   if let oldRef { c.oldRef = oldRef }
   if let newRef { c.newRef = newRef }
   return c

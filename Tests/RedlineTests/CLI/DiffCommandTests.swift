@@ -128,6 +128,12 @@ import Testing
     r = run(redlineBinary, ["diff", "--files", "/nonexistent/a.md", "b.md"])
     #expect(r.status == 2)
     #expect(r.stderr == "redline: error: no file '/nonexistent/a.md'; check the path\n")
+    // The two files are read at once; the error is still the first side's that failed.
+    r = run(redlineBinary, ["diff", "--files", packageRoot + "/drafts", "/nonexistent/b.md"])
+    #expect(r.stderr == "redline: error: '\(packageRoot)/drafts' is a directory; name a .md or .txt file\n")
+    r = run(redlineBinary, ["diff", "--files", packageRoot + "/drafts/alke-v2.md", "/nonexistent/b.md"])
+    #expect(r.status == 2)
+    #expect(r.stderr == "redline: error: no file '/nonexistent/b.md'; check the path\n")
   }
 
   @Test func htmlIsOneSelfContainedFileWrittenAtomically() throws {
