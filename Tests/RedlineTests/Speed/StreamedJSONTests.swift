@@ -26,20 +26,26 @@ import Testing
     return p
   }
 
-  @Test func streamedBytesEqualTheWholeDocument() throws {
+  /// Diffs of three corpus pairs and of three generated drafts against edits of them.
+  static func diffs(seed: UInt64) throws -> [DocumentDiff] {
     var diffs: [DocumentDiff] = []
     for (_, oldPath, newPath) in CorpusTests.pairs.prefix(3) {
       let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
       let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
       diffs.append(Differ.diff(a, b))
     }
-    var g = DraftGenerator(seed: 61)
+    var g = DraftGenerator(seed: seed)
     for _ in 0..<3 {
       let m = g.model()
       let a = try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md")
       let b = try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
       diffs.append(Differ.diff(a, b))
     }
+    return diffs
+  }
+
+  @Test func streamedBytesEqualTheWholeDocument() throws {
+    let diffs = try Self.diffs(seed: 61)
     for d in diffs {
       for (pretty, context) in [(true, nil), (false, nil), (true, 1 as Int?)] {
         let whole = DiffJSON.render(
@@ -58,19 +64,7 @@ import Testing
   /// are those of one thread writing every section, at every batch size, whole or streamed,
   /// pretty or compact, with `--context`, and for a run of sections (`--section`).
   @Test func sectionsWrittenOnBothCoresEqualOneThread() throws {
-    var diffs: [DocumentDiff] = []
-    for (_, oldPath, newPath) in CorpusTests.pairs.prefix(3) {
-      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
-      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
-      diffs.append(Differ.diff(a, b))
-    }
-    var g = DraftGenerator(seed: 63)
-    for _ in 0..<3 {
-      let m = g.model()
-      let a = try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md")
-      let b = try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
-      diffs.append(Differ.diff(a, b))
-    }
+    let diffs = try Self.diffs(seed: 63)
     #expect(diffs.contains { DiffJSON.batches($0, $0.sections, bytes: 1 << 18).count > 4 }, "more than one window")
     let (old, new) = (
       VersionRef(revision: "a", commit: nil, path: "a.md"), VersionRef(revision: "b", commit: nil, path: "b.md")
