@@ -56,6 +56,7 @@ struct CommentCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Start a thread on a paragraph, a phrase, a heading or a whole section of a version.",
       discussion: """
         Name the block by its label (see `redline show REV`; '§3.1 ¶2', '3.1 ¶2', '3.1/2' and '3.1 kpl 2' all work) \
@@ -95,7 +96,7 @@ struct CommentCommand: ParsableCommand {
   }
 
   struct Reply: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reply to a thread.")
+    static let configuration = CommandConfiguration(commandName: "reply", abstract: "Reply to a thread.")
     @OptionGroup var common: Common
     @Option(name: [.short, .long], help: "The reply.") var message: String
     @Argument(help: "The thread id (a unique prefix is enough).") var id: String
@@ -107,6 +108,7 @@ struct CommentCommand: ParsableCommand {
 
   struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "resolve",
       abstract: "Mark a thread resolved, with how it was handled.",
       discussion: """
         Dispositions feed the consultation summary: accepted, partly-accepted, not-accepted, noted. \
@@ -127,7 +129,8 @@ struct CommentCommand: ParsableCommand {
   }
 
   struct Reopen: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reopen a resolved thread (an open one is refused).")
+    static let configuration = CommandConfiguration(
+      commandName: "reopen", abstract: "Reopen a resolved thread (an open one is refused).")
     @OptionGroup var common: Common
     @Option(name: .long, help: "Why.") var reason: String = ""
     @Option(name: .long, help: "The revision it is reopened at.") var at: String = "HEAD"

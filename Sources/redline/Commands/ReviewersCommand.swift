@@ -29,6 +29,7 @@ struct ReviewersCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Invite a person (or renew their link and role) and print their one-time sign-in link.")
     @OptionGroup var repository: RepositoryOptions
     @Option(name: .long, help: "E-mail address (identifies the person and goes into their commits).") var email: String
@@ -52,7 +53,7 @@ struct ReviewersCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List invited people.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List invited people.")
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
@@ -76,6 +77,7 @@ struct ReviewersCommand: ParsableCommand {
 
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "remove",
       abstract: "Remove a person: their link and sessions stop working at once.")
     @OptionGroup var repository: RepositoryOptions
     @Argument(help: "The person's id (from `list`) or e-mail address.") var who: String

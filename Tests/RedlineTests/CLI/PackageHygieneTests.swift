@@ -20,6 +20,26 @@ import Testing
     }
   }
 
+  /// Every command names itself (`CommandConfiguration(commandName:)`): without a name,
+  /// ArgumentParser derives one with `String(describing:)` on each run, whose first
+  /// protocol-conformance lookups cost about 1 ms of every start, `--version` included.
+  @Test func everyCommandNamesItself() throws {
+    let root = packageRoot + "/Sources/redline"
+    let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".swift") }
+    var commands = 0
+    for file in files {
+      let lines = try String(contentsOfFile: root + "/" + file, encoding: .utf8).components(separatedBy: "\n")
+      for (i, line) in lines.enumerated() where line.hasSuffix(": ParsableCommand {") && line.contains("struct ") {
+        commands += 1
+        let head = lines[(i + 1)..<min(lines.count, i + 4)].joined(separator: " ")
+        #expect(
+          head.contains("static let configuration = CommandConfiguration(") && head.contains("commandName: \""),
+          "\(file):\(i + 1) \(line.trimmingCharacters(in: .whitespaces))")
+      }
+    }
+    #expect(commands >= 20)
+  }
+
   /// `#if canImport(Glibc)` … `#endif` around platform imports.
   private func isImportCondition(_ line: String) -> Bool {
     line.hasPrefix("#if canImport") || line.hasPrefix("#elseif canImport") || line == "#else" || line == "#endif"
