@@ -50,10 +50,12 @@ package enum MarkdownParser {
     /// Parses lines `first..<next` as one piece (through the cache when there is one).
     func piece(_ first: Int, _ next: Int) -> PieceParse {
       let range = lines.byteRange(from: first, to: next - 1)
-      guard let cache else { return parsePiece(source, lines, range, firstLine: first, tables: tables) }
+      guard let cache else {
+        return parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces)
+      }
       let h = ParseCache.hash(source, range)
       if let hit = cache.find(source, range, hash: h, tables: tables) { return hit }
-      let made = parsePiece(source, lines, range, firstLine: first, tables: tables)
+      let made = parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces)
       cache.store(source, range, hash: h, tables: tables, parse: made)
       return made
     }
@@ -104,12 +106,14 @@ package enum MarkdownParser {
     return d
   }
 
-  /// cmark's parse of `source[range]`, whose first line is line `firstLine` of the document.
-  private static func parsePiece(
-    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool
+  /// cmark's parse of `source[range]`, whose first line is line `firstLine` of the document;
+  /// with `plain`, a piece of the plainest Markdown is read without cmark (`PlainPieces`).
+  static func parsePiece(
+    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool
   )
     -> PieceParse
   {
+    if plain, let made = PlainPieces.parse(source, lines, range, firstLine: firstLine) { return made }
     let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
     defer { cmark_parser_free(parser) }
     if tables, let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }

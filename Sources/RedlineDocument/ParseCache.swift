@@ -10,7 +10,7 @@ import Synchronization
 /// numbers counted from the piece's first line (1-based). Replayed into a
 /// `DocumentBuilder` with the piece's offset, so a piece parsed once serves every version
 /// that holds the same bytes.
-enum ParsedItem: Sendable {
+enum ParsedItem: Sendable, Equatable {
   case heading(level: Int, parts: HeadingParts, line: Int)
   case block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String])
 }
@@ -18,7 +18,7 @@ enum ParsedItem: Sendable {
 /// The parse of a piece: its items, and whether its last top-level block (a fenced code
 /// block, an HTML block or a table) might run on into the next piece, in which case the
 /// two are parsed together.
-struct PieceParse: Sendable {
+struct PieceParse: Sendable, Equatable {
   var items: [ParsedItem]
   var openAtEnd: Bool
 }
