@@ -229,6 +229,20 @@ import Testing
     }
   }
 
+  /// Numbers are written digit by digit in place; they spell what `String(n)` does.
+  @Test func jsonNumbersEqualTheirDescription() {
+    var rng = SeededRandom(seed: 9)
+    var numbers = [0, 1, -1, 9, 10, -10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for _ in 0..<2_000 {
+      numbers.append(Int.random(in: Int.min...Int.max, using: &rng) >> Int.random(in: 0..<63, using: &rng))
+    }
+    for n in numbers {
+      var w = JSONWriter(pretty: false, capacity: 4)
+      w.value(nil, n)
+      #expect(w.bytes == Array(String(n).utf8), "\(n)")
+    }
+  }
+
   /// The escaping JSONWriter did before (scalar by scalar): the JSON escapes, and every
   /// C0 control, DEL and C1 control as `\u00XX`.
   static func referenceJSONString(_ s: String) -> [UInt8] {
