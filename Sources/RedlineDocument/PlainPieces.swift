@@ -31,6 +31,12 @@ package enum PlainPieces {
     source.withUnsafeBufferPointer { p -> PieceParse? in
       // A CR ends a line for cmark, not for the line index (the loader has made them LF).
       if !range.isEmpty && memchr(p.baseAddress! + range.lowerBound, 0x0D, range.count) != nil { return nil }
+      // cmark skips a byte-order mark that starts its input (the loader has removed it).
+      if range.count >= 3 && p[range.lowerBound] == 0xEF && p[range.lowerBound + 1] == 0xBB
+        && p[range.lowerBound + 2] == 0xBF
+      {
+        return nil
+      }
       let starts = lines.starts
       var items: [ParsedItem] = []
       // The open paragraph or item: kind, first line (piece-relative), first byte column.

@@ -38,7 +38,8 @@ import Testing
     "  jatko", "    koodi", "\tkoodi", "   - sisäkkäinen", " yksi välilyönti", "> lainaus", "```", "~~~",
     "<div>", "| a | b |", "|---|---|", "[x]: /url", "[^1]: alaviite", "", "", "", "   ", "!kuva", "&amp;",
     "\\- ei lista", "_alleviivaus_", "`koodi`", "Rivi\rjossa CR", "# Otsikko\u{0B}", "# Otsikko\u{0C}",
-    "# Otsikko\u{0}", "Rivi\u{0}NUL", "\u{0C}", "\u{0B}rivi",
+    "# Otsikko\u{0}", "Rivi\u{0}NUL", "\u{0C}", "\u{0B}rivi", "\u{FEFF}# Otsikko", "\u{FEFF}Teksti",
+    "\u{FEFF}- Kohta",
   ]
 
   static func pieces(_ count: Int, seed: UInt64) -> [[UInt8]] {
