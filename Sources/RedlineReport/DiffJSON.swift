@@ -99,7 +99,7 @@ package enum DiffJSON {
         var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size)
         var paths = HeadingPaths(old: d.old, new: d.new)
         for i in range { section(&f, d, list[i], &paths, context: context) }
-        let bytes = f.fragmentBytes()
+        let bytes = f.takeFragmentBytes()
         written.withLock { $0[k] = bytes }
       }
       for bytes in written.withLock({ $0 }) { w.append(fragment: bytes) }
@@ -120,7 +120,7 @@ package enum DiffJSON {
       }
       blocks += sc.blocks.count
       if text >= bytes || i == list.count - 1 {
-        out.append((start..<(i + 1), text + text / 8 + blocks * 250 + (1 << 12)))
+        out.append((start..<(i + 1), text + text / 4 + blocks * 250 + (1 << 17)))
         (start, text, blocks) = (i + 1, 0, 0)
       }
     }

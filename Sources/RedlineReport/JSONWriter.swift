@@ -48,7 +48,7 @@ struct JSONWriter {
 
   /// An empty writer at `place`, for the elements of the array open there; with
   /// `afterElement`, its first element is written after a separator. `append(fragment:)`
-  /// puts its `fragmentBytes` in the writer `place` came from.
+  /// puts its `takeFragmentBytes()` in the writer `place` came from.
   init(at place: Place, afterElement: Bool, capacity: Int) {
     self.pretty = place.pretty
     self.sink = nil
@@ -58,10 +58,14 @@ struct JSONWriter {
     storage.reserveCapacity(capacity)
   }
 
-  /// A fragment writer's bytes (its spare room cut off in place, no copy).
-  consuming func fragmentBytes() -> [UInt8] {
-    storage.removeSubrange(used...)
-    return storage
+  /// A fragment writer's bytes (its spare room cut off in place, no copy: the storage is
+  /// moved out first, so it is not shared when it is cut); the writer is left empty.
+  mutating func takeFragmentBytes() -> [UInt8] {
+    var out: [UInt8] = []
+    swap(&out, &storage)
+    out.removeSubrange(used...)
+    used = 0
+    return out
   }
 
   /// The bytes of array elements written by a fragment writer made at this writer's place;
