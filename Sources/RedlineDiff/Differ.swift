@@ -302,9 +302,11 @@ struct DiffState {
     WordScanner.wordIDs(text, &wordInterner)
   }
 
+  /// Old block `k`'s word ids, sorted (a bag); made from its sequence, so each block's
+  /// text is scanned once, whichever is asked for first.
   mutating func oldWords(_ k: Int) -> [Int32] {
     if let w = aWords[k] { return w }
-    let w = words(a.blocks[k].text).sorted()
+    let w = oldSequence(k).sorted()
     aWords[k] = w
     return w
   }
@@ -323,9 +325,10 @@ struct DiffState {
     return w
   }
 
+  /// New block `k`'s word ids, sorted (see `oldWords`).
   mutating func newWords(_ k: Int) -> [Int32] {
     if let w = bWords[k] { return w }
-    let w = words(b.blocks[k].text).sorted()
+    let w = newSequence(k).sorted()
     bWords[k] = w
     return w
   }
