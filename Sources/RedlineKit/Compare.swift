@@ -144,14 +144,16 @@ package final class PhaseClock: Sendable {
   /// (start-up, reading, parsing, diffing, writing).
   package static let run = PhaseClock()
 
+  /// Prints the time since the last lap. Safe from any thread: the time is read under the
+  /// lock, so laps taken at once (`redline serve` compares on several threads) never go
+  /// back in time.
   package func lap(_ name: String) {
     guard enabled else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
-    let t0 = start.withLock { v in
-      let old = v
-      v = now
-      return old
+    let ns = start.withLock { v in
+      let now = max(v, DispatchTime.now().uptimeNanoseconds)
+      defer { v = now }
+      return now - v
     }
-    FileHandle.standardError.write(Data("[profile] \(name): \(Double(now - t0) / 1e6) ms\n".utf8))
+    FileHandle.standardError.write(Data("[profile] \(name): \(Double(ns) / 1e6) ms\n".utf8))
   }
 }

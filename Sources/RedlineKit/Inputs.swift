@@ -53,9 +53,11 @@ package func compareInputs(
     return RawVersion(revision: label, commit: nil, path: documentPath ?? label, bytes: bytes, format: format)
   }
   var c: Comparison
-  if oldPath != Inputs.stdin && newPath != Inputs.stdin {
-    // Two files are read at once, each into fresh pages on its own core; when both
-    // fail, the old side's error is the one reported, as when they were read in turn.
+  if isRegularFile(oldPath) && isRegularFile(newPath) {
+    // Two regular files are read at once, each into fresh pages on its own core; when
+    // both fail, the old side's error is the one reported, as when they were read in turn.
+    // Anything else (standard input, /dev/null, a FIFO, a missing file) is read in turn, so
+    // nothing is opened after the old side has failed.
     let reads = Mutex<[Result<RawVersion, RedlineError>?]>([nil, nil])
     DispatchQueue.concurrentPerform(iterations: 2) { k in
       let r = Result { () throws(RedlineError) in try readFile(k == 0 ? oldPath : newPath) }
@@ -69,4 +71,10 @@ package func compareInputs(
   if let oldRef { c.oldRef = oldRef }
   if let newRef { c.newRef = newRef }
   return c
+}
+
+/// True when `path` is, at this moment, a regular file (following links).
+private func isRegularFile(_ path: String) -> Bool {
+  var st = stat()
+  return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
 }

@@ -136,6 +136,25 @@ import Testing
     #expect(r.stderr == "redline: error: no file '/nonexistent/b.md'; check the path\n")
   }
 
+  /// When the old side fails, the new side is not opened: a FIFO there is left alone (a
+  /// writer waiting on it stays waiting, and is not cut off).
+  @Test func aFailedOldSideLeavesTheNewOneUnopened() throws {
+    let d = TempDir("fifo-new")
+    let fifo = d.path + "/new.md"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let r = run(
+      "/bin/sh",
+      [
+        "-c",
+        "( exec 3>\"$1\"; echo opened > \"$2\" ) >/dev/null 2>&1 & w=$!; \"$0\" diff --files \"$3\" \"$1\"; "
+          + "s=$?; sleep 0.3; kill -9 $w 2>/dev/null; exit $s",
+        redlineBinary, fifo, d.path + "/opened", d.path + "/missing.md",
+      ])
+    #expect(r.status == 2)
+    #expect(r.stderr == "redline: error: no file '\(d.path)/missing.md'; check the path\n")
+    #expect(!FileManager.default.fileExists(atPath: d.path + "/opened"), "the FIFO was opened")
+  }
+
   @Test func htmlIsOneSelfContainedFileWrittenAtomically() throws {
     let d = demoRepo()
     let out = d.path + "/muutokset.html"
