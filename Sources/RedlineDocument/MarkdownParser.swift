@@ -245,17 +245,19 @@ package enum MarkdownParser {
       var first = 0
       var last = 0
       var nested: [OpaquePointer] = []
+      // cmark ends a setext heading or a fenced code block that a later line closed on
+      // that closing line; within an item, a child ends where the item does at the latest.
+      let itemEnd = endLine(item)
       var child = cmark_node_first_child(item)
       while let c = child {
         if NodeKind(c) == .list {
           nested.append(c)
         } else {
-          if first == 0 { first = Int(cmark_node_get_start_line(c)) }
-          last = endLine(c)
-          parts.append(
-            byteRange(
-              from: Int(cmark_node_get_start_line(c)), to: endLine(c), firstColumn: Int(cmark_node_get_start_column(c)))
-          )
+          let start = Int(cmark_node_get_start_line(c))
+          let end = max(start, min(endLine(c), itemEnd))
+          if first == 0 { first = start }
+          last = end
+          parts.append(byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(c))))
         }
         child = cmark_node_next(c)
       }

@@ -101,6 +101,22 @@ import Testing
     #expect(d.blocks.first?.kind == .code)
   }
 
+  /// cmark ends a setext heading or a fenced code block on the line that closed it; an
+  /// item ending in one must not take in the next line's text (found by review).
+  @Test func anItemEndingInAnUnderlineOrAnOpenFenceStopsAtItsLastLine() {
+    let d = md("- Tavoite\n  ---\nSeuraava kappale.\n")
+    #expect(d.blocks.map(\.text) == ["Tavoite ---", "Seuraava kappale."])
+    #expect(d.blocks.map(\.line) == [1, 3])
+    #expect(d.blocks.map(\.endLine) == [2, 3])
+    let h = md("- a\n  ===\n# 2 Otsikko\n")
+    #expect(h.blocks.first?.text == "a ===")
+    #expect(h.blocks.first?.endLine == 2)
+    let f = md("- ```\n  x\n# 3 Otsikko\n")
+    #expect(f.sections.count == 2)
+    #expect(f.blocks.first?.endLine == 2)
+    #expect(f.blocks.first?.text.contains("Otsikko") == false)
+  }
+
   @Test func rewrappingAndBulletStyleDoNotChangeText() {
     let a = md("- Alueiden   saavutettavuus\n  ja liikenne\n")
     let b = md("* Alueiden saavutettavuus ja liikenne   \n")

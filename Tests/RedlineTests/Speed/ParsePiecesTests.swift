@@ -46,6 +46,8 @@ import Testing
     "* tähti", "1) sulku", "<table>", "</table>", "  - sisäkkäinen", "> > sisäkkäinen lainaus",
     "> - lista lainauksessa",
     "# *korostettu* `koodi`", "## <span>html</span>", "   ```", "````", "\t# sarkain alussa",
+    // Underlines and fences inside list items (cmark ends those on the line that closes them).
+    "  ---", "  ===", "\t-", "\t=", "  ```", "  ~~~",
   ]
 
   static func soup(_ count: Int, seed: UInt64) -> [[UInt8]] {
