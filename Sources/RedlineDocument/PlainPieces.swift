@@ -18,8 +18,8 @@
 /// - a paragraph line (or a lazy continuation of the paragraph or item above): a plain
 ///   start at the left margin.
 ///
-/// A plain start is a letter, a character beyond ASCII, or digits not followed by `.` or
-/// `)` (which could open an ordered list). Anything else (indentation, quotes, fences,
+/// A plain start is a letter, a character beyond ASCII, `(`, `"`, or digits not followed
+/// by `.` or `)` (which could open an ordered list). Anything else (indentation, quotes, fences,
 /// tables, HTML, thematic breaks, setext underlines, link definitions, numbered lists,
 /// nesting) returns nil and the piece goes to cmark. The result is held to cmark's parse
 /// of the same bytes by tests (`PlainPiecesTests`), and the piecewise document parse to
@@ -86,11 +86,13 @@ package enum PlainPieces {
     }
   }
 
-  /// A letter, a character beyond ASCII, or digits not followed by `.` or `)`.
+  /// A letter, a character beyond ASCII, `(` or `"` (no block starts with either: a
+  /// statute's `(1)` is a paragraph), or digits not followed by `.` or `)`.
   static func plainStart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
     let b = p[i]
     if b >= 0x80 { return b >= 0xC2 }  // a lead byte (the text is valid UTF-8)
     if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return true }
+    if b == 0x28 || b == 0x22 { return true }
     guard b >= 0x30 && b <= 0x39 else { return false }
     var j = i
     while j < e && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }

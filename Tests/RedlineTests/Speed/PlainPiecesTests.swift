@@ -30,6 +30,8 @@ import Testing
     "10 000 euroa", "„Lainaus” – ajatusviiva", "Tekstiä  jossa kaksi välilyöntiä  ", "\u{A0}NBSP alussa",
     "Rivi jossa *korostus*", "Rivi jossa [linkki](x)", "Rivi `koodi`", "a", "Z", "é accent", "Ö", "9", "12)",
     "3.", "Loppuu kahteen välilyöntiin  ", "Rivi jossa sarkain\tkeskellä", "Rivi | putki | keskellä",
+    "(1) Momentti alkaa sulkeella.", "(2)", "(", "\"Lainaus\" alussa", "\"", "(a) kohta", "((kaksi",
+    "- (1) kohta", "* \"lainaus\"", "(1)\tsarkain", "\"\"\"", "(1) | a | b |",
     // bullet items
     "- Kohta", "* Kohta", "+ Kohta", "- 5 %", "- 1. sisäkkäinen", "-  kaksi välilyöntiä", "- ", "-", "- [ ] tehtävä",
     "* * *", "- - -", "---", "===", "***", "___", "-Kohta", "- # otsikko", "- > lainaus", "- Ääni", "- 2026 alkaen",
