@@ -38,18 +38,12 @@ package enum PlainPieces {
         return nil
       }
       let starts = lines.starts
-      var items: [ParsedItem] = []
-      // The open paragraph or item: kind, first line (piece-relative), first byte column.
-      var open: (kind: BlockKind, line: Int, column: Int)? = nil
-      var lastLine = 0
-
-      func close() {
-        guard let o = open else { return }
-        let r = lines.byteRange(from: o.line + firstLine - 1, to: lastLine + firstLine - 1, firstColumn: o.column)
-        let (text, inv) = Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: p[r]))
-        items.append(.block(kind: o.kind, line: o.line, endLine: lastLine, text: text, depth: 0, invisibles: inv))
-        open = nil
-      }
+      // First every line is classified, so a piece that turns out not to be plain costs a
+      // scan, not the normalisation of its blocks (cmark then parses it).
+      var heading: ParsedItem? = nil
+      // Each paragraph or item: kind, first and last line (piece-relative), first byte column.
+      var blocks: [(kind: BlockKind, line: Int, last: Int, column: Int)] = []
+      var open = false  // the last of `blocks` may still take lines
 
       var n = 0  // the line, counted from 1 at the piece's start
       while true {
@@ -62,26 +56,37 @@ package enum PlainPieces {
         var k = s
         while k < e && p[k] == 0x20 { k += 1 }
         if k == e {  // blank
-          close()
+          open = false
           continue
         }
         if k > s { return nil }  // indented
         switch p[s] {
         case 0x23:  // #
-          guard n == 1, let heading = heading(p, s, e) else { return nil }
-          items.append(heading)
+          guard n == 1, let h = Self.heading(p, s, e) else { return nil }
+          heading = h
         case 0x2D, 0x2A, 0x2B:  // - * +
           guard e - s >= 3, p[s + 1] == 0x20, plainStart(p, s + 2, e) else { return nil }
-          close()
-          open = (.listItem, n, 3)
-          lastLine = n
+          blocks.append((.listItem, n, n, 3))
+          open = true
         default:
           guard plainStart(p, s, e) else { return nil }
-          if open == nil { open = (.paragraph, n, 1) }
-          lastLine = n
+          if open {
+            blocks[blocks.count - 1].last = n  // a continuation, lazy for an item
+          } else {
+            blocks.append((.paragraph, n, n, 1))
+            open = true
+          }
         }
       }
-      close()
+
+      var items: [ParsedItem] = []
+      items.reserveCapacity(blocks.count + 1)
+      if let heading { items.append(heading) }
+      for b in blocks {
+        let r = lines.byteRange(from: b.line + firstLine - 1, to: b.last + firstLine - 1, firstColumn: b.column)
+        let (text, inv) = Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: p[r]))
+        items.append(.block(kind: b.kind, line: b.line, endLine: b.last, text: text, depth: 0, invisibles: inv))
+      }
       return PieceParse(items: items, openAtEnd: false)
     }
   }
