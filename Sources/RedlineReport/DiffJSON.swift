@@ -240,14 +240,15 @@ package enum DiffJSON {
   }
 
   /// One side of a block pair: its lines, label, text and section path, or `null`.
-  static func blockSide(_ w: inout JSONWriter, _ k: String?, _ doc: Document, _ i: Int?, _ path: (Int) -> [String]) {
+  static func blockSide(_ w: inout JSONWriter, _ k: String?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool) {
     // Written member by member: this runs for every block of both versions.
+    let doc = old ? paths.oldDoc : paths.newDoc
     w.object(k, i.map { doc.blocks[$0] }) { w, b in
       w.value("line", b.line)
       w.value("end_line", b.endLine)
       w.value("label", b.label)
       w.value("text", b.text)
-      w.strings("section", path(b.section))
+      w.encoded("section", paths.encoded(b.section, old: old, for: w))
     }
   }
 
@@ -255,19 +256,19 @@ package enum DiffJSON {
     w.beginObject()
     w.value("status", b.status.rawValue)
     w.value("kind", b.kind.rawValue)
-    blockSide(&w, "old", d.old, b.old) { paths.old($0) }
-    blockSide(&w, "new", d.new, b.new) { paths.new($0) }
+    blockSide(&w, "old", b.old, &paths, old: true)
+    blockSide(&w, "new", b.new, &paths, old: false)
     w.value("matched_by", b.matchedBy?.rawValue)
     w.value("confidence", b.confidence)
     if b.status == .moved { w.value("move", b.withinSection ? "within_section" : "between_sections") }
     if b.status == .merged {
       w.beginArray("sources")
-      for k in b.sources { blockSide(&w, nil, d.old, k) { paths.old($0) } }
+      for k in b.sources { blockSide(&w, nil, k, &paths, old: true) }
       w.endArray()
     }
     if b.status == .split {
       w.beginArray("parts")
-      for m in b.parts { blockSide(&w, nil, d.new, m) { paths.new($0) } }
+      for m in b.parts { blockSide(&w, nil, m, &paths, old: false) }
       w.endArray()
     }
     if !b.pieces.isEmpty {
@@ -296,29 +297,32 @@ package enum DiffJSON {
   }
 }
 
-/// Heading paths computed once per section, not once per block.
+/// Heading paths computed once per section, not once per block, and their JSON encoded
+/// once per section and depth (a block's `section` list is the same for every block of
+/// its section).
 struct HeadingPaths {
   let oldDoc: Document
   let newDoc: Document
-  var oldCache: [Int: [String]] = [:]
-  var newCache: [Int: [String]] = [:]
+  private var cache: [Key: [UInt8]] = [:]
+
+  private struct Key: Hashable {
+    let section: Int
+    let old: Bool
+    let depth: Int
+  }
 
   init(old: Document, new: Document) {
     oldDoc = old
     newDoc = new
   }
 
-  mutating func old(_ s: Int) -> [String] {
-    if let p = oldCache[s] { return p }
-    let p = oldDoc.headingPath(of: s)
-    oldCache[s] = p
-    return p
-  }
-
-  mutating func new(_ s: Int) -> [String] {
-    if let p = newCache[s] { return p }
-    let p = newDoc.headingPath(of: s)
-    newCache[s] = p
-    return p
+  /// The JSON of the heading path of `section` (of the old or the new version), as `w`
+  /// writes it where `w` stands.
+  mutating func encoded(_ section: Int, old: Bool, for w: JSONWriter) -> [UInt8] {
+    let key = Key(section: section, old: old, depth: w.nesting)
+    if let bytes = cache[key] { return bytes }
+    let bytes = w.encodedStrings((old ? oldDoc : newDoc).headingPath(of: section))
+    cache[key] = bytes
+    return bytes
   }
 }

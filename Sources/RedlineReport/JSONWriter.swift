@@ -4,7 +4,8 @@ import RedlineDiff
 /// so output is stable and diffs of outputs are readable.
 ///
 /// The output is written through a pointer into `storage`, which holds the bytes so far
-/// and then zeroed room (at most 64 KiB more than one write needs); one write (a string,
+/// and then zeroed room (the size the caller expects, then twice as much each time it
+/// runs out); one write (a string,
 /// a line break and its indentation) costs one uniqueness check instead of an
 /// `Array.append` per piece. The room is cut off when the top-level value ends.
 struct JSONWriter {
@@ -13,6 +14,8 @@ struct JSONWriter {
   private var needsComma: [Bool] = [false]
   private let pretty: Bool
   private var depth = 0
+  /// How many bytes the first growth makes room for (the caller's estimate of the size).
+  private var firstSize = 1 << 16
   /// Where a streaming writer sends its bytes each time its room runs out (nil: the writer
   /// keeps the whole document, `bytes`).
   private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
@@ -23,7 +26,7 @@ struct JSONWriter {
   init(pretty: Bool = true, capacity: Int = 1 << 16) {
     self.pretty = pretty
     self.sink = nil
-    storage.reserveCapacity(capacity)
+    firstSize = capacity
   }
 
   /// A writer that hands its bytes to `sink` in pieces of about `chunk` bytes, in order,
@@ -31,7 +34,7 @@ struct JSONWriter {
   init(pretty: Bool = true, chunk: Int = 1 << 18, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
     self.pretty = pretty
     self.sink = sink
-    storage.reserveCapacity(chunk + (1 << 16))
+    firstSize = chunk + (1 << 16)
     grow(chunk)
   }
 
@@ -55,7 +58,7 @@ struct JSONWriter {
     depth = place.depth
     needsComma = place.needsComma
     if afterElement { needsComma[needsComma.count - 1] = true }
-    storage.reserveCapacity(capacity)
+    firstSize = capacity
   }
 
   /// A fragment writer's bytes (its spare room cut off in place, no copy: the storage is
@@ -87,7 +90,6 @@ struct JSONWriter {
     }
   }
 
-  private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// Writes `u00XX` for byte `v` after the backslash at `at` (the escape is six bytes in all).
@@ -106,15 +108,23 @@ struct JSONWriter {
     if storage.count &- used < k { grow(k) }
   }
 
+  /// Room for `k` more bytes: a streaming writer first hands on what it holds; then the
+  /// bytes move, once, into zeroed storage of the size first asked for or twice the old,
+  /// whichever is larger (the zeros set with `memset`, not copied in pieces).
   @inline(never)
   private mutating func grow(_ k: Int) {
     if sink != nil { flush() }
-    let need = used + k + (1 << 16)
-    Self.zeros.withUnsafeBufferPointer { z in
-      while storage.count < need {
-        storage.append(contentsOf: UnsafeBufferPointer(rebasing: z[0..<min(z.count, need - storage.count)]))
-      }
+    let need = used + k
+    guard storage.count < need else { return }
+    let size = Swift.max(need, firstSize, storage.count * 2)
+    let kept = used
+    let next = [UInt8](unsafeUninitializedCapacity: size) { room, count in
+      let base = room.baseAddress!
+      if kept > 0 { storage.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: kept) } }
+      (base + kept).initialize(repeating: 0, count: size - kept)
+      count = size
     }
+    storage = next
   }
 
   /// Writes at most `max` bytes through `body`, which returns how many it wrote.
@@ -323,13 +333,14 @@ struct JSONWriter {
   }
 
   /// Writes `s` quoted and escaped, in one write. Eight bytes are checked at a time for
-  /// the bytes JSON escapes (`"`, backslash, below 0x20); clean runs are copied whole.
+  /// the bytes JSON escapes (`"`, backslash, below 0x20, DEL, C1 controls); clean runs,
+  /// before and between escapes, are copied whole.
   private mutating func string(_ s: String) {
     var t = s
     t.withUTF8 { p in
       let n = p.count
       // Room for the worst case (every byte as \u00XX) only when an escape is present.
-      let first = Self.firstSpecial(p)
+      let first = Self.nextSpecial(p, from: 0)
       let extra = first == n ? 0 : Self.escapedExtra(p, from: first)
       write(max: n + extra + 2) { o in
         o[0] = UInt8(ascii: "\"")
@@ -338,46 +349,41 @@ struct JSONWriter {
         var i = first
         while i < n {
           let c = p[i]
-          // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are escaped too: a terminal may
-          // read U+009B as the start of an escape sequence.
-          let c1 = c == 0xC2 && i &+ 1 < n && p[i &+ 1] < 0xA0
-          if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && !c1 {
-            i &+= 1
-            continue
-          }
           let run = i - runStart
           if run > 0 { (o + w).update(from: p.baseAddress! + runStart, count: run) }
           w += run
           o[w] = 0x5C
-          if c1 {
+          // DEL and the C1 controls (UTF-8 C2 80…C2 9F) are escaped too: a terminal may
+          // read U+009B as the start of an escape sequence.
+          if c == 0xC2 {
             Self.unicodeEscape(p[i + 1], at: o + w)
             w += 6
-            i &+= 2
-            runStart = i
-            continue
+            i += 2
+          } else {
+            switch c {
+            case 0x22:
+              o[w + 1] = 0x22
+              w += 2
+            case 0x5C:
+              o[w + 1] = 0x5C
+              w += 2
+            case 0x0A:
+              o[w + 1] = UInt8(ascii: "n")
+              w += 2
+            case 0x0D:
+              o[w + 1] = UInt8(ascii: "r")
+              w += 2
+            case 0x09:
+              o[w + 1] = UInt8(ascii: "t")
+              w += 2
+            default:
+              Self.unicodeEscape(c, at: o + w)
+              w += 6
+            }
+            i += 1
           }
-          switch c {
-          case 0x22:
-            o[w + 1] = 0x22
-            w += 2
-          case 0x5C:
-            o[w + 1] = 0x5C
-            w += 2
-          case 0x0A:
-            o[w + 1] = UInt8(ascii: "n")
-            w += 2
-          case 0x0D:
-            o[w + 1] = UInt8(ascii: "r")
-            w += 2
-          case 0x09:
-            o[w + 1] = UInt8(ascii: "t")
-            w += 2
-          default:
-            Self.unicodeEscape(c, at: o + w)
-            w += 6
-          }
-          i &+= 1
           runStart = i
+          i = Self.nextSpecial(p, from: i)
         }
         let run = n - runStart
         if run > 0 { (o + w).update(from: p.baseAddress! + runStart, count: run) }
@@ -388,15 +394,24 @@ struct JSONWriter {
     }
   }
 
-  /// Offset of the first byte JSON escapes, or the count: eight bytes at a time.
+  /// Whether JSON output escapes the byte at `i` (a C1 control is its lead byte 0xC2).
   @inline(__always)
-  private static func firstSpecial(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+  private static func isSpecial(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let c = p[i]
+    return c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F || (c == 0xC2 && i &+ 1 < p.count && p[i &+ 1] < 0xA0)
+  }
+
+  /// Offset of the first byte at or after `from` that JSON escapes, or the count: eight
+  /// bytes at a time, and a word that may hold one (any 0xC2, such as the `§` of a
+  /// heading) checked byte by byte before the scan goes on.
+  @inline(__always)
+  private static func nextSpecial(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
     let n = p.count
     guard let base = p.baseAddress else { return 0 }
     let raw = UnsafeRawPointer(base)
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    var i = 0
+    var i = from
     while i &+ 8 <= n {
       let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
       let q = w ^ (0x22 &* ones)
@@ -405,31 +420,64 @@ struct JSONWriter {
       let c2 = w ^ (0xC2 &* ones)
       let hit =
         (w &- 0x20 &* ones) & ~w | (q &- ones) & ~q | (bs &- ones) & ~bs | (del &- ones) & ~del | (c2 &- ones) & ~c2
-      if hit & highs != 0 { break }
+      if hit & highs != 0 {
+        for j in i..<(i &+ 8) where isSpecial(p, j) { return j }
+      }
       i &+= 8
     }
     while i < n {
-      let c = p[i]
-      if c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F || (c == 0xC2 && i &+ 1 < n && p[i &+ 1] < 0xA0) { return i }
+      if isSpecial(p, i) { return i }
       i &+= 1
     }
     return n
   }
 
-  /// Bytes the escapes from `from` on add to the text (5 for \u00XX, 1 for the others).
+  /// Bytes the escapes from `from` on add to the text (5 for \u00XX, 4 for a C1 control's
+  /// two bytes, 1 for the others).
   private static func escapedExtra(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
     var extra = 0
-    for i in from..<p.count {
-      let c = p[i]
-      if c == 0x22 || c == 0x5C || c == 0x0A || c == 0x0D || c == 0x09 {
+    var i = from
+    while i < p.count {
+      switch p[i] {
+      case 0x22, 0x5C, 0x0A, 0x0D, 0x09:
         extra += 1
-      } else if c < 0x20 || c == 0x7F {
-        extra += 5
-      } else if c == 0xC2, i + 1 < p.count, p[i + 1] < 0xA0 {
+        i += 1
+      case 0xC2:
         extra += 4  // two bytes become \u00XX
+        i += 2
+      default:
+        extra += 5
+        i += 1
       }
+      i = nextSpecial(p, from: i)
     }
     return extra
+  }
+
+  /// The bytes `strings(_:_:)` writes for `items` after its key, at this writer's depth:
+  /// a list written many times over (a block's section path) is encoded once.
+  func encodedStrings(_ items: [String]) -> [UInt8] {
+    var w = JSONWriter(pretty: pretty, capacity: 256)
+    w.depth = depth
+    w.beginArray()
+    for i in items { w.value(nil, i) }
+    w.endArray()
+    return w.bytes
+  }
+
+  /// How deep the next value is: what `encodedStrings`' bytes depend on.
+  var nesting: Int { depth }
+
+  /// Bytes `encodedStrings` made at this writer's depth, under key `k`.
+  mutating func encoded(_ k: String, _ bytes: [UInt8]) {
+    key(k)
+    bytes.withUnsafeBufferPointer { b in
+      write(max: b.count) { o in
+        o.update(from: b.baseAddress!, count: b.count)
+        return b.count
+      }
+    }
+    trimIfDone()
   }
 
   /// Plain members in order, as a table of keys and values: `w.members(["path": a.path, …])`.

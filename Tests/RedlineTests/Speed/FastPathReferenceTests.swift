@@ -229,6 +229,36 @@ import Testing
     }
   }
 
+  /// A list encoded once (a block's section path) and written under its key is the same
+  /// bytes as the list written in place, at every depth, pretty and compact, empty or not.
+  @Test func encodedListEqualsListWrittenInPlace() {
+    let lists: [[String]] = [[], ["1 Johdanto"], ["2 Lähtökohdat", "2.1 Väestö \"ja\" §\u{85}", ""]]
+    for pretty in [true, false] {
+      for depth in 0..<5 {
+        for items in lists {
+          var inPlace = JSONWriter(pretty: pretty)
+          var cached = JSONWriter(pretty: pretty)
+          for w in [0, 1] {
+            var x = w == 0 ? inPlace : cached
+            x.beginObject()
+            for _ in 0..<depth { x.beginObject("o") }
+            x.value("line", 3)
+            if w == 0 {
+              x.strings("section", items)
+            } else {
+              x.encoded("section", x.encodedStrings(items))
+            }
+            x.value("after", true)
+            for _ in 0..<depth { x.endObject() }
+            x.endObject()
+            if w == 0 { inPlace = x } else { cached = x }
+          }
+          #expect(cached.bytes == inPlace.bytes, "depth \(depth), pretty \(pretty), \(items)")
+        }
+      }
+    }
+  }
+
   /// Numbers are written digit by digit in place; they spell what `String(n)` does.
   @Test func jsonNumbersEqualTheirDescription() {
     var rng = SeededRandom(seed: 9)
