@@ -146,28 +146,34 @@ extension DiffState {
 
   /// The word diffs of blocks matched one to one whose text changed, computed on both
   /// cores before the result is assembled (they are most of the assembly's work, and each
-  /// is independent). Few or short ones are left to `newBlockChange`.
+  /// is independent). Those `early` computed for the same pair are taken as they are; few
+  /// or short others are left to `newBlockChange`.
   mutating func prepareWordDiffs() {
     var pairs: [(k: Int, m: Int)] = []
     var bytes = 0
+    let started = early?.pairs ?? [:]
     for m in b.blocks.indices where splitOf[m] == nil && mergeSources[m] == nil {
-      guard let k = blkBA[m], aIds[k] != bIds[m] else { continue }
+      guard let k = blkBA[m], aIds[k] != bIds[m], started[m] != k else { continue }
       pairs.append((k, m))
       bytes += a.blocks[k].text.utf8.count + b.blocks[m].text.utf8.count
     }
-    guard pairs.count >= 2, bytes >= options.parallelWordDiffBytes else { return }
-    let (old, new, maxCost) = (a, b, options.wordDiffMaxCost)
-    let work = pairs
     let results = Mutex<[Int: ([Segment], Bool)]>([:])
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
-      var mine: [Int: ([Segment], Bool)] = [:]
-      for n in stride(from: half, to: work.count, by: 2) {
-        let (k, m) = work[n]
-        mine[m] = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
+    if pairs.count >= 2, bytes >= options.parallelWordDiffBytes {
+      let (old, new, maxCost) = (a, b, options.wordDiffMaxCost)
+      let work = pairs
+      DispatchQueue.concurrentPerform(iterations: 2) { half in
+        var mine: [Int: ([Segment], Bool)] = [:]
+        for n in stride(from: half, to: work.count, by: 2) {
+          let (k, m) = work[n]
+          mine[m] = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
+        }
+        results.withLock { $0.merge(mine) { x, _ in x } }
       }
-      results.withLock { $0.merge(mine) { x, _ in x } }
     }
     preparedWordDiffs = results.withLock { $0 }
+    for (m, r) in early?.finish() ?? [:] where blkBA[m] == r.old {
+      preparedWordDiffs[m] = (r.segments, r.capped)
+    }
   }
 
   /// A word diff with the cost cap from the options; a capped diff marks the result.
@@ -371,4 +377,46 @@ func longestIncreasing(_ xs: [Int]) -> Set<Int> {
     k = prev[k]
   }
   return out
+}
+
+/// Word diffs of block pairs the alignment matched, computed on another core, one batch
+/// after another, while the matching goes on (moves, merges, splits). A word diff depends
+/// on the two texts alone, so one is used only when the pair is still matched in the end:
+/// the result is the very one computing it afterwards gives.
+final class EarlyWordDiffs: Sendable {
+  private let old: Document
+  private let new: Document
+  private let maxCost: Int
+  private let queue = DispatchQueue(label: "redline.early-word-diffs")
+  private let group = DispatchGroup()
+  private let results = Mutex<[Int: (old: Int, segments: [Segment], capped: Bool)]>([:])
+  private let handed = Mutex<[Int: Int]>([:])
+
+  init(old: Document, new: Document, maxCost: Int) {
+    self.old = old
+    self.new = new
+    self.maxCost = maxCost
+  }
+
+  /// The pairs handed over so far: new block → old block.
+  var pairs: [Int: Int] { handed.withLock { $0 } }
+
+  /// Starts the word diffs of `batch` after those handed over before.
+  func start(_ batch: [(old: Int, new: Int)]) {
+    handed.withLock { for (k, m) in batch { $0[m] = k } }
+    queue.async(group: group) { [self] in
+      var mine: [Int: (old: Int, segments: [Segment], capped: Bool)] = [:]
+      for (k, m) in batch {
+        let (segments, capped) = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
+        mine[m] = (k, segments, capped)
+      }
+      results.withLock { $0.merge(mine) { x, _ in x } }
+    }
+  }
+
+  /// Every result, once all batches are done: new block → (old block, segments, capped).
+  func finish() -> [Int: (old: Int, segments: [Segment], capped: Bool)] {
+    group.wait()
+    return results.withLock { $0 }
+  }
 }

@@ -42,6 +42,11 @@ package struct DiffOptions: Sendable, Hashable {
   /// Text (UTF-8 bytes, both sides) of changed blocks above which their word diffs run on
   /// two cores: below it, starting the second thread costs more than it saves.
   package var parallelWordDiffBytes: Int = 64 * 1024
+  /// Text (UTF-8 bytes, both versions) from which the word diffs of blocks the alignment
+  /// pairs start on another core at once, while moves, merges and splits are sought.
+  package var speculativeWordDiffBytes: Int = 256 * 1024
+  /// Text of paired blocks handed to that core at a time.
+  package var speculativeBatchBytes: Int = 32 * 1024
   /// Blocks in one section beyond which reorder detection uses the unweighted longest
   /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
   package var weightedReorderLimit: Int = 500

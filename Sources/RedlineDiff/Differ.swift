@@ -56,6 +56,11 @@ struct DiffState {
   var wordDiffCapped = false
   /// Word diffs computed ahead on both cores, by new block (see `prepareWordDiffs`).
   var preparedWordDiffs: [Int: ([Segment], Bool)] = [:]
+  /// Word diffs started while the matching goes on (nil for short documents).
+  let early: EarlyWordDiffs?
+  /// Aligned pairs not yet handed to `early`, and their text's size.
+  var earlyBatch: [(old: Int, new: Int)] = []
+  var earlyBatchBytes = 0
 
   // Word ids for similarity, computed on demand.
   var wordInterner = ByteInterner(capacity: 4096)
@@ -81,6 +86,10 @@ struct DiffState {
     blkMethod = Array(repeating: nil, count: new.blocks.count)
     blkConfidence = Array(repeating: 0, count: new.blocks.count)
     (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks)
+    let size = old.blocks.reduce(0) { $0 + $1.text.utf8.count } + new.blocks.reduce(0) { $0 + $1.text.utf8.count }
+    early =
+      size >= options.speculativeWordDiffBytes
+      ? EarlyWordDiffs(old: old, new: new, maxCost: options.wordDiffMaxCost) : nil
   }
 
   // MARK: Sections
@@ -381,7 +390,22 @@ struct DiffState {
       let freeB = rb.filter { blkBA[$0] == nil }
       if freeA.isEmpty || freeB.isEmpty { continue }
       pairBySimilarity(freeA, freeB, threshold: options.modifiedThreshold, method: .similar, minWords: 0)
+      if early != nil {
+        for y in freeB { if let x = blkBA[y], aIds[x] != bIds[y] { startEarly(x, y) } }
+      }
     }
+    if let early, !earlyBatch.isEmpty { early.start(earlyBatch) }
+    earlyBatch = []
+  }
+
+  /// Queues the word diff of an aligned pair for `early`, handing over a batch when full.
+  mutating func startEarly(_ x: Int, _ y: Int) {
+    earlyBatch.append((x, y))
+    earlyBatchBytes += a.blocks[x].text.utf8.count + b.blocks[y].text.utf8.count
+    guard earlyBatchBytes >= options.speculativeBatchBytes, let early else { return }
+    early.start(earlyBatch)
+    earlyBatch = []
+    earlyBatchBytes = 0
   }
 
   /// Greedy best-first pairing above `threshold`, each pair keeping `margin` over the

@@ -78,8 +78,9 @@ import Testing
     }
   }
 
-  /// Word diffs computed ahead on two cores give the very diff the one-by-one path gives
-  /// (the JSON contract, byte for byte), the cost cap included.
+  /// Word diffs computed ahead on two cores, or started on another core as the alignment
+  /// pairs blocks (in batches of one pair and of many), give the very diff the one-by-one
+  /// path gives (the JSON contract, byte for byte), the cost cap included.
   @Test func parallelWordDiffsEqualSequentialOnes() throws {
     var docs: [(Document, Document)] = []
     for (_, oldPath, newPath) in Self.pairs {
@@ -103,12 +104,17 @@ import Testing
       for cap in [2000, 12] {
         var one = DiffOptions()
         one.parallelWordDiffBytes = .max
+        one.speculativeWordDiffBytes = .max
         one.wordDiffMaxCost = cap
-        var two = one
-        two.parallelWordDiffBytes = 0
         let x = DiffJSON.render(Differ.diff(a, b, options: one), old: ref.0, new: ref.1)
-        let y = DiffJSON.render(Differ.diff(a, b, options: two), old: ref.0, new: ref.1)
-        #expect(x == y, "pair \(k), cap \(cap)")
+        for (parallel, early, batch) in [(0, Int.max, 0), (0, 0, 1), (.max, 0, 4096), (0, 0, 1 << 30)] {
+          var two = one
+          two.parallelWordDiffBytes = parallel
+          two.speculativeWordDiffBytes = early
+          two.speculativeBatchBytes = batch
+          let y = DiffJSON.render(Differ.diff(a, b, options: two), old: ref.0, new: ref.1)
+          #expect(x == y, "pair \(k), cap \(cap), parallel \(parallel), early \(early), batch \(batch)")
+        }
       }
     }
   }
