@@ -226,21 +226,30 @@ enum WordScanner {
 /// versions of a large document share most of their text, so this is one hash per block
 /// and one byte comparison per repeated text.
 enum BlockTextIDs {
-  static func ids(_ a: [Block], _ b: [Block]) -> (old: [Int32], new: [Int32]) {
+  /// Each block's text hash (`ByteInterner.hash`), in block order.
+  static func hashes(_ blocks: [Block]) -> [UInt64] {
+    blocks.map { b in
+      var t = b.text
+      return t.withUTF8 { ByteInterner.hash($0) }
+    }
+  }
+
+  /// The ids of both versions' block texts, from their hashes (`hashes`): the same ids,
+  /// in the same order, however the hashes were computed.
+  static func ids(_ a: [Block], _ b: [Block], hashes: (old: [UInt64], new: [UInt64])) -> (old: [Int32], new: [Int32]) {
     var size = 16
     while size < (a.count + b.count) * 2 { size <<= 1 }
     let mask = size - 1
     var table = [Int32](repeating: -1, count: size)
     var first: [String] = []  // the text each id was first seen as
-    var hashes: [UInt64] = []
-    func id(_ text: String) -> Int32 {
+    var firstHashes: [UInt64] = []
+    func id(_ text: String, _ h: UInt64) -> Int32 {
       var t = text
       return t.withUTF8 { p -> Int32 in
-        let h = ByteInterner.hash(p)
         var slot = Int(truncatingIfNeeded: h) & mask
         while table[slot] >= 0 {
           let k = Int(table[slot])
-          if hashes[k] == h {
+          if firstHashes[k] == h {
             var other = first[k]
             let same = other.withUTF8 { q in
               q.count == p.count && (p.count == 0 || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
@@ -251,10 +260,15 @@ enum BlockTextIDs {
         }
         table[slot] = Int32(first.count)
         first.append(text)
-        hashes.append(h)
+        firstHashes.append(h)
         return Int32(first.count - 1)
       }
     }
-    return (a.map { id($0.text) }, b.map { id($0.text) })
+    return (a.indices.map { id(a[$0].text, hashes.old[$0]) }, b.indices.map { id(b[$0].text, hashes.new[$0]) })
+  }
+
+  /// The ids of both versions' block texts, hashed on this thread.
+  static func ids(_ a: [Block], _ b: [Block]) -> (old: [Int32], new: [Int32]) {
+    ids(a, b, hashes: (hashes(a), hashes(b)))
   }
 }

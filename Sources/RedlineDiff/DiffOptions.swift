@@ -47,6 +47,9 @@ package struct DiffOptions: Sendable, Hashable {
   package var speculativeWordDiffBytes: Int = 256 * 1024
   /// Text of paired blocks handed to that core at a time.
   package var speculativeBatchBytes: Int = 32 * 1024
+  /// Blocks (both versions) from which each version's section keys and block hashes are
+  /// computed on a core of its own.
+  package var parallelSetupBlocks: Int = 4096
   /// Blocks in one section beyond which reorder detection uses the unweighted longest
   /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
   package var weightedReorderLimit: Int = 500

@@ -1,4 +1,6 @@
+import Dispatch
 import RedlineDocument
+import Synchronization
 
 /// Compares two versions of a document: sections first, then blocks, then words.
 ///
@@ -75,8 +77,15 @@ struct DiffState {
     b = new
     self.options = options
     budget = Budget(options.budget)
-    aKeys = SectionKeys(old)
-    bKeys = SectionKeys(new)
+    // Each version's section keys and block hashes on its own core when long.
+    let sides =
+      old.blocks.count + new.blocks.count >= options.parallelSetupBlocks
+      ? both(
+        { (SectionKeys(old), BlockTextIDs.hashes(old.blocks)) }, { (SectionKeys(new), BlockTextIDs.hashes(new.blocks)) }
+      )
+      : ((SectionKeys(old), BlockTextIDs.hashes(old.blocks)), (SectionKeys(new), BlockTextIDs.hashes(new.blocks)))
+    aKeys = sides.0.0
+    bKeys = sides.1.0
     secAB = Array(repeating: nil, count: old.sections.count)
     secBA = Array(repeating: nil, count: new.sections.count)
     secMethod = Array(repeating: nil, count: new.sections.count)
@@ -85,7 +94,7 @@ struct DiffState {
     blkBA = Array(repeating: nil, count: new.blocks.count)
     blkMethod = Array(repeating: nil, count: new.blocks.count)
     blkConfidence = Array(repeating: 0, count: new.blocks.count)
-    (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks)
+    (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks, hashes: (sides.0.1, sides.1.1))
     let size = old.blocks.reduce(0) { $0 + $1.text.utf8.count } + new.blocks.reduce(0) { $0 + $1.text.utf8.count }
     early =
       size >= options.speculativeWordDiffBytes
@@ -559,4 +568,20 @@ struct PairScores {
     }
     return out
   }
+}
+
+/// Runs `x` and `y` at once, one on another thread, and returns both results.
+func both<X: Sendable, Y: Sendable>(_ x: @Sendable () -> X, _ y: @Sendable () -> Y) -> (X, Y) {
+  let rx = Mutex<X?>(nil)
+  let ry = Mutex<Y?>(nil)
+  DispatchQueue.concurrentPerform(iterations: 2) { k in
+    if k == 0 {
+      let v = x()
+      rx.withLock { $0 = v }
+    } else {
+      let v = y()
+      ry.withLock { $0 = v }
+    }
+  }
+  return (rx.withLock { $0! }, ry.withLock { $0! })
 }

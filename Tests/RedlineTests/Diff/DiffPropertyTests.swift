@@ -79,8 +79,9 @@ import Testing
   }
 
   /// Word diffs computed ahead on two cores, or started on another core as the alignment
-  /// pairs blocks (in batches of one pair and of many), give the very diff the one-by-one
-  /// path gives (the JSON contract, byte for byte), the cost cap included.
+  /// pairs blocks (in batches of one pair and of many), and each version's keys and hashes
+  /// made on a core of its own, give the very diff the one-thread path gives (the JSON
+  /// contract, byte for byte), the cost cap included.
   @Test func parallelWordDiffsEqualSequentialOnes() throws {
     var docs: [(Document, Document)] = []
     for (_, oldPath, newPath) in Self.pairs {
@@ -105,15 +106,19 @@ import Testing
         var one = DiffOptions()
         one.parallelWordDiffBytes = .max
         one.speculativeWordDiffBytes = .max
+        one.parallelSetupBlocks = .max
         one.wordDiffMaxCost = cap
         let x = DiffJSON.render(Differ.diff(a, b, options: one), old: ref.0, new: ref.1)
-        for (parallel, early, batch) in [(0, Int.max, 0), (0, 0, 1), (.max, 0, 4096), (0, 0, 1 << 30)] {
+        for (parallel, early, batch, setup) in [
+          (0, Int.max, 0, Int.max), (0, 0, 1, 0), (.max, 0, 4096, Int.max), (0, 0, 1 << 30, 0), (.max, .max, 0, 0),
+        ] {
           var two = one
           two.parallelWordDiffBytes = parallel
           two.speculativeWordDiffBytes = early
           two.speculativeBatchBytes = batch
+          two.parallelSetupBlocks = setup
           let y = DiffJSON.render(Differ.diff(a, b, options: two), old: ref.0, new: ref.1)
-          #expect(x == y, "pair \(k), cap \(cap), parallel \(parallel), early \(early), batch \(batch)")
+          #expect(x == y, "pair \(k), cap \(cap), parallel \(parallel), early \(early), batch \(batch), setup \(setup)")
         }
       }
     }
