@@ -89,7 +89,8 @@ enum FastText {
   }
 
   /// Offset of the first NUL byte and of the first byte that breaks UTF-8, in one pass
-  /// (ASCII without NUL eight bytes at a time). Both nil for a clean buffer.
+  /// (ASCII without NUL eight bytes at a time; in eight bytes that are not all clean, the
+  /// ASCII before the first other byte is passed at once). Both nil for a clean buffer.
   static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (nul: Int?, invalid: Int?) {
     let n = p.count
     guard let base = p.baseAddress else { return (nil, nil) }
@@ -100,6 +101,13 @@ enum FastText {
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         if isClean8(w) {
           i &+= 8
+          continue
+        }
+        // Bytes (little-endian: lowest first) before the first NUL or byte ≥ 0x80.
+        let stop = (w & highs) | zeroBytes(w)
+        let ascii = stop.trailingZeroBitCount >> 3
+        if ascii > 0 {
+          i &+= ascii
           continue
         }
       }
