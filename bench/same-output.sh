@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that two redline binaries (e.g. before and after a speed change) print byte-identical
 # output on the vendored corpus pairs and on generated pairs (plain, heavy edits, hard-wrapped,
-# and a variant with CRLF, NBSP, ZWSP, tabs, double spaces and NFD letters), in every format.
+# and a variant with CRLF, NBSP, ZWSP, tabs, double spaces and NFD letters), in every format,
+# and JSON written to a file with -o.
 #   bench/same-output.sh OLD_BINARY NEW_BINARY
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,11 @@ for p in "${pairs[@]}"; do
       echo "differs: $fmt $a $b"; fail=1
     fi
   done
+  # JSON written to a file (-o) goes through the whole-document writer, not the stream.
+  "$old" diff --format json --files "$a" "$b" -o "$tmp/old.json" 2>/dev/null || true
+  "$new" diff --format json --files "$a" "$b" -o "$tmp/new.json" 2>/dev/null || true
+  if ! cmp -s "$tmp/old.json" "$tmp/new.json"; then echo "differs: -o json $a $b"; fail=1; fi
+  rm -f "$tmp/old.json" "$tmp/new.json"
 done
-[ $fail = 0 ] && echo "same output on ${#pairs[@]} pairs in 5 formats"
+[ $fail = 0 ] && echo "same output on ${#pairs[@]} pairs in 5 formats and in a JSON file"
 exit $fail

@@ -129,7 +129,8 @@ package enum DiffJSON {
   }
 
   /// About the size of the JSON (both versions' text, and some 250 bytes of keys and
-  /// indentation a block), so the writer's buffer is allocated once, not grown by copying.
+  /// indentation a block): the capacity the writer reserves at once (touched only as it is
+  /// written), so a whole document is rarely moved to a larger buffer.
   static func expectedSize(_ d: DocumentDiff) -> Int {
     var text = 0
     for b in d.old.blocks { text += b.text.utf8.count }

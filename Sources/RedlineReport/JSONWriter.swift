@@ -4,8 +4,8 @@ import RedlineDiff
 /// so output is stable and diffs of outputs are readable.
 ///
 /// The output is written through a pointer into `storage`, which holds the bytes so far
-/// and then zeroed room (the size the caller expects, then twice as much each time it
-/// runs out); one write (a string,
+/// and then zeroed room (at most 64 KiB more than one write needs; its capacity the size
+/// the caller expects, then twice as much each time it runs out); one write (a string,
 /// a line break and its indentation) costs one uniqueness check instead of an
 /// `Array.append` per piece. The room is cut off when the top-level value ends.
 struct JSONWriter {
@@ -91,6 +91,7 @@ struct JSONWriter {
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+  private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
 
   /// Writes `u00XX` for byte `v` after the backslash at `at` (the escape is six bytes in all).
   @inline(__always)
@@ -109,22 +110,33 @@ struct JSONWriter {
   }
 
   /// Room for `k` more bytes: a streaming writer first hands on what it holds; then the
-  /// bytes move, once, into zeroed storage of the size first asked for or twice the old,
-  /// whichever is larger (the zeros set with `memset`, not copied in pieces).
+  /// zeroed room is extended to 64 KiB past what the write needs. Only that much is ever
+  /// touched: when the capacity runs out, the bytes written move once into storage of
+  /// the size first asked for (the caller's estimate) or twice the old capacity, whichever
+  /// is larger, and the rest of it stays reserved, untouched, until a write reaches it.
   @inline(never)
   private mutating func grow(_ k: Int) {
     if sink != nil { flush() }
     let need = used + k
     guard storage.count < need else { return }
-    let size = Swift.max(need, firstSize, storage.count * 2)
-    let kept = used
-    let next = [UInt8](unsafeUninitializedCapacity: size) { room, count in
-      let base = room.baseAddress!
-      if kept > 0 { storage.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: kept) } }
-      (base + kept).initialize(repeating: 0, count: size - kept)
-      count = size
+    let target = need + Swift.min(1 << 16, firstSize)  // a small writer stays small
+    if storage.capacity < target {
+      let capacity = Swift.max(target, firstSize, storage.capacity * 2)
+      let kept = used
+      let old = storage
+      storage = [UInt8](unsafeUninitializedCapacity: capacity) { room, count in
+        let base = room.baseAddress!
+        if kept > 0 { old.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: kept) } }
+        (base + kept).initialize(repeating: 0, count: target - kept)
+        count = target
+      }
+      return
     }
-    storage = next
+    Self.zeros.withUnsafeBufferPointer { z in
+      while storage.count < target {
+        storage.append(contentsOf: UnsafeBufferPointer(rebasing: z[0..<Swift.min(z.count, target - storage.count)]))
+      }
+    }
   }
 
   /// Writes at most `max` bytes through `body`, which returns how many it wrote.
@@ -226,7 +238,7 @@ struct JSONWriter {
   /// returned, its spare room cut off in place: no copy of a document of many megabytes.
   /// A streaming writer hands the rest to its sink and returns nothing.
   private mutating func finish() -> [UInt8] {
-    endObject()
+    close(UInt8(ascii: "}"), trim: false)  // the line break first, then the cut: no regrowth
     write(max: 1) {
       $0[0] = 0x0A
       return 1
@@ -267,12 +279,12 @@ struct JSONWriter {
   }
 
   /// Closes the innermost object or array; a non-empty one ends on its own line.
-  private mutating func close(_ bracket: UInt8) {
+  private mutating func close(_ bracket: UInt8, trim: Bool = true) {
     let had = needsComma.removeLast()
     depth -= 1
     if had { newline() }
     put(bracket)
-    trimIfDone()
+    if trim { trimIfDone() }
   }
 
   mutating func value(_ k: String?, _ s: String?) {
