@@ -54,6 +54,12 @@ package struct DiffOptions: Sendable, Hashable {
   /// increasing subsequence (O(n log n)) instead of the size-weighted one (O(n²)).
   package var weightedReorderLimit: Int = 500
 
+  /// `piece × whole` words above which the in-order containment check finds each word's
+  /// next occurrence by binary search (same answer, no scan to the end of the span).
+  package var inOrderIndexedWork: Int = 1 << 22
+  /// Starts the in-order check tries on such long texts before it answers no and marks
+  /// the budget spent (a pathological paragraph of thousands of repeated words).
+  package var inOrderStartsTried: Int = 64
   package init() {}
 }
 

@@ -151,18 +151,38 @@ extension DiffState {
   /// length plus two for a piece under `minWordsForFuzzyMove` words). A real
   /// source or part is a run of the other text; stop words scattered through a long
   /// paragraph are not.
-  func inOrder(_ piece: [Int32], _ whole: [Int32]) -> Bool {
+  ///
+  /// For long texts (`piece × whole` above `inOrderIndexedWork`) each word's next
+  /// occurrence is found by binary search in the whole's positions of that word instead of
+  /// a scan to the span's end (the same answer: a 300,000-word paragraph with 5 % of its
+  /// words changed took minutes), and the starts tried are capped at
+  /// `inOrderStartsTried`: past that the answer is no, and the result says its budget ran out.
+  mutating func inOrder(_ piece: [Int32], _ whole: [Int32]) -> Bool {
     guard !piece.isEmpty else { return false }
     let need = Int((Double(piece.count) * options.pieceContainment).rounded(.up))
     let span = piece.count < options.minWordsForFuzzyMove ? piece.count + 2 : 2 * piece.count + 2
     let starts = Set(piece.prefix(max(1, piece.count - need + 1)))
+    let long = piece.count * whole.count > options.inOrderIndexedWork
+    let positions: [Int32: [Int]] = long ? Dictionary(grouping: whole.indices, by: { whole[$0] }) : [:]
+    var tried = 0
     for p in whole.indices where starts.contains(whole[p]) {
+      if long {
+        tried += 1
+        if tried > options.inOrderStartsTried {
+          _ = budget.spend(Int.max)  // marks the result: this answer is a cut-off
+          return false
+        }
+      }
       var matched = 0
       var q = p
       let end = min(whole.count, p + span)
       for w in piece {
         var r = q
-        while r < end && whole[r] != w { r += 1 }
+        if long {
+          r = Self.nextOccurrence(positions[w] ?? [], atOrAfter: q) ?? end
+        } else {
+          while r < end && whole[r] != w { r += 1 }
+        }
         if r < end {
           matched += 1
           q = r + 1
@@ -171,6 +191,17 @@ extension DiffState {
       if matched >= need { return true }
     }
     return false
+  }
+
+  /// The first of the sorted `positions` at or after `q`, if any.
+  static func nextOccurrence(_ positions: [Int], atOrAfter q: Int) -> Int? {
+    var lo = 0
+    var hi = positions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if positions[mid] < q { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < positions.count ? positions[lo] : nil
   }
 
   /// Blocks indexed by their rarest words (document frequency among `blocks`).

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import RedlineDiff
+@testable import RedlineDocument
+
+/// The in-order containment check behind "an item that gains a clause is still that item"
+/// and behind merges and splits: its indexed path for long texts gives the scan's answers,
+/// and on a pathological text it gives up after a bounded number of starts, saying so.
+@Suite struct InOrderTests {
+  static func state(_ configure: (inout DiffOptions) -> Void) throws -> DiffState {
+    var options = DiffOptions()
+    configure(&options)
+    let empty = try DocumentLoader.load(Array("# 1 A\n\nx\n".utf8), path: "a.md")
+    return DiffState(old: empty, new: empty, options: options)
+  }
+
+  @Test func indexedSearchGivesTheScansAnswers() throws {
+    var scan = try Self.state { $0.inOrderIndexedWork = .max }
+    var indexed = try Self.state {
+      $0.inOrderIndexedWork = 0
+      $0.inOrderStartsTried = .max
+    }
+    var rng = SeededRandom(seed: 69)
+    var yes = 0
+    for _ in 0..<3000 {
+      let alphabet = Int32(Int.random(in: 2...40, using: &rng))
+      let whole = (0..<Int.random(in: 0...200, using: &rng)).map { _ in Int32.random(in: 0..<alphabet, using: &rng) }
+      var piece: [Int32]
+      if !whole.isEmpty && Bool.random(using: &rng) {
+        // A run of the whole with a few words changed or dropped: often contained.
+        let from = Int.random(in: 0..<whole.count, using: &rng)
+        let to = Int.random(in: from...min(whole.count, from + 60), using: &rng)
+        piece = Array(whole[from..<to]).filter { _ in Int.random(in: 0..<10, using: &rng) > 0 }
+        for k in piece.indices where Int.random(in: 0..<10, using: &rng) == 0 { piece[k] = alphabet }
+      } else {
+        piece = (0..<Int.random(in: 0...40, using: &rng)).map { _ in Int32.random(in: 0..<alphabet, using: &rng) }
+      }
+      let a = scan.inOrder(piece, whole)
+      let b = indexed.inOrder(piece, whole)
+      #expect(b == a, "piece \(piece), whole \(whole)")
+      if a { yes += 1 }
+    }
+    #expect(yes > 300 && yes < 2700, "both answers are exercised (\(yes) yes of 3000)")
+    #expect(!scan.budget.exhausted && !indexed.budget.exhausted)
+  }
+
+  @Test func aPathologicalTextIsCutOffAndSaysSo() throws {
+    // Every tenth word of the whole starts the piece, and no start leads to a match.
+    let piece = Array(Int32(1)...Int32(100))
+    let whole = (0..<5000).map { $0 % 10 == 0 ? Int32(1) : Int32(500) }
+    var capped = try Self.state {
+      $0.inOrderIndexedWork = 0
+      $0.inOrderStartsTried = 64
+    }
+    let cut = capped.inOrder(piece, whole)
+    #expect(!cut)
+    #expect(capped.budget.exhausted, "a cut-off answer marks the diff's budget as spent")
+    var full = try Self.state { $0.inOrderIndexedWork = .max }
+    let all = full.inOrder(piece, whole)
+    #expect(!all)
+    #expect(!full.budget.exhausted)
+    // The default cut-off leaves texts of ordinary paragraphs alone.
+    #expect(piece.count * 2000 <= DiffOptions().inOrderIndexedWork)
+  }
+}
