@@ -79,6 +79,10 @@ struct Budget {
     remaining -= n
     return true
   }
+
+  /// Records that a search was cut off short of its answer, so the result says so; the
+  /// other searches go on with what remains.
+  mutating func markCutOff() { exhausted = true }
 }
 
 /// Dice similarity of two sorted multisets of word ids: 2·|common| / (|a| + |b|).

@@ -169,7 +169,7 @@ extension DiffState {
       if long {
         tried += 1
         if tried > options.inOrderStartsTried {
-          _ = budget.spend(Int.max)  // marks the result: this answer is a cut-off
+          budget.markCutOff()
           return false
         }
       }
