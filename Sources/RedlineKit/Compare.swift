@@ -154,6 +154,19 @@ package final class PhaseClock: Sendable {
       defer { v = now }
       return now - v
     }
-    FileHandle.standardError.write(Data("[profile] \(name): \(Double(ns) / 1e6) ms\n".utf8))
+    let memory = PhaseClock.residentMemory().map {
+      String(format: ", resident %.1f MB (anonymous %.1f MB)", Double($0.total) / 1e6, Double($0.anonymous) / 1e6)
+    }
+    FileHandle.standardError.write(Data("[profile] \(name): \(Double(ns) / 1e6) ms\(memory ?? "")\n".utf8))
+  }
+
+  /// The process's resident memory now, in bytes, and the anonymous part of it (the heap and
+  /// stacks, not the program's mapped code and data); from /proc/self/statm, nil without it.
+  package static func residentMemory() -> (total: Int, anonymous: Int)? {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+    let pages = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard pages.count >= 3 else { return nil }
+    let size = Int(sysconf(Int32(_SC_PAGESIZE)))
+    return (pages[1] * size, (pages[1] - pages[2]) * size)
   }
 }

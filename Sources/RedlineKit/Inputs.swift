@@ -63,8 +63,13 @@ package func compareInputs(
       let r = Result { () throws(RedlineError) in try readFile(k == 0 ? oldPath : newPath) }
       reads.withLock { $0[k] = r }
     }
-    let (x, y) = reads.withLock { ($0[0]!, $0[1]!) }
-    c = try compareRaw(x.get(), y.get(), options: options)
+    // Taken out of the lock, so that compareRaw holds the only reference to each file's
+    // bytes and lets them go once parsed, before the diff (at 5 MB, a fifth of the peak).
+    let (x, y) = try reads.withLock { r throws(RedlineError) in
+      defer { r = [nil, nil] }
+      return (try r[0]!.get(), try r[1]!.get())
+    }
+    c = try compareRaw(consume x, consume y, options: options)
   } else {
     c = try compareRaw(read(oldPath), read(newPath), options: options)
   }
