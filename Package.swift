@@ -54,6 +54,14 @@ let package = Package(
       dependencies: [
         "RedlineKit", "RedlineServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // Release on Linux: linked by lld with packed relative relocations and without
+      // exporting the program's own 24,000 symbols, so start-up reads 2.6 MB of relocation
+      // table and 2.2 MB of symbol table less (peak memory 3 MB lower; docs/speed.md).
+      linkerSettings: [
+        .unsafeFlags(
+          ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+          .when(platforms: [.linux], configuration: .release))
       ]),
     // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).
     .target(name: "RedlineFuzzing", dependencies: ["RedlineDocument", "RedlineReview"]),
