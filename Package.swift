@@ -16,14 +16,16 @@ let package = Package(
   ],
   targets: [
     // C libraries from Debian, each imported by exactly one Swift module.
-    .systemLibrary(
-      name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    // libgit2's headers (libgit2-dev); the library itself is loaded by CLibGit2Loader when a
+    // repository is first opened, so runs that read no repository never map it.
+    .systemLibrary(name: "CLibGit2", providers: [.apt(["libgit2-dev"])]),
+    .target(name: "CLibGit2Loader", exclude: ["gen_stubs.py"], linkerSettings: [.linkedLibrary("dl")]),
     .systemLibrary(
       name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
-    .target(name: "RedlineGit", dependencies: ["CLibGit2"]),
+    .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"]),
     // Document model and parsers (the only importer of CCmarkGFM).
     .target(name: "RedlineDocument", dependencies: ["CCmarkGFM"]),
     // Section alignment, block matching and word diff: pure Swift.

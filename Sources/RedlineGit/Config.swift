@@ -17,7 +17,7 @@ package enum GitConfig {
   /// The value of `key` in the global and system configuration, or nil when not set
   /// (or when no configuration file exists).
   package static func globalString(_ key: String) throws(GitError) -> String? {
-    _ = LibGit2.initialized
+    try LibGit2.start()
     var config: OpaquePointer?
     try check(git_config_open_default(&config), "git_config_open_default")
     defer { git_config_free(config) }

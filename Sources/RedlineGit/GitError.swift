@@ -1,4 +1,6 @@
 internal import CLibGit2
+internal import CLibGit2Loader
+import Foundation
 import Synchronization
 
 /// A failure reported by libgit2: the call that failed, its code and the library's message.
@@ -25,6 +27,8 @@ package struct GitError: Error, Sendable, CustomStringConvertible, Equatable {
   package var isModified: Bool { code == GIT_EMODIFIED.rawValue }
   /// True when a lock file is held by another process.
   package var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+  /// True when libgit2 itself could not be loaded (the message says what to install).
+  package var isLibraryMissing: Bool { function == "dlopen" }
   /// True when the target already exists.
   package var isExists: Bool { code == GIT_EEXISTS.rawValue }
 
@@ -82,11 +86,21 @@ func check(_ code: Int32, _ function: String) throws(GitError) {
   if code < 0 { throw GitError.last(code, function) }
 }
 
-/// One-time library initialisation; touched by every entry point, so a process that never
-/// opens a repository (`diff --files` writing JSON) never starts libgit2, which parses
-/// every CA certificate in `/etc/ssl/certs` as it starts (about 55 M instructions).
+/// One-time library loading and initialisation; every entry point calls `start()`, so a
+/// process that never opens a repository (`diff --files` writing JSON) never loads libgit2
+/// (1.7 ms and 3 MB of libraries) nor starts it (it parses every CA certificate in
+/// `/etc/ssl/certs` as it starts, about 55 M instructions).
 enum LibGit2 {
-  static let initialized: Bool = {
+  /// Loads and starts libgit2 once; throws, every time, if it cannot be loaded.
+  static func start() throws(GitError) {
+    if let reason = loadError { throw GitError(code: -1, message: reason, function: "dlopen") }
+    _ = initialized
+  }
+
+  /// Why libgit2 could not be loaded, or nil once it is.
+  static let loadError: String? = clibgit2_load().map { String(cString: $0) }
+
+  private static let initialized: Bool = {
     let n = git_libgit2_init()
     // Drafts repositories are often shared folders or copies owned by another user;
     // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
@@ -117,4 +131,30 @@ extension Repository {
 
   /// Whether this process has started libgit2 (for `REDLINE_PROFILE` and tests).
   package static var libgit2Started: Bool { LibGit2.started.load(ordering: .sequentiallyConsistent) }
+
+  /// Why the library `soname` could not serve as libgit2 (not found, or a function Redline
+  /// calls is missing), in the words `start()` would use; nil when it could. The library is
+  /// let go again and the one in use is left as it is. For tests.
+  package static func libgit2LoadError(trying soname: String) -> String? {
+    clibgit2_try(soname).map { String(cString: $0) }
+  }
+
+  /// Whether libgit2's file is mapped into this process, as `/proc/self/maps` lists it
+  /// (for `REDLINE_PROFILE` and tests); nil where that list cannot be read.
+  package static var libgit2Mapped: Bool? {
+    // Read to the end: Foundation stops /proc files after the first read (one page).
+    let fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var maps: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { return nil }
+      if n == 0 { break }
+      maps += chunk[..<n]
+    }
+    return String(decoding: maps, as: UTF8.self).contains("/libgit2.so")
+  }
 }

@@ -16,7 +16,7 @@ package final class Repository {
   /// Opens the repository at `path`, or the one that contains it (searching parent folders).
   /// Bare repositories open too.
   package init(discoverFrom path: String) throws(GitError) {
-    _ = LibGit2.initialized
+    try LibGit2.start()
     var repo: OpaquePointer?
     let rc = git_repository_open_ext(&repo, path, 0, nil)
     guard rc == 0, let repo else {
@@ -36,7 +36,7 @@ package final class Repository {
   package static func create(at path: String, bare: Bool = false, initialBranch: String = "main") throws(GitError)
     -> Repository
   {
-    _ = LibGit2.initialized
+    try LibGit2.start()
     var repo: OpaquePointer?
     try check(git_repository_init(&repo, path, bare ? 1 : 0), "git_repository_init")
     defer { git_repository_free(repo) }

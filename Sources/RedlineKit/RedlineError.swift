@@ -49,6 +49,7 @@ package enum RedlineError: Error, Sendable, CustomStringConvertible {
     case .document(let e):
       return e.description
     case .git(let e):
+      if e.isLibraryMissing { return e.message }
       if e.isLocked || e.lockFile != nil {
         let f = e.lockFile.map { "'\($0)'" } ?? "a lock file"
         return

@@ -54,6 +54,9 @@ extension Redline {
     PhaseClock.run.lap("output")
     if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
       FileHandle.standardError.write(Data("[profile] libgit2 started: \(Repository.libgit2Started)\n".utf8))
+      if let mapped = Repository.libgit2Mapped {
+        FileHandle.standardError.write(Data("[profile] libgit2 loaded: \(mapped)\n".utf8))
+      }
     }
     if let e = OutputFile.standardOutputError {
       printError(e)

@@ -190,6 +190,8 @@ import Testing
       let r = diff(extra)
       #expect(r.status == 0, "\(extra): \(r.stderr)")
       #expect(r.stderr.contains("[profile] libgit2 started: false"), "\(extra): \(r.stderr)")
+      // Nor loaded: libgit2 and the libraries it brings are not even mapped in.
+      #expect(r.stderr.contains("[profile] libgit2 loaded: false"), "\(extra): \(r.stderr)")
       #expect(!r.stdout.isEmpty)
     }
     #expect(diff(["--format", "json"]).stdout.contains("\"schema\": \"redline.diff/2\""))
@@ -198,6 +200,7 @@ import Testing
       #expect(r.status == 2, "\(extra): \(r.stdout)")
       #expect(r.stderr.contains("git config redline.lang is 'klingon'; use fi, sv or en"), "\(extra): \(r.stderr)")
       #expect(r.stderr.contains("[profile] libgit2 started: true"), "\(extra): \(r.stderr)")
+      #expect(r.stderr.contains("[profile] libgit2 loaded: true"), "\(extra): \(r.stderr)")
     }
     git(d.path, "config", "redline.lang", "sv")
     #expect(diff(["--stat"]).stdout.contains("Avsnitt: 1 ändrat avsnitt"), "the setting still applies when used")

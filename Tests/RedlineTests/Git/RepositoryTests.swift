@@ -152,3 +152,24 @@ import Testing
     }
   }
 }
+
+/// libgit2 is loaded when a repository is first opened (CLibGit2Loader), not as the
+/// program starts.
+@Suite struct LibGit2LoaderTests {
+  @Test func aMissingLibraryIsOneLineSayingWhatToInstall() throws {
+    let reason = try #require(Repository.libgit2LoadError(trying: "libgit2.so.0.0-not-installed"))
+    #expect(reason.hasPrefix("libgit2 1.5 cannot be loaded ("), "\(reason)")
+    #expect(reason.hasSuffix("; install it (Debian: apt-get install libgit2-1.5)"), "\(reason)")
+    #expect(!reason.contains("\n"))
+  }
+
+  @Test func aLibraryWithoutLibgit2sFunctionsIsRefusedAndTheLoadedOneStillWorks() throws {
+    let reason = try #require(Repository.libgit2LoadError(trying: "libz.so.1"))
+    #expect(reason == "libz.so.1 has no function git_blob_create_from_buffer; Redline was built for libgit2 1.5.1")
+    #expect(Repository.libgit2LoadError(trying: "libgit2.so.1.5") == nil)
+    // The stubs still reach the library in use.
+    let d = TempDir("loader")
+    let repo = try Repository.create(at: d.path)
+    #expect(repo.workdir == d.path + "/")
+  }
+}
