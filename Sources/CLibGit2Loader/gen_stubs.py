@@ -12,22 +12,27 @@ import re
 
 root = pathlib.Path(__file__).resolve().parents[2]
 names = set()
-for f in list((root / "Sources/RedlineGit").glob("*.swift")) + [root / "Sources/CLibGit2/shim.h"]:
+# Every name written as a call. A function only passed as a value is not found: name it
+# in a comment as a call, `git_name(`, in the Swift file that uses it.
+for f in list((root / "Sources/RedlineGit").rglob("*.swift")) + [root / "Sources/CLibGit2/shim.h"]:
     names |= set(re.findall(r"\b(git_[a-z0-9_]+)\s*\(", f.read_text()))
 headers = "\n".join(pathlib.Path(f).read_text() for f in sorted(glob.glob("/usr/include/git2/**/*.h", recursive=True)))
 protos = {}
 for m in re.finditer(r"GIT_EXTERN\(([^)]*)\)\s*(git_[a-z0-9_]+)\s*\(([^;]*?)\)\s*;", headers, re.S):
     protos[m.group(2)] = (" ".join(m.group(1).split()), " ".join(m.group(3).split()))
 
-def argument_names(params):
+def argument_names(name, params):
     if params in ("", "void"):
         return []
     out = []
     for p in params.split(","):
         p = p.strip()
-        if p == "...":
-            raise SystemExit("variadic functions are written by hand in loader.c")
-        out.append(re.search(r"([A-Za-z_][A-Za-z0-9_]*)\s*(\[\s*\])?$", p).group(1))
+        if p.startswith("..."):
+            raise SystemExit(f"{name}: variadic functions are forwarded by hand in loader.c")
+        m = re.search(r"([A-Za-z_][A-Za-z0-9_]*)\s*(\[\s*\])?$", p)
+        if not m:
+            raise SystemExit(f"{name}: cannot read the parameter '{p}'; write this stub by hand")
+        out.append(m.group(1))
     return out
 
 functions = sorted(n for n in names if n in protos and n != "git_libgit2_opts")
@@ -47,7 +52,7 @@ for n in functions + ["git_libgit2_opts"]:
 lines += ["  return 0;", "}", ""]
 for n in functions:
     ret, params = protos[n]
-    call = f"clibgit2_fn.{n}({', '.join(argument_names(params))})"
+    call = f"clibgit2_fn.{n}({', '.join(argument_names(n, params))})"
     body = f"{call};" if ret == "void" else f"return {call};"
     lines += [f"{ret} {n}({params or 'void'}) {{", "  clibgit2_ensure();", f"  {body}", "}", ""]
 (root / "Sources/CLibGit2Loader/stubs.c").write_text("\n".join(lines))

@@ -6,8 +6,14 @@
 #include <stdio.h>
 #include <unistd.h>
 
-/* The library the headers describe: Debian's libgit2-dev for 1.5 installs libgit2.so.1.5. */
+/* The library the headers describe: Debian's libgit2-dev for 1.5 installs libgit2.so.1.5
+   (Homebrew's libgit2.1.5.dylib on macOS). The headers must be on the default include
+   path: the CLibGit2 module no longer asks pkg-config, which would link the library. */
+#ifdef __APPLE__
+#define CLIBGIT2_SONAME "libgit2." LIBGIT2_SOVERSION ".dylib"
+#else
 #define CLIBGIT2_SONAME "libgit2.so." LIBGIT2_SOVERSION
+#endif
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char reason[512];
@@ -65,6 +71,8 @@ int git_libgit2_opts(int option, ...) {
     rc = clibgit2_fn.git_libgit2_opts(option, va_arg(ap, int));
     break;
   default:
+    /* Another option needs its own case here (its arguments differ); until then the call
+       fails with -1 and no libgit2 message. */
     break;
   }
   va_end(ap);

@@ -61,14 +61,20 @@ package struct Settings: Sendable, Equatable {
   }
 
   /// Reads the settings of `repository` (its local, global and system config), or only the
-  /// global and system config when there is no repository.
-  package static func load(repository: Repository?, environment: [String: String]) throws(RedlineError) -> Settings {
+  /// global and system config when there is no repository. Without libgit2 on the machine
+  /// (decision 72) there is no config to read outside a repository, and the defaults and
+  /// the locale apply: comparing two files and `--help` still work.
+  package static func load(
+    repository: Repository?, environment: [String: String],
+    globalLookup: (String) throws(GitError) -> String? = GitConfig.globalString
+  ) throws(RedlineError) -> Settings {
     try load(
       lookup: { (key: String) throws(RedlineError) -> String? in
         do throws(GitError) {
           if let repository { return try repository.configString(key) }
-          return try GitConfig.globalString(key)
+          return try globalLookup(key)
         } catch {
+          if error.isLibraryMissing && repository == nil { return nil }
           throw .git(error)
         }
       }, environment: environment)

@@ -200,6 +200,23 @@ import Testing
     }
   }
 
+  /// Decision 72: without libgit2 there is no git config to read outside a repository,
+  /// so the defaults and the locale apply (comparing two files and `--help` still work);
+  /// any other failure to read the config is still an error.
+  @Test func withoutLibgit2TheDefaultsApplyOutsideARepository() throws {
+    let missing = GitError(
+      code: -1, message: "libgit2 1.5 cannot be loaded (not found); install it", function: "dlopen")
+    let s = try Settings.load(
+      repository: nil, environment: ["LANG": "sv_FI.UTF-8"],
+      globalLookup: { (_: String) throws(GitError) -> String? in throw missing })
+    #expect(s == Settings(language: .sv, author: nil, color: nil))
+    let broken = GitError(code: -1, message: "failed to parse config file", function: "git_config_open_default")
+    #expect(throws: RedlineError.self) {
+      try Settings.load(
+        repository: nil, environment: [:], globalLookup: { (_: String) throws(GitError) -> String? in throw broken })
+    }
+  }
+
   @Test func configIsReadThroughLibgit2() throws {
     let d = threeVersionRepo()
     git(d.path, "config", "redline.lang", "sv")
