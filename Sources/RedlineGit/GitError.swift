@@ -142,6 +142,12 @@ extension Repository {
   /// Whether libgit2's file is mapped into this process, as `/proc/self/maps` lists it
   /// (for `REDLINE_PROFILE` and tests); nil where that list cannot be read.
   package static var libgit2Mapped: Bool? {
+    guard let maps = mappedFiles() else { return nil }
+    return maps.contains { $0.contains("/libgit2.so") }
+  }
+
+  /// The files mapped into this process (`/proc/self/maps`), nil where it cannot be read.
+  package static func mappedFiles() -> [String]? {
     // Read to the end: Foundation stops /proc files after the first read (one page).
     let fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
@@ -155,6 +161,8 @@ extension Repository {
       if n == 0 { break }
       maps += chunk[..<n]
     }
-    return String(decoding: maps, as: UTF8.self).contains("/libgit2.so")
+    return String(decoding: maps, as: UTF8.self).split(separator: "\n").compactMap { line in
+      line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(5).first.map(String.init)
+    }
   }
 }

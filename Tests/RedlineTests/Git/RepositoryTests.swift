@@ -172,4 +172,41 @@ import Testing
     let repo = try Repository.create(at: d.path)
     #expect(repo.workdir == d.path + "/")
   }
+
+  /// Whether this machine lets a child hide a file in a mount namespace of its own (root,
+  /// `unshare -m`); where it does not, the next test cannot take the library away.
+  static let canHideFiles: Bool = {
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
+    let probe = TempDir("unshare")
+    probe.write("f", "x")
+    return run("/usr/bin/unshare", ["-m", "sh", "-c", "mount --bind /dev/null '\(probe.path)/f'"]).status == 0
+  }()
+
+  /// With libgit2 taken away (its file hidden in the child's own mount namespace), two
+  /// files are still compared and `--help` still shows, and a command that needs the
+  /// repository says in one line what to install.
+  @Test(.enabled(if: canHideFiles, "needs root and mount namespaces (unshare -m)"))
+  func withoutTheLibraryFilesAreComparedAndRepositoryCommandsSayWhatToInstall() throws {
+    let d = threeVersionRepo()
+    _ = try Repository(discoverFrom: d.path)
+    let library = try #require(
+      Repository.mappedFiles()?.first { $0.contains("/libgit2.so") }, "libgit2 is mapped once a repository is open")
+    d.write("a.md", "# 1 Tavoite\n\nAlueet kehittyvät.\n")
+    d.write("b.md", "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n")
+    let redline = redlineBinary
+    let script = """
+      mount --bind /dev/null '\(library)' && cd '\(d.path)' || exit 99
+      '\(redline)' diff --files a.md b.md --no-pager --color never; echo "diff=$?"
+      '\(redline)' --help > /dev/null; echo "help=$?"
+      '\(redline)' log doc.md; echo "log=$?"
+      """
+    let r = run("/usr/bin/unshare", ["-m", "sh", "-c", script])
+    #expect(r.stdout.contains("diff=0") && r.stdout.contains("nopeasti"), "\(r.stdout) \(r.stderr)")
+    #expect(r.stdout.contains("help=0"), "\(r.stdout) \(r.stderr)")
+    #expect(r.stdout.contains("log=2"), "\(r.stdout) \(r.stderr)")
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(r.stderr)")
+    #expect(lines.first?.hasPrefix("redline: error: libgit2 1.5 cannot be loaded (") == true, "\(r.stderr)")
+    #expect(lines.first?.hasSuffix("install it (Debian: apt-get install libgit2-1.5)") == true, "\(r.stderr)")
+  }
 }
