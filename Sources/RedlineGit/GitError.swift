@@ -87,7 +87,8 @@ func check(_ code: Int32, _ function: String) throws(GitError) {
 }
 
 /// One-time library loading and initialisation; every entry point calls `start()`, so a
-/// process that never opens a repository (`diff --files` writing JSON) never loads libgit2
+/// process that reads no repository and no git config (`diff --files` writing JSON,
+/// `--version`) never loads libgit2
 /// (1.7 ms and 3 MB of libraries) nor starts it (it parses every CA certificate in
 /// `/etc/ssl/certs` as it starts, about 55 M instructions).
 enum LibGit2 {

@@ -1,9 +1,10 @@
 #ifndef CLIBGIT2_LOADER_H
 #define CLIBGIT2_LOADER_H
 
-/* libgit2 is loaded when a repository is first opened, not as the program starts, so a
-   comparison of two files never maps it and the many libraries it brings (OpenSSL,
-   Kerberos, mbedTLS, libssh2): 1.7 ms and 3 MB less for every such run. */
+/* libgit2 is loaded when a repository or the git config is first read, not as the program
+   starts, so a run that reads neither (two files compared into JSON, `--version`, git's
+   external diff) never maps it and the many libraries it brings (OpenSSL, Kerberos,
+   mbedTLS, libssh2): 1.7 ms and 3 MB less for every such run. */
 
 /* Loads libgit2 (once; safe from any thread). 0 when it is ready, otherwise one line
    saying why it could not be loaded and what to install. */
