@@ -1,4 +1,5 @@
 import Foundation
+import RedlineKit
 import Testing
 
 @testable import RedlineDiff
@@ -8,12 +9,9 @@ import Testing
 /// `diff --format json` to standard output is streamed in pieces (`DiffJSON.write`); it
 /// must be the very bytes `DiffJSON.render` builds whole (what `-o FILE` writes).
 @Suite struct StreamedJSONTests {
-  /// Resident memory of this process, in bytes (`/proc/self/statm`'s second field).
-  static func residentBytes() -> Int {
-    guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = s.split(separator: " ")
-    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
-  }
+  /// Resident memory of this process, in bytes (what `REDLINE_PROFILE` reports), 0 where
+  /// it cannot be read.
+  static func residentBytes() -> Int { PhaseClock.residentMemory()?.total ?? 0 }
 
   /// A whole document written with a large expected size touches only what it writes:
   /// the room reserved for the estimate is not zero-filled ahead (it once was, and a
