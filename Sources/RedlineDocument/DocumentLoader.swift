@@ -64,8 +64,12 @@ package enum DocumentLoader {
   /// Validates and parses. Throws `DocumentError` for binary, non-UTF-8, oversized or unknown files.
   /// A `cache` shared by the versions of one document lets Markdown sections whose bytes
   /// were parsed before be reused (see `MarkdownParser.parse`).
+  ///
+  /// The bytes are consumed: when the caller hands over its only reference, the byte-order
+  /// mark, CRLF line ends and front matter are dealt with in that buffer, not in a copy of
+  /// the whole file.
   package static func load(
-    _ bytes: [UInt8], path: String, format explicit: DocumentFormat? = nil, cache: ParseCache? = nil,
+    _ bytes: consuming [UInt8], path: String, format explicit: DocumentFormat? = nil, cache: ParseCache? = nil,
     warmFromEnd: Bool = false
   ) throws(DocumentError) -> Document {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
@@ -77,32 +81,42 @@ package enum DocumentLoader {
       case nil: break
       }
     }
-    var b = bytes
+    var b = consume bytes
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
     switch format {
-    case .markdown: return MarkdownParser.parse(b, path: path, cache: cache, warmFromEnd: warmFromEnd)
+    case .markdown: return MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)
     case .plainText: return PlainTextParser.parse(b, path: path)
     }
   }
 
   /// CRLF becomes LF and a lone CR becomes LF (as cmark reads them), so every parser and
   /// line count sees one kind of line ending; line numbers are unchanged for CRLF files.
+  /// Done in place (the text only shrinks), so a CRLF file is not held twice.
   static func normalizeLineEndings(_ b: inout [UInt8]) {
-    guard b.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) else { return }
-    var out = [UInt8]()
-    out.reserveCapacity(b.count)
-    var i = 0
-    while i < b.count {
-      if b[i] == 0x0D {
-        out.append(0x0A)
-        if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
-      } else {
-        out.append(b[i])
+    guard
+      let first = b.withUnsafeBufferPointer({ p -> Int? in
+        guard let base = p.baseAddress, let hit = memchr(base, 0x0D, p.count) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      })
+    else { return }
+    let kept = b.withUnsafeMutableBufferPointer { p -> Int in
+      var w = first
+      var i = first
+      while i < p.count {
+        let c = p[i]
+        if c == 0x0D {
+          p[w] = 0x0A
+          if i + 1 < p.count && p[i + 1] == 0x0A { i += 1 }
+        } else {
+          p[w] = c
+        }
+        w += 1
+        i += 1
       }
-      i += 1
+      return w
     }
-    b = out
+    b.removeLast(b.count - kept)
   }
 
   /// Throws when the bytes are too large, binary or not UTF-8.

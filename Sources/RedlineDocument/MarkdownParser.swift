@@ -27,19 +27,19 @@ package enum MarkdownParser {
   /// `warmFromEnd` first fills the cache from the last piece backwards: two threads
   /// parsing two versions, one from each end, meet in the middle and each parses only what
   /// the other has not.
-  package static func parse(_ bytes: [UInt8], path: String, cache: ParseCache? = nil, warmFromEnd: Bool = false)
-    -> Document
-  {
-    parse(bytes, path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true)
+  package static func parse(
+    _ bytes: consuming [UInt8], path: String, cache: ParseCache? = nil, warmFromEnd: Bool = false
+  ) -> Document {
+    parse(consume bytes, path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true)
   }
 
   /// `inPieces: false` parses the whole document with one cmark parser: the reference the
   /// tests hold the piecewise parse to.
-  static func parse(_ bytes: [UInt8], path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool)
+  static func parse(_ bytes: consuming [UInt8], path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool)
     -> Document
   {
     _ = registered
-    var source = bytes
+    var source = consume bytes  // front matter is blanked in place when this is the only reference
     let (metadata, backLine) = FrontMatter.blank(&source)
     let lines = LineIndex(source)
     // Tables change block structure; attach the extension only when a delimiter row exists.
@@ -417,6 +417,9 @@ enum FrontMatter {
     var sawKey = false
     var lines = 0
     var entries: [MetadataEntry] = []
+    // The closing line's end. The header is blanked once the loop is over: a slice of `b`
+    // alive while it is written would make the write copy the whole file.
+    var closedAt: Int?
     while lineStart < b.count && lines < maxLines {
       var e = lineStart
       while e < b.count && b[e] != 0x0A { e += 1 }
@@ -425,8 +428,8 @@ enum FrontMatter {
       let trimmed = content.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 }).reversed()
       if trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8) {
         guard sawKey else { return [] }
-        for k in 0..<e where b[k] != 0x0A { b[k] = 0x20 }
-        return entries.map { MetadataEntry(key: $0.key, value: trimTrailingLines($0.value)) }
+        closedAt = e
+        break
       }
       let text = String(decoding: content, as: UTF8.self)
       if let first = content.first {
@@ -457,7 +460,9 @@ enum FrontMatter {
       lineStart = e + 1
       lines += 1
     }
-    return []
+    guard let end = closedAt else { return [] }
+    for k in 0..<end where b[k] != 0x0A { b[k] = 0x20 }
+    return entries.map { MetadataEntry(key: $0.key, value: trimTrailingLines($0.value)) }
   }
 
   private static func trimTrailingLines(_ s: String) -> String {

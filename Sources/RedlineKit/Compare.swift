@@ -47,13 +47,21 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   DocumentVersion, DocumentVersion
 ) {
   // .docx read as Markdown (WordImport.swift)
-  let (x, y) = (try wordAsMarkdown(consume x), try wordAsMarkdown(consume y))
+  let versions = Mutex<[RawVersion?]>([try wordAsMarkdown(consume x), try wordAsMarkdown(consume y)])
   let results = ParseResults()
   let cache = ParseCache(copiesBytes: false)  // both versions' bytes live while it does
   DispatchQueue.concurrentPerform(iterations: 2) { k in
-    let v = k == 0 ? x : y
+    // Each thread takes its version out, so the loader holds the only reference to the
+    // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.
+    var v = versions.withLock { s in
+      defer { s[k] = nil }
+      return s[k]!
+    }
+    let bytes = v.bytes
+    v.bytes = []
     do {
-      let doc = try DocumentLoader.load(v.bytes, path: v.path, format: v.format, cache: cache, warmFromEnd: k == 1)
+      let doc = try DocumentLoader.load(
+        consume bytes, path: v.path, format: v.format, cache: cache, warmFromEnd: k == 1)
       results.set(k, .success(DocumentVersion(revision: v.revision, commit: v.commit, path: v.path, document: doc)))
     } catch let e as DocumentError {
       results.set(k, .failure(e))
@@ -156,6 +164,7 @@ package final class PhaseClock: Sendable {
     }
     let memory = PhaseClock.residentMemory().map {
       String(format: ", resident %.1f MB (anonymous %.1f MB)", Double($0.total) / 1e6, Double($0.anonymous) / 1e6)
+        + (PhaseClock.peakResident().map { String(format: ", peak %.1f MB", Double($0) / 1e6) } ?? "")
     }
     FileHandle.standardError.write(Data("[profile] \(name): \(Double(ns) / 1e6) ms\(memory ?? "")\n".utf8))
   }
@@ -168,5 +177,15 @@ package final class PhaseClock: Sendable {
     guard pages.count >= 3 else { return nil }
     let size = Int(sysconf(Int32(_SC_PAGESIZE)))
     return (pages[1] * size, (pages[1] - pages[2]) * size)
+  }
+
+  /// The most memory the process has had resident so far, in bytes (`VmHWM` in
+  /// /proc/self/status: what `/usr/bin/time` reports as maximum resident size); nil without it.
+  package static func peakResident() -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kB = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+    else { return nil }
+    return kB * 1024
   }
 }

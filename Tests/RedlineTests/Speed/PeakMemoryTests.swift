@@ -16,15 +16,16 @@ struct PeakMemoryTests {
     return laps
   }
 
-  /// Two files compared from the command line are let go once parsed, before the diff:
-  /// at 5 MB they are a fifth of the peak (a third of its heap). They were once kept to
-  /// the end, because the two-thread read still held them while the comparison ran.
-  /// Measured as resident memory, so it counts on glibc's default of giving a buffer this
-  /// large pages of its own, which go back to the system when it is freed (a
-  /// `glibc.malloc.mmap_threshold` tunable above 6 MB would make it fail).
-  @Test func filesAreLetGoOnceParsed() throws {
-    let d = TempDir("peak")
-    // Long paragraphs, so that the documents are small beside the files.
+  /// The largest resident size a profiled run reports (`peak`, from `VmHWM`), in MB.
+  static func peakMB(_ stderr: String) -> Double? {
+    stderr.split(separator: "\n").compactMap { line -> Double? in
+      guard line.hasPrefix("[profile] "), let r = line.range(of: ", peak ") else { return nil }
+      return Double(line[r.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }.max()
+  }
+
+  /// Long paragraphs in 300 sections, about 6 MB: documents small beside their files.
+  static func longDraft() -> String {
     let sentence = "Maakuntien yhteistyöverkosto vahvistaa elinvoimaa, työllisyyttä ja osaamista; "
     var text = ""
     for s in 1...300 {
@@ -33,6 +34,18 @@ struct PeakMemoryTests {
         text += String(repeating: sentence, count: 24) + "”kestävä kasvu” – vuosina \(s + p).\n\n"
       }
     }
+    return text
+  }
+
+  /// Two files compared from the command line are let go once parsed, before the diff:
+  /// at 5 MB they are a fifth of the peak (a third of its heap). They were once kept to
+  /// the end, because the two-thread read still held them while the comparison ran.
+  /// Measured as resident memory, so it counts on glibc's default of giving a buffer this
+  /// large pages of its own, which go back to the system when it is freed (a
+  /// `glibc.malloc.mmap_threshold` tunable above 6 MB would make it fail).
+  @Test func filesAreLetGoOnceParsed() throws {
+    let d = TempDir("peak")
+    let text = Self.longDraft()
     let size = text.utf8.count
     try text.write(toFile: d.path + "/a.md", atomically: true, encoding: .utf8)
     try (text + "Uusi kappale.\n").write(toFile: d.path + "/b.md", atomically: true, encoding: .utf8)
@@ -49,5 +62,33 @@ struct PeakMemoryTests {
     // Held files alone would be 2 × size; the documents (one parse shared by both sides)
     // are well under that.
     #expect(parsed - start < files, "\(files) MB of files still held after the parse: \(r.stderr)")
+  }
+
+  /// Front matter (every ALKE draft has it) and CRLF line ends (files saved on Windows) are
+  /// dealt with in the buffer the file was read into. Blanking front matter, or rewriting
+  /// CRLF, once made a copy of the whole file while the first was still held: each side's
+  /// file twice at the peak (12 MB more here).
+  @Test(arguments: ["front matter", "CRLF"]) func frontMatterAndLineEndsAreNotACopy(_ variant: String) throws {
+    let d = TempDir("peak-variant")
+    let text = Self.longDraft()
+    let size = Double(text.utf8.count) / 1e6
+    func changed(_ t: String) -> String {
+      variant == "CRLF"
+        ? t.replacingOccurrences(of: "\n", with: "\r\n")
+        : "---\ntitle: Aluekehittämispäätös\nversio: 2\n---\n\n" + t
+    }
+    try text.write(toFile: d.path + "/a.md", atomically: true, encoding: .utf8)
+    try (text + "Uusi kappale.\n").write(toFile: d.path + "/b.md", atomically: true, encoding: .utf8)
+    try changed(text).write(toFile: d.path + "/c.md", atomically: true, encoding: .utf8)
+    try changed(text + "Uusi kappale.\n").write(toFile: d.path + "/d.md", atomically: true, encoding: .utf8)
+    func peak(_ x: String, _ y: String) throws -> Double {
+      let r = run(
+        redlineBinary, ["diff", "--files", x, y, "--format", "json"], cwd: d.path, env: ["REDLINE_PROFILE": "1"])
+      #expect(r.status == 0, "\(r.stderr)")
+      return try #require(Self.peakMB(r.stderr), "\(r.stderr)")
+    }
+    let plain = try peak("a.md", "b.md")
+    let other = try peak("c.md", "d.md")
+    #expect(other - plain < size / 2, "\(variant): peak \(other) MB against \(plain) MB for the same text")
   }
 }
