@@ -53,9 +53,10 @@ package enum MarkdownParser {
       guard let cache else {
         return parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces)
       }
+      let texts = cache.texts
       let h = ParseCache.hash(source, range)
       if let hit = cache.find(source, range, hash: h, tables: tables) { return hit }
-      let made = parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces)
+      let made = parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces, texts: texts)
       cache.store(source, range, hash: h, tables: tables, parse: made)
       return made
     }
@@ -109,11 +110,12 @@ package enum MarkdownParser {
   /// cmark's parse of `source[range]`, whose first line is line `firstLine` of the document;
   /// with `plain`, a piece of the plainest Markdown is read without cmark (`PlainPieces`).
   static func parsePiece(
-    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool
+    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool,
+    texts: TextTable? = nil
   )
     -> PieceParse
   {
-    if plain, let made = PlainPieces.parse(source, lines, range, firstLine: firstLine) { return made }
+    if plain, let made = PlainPieces.parse(source, lines, range, firstLine: firstLine, texts: texts) { return made }
     let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)
     defer { cmark_parser_free(parser) }
     if tables, let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -126,7 +128,7 @@ package enum MarkdownParser {
     }
     guard let root = cmark_parser_finish(parser) else { return PieceParse(items: [], openAtEnd: false) }
     defer { cmark_node_free(root) }
-    var walker = Walker(source: source, lines: lines, offset: firstLine - 1)
+    var walker = Walker(source: source, lines: lines, offset: firstLine - 1, texts: texts)
     var child = cmark_node_first_child(root)
     while let node = child {
       walker.visit(node, depth: 0)
@@ -157,6 +159,7 @@ package enum MarkdownParser {
     let source: [UInt8]
     let lines: LineIndex
     let offset: Int
+    let texts: TextTable?
     var items: [ParsedItem] = []
 
     /// Bytes of the piece's lines `from...to`, from byte column `firstColumn` of the first.
@@ -182,7 +185,7 @@ package enum MarkdownParser {
       if kind == .paragraph {
         let r = byteRange(from: start, to: end, firstColumn: Int(cmark_node_get_start_column(node)))
         let (text, inv) = source.withUnsafeBufferPointer {
-          Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r]))
+          Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[r]), texts: texts)
         }
         block(kind: .paragraph, line: start, endLine: end, text: text, depth: 0, invisibles: inv)
         return
@@ -264,7 +267,9 @@ package enum MarkdownParser {
       if first > 0 {
         let (text, inv) =
           parts.count == 1
-          ? source.withUnsafeBufferPointer { Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[parts[0]])) }
+          ? source.withUnsafeBufferPointer {
+            Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: $0[parts[0]]), texts: texts)
+          }
           : Normalizer.normalize(parts.map { String(decoding: source[$0], as: UTF8.self) }.joined(separator: "\n")[...])
         block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
       }

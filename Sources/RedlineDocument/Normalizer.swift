@@ -92,7 +92,10 @@ package enum Normalizer {
   /// ASCII words with single spaces and the Latin-1 letters (ä, ö, å, é), one scalar at a
   /// time for the rest. Bytes that are not valid UTF-8, and text holding a control
   /// character (rare: shown as a visible symbol), take `normalizeReference`.
-  package static func normalize(bytes: UnsafeBufferPointer<UInt8>) -> (text: String, invisibles: [String]) {
+  /// With `texts`, a text made before for the same bytes is shared, not copied.
+  package static func normalize(bytes: UnsafeBufferPointer<UInt8>, texts: TextTable? = nil) -> (
+    text: String, invisibles: [String]
+  ) {
     let n = bytes.count
     guard n > 0, let src = bytes.baseAddress else { return ("", []) }
     var invisibles: [String] = []
@@ -169,7 +172,9 @@ package enum Normalizer {
         }
         i &+= len
       }
-      return FastText.string(validUTF8: UnsafeBufferPointer(start: dst, count: o))
+      let out = UnsafeBufferPointer(start: dst, count: o)
+      if let texts, !needsNFC { return texts.string(validUTF8: out) }
+      return FastText.string(validUTF8: out)
     }
     guard let text = made else { return normalizeReference(bytes: bytes) }
     return (needsNFC ? text.precomposedStringWithCanonicalMapping : text, invisibles)

@@ -46,14 +46,19 @@ package final class ParseCache: Sendable {
   private let state = Mutex(State())
   private let limit: Int
   private let copiesBytes: Bool
+  /// Block texts shared between the versions parsed through this cache, when it has one.
+  let texts: TextTable?
 
   /// A cache that forgets everything once it holds more than `byteLimit` bytes of source
   /// (a long history of a large document stays within memory). With `copiesBytes` (for a
   /// history) each piece keeps a copy of its own bytes; without (for two versions that
-  /// stay in memory anyway) it keeps a reference to its version's bytes.
-  package init(byteLimit: Int = 256 * 1_048_576, copiesBytes: Bool = true) {
+  /// stay in memory anyway) it keeps a reference to its version's bytes. With
+  /// `sharesTexts` (for two versions parsed together) equal block texts in pieces that
+  /// differ are made once (`TextTable`); a history's cache, which lives longer, does not.
+  package init(byteLimit: Int = 256 * 1_048_576, copiesBytes: Bool = true, sharesTexts: Bool = false) {
     limit = byteLimit
     self.copiesBytes = copiesBytes
+    texts = sharesTexts ? TextTable() : nil
   }
 
   /// The remembered parse of `source[range]` (parsed with or without the table extension).

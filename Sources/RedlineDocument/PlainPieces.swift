@@ -27,7 +27,9 @@
 package enum PlainPieces {
   /// The items of `source[range]` (lines `firstLine…` of the document), or nil when the
   /// piece is not plain.
-  static func parse(_ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int) -> PieceParse? {
+  static func parse(
+    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, texts: TextTable? = nil
+  ) -> PieceParse? {
     source.withUnsafeBufferPointer { p -> PieceParse? in
       // A CR ends a line for cmark, not for the line index (the loader has made them LF).
       if !range.isEmpty && memchr(p.baseAddress! + range.lowerBound, 0x0D, range.count) != nil { return nil }
@@ -84,7 +86,7 @@ package enum PlainPieces {
       if let heading { items.append(heading) }
       for b in blocks {
         let r = lines.byteRange(from: b.line + firstLine - 1, to: b.last + firstLine - 1, firstColumn: b.column)
-        let (text, inv) = Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: p[r]))
+        let (text, inv) = Normalizer.normalize(bytes: UnsafeBufferPointer(rebasing: p[r]), texts: texts)
         items.append(.block(kind: b.kind, line: b.line, endLine: b.last, text: text, depth: 0, invisibles: inv))
       }
       return PieceParse(items: items, openAtEnd: false)

@@ -49,7 +49,8 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   // .docx read as Markdown (WordImport.swift)
   let versions = Mutex<[RawVersion?]>([try wordAsMarkdown(consume x), try wordAsMarkdown(consume y)])
   let results = ParseResults()
-  let cache = ParseCache(copiesBytes: false)  // both versions' bytes live while it does
+  // Both versions' bytes live while the cache does; their equal paragraphs share one text.
+  let cache = ParseCache(copiesBytes: false, sharesTexts: true)
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     // Each thread takes its version out, so the loader holds the only reference to the
     // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.

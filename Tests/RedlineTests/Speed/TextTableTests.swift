@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import RedlineDocument
+
+/// Two versions parsed together make each paragraph text once (`TextTable`): the second
+/// version's unchanged paragraphs share the first's storage, in sections whose bytes differ
+/// (sections with the same bytes share their whole parse through `ParseCache`). The
+/// documents are exactly those parsed without sharing.
+@Suite struct TextTableTests {
+  /// Where a text's bytes live (nil for a text short enough to be kept inline).
+  static func storage(_ s: String) -> UnsafeRawPointer? {
+    var s = s
+    guard s.utf8.count > 15 else { return nil }
+    return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+  }
+
+  /// Both versions as `parseBoth` parses them: one thread from the top, one from the end.
+  static func parseTogether(_ a: [UInt8], _ b: [UInt8], sharing: Bool) -> (Document, Document) {
+    let cache = ParseCache(copiesBytes: false, sharesTexts: sharing)
+    nonisolated(unsafe) var out: [Document?] = [nil, nil]
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      let d = MarkdownParser.parse(k == 0 ? a : b, path: "a.md", cache: cache, warmFromEnd: k == 1)
+      out[k] = d
+    }
+    return (out[0]!, out[1]!)
+  }
+
+  @Test func unchangedParagraphsInChangedSectionsShareTheirText() {
+    var old = ""
+    var new = ""
+    for s in 1...20 {
+      old += "# \(s) Alueiden kehittäminen\n\n"
+      new += "# \(s) Alueiden kehittäminen\n\n"
+      for p in 1...5 {
+        let text = "Maakuntien yhteistyö vahvistaa elinvoimaa ja osaamista, kappale \(s).\(p).\n\n"
+        old += text
+        new += p == 3 ? "Muutettu kappale \(s), ”uusi” – sanamuoto.\n\n" : text
+      }
+    }
+    let (a, b) = Self.parseTogether(Array(old.utf8), Array(new.utf8), sharing: true)
+    let (a0, b0) = Self.parseTogether(Array(old.utf8), Array(new.utf8), sharing: false)
+    #expect(a == a0 && b == b0, "sharing changes no document")
+    var shared = 0
+    var separate = 0
+    for (x, y) in zip(a.blocks, b.blocks) where x.text == y.text {
+      if Self.storage(x.text) == Self.storage(y.text) { shared += 1 } else { separate += 1 }
+    }
+    #expect(shared == 20 * 4 && separate == 0, "shared \(shared), separate \(separate)")
+    for (x, y) in zip(a0.blocks, b0.blocks) where x.text == y.text {
+      #expect(Self.storage(x.text) != Self.storage(y.text), "without the table each version has its own copy")
+    }
+  }
+
+  /// Generated drafts and their edits, the sample drafts: parsed together with and without
+  /// the table, the documents are equal, and so are their texts byte for byte.
+  @Test func sharingChangesNoDocument() {
+    var g = DraftGenerator(seed: 4242)
+    var pairs: [([UInt8], [UInt8])] = []
+    for _ in 0..<6 {
+      let m = g.model()
+      pairs.append((Array(m.markdown().utf8), Array(g.edit(m).markdown(wrap: true).utf8)))
+    }
+    let docs = ParsePiecesTests.realDocuments
+    for k in 0..<(docs.count - 1) { pairs.append((docs[k], docs[k + 1])) }
+    for (old, new) in pairs {
+      let (a, b) = Self.parseTogether(old, new, sharing: true)
+      #expect(a == ParsePiecesTests.whole(old))
+      #expect(b == ParsePiecesTests.whole(new))
+    }
+  }
+
+  /// A text is shared only with the same bytes: with every hash equal (a table that keeps
+  /// no bit of it), the first text is remembered and a different one is made on its own.
+  @Test(arguments: [UInt64.max, 0]) func aTextIsSharedOnlyWithTheSameBytes(_ mask: UInt64) {
+    let t = TextTable(hashMask: mask)
+    func make(_ s: String) -> String {
+      Array(s.utf8).withUnsafeBufferPointer { t.string(validUTF8: $0) }
+    }
+    let x = make("Alueiden kehittämisen painopisteet")
+    let z = make("Alueiden kehittämisen painopisteeT")
+    let y = make("Alueiden kehittämisen painopisteet")
+    #expect(x == y && Self.storage(x) == Self.storage(y))
+    #expect(z == "Alueiden kehittämisen painopisteeT" && Self.storage(z) != Self.storage(x))
+    #expect(make("lyhyt") == "lyhyt", "a text kept inline is made as it is")
+    #expect(t.count == (mask == 0 ? 1 : 2), "texts kept inline are not remembered; one text per hash")
+  }
+}
