@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Release on Linux: each function in its own section, so the link can put the functions a
+/// run executes next to one another (`Sources/redline/hot-functions.order`).
+let hotCold: [SwiftSetting] = [
+  .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
   name: "Redline",
   platforms: [.macOS(.v15)],  // Mutex (Synchronization) and String(validating:) need macOS 15
@@ -25,23 +31,27 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
-    .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"]),
+    .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"], swiftSettings: hotCold),
     // Document model and parsers (the only importer of CCmarkGFM).
-    .target(name: "RedlineDocument", dependencies: ["CCmarkGFM"]),
+    .target(name: "RedlineDocument", dependencies: ["CCmarkGFM"], swiftSettings: hotCold),
     // Section alignment, block matching and word diff: pure Swift.
-    .target(name: "RedlineDiff", dependencies: ["RedlineDocument"]),
+    .target(name: "RedlineDiff", dependencies: ["RedlineDocument"], swiftSettings: hotCold),
     // Review threads: storage, re-anchoring, status.
-    .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"]),
+    .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"], swiftSettings: hotCold),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.
-    .target(name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"]),
+    .target(
+      name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"],
+      swiftSettings: hotCold),
     // Word .docx in and out: WordprocessingML read into Markdown, tracked changes written.
     .target(
       name: "RedlineWord",
-      dependencies: ["RedlineDocument", "RedlineDiff", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+      dependencies: ["RedlineDocument", "RedlineDiff", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: hotCold),
     // Use cases over a drafts repository: what the CLI and tests drive.
     .target(
       name: "RedlineKit",
-      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"]),
+      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"],
+      swiftSettings: hotCold),
     // `redline serve`: review in the browser over RedlineKit (Hummingbird 2).
     .target(
       name: "RedlineServer",
@@ -49,7 +59,8 @@ let package = Package(
         "RedlineKit", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
-      ]),
+      ],
+      swiftSettings: hotCold),
     // Thin command line.
     .executableTarget(
       name: "redline",
@@ -60,9 +71,15 @@ let package = Package(
       // Release on Linux: linked by lld with packed relative relocations and without
       // exporting the program's own 24,000 symbols, so start-up reads 2.6 MB of relocation
       // table and 2.2 MB of symbol table less (peak memory 3 MB lower; docs/speed.md).
+      exclude: ["hot-functions.order"],
+      swiftSettings: hotCold,
       linkerSettings: [
         .unsafeFlags(
-          ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+          [
+            "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+            "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/redline/hot-functions.order",
+            "-Xlinker", "--no-warn-symbol-ordering",
+          ],
           .when(platforms: [.linux], configuration: .release))
       ]),
     // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).

@@ -15,6 +15,14 @@ for tool in hyperfine /usr/bin/time cc git; do
 done
 REDLINE=${REDLINE:-.build/release/redline}
 [ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
+# How much of the hot-functions list (decision 73) the binary still holds: a list gone
+# stale after large changes costs memory, never correctness (bench/hot-functions.sh).
+order=Sources/redline/hot-functions.order
+if command -v nm >/dev/null && [ -f "$order" ]; then
+  listed=$(grep -vc '^#' "$order" || true)
+  found=$(nm --defined-only "$REDLINE" | awk '{print $NF}' | grep -Fxf <(grep -v '^#' "$order") | sort -u | wc -l)
+  echo "hot functions: $found of the $listed in $order are in $REDLINE"
+fi
 cc -O2 -o "$OUT/floor" bench/floor.c
 # The real interpreter, not a version-manager shim (a shim adds ~50 ms per start).
 PY=$(python3 -c 'import sys; print(sys.executable)')
