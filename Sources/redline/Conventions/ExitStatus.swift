@@ -128,15 +128,15 @@ extension Redline {
       // Nothing in this run would use a git-config setting: libgit2 is not started for them.
       Output.configure(
         settings: Settings(language: Settings.language(fromLocale: env) ?? .en),
-        display: find(DisplayOptions.self, in: command),
+        display: displayOptions(of: command),
         pagerCommand: Pager.command(environment: env, corePager: nil))
       return
     }
-    let repoOptions = find(RepositoryOptions.self, in: command)
+    let repoOptions = repositoryOptions(of: command)
     let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
     let repository = try? Repository(discoverFrom: path)
     let settings = try Settings.load(repository: repository, environment: env)
-    let display = find(DisplayOptions.self, in: command)
+    let display = displayOptions(of: command)
     var corePager: String? = nil
     if display != nil && Output.stdoutIsTerminal {
       corePager = try? (repository.map { try $0.configString("core.pager") } ?? GitConfig.globalString("core.pager"))
