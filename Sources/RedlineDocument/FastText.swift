@@ -147,3 +147,39 @@ enum FastText {
     p.isEmpty ? "" : String(decoding: p, as: UTF8.self)
   }
 }
+
+/// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
+/// mix). Only a bucket for `ParseCache` and `TextTable`: each confirms a hit by comparing
+/// the bytes.
+enum ByteHash {
+  static func of(_ base: UnsafeRawPointer?, count n: Int) -> UInt64 {
+    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(n)
+    let k: UInt64 = 0x517C_C1B7_2722_0A95
+    guard let raw = base, n > 0 else { return (((h << 5) | (h >> 59)) &* k).mixed }
+    var i = 0
+    while i &+ 8 <= n {
+      h = ((h << 5) | (h >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = h &* k
+      i &+= 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << shift
+      shift &+= 8
+      i &+= 1
+    }
+    return ((((h << 5) | (h >> 59)) ^ tail) &* k).mixed
+  }
+}
+
+extension UInt64 {
+  /// The final mix of `ByteHash`.
+  fileprivate var mixed: UInt64 {
+    var h = self
+    h ^= h >> 33
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    return h
+  }
+}

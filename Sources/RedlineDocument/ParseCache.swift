@@ -105,32 +105,10 @@ package final class ParseCache: Sendable {
     }
   }
 
-  /// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
-  /// mix). Only a bucket: a hit is confirmed by comparing the bytes.
+  /// A 64-bit hash of `source[range]` (`ByteHash`). Only a bucket: a hit is confirmed by
+  /// comparing the bytes.
   static func hash(_ source: [UInt8], _ range: Range<Int>) -> UInt64 {
-    source.withUnsafeBytes { raw -> UInt64 in
-      var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(range.count)
-      let k: UInt64 = 0x517C_C1B7_2722_0A95
-      var i = range.lowerBound
-      let end = range.upperBound
-      while i &+ 8 <= end {
-        h = ((h << 5) | (h >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        h = h &* k
-        i &+= 8
-      }
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < end {
-        tail |= UInt64(raw[i]) << shift
-        shift &+= 8
-        i &+= 1
-      }
-      h = (((h << 5) | (h >> 59)) ^ tail) &* k
-      h ^= h >> 33
-      h = h &* 0xFF51_AFD7_ED55_8CCD
-      h ^= h >> 33
-      return h
-    }
+    source.withUnsafeBytes { raw in ByteHash.of(raw.baseAddress.map { $0 + range.lowerBound }, count: range.count) }
   }
 }
 

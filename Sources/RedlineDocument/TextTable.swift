@@ -27,7 +27,7 @@ package final class TextTable: Sendable {
   func string(validUTF8 p: UnsafeBufferPointer<UInt8>) -> String {
     // Up to 15 bytes a String keeps inline, with nothing to share.
     guard p.count > 15, let base = p.baseAddress else { return FastText.string(validUTF8: p) }
-    let h = Self.hash(base, p.count) & hashMask
+    let h = ByteHash.of(base, count: p.count) & hashMask
     if let found = table.withLock({ $0[h] }), Self.equal(found, p) { return found }
     let made = FastText.string(validUTF8: p)
     return table.withLock { t -> String in
@@ -45,29 +45,4 @@ package final class TextTable: Sendable {
     return s.withUTF8 { q in q.count == p.count && memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0 }
   }
 
-  /// `ParseCache.hash`'s multiply-and-rotate over a buffer. Only a bucket: a hit is
-  /// confirmed by comparing the bytes.
-  private static func hash(_ base: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-    let raw = UnsafeRawPointer(base)
-    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(n)
-    let k: UInt64 = 0x517C_C1B7_2722_0A95
-    var i = 0
-    while i &+ 8 <= n {
-      h = ((h << 5) | (h >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      h = h &* k
-      i &+= 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < n {
-      tail |= UInt64(base[i]) << shift
-      shift &+= 8
-      i &+= 1
-    }
-    h = (((h << 5) | (h >> 59)) ^ tail) &* k
-    h ^= h >> 33
-    h = h &* 0xFF51_AFD7_ED55_8CCD
-    h ^= h >> 33
-    return h
-  }
 }

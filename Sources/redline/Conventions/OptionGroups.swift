@@ -71,21 +71,18 @@ extension CommentCommand.Resolve: CommonOptions {}
 extension CommentCommand.Reopen: CommonOptions {}
 
 /// A parsed command's display options, without reflection when the command names them.
-/// Debug builds (the tests' binary) also walk the command and stop if the two disagree, so
-/// every test that runs the program checks the command's list.
-func displayOptions(of command: ParsableCommand) -> DisplayOptions? {
-  guard let named = command as? OutputOptionGroups else { return find(DisplayOptions.self, in: command) }
-  assert(
-    String(describing: named.displayOptions) == String(describing: find(DisplayOptions.self, in: command)),
-    "\(type(of: command)) names the wrong display options")
-  return named.displayOptions
-}
+func displayOptions(of command: ParsableCommand) -> DisplayOptions? { named(command) { $0.displayOptions } }
 
-/// A parsed command's repository options; as `displayOptions(of:)`.
-func repositoryOptions(of command: ParsableCommand) -> RepositoryOptions? {
-  guard let named = command as? OutputOptionGroups else { return find(RepositoryOptions.self, in: command) }
+/// A parsed command's repository options, without reflection when the command names them.
+func repositoryOptions(of command: ParsableCommand) -> RepositoryOptions? { named(command) { $0.repositoryOptions } }
+
+/// The group `pick` names, or for a command that names none, the one a walk finds. Debug
+/// builds (the tests' binary) also walk a command that names its groups and stop if the
+/// two disagree, so every test that runs the program checks the command's list.
+private func named<T>(_ command: ParsableCommand, _ pick: (OutputOptionGroups) -> T?) -> T? {
+  guard let groups = command as? OutputOptionGroups else { return find(T.self, in: command) }
   assert(
-    String(describing: named.repositoryOptions) == String(describing: find(RepositoryOptions.self, in: command)),
-    "\(type(of: command)) names the wrong repository options")
-  return named.repositoryOptions
+    String(describing: pick(groups)) == String(describing: find(T.self, in: command)),
+    "\(type(of: command)) names the wrong \(T.self)")
+  return pick(groups)
 }
