@@ -63,14 +63,15 @@ def main():
         sys.exit("usage: hot_functions.py LINK_MAP CALLGRIND_OUT...")
     own = own_sections(sys.argv[1])
     # The functions most runs share (start-up, parsing, the diff) first, then those fewer
-    # runs need; within each group in the order they first ran. A run then touches one
-    # stretch of code and the part its own command adds.
+    # runs need; within each group by name, so that the list changes only where the code
+    # did (the order threads first ran them in varies). A run then touches one stretch of
+    # code and the part its own command adds.
     first, runs = {}, {}
     for cg in sys.argv[2:]:
         for n in executed(cg, "/redline"):
             first.setdefault(n, len(first))
             runs[n] = runs.get(n, 0) + 1
-    names = sorted(first, key=lambda n: (-runs[n], first[n]))
+    names = sorted(first, key=lambda n: (-runs[n], n))
     kept = [n for n in names if own.get(n) is not None]
     print("# Functions a typical run executes, for the release link to place side by side")
     print("# (lld --symbol-ordering-file; decision 73). Written by bench/hot-functions.sh; do not")
