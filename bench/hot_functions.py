@@ -5,8 +5,9 @@ Usage: hot_functions.py LINK_MAP CALLGRIND_OUT... > Sources/redline/hot-function
 
 LINK_MAP is lld's -Map output for the release binary; each CALLGRIND_OUT a callgrind
 profile (--demangle=no) of one run of that binary. Prints the functions of the binary
-that ran and that sit in a section of their own, those most runs share first: lld moves whole input sections, so naming a function that shares a module's one
-`.text` (the Swift standard library's internal functions, 1.6 MB) would drag all of it in.
+that ran and that sit in a section of their own, those most runs share first. lld moves
+whole input sections, so naming a function that shares a module's one `.text` (the
+Swift standard library's internal functions, 1.6 MB) would drag all of it in.
 """
 import re
 import sys
