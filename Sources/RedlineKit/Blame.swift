@@ -5,6 +5,7 @@ import RedlineDocument
 import RedlineGit
 import RedlineReport
 import RedlineReview
+import Synchronization
 
 extension DraftRepository {
   /// Blame for prose: for every block at `revision`, the version that last changed its
@@ -161,15 +162,21 @@ extension DraftRepository {
     let a = try chain.document(k)
     let b = try chain.document(k + 1)
     let wanted = (0..<chain.count).contains(prefetch) && !chain.isParsed(prefetch)
-    let ahead = wanted ? try? chain.bytes(prefetch) : nil
+    // Held in a lock the parsing thread takes them out of, so the loader has the only
+    // reference and blanks front matter in place.
+    let ahead = Mutex<[UInt8]?>(wanted ? try? chain.bytes(prefetch) : nil)
+    let count = ahead.withLock { $0 == nil } ? 1 : 2
     let path = wanted ? chain.versions[prefetch].path : ""
     let box = DiffBox()
     let parses = chain.parses
-    DispatchQueue.concurrentPerform(iterations: ahead == nil ? 1 : 2) { i in
+    DispatchQueue.concurrentPerform(iterations: count) { i in
       if i == 0 {
         box.setDiff(Differ.diff(a, b))
-      } else if let bytes = ahead {
-        box.setParsed(try? DocumentLoader.load(bytes, path: path, cache: parses))
+      } else if let bytes = ahead.withLock({ s in
+        defer { s = nil }
+        return s
+      }) {
+        box.setParsed(try? DocumentLoader.load(consume bytes, path: path, cache: parses))
       }
     }
     if let p = box.parsed { chain.store(p, at: prefetch) }

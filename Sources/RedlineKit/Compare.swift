@@ -112,8 +112,8 @@ extension DraftRepository {
     let (oc, ob) = try bytes(of: p, at: oldRevision)
     let (nc, nb) = try bytes(of: p, at: newRevision)
     var c = try compareRaw(
-      RawVersion(revision: oldRevision, commit: oc, path: p, bytes: ob, format: nil),
-      RawVersion(revision: newRevision, commit: nc, path: p, bytes: nb, format: nil), options: options)
+      RawVersion(revision: oldRevision, commit: oc, path: p, bytes: consume ob, format: nil),
+      RawVersion(revision: newRevision, commit: nc, path: p, bytes: consume nb, format: nil), options: options)
     c.oldRef = decorate(c.oldRef, oc)
     c.newRef = decorate(c.newRef, nc)
     return c

@@ -344,14 +344,15 @@ final class GitVersions: VersionSource {
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
         throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
       }
-      do { return try DocumentLoader.load(bytes, path: path, cache: parses) } catch {
+      do { return try DocumentLoader.load(consume bytes, path: path, cache: parses) } catch {
         throw VersionReadError("'\(path)' at \(DraftRepository.worktree): \(error.description)")
       }
     }
     // While the reader parses the oldest versions from their top, a version read here
     // (the asked one, first) is parsed from its end: the two meet in the middle.
-    return try Self.read(v, path: path, git: repo.git)
-      .flatMap { Self.parse($0, v, path: path, cache: parses, warmFromEnd: ahead != nil) }.get()
+    // The bytes out of their Result first, so the loader holds the only reference to them.
+    let bytes = try Self.read(v, path: path, git: repo.git).get()
+    return try Self.parse(consume bytes, v, path: path, cache: parses, warmFromEnd: ahead != nil).get()
   }
 
   /// How an error names a version: its commit, short.
@@ -368,13 +369,17 @@ final class GitVersions: VersionSource {
     }
   }
 
-  /// A committed version's bytes parsed.
-  static func parse(_ bytes: [UInt8], _ v: VersionStep, path: String, cache: ParseCache, warmFromEnd: Bool = false)
+  /// A committed version's bytes parsed (consumed: front matter is blanked in them).
+  static func parse(
+    _ bytes: consuming [UInt8], _ v: VersionStep, path: String, cache: ParseCache, warmFromEnd: Bool = false
+  )
     -> Result<
       Document, VersionReadError
     >
   {
-    do { return .success(try DocumentLoader.load(bytes, path: path, cache: cache, warmFromEnd: warmFromEnd)) } catch {
+    do {
+      return .success(try DocumentLoader.load(consume bytes, path: path, cache: cache, warmFromEnd: warmFromEnd))
+    } catch {
       return .failure(VersionReadError("'\(path)' at \(name(v)): \(error.description)"))
     }
   }
@@ -396,7 +401,7 @@ final class GitVersions: VersionSource {
       return
     }
     let cache = parses
-    let box = ReadAhead(todo, path: path) { bytes, v in Self.parse(bytes, v, path: path, cache: cache) }
+    let box = ReadAhead(todo, path: path) { bytes, v in Self.parse(consume bytes, v, path: path, cache: cache) }
     ahead = box
     let gitdir = repo.git.gitdir
     Thread.detachNewThread {
@@ -467,7 +472,8 @@ private final class ReadAhead: @unchecked Sendable {
 
   private let condition = NSCondition()
   private let order: [VersionStep]
-  private let parse: @Sendable ([UInt8], VersionStep) -> Result<Document, VersionReadError>
+  /// Takes the bytes over (the slot no longer holds them), so they are parsed in place.
+  private let parse: @Sendable (consuming [UInt8], VersionStep) -> Result<Document, VersionReadError>
   private var slots: [String: Slot] = [:]
   private var unparsed = 0
   private var finished = false
@@ -476,7 +482,7 @@ private final class ReadAhead: @unchecked Sendable {
 
   init(
     _ order: [VersionStep], path: String,
-    parse: @escaping @Sendable ([UInt8], VersionStep) -> Result<Document, VersionReadError>
+    parse: @escaping @Sendable (consuming [UInt8], VersionStep) -> Result<Document, VersionReadError>
   ) {
     self.order = order
     self.path = path
@@ -516,7 +522,7 @@ private final class ReadAhead: @unchecked Sendable {
     slots[v.key] = .parsing
     unparsed -= 1
     condition.unlock()
-    let r = parse(bytes, v)
+    let r = parse(consume bytes, v)
     condition.lock()
     slots[v.key] = .done(r)
     condition.broadcast()
@@ -563,7 +569,7 @@ private final class ReadAhead: @unchecked Sendable {
         slots[key] = .parsing
         unparsed -= 1
         condition.unlock()
-        let r = parse(bytes, v)
+        let r = parse(consume bytes, v)
         condition.lock()
         slots[key] = .done(r)
         condition.broadcast()

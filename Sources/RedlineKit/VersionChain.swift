@@ -86,7 +86,9 @@ final class VersionChain {
     let bytes: [UInt8]
     do { bytes = try repo.git.readBlob(blob) } catch { throw .git(error) }
     let d: Document
-    do { d = try DocumentLoader.load(bytes, path: versions[k].path, cache: parses) } catch { throw .document(error) }
+    do { d = try DocumentLoader.load(consume bytes, path: versions[k].path, cache: parses) } catch {
+      throw .document(error)
+    }
     parsed[blob] = d
     return d
   }

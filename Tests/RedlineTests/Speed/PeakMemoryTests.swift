@@ -91,4 +91,25 @@ struct PeakMemoryTests {
     let other = try peak("c.md", "d.md")
     #expect(other - plain < size / 2, "\(variant): peak \(other) MB against \(plain) MB for the same text")
   }
+
+  /// The same in a history: `blame` reads versions on a second thread and parses them
+  /// there, each taking its bytes over, so a version's front matter is blanked in place.
+  @Test func aHistoryBlanksFrontMatterInPlace() throws {
+    let text = Self.longDraft()
+    let size = Double(text.utf8.count) / 1e6
+    let front = "---\ntitle: Aluekehittämispäätös\nversio: 2\n---\n\n"
+    func versions(_ head: String) -> [String] {
+      [head + text, head + text + "Uusi kappale.\n", head + text + "Uusi kappale.\n\nToinen uusi.\n"]
+    }
+    func peak(_ versions: [String]) throws -> Double {
+      let (d, _) = datedRepo(versions)
+      let r = run(
+        redlineBinary, ["blame", "v3", "doc.md", "--format", "json"], cwd: d.path, env: ["REDLINE_PROFILE": "1"])
+      #expect(r.status == 0, "\(r.stderr)")
+      return try #require(Self.peakMB(r.stderr), "\(r.stderr)")
+    }
+    let plain = try peak(versions(""))
+    let withFront = try peak(versions(front))
+    #expect(withFront - plain < size / 2, "blame: peak \(withFront) MB with front matter, \(plain) MB without")
+  }
 }
