@@ -1,11 +1,20 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// Release on Linux: each function in its own section, so the link can put the functions a
-/// run executes next to one another (`Sources/redline/hot-functions.order`).
+/// run executes next to one another (`Sources/redline/hot-functions.order`, decision 73).
 let hotCold: [SwiftSetting] = [
   .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release))
 ]
+
+/// The order the release link gives those functions; without the file (a partial copy of
+/// the sources) the link goes on without it. SwiftPM does not know the link reads it: after
+/// it changes, remove `.build/release/redline` so that the next build links again.
+let hotFunctions = Context.packageDirectory + "/Sources/redline/hot-functions.order"
+let orderFlags =
+  FileManager.default.fileExists(atPath: hotFunctions)
+  ? ["-Xlinker", "--symbol-ordering-file=" + hotFunctions, "-Xlinker", "--no-warn-symbol-ordering"] : []
 
 let package = Package(
   name: "Redline",
@@ -77,9 +86,7 @@ let package = Package(
         .unsafeFlags(
           [
             "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
-            "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/redline/hot-functions.order",
-            "-Xlinker", "--no-warn-symbol-ordering",
-          ],
+          ] + orderFlags,
           .when(platforms: [.linux], configuration: .release))
       ]),
     // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).

@@ -14,7 +14,8 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install valgrind" >&2; exit 2; }
 
-swift build -c release --product redline --static-swift-stdlib -Xlinker "-Map=$OUT/redline.map"
+# The map names symbols as callgrind does, mangled (C++ ones too).
+swift build -c release --product redline --static-swift-stdlib -Xlinker "-Map=$OUT/redline.map" -Xlinker --no-demangle
 # valgrind 3.19 cannot read this toolchain's DWARF 5; the symbols are enough.
 objcopy --strip-debug .build/release/redline "$OUT/redline"
 
@@ -34,10 +35,10 @@ k=0
 for r in "${runs[@]}"; do
   k=$((k + 1))
   # shellcheck disable=SC2086 # each run is a list of arguments
-  valgrind --tool=callgrind --demangle=no --dump-instr=no --callgrind-out-file="$OUT/cg.$k" \
+  valgrind --tool=callgrind --demangle=no --dump-instr=no --callgrind-out-file="$OUT/cg.$k.out" \
     "$OUT/redline" $r >/dev/null 2>"$OUT/cg.$k.log" || { echo "run failed: redline $r (see $OUT/cg.$k.log)" >&2; exit 1; }
 done
-python3 bench/hot_functions.py "$OUT/redline.map" "$OUT"/cg.[0-9]* > "$OUT/order"
+python3 bench/hot_functions.py "$OUT/redline.map" "$OUT"/cg.*.out > "$OUT/order"
 mv "$OUT/order" Sources/redline/hot-functions.order
 # SwiftPM does not know the link reads the list: remove the binary so the next build links again.
 rm -f .build/release/redline

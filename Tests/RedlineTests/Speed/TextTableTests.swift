@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import RedlineDocument
@@ -18,12 +19,12 @@ import Testing
   /// Both versions as `parseBoth` parses them: one thread from the top, one from the end.
   static func parseTogether(_ a: [UInt8], _ b: [UInt8], sharing: Bool) -> (Document, Document) {
     let cache = ParseCache(copiesBytes: false, sharesTexts: sharing)
-    nonisolated(unsafe) var out: [Document?] = [nil, nil]
+    let out = Mutex<[Document?]>([nil, nil])
     DispatchQueue.concurrentPerform(iterations: 2) { k in
       let d = MarkdownParser.parse(k == 0 ? a : b, path: "a.md", cache: cache, warmFromEnd: k == 1)
-      out[k] = d
+      out.withLock { $0[k] = d }
     }
-    return (out[0]!, out[1]!)
+    return out.withLock { ($0[0]!, $0[1]!) }
   }
 
   @Test func unchangedParagraphsInChangedSectionsShareTheirText() {
