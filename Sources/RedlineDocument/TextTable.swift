@@ -44,5 +44,4 @@ package final class TextTable: Sendable {
     var s = s
     return s.withUTF8 { q in q.count == p.count && memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0 }
   }
-
 }
