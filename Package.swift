@@ -98,6 +98,8 @@ let package = Package(
         "RedlineKit", "RedlineServer", "RedlineFuzzing", "RedlineWord",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
-      ]),
+      ],
+      // Word fixtures are read from their path (`wordFixtures`), not bundled as resources.
+      exclude: ["Word/Fixtures"]),
   ]
 )
