@@ -27,10 +27,12 @@ package enum Inputs {
 /// Compares two files on disk where one side may be `-` (standard input) and either may be
 /// `/dev/null` (a file added or deleted: an empty document). The format comes from
 /// `documentPath` when given, else from the other side's extension, else Markdown.
+/// `whenParsed` runs once both are parsed, before the diff.
 package func compareInputs(
   _ oldPath: String, _ newPath: String, documentPath: String? = nil, oldRef: VersionRef? = nil,
   newRef: VersionRef? = nil,
-  options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput
+  options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput,
+  whenParsed: () -> Void = {}
 ) throws(RedlineError) -> Comparison {
   if oldPath == Inputs.stdin && newPath == Inputs.stdin {
     throw .invalidArgument("only one side can be standard input (-); name a file for the other")
@@ -69,9 +71,9 @@ package func compareInputs(
       defer { r = [nil, nil] }
       return (try r[0]!.get(), try r[1]!.get())
     }
-    c = try compareRaw(consume x, consume y, options: options)
+    c = try compareRaw(consume x, consume y, options: options, whenParsed: whenParsed)
   } else {
-    c = try compareRaw(read(oldPath), read(newPath), options: options)
+    c = try compareRaw(read(oldPath), read(newPath), options: options, whenParsed: whenParsed)
   }
   if let oldRef { c.oldRef = oldRef }
   if let newRef { c.newRef = newRef }

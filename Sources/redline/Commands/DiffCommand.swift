@@ -80,7 +80,7 @@ struct DiffCommand: ParsableCommand {
       if let budget { options.budget = budget }
       let c =
         files || old == "-" || new == "-"
-        ? try compareInputs(old, new, options: options)
+        ? try compareInputs(old, new, options: options, whenParsed: Output.startReadingSettings)
         : try repository.open().compare(old, new, path: path, options: options)
       var sections: [SectionChange]? = nil
       if let section {
@@ -90,6 +90,7 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
+      try Output.awaitSettings()  // read during the diff (decision 75); a bad redline.lang stops here
       let labels = DiffLabels(lang.orDefault)
       let bytes: [UInt8]?  // nil: already streamed to standard output
       if stat {
@@ -154,5 +155,15 @@ extension DiffCommand: MayLeaveSettingsUnread {
     if lang == nil && (stat || format != .json) { return true }  // redline.lang
     if !stat && format == .terminal && output == nil && display.color == nil { return true }  // redline.color
     return false
+  }
+
+  /// Two files (or standard input) compared into `--stat`, Markdown or HTML without `--lang`,
+  /// into a file or a pipe: `redline.lang` only names the language of what is written once
+  /// the comparison is done, so the settings are read on another thread during the diff.
+  var usesSettingsOnlyAfterItsWork: Bool {
+    guard readsSettings, lang == nil, files || old == "-" || new == "-" else { return false }
+    let format = chosenFormat
+    if format == .docx || (output == nil && Output.stdoutIsTerminal && !display.noPager) { return false }
+    return stat || format != .terminal || output != nil || display.color != nil
   }
 }
