@@ -19,6 +19,8 @@ struct DiffCommand: ParsableCommand {
         redline diff v1 v2 --stat                one line per changed section
         redline diff v1 v2 --format html -o muutokset.html
         redline diff --files vanha.md uusi.md    two files, no repository
+        redline diff v1 v2 --format json --context 0 --compact
+                                                 only the changes, as one line of JSON
         redline diff v1 v2 --lang sv --format html -o ändringar.html
 
       JSON output follows the documented contract redline.diff/2 (docs/json-diff.md).
@@ -49,6 +51,10 @@ struct DiffCommand: ParsableCommand {
       "JSON only: keep N unchanged blocks around each change and list the rest as omitted runs (like git's context lines; default: every block).",
       valueName: "N"))
   var context: Int?
+  @Flag(
+    name: .long,
+    help: "JSON only: all on one line, without indentation (a fifth smaller; for programs, not for reading).")
+  var compact = false
   @Option(name: .long, help: .readerLanguage(of: "labels and counts")) var lang: ReaderLanguage?
 
   @Argument(help: "The old revision (or file with --files).") var old: String
@@ -59,6 +65,10 @@ struct DiffCommand: ParsableCommand {
     if files && path != nil { throw ValidationError("--files compares two files: give only OLD and NEW") }
     if let budget, budget < 0 { throw ValidationError("--budget must be zero or more") }
     if let context, context < 0 { throw ValidationError("--context must be zero or more") }
+    if (context != nil || compact) && (stat || chosenFormat != .json) {
+      throw ValidationError(
+        "--\(compact ? "compact" : "context") shapes JSON output: add --format json (and leave out --stat)")
+    }
   }
 
   /// `--format`, else the `-o` file's extension (`.html`, `.md`, `.json`, `.docx`), else terminal.
@@ -109,13 +119,16 @@ struct DiffCommand: ParsableCommand {
           guard output != nil else {
             // Streamed as it is written: a long document's JSON is never held whole.
             Output.willWrite()
-            DiffJSON.write(c.diff, old: c.oldRef, new: c.newRef, sections: sections, context: context) {
+            DiffJSON.write(
+              c.diff, old: c.oldRef, new: c.newRef, sections: sections, pretty: !compact, context: context
+            ) {
               OutputFile.writeStandardOutput($0)
             }
             bytes = nil
             break
           }
-          bytes = DiffJSON.render(c.diff, old: c.oldRef, new: c.newRef, sections: sections, context: context)
+          bytes = DiffJSON.render(
+            c.diff, old: c.oldRef, new: c.newRef, sections: sections, pretty: !compact, context: context)
         case .html:
           bytes = Array(
             TerminalText.clean(

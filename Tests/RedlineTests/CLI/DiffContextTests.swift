@@ -15,12 +15,19 @@ import Testing
   }
 
   static func json(_ args: [String]) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(output(args).utf8)) as? [String: Any])
+  }
+
+  /// The JSON as written, to standard output or, with `-o NAME`, to that file.
+  static func output(_ args: [String]) throws -> String {
     let d = TempDir("context")
     d.write("a.md", "# Päätös\n\n## 1 Luku\n\n" + old.joined(separator: "\n\n") + "\n\n## 2 Toinen\n\nMuuttumaton.\n")
     d.write("b.md", "# Päätös\n\n## 1 Luku\n\n" + new.joined(separator: "\n\n") + "\n\n## 2 Toinen\n\nMuuttumaton.\n")
-    let r = run(redlineBinary, ["diff", "--files", d.path + "/a.md", d.path + "/b.md", "--format", "json"] + args)
+    let r = run(
+      redlineBinary, ["diff", "--files", "a.md", "b.md", "--format", "json"] + args, cwd: d.path)
     #expect(r.status == 0, "\(r.stderr)")
-    return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    guard let o = args.firstIndex(of: "-o") else { return r.stdout }
+    return try String(contentsOfFile: d.path + "/" + args[o + 1], encoding: .utf8)
   }
 
   static func blocks(_ j: [String: Any], section: Int) -> [[String: Any]] {
@@ -48,6 +55,33 @@ import Testing
     #expect(j["context"] == nil)
     #expect(Self.blocks(j, section: 1).count == 12)
     #expect(!Self.blocks(j, section: 1).contains { $0["status"] as? String == "omitted" })
+  }
+
+  /// `--compact`: the same JSON on one line, streamed or written to a file, with or
+  /// without `--context`.
+  @Test func compactIsTheSameJSONOnOneLine() throws {
+    for extra in [[], ["--context", "1"], ["-o", "d.json"], ["--context", "0", "-o", "d.json"]] {
+      let pretty = try Self.output(extra)
+      let compact = try Self.output(extra + ["--compact"])
+      #expect(compact.split(separator: "\n").count == 1 && compact.hasSuffix("}\n"), "\(extra)")
+      #expect(pretty.split(separator: "\n").count > 20, "\(extra)")
+      #expect(compact.utf8.count < pretty.utf8.count * 9 / 10, "\(extra)")
+      let a = try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSDictionary
+      let b = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
+      #expect(a != nil && a == b, "\(extra): the same members and values")
+      // Only the layout differs: no space after a colon or a comma outside the texts.
+      #expect(compact.hasPrefix("{\"schema\":\"redline.diff/2\","), "\(compact.prefix(60))")
+    }
+  }
+
+  /// `--context` and `--compact` shape JSON: with another format they are usage errors,
+  /// not silently ignored.
+  @Test func jsonOptionsWithoutJSONAreUsageErrors() {
+    for args in [["--compact"], ["--context", "2"], ["--compact", "--stat"], ["--compact", "-o", "x.html"]] {
+      let r = run(redlineBinary, ["diff", "--files", "a.md", "b.md"] + args)
+      #expect(r.status == 2, "\(args)")
+      #expect(r.stderr.contains("shapes JSON output: add --format json"), "\(args): \(r.stderr)")
+    }
   }
 
   @Test func aNegativeContextIsAUsageError() {
