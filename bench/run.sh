@@ -4,7 +4,8 @@
 # read-and-hash-lines floor, on the same generated pairs, in one run. Prints medians,
 # ratios and peak memory. Usage: bench/run.sh [SIZES...]   (default: 1MB 5MB 20MB)
 # Also runs heavy-5MB (10x edits, 40x moves) and wrap-5MB (hard-wrapped at 80 columns),
-# `redline diff --stat`, Python difflib's two-level word diff (bench/peers/peer_difflib.py),
+# `redline diff --stat`, `redline diff --format json --context 0 --compact` (only the changes, as
+# git's word diff writes only them), Python difflib's two-level word diff (bench/peers/peer_difflib.py),
 # and, on the 5 MB pair, callgrind instruction counts of redline and git (CALLGRIND=0 skips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,9 +62,10 @@ for p in "${pairs[@]}"; do
     [git-histogram]="git diff --no-index --histogram $old $new"
     [floor-lines]="$OUT/floor $old $new"
     [redline-stat]="$REDLINE diff --stat --files $old $new"
+    [redline-changes]="$REDLINE diff --format json --context 0 --compact --files $old $new"
     [difflib]="$PY bench/peers/peer_difflib.py $old $new"
   )
-  for tool in redline redline-stat git-word-diff git-histogram floor-lines difflib; do
+  for tool in redline redline-changes redline-stat git-word-diff git-histogram floor-lines difflib; do
     cmd=${cmds[$tool]}
     /usr/bin/time -f "%M" -o "$OUT/rss" $cmd >/dev/null 2>/dev/null || true
     rss=$(tail -1 "$OUT/rss")
@@ -91,6 +93,7 @@ if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null; then
     # valgrind 3.19 cannot read the DWARF of some linked C code: count on a copy without it.
     objcopy --strip-debug "$REDLINE" "$OUT/redline-nodebug"
     for spec in "redline-json|$OUT/redline-nodebug diff --format json --files $old $new" \
+                "redline-json-changes|$OUT/redline-nodebug diff --format json --context 0 --compact --files $old $new" \
                 "redline-stat|$OUT/redline-nodebug diff --stat --files $old $new" \
                 "git-word-diff|git diff --no-index --word-diff=porcelain $old $new" \
                 "git-stat|git diff --no-index --stat $old $new"; do
