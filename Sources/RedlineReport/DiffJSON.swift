@@ -174,8 +174,8 @@ package enum DiffJSON {
     if let context {
       for run in contextRuns(s.blocks, context: context) {
         switch run {
-        case .shown(let b): block(&w, d, b, &paths)
-        case .omitted(let bs): omitted(&w, d, bs)
+        case .shown(let i): block(&w, d, s.blocks[i], &paths)
+        case .omitted(let r): omitted(&w, d, s.blocks[r])
         }
       }
     } else {
@@ -194,39 +194,39 @@ package enum DiffJSON {
     w.endObject()
   }
 
-  /// A block shown, or a run of unchanged blocks left out under `--context`.
-  enum ContextRun {
-    case shown(BlockChange)
-    case omitted([BlockChange])
+  /// A block shown, or a run of unchanged blocks left out under `--context`: positions in
+  /// the section's blocks.
+  enum ContextRun: Equatable {
+    case shown(Int)
+    case omitted(Range<Int>)
   }
 
   /// The blocks of a section with unchanged ones more than `context` blocks away from a
   /// change grouped into omitted runs.
   static func contextRuns(_ blocks: [BlockChange], context: Int) -> [ContextRun] {
-    let changed = blocks.indices.filter { blocks[$0].status != .unchanged }
     var keep = [Bool](repeating: false, count: blocks.count)
-    for i in changed {
+    for i in blocks.indices where blocks[i].status != .unchanged {
       for k in max(0, i - context)...min(blocks.count - 1, i + context) { keep[k] = true }
     }
     var out: [ContextRun] = []
-    var run: [BlockChange] = []
-    for (i, b) in blocks.enumerated() {
+    var runStart: Int? = nil
+    for i in blocks.indices {
       if keep[i] {
-        if !run.isEmpty { out.append(.omitted(run)) }
-        run = []
-        out.append(.shown(b))
-      } else {
-        run.append(b)
+        if let start = runStart { out.append(.omitted(start..<i)) }
+        runStart = nil
+        out.append(.shown(i))
+      } else if runStart == nil {
+        runStart = i
       }
     }
-    if !run.isEmpty { out.append(.omitted(run)) }
+    if let start = runStart { out.append(.omitted(start..<blocks.count)) }
     return out
   }
 
   /// `{"status": "omitted", "count": k, "old_lines": [first, last], "new_lines": [first, last]}`.
-  static func omitted(_ w: inout JSONWriter, _ d: DocumentDiff, _ run: [BlockChange]) {
-    func lines(_ k: String, _ doc: Document, _ idx: [Int]) {
-      guard let first = idx.first, let last = idx.last else { return w.null(k) }
+  static func omitted(_ w: inout JSONWriter, _ d: DocumentDiff, _ run: ArraySlice<BlockChange>) {
+    func lines(_ k: String, _ doc: Document, _ first: Int?, _ last: Int?) {
+      guard let first, let last else { return w.null(k) }
       w.beginArray(k)
       w.value(nil, doc.blocks[first].line)
       w.value(nil, doc.blocks[last].endLine)
@@ -235,8 +235,8 @@ package enum DiffJSON {
     w.beginObject()
     w.value("status", "omitted")
     w.value("count", run.count)
-    lines("old_lines", d.old, run.compactMap(\.old))
-    lines("new_lines", d.new, run.compactMap(\.new))
+    lines("old_lines", d.old, run.first { $0.old != nil }?.old, run.last { $0.old != nil }?.old)
+    lines("new_lines", d.new, run.first { $0.new != nil }?.new, run.last { $0.new != nil }?.new)
     w.endObject()
   }
 

@@ -42,6 +42,10 @@ import Testing
     let first = Self.blocks(j, section: 1)[0]
     #expect(first["count"] as? Int == 4)
     #expect(Self.blocks(j, section: 1)[4]["count"] as? Int == 5)
+    // The lines each run spans, in each version: paragraphs 1–4 and 8–12 (one every other line from 5).
+    #expect(first["old_lines"] as? [Int] == [5, 11] && first["new_lines"] as? [Int] == [5, 11])
+    let last = Self.blocks(j, section: 1)[4]
+    #expect(last["old_lines"] as? [Int] == [19, 27] && last["new_lines"] as? [Int] == [19, 27])
     // An unchanged section keeps its heading; its one block is an omitted run.
     #expect(Self.blocks(j, section: 2).map { $0["count"] as? Int } == [1])
     // Every block is accounted for: shown plus counted equals the document's blocks.
