@@ -251,8 +251,12 @@ enum BlockTextIDs {
           let k = Int(table[slot])
           if firstHashes[k] == h {
             var other = first[k]
+            // Equal paragraphs of two versions parsed together usually share one storage
+            // (`TextTable`): then the bytes need no comparing.
             let same = other.withUTF8 { q in
-              q.count == p.count && (p.count == 0 || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
+              q.count == p.count
+                && (p.count == 0 || q.baseAddress == p.baseAddress
+                  || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
             }
             if same { return Int32(k) }
           }
