@@ -31,24 +31,10 @@ struct ByteInterner {
 
   var count: Int { entries.count }
 
-  /// FNV-1a, 64 bits, eight bytes at a time where possible.
+  /// The bytes' `ByteHash` (a bucket only: every hit is confirmed by comparing the bytes).
   @inline(__always)
   static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    var i = 0
-    let n = p.count
-    let raw = UnsafeRawPointer(p.baseAddress)
-    while i + 8 <= n {
-      let w = raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-      h = (h ^ w) &* 0x0000_0100_0000_01b3
-      h ^= h >> 29
-      i += 8
-    }
-    while i < n {
-      h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3
-      i += 1
-    }
-    return h ^ (h >> 32)
+    ByteHash.of(UnsafeRawPointer(p.baseAddress), count: p.count)
   }
 
   /// The id of bytes already interned, or nil.

@@ -149,14 +149,31 @@ enum FastText {
 }
 
 /// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
-/// mix). Only a bucket for `ParseCache` and `TextTable`: each confirms a hit by comparing
-/// the bytes.
-enum ByteHash {
-  static func of(_ base: UnsafeRawPointer?, count n: Int) -> UInt64 {
+/// mix); from 64 bytes on, four such chains over interleaved words, which the processor
+/// runs side by side (a paragraph hashes in half the time of one chain). Only a bucket
+/// for `ParseCache`, `TextTable` and the diff's interners: each confirms a hit by
+/// comparing the bytes, and no output depends on the values.
+package enum ByteHash {
+  package static func of(_ base: UnsafeRawPointer?, count n: Int) -> UInt64 {
     var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(n)
     let k: UInt64 = 0x517C_C1B7_2722_0A95
     guard let raw = base, n > 0 else { return (((h << 5) | (h >> 59)) &* k).mixed }
     var i = 0
+    if n >= 64 {
+      var a = h
+      var b = h ^ 0x9E37_79B9_7F4A_7C15
+      var c = h ^ 0xC2B2_AE3D_27D4_EB4F
+      var d = h ^ 0x1656_67B1_9E37_79F9
+      while i &+ 32 <= n {
+        a = (((a << 5) | (a >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+        b = (((b << 5) | (b >> 59)) ^ raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)) &* k
+        c = (((c << 5) | (c >> 59)) ^ raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)) &* k
+        d = (((d << 5) | (d >> 59)) ^ raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)) &* k
+        i &+= 32
+      }
+      let (mb, mc, md) = (b.mixed, c.mixed, d.mixed)
+      h = a.mixed ^ ((mb << 17) | (mb >> 47)) ^ ((mc << 31) | (mc >> 33)) ^ ((md << 47) | (md >> 17))
+    }
     while i &+ 8 <= n {
       h = ((h << 5) | (h >> 59)) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
       h = h &* k

@@ -87,3 +87,29 @@ import Testing
     #expect(t.count == (mask == 0 ? 1 : 2), "texts kept inline are not remembered; one text per hash")
   }
 }
+
+/// `ByteHash` is only a bucket (every hit is confirmed by the bytes), but a bucket that
+/// missed part of the bytes would put every long text of a draft into few buckets. From
+/// 64 bytes on it runs four chains over interleaved words: each byte of each chain and of
+/// the tail still changes the hash.
+@Suite struct ByteHashTests {
+  static func hash(_ b: [UInt8]) -> UInt64 { b.withUnsafeBytes { ByteHash.of($0.baseAddress, count: $0.count) } }
+
+  @Test func everyByteAndTheLengthCount() {
+    let text = Array("Maakuntien liitot kehittävät alueitaan yhdessä kuntien, valtion ja yritysten kanssa.".utf8)
+    #expect(text.count > 64 + 8)
+    let base = Self.hash(text)
+    for i in text.indices {
+      var changed = text
+      changed[i] ^= 0x20
+      #expect(Self.hash(changed) != base, "byte \(i) of \(text.count) is left out")
+    }
+    // Every prefix (the lengths on both sides of the four-chain threshold) hashes apart.
+    let prefixes = (0...text.count).map { Self.hash(Array(text.prefix($0))) }
+    #expect(Set(prefixes).count == prefixes.count)
+    // Swapping two words between chains changes the hash too.
+    var swapped = text
+    swapped.swapAt(0, 8)
+    #expect(Self.hash(swapped) != base)
+  }
+}
