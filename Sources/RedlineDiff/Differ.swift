@@ -143,7 +143,7 @@ struct DiffState {
 
     static func == (x: TextKey, y: TextKey) -> Bool {
       guard x.bytesHash == y.bytesHash else { return false }
-      return x.simple && y.simple ? x.text.utf8.elementsEqual(y.text.utf8) : x.text == y.text
+      return x.simple && y.simple ? x.text.hasSameBytes(as: y.text) : x.text == y.text
     }
 
     func hash(into h: inout Hasher) { h.combine(bytesHash) }

@@ -39,7 +39,7 @@ package enum WordDiff {
   package static func diffReportingCap(_ old: String, _ new: String, maxCost: Int = maxCost) -> (
     segments: [Segment], capped: Bool
   ) {
-    if old.utf8.elementsEqual(new.utf8) { return (old.isEmpty ? [] : [Segment(.equal, old)], false) }
+    if old.hasSameBytes(as: new) { return (old.isEmpty ? [] : [Segment(.equal, old)], false) }
     let sides = Sides(old: old, new: new)
     let sa = Tokenizer.spans(old)
     let sb = Tokenizer.spans(new)

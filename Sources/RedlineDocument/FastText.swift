@@ -148,6 +148,21 @@ enum FastText {
   }
 }
 
+extension String {
+  /// Whether the two strings hold the same UTF-8 bytes (`==` also equates canonically
+  /// equivalent texts; Redline's texts are NFC, where the two agree). One `memcmp`, none
+  /// when both share one storage.
+  package func hasSameBytes(as other: String) -> Bool {
+    guard utf8.count == other.utf8.count else { return false }
+    var (a, b) = (self, other)
+    return a.withUTF8 { p in
+      b.withUTF8 { q in
+        p.count == 0 || p.baseAddress == q.baseAddress || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
+      }
+    }
+  }
+}
+
 /// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
 /// mix); from 64 bytes on, four such chains over interleaved words, which the processor
 /// runs side by side (a paragraph hashes in half the time of one chain). Only a bucket
