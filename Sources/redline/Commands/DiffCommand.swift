@@ -152,6 +152,7 @@ struct DiffCommand: ParsableCommand {
       } else if let bytes {
         writeStdout(bytes)
       }
+      ProcessEnd.keep(c)  // freed by the exit, not object by object (ProcessEnd)
     }
     if exitCode && differs { throw ExitCode(1) }
   }

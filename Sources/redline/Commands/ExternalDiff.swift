@@ -81,6 +81,7 @@ enum ExternalDiff {
       }
       let text = DiffText.render(c.diff, old: c.oldRef, new: c.newRef, style: color ? .color : .plain)
       writeStdout(Array(TerminalText.sanitize(text, keepingOwnStyles: color).utf8))
+      ProcessEnd.keep(c)  // freed by the exit (ProcessEnd)
       return 0
     } catch {
       printError(error.description)
