@@ -202,11 +202,49 @@ struct JSONWriter {
   }
 
   private mutating func key(_ k: String?) {
-    if needsComma.count > 1 || k != nil { separator() }
-    if let k {
-      string(k)
-      if pretty { put(": ") } else { put(UInt8(ascii: ":")) }
+    guard let k else {
+      if needsComma.count > 1 { separator() }
+      return
     }
+    var t = k
+    let written = t.withUTF8 { p -> Bool in
+      guard Self.nextSpecial(p, from: 0) == p.count else { return false }
+      // The usual key (plain ASCII, nothing to escape): the separator, the line break and
+      // indentation, the quoted key and the colon in one write (each is a member's).
+      let comma = needsComma[needsComma.count - 1]
+      needsComma[needsComma.count - 1] = true
+      let isPretty = pretty
+      let indent = isPretty ? 1 + depth * 2 : 0
+      write(max: 1 + indent + p.count + 4) { o in
+        var w = 0
+        if comma {
+          o[0] = UInt8(ascii: ",")
+          w = 1
+        }
+        if isPretty {
+          o[w] = 0x0A
+          (o + w + 1).initialize(repeating: 0x20, count: indent - 1)
+          w += indent
+        }
+        o[w] = UInt8(ascii: "\"")
+        w += 1
+        if let b = p.baseAddress { (o + w).update(from: b, count: p.count) }
+        w += p.count
+        o[w] = UInt8(ascii: "\"")
+        o[w + 1] = UInt8(ascii: ":")
+        w += 2
+        if isPretty {
+          o[w] = 0x20
+          w += 1
+        }
+        return w
+      }
+      return true
+    }
+    guard !written else { return }
+    separator()
+    string(k)
+    if pretty { put(": ") } else { put(UInt8(ascii: ":")) }
   }
 
   /// A whole JSON document: its object with `"schema"` first, then the members `members`
