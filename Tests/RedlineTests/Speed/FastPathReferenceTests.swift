@@ -229,6 +229,32 @@ import Testing
     }
   }
 
+  /// Keys are written in one piece when they need no escaping, and escaped like any text
+  /// otherwise (a key can come from a draft's front matter): the same bytes as a key
+  /// written as a text, then its colon, at every depth, pretty and compact.
+  @Test func jsonKeysEqualKeysWrittenAsTexts() {
+    let keys = ["line", "", "end_line", "sanat \"lainaus\"", "sarake\tväli", "päätös", "\u{85}", "x"]
+    for pretty in [true, false] {
+      for depth in 1..<4 {
+        var fast = JSONWriter(pretty: pretty)
+        fast.beginObject()
+        for _ in 1..<depth { fast.beginObject("o") }
+        let prefix = fast.bytes.count
+        var reference: [UInt8] = []
+        for (n, k) in keys.enumerated() {
+          fast.value(k, n)
+          // Separator, line break and indentation, the key as a text, its colon, the value.
+          if n > 0 { reference += Array(",".utf8) }
+          if pretty { reference += [0x0A] + Array(repeating: 0x20, count: 2 * depth) }
+          var text = JSONWriter(pretty: false)
+          text.value(nil, k)
+          reference += text.bytes + Array((pretty ? ": " : ":").utf8) + Array(String(n).utf8)
+        }
+        #expect(Array(fast.bytes.dropFirst(prefix)) == reference, "pretty \(pretty), depth \(depth)")
+      }
+    }
+  }
+
   /// A list encoded once (a block's section path) and written under its key is the same
   /// bytes as the list written in place, at every depth, pretty and compact, empty or not.
   @Test func encodedListEqualsListWrittenInPlace() {
