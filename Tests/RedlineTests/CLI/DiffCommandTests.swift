@@ -173,19 +173,29 @@ import Testing
     #expect(bad.stderr.contains("folder '/nonexistent/dir' does not exist"))
   }
 
-  /// Decision 65: a run that uses no git-config setting (two files into JSON, or `--stat`
-  /// with `--lang`, into a pipe) does not read them, so libgit2 is never started; a run
-  /// that uses one still reads them, and a value it cannot use is still an error.
-  @Test func settingsAreReadOnlyWhenSomethingUsesThem() throws {
-    let d = TempDir("settings")
+  /// A repository whose git config sets `redline.lang` to a value Redline cannot use, with
+  /// two versions of a one-paragraph draft beside it (`a.md`, `b.md`).
+  static func settingsRepository(_ name: String) throws -> TempDir {
+    let d = TempDir(name)
     git(d.path, "init", "-q")
     git(d.path, "config", "redline.lang", "klingon")
     try "# 1 Tavoite\n\nAlueet kehittyvät.\n".write(toFile: d.path + "/a.md", atomically: true, encoding: .utf8)
     try "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n".write(
       toFile: d.path + "/b.md", atomically: true, encoding: .utf8)
-    func diff(_ extra: [String]) -> RunResult {
-      run(redlineBinary, ["diff", "--files", "a.md", "b.md"] + extra, cwd: d.path, env: ["REDLINE_PROFILE": "1"])
-    }
+    return d
+  }
+
+  /// `redline diff --files ARGS` in `d`, with `REDLINE_PROFILE` (which says whether libgit2 started).
+  static func profiledDiff(in d: TempDir, _ args: [String]) -> RunResult {
+    run(redlineBinary, ["diff", "--files"] + args, cwd: d.path, env: ["REDLINE_PROFILE": "1"])
+  }
+
+  /// Decision 65: a run that uses no git-config setting (two files into JSON, or `--stat`
+  /// with `--lang`, into a pipe) does not read them, so libgit2 is never started; a run
+  /// that uses one still reads them, and a value it cannot use is still an error.
+  @Test func settingsAreReadOnlyWhenSomethingUsesThem() throws {
+    let d = try Self.settingsRepository("settings")
+    func diff(_ extra: [String]) -> RunResult { Self.profiledDiff(in: d, ["a.md", "b.md"] + extra) }
     for extra in [["--format", "json"], ["--stat", "--lang", "fi"], ["--format", "markdown", "--lang", "sv"]] {
       let r = diff(extra)
       #expect(r.status == 0, "\(extra): \(r.stderr)")
@@ -213,15 +223,8 @@ import Testing
   /// them; and a run that fails while they are being read waits for them before it exits
   /// (exit() while libgit2 starts crashed once, decision 64).
   @Test func settingsForTheLanguageAreReadDuringTheDiff() throws {
-    let d = TempDir("settings-later")
-    git(d.path, "init", "-q")
-    git(d.path, "config", "redline.lang", "klingon")
-    try "# 1 Tavoite\n\nAlueet kehittyvät.\n".write(toFile: d.path + "/a.md", atomically: true, encoding: .utf8)
-    try "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n".write(
-      toFile: d.path + "/b.md", atomically: true, encoding: .utf8)
-    func diff(_ args: [String]) -> RunResult {
-      run(redlineBinary, ["diff", "--files"] + args, cwd: d.path, env: ["REDLINE_PROFILE": "1"])
-    }
+    let d = try Self.settingsRepository("settings-later")
+    func diff(_ args: [String]) -> RunResult { Self.profiledDiff(in: d, args) }
     for extra in [["--stat"], ["--format", "markdown"], ["--format", "html"], ["-o", "out.md"]] {
       let r = diff(["a.md", "b.md"] + extra)
       #expect(r.status == 2, "\(extra): \(r.stdout)")
