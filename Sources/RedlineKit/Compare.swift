@@ -26,17 +26,15 @@ struct RawVersion: Sendable {
 
 /// Parses both sides on two threads (sharing the sections they have in common), then diffs.
 /// The versions are consumed: their bytes are let go once parsed, before the diff.
-/// `whenParsed` runs between the two, when the second core starts to have time to spare.
-func compareRaw(
-  _ x: consuming RawVersion, _ y: consuming RawVersion, options: DiffOptions, whenParsed: () -> Void = {}
-) throws(RedlineError) -> Comparison {
+func compareRaw(_ x: consuming RawVersion, _ y: consuming RawVersion, options: DiffOptions) throws(RedlineError)
+  -> Comparison
+{
   let clock = PhaseClock.run
   clock.lap("read both")
   let oldRef = VersionRef(revision: x.revision, commit: x.commit?.hex, path: x.path)
   let newRef = VersionRef(revision: y.revision, commit: y.commit?.hex, path: y.path)
   let (old, new) = try parseBoth(consume x, consume y)  // the documents hold their own text
   clock.lap("parse both")
-  whenParsed()
   let diff = Differ.diff(old.document, new.document, options: options)
   clock.lap("diff")
   return Comparison(old: old, new: new, diff: diff, oldRef: oldRef, newRef: newRef)

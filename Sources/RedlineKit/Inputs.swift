@@ -27,12 +27,10 @@ package enum Inputs {
 /// Compares two files on disk where one side may be `-` (standard input) and either may be
 /// `/dev/null` (a file added or deleted: an empty document). The format comes from
 /// `documentPath` when given, else from the other side's extension, else Markdown.
-/// `whenParsed` runs once both are parsed, before the diff.
 package func compareInputs(
   _ oldPath: String, _ newPath: String, documentPath: String? = nil, oldRef: VersionRef? = nil,
   newRef: VersionRef? = nil,
-  options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput,
-  whenParsed: () -> Void = {}
+  options: DiffOptions = DiffOptions(), readStdin: () -> [UInt8] = Inputs.readStandardInput
 ) throws(RedlineError) -> Comparison {
   if oldPath == Inputs.stdin && newPath == Inputs.stdin {
     throw .invalidArgument("only one side can be standard input (-); name a file for the other")
@@ -71,9 +69,9 @@ package func compareInputs(
       defer { r = [nil, nil] }
       return (try r[0]!.get(), try r[1]!.get())
     }
-    c = try compareRaw(consume x, consume y, options: options, whenParsed: whenParsed)
+    c = try compareRaw(consume x, consume y, options: options)
   } else {
-    c = try compareRaw(read(oldPath), read(newPath), options: options, whenParsed: whenParsed)
+    c = try compareRaw(read(oldPath), read(newPath), options: options)
   }
   if let oldRef { c.oldRef = oldRef }
   if let newRef { c.newRef = newRef }

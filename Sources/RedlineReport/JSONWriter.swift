@@ -209,7 +209,7 @@ struct JSONWriter {
     var t = k
     let written = t.withUTF8 { p -> Bool in
       guard Self.nextSpecial(p, from: 0) == p.count else { return false }
-      // The usual key (plain ASCII, nothing to escape): the separator, the line break and
+      // The usual key (nothing in it to escape): the separator, the line break and
       // indentation, the quoted key and the colon in one write (each is a member's).
       let comma = needsComma[needsComma.count - 1]
       needsComma[needsComma.count - 1] = true

@@ -14,13 +14,13 @@ struct DiffCommand: ParsableCommand {
 
       Examples:
         redline diff v1 v2                       compare two tagged versions
-        redline diff v2 WORKTREE                 compare the last version with unsaved work
-        redline diff v1 v2 --section 3.1         only section 3.1 (and its subsections)
+        redline diff v2 WORKTREE                 last version against unsaved work
+        redline diff v1 v2 --section 3.1         only section 3.1 and its subsections
         redline diff v1 v2 --stat                one line per changed section
         redline diff v1 v2 --format html -o muutokset.html
         redline diff --files vanha.md uusi.md    two files, no repository
         redline diff v1 v2 --format json --context 0 --compact
-                                                 only the changes, as one line of JSON
+                                                 only the changes, on one line
         redline diff v1 v2 --lang sv --format html -o ändringar.html
 
       JSON output follows the documented contract redline.diff/2 (docs/json-diff.md).
@@ -65,9 +65,12 @@ struct DiffCommand: ParsableCommand {
     if files && path != nil { throw ValidationError("--files compares two files: give only OLD and NEW") }
     if let budget, budget < 0 { throw ValidationError("--budget must be zero or more") }
     if let context, context < 0 { throw ValidationError("--context must be zero or more") }
-    if (context != nil || compact) && (stat || chosenFormat != .json) {
-      throw ValidationError(
-        "--\(compact ? "compact" : "context") shapes JSON output: add --format json (and leave out --stat)")
+    if context != nil || compact {
+      let option = compact ? "--compact" : "--context"
+      if stat { throw ValidationError("\(option) shapes JSON output, and --stat writes text: leave out one of them") }
+      if chosenFormat != .json {
+        throw ValidationError("\(option) shapes JSON output: add --format json (or write to a .json file)")
+      }
     }
   }
 
@@ -90,7 +93,7 @@ struct DiffCommand: ParsableCommand {
       if let budget { options.budget = budget }
       let c =
         files || old == "-" || new == "-"
-        ? try compareInputs(old, new, options: options, whenParsed: Output.startReadingSettings)
+        ? try compareInputs(old, new, options: options)
         : try repository.open().compare(old, new, path: path, options: options)
       var sections: [SectionChange]? = nil
       if let section {
@@ -100,7 +103,6 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
-      try Output.awaitSettings()  // read during the diff (decision 75); a bad redline.lang stops here
       let labels = DiffLabels(lang.orDefault)
       let bytes: [UInt8]?  // nil: already streamed to standard output
       if stat {
@@ -169,15 +171,5 @@ extension DiffCommand: MayLeaveSettingsUnread {
     if lang == nil && (stat || format != .json) { return true }  // redline.lang
     if !stat && format == .terminal && output == nil && display.color == nil { return true }  // redline.color
     return false
-  }
-
-  /// Two files (or standard input) compared into `--stat`, Markdown or HTML without `--lang`,
-  /// into a file or a pipe: `redline.lang` only names the language of what is written once
-  /// the comparison is done, so the settings are read on another thread during the diff.
-  var usesSettingsOnlyAfterItsWork: Bool {
-    guard readsSettings, lang == nil, files || old == "-" || new == "-" else { return false }
-    let format = chosenFormat
-    if format == .docx || (output == nil && Output.stdoutIsTerminal && !display.noPager) { return false }
-    return stat || format != .terminal || output != nil || display.color != nil
   }
 }

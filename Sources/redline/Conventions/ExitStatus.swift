@@ -50,9 +50,6 @@ extension Redline {
     } catch {
       status = report(error)
     }
-    // Settings still being read (decision 75) are waited for: exit() must not run while
-    // libgit2 starts on another thread (decision 64).
-    Output.settleSettings()
     Output.finish()
     PhaseClock.run.lap("output")
     if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
@@ -137,13 +134,6 @@ extension Redline {
     }
     let repoOptions = repositoryOptions(of: command)
     let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
-    if let c = command as? MayLeaveSettingsUnread, c.usesSettingsOnlyAfterItsWork {
-      // Only the output's language, once the work is done: read later (decision 75).
-      Output.readSettingsLater(display: displayOptions(of: command)) {
-        try Settings.load(repository: try? Repository(discoverFrom: path), environment: env)
-      }
-      return
-    }
     let repository = try? Repository(discoverFrom: path)
     let settings = try Settings.load(repository: repository, environment: env)
     let display = displayOptions(of: command)
@@ -172,11 +162,6 @@ func find<T>(_ type: T.Type, in value: Any, depth: Int = 0) -> T? {
 protocol MayLeaveSettingsUnread {
   /// False when no setting could change what this run does.
   var readsSettings: Bool { get }
-  /// True when the settings choose only what this run writes once its work is done (the
-  /// language of `--stat` for two files): they are then read on another thread, started
-  /// when the run has a core to spare (`Output.startReadingSettings()`), and the run calls
-  /// `Output.awaitSettings()` before it writes (decision 75).
-  var usesSettingsOnlyAfterItsWork: Bool { get }
 }
 
 /// A command that never writes to the repository: it may read objects without libgit2

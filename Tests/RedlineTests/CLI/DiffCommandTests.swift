@@ -215,40 +215,4 @@ import Testing
     git(d.path, "config", "redline.lang", "sv")
     #expect(diff(["--stat"]).stdout.contains("Avsnitt: 1 ändrat avsnitt"), "the setting still applies when used")
   }
-
-  /// Decision 75: when the settings only name the language of what is written after the
-  /// comparison (`--stat`, Markdown or HTML of two files, into a pipe or a file), they are
-  /// read on another thread once both files are parsed. A value they cannot use still stops
-  /// the run before anything is written; a run that fails before the parse never reads
-  /// them; and a run that fails while they are being read waits for them before it exits
-  /// (exit() while libgit2 starts crashed once, decision 64).
-  @Test func settingsForTheLanguageAreReadDuringTheDiff() throws {
-    let d = try Self.settingsRepository("settings-later")
-    func diff(_ args: [String]) -> RunResult { Self.profiledDiff(in: d, args) }
-    for extra in [["--stat"], ["--format", "markdown"], ["--format", "html"], ["-o", "out.md"]] {
-      let r = diff(["a.md", "b.md"] + extra)
-      #expect(r.status == 2, "\(extra): \(r.stdout)")
-      #expect(r.stderr.contains("git config redline.lang is 'klingon'; use fi, sv or en"), "\(extra): \(r.stderr)")
-      #expect(r.stdout.isEmpty, "\(extra): nothing is written")
-      // The read started once both files were parsed: both laps come before the error.
-      #expect(r.stderr.contains("[profile] parse both"), "\(extra): \(r.stderr)")
-      #expect(r.stderr.contains("[profile] libgit2 started: true"), "\(extra): \(r.stderr)")
-    }
-    #expect(!FileManager.default.fileExists(atPath: d.path + "/out.md"))
-    let missing = diff(["a.md", "missing.md", "--stat"])
-    #expect(missing.status == 2)
-    #expect(missing.stderr.contains("missing.md"), "\(missing.stderr)")
-    #expect(missing.stderr.contains("[profile] libgit2 started: false"), "never read: \(missing.stderr)")
-
-    git(d.path, "config", "redline.lang", "fi")
-    let fi = diff(["a.md", "b.md", "--stat"])
-    #expect(fi.status == 0, "\(fi.stderr)")
-    #expect(fi.stdout.contains("Luvut: 1 luku muuttui"), "\(fi.stdout)")
-    // An unknown --section fails after the read has started: every run exits with 2.
-    let statuses = runAll(
-      redlineBinary, Array(repeating: ["diff", "--files", "a.md", "b.md", "--stat", "--section", "9"], count: 60),
-      cwd: d.path
-    ).map(\.status)
-    #expect(Set(statuses) == [2], "exit statuses: \(statuses)")
-  }
 }

@@ -81,11 +81,26 @@ import Testing
   /// `--context` and `--compact` shape JSON: with another format they are usage errors,
   /// not silently ignored.
   @Test func jsonOptionsWithoutJSONAreUsageErrors() {
-    for args in [["--compact"], ["--context", "2"], ["--compact", "--stat"], ["--compact", "-o", "x.html"]] {
+    for args in [["--compact"], ["--context", "2"], ["--compact", "-o", "x.html"], ["--context", "1", "-o", "x.md"]] {
       let r = run(redlineBinary, ["diff", "--files", "a.md", "b.md"] + args)
       #expect(r.status == 2, "\(args)")
-      #expect(r.stderr.contains("shapes JSON output: add --format json"), "\(args): \(r.stderr)")
+      #expect(
+        r.stderr.contains("shapes JSON output: add --format json (or write to a .json file)"), "\(args): \(r.stderr)")
     }
+    for args in [["--compact", "--stat"], ["--stat", "--format", "json", "--context", "0"]] {
+      let r = run(redlineBinary, ["diff", "--files", "a.md", "b.md"] + args)
+      #expect(r.status == 2, "\(args)")
+      #expect(r.stderr.contains("and --stat writes text: leave out one of them"), "\(args): \(r.stderr)")
+    }
+  }
+
+  /// Any `--context` is accepted, however large (the neighbourhood stops at the section's
+  /// ends): every block is listed, as with a context as long as the section.
+  @Test func aHugeContextListsEveryBlock() throws {
+    let huge = try Self.json(["--context", String(Int.max)])
+    #expect(huge["context"] as? Int == Int.max)
+    #expect(Self.blocks(huge, section: 1).count == 12)
+    #expect(!Self.blocks(huge, section: 1).contains { $0["status"] as? String == "omitted" })
   }
 
   @Test func aNegativeContextIsAUsageError() {

@@ -107,7 +107,7 @@ import Testing
     // Every prefix (the lengths on both sides of the four-chain threshold) hashes apart.
     let prefixes = (0...text.count).map { Self.hash(Array(text.prefix($0))) }
     #expect(Set(prefixes).count == prefixes.count)
-    // Swapping two words between chains changes the hash too.
+    // Swapping two bytes between chains (the first of the first and second words) changes it too.
     var swapped = text
     swapped.swapAt(0, 8)
     #expect(Self.hash(swapped) != base)
