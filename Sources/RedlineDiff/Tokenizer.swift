@@ -70,43 +70,62 @@ package enum Tokenizer {
   static func spans(_ text: String) -> [Span] {
     var t = text
     let u = text.utf8
-    let table = latinKinds
     return t.withUTF8 { p -> [Span] in
-      let n = p.count
-      var out: [Span] = []
-      out.reserveCapacity(n / 4)
-      var startOffset = 0
-      var chars = 0
-      var current: Kind? = nil
-      var i = 0
-      while i < n {
-        let b = p[i]
-        let len: Int
-        let k: Kind
-        if b < 0x80 && b != 0x0D && (i &+ 1 == n || p[i &+ 1] < 0xCC) {
-          len = 1
-          k = asciiKind(b)
-        } else if b >= 0xC2 && b < 0xCC && i &+ 1 < n && (i &+ 2 == n || p[i &+ 2] < 0xCC) {
-          len = 2
-          k = table[Int(b & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)]
-        } else {
-          let at = u.index(u.startIndex, offsetBy: i)
-          len = u.distance(from: at, to: text.index(after: at))
-          k = kind(of: text[at])
+      latinKinds.withUnsafeBufferPointer { table in
+        asciiKinds.withUnsafeBufferPointer { ascii in
+          let n = p.count
+          var out: [Span] = []
+          out.reserveCapacity(n / 4)
+          var startOffset = 0
+          var chars = 0
+          var current: Kind? = nil
+          var i = 0
+          while i < n {
+            let b = p[i]
+            let len: Int
+            let k: Kind
+            if b < 0x80 && b != 0x0D && (i &+ 1 == n || p[i &+ 1] < 0xCC) {
+              len = 1
+              k = ascii[Int(b)]
+            } else if b >= 0xC2 && b < 0xCC && i &+ 1 < n && (i &+ 2 == n || p[i &+ 2] < 0xCC) {
+              len = 2
+              k = table[Int(b & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)]
+            } else {
+              let at = u.index(u.startIndex, offsetBy: i)
+              len = u.distance(from: at, to: text.index(after: at))
+              k = kind(of: text[at])
+            }
+            if let cur = current, k != cur || k == .punctuation {
+              out.append(Span(start: startOffset, end: i, chars: chars, kind: cur))
+              startOffset = i
+              chars = 0
+            }
+            current = k
+            chars &+= 1
+            i &+= len
+            // The rest of a run of ASCII letters and digits, or of spaces, at once: each
+            // such byte before another scalar below U+0300 is a whole `Character` of the
+            // same class (punctuation is a token per character; CR goes the long way).
+            if len == 1 && k != .punctuation {
+              while i < n {
+                let c = p[i]
+                guard c < 0x80, c != 0x0D, ascii[Int(c)] == k, i &+ 1 == n || p[i &+ 1] < 0xCC else { break }
+                chars &+= 1
+                i &+= 1
+              }
+            }
+          }
+          if let cur = current, startOffset < n {
+            out.append(Span(start: startOffset, end: n, chars: chars, kind: cur))
+          }
+          return out
         }
-        if let cur = current, k != cur || k == .punctuation {
-          out.append(Span(start: startOffset, end: i, chars: chars, kind: cur))
-          startOffset = i
-          chars = 0
-        }
-        current = k
-        chars &+= 1
-        i &+= len
       }
-      if let cur = current, startOffset < n { out.append(Span(start: startOffset, end: n, chars: chars, kind: cur)) }
-      return out
     }
   }
+
+  /// `asciiKind` of every ASCII byte, computed once.
+  static let asciiKinds: [Kind] = (0..<0x80).map { asciiKind(UInt8($0)) }
 
   /// `kind(of:)` of every scalar below U+0300 as a one-scalar `Character`, computed once.
   static let latinKinds: [Kind] = (0..<0x300).map { kind(of: Character(Unicode.Scalar(UInt32($0))!)) }

@@ -153,6 +153,9 @@ import Testing
       let ref = Tokenizer.slicesReference(t)
       #expect(fast == ref, "slices differ on \(t.debugDescription)")
       #expect(fast.map(\.text).joined() == t)
+      // Each span's count of `Character`s (the word diff's lengths) as Swift counts them.
+      #expect(
+        Tokenizer.spans(t).map(\.chars) == ref.map(\.text.count), "character counts differ on \(t.debugDescription)")
       checked += 1
     }
     for (name, bytes) in Self.corpusFiles {
