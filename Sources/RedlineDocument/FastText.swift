@@ -194,13 +194,21 @@ package enum ByteHash {
       h = h &* k
       i &+= 8
     }
+    // The last bytes as one little-endian word, read four, two and one at a time (the
+    // same value as byte by byte; a short word, the diff's usual key, is mostly tail).
     var tail: UInt64 = 0
     var shift: UInt64 = 0
-    while i < n {
-      tail |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << shift
-      shift &+= 8
-      i &+= 1
+    if n &- i >= 4 {
+      tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+      shift = 32
+      i &+= 4
     }
+    if n &- i >= 2 {
+      tail |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))) << shift
+      shift &+= 16
+      i &+= 2
+    }
+    if i < n { tail |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << shift }
     return ((((h << 5) | (h >> 59)) ^ tail) &* k).mixed
   }
 }

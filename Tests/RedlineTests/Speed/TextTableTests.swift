@@ -95,6 +95,41 @@ import Testing
 @Suite struct ByteHashTests {
   static func hash(_ b: [UInt8]) -> UInt64 { b.withUnsafeBytes { ByteHash.of($0.baseAddress, count: $0.count) } }
 
+  /// Below 64 bytes: one chain over the eight-byte words, then the tail taken byte by byte
+  /// (what the four-two-one reads of the tail must give on a little-endian machine).
+  static func reference(_ b: [UInt8]) -> UInt64 {
+    func mixed(_ x: UInt64) -> UInt64 {
+      var h = x
+      h ^= h >> 33
+      h = h &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 33
+      return h
+    }
+    let k: UInt64 = 0x517C_C1B7_2722_0A95
+    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(b.count)
+    guard !b.isEmpty else { return mixed(((h << 5) | (h >> 59)) &* k) }
+    var i = 0
+    while i + 8 <= b.count {
+      var w: UInt64 = 0
+      for j in 0..<8 { w |= UInt64(b[i + j]) << (8 * UInt64(j)) }
+      h = (((h << 5) | (h >> 59)) ^ w) &* k
+      i += 8
+    }
+    var tail: UInt64 = 0
+    for j in i..<b.count { tail |= UInt64(b[j]) << (8 * UInt64(j - i)) }
+    return mixed((((h << 5) | (h >> 59)) ^ tail) &* k)
+  }
+
+  @Test func shortInputsEqualTheByteByByteDefinition() {
+    var g = SystemRandomNumberGenerator()
+    for n in 0..<64 {
+      for _ in 0..<8 {
+        let b = (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
+        #expect(Self.hash(b) == Self.reference(b), "\(n) bytes: \(b)")
+      }
+    }
+  }
+
   @Test func everyByteAndTheLengthCount() {
     let text = Array("Maakuntien liitot kehittävät alueitaan yhdessä kuntien, valtion ja yritysten kanssa.".utf8)
     #expect(text.count > 64 + 8)
