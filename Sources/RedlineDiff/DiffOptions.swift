@@ -91,21 +91,22 @@ func dice(_ a: [Int32], _ b: [Int32]) -> Double {
   return 2 * Double(commonCount(a, b)) / Double(a.count + b.count)
 }
 
-/// Size of the multiset intersection of two sorted word-id lists.
+/// Size of the multiset intersection of two sorted word-id lists. Without branches on the
+/// comparison (which way a merge step goes is a coin toss the processor mispredicts).
 func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
-  var i = 0
-  var j = 0
-  var common = 0
-  while i < a.count && j < b.count {
-    if a[i] == b[j] {
-      common += 1
-      i += 1
-      j += 1
-    } else if a[i] < b[j] {
-      i += 1
-    } else {
-      j += 1
+  a.withUnsafeBufferPointer { pa in
+    b.withUnsafeBufferPointer { pb in
+      var i = 0
+      var j = 0
+      var common = 0
+      while i < pa.count && j < pb.count {
+        let x = pa[i]
+        let y = pb[j]
+        common &+= x == y ? 1 : 0
+        i &+= x <= y ? 1 : 0
+        j &+= y <= x ? 1 : 0
+      }
+      return common
     }
   }
-  return common
 }
