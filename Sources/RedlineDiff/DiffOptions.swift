@@ -110,3 +110,12 @@ func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
     }
   }
 }
+
+/// The distinct ids of a sorted word-id list, in order: what `Array(Set(bag))` holds, without
+/// hashing every word, and in an order that does not change from one run to the next.
+func distinctSorted(_ bag: [Int32]) -> [Int32] {
+  var out: [Int32] = []
+  out.reserveCapacity(bag.count)
+  for w in bag where out.last != w { out.append(w) }
+  return out
+}

@@ -461,8 +461,8 @@ struct DiffState {
     // Similar text: index each old block by its rarest words.
     var bagA: [Int: [Int32]] = [:]
     var bagB: [Int: [Int32]] = [:]
-    for i in freeA { bagA[i] = Array(Set(oldWords(i))) }
-    for j in freeB { bagB[j] = Array(Set(newWords(j))) }
+    for i in freeA { bagA[i] = distinctSorted(oldWords(i)) }
+    for j in freeB { bagB[j] = distinctSorted(newWords(j)) }
     // Document frequency by word id (ids are dense): no hashing in the sort below.
     var df = [Int32](repeating: 0, count: wordInterner.count)
     for ws in bagA.values { for w in ws { df[Int(w)] += 1 } }

@@ -68,7 +68,9 @@ extension DiffState {
     outer: for h in wholes {
       let wh = words(h, old: !piecesOld)
       var seen = Set<Int>()
-      for w in Set(wh) {
+      // Each distinct word once, in id order: the same candidates every run, so a budget
+      // that runs out stops at the same place.
+      for w in distinctSorted(wh) {
         for p in index[w] ?? [] where seen.insert(p).inserted {
           let wp = words(p, old: piecesOld)
           guard budget.spend(wp.count + wh.count) else { break outer }
@@ -209,7 +211,7 @@ extension DiffState {
     var bags: [Int: [Int32]] = [:]
     var df = [Int32](repeating: 0, count: wordInterner.count)  // by word id: ids are dense
     for (i, w) in words {
-      let s = Array(Set(w))
+      let s = distinctSorted(w)
       bags[i] = s
       for w in s { df[Int(w)] += 1 }
     }

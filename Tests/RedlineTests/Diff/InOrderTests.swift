@@ -65,7 +65,7 @@ import Testing
 }
 
 /// `commonCount`, the similarity's core (how many words two sorted bags share, with
-/// repeats), against counting them in a dictionary.
+/// repeats), against counting them in a dictionary; `distinctSorted` against a `Set`.
 @Suite struct CommonCountTests {
   @Test func equalsTheMultisetIntersection() {
     var rng = SeededRandom(seed: 95)
@@ -84,6 +84,8 @@ import Testing
       }
       #expect(commonCount(a, b) == expected, "\(a) \(b)")
       #expect(commonCount(b, a) == expected)
+      // The distinct words of a bag, in order, as the set of its words sorted.
+      #expect(distinctSorted(a) == Array(Set(a)).sorted())
     }
   }
 }
