@@ -66,11 +66,12 @@ struct DiffState {
 
   // Word ids for similarity, computed on demand.
   var wordInterner = ByteInterner(capacity: 4096)
-  var aWords: [Int: [Int32]] = [:]
-  var bWords: [Int: [Int32]] = [:]
+  // By block index (arrays, not dictionaries: looked up for every pair compared).
+  var aWords: [[Int32]?] = []
+  var bWords: [[Int32]?] = []
   // Word ids in text order (for in-order containment), computed on demand.
-  var aSeq: [Int: [Int32]] = [:]
-  var bSeq: [Int: [Int32]] = [:]
+  var aSeq: [[Int32]?] = []
+  var bSeq: [[Int32]?] = []
 
   init(old: Document, new: Document, options: DiffOptions) {
     a = old
@@ -94,6 +95,10 @@ struct DiffState {
     blkBA = Array(repeating: nil, count: new.blocks.count)
     blkMethod = Array(repeating: nil, count: new.blocks.count)
     blkConfidence = Array(repeating: 0, count: new.blocks.count)
+    aWords = Array(repeating: nil, count: old.blocks.count)
+    aSeq = aWords
+    bWords = Array(repeating: nil, count: new.blocks.count)
+    bSeq = bWords
     (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks, hashes: (sides.0.1, sides.1.1))
     let size = old.blocks.reduce(0) { $0 + $1.text.utf8.count } + new.blocks.reduce(0) { $0 + $1.text.utf8.count }
     early =
