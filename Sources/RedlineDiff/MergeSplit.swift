@@ -65,13 +65,15 @@ extension DiffState {
     for p in pieces { bags[p] = words(p, old: piecesOld) }
     let index = rareIndex(bags)
     var claims: [(Double, Int, Int)] = []  // (containment, piece, whole)
+    // The whole each piece was last seen for (a mark per block, not a set per whole).
+    var seenFor = [Int](repeating: -1, count: piecesOld ? a.blocks.count : b.blocks.count)
     outer: for h in wholes {
       let wh = words(h, old: !piecesOld)
-      var seen = Set<Int>()
       // Each distinct word once, in id order: the same candidates every run, so a budget
       // that runs out stops at the same place.
       for w in distinctSorted(wh) {
-        for p in index[w] ?? [] where seen.insert(p).inserted {
+        for p in index[Int(w)] where seenFor[p] != h {
+          seenFor[p] = h
           let wp = words(p, old: piecesOld)
           guard budget.spend(wp.count + wh.count) else { break outer }
           let (k, m) = piecesOld ? (p, h) : (h, p)
@@ -206,8 +208,8 @@ extension DiffState {
     return lo < positions.count ? positions[lo] : nil
   }
 
-  /// Blocks indexed by their rarest words (document frequency among `blocks`).
-  private func rareIndex(_ words: [Int: [Int32]]) -> [Int32: [Int]] {
+  /// Blocks indexed by their rarest words (document frequency among `blocks`), by word id.
+  private func rareIndex(_ words: [Int: [Int32]]) -> [[Int]] {
     var bags: [Int: [Int32]] = [:]
     var df = [Int32](repeating: 0, count: wordInterner.count)  // by word id: ids are dense
     for (i, w) in words {
@@ -215,10 +217,10 @@ extension DiffState {
       bags[i] = s
       for w in s { df[Int(w)] += 1 }
     }
-    var index: [Int32: [Int]] = [:]
+    var index = [[Int]](repeating: [], count: wordInterner.count)  // by word id
     for i in words.keys.sorted() {
       let ws = bags[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
-      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[Int(w)].append(i) }
     }
     return index
   }
