@@ -472,16 +472,18 @@ struct DiffState {
     var df = [Int32](repeating: 0, count: wordInterner.count)
     for ws in bagA.values { for w in ws { df[Int(w)] += 1 } }
     for ws in bagB.values { for w in ws { df[Int(w)] += 1 } }
-    var index: [Int32: [Int]] = [:]
+    var index = [[Int]](repeating: [], count: wordInterner.count)  // by word id
     for i in freeA {
       let ws = bagA[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
-      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[w, default: []].append(i) }
+      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[Int(w)].append(i) }
     }
     var candidatesByNew: [Int: [Int]] = [:]
     for j in freeB {
-      var c = Set<Int>()
-      for w in bagB[j]! { for i in index[w] ?? [] { c.insert(i) } }
-      if !c.isEmpty { candidatesByNew[j] = Array(c).sorted() }
+      var c: [Int] = []
+      for w in bagB[j]! { c += index[Int(w)] }
+      guard !c.isEmpty else { continue }
+      c.sort()
+      candidatesByNew[j] = c.enumerated().compactMap { k, i in k > 0 && c[k - 1] == i ? nil : i }
     }
     var scores = PairScores()
     outer: for j in freeB {
