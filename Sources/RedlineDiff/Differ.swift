@@ -265,10 +265,11 @@ struct DiffState {
       oldBag[i] = a.sections[i].blockRange.flatMap { oldWords($0) }.sorted()
       oldTitle[i] = titleWords(a.sections[i].title)
     }
-    // Candidates: all pairs when few; else pairs sharing a block's text or a number.
-    var candidates: [Int: Set<Int>] = [:]
+    // Candidates: all pairs when few; else pairs sharing a block's text or a number. In
+    // section order, so a budget that runs out stops at the same pair every run.
+    var candidates: [Int: [Int]] = [:]
     if ua.count * ub.count <= options.sectionPairsScoredExhaustively {
-      for j in ub { candidates[j] = Set(ua) }
+      for j in ub { candidates[j] = ua }
     } else {
       var byID: [Int32: [Int]] = [:]
       for i in ua { for k in a.sections[i].blockRange { byID[aIds[k], default: []].append(i) } }
@@ -278,7 +279,7 @@ struct DiffState {
         var c = Set<Int>()
         for k in b.sections[j].blockRange { for i in byID[bIds[k]] ?? [] { c.insert(i) } }
         if let n = b.sections[j].number { for i in byNumber[n] ?? [] { c.insert(i) } }
-        candidates[j] = c
+        candidates[j] = c.sorted()
       }
     }
     var scores = PairScores()

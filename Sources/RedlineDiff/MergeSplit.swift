@@ -71,7 +71,8 @@ extension DiffState {
       let wh = words(h, old: !piecesOld)
       // Each distinct word once, in id order: the same candidates every run, so a budget
       // that runs out stops at the same place.
-      for w in distinctSorted(wh) {
+      // (A word first met in a whole is in no piece's bag, nor in the index.)
+      for w in distinctSorted(wh) where Int(w) < index.count {
         for p in index[Int(w)] where seenFor[p] != h {
           seenFor[p] = h
           let wp = words(p, old: piecesOld)

@@ -204,7 +204,7 @@ package enum DiffJSON {
   /// The blocks of a section with unchanged ones more than `context` blocks away from a
   /// change grouped into omitted runs.
   static func contextRuns(_ blocks: [BlockChange], context: Int) -> [ContextRun] {
-    let context = min(context, blocks.count)  // `--context` may be any Int: no overflow below
+    let context = max(0, min(context, blocks.count))  // any Int: no overflow below
     var keep = [Bool](repeating: false, count: blocks.count)
     for i in blocks.indices where blocks[i].status != .unchanged {
       for k in max(0, i - context)...min(blocks.count - 1, i + context) { keep[k] = true }

@@ -121,7 +121,7 @@ import Testing
   }
 
   @Test func shortInputsEqualTheByteByByteDefinition() {
-    var g = SystemRandomNumberGenerator()
+    var g = SeededRandom(seed: 64)
     for n in 0..<64 {
       for _ in 0..<8 {
         let b = (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
