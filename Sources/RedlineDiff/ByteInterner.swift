@@ -230,29 +230,18 @@ enum BlockTextIDs {
     var first: [String] = []  // the text each id was first seen as
     var firstHashes: [UInt64] = []
     func id(_ text: String, _ h: UInt64) -> Int32 {
-      var t = text
-      return t.withUTF8 { p -> Int32 in
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while table[slot] >= 0 {
-          let k = Int(table[slot])
-          if firstHashes[k] == h {
-            var other = first[k]
-            // Equal paragraphs of two versions parsed together usually share one storage
-            // (`TextTable`): then the bytes need no comparing.
-            let same = other.withUTF8 { q in
-              q.count == p.count
-                && (p.count == 0 || q.baseAddress == p.baseAddress
-                  || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
-            }
-            if same { return Int32(k) }
-          }
-          slot = (slot &+ 1) & mask
-        }
-        table[slot] = Int32(first.count)
-        first.append(text)
-        firstHashes.append(h)
-        return Int32(first.count - 1)
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while table[slot] >= 0 {
+        let k = Int(table[slot])
+        // Equal paragraphs of two versions parsed together usually share one storage
+        // (`TextTable`): `hasSameBytes` then compares no bytes.
+        if firstHashes[k] == h && first[k].hasSameBytes(as: text) { return Int32(k) }
+        slot = (slot &+ 1) & mask
       }
+      table[slot] = Int32(first.count)
+      first.append(text)
+      firstHashes.append(h)
+      return Int32(first.count - 1)
     }
     return (a.indices.map { id(a[$0].text, hashes.old[$0]) }, b.indices.map { id(b[$0].text, hashes.new[$0]) })
   }

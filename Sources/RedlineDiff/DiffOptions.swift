@@ -111,10 +111,10 @@ func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
   }
 }
 
-/// The distinct ids of a sorted word-id list, in order: what `Array(Set(bag))` holds, without
-/// hashing every word, and in an order that does not change from one run to the next.
-func distinctSorted(_ bag: [Int32]) -> [Int32] {
-  var out: [Int32] = []
+/// The distinct values of a sorted list, in order: what `Array(Set(bag))` holds, without
+/// hashing every value, and in an order that does not change from one run to the next.
+func distinctSorted<T: Equatable>(_ bag: [T]) -> [T] {
+  var out: [T] = []
   out.reserveCapacity(bag.count)
   for w in bag where out.last != w { out.append(w) }
   return out

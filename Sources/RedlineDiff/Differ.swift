@@ -482,9 +482,7 @@ struct DiffState {
     for j in freeB {
       var c: [Int] = []
       for w in bagB[j]! { c += index[Int(w)] }
-      guard !c.isEmpty else { continue }
-      c.sort()
-      candidatesByNew[j] = c.enumerated().compactMap { k, i in k > 0 && c[k - 1] == i ? nil : i }
+      if !c.isEmpty { candidatesByNew[j] = distinctSorted(c.sorted()) }
     }
     var scores = PairScores()
     outer: for j in freeB {
