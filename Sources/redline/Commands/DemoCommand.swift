@@ -55,10 +55,15 @@ struct DemoCommand: ParsableCommand {
         ["diff", "v1", "v2", fi, "--section", "3.3", "--color", "never"])
       let outFolder = folder + "-out"
       try? FileManager.default.createDirectory(atPath: outFolder, withIntermediateDirectories: true)
-      var pages = ["muutokset-v1-v2.html", "yhteenveto-v1-v2.html", "sammanfattning-v1-v2.md"]
+      var pages = [
+        "muutokset-v1-v2.html", "muutokset-v1-v2.json", "yhteenveto-v1-v2.html", "sammanfattning-v1-v2.md",
+      ]
       try step(
         "The whole comparison as one HTML page",
         ["diff", "v1", "v2", fi, "--format", "html", "-o", outFolder + "/muutokset-v1-v2.html"])
+      try step(
+        "For programs: only the changes, as one line of JSON (docs/json-diff.md)",
+        ["diff", "v1", "v2", fi, "--context", "0", "--compact", "-o", outFolder + "/muutokset-v1-v2.json"])
       if !noReviews {
         let n = try Demo.addReviews(from: reviews, to: git)
         if n > 0 {

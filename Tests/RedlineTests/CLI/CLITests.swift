@@ -67,6 +67,10 @@ import Testing
     #expect(git(into, "tag") == "v1\nv2\nv3")
     #expect(git(into, "status", "--porcelain") == "")
     #expect(FileManager.default.fileExists(atPath: into + "-out/muutokset-v1-v2.html"))
+    // Only the changes, for programs: one line of the JSON contract, unchanged runs counted.
+    let json = (try? String(contentsOfFile: into + "-out/muutokset-v1-v2.json", encoding: .utf8)) ?? ""
+    #expect(json.hasPrefix("{\"schema\":\"redline.diff/2\",\"context\":0,") && json.split(separator: "\n").count == 1)
+    #expect(json.contains("\"status\":\"omitted\""))
     #expect(r.stdout.contains("renamed and moved: 3.1 Laadukas elinympäristö ja monimuotoinen luonto → 3.3"))
     // The sample threads anchor into the demo's v1 and are followed into v2 and v3.
     #expect(r.stdout.contains("Comments at v2"))
