@@ -241,25 +241,48 @@ package enum DiffJSON {
     w.endObject()
   }
 
-  /// One side of a block pair: its lines, label, text and section path, or `null`.
-  static func blockSide(_ w: inout JSONWriter, _ k: String?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool) {
+  /// One side of a block pair: its lines, label, text and section path, or `null`. With
+  /// `sameText`, the text is a copy of the JSON written there (the other side's same text);
+  /// the text's mark is returned.
+  @discardableResult
+  static func blockSide(
+    _ w: inout JSONWriter, _ k: String?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool,
+    sameText: JSONWriter.StringMark? = nil
+  ) -> JSONWriter.StringMark? {
     // Written member by member: this runs for every block of both versions.
     let doc = old ? paths.oldDoc : paths.newDoc
-    w.object(k, i.map { doc.blocks[$0] }) { w, b in
+    guard let i else {
+      w.null(k)
+      return nil
+    }
+    let b = doc.blocks[i]
+    var mark: JSONWriter.StringMark? = nil
+    w.object(k) { w in
       w.value("line", b.line)
       w.value("end_line", b.endLine)
       w.value("label", b.label)
-      w.value("text", b.text)
+      if let sameText, w.value("text", repeating: sameText) {
+        mark = sameText
+      } else {
+        mark = w.markedValue("text", b.text)
+      }
       w.encoded("section", paths.encoded(b.section, old: old, for: w))
     }
+    return mark
   }
 
   static func block(_ w: inout JSONWriter, _ d: DocumentDiff, _ b: BlockChange, _ paths: inout HeadingPaths) {
     w.beginObject()
     w.value("status", b.status.rawValue)
     w.value("kind", b.kind.rawValue)
-    blockSide(&w, "old", b.old, &paths, old: true)
-    blockSide(&w, "new", b.new, &paths, old: false)
+    let oldText = blockSide(&w, "old", b.old, &paths, old: true)
+    // An unchanged block's text (most blocks) is the same on both sides, and most often
+    // the same storage: its JSON is copied, not escaped again.
+    var same: JSONWriter.StringMark? = nil
+    if let oldText, let o = b.old, let n = b.new, d.new.blocks[n].text.hasSameBytes(as: d.old.blocks[o].text) {
+      same = oldText
+    }
+    blockSide(&w, "new", b.new, &paths, old: false, sameText: same)
     w.value("matched_by", b.matchedBy?.rawValue)
     w.value("confidence", b.confidence)
     if b.status == .moved { w.value("move", b.withinSection ? "within_section" : "between_sections") }

@@ -38,6 +38,20 @@ struct JSONWriter {
     grow(chunk)
   }
 
+  /// How many times this writer has handed its bytes on, to its sink or as a fragment (a
+  /// `StringMark` from before then points at bytes it no longer holds).
+  private var handedOn = 0
+  /// Where the last string written (key or value) is in `storage`, quotes included.
+  private var lastString = 0..<0
+
+  /// Where a string value's escaped bytes are in a writer's output, for
+  /// `value(_:repeating:)`: the second side of an unchanged block holds the same text as the
+  /// first, and copying its JSON is cheaper than escaping it again.
+  struct StringMark {
+    fileprivate let bytes: Range<Int>
+    fileprivate let handedOn: Int
+  }
+
   /// Where the next value goes: indentation and separators, without the bytes; a writer
   /// for a run of array elements written on another thread starts from it.
   struct Place: Sendable {
@@ -68,6 +82,7 @@ struct JSONWriter {
     swap(&out, &storage)
     out.removeSubrange(used...)
     used = 0
+    handedOn &+= 1
     return out
   }
 
@@ -182,6 +197,7 @@ struct JSONWriter {
     guard let sink, used > 0 else { return }
     storage.withUnsafeBufferPointer { sink(UnsafeBufferPointer(rebasing: $0[0..<used])) }
     used = 0
+    handedOn &+= 1
   }
 
   private mutating func separator() {
@@ -331,6 +347,31 @@ struct JSONWriter {
     trimIfDone()
   }
 
+  /// `value(k, s)`, and where its escaped bytes are, for `value(_:repeating:)`.
+  mutating func markedValue(_ k: String?, _ s: String) -> StringMark {
+    value(k, s)
+    return StringMark(bytes: lastString, handedOn: handedOn)
+  }
+
+  /// The string `mark` points at, written again under key `k` as a copy of its bytes, and
+  /// true; false, with nothing written, when this writer no longer holds those bytes (a
+  /// streaming writer handed them on since).
+  mutating func value(_ k: String?, repeating mark: StringMark) -> Bool {
+    let count = mark.bytes.count
+    // Room for the key and the copy first: a growth of a streaming writer hands its bytes
+    // on, and must not come between the check and the copy.
+    room(count &+ 16 &+ 2 &* depth &+ 6 &* (k?.utf8.count ?? 0))
+    guard mark.handedOn == handedOn, mark.bytes.upperBound <= used, count > 0 else { return false }
+    key(k)
+    let back = used - mark.bytes.lowerBound
+    write(max: count) { o in
+      o.update(from: o - back, count: count)  // earlier bytes of the same storage: no overlap
+      return count
+    }
+    trimIfDone()
+    return true
+  }
+
   mutating func value(_ k: String?, _ n: Int) {
     key(k)
     // The digits written in place (what `String(n)` spells, without making a String).
@@ -386,6 +427,8 @@ struct JSONWriter {
   /// the bytes JSON escapes (`"`, backslash, below 0x20, DEL, C1 controls); clean runs,
   /// before and between escapes, are copied whole.
   private mutating func string(_ s: String) {
+    var written = 0
+    defer { lastString = (used - written)..<used }  // after the write: a growth may hand bytes on
     var t = s
     t.withUTF8 { p in
       let n = p.count
@@ -439,7 +482,8 @@ struct JSONWriter {
         if run > 0 { (o + w).update(from: p.baseAddress! + runStart, count: run) }
         w += run
         o[w] = UInt8(ascii: "\"")
-        return w + 1
+        written = w + 1
+        return written
       }
     }
   }
