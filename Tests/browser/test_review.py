@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
 
 from selenium import webdriver
@@ -80,7 +81,11 @@ def main():
         opts.add_argument(a)
     opts.add_experimental_option("prefs", {"intl.accept_languages": "fi,fi-FI"})
     opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
+    # The driver's own log: a WebDriver call that fails with an empty message (seen in CI
+    # under load) is explained there, if anywhere.
+    driver_log = os.path.join(work, "chromedriver.log")
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver", log_output=driver_log)
+    driver = webdriver.Chrome(service=service, options=opts)
     driver.set_page_load_timeout(30)
     driver.implicitly_wait(5)
     step = [0]
@@ -257,9 +262,19 @@ def main():
         driver.get(base + "/?lang=sv")
         check("Swedish chrome", "Versioner" in body())
         shot("swedish")
-    except Exception as e:  # a failed lookup is a failed test, with a screenshot
+    except Exception as e:  # a failed lookup is a failed test, with a screenshot and the logs
         check("browser walk-through", False, repr(e))
-        shot("failure")
+        traceback.print_exc()  # the step: the line of this script that failed
+        try:
+            shot("failure")
+        except Exception as s:
+            print(f"no screenshot: {s!r}")
+        for name in ["chromedriver.log", "server.log"]:
+            path = os.path.join(work, name)
+            if os.path.exists(path):
+                shutil.copy(path, os.path.join(SHOTS, name))  # kept in out/browser/
+                tail = open(path, errors="replace").read().splitlines()[-25:]
+                print(f"--- last lines of {name}:\n" + "\n".join(tail))
     finally:
         driver.quit()
         server.terminate()
