@@ -149,14 +149,23 @@ enum FastText {
 }
 
 extension String {
+  /// `withUTF8` without copying the string first: a native string's bytes are read where
+  /// they lie (no retain and release of its storage, which are atomic), any other string
+  /// is made contiguous in a copy, as `withUTF8` does.
+  @inlinable
+  package func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = self
+    return try copy.withUTF8(body)
+  }
+
   /// Whether the two strings hold the same UTF-8 bytes (`==` also equates canonically
   /// equivalent texts; Redline's texts are NFC, where the two agree). One `memcmp`, none
   /// when both share one storage.
   package func hasSameBytes(as other: String) -> Bool {
     guard utf8.count == other.utf8.count else { return false }
-    var (a, b) = (self, other)
-    return a.withUTF8 { p in
-      b.withUTF8 { q in
+    return withUTF8Bytes { p in
+      other.withUTF8Bytes { q in
         p.count == 0 || p.baseAddress == q.baseAddress || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
       }
     }

@@ -41,7 +41,6 @@ package final class TextTable: Sendable {
   var count: Int { table.withLock { $0.count } }
 
   private static func equal(_ s: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var s = s
-    return s.withUTF8 { q in q.count == p.count && memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0 }
+    s.withUTF8Bytes { q in q.count == p.count && memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0 }
   }
 }

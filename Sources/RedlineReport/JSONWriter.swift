@@ -1,4 +1,5 @@
 import RedlineDiff
+import RedlineDocument
 
 /// A small streaming JSON writer with a fixed key order (the order the contract documents),
 /// so output is stable and diffs of outputs are readable.
@@ -222,8 +223,7 @@ struct JSONWriter {
       if needsComma.count > 1 { separator() }
       return
     }
-    var t = k
-    let written = t.withUTF8 { p -> Bool in
+    let written = k.withUTF8Bytes { p -> Bool in
       guard Self.nextSpecial(p, from: 0) == p.count else { return false }
       // The usual key (nothing in it to escape): the separator, the line break and
       // indentation, the quoted key and the colon in one write (each is a member's).
@@ -429,8 +429,7 @@ struct JSONWriter {
   private mutating func string(_ s: String) {
     var written = 0
     defer { lastString = (used - written)..<used }  // after the write: a growth may hand bytes on
-    var t = s
-    t.withUTF8 { p in
+    s.withUTF8Bytes { p in
       let n = p.count
       // Room for the worst case (every byte as \u00XX) only when an escape is present.
       let first = Self.nextSpecial(p, from: 0)

@@ -104,4 +104,22 @@ import Testing
       #expect(unchanged > 0, "the pair has unchanged blocks, whose text is copied")
     }
   }
+
+  /// `withUTF8Bytes` (a string's bytes read where they lie) hands over exactly the
+  /// string's UTF-8, and `hasSameBytes` built on it tells equal bytes from equal text:
+  /// empty, inline (up to 15 bytes), heap, literal and sliced strings.
+  @Test func utf8BytesAreTheStringsBytes() {
+    let long = String(repeating: "Päätös ", count: 50)
+    let strings = [
+      "", "a", "ä", "123456789012345", "1234567890123456", long, String(long.dropFirst(3)),
+      String(Substring("kehittäminen").prefix(5)), "e\u{301}", "\u{E9}",
+    ]
+    for s in strings {
+      #expect(s.withUTF8Bytes { Array($0) } == Array(s.utf8), "\(s.debugDescription)")
+      for t in strings {
+        #expect(s.hasSameBytes(as: t) == (Array(s.utf8) == Array(t.utf8)))
+      }
+    }
+    #expect("e\u{301}" == "\u{E9}" && !"e\u{301}".hasSameBytes(as: "\u{E9}"), "canonically equal, other bytes")
+  }
 }
