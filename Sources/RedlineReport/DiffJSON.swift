@@ -144,15 +144,15 @@ package enum DiffJSON {
 
   /// One side of a section pair: its heading, place and label, or `null`.
   static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
+    // Member by member (not through `members`' table of existentials): this runs for
+    // both sides of every section.
     w.object(k, i.map { doc.sections[$0] }) { w, s in
-      w.members([
-        "heading": s.heading,
-        "level": s.level,
-        "number": s.number,
-        "line": s.line,
-        "label": s.label,
-        "id": s.anchorID,
-      ])
+      w.value("heading", s.heading)
+      w.value("level", s.level)
+      w.value("number", s.number)
+      w.value("line", s.line)
+      w.value("label", s.label)
+      w.value("id", s.anchorID)
     }
   }
 
