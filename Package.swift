@@ -39,6 +39,10 @@ let package = Package(
       name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+    // Files mapped into memory for reading, with a one-line answer to a file that shrinks
+    // while it is read (SIGBUS); imported by RedlineKit's SafeRead only.
+    .target(name: "CFileMap"),
+
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
     .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"], swiftSettings: hotCold),
     // Document model and parsers (the only importer of CCmarkGFM).
@@ -59,7 +63,7 @@ let package = Package(
     // Use cases over a drafts repository: what the CLI and tests drive.
     .target(
       name: "RedlineKit",
-      dependencies: ["RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"],
+      dependencies: ["CFileMap", "RedlineGit", "RedlineDocument", "RedlineDiff", "RedlineReview", "RedlineReport", "RedlineWord"],
       swiftSettings: hotCold),
     // `redline serve`: review in the browser over RedlineKit (Hummingbird 2).
     .target(

@@ -72,28 +72,38 @@ package enum DocumentLoader {
     _ bytes: consuming [UInt8], path: String, format explicit: DocumentFormat? = nil, cache: ParseCache? = nil,
     warmFromEnd: Bool = false
   ) throws(DocumentError) -> Document {
+    try load(SourceBytes(bytes), path: path, format: explicit, cache: cache, warmFromEnd: warmFromEnd)
+  }
+
+  /// `load` of bytes an array or a mapped file holds (`SourceBytes`): a mapped file is read
+  /// where it lies, and only a page written to (CRLF, front matter) is copied.
+  package static func load(
+    _ source: consuming SourceBytes, path: String, format explicit: DocumentFormat? = nil, cache: ParseCache? = nil,
+    warmFromEnd: Bool = false
+  ) throws(DocumentError) -> Document {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
-    try validate(bytes, path: path)
+    if let e = source.withUnsafeBufferPointer({ problem($0, path: path) }) { throw e }
     if format == .markdown {
-      switch NestingScan.check(bytes, maxDepth: maxNesting, maxContainers: maxListItems) {
+      switch source.withUnsafeBufferPointer({ NestingScan.check($0, maxDepth: maxNesting, maxContainers: maxListItems) }
+      ) {
       case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
       case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
       case nil: break
       }
     }
-    var b = consume bytes
+    var b = consume source
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
     switch format {
     case .markdown: return MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)
-    case .plainText: return PlainTextParser.parse(b, path: path)
+    case .plainText: return b.withUnsafeBufferPointer { PlainTextParser.parse($0, path: path) }
     }
   }
 
   /// CRLF becomes LF and a lone CR becomes LF (as cmark reads them), so every parser and
   /// line count sees one kind of line ending; line numbers are unchanged for CRLF files.
   /// Done in place (the text only shrinks), so a CRLF file is not held twice.
-  static func normalizeLineEndings(_ b: inout [UInt8]) {
+  static func normalizeLineEndings(_ b: inout SourceBytes) {
     guard
       let first = b.withUnsafeBufferPointer({ p -> Int? in
         guard let base = p.baseAddress, let hit = memchr(base, 0x0D, p.count) else { return nil }
@@ -121,16 +131,23 @@ package enum DocumentLoader {
 
   /// Throws when the bytes are too large, binary or not UTF-8.
   package static func validate(_ bytes: [UInt8], path: String) throws(DocumentError) {
-    if bytes.count > sizeLimit { throw .tooLarge(path: path, bytes: bytes.count, limit: sizeLimit) }
-    if looksUTF16(bytes) { throw .utf16(path: path) }
-    let (nul, bad) = bytes.withUnsafeBufferPointer { FastText.scan($0) }  // one pass for both
-    if nul != nil { throw .binary(path: path) }
-    if let bad { throw .notUTF8(path: path, byteOffset: bad) }
+    if let e = bytes.withUnsafeBufferPointer({ problem($0, path: path) }) { throw e }
+  }
+
+  /// Why the bytes are not a document (too large, UTF-16, binary or not UTF-8), or nil.
+  static func problem(_ p: UnsafeBufferPointer<UInt8>, path: String) -> DocumentError? {
+    if p.count > sizeLimit { return .tooLarge(path: path, bytes: p.count, limit: sizeLimit) }
+    if looksUTF16(p) { return .utf16(path: path) }
+    let (nul, bad) = FastText.scan(p)  // one pass for both
+    if nul != nil { return .binary(path: path) }
+    if let bad { return .notUTF8(path: path, byteOffset: bad) }
+    return nil
   }
 
   /// A UTF-16 byte-order mark, or NUL in every other byte of the first line's worth of
   /// ASCII (UTF-16 without a mark).
-  static func looksUTF16(_ b: [UInt8]) -> Bool {
+  static func looksUTF16(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let b = CheckedBytes(p)
     if b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) { return true }
     let n = min(b.count, 64) & ~1
     guard n >= 4 else { return false }

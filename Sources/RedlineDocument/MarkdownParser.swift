@@ -30,6 +30,13 @@ package enum MarkdownParser {
   package static func parse(
     _ bytes: consuming [UInt8], path: String, cache: ParseCache? = nil, warmFromEnd: Bool = false
   ) -> Document {
+    parse(SourceBytes(bytes), path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true)
+  }
+
+  /// `parse` of bytes an array or a mapped file holds.
+  package static func parse(
+    _ bytes: consuming SourceBytes, path: String, cache: ParseCache? = nil, warmFromEnd: Bool = false
+  ) -> Document {
     parse(consume bytes, path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true)
   }
 
@@ -38,79 +45,103 @@ package enum MarkdownParser {
   static func parse(_ bytes: consuming [UInt8], path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool)
     -> Document
   {
+    parse(SourceBytes(bytes), path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: inPieces)
+  }
+
+  static func parse(
+    _ bytes: consuming SourceBytes, path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool
+  ) -> Document {
     _ = registered
     var source = consume bytes  // front matter is blanked in place when this is the only reference
-    let (metadata, backLine) = FrontMatter.blank(&source)
-    let lines = LineIndex(source)
-    // Tables change block structure; attach the extension only when a delimiter row exists.
-    let tables = lines.hasTableDelimiterRow(source)
-    let starts = inPieces ? Pieces.starts(source, lines) : [1]
-    let lastLine = lines.starts.count
-
-    /// Parses lines `first..<next` as one piece (through the cache when there is one).
-    func piece(_ first: Int, _ next: Int) -> PieceParse {
-      let range = lines.byteRange(from: first, to: next - 1)
-      guard let cache else {
-        return parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces)
-      }
-      let texts = cache.texts
-      let h = ParseCache.hash(source, range)
-      if let hit = cache.find(source, range, hash: h, tables: tables) { return hit }
-      let made = parsePiece(source, lines, range, firstLine: first, tables: tables, plain: inPieces, texts: texts)
-      cache.store(source, range, hash: h, tables: tables, parse: made)
-      return made
+    // Written only when there is something to blank (writing shared bytes copies them).
+    var (metadata, backLine): ([MetadataEntry], Int?) = ([], nil)
+    if source.withUnsafeBufferPointer({ FrontMatter.mayBlank(CheckedBytes($0)) }) {
+      (metadata, backLine) = source.withUnsafeMutableBufferPointer { FrontMatter.blank(CheckedMutableBytes($0)) }
     }
-    if warmFromEnd, cache != nil {
-      for k in starts.indices.reversed() { _ = piece(starts[k], k + 1 < starts.count ? starts[k + 1] : lastLine + 1) }
-    }
+    let held = source  // what the cache keeps of this version (no copy)
+    return source.withUnsafeBufferPointer { p -> Document in
+      let b = CheckedBytes(p)
+      let lines = LineIndex(b)
+      // Tables change block structure; attach the extension only when a delimiter row exists.
+      let tables = lines.hasTableDelimiterRow(b)
+      let starts = inPieces ? Pieces.starts(b, lines) : [1]
+      let lastLine = lines.starts.count
 
-    // Every piece first (each with the line it starts at), so the document's arrays are
-    // allocated once at their size rather than grown by doubling (a 20 MB draft's blocks
-    // are some 8 MB).
-    var parses: [(first: Int, parse: PieceParse)] = []
-    var headings = 0
-    var blocks = 0
-    var k = 0
-    while k < starts.count {
-      // A piece that may run on into the next is parsed together with it.
-      var j = k + 1
-      var parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
-      while parsed.openAtEnd && j < starts.count {
-        j += 1
-        parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+      /// Parses lines `first..<next` as one piece (through the cache when there is one).
+      func piece(_ first: Int, _ next: Int) -> PieceParse {
+        let range = lines.byteRange(from: first, to: next - 1)
+        guard let cache else {
+          return parsePiece(b, lines, range, firstLine: first, tables: tables, plain: inPieces)
+        }
+        let texts = cache.texts
+        let h = ParseCache.hash(b, range)
+        if let hit = cache.find(b, range, hash: h, tables: tables) { return hit }
+        let made = parsePiece(b, lines, range, firstLine: first, tables: tables, plain: inPieces, texts: texts)
+        cache.store(held, range, hash: h, tables: tables, parse: made)
+        return made
       }
-      parses.append((starts[k], parsed))
-      for item in parsed.items {
-        if case .heading = item { headings += 1 } else { blocks += 1 }
+      if warmFromEnd, cache != nil {
+        for k in starts.indices.reversed() { _ = piece(starts[k], k + 1 < starts.count ? starts[k + 1] : lastLine + 1) }
       }
-      k = j
-    }
 
-    var builder = DocumentBuilder()
-    builder.backMatterLine = backLine
-    builder.reserve(sections: headings, blocks: blocks)
-    for (first, parsed) in parses {
-      let offset = first - 1
-      func shift(_ line: Int) -> Int { line == 0 ? 0 : line + offset }  // 0: no position
-      for item in parsed.items {
-        switch item {
-        case .heading(let level, let parts, let line):
-          builder.heading(level: level, parts, line: shift(line))
-        case .block(let kind, let line, let endLine, let text, let depth, let invisibles):
-          builder.block(
-            kind: kind, line: shift(line), endLine: shift(endLine), text: text, depth: depth, invisibles: invisibles)
+      // Every piece first (each with the line it starts at), so the document's arrays are
+      // allocated once at their size rather than grown by doubling (a 20 MB draft's blocks
+      // are some 8 MB).
+      var parses: [(first: Int, parse: PieceParse)] = []
+      var headings = 0
+      var blocks = 0
+      var k = 0
+      while k < starts.count {
+        // A piece that may run on into the next is parsed together with it.
+        var j = k + 1
+        var parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+        while parsed.openAtEnd && j < starts.count {
+          j += 1
+          parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+        }
+        parses.append((starts[k], parsed))
+        for item in parsed.items {
+          if case .heading = item { headings += 1 } else { blocks += 1 }
+        }
+        k = j
+      }
+
+      var builder = DocumentBuilder()
+      builder.backMatterLine = backLine
+      builder.reserve(sections: headings, blocks: blocks)
+      for (first, parsed) in parses {
+        let offset = first - 1
+        func shift(_ line: Int) -> Int { line == 0 ? 0 : line + offset }  // 0: no position
+        for item in parsed.items {
+          switch item {
+          case .heading(let level, let parts, let line):
+            builder.heading(level: level, parts, line: shift(line))
+          case .block(let kind, let line, let endLine, let text, let depth, let invisibles):
+            builder.block(
+              kind: kind, line: shift(line), endLine: shift(endLine), text: text, depth: depth, invisibles: invisibles)
+          }
         }
       }
+      var d = builder.finish(path: path, format: .markdown, lineCount: lines.count)
+      d.metadata = metadata
+      return d
     }
-    var d = builder.finish(path: path, format: .markdown, lineCount: lines.count)
-    d.metadata = metadata
-    return d
+  }
+
+  /// `parsePiece` of an array's bytes (for tests).
+  static func parsePiece(
+    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool,
+    texts: TextTable? = nil
+  ) -> PieceParse {
+    source.withUnsafeBufferPointer {
+      parsePiece(CheckedBytes($0), lines, range, firstLine: firstLine, tables: tables, plain: plain, texts: texts)
+    }
   }
 
   /// cmark's parse of `source[range]`, whose first line is line `firstLine` of the document;
   /// with `plain`, a piece of the plainest Markdown is read without cmark (`PlainPieces`).
   static func parsePiece(
-    _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool,
+    _ source: CheckedBytes, _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, tables: Bool, plain: Bool,
     texts: TextTable? = nil
   )
     -> PieceParse
@@ -121,6 +152,7 @@ package enum MarkdownParser {
     if tables, let ext = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, ext) }
     if !range.isEmpty {
       source.withUnsafeBufferPointer { buf in
+        precondition(range.lowerBound >= 0 && range.upperBound <= buf.count, "piece beyond the bytes")
         UnsafeBufferPointer(rebasing: buf[range]).withMemoryRebound(to: CChar.self) {
           cmark_parser_feed(parser, $0.baseAddress, $0.count)
         }
@@ -156,7 +188,7 @@ package enum MarkdownParser {
   /// Turns a piece's cmark tree into `ParsedItem`s. cmark counts lines from the piece's
   /// start; `offset` turns them into the document's lines to slice `source`.
   private struct Walker {
-    let source: [UInt8]
+    let source: CheckedBytes
     let lines: LineIndex
     let offset: Int
     let texts: TextTable?
@@ -363,15 +395,21 @@ enum FrontMatter {
   /// Longest front matter read, in lines (kramdown-rfc drafts reach a few hundred).
   static let maxLines = 5000
 
-  static func blank(_ b: inout [UInt8]) -> (metadata: [MetadataEntry], backLine: Int?) {
-    let metadata = b.starts(with: "%%%".utf8) ? blankTOML(&b) : blankHeader(&b)
-    return (metadata, blankPartMarkers(&b))
+  /// Whether `blank` may find something to blank: a first line of `%%%` or `---`, or a
+  /// line that starts like a part marker (a cheap look that writes nothing).
+  static func mayBlank(_ b: CheckedBytes) -> Bool {
+    b.starts(with: "%%%".utf8) || b.starts(with: "---".utf8) || hasPartMarker(b)
+  }
+
+  static func blank(_ b: CheckedMutableBytes) -> (metadata: [MetadataEntry], backLine: Int?) {
+    let metadata = b.starts(with: "%%%".utf8) ? blankTOML(b) : blankHeader(b)
+    return (metadata, blankPartMarkers(b))
   }
 
   /// mmark's TOML title block (`%%%` … `%%%`): `key = value` lines; a `[table]` or
   /// `[[array]]` header starts a key whose value is the lines below it (repeated
   /// `[[author]]` tables are one key, their lines joined).
-  private static func blankTOML(_ b: inout [UInt8]) -> [MetadataEntry] {
+  private static func blankTOML(_ b: CheckedMutableBytes) -> [MetadataEntry] {
     var starts: [Int] = [0]
     for i in b.indices where b[i] == 0x0A { starts.append(i + 1) }
     guard starts.count > 2 else { return [] }
@@ -416,7 +454,7 @@ enum FrontMatter {
     return []
   }
 
-  private static func blankHeader(_ b: inout [UInt8]) -> [MetadataEntry] {
+  private static func blankHeader(_ b: CheckedMutableBytes) -> [MetadataEntry] {
     guard b.count >= 4, b[0] == 0x2D, b[1] == 0x2D, b[2] == 0x2D, b[3] == 0x0A || b[3] == 0x0D else { return [] }
     var lineStart = b[3] == 0x0D && b.count > 4 && b[4] == 0x0A ? 5 : 4
     var sawKey = false
@@ -478,9 +516,9 @@ enum FrontMatter {
 
   /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
   /// 1-based line of `--- back`.
-  private static func blankPartMarkers(_ b: inout [UInt8]) -> Int? {
-    // Most documents have none: look first without writing (writing would copy the bytes).
-    guard hasPartMarker(b) else { return nil }
+  private static func blankPartMarkers(_ b: CheckedMutableBytes) -> Int? {
+    // Most documents have none: look first without writing.
+    guard b.withUnsafeBufferPointer({ hasPartMarker(CheckedBytes($0)) }) else { return nil }
     return b.withUnsafeMutableBufferPointer { p -> Int? in
       guard let base = p.baseAddress else { return nil }
       let n = p.count
@@ -524,7 +562,7 @@ extension String {
 
 extension FrontMatter {
   /// True when some line starts like a part marker (`--- ` or `{`): a cheap pre-check.
-  fileprivate static func hasPartMarker(_ b: [UInt8]) -> Bool {
+  fileprivate static func hasPartMarker(_ b: CheckedBytes) -> Bool {
     b.withUnsafeBufferPointer { p -> Bool in
       guard let base = p.baseAddress else { return false }
       var i = 0
@@ -546,17 +584,20 @@ struct LineIndex {
   private(set) var starts: [Int] = [0]
   let byteCount: Int
 
-  init(_ b: [UInt8]) {
+  init(_ b: CheckedBytes) {
     byteCount = b.count
     starts.reserveCapacity(b.count / 40)
     b.withUnsafeBufferPointer { FastText.appendLineStarts($0, to: &starts) }
   }
 
+  /// The line index of an array's bytes (for tests).
+  init(_ b: [UInt8]) { self = b.withUnsafeBufferPointer { LineIndex(CheckedBytes($0)) } }
+
   /// Number of lines (a final newline does not start a new line).
   var count: Int { starts.last == byteCount && starts.count > 1 ? starts.count - 1 : starts.count }
 
   /// Text of lines `from...to` (1-based), the first cut at byte column `firstColumn` (1-based).
-  func text(_ b: [UInt8], from: Int, to: Int, firstColumn: Int = 1) -> String {
+  func text(_ b: CheckedBytes, from: Int, to: Int, firstColumn: Int = 1) -> String {
     String(decoding: b[byteRange(from: from, to: to, firstColumn: firstColumn)], as: UTF8.self)
   }
 
@@ -584,7 +625,7 @@ struct LineIndex {
   }
 
   /// True when some line looks like a GFM table delimiter row (`| --- | :-: |`).
-  func hasTableDelimiterRow(_ b: [UInt8]) -> Bool {
+  func hasTableDelimiterRow(_ b: CheckedBytes) -> Bool {
     for (n, s) in starts.enumerated() {
       let e = n + 1 < starts.count ? starts[n + 1] : byteCount
       var sawDash = false

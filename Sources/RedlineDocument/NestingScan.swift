@@ -31,21 +31,27 @@ enum NestingScan {
     _ bytes: [UInt8], maxDepth: Int, maxContainers: Int,
     lineEnd: (UnsafeBufferPointer<UInt8>, Int) -> Int = NestingScan.memchrLineEnd
   ) -> Problem? {
-    bytes.withUnsafeBufferPointer { p -> Problem? in
-      var i = 0
-      var line = 1
-      var containers = 0
-      while i < p.count {
-        let end = lineEnd(p, i)
-        let (indent, markers) = measure(p, i, end)  // reads only the line's start
-        if indent / 2 + markers > maxDepth { return .tooDeep(line: line) }
-        containers += markers
-        if containers > maxContainers { return .tooManyContainers(containers) }
-        i = end + 1
-        line += 1
-      }
-      return nil
+    bytes.withUnsafeBufferPointer { check($0, maxDepth: maxDepth, maxContainers: maxContainers, lineEnd: lineEnd) }
+  }
+
+  /// `check` of bytes lent for the call.
+  static func check(
+    _ p: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxContainers: Int,
+    lineEnd: (UnsafeBufferPointer<UInt8>, Int) -> Int = NestingScan.memchrLineEnd
+  ) -> Problem? {
+    var i = 0
+    var line = 1
+    var containers = 0
+    while i < p.count {
+      let end = lineEnd(p, i)
+      let (indent, markers) = measure(p, i, end)  // reads only the line's start
+      if indent / 2 + markers > maxDepth { return .tooDeep(line: line) }
+      containers += markers
+      if containers > maxContainers { return .tooManyContainers(containers) }
+      i = end + 1
+      line += 1
     }
+    return nil
   }
 
   /// The offset of the line feed at or after `i`, or the buffer's end.

@@ -32,7 +32,7 @@ package final class ParseCache: Sendable {
   private struct Entry {
     /// The piece's bytes are `source[range]`: a copy of just the piece (`copiesBytes`), or
     /// the version it came from.
-    let source: [UInt8]
+    let source: SourceBytes
     let range: Range<Int>
     let tables: Bool
     let parse: PieceParse
@@ -62,7 +62,7 @@ package final class ParseCache: Sendable {
   }
 
   /// The remembered parse of `source[range]` (parsed with or without the table extension).
-  func find(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool) -> PieceParse? {
+  func find(_ source: CheckedBytes, _ range: Range<Int>, hash: UInt64, tables: Bool) -> PieceParse? {
     state.withLock { s -> PieceParse? in
       guard let list = s.entries[hash] else { return nil }
       for e in list where e.tables == tables && e.range.count == range.count {
@@ -72,43 +72,54 @@ package final class ParseCache: Sendable {
     }
   }
 
-  /// Remembers the parse of `source[range]`.
-  func store(_ source: [UInt8], _ range: Range<Int>, hash: UInt64, tables: Bool, parse: PieceParse) {
+  /// Remembers the parse of `source[range]`; the entry keeps `source` (or, with
+  /// `copiesBytes`, a copy of the piece).
+  func store(_ source: SourceBytes, _ range: Range<Int>, hash: UInt64, tables: Bool, parse: PieceParse) {
     state.withLock { s in
       if s.bytes + range.count > limit {
         s.entries.removeAll()
         s.bytes = 0
       }
-      if let list = s.entries[hash],
-        list.contains(where: {
-          $0.tables == tables && $0.range.count == range.count && Self.same($0.source, $0.range, source, range)
-        })
-      {
-        return
+      let known = source.withUnsafeBufferPointer { p in
+        s.entries[hash]?.contains(where: {
+          $0.tables == tables && $0.range.count == range.count && Self.same($0.source, $0.range, CheckedBytes(p), range)
+        }) ?? false
       }
+      if known { return }
       let entry =
         copiesBytes
-        ? Entry(source: Array(source[range]), range: 0..<range.count, tables: tables, parse: parse)
+        ? Entry(
+          source: SourceBytes(source.withUnsafeBufferPointer { Array(CheckedBytes($0)[range]) }),
+          range: 0..<range.count,
+          tables: tables, parse: parse)
         : Entry(source: source, range: range, tables: tables, parse: parse)
       s.entries[hash, default: []].append(entry)
       s.bytes += range.count
     }
   }
 
-  private static func same(_ a: [UInt8], _ ra: Range<Int>, _ b: [UInt8], _ rb: Range<Int>) -> Bool {
+  private static func same(_ a: SourceBytes, _ ra: Range<Int>, _ b: CheckedBytes, _ rb: Range<Int>) -> Bool {
     guard ra.count == rb.count else { return false }
     if ra.isEmpty { return true }
+    precondition(rb.lowerBound >= 0 && rb.upperBound <= b.count, "piece beyond the bytes")
     return a.withUnsafeBufferPointer { pa in
-      b.withUnsafeBufferPointer { pb in
-        memcmp(pa.baseAddress! + ra.lowerBound, pb.baseAddress! + rb.lowerBound, ra.count) == 0
-      }
+      precondition(ra.lowerBound >= 0 && ra.upperBound <= pa.count, "piece beyond the bytes")
+      return memcmp(pa.baseAddress! + ra.lowerBound, b.buffer.baseAddress! + rb.lowerBound, ra.count) == 0
     }
   }
 
   /// A 64-bit hash of `source[range]` (`ByteHash`). Only a bucket: a hit is confirmed by
   /// comparing the bytes.
+  static func hash(_ source: CheckedBytes, _ range: Range<Int>) -> UInt64 {
+    precondition(range.lowerBound >= 0 && range.upperBound <= source.count, "piece beyond the bytes")
+    return source.withUnsafeBytes { raw in
+      ByteHash.of(raw.baseAddress.map { $0 + range.lowerBound }, count: range.count)
+    }
+  }
+
+  /// `hash` of an array's bytes (for tests).
   static func hash(_ source: [UInt8], _ range: Range<Int>) -> UInt64 {
-    source.withUnsafeBytes { raw in ByteHash.of(raw.baseAddress.map { $0 + range.lowerBound }, count: range.count) }
+    source.withUnsafeBufferPointer { hash(CheckedBytes($0), range) }
   }
 }
 
@@ -127,6 +138,11 @@ package final class ParseCache: Sendable {
 enum Pieces {
   /// The first line (1-based) of each piece, ascending, starting with 1.
   static func starts(_ source: [UInt8], _ lines: LineIndex) -> [Int] {
+    source.withUnsafeBufferPointer { starts(CheckedBytes($0), lines) }
+  }
+
+  /// `starts` of bytes lent for the call.
+  static func starts(_ source: CheckedBytes, _ lines: LineIndex) -> [Int] {
     var out = [1]
     source.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress, p.count > 0 else { return }

@@ -30,7 +30,15 @@ package enum PlainPieces {
   static func parse(
     _ source: [UInt8], _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, texts: TextTable? = nil
   ) -> PieceParse? {
-    source.withUnsafeBufferPointer { p -> PieceParse? in
+    source.withUnsafeBufferPointer { parse(CheckedBytes($0), lines, range, firstLine: firstLine, texts: texts) }
+  }
+
+  /// `parse` of bytes lent for the call.
+  static func parse(
+    _ source: CheckedBytes, _ lines: LineIndex, _ range: Range<Int>, firstLine: Int, texts: TextTable? = nil
+  ) -> PieceParse? {
+    precondition(range.lowerBound >= 0 && range.upperBound <= source.count, "piece beyond the bytes")
+    return source.withUnsafeBufferPointer { p -> PieceParse? in
       // A CR ends a line for cmark, not for the line index (the loader has made them LF).
       if !range.isEmpty && memchr(p.baseAddress! + range.lowerBound, 0x0D, range.count) != nil { return nil }
       // cmark skips a byte-order mark that starts its input (the loader has removed it).

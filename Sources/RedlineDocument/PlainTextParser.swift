@@ -6,6 +6,11 @@ package enum PlainTextParser {
   static let maxHeadingLength = 120
 
   package static func parse(_ bytes: [UInt8], path: String) -> Document {
+    bytes.withUnsafeBufferPointer { parse($0, path: path) }
+  }
+
+  /// `parse` of bytes lent for the call.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Document {
     let text = String(decoding: bytes, as: UTF8.self)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.last?.isEmpty == true && lines.count > 1 { lines.removeLast() }

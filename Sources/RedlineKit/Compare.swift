@@ -15,13 +15,25 @@ package struct Comparison: Sendable {
   package var newRef: VersionRef
 }
 
-/// Raw bytes of one side, before parsing.
+/// Raw bytes of one side, before parsing: an array, or a file mapped into memory.
 struct RawVersion: Sendable {
   var revision: String
   var commit: ObjectID?
   var path: String
-  var bytes: [UInt8]
+  var bytes: SourceBytes
   var format: DocumentFormat?
+
+  init(revision: String, commit: ObjectID?, path: String, bytes: consuming [UInt8], format: DocumentFormat?) {
+    self.init(revision: revision, commit: commit, path: path, source: SourceBytes(bytes), format: format)
+  }
+
+  init(revision: String, commit: ObjectID?, path: String, source: consuming SourceBytes, format: DocumentFormat?) {
+    self.revision = revision
+    self.commit = commit
+    self.path = path
+    self.bytes = source
+    self.format = format
+  }
 }
 
 /// Parses both sides on two threads (sharing the sections they have in common), then diffs.
@@ -59,7 +71,7 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
       return s[k]!
     }
     let bytes = v.bytes
-    v.bytes = []
+    v.bytes = SourceBytes([])
     do {
       let doc = try DocumentLoader.load(
         consume bytes, path: v.path, format: v.format, cache: cache, warmFromEnd: k == 1)
@@ -136,8 +148,8 @@ package func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpt
   -> Comparison
 {
   func read(_ p: String) throws(RedlineError) -> RawVersion {
-    let d = try SafeRead.regularFile(p, shownAs: p)
-    return RawVersion(revision: p, commit: nil, path: p, bytes: d, format: DocumentLoader.format(for: p) ?? .markdown)
+    let d = try SafeRead.regularFileSource(p, shownAs: p)
+    return RawVersion(revision: p, commit: nil, path: p, source: d, format: DocumentLoader.format(for: p) ?? .markdown)
   }
   return try compareRaw(read(oldPath), read(newPath), options: options)
 }

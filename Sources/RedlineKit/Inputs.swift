@@ -40,8 +40,8 @@ package func compareInputs(
   }
   let format = named.flatMap { DocumentLoader.format(for: $0) } ?? .markdown
   @Sendable func readFile(_ p: String) throws(RedlineError) -> RawVersion {
-    let bytes = p == "/dev/null" ? [] : try SafeRead.regularFile(p, shownAs: p)
-    return RawVersion(revision: p, commit: nil, path: documentPath ?? p, bytes: bytes, format: format)
+    let bytes = p == "/dev/null" ? SourceBytes([]) : try SafeRead.regularFileSource(p, shownAs: p)
+    return RawVersion(revision: p, commit: nil, path: documentPath ?? p, source: bytes, format: format)
   }
   func read(_ p: String) throws(RedlineError) -> RawVersion {
     guard p == Inputs.stdin else { return try readFile(p) }

@@ -18,7 +18,7 @@ package func wordRedline(
     guard v.commit == nil, let d = FileManager.default.contents(atPath: v.path) else { return nil }
     return try? wordAsMarkdown(
       RawVersion(revision: v.revision, commit: nil, path: v.path, bytes: [UInt8](d), format: nil)
-    ).bytes
+    ).bytes.array
   }
   /// A file's modification time (for `--files` and `WORKTREE`, which have no commit date).
   func modified(_ v: DocumentVersion) -> Int64? {
@@ -48,7 +48,7 @@ extension DraftRepository {
       guard let b = try? bytes(of: v.path, at: v.revision).bytes else { return nil }
       return try? wordAsMarkdown(
         RawVersion(revision: v.revision, commit: v.commit, path: v.path, bytes: b, format: nil)
-      ).bytes
+      ).bytes.array
     }
     let (oldSource, newSource) = (source(c.old), source(c.new))
     let (newAuthors, oldAuthors) = changeAuthors(c, oldSource: oldSource, newSource: newSource)

@@ -286,9 +286,9 @@ extension DraftRepository {
 func wordAsMarkdown(_ v: RawVersion) throws(RedlineError) -> RawVersion {
   guard v.path.lowercased().hasSuffix(".docx") else { return v }
   do {
-    let w = try WordImport.read(v.bytes, name: v.path)
+    let w = try WordImport.read(v.bytes.array, name: v.path)
     var o = v
-    o.bytes = Array(w.markdown.utf8)
+    o.bytes = SourceBytes(Array(w.markdown.utf8))
     o.format = .markdown
     return o
   } catch {

@@ -16,6 +16,17 @@ struct PeakMemoryTests {
     return laps
   }
 
+  /// Resident megabytes (anonymous and file-backed: a mapped file counts here) at each lap.
+  static func residentMB(_ stderr: String) -> [String: Double] {
+    var laps: [String: Double] = [:]
+    for line in stderr.split(separator: "\n") where line.hasPrefix("[profile] ") {
+      guard let colon = line.firstIndex(of: ":"), let open = line.range(of: "resident ") else { continue }
+      let name = String(line[line.index(line.startIndex, offsetBy: 10)..<colon])
+      laps[name] = Double(line[open.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }
+    return laps
+  }
+
   /// The largest resident size a profiled run reports (`peak`, from `VmHWM`), in MB.
   static func peakMB(_ stderr: String) -> Double? {
     stderr.split(separator: "\n").compactMap { line -> Double? in
@@ -40,9 +51,10 @@ struct PeakMemoryTests {
   /// Two files compared from the command line are let go once parsed, before the diff:
   /// at 5 MB they are a fifth of the peak (a third of its heap). They were once kept to
   /// the end, because the two-thread read still held them while the comparison ran.
-  /// Measured as resident memory, so it counts on glibc's default of giving a buffer this
-  /// large pages of its own, which go back to the system when it is freed (a
-  /// `glibc.malloc.mmap_threshold` tunable above 6 MB would make it fail).
+  /// Files this large are mapped (`SafeRead.regularFileSource`): their pages count as
+  /// file-backed resident memory while mapped, and go when they are unmapped. A file read
+  /// into memory instead counts as anonymous memory, which counts on glibc's default of
+  /// giving a buffer this large pages of its own, returned to the system when it is freed.
   @Test func filesAreLetGoOnceParsed() throws {
     let d = TempDir("peak")
     let text = Self.longDraft()
@@ -53,15 +65,23 @@ struct PeakMemoryTests {
       redlineBinary, ["diff", "--files", "a.md", "b.md", "--format", "json"], cwd: d.path,
       env: ["REDLINE_PROFILE": "1"])
     #expect(r.status == 0, "\(r.stderr)")
-    let laps = Self.anonymousMB(r.stderr)
-    let start = try #require(laps["arguments and settings"], "\(r.stderr)")
-    let read = try #require(laps["read both"], "\(r.stderr)")
-    let parsed = try #require(laps["parse both"], "\(r.stderr)")
+    let anonymous = Self.anonymousMB(r.stderr)
+    let resident = Self.residentMB(r.stderr)
+    func fileBacked(_ lap: String) throws -> Double {
+      try #require(resident[lap], "\(r.stderr)") - #require(anonymous[lap], "\(r.stderr)")
+    }
+    let start = try #require(anonymous["arguments and settings"], "\(r.stderr)")
+    let parsed = try #require(anonymous["parse both"], "\(r.stderr)")
+    let startResident = try #require(resident["arguments and settings"], "\(r.stderr)")
+    let peak = try #require(Self.peakMB(r.stderr), "\(r.stderr)")
     let files = 2 * Double(size) / 1e6
-    #expect(read - start > 0.9 * files, "both files are in memory once read: \(r.stderr)")
+    #expect(peak - startResident > 0.9 * files, "both files are in memory while parsed: \(r.stderr)")
     // Held files alone would be 2 × size; the documents (one parse shared by both sides)
     // are well under that.
     #expect(parsed - start < files, "\(files) MB of files still held after the parse: \(r.stderr)")
+    #expect(
+      try fileBacked("parse both") - fileBacked("arguments and settings") < files / 2,
+      "the mapped files are still mapped after the parse: \(r.stderr)")
   }
 
   /// Front matter (every ALKE draft has it) and CRLF line ends (files saved on Windows) are

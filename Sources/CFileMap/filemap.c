@@ -1,0 +1,110 @@
+// Files mapped for reading (`SafeRead`), and the answer to a file that shrinks while mapped.
+#include "CFileMap.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { slots = 64, messageSize = 512 };
+
+// A slot is in use while `starts[i]` is not 0; the handler reads only these atomics and
+// the slot's message, written before its start is published.
+static _Atomic(uintptr_t) starts[slots];
+static _Atomic(uintptr_t) ends[slots];
+static char messages[slots][messageSize];
+static size_t lengths[slots];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct sigaction previous;
+
+static void onBusError(int sig, siginfo_t *info, void *context) {
+  uintptr_t at = (uintptr_t)info->si_addr;
+  for (int i = 0; i < slots; i++) {
+    uintptr_t start = atomic_load(&starts[i]);
+    if (start != 0 && at >= start && at < atomic_load(&ends[i])) {
+      ssize_t ignored = write(STDERR_FILENO, messages[i], lengths[i]);
+      (void)ignored;
+      _exit(2);
+    }
+  }
+  // Not a mapped file's: what was there before answers it (the Swift runtime's crash
+  // report, or the default action once the fault repeats).
+  if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction != NULL) {
+    previous.sa_sigaction(sig, info, context);
+  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+    previous.sa_handler(sig);
+  } else {
+    signal(sig, SIG_DFL);
+  }
+}
+
+static void install(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_sigaction = onBusError;
+  action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGBUS, &action, &previous);
+}
+
+void *redline_map_file(int fd, size_t length, const char *message) {
+  if (length == 0) return NULL;
+  pthread_once(&once, install);
+  pthread_mutex_lock(&lock);
+  int slot = -1;
+  for (int i = 0; i < slots && slot < 0; i++) {
+    if (atomic_load(&starts[i]) == 0) slot = i;
+  }
+  void *p = slot < 0 ? MAP_FAILED : mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  if (p != MAP_FAILED) {
+    size_t n = strlen(message);
+    if (n > messageSize - 2) n = messageSize - 2;
+    memcpy(messages[slot], message, n);
+    messages[slot][n] = '\n';
+    lengths[slot] = n + 1;
+    atomic_store(&ends[slot], (uintptr_t)p + length);
+    atomic_store(&starts[slot], (uintptr_t)p);
+  }
+  pthread_mutex_unlock(&lock);
+  return p == MAP_FAILED ? NULL : p;
+}
+
+void redline_unmap_file(void *address, size_t length) {
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < slots; i++) {
+    if (atomic_load(&starts[i]) == (uintptr_t)address) atomic_store(&starts[i], 0);
+  }
+  pthread_mutex_unlock(&lock);
+  munmap(address, length);
+}
+
+int redline_map_check_shrink(const char *path, const char *message) {
+  struct sigaction current;
+  sigaction(SIGBUS, NULL, &current);
+  if (!((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == onBusError)) install();
+  int fd = open(path, O_RDWR);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0 || st.st_size < 2) return 4;
+  size_t length = (size_t)st.st_size;
+  void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  if (p == MAP_FAILED) return 4;
+  int slot = slots - 1;
+  size_t n = strlen(message);
+  if (n > messageSize - 2) n = messageSize - 2;
+  memcpy(messages[slot], message, n);
+  messages[slot][n] = '\n';
+  lengths[slot] = n + 1;
+  atomic_store(&ends[slot], (uintptr_t)p + length);
+  atomic_store(&starts[slot], (uintptr_t)p);
+  if (ftruncate(fd, 0) != 0) return 4;
+  volatile unsigned char *bytes = p;
+  unsigned char last = bytes[length - 1];  // past the new end: SIGBUS
+  (void)last;
+  return 3;
+}
