@@ -160,7 +160,7 @@ package enum Reanchor {
       out.confidence = min(t.confidence, next.confidence)
       // A split: the quoted words went to another block; follow them.
       if let q = a.quote, QuoteMatch.contains(before, q), !QuoteMatch.contains(new.blocks[next.index].text, q),
-        let j = unique(new) { QuoteMatch.contains($0, q) }
+        let j = unique(new, { QuoteMatch.contains($0, q) })
       {
         out.index = j
         out.changed = true
