@@ -44,6 +44,18 @@ static void onBusError(int sig, siginfo_t *info, void *context) {
   }
 }
 
+// Remembers `p` (`length` bytes) in `slot` with its message: its start last, so the
+// handler never sees a slot half filled.
+static void publish(int slot, void *p, size_t length, const char *message) {
+  size_t n = strlen(message);
+  if (n > messageSize - 2) n = messageSize - 2;
+  memcpy(messages[slot], message, n);
+  messages[slot][n] = '\n';
+  lengths[slot] = n + 1;
+  atomic_store(&ends[slot], (uintptr_t)p + length);
+  atomic_store(&starts[slot], (uintptr_t)p);
+}
+
 static void install(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
@@ -62,15 +74,7 @@ void *redline_map_file(int fd, size_t length, const char *message) {
     if (atomic_load(&starts[i]) == 0) slot = i;
   }
   void *p = slot < 0 ? MAP_FAILED : mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-  if (p != MAP_FAILED) {
-    size_t n = strlen(message);
-    if (n > messageSize - 2) n = messageSize - 2;
-    memcpy(messages[slot], message, n);
-    messages[slot][n] = '\n';
-    lengths[slot] = n + 1;
-    atomic_store(&ends[slot], (uintptr_t)p + length);
-    atomic_store(&starts[slot], (uintptr_t)p);
-  }
+  if (p != MAP_FAILED) publish(slot, p, length, message);
   pthread_mutex_unlock(&lock);
   return p == MAP_FAILED ? NULL : p;
 }
@@ -94,14 +98,7 @@ int redline_map_check_shrink(const char *path, const char *message) {
   size_t length = (size_t)st.st_size;
   void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
   if (p == MAP_FAILED) return 4;
-  int slot = slots - 1;
-  size_t n = strlen(message);
-  if (n > messageSize - 2) n = messageSize - 2;
-  memcpy(messages[slot], message, n);
-  messages[slot][n] = '\n';
-  lengths[slot] = n + 1;
-  atomic_store(&ends[slot], (uintptr_t)p + length);
-  atomic_store(&starts[slot], (uintptr_t)p);
+  publish(slots - 1, p, length, message);
   if (ftruncate(fd, 0) != 0) return 4;
   volatile unsigned char *bytes = p;
   unsigned char last = bytes[length - 1];  // past the new end: SIGBUS

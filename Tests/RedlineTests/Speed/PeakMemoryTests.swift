@@ -6,21 +6,16 @@ import Testing
 @Suite(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/statm"), "resident memory is read from /proc"))
 struct PeakMemoryTests {
   /// Anonymous resident megabytes at each lap of a profiled run's standard error.
-  static func anonymousMB(_ stderr: String) -> [String: Double] {
-    var laps: [String: Double] = [:]
-    for line in stderr.split(separator: "\n") where line.hasPrefix("[profile] ") {
-      guard let colon = line.firstIndex(of: ":"), let open = line.range(of: "(anonymous ") else { continue }
-      let name = String(line[line.index(line.startIndex, offsetBy: 10)..<colon])
-      laps[name] = Double(line[open.upperBound...].prefix { $0.isNumber || $0 == "." })
-    }
-    return laps
-  }
+  static func anonymousMB(_ stderr: String) -> [String: Double] { laps(stderr, "(anonymous ") }
 
   /// Resident megabytes (anonymous and file-backed: a mapped file counts here) at each lap.
-  static func residentMB(_ stderr: String) -> [String: Double] {
+  static func residentMB(_ stderr: String) -> [String: Double] { laps(stderr, "resident ") }
+
+  /// The number after `label` on each lap's line, by the lap's name.
+  static func laps(_ stderr: String, _ label: String) -> [String: Double] {
     var laps: [String: Double] = [:]
     for line in stderr.split(separator: "\n") where line.hasPrefix("[profile] ") {
-      guard let colon = line.firstIndex(of: ":"), let open = line.range(of: "resident ") else { continue }
+      guard let colon = line.firstIndex(of: ":"), let open = line.range(of: label) else { continue }
       let name = String(line[line.index(line.startIndex, offsetBy: 10)..<colon])
       laps[name] = Double(line[open.upperBound...].prefix { $0.isNumber || $0 == "." })
     }
