@@ -1,14 +1,12 @@
 // Files mapped for reading (`SafeRead`), and the answer to a file that shrinks while mapped.
 #include "CFileMap.h"
 
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { slots = 64, messageSize = 512 };
@@ -19,30 +17,43 @@ static _Atomic(uintptr_t) starts[slots];
 static _Atomic(uintptr_t) ends[slots];
 static char messages[slots][messageSize];
 static size_t lengths[slots];
+// Taken to map, unmap and install; never by the handler. A child of `fork` starts with
+// it free (`pthread_atfork`), whatever another thread held at the fork.
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int installed;
 static struct sigaction previous;
 
+
 static void onBusError(int sig, siginfo_t *info, void *context) {
-  uintptr_t at = (uintptr_t)info->si_addr;
-  for (int i = 0; i < slots; i++) {
-    uintptr_t start = atomic_load(&starts[i]);
-    if (start != 0 && at >= start && at < atomic_load(&ends[i])) {
-      ssize_t ignored = write(STDERR_FILENO, messages[i], lengths[i]);
-      (void)ignored;
-      _exit(2);
+  // Only a fault the kernel raised (si_code > 0) is a read past a mapped file's end; a
+  // SIGBUS sent by `kill` (si_code <= 0) is not.
+  if (info != NULL && info->si_code > 0) {
+    uintptr_t at = (uintptr_t)info->si_addr;
+    for (int i = 0; i < slots; i++) {
+      uintptr_t start = atomic_load(&starts[i]);
+      if (start != 0 && at >= start && at < atomic_load(&ends[i])) {
+        ssize_t ignored = write(STDERR_FILENO, messages[i], lengths[i]);
+        (void)ignored;
+        _exit(2);
+      }
     }
   }
   // Not a mapped file's: what was there before answers it (the Swift runtime's crash
-  // report, or the default action once the fault repeats).
-  if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction != NULL) {
+  // report), else the default action, raised again so that a sent signal is not lost.
+  if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction != NULL && previous.sa_sigaction != onBusError) {
     previous.sa_sigaction(sig, info, context);
-  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+  } else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
     previous.sa_handler(sig);
   } else {
     signal(sig, SIG_DFL);
+    raise(sig);
   }
 }
+
+static void unlockInChild(void) { pthread_mutex_init(&lock, NULL); }
+
+// Registered as the program starts, before any thread can hold `lock`.
+__attribute__((constructor)) static void registerForFork(void) { pthread_atfork(NULL, NULL, unlockInChild); }
 
 // Remembers `p` (`length` bytes) in `slot` with its message: its start last, so the
 // handler never sees a slot half filled.
@@ -56,7 +67,14 @@ static void publish(int slot, void *p, size_t length, const char *message) {
   atomic_store(&starts[slot], (uintptr_t)p);
 }
 
+// Under `lock`: the handler, once; the handler found already in place is never its own
+// `previous`.
 static void install(void) {
+  if (installed) return;
+  installed = 1;
+  struct sigaction current;
+  sigaction(SIGBUS, NULL, &current);
+  if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == onBusError) return;
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_sigaction = onBusError;
@@ -67,8 +85,8 @@ static void install(void) {
 
 void *redline_map_file(int fd, size_t length, const char *message) {
   if (length == 0) return NULL;
-  pthread_once(&once, install);
   pthread_mutex_lock(&lock);
+  install();
   int slot = -1;
   for (int i = 0; i < slots && slot < 0; i++) {
     if (atomic_load(&starts[i]) == 0) slot = i;
@@ -86,22 +104,4 @@ void redline_unmap_file(void *address, size_t length) {
   }
   pthread_mutex_unlock(&lock);
   munmap(address, length);
-}
-
-int redline_map_check_shrink(const char *path, const char *message) {
-  struct sigaction current;
-  sigaction(SIGBUS, NULL, &current);
-  if (!((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == onBusError)) install();
-  int fd = open(path, O_RDWR);
-  struct stat st;
-  if (fd < 0 || fstat(fd, &st) != 0 || st.st_size < 2) return 4;
-  size_t length = (size_t)st.st_size;
-  void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-  if (p == MAP_FAILED) return 4;
-  publish(slots - 1, p, length, message);
-  if (ftruncate(fd, 0) != 0) return 4;
-  volatile unsigned char *bytes = p;
-  unsigned char last = bytes[length - 1];  // past the new end: SIGBUS
-  (void)last;
-  return 3;
 }

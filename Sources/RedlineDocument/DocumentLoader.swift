@@ -9,6 +9,7 @@ package enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible 
   case utf16(path: String)
   case tooDeep(path: String, line: Int, limit: Int)
   case tooManyItems(path: String, limit: Int)
+  case changedWhileRead(path: String)
 
   package var description: String {
     switch self {
@@ -29,6 +30,8 @@ package enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible 
         "'\(p)' nests lists or quotes more than \(limit) levels deep (line \(line)); Redline refuses it rather than spend the memory"
     case .tooManyItems(let p, let limit):
       return "'\(p)' has more than \(limit) list items and quotes; split it into several documents"
+    case .changedWhileRead(let p):
+      return "'\(p)' changed while it was being read; compare it again once it is saved"
     }
   }
 }
@@ -91,13 +94,19 @@ package enum DocumentLoader {
       case nil: break
       }
     }
+    // A mapped file's bytes are checked above and read again below: one rewritten in place
+    // meanwhile would have been checked as one text and parsed as another.
+    let unchanged = source.unchangedCheck
     var b = consume source
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
+    let document: Document
     switch format {
-    case .markdown: return MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)
-    case .plainText: return b.withUnsafeBufferPointer { PlainTextParser.parse($0, path: path) }
+    case .markdown: document = MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)
+    case .plainText: document = b.withUnsafeBufferPointer { PlainTextParser.parse($0, path: path) }
     }
+    if let unchanged, !unchanged() { throw .changedWhileRead(path: path) }
+    return document
   }
 
   /// CRLF becomes LF and a lone CR becomes LF (as cmark reads them), so every parser and

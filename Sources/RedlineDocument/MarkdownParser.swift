@@ -188,6 +188,8 @@ package enum MarkdownParser {
   /// Turns a piece's cmark tree into `ParsedItem`s. cmark counts lines from the piece's
   /// start; `offset` turns them into the document's lines to slice `source`.
   private struct Walker {
+    /// Deepest list nesting walked: twice what the loader accepts.
+    static let maxDepth = 2 * DocumentLoader.maxNesting
     let source: CheckedBytes
     let lines: LineIndex
     let offset: Int
@@ -305,6 +307,11 @@ package enum MarkdownParser {
           : Normalizer.normalize(parts.map { String(decoding: source[$0], as: UTF8.self) }.joined(separator: "\n")[...])
         block(kind: .listItem, line: first, endLine: last, text: text, depth: depth, invisibles: inv)
       }
+      // `NestingScan` refuses a document nested deeper than `DocumentLoader.maxNesting`
+      // before the parse. Should the bytes parsed not be the bytes checked (a mapped file
+      // rewritten meanwhile, which the loader then refuses), the walk still stops here
+      // rather than recurse once per level of nesting.
+      guard depth < Self.maxDepth else { return }
       for n in nested {
         var it = cmark_node_first_child(n)
         while let i = it {

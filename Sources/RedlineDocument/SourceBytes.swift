@@ -4,15 +4,19 @@ package final class ForeignBytes: @unchecked Sendable {
   let base: UnsafeMutablePointer<UInt8>
   let count: Int
   private let release: @Sendable (UnsafeMutablePointer<UInt8>, Int) -> Void
+  /// Whether the bytes are still the ones first seen (a mapped file another program may
+  /// rewrite in place: the loader asks once it has parsed them).
+  let unchanged: @Sendable () -> Bool
 
   /// `count` bytes at `base`, readable and writable (a private mapping: a page written to is
   /// copied, the file does not change) until `release` is called.
   package init(
-    base: UnsafeMutablePointer<UInt8>, count: Int,
+    base: UnsafeMutablePointer<UInt8>, count: Int, unchanged: @escaping @Sendable () -> Bool = { true },
     release: @escaping @Sendable (UnsafeMutablePointer<UInt8>, Int) -> Void
   ) {
     self.base = base
     self.count = count
+    self.unchanged = unchanged
     self.release = release
   }
 
@@ -40,6 +44,16 @@ package struct SourceBytes: Sendable {
     case .array(let a): return a.count
     case .foreign(_, let r): return r.count
     }
+  }
+
+  /// Whether bytes held elsewhere are still the ones first seen (always, for an array).
+  package var isUnchanged: Bool { unchangedCheck?() ?? true }
+
+  /// The question `isUnchanged` asks, to ask later without holding these bytes (holding
+  /// them would make a change to them copy them), or nil for an array.
+  package var unchangedCheck: (@Sendable () -> Bool)? {
+    if case .foreign(let f, _) = backing { return f.unchanged }
+    return nil
   }
 
   /// Whether the bytes are held elsewhere (a mapped file), not in an array.

@@ -1,6 +1,7 @@
 import CFileMap
 import Foundation
 import RedlineDocument
+import RedlineReport
 
 /// Reads a file from disk for `WORKTREE` and `--files`: only a regular file, the size
 /// checked with `fstat` before one byte is read, never blocking on a FIFO or device.
@@ -24,43 +25,60 @@ enum SafeRead {
   /// them. A file of `mapFrom` bytes or more is mapped into memory, private and writable
   /// (the loader's changes, CRLF or front matter, copy a page, never change the file): the
   /// parse reads the page cache where it lies instead of a copy in fresh pages, which at
-  /// 5 MB saves the read's 2,500 page faults. Should the file become shorter while it is
-  /// mapped, reading past its new end ends the run with a one-line error and status 2
-  /// (`CFileMap`) instead of a crash. A file that cannot be mapped is read.
+  /// 5 MB saves the read's 2,500 page faults (decision 79). A mapped file is read as it is
+  /// when read, so two things are checked:
+  /// - if it becomes shorter while mapped, reading past its new end ends the run with a
+  ///   one-line error and status 2 (`CFileMap`) instead of a crash;
+  /// - if it is rewritten in place, its size or time change: the loader, which asks once
+  ///   it has parsed the bytes, refuses the comparison (`DocumentError.changedWhileRead`).
+  ///
+  /// A file that cannot be mapped is read.
   static func regularFileSource(
     _ path: String, shownAs: String, limit: Int = DocumentLoader.sizeLimit, followLink: Bool = true
   )
     throws(RedlineError) -> SourceBytes
   {
     let fd = try openRegular(path, shownAs: shownAs, limit: limit, followLink: followLink)
-    defer { close(fd.descriptor) }
-    if fd.size >= mapFrom {
-      if let p = redline_map_file(fd.descriptor, fd.size, shrinkMessage(shownAs)) {
-        let base = p.assumingMemoryBound(to: UInt8.self)
-        return SourceBytes(ForeignBytes(base: base, count: fd.size) { base, count in redline_unmap_file(base, count) })
-      }
+    if fd.size >= mapFrom, let p = redline_map_file(fd.descriptor, fd.size, shrinkMessage(shownAs)) {
+      // The descriptor stays open while the file is mapped: `unchanged` asks it (the file
+      // mapped, even if a new one has taken its name since).
+      let (descriptor, seen) = (fd.descriptor, fd.status)
+      let base = p.assumingMemoryBound(to: UInt8.self)
+      return SourceBytes(
+        ForeignBytes(
+          base: base, count: fd.size, unchanged: { sameFile(descriptor, seen) },
+          release: { base, count in
+            redline_unmap_file(base, count)
+            close(descriptor)
+          }))
     }
+    defer { close(fd.descriptor) }
     return SourceBytes(try readAll(fd.descriptor, size: fd.size, shownAs: shownAs, limit: limit))
   }
 
-  /// The one line written if the file at `shownAs` shrinks while mapped (its name made
-  /// printable: the bus-error handler writes it as it is).
-  static func shrinkMessage(_ shownAs: String) -> String {
-    "redline: error: '\(printable(shownAs))' became shorter while it was being read; compare it again once it is saved"
+  /// Whether the open file still has the size and modification time it had (`seen`): a
+  /// write into it moves them. (Not the change time: a new file renamed over this one, as
+  /// editors save, changes this one's link count and so its change time, not its bytes.)
+  private static func sameFile(_ fd: Int32, _ seen: stat) -> Bool {
+    var now = stat()
+    guard fstat(fd, &now) == 0 else { return false }
+    return now.st_size == seen.st_size && now.st_mtim.tv_sec == seen.st_mtim.tv_sec
+      && now.st_mtim.tv_nsec == seen.st_mtim.tv_nsec
   }
 
-  /// A name as it may be written to a terminal by the bus-error handler: control
-  /// characters (which could be terminal commands) become `?`.
-  static func printable(_ name: String) -> String {
-    String(
-      name.unicodeScalars.map { s -> Character in
-        s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) ? "?" : Character(s)
-      })
+  /// The one line written if the file at `shownAs` shrinks while mapped: the name made one
+  /// printable line as every error message makes it (`TerminalText.oneLine`: controls as
+  /// visible symbols), at most 200 characters of it, as the bus-error handler writes it
+  /// as it is.
+  static func shrinkMessage(_ shownAs: String) -> String {
+    var name = TerminalText.oneLine(shownAs)
+    if name.count > 200 { name = String(name.prefix(199)) + "…" }
+    return "redline: error: '\(name)' became shorter while it was being read; compare it again once it is saved"
   }
 
   /// The open regular file at `path` and its size, refused as `regularFile` says.
   private static func openRegular(_ path: String, shownAs: String, limit: Int, followLink: Bool)
-    throws(RedlineError) -> (descriptor: Int32, size: Int)
+    throws(RedlineError) -> (descriptor: Int32, size: Int, status: stat)
   {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followLink ? 0 : O_NOFOLLOW))
     guard fd >= 0 else {
@@ -88,7 +106,7 @@ enum SafeRead {
       close(fd)
       throw problem
     }
-    return (fd, size)
+    return (fd, size, st)
   }
 
   /// Reads what fstat said, plus one byte to notice a file growing past the limit.

@@ -85,7 +85,14 @@ def main():
     # under load) is explained there, if anywhere.
     driver_log = os.path.join(work, "chromedriver.log")
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver", log_output=driver_log)
-    driver = webdriver.Chrome(service=service, options=opts)
+    try:
+        driver = webdriver.Chrome(service=service, options=opts)
+    except Exception:  # the browser did not start: say why, from the driver's log
+        traceback.print_exc()
+        if os.path.exists(driver_log):
+            print("--- last lines of chromedriver.log:\n" + "\n".join(open(driver_log, errors="replace").read().splitlines()[-25:]))
+        server.terminate()
+        raise
     driver.set_page_load_timeout(30)
     driver.implicitly_wait(5)
     step = [0]
