@@ -17,8 +17,7 @@ static _Atomic(uintptr_t) starts[slots];
 static _Atomic(uintptr_t) ends[slots];
 static char messages[slots][messageSize];
 static size_t lengths[slots];
-// Taken to map, unmap and install; never by the handler. A child of `fork` starts with
-// it free (`pthread_atfork`), whatever another thread held at the fork.
+// Taken to map, unmap and install, and across a `fork`; never by the handler.
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int installed;
 static struct sigaction previous;
@@ -39,9 +38,13 @@ static void onBusError(int sig, siginfo_t *info, void *context) {
     }
   }
   // Not a mapped file's: what was there before answers it (the Swift runtime's crash
-  // report), else the default action, raised again so that a sent signal is not lost.
+  // report); a sent signal that was ignored stays ignored; else the default action, raised
+  // again so that a sent signal is not lost.
+  int sent = info == NULL || info->si_code <= 0;
   if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction != NULL && previous.sa_sigaction != onBusError) {
     previous.sa_sigaction(sig, info, context);
+  } else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler == SIG_IGN && sent) {
+    return;
   } else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
     previous.sa_handler(sig);
   } else {
@@ -50,10 +53,15 @@ static void onBusError(int sig, siginfo_t *info, void *context) {
   }
 }
 
-static void unlockInChild(void) { pthread_mutex_init(&lock, NULL); }
+// A fork waits until no thread is mapping, unmapping or installing, so the child gets
+// the tables, `installed` and `previous` whole, and a free lock.
+static void lockForFork(void) { pthread_mutex_lock(&lock); }
+static void unlockAfterFork(void) { pthread_mutex_unlock(&lock); }
 
 // Registered as the program starts, before any thread can hold `lock`.
-__attribute__((constructor)) static void registerForFork(void) { pthread_atfork(NULL, NULL, unlockInChild); }
+__attribute__((constructor)) static void registerForFork(void) {
+  pthread_atfork(lockForFork, unlockAfterFork, unlockAfterFork);
+}
 
 // Remembers `p` (`length` bytes) in `slot` with its message: its start last, so the
 // handler never sees a slot half filled.

@@ -86,20 +86,21 @@ package enum DocumentLoader {
   ) throws(DocumentError) -> Document {
     guard let format = explicit ?? format(for: path) else { throw .unsupportedType(path: path) }
     if let e = source.withUnsafeBufferPointer({ problem($0, path: path) }) { throw e }
-    if format == .markdown {
-      switch source.withUnsafeBufferPointer({ NestingScan.check($0, maxDepth: maxNesting, maxContainers: maxListItems) }
-      ) {
-      case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
-      case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
-      case nil: break
-      }
-    }
-    // A mapped file's bytes are checked above and read again below: one rewritten in place
+    // A mapped file's bytes are checked here and read again below: one rewritten in place
     // meanwhile would have been checked as one text and parsed as another.
     let unchanged = source.unchangedCheck
     var b = consume source
     if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }  // UTF-8 byte-order mark
     normalizeLineEndings(&b)
+    // After the line ends are made LF: a lone CR ends a line for cmark, and must for the
+    // scan too, or lines ending in CR would hide their nesting from it.
+    if format == .markdown {
+      switch b.withUnsafeBufferPointer({ NestingScan.check($0, maxDepth: maxNesting, maxContainers: maxListItems) }) {
+      case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
+      case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
+      case nil: break
+      }
+    }
     let document: Document
     switch format {
     case .markdown: document = MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)

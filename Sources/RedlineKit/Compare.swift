@@ -60,6 +60,11 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
 ) {
   // .docx read as Markdown (WordImport.swift)
   let versions = Mutex<[RawVersion?]>([try wordAsMarkdown(consume x), try wordAsMarkdown(consume y)])
+  // A mapped file is asked once both parses are done, not only at the end of its own: the
+  // other thread reuses the parses of sections it finds in this one's bytes until then.
+  let (checks, paths) = versions.withLock { v in
+    (v.map { $0?.bytes.unchangedCheck }, v.map { $0?.path ?? "" })
+  }
   let results = ParseResults()
   // Both versions' bytes live while the cache does; their equal paragraphs share one text.
   let cache = ParseCache(copiesBytes: false, sharesTexts: true)
@@ -84,7 +89,11 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   }
   let (a, b) = results.both()
   switch (a, b) {
-  case (.success(let old), .success(let new)): return (old, new)
+  case (.success(let old), .success(let new)):
+    for (check, path) in zip(checks, paths) where check?() == false {
+      throw .document(.changedWhileRead(path: path))
+    }
+    return (old, new)
   case (.failure(let e), _), (_, .failure(let e)): throw .document(e)
   }
 }

@@ -40,39 +40,60 @@ enum SafeRead {
   {
     let fd = try openRegular(path, shownAs: shownAs, limit: limit, followLink: followLink)
     if fd.size >= mapFrom, let p = redline_map_file(fd.descriptor, fd.size, shrinkMessage(shownAs)) {
-      // The descriptor stays open while the file is mapped: `unchanged` asks it (the file
-      // mapped, even if a new one has taken its name since).
-      let (descriptor, seen) = (fd.descriptor, fd.status)
+      // The descriptor stays open while anything can still ask about the file: `unchanged`
+      // asks it (the file mapped, even if a new one has taken its name since), and holds
+      // it open past the unmapping until the loader has asked.
+      let file = OpenFile(fd.descriptor, fd.status)
       let base = p.assumingMemoryBound(to: UInt8.self)
       return SourceBytes(
         ForeignBytes(
-          base: base, count: fd.size, unchanged: { sameFile(descriptor, seen) },
-          release: { base, count in
-            redline_unmap_file(base, count)
-            close(descriptor)
-          }))
+          base: base, count: fd.size, unchanged: { file.isUnchanged },
+          release: { base, count in redline_unmap_file(base, count) }))
     }
     defer { close(fd.descriptor) }
     return SourceBytes(try readAll(fd.descriptor, size: fd.size, shownAs: shownAs, limit: limit))
   }
 
-  /// Whether the open file still has the size and modification time it had (`seen`): a
-  /// write into it moves them. (Not the change time: a new file renamed over this one, as
-  /// editors save, changes this one's link count and so its change time, not its bytes.)
-  private static func sameFile(_ fd: Int32, _ seen: stat) -> Bool {
-    var now = stat()
-    guard fstat(fd, &now) == 0 else { return false }
-    return now.st_size == seen.st_size && now.st_mtim.tv_sec == seen.st_mtim.tv_sec
-      && now.st_mtim.tv_nsec == seen.st_mtim.tv_nsec
+  /// An open file's descriptor, closed when the last holder lets go, and the status it had
+  /// when opened.
+  private final class OpenFile: Sendable {
+    let descriptor: Int32
+    let seen: stat
+
+    init(_ descriptor: Int32, _ seen: stat) {
+      self.descriptor = descriptor
+      self.seen = seen
+    }
+
+    deinit { close(descriptor) }
+
+    /// Whether the file still has the size and modification time it had: a write into it
+    /// moves them. (Not the change time: a new file renamed over this one, as editors
+    /// save, changes this one's link count and so its change time, not its bytes.)
+    var isUnchanged: Bool {
+      var now = stat()
+      guard fstat(descriptor, &now) == 0 else { return false }
+      return now.st_size == seen.st_size && now.st_mtim.tv_sec == seen.st_mtim.tv_sec
+        && now.st_mtim.tv_nsec == seen.st_mtim.tv_nsec
+    }
   }
 
   /// The one line written if the file at `shownAs` shrinks while mapped: the name made one
   /// printable line as every error message makes it (`TerminalText.oneLine`: controls as
-  /// visible symbols), at most 200 characters of it, as the bus-error handler writes it
-  /// as it is.
+  /// visible symbols), at most 300 bytes of whole characters of it, as the bus-error
+  /// handler writes it as it is.
   static func shrinkMessage(_ shownAs: String) -> String {
-    var name = TerminalText.oneLine(shownAs)
-    if name.count > 200 { name = String(name.prefix(199)) + "…" }
+    let whole = TerminalText.oneLine(shownAs)
+    var name = ""
+    var bytes = 0
+    for c in whole {  // whole characters, at most 300 bytes of them (the handler keeps 510)
+      bytes += c.utf8.count
+      if bytes > 300 {
+        name += "…"
+        break
+      }
+      name.append(c)
+    }
     return "redline: error: '\(name)' became shorter while it was being read; compare it again once it is saved"
   }
 

@@ -199,6 +199,36 @@ import Testing
       SafeRead.shrinkMessage("v2\u{1B}[2J\n.md")
         == "redline: error: 'v2␛[2J␤.md' became shorter while it was being read; compare it again once it is saved")
     let long = SafeRead.shrinkMessage(String(repeating: "ä", count: 600))
-    #expect(long.contains(String(repeating: "ä", count: 199) + "…'") && long.utf8.count < 510)
+    #expect(long.contains("'" + String(repeating: "ä", count: 150) + "…'") && long.utf8.count < 510)
+  }
+
+  /// Mapped files the loader holds the only reference to (as a comparison from the command
+  /// line does) are asked about after their parse, and found unchanged: two identical
+  /// files, where one version's every section is found in the other's parse, and plain
+  /// text. (A first version closed the file before asking, and refused them all.)
+  @Test func unchangedMappedFilesAreNotRefused() throws {
+    let dir = TempDir("same")
+    var text = ""
+    for k in 1...3_000 { text += "## \(k) Otsikko\n\nKappale \(k), päätös.\n\n" }
+    for name in ["a.md", "b.md", "a.txt", "b.txt"] { dir.write(name, text) }
+    for (x, y) in [("a.md", "b.md"), ("a.txt", "b.txt"), ("a.md", "a.md")] {
+      let c = try compareInputs(dir.path + "/" + x, dir.path + "/" + y)
+      #expect(c.diff.isUnchanged, "\(x) \(y)")
+    }
+    let r = run(redlineBinary, ["diff", "--stat", "--files", "a.txt", "b.txt"], cwd: dir.path)
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  /// A lone CR ends a line for cmark; lists nested past the limit on lines ending in CR
+  /// are refused as they are on lines ending in LF (the scan once counted only LF).
+  @Test func nestingOnLinesEndingInCRIsRefused() {
+    var lf = "# Otsikko\n\n"
+    for k in 0..<100 { lf += String(repeating: "  ", count: k) + "- kohta\n" }
+    let cr = lf.replacingOccurrences(of: "\n", with: "\r")
+    for text in [lf, cr] {
+      #expect(throws: DocumentError.tooDeep(path: "n.md", line: 35, limit: DocumentLoader.maxNesting)) {
+        try DocumentLoader.load(Array(text.utf8), path: "n.md")
+      }
+    }
   }
 }
