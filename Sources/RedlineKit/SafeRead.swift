@@ -109,24 +109,18 @@ enum SafeRead {
       default: throw .io("cannot read '\(shownAs)': \(String(cString: strerror(errno)))")
       }
     }
+    var handedOver = false
+    defer { if !handedOver { close(fd) } }  // refused: closed here; else the caller closes it
     var st = stat()
-    guard fstat(fd, &st) == 0 else {
-      let e = errno
-      close(fd)
-      throw .io("cannot read '\(shownAs)': \(String(cString: strerror(e)))")
-    }
-    var problem: RedlineError? = nil
+    guard fstat(fd, &st) == 0 else { throw .io("cannot read '\(shownAs)': \(String(cString: strerror(errno)))") }
     switch st.st_mode & S_IFMT {
     case S_IFREG: break
-    case S_IFDIR: problem = .io("'\(shownAs)' is a directory; name a .md or .txt file")
-    default: problem = .io("'\(shownAs)' is not a regular file (a FIFO, device or socket); name a .md or .txt file")
+    case S_IFDIR: throw .io("'\(shownAs)' is a directory; name a .md or .txt file")
+    default: throw .io("'\(shownAs)' is not a regular file (a FIFO, device or socket); name a .md or .txt file")
     }
     let size = Int(st.st_size)
-    if problem == nil && size > limit { problem = .document(.tooLarge(path: shownAs, bytes: size, limit: limit)) }
-    if let problem {
-      close(fd)
-      throw problem
-    }
+    if size > limit { throw .document(.tooLarge(path: shownAs, bytes: size, limit: limit)) }
+    handedOver = true
     return (fd, size, st)
   }
 
