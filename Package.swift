@@ -44,12 +44,12 @@ let package = Package(
     .target(name: "CFileMap"),
     // UTF-8 and NUL checked 32 bytes at a time (AVX2, asked of the processor at run time);
     // imported by RedlineDocument's FastText only.
-    .target(name: "CUTF8Check"),
+    .target(name: "CTextScan"),
 
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
     .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"], swiftSettings: hotCold),
     // Document model and parsers (the only importer of CCmarkGFM).
-    .target(name: "RedlineDocument", dependencies: ["CCmarkGFM", "CUTF8Check"], swiftSettings: hotCold),
+    .target(name: "RedlineDocument", dependencies: ["CCmarkGFM", "CTextScan"], swiftSettings: hotCold),
     // Section alignment, block matching and word diff: pure Swift.
     .target(name: "RedlineDiff", dependencies: ["RedlineDocument"], swiftSettings: hotCold),
     // Review threads: storage, re-anchoring, status.

@@ -1,4 +1,4 @@
-import CUTF8Check
+import CTextScan
 
 #if canImport(Glibc)
   import Glibc
@@ -20,26 +20,20 @@ enum FastText {
     return ~(((t & low7) &+ low7) | t) & highs
   }
 
-  /// True when normalization copies these eight bytes unchanged: visible ASCII, single
-  /// spaces between them (not first in the text, not last of the eight), and the letters
-  /// U+00C0–U+00FF (`C3 xx`, both bytes inside the eight).
-  @inline(__always)
-  static func isPlain8(_ w: UInt64, atStart: Bool) -> Bool {
-    let control = (w &- 0x20 &* ones) & ~w & highs  // some byte below 0x20
-    let del = zeroBytes(w ^ (0x7F &* ones))
-    if control | del != 0 { return false }
-    let high = w & highs
-    if high != 0 {
-      let lead = zeroBytes(w ^ (0xC3 &* ones))
-      let cont = w & ~(w << 1) & highs  // 10xxxxxx
-      if high != lead | cont || cont != lead << 8 || lead & 0x8000_0000_0000_0000 != 0 { return false }
+  /// How many bytes at the start of `p` normalization copies as they are
+  /// (`redline_plain_run`; with `vector: false`, its byte-at-a-time twin), and the copy it
+  /// wrote. For tests.
+  static func plainRun(_ p: [UInt8], atStart: Bool, vector: Bool = true) -> (count: Int, copy: [UInt8]) {
+    var out = [UInt8](repeating: 0, count: p.count)
+    let count = p.withUnsafeBufferPointer { src in
+      out.withUnsafeMutableBufferPointer { dst -> Int in
+        guard let s = src.baseAddress, let d = dst.baseAddress else { return 0 }
+        return vector
+          ? redline_plain_run(s, src.count, d, atStart ? 1 : 0)
+          : redline_plain_run_bytes(s, src.count, d, atStart ? 1 : 0)
+      }
     }
-    let space = zeroBytes(w ^ (0x20 &* ones))
-    if space != 0 {
-      if space & (space >> 8) != 0 || space & 0x8000_0000_0000_0000 != 0 { return false }
-      if atStart && space & 0x80 != 0 { return false }
-    }
-    return true
+    return (count, Array(out.prefix(count)))
   }
 
   /// True when eight bytes hold no NUL and only ASCII and whole two-byte sequences

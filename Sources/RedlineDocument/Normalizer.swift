@@ -1,3 +1,4 @@
+import CTextScan
 import Foundation
 
 /// Text normalization shared by parsers and the diff: Unicode NFC, whitespace folded,
@@ -106,15 +107,13 @@ package enum Normalizer {
       var pendingSpace = false
       var i = 0
       while i < n {
-        // Eight bytes that normalization leaves alone are copied in one store.
-        if !pendingSpace && i &+ 8 <= n {
-          let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-          if FastText.isPlain8(w, atStart: o == 0) {
-            UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
-            o &+= 8
-            i &+= 8
-            continue
-          }
+        // The bytes normalization leaves alone are copied as a run, 32 at a time
+        // (`redline_plain_run`); the byte that ends the run is taken below.
+        if !pendingSpace {
+          let run = redline_plain_run(src + i, n &- i, dst + o, o == 0 ? 1 : 0)
+          i &+= run
+          o &+= run
+          if i == n { break }
         }
         let b = src[i]
         if b > 0x20 && b < 0x7F {

@@ -349,17 +349,20 @@ import Testing
   }
 
   /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and
-  /// the normalizer's never passes bytes it would change (they are ASCII or `C3 xx`).
-  @Test func eightByteChecksAreSound() {
+  /// the normalizer's plain run (`redline_plain_run`) never takes bytes it would change
+  /// (they are ASCII or `C3 xx`, single spaces between text); its 32-byte and its
+  /// byte-at-a-time forms agree, and each copies exactly the bytes it takes.
+  @Test func byteChecksAreSound() {
     var rng = SeededRandom(seed: 8)
     let alphabet: [UInt8] = [
       0x00, 0x01, 0x1F, 0x20, 0x41, 0x61, 0x7E, 0x7F, 0x80, 0xA0, 0xA4, 0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xCB, 0xCC,
       0xDF, 0xE0, 0xE2, 0xF0,
     ]
+    let common: [UInt8] = [0x20, 0x41, 0x61, 0x7E, 0xC3, 0xA4, 0xB6, 0xC2, 0xA7]
     var clean = 0
-    var plain = 0
+    var longRuns = 0
+    var unsound: [[UInt8]] = []
     for _ in 0..<200_000 {
-      let common: [UInt8] = [0x20, 0x41, 0x61, 0x7E, 0xC3, 0xA4, 0xB6, 0xC2, 0xA7]
       let bytes = (0..<8).map { _ in
         Int.random(in: 0..<10, using: &rng) < 8
           ? common.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)!
@@ -367,18 +370,41 @@ import Testing
       let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       if FastText.isClean8(w) {
         clean += 1
-        #expect(String(validating: bytes, as: UTF8.self) != nil && !bytes.contains(0), "\(bytes)")
-      }
-      for atStart in [false, true] where FastText.isPlain8(w, atStart: atStart) {
-        plain += 1
-        let ok =
-          String(validating: bytes, as: UTF8.self) != nil
-          && bytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && ($0 < 0x80 || $0 == 0xC3 || $0 >= 0x80 && $0 < 0xC0) }
-        #expect(ok && bytes.last != 0x20 && !(atStart && bytes.first == 0x20), "\(bytes)")
-        #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }, "\(bytes)")
+        if String(validating: bytes, as: UTF8.self) == nil || bytes.contains(0) { unsound.append(bytes) }
       }
     }
-    #expect(clean > 100 && plain > 100)
+    for round in 0..<40_000 {
+      // Mostly text bytes, sometimes long: runs across several 32-byte windows.
+      // Words of text bytes, spaces, and now and then a byte from the whole alphabet.
+      let words: [[UInt8]] = [[0x41], [0x61, 0x7E], [0xC3, 0xA4], [0xC3, 0xB6, 0x61], [0x20], [0x20, 0x20]]
+      let n = round % 4 == 0 ? Int.random(in: 0...200, using: &rng) : Int.random(in: 0...40, using: &rng)
+      var bytes: [UInt8] = []
+      while bytes.count < n {
+        if Int.random(in: 0..<60, using: &rng) == 0 {
+          bytes.append(alphabet.randomElement(using: &rng)!)
+        } else {
+          bytes += words[Int.random(in: 0..<(round % 3 == 0 ? 6 : 5), using: &rng)]
+        }
+      }
+      for atStart in [false, true] {
+        let run = FastText.plainRun(bytes, atStart: atStart)
+        let twin = FastText.plainRun(bytes, atStart: atStart, vector: false)
+        let taken = Array(bytes.prefix(run.count))
+        if run.count >= 33 { longRuns += 1 }
+        let ok =
+          run.count == twin.count && run.copy == taken && twin.copy == taken
+          && String(validating: taken, as: UTF8.self) != nil
+          && taken.allSatisfy { ($0 > 0x20 && $0 < 0x7F) || $0 == 0x20 || $0 == 0xC3 || ($0 >= 0x80 && $0 < 0xC0) }
+          && taken.last != 0x20 && !(atStart && taken.first == 0x20)
+          && !zip(taken, taken.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+          // Visible ASCII never ends a run.
+          && (run.count == bytes.count || bytes[run.count] != 0x41)
+        if !ok { unsound.append(bytes) }
+      }
+    }
+    let sound = unsound.isEmpty
+    #expect(sound, "first unsound input: \(unsound.first ?? [])")
+    #expect(clean > 100 && longRuns > 100)
   }
 
   /// The writer's room grows in 64 KiB steps: many strings (some all escapes, some long)

@@ -1,7 +1,8 @@
 // Valid UTF-8 without NUL, 32 bytes at a time (AVX2), for the document loader's first
 // look at a file: most drafts are clean, and a clean verdict needs no position. See
-// CUTF8Check.h; the tables are those of Keiser and Lemire (simdjson's "lookup4").
-#include "CUTF8Check.h"
+// CTextScan.h; the tables are those of Keiser and Lemire (simdjson's "lookup4").
+#include "CTextScan.h"
+#include "cpu.h"
 
 #include <string.h>
 
@@ -131,15 +132,7 @@ static AVX2 int clean_avx2(const uint8_t *p, size_t n) {
 }
 
 int redline_utf8_clean(const uint8_t *p, size_t n) {
-  // Asked once; two threads asking at once both store the same answer.
-  static int has_avx2 = -1;
-  int known = __atomic_load_n(&has_avx2, __ATOMIC_RELAXED);
-  if (known < 0) {
-    __builtin_cpu_init();
-    known = __builtin_cpu_supports("avx2") ? 1 : 0;
-    __atomic_store_n(&has_avx2, known, __ATOMIC_RELAXED);
-  }
-  if (!known) return -1;
+  if (!redline_has_avx2()) return -1;
   if (n == 0) return 1;
   return clean_avx2(p, n);
 }

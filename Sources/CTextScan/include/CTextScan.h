@@ -1,0 +1,29 @@
+#ifndef REDLINE_CTEXTSCAN_H
+#define REDLINE_CTEXTSCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// 1 when the `n` bytes at `p` are valid UTF-8 (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF, no sequence cut off at the end) and hold no NUL
+/// byte; 0 when they are not; -1 when this processor has no vector unit for the check
+/// (no AVX2), and the caller must check them itself. Thirty-two bytes at a time (the
+/// lookup-table method of Keiser and Lemire, "Validating UTF-8 in less than one
+/// instruction per byte", 2021). Says nothing about where a fault is: on 0 the caller
+/// looks for it with its own byte-by-byte scan.
+int redline_utf8_clean(const uint8_t *p, size_t n);
+
+/// How many bytes at the start of the `n` bytes at `src` text normalization leaves as
+/// they are, copied to `dst` (which has room for `n` bytes; bytes after the run in `dst`
+/// may be overwritten). It assumes no space is pending before `src`, and, with
+/// `at_start`, that nothing has been written yet. A byte is left as it is when it is
+/// visible ASCII (0x21–0x7E); `C3` with a continuation byte after it, and that byte
+/// (U+00C0–U+00FF, both in the run); or a space that is not the first byte written and is
+/// followed by one of those. Anything else ends the run (never a space) (the caller goes on byte
+/// by byte). Thirty-two bytes at a time with AVX2, else one at a time.
+size_t redline_plain_run(const uint8_t *src, size_t n, uint8_t *dst, int at_start);
+
+/// `redline_plain_run` one byte at a time, without vector instructions (for tests).
+size_t redline_plain_run_bytes(const uint8_t *src, size_t n, uint8_t *dst, int at_start);
+
+#endif
