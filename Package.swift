@@ -42,8 +42,9 @@ let package = Package(
     // Files mapped into memory for reading, with a one-line answer to a file that shrinks
     // while it is read (SIGBUS); imported by RedlineKit's SafeRead only.
     .target(name: "CFileMap"),
-    // UTF-8 and NUL checked 32 bytes at a time (AVX2, asked of the processor at run time);
-    // imported by RedlineDocument's FastText only.
+    // Byte scans of text 32 bytes at a time (AVX2, asked of the processor at run time):
+    // UTF-8 and NUL, normalization's plain runs, JSON's escapes. Imported by
+    // RedlineDocument's FastText and Normalizer and RedlineReport's JSONWriter only.
     .target(name: "CTextScan"),
 
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
@@ -56,7 +57,7 @@ let package = Package(
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"], swiftSettings: hotCold),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.
     .target(
-      name: "RedlineReport", dependencies: ["RedlineDocument", "RedlineDiff", "RedlineReview"],
+      name: "RedlineReport", dependencies: ["CTextScan", "RedlineDocument", "RedlineDiff", "RedlineReview"],
       swiftSettings: hotCold),
     // Word .docx in and out: WordprocessingML read into Markdown, tracked changes written.
     .target(

@@ -252,7 +252,7 @@ package enum CommentsRenderer {
     return (doc.headingPath(of: b.section), b.label, b.line, b.text)
   }
 
-  static func person(_ w: inout JSONWriter, _ k: String, _ p: Person) {
+  static func person(_ w: inout JSONWriter, _ k: JSONKey, _ p: Person) {
     w.object(k) { w in w.members(["name": p.name, "email": p.email]) }
   }
 

@@ -45,7 +45,7 @@ package enum DiffJSON {
     ref(&w, "new", new)
     let s = d.summary
     w.beginObject("summary")
-    for (k, v) in [
+    for (k, v): (JSONKey, Int) in [
       ("sections_added", s.sectionsAdded), ("sections_deleted", s.sectionsDeleted),
       ("sections_renamed", s.sectionsRenamed), ("sections_moved", s.sectionsMoved),
       ("sections_renumbered", s.sectionsRenumbered), ("sections_modified", s.sectionsModified),
@@ -138,12 +138,12 @@ package enum DiffJSON {
     return text + text / 8 + (d.old.blocks.count + d.new.blocks.count) * 250 + (1 << 16)
   }
 
-  static func ref(_ w: inout JSONWriter, _ k: String, _ r: VersionRef) {
+  static func ref(_ w: inout JSONWriter, _ k: JSONKey, _ r: VersionRef) {
     w.object(k) { w in w.members(["revision": r.revision, "commit": r.commit, "path": r.path]) }
   }
 
   /// One side of a section pair: its heading, place and label, or `null`.
-  static func sectionSide(_ w: inout JSONWriter, _ k: String, _ doc: Document, _ i: Int?) {
+  static func sectionSide(_ w: inout JSONWriter, _ k: JSONKey, _ doc: Document, _ i: Int?) {
     // Member by member (not through `members`' table of existentials): this runs for
     // both sides of every section.
     w.object(k, i.map { doc.sections[$0] }) { w, s in
@@ -226,7 +226,7 @@ package enum DiffJSON {
 
   /// `{"status": "omitted", "count": k, "old_lines": [first, last], "new_lines": [first, last]}`.
   static func omitted(_ w: inout JSONWriter, _ d: DocumentDiff, _ run: ArraySlice<BlockChange>) {
-    func lines(_ k: String, _ doc: Document, _ first: Int?, _ last: Int?) {
+    func lines(_ k: JSONKey, _ doc: Document, _ first: Int?, _ last: Int?) {
       guard let first, let last else { return w.null(k) }
       w.beginArray(k)
       w.value(nil, doc.blocks[first].line)
@@ -246,7 +246,7 @@ package enum DiffJSON {
   /// the text's mark is returned.
   @discardableResult
   static func blockSide(
-    _ w: inout JSONWriter, _ k: String?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool,
+    _ w: inout JSONWriter, _ k: JSONKey?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool,
     sameText: JSONWriter.StringMark? = nil
   ) -> JSONWriter.StringMark? {
     // Written member by member: this runs for every block of both versions.

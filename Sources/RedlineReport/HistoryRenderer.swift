@@ -148,7 +148,7 @@ package enum HistoryRenderer {
   }
 
   /// A version as the views' JSON writes it, or `null` when there is none.
-  static func version(_ w: inout JSONWriter, _ k: String?, _ v: VersionInfo?) {
+  static func version(_ w: inout JSONWriter, _ k: JSONKey?, _ v: VersionInfo?) {
     w.object(k, v) { w, v in
       w.members([
         "name": v.name,
@@ -164,7 +164,7 @@ package enum HistoryRenderer {
     }
   }
 
-  static func threads(_ w: inout JSONWriter, _ k: String, _ ts: [ThreadNote]) {
+  static func threads(_ w: inout JSONWriter, _ k: JSONKey, _ ts: [ThreadNote]) {
     w.beginArray(k)
     for t in ts {
       w.object { w in

@@ -1,3 +1,4 @@
+import CTextScan
 import RedlineDiff
 import RedlineDocument
 
@@ -218,43 +219,56 @@ struct JSONWriter {
     }
   }
 
-  private mutating func key(_ k: String?) {
+  private mutating func key(_ k: JSONKey?) {
     guard let k else {
       if needsComma.count > 1 { separator() }
       return
     }
+    if let made = k.made { return key(made: made) }
+    k.literal.withUTF8Buffer { p in keyLine(p) }
+  }
+
+  /// The separator, the line break and indentation, the quoted key `p` (nothing in it to
+  /// escape) and the colon, in one write.
+  @inline(__always)
+  private mutating func keyLine(_ p: UnsafeBufferPointer<UInt8>) {
+    let last = needsComma.count - 1
+    let comma = needsComma[last]
+    needsComma[last] = true
+    let isPretty = pretty
+    let indent = isPretty ? 1 + depth * 2 : 0
+    write(max: 1 + indent + p.count + 4) { o in
+      var w = 0
+      if comma {
+        o[0] = UInt8(ascii: ",")
+        w = 1
+      }
+      if isPretty {
+        o[w] = 0x0A
+        (o + w + 1).initialize(repeating: 0x20, count: indent - 1)
+        w += indent
+      }
+      o[w] = UInt8(ascii: "\"")
+      w += 1
+      if let b = p.baseAddress { (o + w).update(from: b, count: p.count) }
+      w += p.count
+      o[w] = UInt8(ascii: "\"")
+      o[w + 1] = UInt8(ascii: ":")
+      w += 2
+      if isPretty {
+        o[w] = 0x20
+        w += 1
+      }
+      return w
+    }
+  }
+
+  /// A key made at run time: written as `keyLine` when it holds nothing to escape, else
+  /// escaped as any string.
+  private mutating func key(made k: String) {
     let written = k.withUTF8Bytes { p -> Bool in
       guard Self.nextSpecial(p, from: 0) == p.count else { return false }
-      // The usual key (nothing in it to escape): the separator, the line break and
-      // indentation, the quoted key and the colon in one write (each is a member's).
-      let comma = needsComma[needsComma.count - 1]
-      needsComma[needsComma.count - 1] = true
-      let isPretty = pretty
-      let indent = isPretty ? 1 + depth * 2 : 0
-      write(max: 1 + indent + p.count + 4) { o in
-        var w = 0
-        if comma {
-          o[0] = UInt8(ascii: ",")
-          w = 1
-        }
-        if isPretty {
-          o[w] = 0x0A
-          (o + w + 1).initialize(repeating: 0x20, count: indent - 1)
-          w += indent
-        }
-        o[w] = UInt8(ascii: "\"")
-        w += 1
-        if let b = p.baseAddress { (o + w).update(from: b, count: p.count) }
-        w += p.count
-        o[w] = UInt8(ascii: "\"")
-        o[w + 1] = UInt8(ascii: ":")
-        w += 2
-        if isPretty {
-          o[w] = 0x20
-          w += 1
-        }
-        return w
-      }
+      keyLine(p)
       return true
     }
     guard !written else { return }
@@ -305,11 +319,11 @@ struct JSONWriter {
     return storage
   }
 
-  mutating func beginObject(_ k: String? = nil) { open(k, UInt8(ascii: "{")) }
+  mutating func beginObject(_ k: JSONKey? = nil) { open(k, UInt8(ascii: "{")) }
   mutating func endObject() { close(UInt8(ascii: "}")) }
 
   /// An object under key `k` whose members `members` writes; it is always closed.
-  mutating func object(_ k: String? = nil, _ members: (inout JSONWriter) -> Void) {
+  mutating func object(_ k: JSONKey? = nil, _ members: (inout JSONWriter) -> Void) {
     beginObject(k)
     members(&self)
     endObject()
@@ -317,15 +331,15 @@ struct JSONWriter {
 
   /// `value`'s object under key `k`, its members written by `members`; `null` when there
   /// is no value.
-  mutating func object<T>(_ k: String?, _ value: T?, _ members: (inout JSONWriter, T) -> Void) {
+  mutating func object<T>(_ k: JSONKey?, _ value: T?, _ members: (inout JSONWriter, T) -> Void) {
     guard let value else { return null(k) }
     object(k) { members(&$0, value) }
   }
-  mutating func beginArray(_ k: String? = nil) { open(k, UInt8(ascii: "[")) }
+  mutating func beginArray(_ k: JSONKey? = nil) { open(k, UInt8(ascii: "[")) }
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
   /// Opens an object or array: its key, the bracket, one more level of nesting.
-  private mutating func open(_ k: String?, _ bracket: UInt8) {
+  private mutating func open(_ k: JSONKey?, _ bracket: UInt8) {
     key(k)
     put(bracket)
     needsComma.append(false)
@@ -341,14 +355,14 @@ struct JSONWriter {
     if trim { trimIfDone() }
   }
 
-  mutating func value(_ k: String?, _ s: String?) {
+  mutating func value(_ k: JSONKey?, _ s: String?) {
     key(k)
     if let s { string(s) } else { put("null") }
     trimIfDone()
   }
 
   /// `value(k, s)`, and where its escaped bytes are, for `value(_:repeating:)`.
-  mutating func markedValue(_ k: String?, _ s: String) -> StringMark {
+  mutating func markedValue(_ k: JSONKey?, _ s: String) -> StringMark {
     value(k, s)
     return StringMark(bytes: lastString, handedOn: handedOn)
   }
@@ -356,11 +370,11 @@ struct JSONWriter {
   /// The string `mark` points at, written again under key `k` as a copy of its bytes, and
   /// true; false, with nothing written, when this writer no longer holds those bytes (a
   /// streaming writer handed them on since).
-  mutating func value(_ k: String?, repeating mark: StringMark) -> Bool {
+  mutating func value(_ k: JSONKey?, repeating mark: StringMark) -> Bool {
     let count = mark.bytes.count
     // Room for the key and the copy first: a growth of a streaming writer hands its bytes
     // on, and must not come between the check and the copy.
-    room(count &+ 16 &+ 2 &* depth &+ 6 &* (k?.utf8.count ?? 0))
+    room(count &+ 16 &+ 2 &* depth &+ 6 &* (k?.utf8Count ?? 0))
     guard mark.handedOn == handedOn, mark.bytes.upperBound <= used, count > 0 else { return false }
     key(k)
     let back = used - mark.bytes.lowerBound
@@ -372,7 +386,7 @@ struct JSONWriter {
     return true
   }
 
-  mutating func value(_ k: String?, _ n: Int) {
+  mutating func value(_ k: JSONKey?, _ n: Int) {
     key(k)
     // The digits written in place (what `String(n)` spells, without making a String).
     write(max: 20) { o in
@@ -398,7 +412,7 @@ struct JSONWriter {
     trimIfDone()
   }
 
-  mutating func value(_ k: String?, _ d: Double) {
+  mutating func value(_ k: JSONKey?, _ d: Double) {
     key(k)
     let r = (d * 1000).rounded() / 1000
     putASCII(r == r.rounded() ? String(Int(r)) : String(r))
@@ -406,18 +420,18 @@ struct JSONWriter {
   }
 
   /// A number, or `null` when there is none.
-  mutating func value(_ k: String?, _ n: Int?) {
+  mutating func value(_ k: JSONKey?, _ n: Int?) {
     guard let n else { return null(k) }
     value(k, n)
   }
 
-  mutating func value(_ k: String?, _ b: Bool) {
+  mutating func value(_ k: JSONKey?, _ b: Bool) {
     key(k)
     if b { put("true") } else { put("false") }
     trimIfDone()
   }
 
-  mutating func null(_ k: String?) {
+  mutating func null(_ k: JSONKey?) {
     key(k)
     put("null")
     trimIfDone()
@@ -494,11 +508,22 @@ struct JSONWriter {
     return c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F || (c == 0xC2 && i &+ 1 < p.count && p[i &+ 1] < 0xA0)
   }
 
-  /// Offset of the first byte at or after `from` that JSON escapes, or the count: eight
-  /// bytes at a time, and a word that may hold one (any 0xC2, such as the `§` of a
-  /// heading) checked byte by byte before the scan goes on.
+  /// Offset of the first byte at or after `from` that JSON escapes, or the count: from 64
+  /// bytes on, 32 bytes at a time (`redline_json_special`) where the processor has AVX2;
+  /// else `nextSpecialBytes`.
   @inline(__always)
-  private static func nextSpecial(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+  static func nextSpecial(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    if p.count &- from >= 64, let base = p.baseAddress {
+      let found = redline_json_special(base, p.count, from)  // -1: no AVX2
+      if found >= 0 { return found }
+    }
+    return nextSpecialBytes(p, from: from)
+  }
+
+  /// `nextSpecial` without vector instructions: eight bytes at a time, and a word that may
+  /// hold one (any 0xC2, such as the `§` of a heading) checked byte by byte before the
+  /// scan goes on.
+  static func nextSpecialBytes(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
     let n = p.count
     guard let base = p.baseAddress else { return 0 }
     let raw = UnsafeRawPointer(base)
@@ -562,7 +587,7 @@ struct JSONWriter {
   var nesting: Int { depth }
 
   /// Bytes `encodedStrings` made at this writer's depth, under key `k`.
-  mutating func encoded(_ k: String, _ bytes: [UInt8]) {
+  mutating func encoded(_ k: JSONKey, _ bytes: [UInt8]) {
     key(k)
     bytes.withUnsafeBufferPointer { b in
       write(max: b.count) { o in
@@ -574,25 +599,25 @@ struct JSONWriter {
   }
 
   /// Plain members in order, as a table of keys and values: `w.members(["path": a.path, …])`.
-  mutating func members(_ table: KeyValuePairs<String, any JSONMember>) {
+  mutating func members(_ table: KeyValuePairs<JSONKey, any JSONMember>) {
     for (k, v) in table { v.write(k, to: &self) }
   }
 
   /// An array of strings under key `k`.
-  mutating func strings(_ k: String, _ items: [String]) {
+  mutating func strings(_ k: JSONKey, _ items: [String]) {
     beginArray(k)
     for i in items { value(nil, i) }
     endArray()
   }
 
   /// `[{op, text}, …]` under key `k`, or `null` when there are none (no word diff).
-  mutating func segments(_ k: String, _ segs: [Segment]?) {
+  mutating func segments(_ k: JSONKey, _ segs: [Segment]?) {
     guard let segs else { return null(k) }
     segments(k, segs)
   }
 
   /// `[{op, text}, …]` under key `k`.
-  mutating func segments(_ k: String, _ segs: [Segment]) {
+  mutating func segments(_ k: JSONKey, _ segs: [Segment]) {
     beginArray(k)
     for s in segs {
       beginObject()
@@ -604,31 +629,55 @@ struct JSONWriter {
   }
 }
 
+/// A member's name in JSON output: a literal in Redline's source, which holds nothing
+/// JSON escapes (checked as it is made, in debug builds, so every key a test writes is
+/// checked), or a `String` made at run time, escaped as any string when it needs it.
+struct JSONKey: ExpressibleByStringLiteral, Sendable {
+  fileprivate let literal: StaticString
+  /// The key, when it was made at run time.
+  fileprivate let made: String?
+
+  init(stringLiteral value: StaticString) {
+    literal = value
+    made = nil
+    assert(value.withUTF8Buffer { p in p.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } })
+  }
+
+  /// A key made at run time (an enumeration's raw value, say).
+  init(_ text: String) {
+    literal = ""
+    made = text
+  }
+
+  /// Bytes in the key.
+  var utf8Count: Int { made?.utf8.count ?? literal.utf8CodeUnitCount }
+}
+
 /// A value `JSONWriter.members` writes under its key: a string, a whole number, true or
 /// false, a list of strings, or nil as `null`.
 protocol JSONMember {
   /// Writes the value under key `k`.
-  func write(_ k: String, to w: inout JSONWriter)
+  func write(_ k: JSONKey, to w: inout JSONWriter)
 }
 
 extension String: JSONMember {
-  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+  func write(_ k: JSONKey, to w: inout JSONWriter) { w.value(k, self) }
 }
 
 extension Int: JSONMember {
-  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+  func write(_ k: JSONKey, to w: inout JSONWriter) { w.value(k, self) }
 }
 
 extension Bool: JSONMember {
-  func write(_ k: String, to w: inout JSONWriter) { w.value(k, self) }
+  func write(_ k: JSONKey, to w: inout JSONWriter) { w.value(k, self) }
 }
 
 extension Array: JSONMember where Element == String {
-  func write(_ k: String, to w: inout JSONWriter) { w.strings(k, self) }
+  func write(_ k: JSONKey, to w: inout JSONWriter) { w.strings(k, self) }
 }
 
 extension Optional: JSONMember where Wrapped: JSONMember {
-  func write(_ k: String, to w: inout JSONWriter) {
+  func write(_ k: JSONKey, to w: inout JSONWriter) {
     guard let v = self else { return w.null(k) }
     v.write(k, to: &w)
   }

@@ -105,7 +105,7 @@ package enum ParallelRenderer {
       w.value("paired_sections", r.pairedSections)
       w.value("paired_blocks", r.pairedBlocks)
       w.object("counts") { w in
-        for k in ParallelFinding.Kind.allCases { w.value(k.rawValue, r.counts[k] ?? 0) }
+        for k in ParallelFinding.Kind.allCases { w.value(JSONKey(k.rawValue), r.counts[k] ?? 0) }
       }
       w.beginArray("findings")
       for f in r.findings {

@@ -26,4 +26,10 @@ size_t redline_plain_run(const uint8_t *src, size_t n, uint8_t *dst, int at_star
 /// `redline_plain_run` one byte at a time, without vector instructions (for tests).
 size_t redline_plain_run_bytes(const uint8_t *src, size_t n, uint8_t *dst, int at_start);
 
+/// The offset of the first byte at or after `from` in the `n` bytes at `p` that JSON
+/// output escapes (below 0x20, `"`, backslash, DEL, and `C2` before a byte below 0xA0: a C1
+/// control), or `n`; 32 bytes at a time. `SIZE_MAX` when this processor has no AVX2 (the
+/// caller scans itself).
+size_t redline_json_special(const uint8_t *p, size_t n, size_t from);
+
 #endif

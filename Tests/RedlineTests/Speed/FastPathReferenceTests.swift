@@ -224,6 +224,40 @@ import Testing
     }
   }
 
+  /// The next byte JSON escapes, found 32 bytes at a time (`redline_json_special`) and
+  /// eight at a time (`nextSpecialBytes`), is the first byte the plain rule picks, from
+  /// every start, in texts long enough for the vector scan (a C1 control's `C2` at every
+  /// place, across window edges too).
+  @Test func jsonSpecialScansAgree() {
+    var rng = SeededRandom(seed: 21)
+    let alphabet: [UInt8] = [0x61, 0x20, 0xC3, 0xA4, 0xC2, 0xA7, 0x85, 0x9F, 0xA0, 0x22, 0x5C, 0x7F, 0x1F, 0x0A, 0x00]
+    var wrong: [[UInt8]] = []
+    for round in 0..<3_000 {
+      let n = Int.random(in: 0...200, using: &rng)
+      let rare = round % 5 == 0 ? 4 : 40  // most texts have long clean stretches
+      let b = (0..<n).map { _ in
+        Int.random(in: 0..<rare, using: &rng) == 0
+          ? alphabet.randomElement(using: &rng)! : alphabet[Int.random(in: 0..<4, using: &rng)]
+      }
+      func special(_ i: Int) -> Bool {
+        let c = b[i]
+        return c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F || (c == 0xC2 && i + 1 < n && b[i + 1] < 0xA0)
+      }
+      b.withUnsafeBufferPointer { p in
+        for from in 0...n {
+          let expected = (from..<n).first(where: special) ?? n
+          if JSONWriter.nextSpecial(p, from: from) != expected || JSONWriter.nextSpecialBytes(p, from: from) != expected
+          {
+            wrong.append(b)
+            break
+          }
+        }
+      }
+    }
+    let agree = wrong.isEmpty
+    #expect(agree, "first disagreement: \(wrong.first ?? [])")
+  }
+
   @Test func jsonStringEscapingEqualsReference() {
     for t in Self.texts {
       var w = JSONWriter(pretty: false)
@@ -236,7 +270,10 @@ import Testing
   /// otherwise (a key can come from a draft's front matter): the same bytes as a key
   /// written as a text, then its colon, at every depth, pretty and compact.
   @Test func jsonKeysEqualKeysWrittenAsTexts() {
-    let keys = ["line", "", "end_line", "sanat \"lainaus\"", "sarake\tväli", "päätös", "\u{85}", "x"]
+    // Literal keys (Redline's own) and keys made at run time, with and without escapes.
+    let made = ["sanat \"lainaus\"", "sarake\tväli", "päätös", "\u{85}", "y", ""]
+    let keys: [(key: JSONKey, text: String)] =
+      [("line", "line"), ("", ""), ("end_line", "end_line"), ("x", "x")] + made.map { (JSONKey($0), $0) }
     for pretty in [true, false] {
       for depth in 1..<4 {
         var fast = JSONWriter(pretty: pretty)
@@ -244,8 +281,8 @@ import Testing
         for _ in 1..<depth { fast.beginObject("o") }
         let prefix = fast.bytes.count
         var reference: [UInt8] = []
-        for (n, k) in keys.enumerated() {
-          fast.value(k, n)
+        for (n, (key, k)) in keys.enumerated() {
+          fast.value(key, n)
           // Separator, line break and indentation, the key as a text, its colon, the value.
           if n > 0 { reference += Array(",".utf8) }
           if pretty { reference += [0x0A] + Array(repeating: 0x20, count: 2 * depth) }
