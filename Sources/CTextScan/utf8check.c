@@ -91,7 +91,9 @@ static inline AVX2 __m256i incomplete(__m256i input) {
   return _mm256_subs_epu8(input, max);
 }
 
+/// 0, or 1 for a clean buffer, 2 when it is all ASCII besides.
 static AVX2 int clean_avx2(const uint8_t *p, size_t n) {
+  __m256i high = _mm256_setzero_si256();
   __m256i error = _mm256_setzero_si256();
   __m256i nul = _mm256_setzero_si256();
   __m256i prev_input = _mm256_setzero_si256();
@@ -113,6 +115,7 @@ static AVX2 int clean_avx2(const uint8_t *p, size_t n) {
       last = 1;
     }
     nul = _mm256_or_si256(nul, _mm256_cmpeq_epi8(input, zero));
+    high = _mm256_or_si256(high, input);
     if (_mm256_movemask_epi8(input) == 0) {
       // All ASCII: only a sequence left open by the block before can be wrong here.
       error = _mm256_or_si256(error, prev_incomplete);
@@ -128,16 +131,28 @@ static AVX2 int clean_avx2(const uint8_t *p, size_t n) {
   }
   // The padded tail ends in spaces, so prev_incomplete needs no further check.
   __m256i bad = _mm256_or_si256(error, nul);
-  return _mm256_testz_si256(bad, bad) ? 1 : 0;
+  if (!_mm256_testz_si256(bad, bad)) return 0;
+  return _mm256_movemask_epi8(high) == 0 ? 2 : 1;
 }
 
-int redline_utf8_clean(const uint8_t *p, size_t n) {
+int redline_utf8_kind(const uint8_t *p, size_t n) {
   if (!redline_has_avx2()) return -1;
-  if (n == 0) return 1;
+  if (n == 0) return 2;
   return clean_avx2(p, n);
 }
 
+int redline_utf8_clean(const uint8_t *p, size_t n) {
+  int kind = redline_utf8_kind(p, n);
+  return kind > 0 ? 1 : kind;
+}
+
 #else
+
+int redline_utf8_kind(const uint8_t *p, size_t n) {
+  (void)p;
+  (void)n;
+  return -1;
+}
 
 int redline_utf8_clean(const uint8_t *p, size_t n) {
   (void)p;

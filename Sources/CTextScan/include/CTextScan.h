@@ -13,6 +13,10 @@
 /// looks for it with its own byte-by-byte scan.
 int redline_utf8_clean(const uint8_t *p, size_t n);
 
+/// `redline_utf8_clean`, telling a clean buffer that is all ASCII (2) from any other
+/// clean buffer (1); 0 and -1 as there.
+int redline_utf8_kind(const uint8_t *p, size_t n);
+
 /// How many bytes at the start of the `n` bytes at `src` text normalization leaves as
 /// they are, copied to `dst` (which has room for `n` bytes; bytes after the run in `dst`
 /// may be overwritten). It assumes no space is pending before `src`, and, with

@@ -9,10 +9,13 @@ import Testing
 /// second byte, on mutated Finnish and Swedish text, and on a whole draft with one bad byte
 /// anywhere in it.
 @Suite struct VectorUTF8Tests {
-  /// The byte scan's verdict (the reference).
+  /// The byte scan's verdict (the reference), which must also be the standard library's:
+  /// a disagreement of the two is reported as the vector check's.
   static func clean(_ b: [UInt8]) -> Bool {
     let (nul, bad) = b.withUnsafeBufferPointer { FastText.scanBytes($0) }
-    return nul == nil && bad == nil
+    let scan = nul == nil && bad == nil
+    let standard = !b.contains(0) && String(validating: b, as: UTF8.self) != nil
+    return scan == standard ? scan : !scan
   }
 
   /// The inputs where the vector check and the scan disagree (at most `limit` kept).
@@ -28,14 +31,18 @@ import Testing
     return out
   }
 
-  /// Where the processor has AVX2, the vector check answers (it is not silently skipped).
-  @Test func answersWhereTheProcessorHasAVX2() throws {
+  /// Whether this processor has AVX2, as Linux reports it.
+  static let hasAVX2: Bool = {
     let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    let hasAVX2 = flags.split(separator: "\n").contains {
+    return flags.split(separator: "\n").contains {
       $0.hasPrefix("flags") && $0.split(separator: " ").contains("avx2")
     }
+  }()
+
+  /// Where the processor has AVX2, the vector check answers (it is not silently skipped).
+  @Test func answersWhereTheProcessorHasAVX2() throws {
     let answer = Array("Päätös".utf8).withUnsafeBufferPointer { FastText.vectorClean($0) }
-    if hasAVX2 {
+    if Self.hasAVX2 {
       #expect(answer == true)
     } else {
       #expect(answer == nil)
@@ -137,5 +144,37 @@ import Testing
       #expect(vector != true)
     }
     #expect(misses == 0)
+  }
+
+  /// `FastText.string(validUTF8:)` (checked here, then copied unchecked) makes the same
+  /// string as `String(decoding:as:)`, ASCII or not, short or long, and on bytes that are
+  /// not UTF-8 after all repairs them as it does; ASCII is told from the rest.
+  @Test func stringsMadeFromCheckedBytesEqualDecodedOnes() {
+    var rng = SeededRandom(seed: 80)
+    let sample = Array("Päätös — ”ärende” 𝄞 e\u{301} kunta ja alue ".utf8)
+    var inputs: [[UInt8]] = [[], Array("a".utf8), Array(String(repeating: "x", count: 40).utf8)]
+    for round in 0..<3_000 {
+      let n = Int.random(in: 0...200, using: &rng)
+      var b: [UInt8] = []
+      while b.count < n { b += sample[Int.random(in: 0..<sample.count, using: &rng)...].prefix(n - b.count) }
+      if round % 2 == 0 { b = b.map { $0 < 0x80 ? $0 : 0x61 } }  // all ASCII
+      if round % 7 == 0, !b.isEmpty { b[Int.random(in: 0..<b.count, using: &rng)] = 0xFF }
+      inputs.append(b)
+    }
+    var differ: [[UInt8]] = []
+    var asciiSeen = false
+    for b in inputs {
+      let made = b.withUnsafeBufferPointer { FastText.string(validUTF8: $0) }
+      let decoded = String(decoding: b, as: UTF8.self)
+      if Array(made.utf8) != Array(decoded.utf8) || made != decoded || made.count != decoded.count { differ.append(b) }
+      let kind = b.withUnsafeBufferPointer { p in p.baseAddress.map { FastText.utf8Kind($0, p.count) } ?? 2 }
+      guard kind >= 0 else { continue }  // no AVX2: nothing to tell
+      let ascii = !b.contains(0) && b.allSatisfy { $0 < 0x80 }
+      if (kind == 2) != ascii || (kind > 0) != Self.clean(b) { differ.append(b) }
+      asciiSeen = asciiSeen || kind == 2
+    }
+    let same = differ.isEmpty
+    #expect(same, "first difference: \(differ.first ?? [])")
+    #expect(asciiSeen == Self.hasAVX2)
   }
 }
