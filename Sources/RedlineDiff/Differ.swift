@@ -72,6 +72,8 @@ struct DiffState {
   // Word ids in text order (for in-order containment), computed on demand.
   var aSeq: [[Int32]?] = []
   var bSeq: [[Int32]?] = []
+  /// A count per word id, all zero between uses (`sharedWords`, `inOrder`).
+  var wordTally: [Int32] = []
 
   init(old: Document, new: Document, options: DiffOptions) {
     a = old
@@ -362,25 +364,64 @@ struct DiffState {
   /// loses one, is the same block edited. (Order matters: a few common words scattered
   /// through a long paragraph are not a containment.)
   mutating func similarity(old i: Int, new j: Int) -> Double {
-    let x = oldWords(i)
-    let y = newWords(j)
-    guard !x.isEmpty || !y.isEmpty else { return 1 }
-    let common = commonCount(x, y)
-    let d = 2 * Double(common) / Double(x.count + y.count)
-    let shorter = min(x.count, y.count)
+    // The texts' words in order: the words they share are counted without sorting them.
+    let sx = oldSequence(i)
+    let sy = newSequence(j)
+    guard !sx.isEmpty || !sy.isEmpty else { return 1 }
+    let common = sharedWords(sx, sy)
+    let d = 2 * Double(common) / Double(sx.count + sy.count)
+    let shorter = min(sx.count, sy.count)
     if shorter >= 2 && shorter < options.containmentMinWords {
       // A two-word item is believed only as the opening of the other text: "Kehitetään
       // satamia." → "Kehitetään satamia ja lentokenttiä …" gained a clause.
-      let (sx, sy) = (oldSequence(i), newSequence(j))
       let (s, l) = sx.count <= sy.count ? (sx, sy) : (sy, sx)
       return l.starts(with: s) ? max(d, 0.75 + 0.2 * d) : d
     }
     guard shorter >= options.containmentMinWords,
       Double(common) / Double(shorter) >= options.containmentThreshold
     else { return d }
-    let (sx, sy) = (oldSequence(i), newSequence(j))
-    let contained = x.count <= y.count ? inOrder(sx, sy) : inOrder(sy, sx)
+    let contained = sx.count <= sy.count ? inOrder(sx, sy) : inOrder(sy, sx)
     return contained ? max(d, 0.75 + 0.2 * d) : d
+  }
+
+  /// Makes `wordTally` hold a count for every id in `x` and `y` (word ids from
+  /// `wordInterner`, or any others a test passes); false, with nothing changed, when one is
+  /// negative.
+  mutating func tallyCovering(_ x: [Int32], _ y: [Int32]) -> Bool {
+    var low: Int32 = 0
+    var high: Int32 = -1
+    for w in x {
+      low = min(low, w)
+      high = max(high, w)
+    }
+    for w in y {
+      low = min(low, w)
+      high = max(high, w)
+    }
+    guard low >= 0 else { return false }
+    let ids = Int(high) + 1
+    if wordTally.count < ids { wordTally += repeatElement(0, count: max(ids, 2 * wordTally.count) - wordTally.count) }
+    return true
+  }
+
+  /// How many words two texts share, a word that repeats counted as often as both have it:
+  /// `commonCount` of their sorted bags, here without sorting (a count per word id in
+  /// `wordTally`, which is all zero again afterwards).
+  mutating func sharedWords(_ x: [Int32], _ y: [Int32]) -> Int {
+    guard tallyCovering(x, y) else { return commonCount(x.sorted(), y.sorted()) }
+    return wordTally.withUnsafeMutableBufferPointer { t in
+      for w in y { t[Int(w)] &+= 1 }
+      var common = 0
+      for w in x {
+        let c = t[Int(w)]
+        if c > 0 {
+          t[Int(w)] = c &- 1
+          common &+= 1
+        }
+      }
+      for w in y { t[Int(w)] = 0 }
+      return common
+    }
   }
 
   // MARK: Blocks
@@ -428,10 +469,10 @@ struct DiffState {
   mutating func pairBySimilarity(_ xs: [Int], _ ys: [Int], threshold: Double, method: MatchMethod, minWords: Int) {
     var scores = PairScores()
     outer: for x in xs {
-      let wx = oldWords(x)
+      let wx = oldSequence(x)
       if wx.count < minWords { continue }
       for y in ys where a.blocks[x].kind == b.blocks[y].kind || (minWords == 0) {
-        let wy = newWords(y)
+        let wy = newSequence(y)
         if wy.count < minWords { continue }
         guard budget.spend(wx.count + wy.count) else { break outer }
         let s = similarity(old: x, new: y)

@@ -20,7 +20,7 @@ extension DiffState {
     // Targets: new blocks unmatched, or matched with changed text and more words than their match.
     let targets = b.blocks.indices.filter { m in
       guard let k = blkBA[m] else { return true }
-      return aIds[k] != bIds[m] && newWords(m).count > oldWords(k).count
+      return aIds[k] != bIds[m] && newSequence(m).count > oldSequence(k).count
     }
     let sourcesOf = claimedPieces(Array(freeA), in: targets, piecesOld: true)
     for m in sourcesOf.keys.sorted() {
@@ -38,7 +38,7 @@ extension DiffState {
     let targets = a.blocks.indices.filter { k in
       guard mergedInto[k] == nil else { return false }
       guard let m = blkAB[k] else { return true }
-      return mergeSources[m] == nil && aIds[k] != bIds[m] && oldWords(k).count > newWords(m).count
+      return mergeSources[m] == nil && aIds[k] != bIds[m] && oldSequence(k).count > newSequence(m).count
     }
     let partsOf = claimedPieces(Array(freeB), in: targets, piecesOld: false)
     for k in partsOf.keys.sorted() {
@@ -166,11 +166,16 @@ extension DiffState {
     guard !piece.isEmpty else { return false }
     let need = Int((Double(piece.count) * options.pieceContainment).rounded(.up))
     let span = piece.count < options.minWordsForFuzzyMove ? piece.count + 2 : 2 * piece.count + 2
-    let starts = Set(piece.prefix(max(1, piece.count - need + 1)))
+    // The words a match may start with, marked in `wordTally` (cleared before returning).
+    let startWords = Array(piece.prefix(max(1, piece.count - need + 1)))
+    let marked = tallyCovering(startWords, whole)
+    let starts = marked ? [] : Set(startWords)
+    if marked { for w in startWords { wordTally[Int(w)] = 1 } }
+    defer { if marked { for w in startWords { wordTally[Int(w)] = 0 } } }
     let long = piece.count * whole.count > options.inOrderIndexedWork
     let positions: [Int32: [Int]] = long ? Dictionary(grouping: whole.indices, by: { whole[$0] }) : [:]
     var tried = 0
-    for p in whole.indices where starts.contains(whole[p]) {
+    for p in whole.indices where marked ? wordTally[Int(whole[p])] != 0 : starts.contains(whole[p]) {
       if long {
         tried += 1
         if tried > options.inOrderStartsTried {
@@ -181,7 +186,9 @@ extension DiffState {
       var matched = 0
       var q = p
       let end = min(whole.count, p + span)
-      for w in piece {
+      for (n, w) in piece.enumerated() {
+        // The words left cannot make up what is missing: this start fails.
+        if matched + (piece.count - n) < need { break }
         var r = q
         if long {
           r = Self.nextOccurrence(positions[w] ?? [], atOrAfter: q) ?? end

@@ -44,6 +44,58 @@ import Testing
     #expect(!scan.budget.exhausted && !indexed.budget.exhausted)
   }
 
+  /// The scan as it was written first (a `Set` of start words, every word of the piece
+  /// tried): the specification of the faster scan (start words marked in a tally, a start
+  /// given up once the words left cannot make up what is missing).
+  static func inOrderReference(_ piece: [Int32], _ whole: [Int32], options: DiffOptions) -> Bool {
+    guard !piece.isEmpty else { return false }
+    let need = Int((Double(piece.count) * options.pieceContainment).rounded(.up))
+    let span = piece.count < options.minWordsForFuzzyMove ? piece.count + 2 : 2 * piece.count + 2
+    let starts = Set(piece.prefix(max(1, piece.count - need + 1)))
+    for p in whole.indices where starts.contains(whole[p]) {
+      var matched = 0
+      var q = p
+      let end = min(whole.count, p + span)
+      for w in piece {
+        var r = q
+        while r < end && whole[r] != w { r += 1 }
+        if r < end {
+          matched += 1
+          q = r + 1
+        }
+      }
+      if matched >= need { return true }
+    }
+    return false
+  }
+
+  /// The scan gives the reference's answers, and words shared are counted as the sorted
+  /// bags' `commonCount` (negative ids, which no interner makes, take the old way), and
+  /// the tally is left all zero.
+  @Test func tallyScansGiveTheReferenceAnswers() throws {
+    var state = try Self.state { $0.inOrderIndexedWork = .max }
+    var rng = SeededRandom(seed: 70)
+    var wrong = 0
+    var yes = 0
+    for round in 0..<3000 {
+      let alphabet = Int32(Int.random(in: 2...60, using: &rng))
+      let low: Int32 = round % 50 == 0 ? -3 : 0
+      let whole = (0..<Int.random(in: 0...150, using: &rng)).map { _ in Int32.random(in: low..<alphabet, using: &rng) }
+      var piece = (0..<Int.random(in: 0...40, using: &rng)).map { _ in Int32.random(in: low..<alphabet, using: &rng) }
+      if !whole.isEmpty && Bool.random(using: &rng) {
+        let from = Int.random(in: 0..<whole.count, using: &rng)
+        piece = Array(whole[from..<min(whole.count, from + 40)]).filter { _ in Int.random(in: 0..<8, using: &rng) > 0 }
+      }
+      let expected = Self.inOrderReference(piece, whole, options: state.options)
+      if state.inOrder(piece, whole) != expected { wrong += 1 }
+      if expected { yes += 1 }
+      if state.sharedWords(piece, whole) != commonCount(piece.sorted(), whole.sorted()) { wrong += 1 }
+    }
+    #expect(wrong == 0)
+    #expect(yes > 300 && yes < 2700, "both answers are exercised (\(yes) yes of 3000)")
+    #expect(state.wordTally.allSatisfy { $0 == 0 })
+  }
+
   @Test func aPathologicalTextIsCutOffAndSaysSo() throws {
     // Every tenth word of the whole starts the piece, and no start leads to a match.
     let piece = Array(Int32(1)...Int32(100))
