@@ -12,15 +12,25 @@ import Synchronization
 /// second version's text (at 5 MB, some 3 MB less at the comparison's peak). Safe to share
 /// between the two parse threads; lives as long as the parse, not the documents.
 package final class TextTable: Sendable {
-  /// One text per hash: a second, different text with the same hash is made on its own
-  /// (correct, only not shared), so a bucket never needs a list.
-  private let table = Mutex<[UInt64: String]>([:])
+  /// One part of the table, with its own lock: the two parse threads look up a text for
+  /// every paragraph, and with one lock for all they waited on each other most of the time.
+  private final class Shard: Sendable {
+    /// One text per hash: a second, different text with the same hash is made on its own
+    /// (correct, only not shared), so a bucket never needs a list.
+    let table = Mutex<[UInt64: String]>([:])
+  }
+  /// `shardCount` shards; a text's is picked by the top bits of its hash.
+  private let shards: [Shard]
+  private static let shardBits = 6
   /// Bits of the hash kept (all; tests keep none, so that every text collides).
   private let hashMask: UInt64
 
-  package init() { hashMask = .max }
+  package convenience init() { self.init(hashMask: .max) }
 
-  init(hashMask: UInt64) { self.hashMask = hashMask }
+  init(hashMask: UInt64) {
+    self.hashMask = hashMask
+    shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
+  }
 
   /// The text of these bytes (valid UTF-8): a `String` made before for the same bytes,
   /// else a new one, remembered.
@@ -28,9 +38,10 @@ package final class TextTable: Sendable {
     // Up to 15 bytes a String keeps inline, with nothing to share.
     guard p.count > 15, let base = p.baseAddress else { return FastText.string(validUTF8: p) }
     let h = ByteHash.of(base, count: p.count) & hashMask
-    if let found = table.withLock({ $0[h] }), Self.equal(found, p) { return found }
+    let shard = shards[Int(truncatingIfNeeded: h >> UInt64(64 - Self.shardBits))]
+    if let found = shard.table.withLock({ $0[h] }), Self.equal(found, p) { return found }
     let made = FastText.string(validUTF8: p)
-    return table.withLock { t -> String in
+    return shard.table.withLock { t -> String in
       if let found = t[h] { return Self.equal(found, p) ? found : made }  // the other thread was first
       t[h] = made
       return made
@@ -38,7 +49,7 @@ package final class TextTable: Sendable {
   }
 
   /// Number of texts remembered (for tests).
-  var count: Int { table.withLock { $0.count } }
+  var count: Int { shards.reduce(0) { n, s in n + s.table.withLock { $0.count } } }
 
   private static func equal(_ s: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     s.withUTF8Bytes { q in q.count == p.count && memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0 }
