@@ -413,9 +413,12 @@ struct JSONWriter {
   }
 
   mutating func value(_ k: JSONKey?, _ d: Double) {
-    key(k)
     let r = (d * 1000).rounded() / 1000
-    putASCII(r == r.rounded() ? String(Int(r)) : String(r))
+    // A whole number (most confidences are 1) is written as `value(k, Int)` writes it,
+    // without making a String.
+    if r == r.rounded(), let n = Int(exactly: r) { return value(k, n) }
+    key(k)
+    putASCII(String(r))
     trimIfDone()
   }
 

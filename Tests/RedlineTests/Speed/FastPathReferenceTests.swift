@@ -337,6 +337,17 @@ import Testing
       w.value(nil, n)
       #expect(w.bytes == Array(String(n).utf8), "\(n)")
     }
+    // Confidences and other fractions: rounded to three decimals, whole ones without a
+    // point, as the writer always spelled them.
+    var fractions: [Double] = [0, 1, -0.0, 0.5, 0.9999, 0.0004, 0.0005, 2, 12.25, 1e6, -3, 0.123456]
+    for _ in 0..<2_000 { fractions.append(Double.random(in: -2...2, using: &rng)) }
+    for d in fractions {
+      var w = JSONWriter(pretty: false, capacity: 4)
+      w.value(nil, d)
+      let r = (d * 1000).rounded() / 1000
+      let expected = r == r.rounded() ? String(Int(r)) : String(r)
+      #expect(w.bytes == Array(expected.utf8), "\(d)")
+    }
   }
 
   /// The escaping JSONWriter did before (scalar by scalar): the JSON escapes, and every
