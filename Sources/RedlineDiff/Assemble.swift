@@ -11,14 +11,14 @@ extension DiffState {
     var sectionChanges: [Int: SectionChange] = [:]  // by new index (matched and added)
     var deletedChanges: [Int: SectionChange] = [:]  // by old index
 
-    // Blocks per new section and per deleted old section.
+    // Blocks per new section and per deleted old section; a long document's new sections
+    // in two halves on two cores (each section's blocks depend on nothing the other half
+    // makes).
+    let changes = BlockChanges(self, reordered: reordered)
+    let perSection = changes.ofNewSections(parallel: a.blocks.count + b.blocks.count >= options.parallelSetupBlocks)
+    if perSection.capped { wordDiffCapped = true }
     for j in b.sections.indices {
-      var blocks: [BlockChange] = []
-      if let i = secBA[j] {
-        blocks = blocksOfPair(i, j, reordered)
-      } else {
-        blocks = b.sections[j].blockRange.compactMap { newBlockChange($0, reordered) }
-      }
+      let blocks = perSection.blocks[j]
       var change = SectionChange(
         status: .unchanged, renamed: false, moved: false, renumbered: false, old: secBA[j], new: j,
         matchedBy: secMethod[j], confidence: secConfidence[j], splitFrom: nil, mergedInto: nil, blocks: blocks)
@@ -44,7 +44,7 @@ extension DiffState {
     }
     for i in a.sections.indices where secAB[i] == nil {
       let blocks = a.sections[i].blockRange.filter { blkAB[$0] == nil && mergedInto[$0] == nil }.map {
-        deletedBlockChange($0)
+        changes.deleted($0)
       }
       var change = SectionChange(
         status: .deleted, renamed: false, moved: false, renumbered: false, old: i, new: nil, matchedBy: nil,
@@ -115,35 +115,6 @@ extension DiffState {
     return out
   }
 
-  /// Blocks of a matched section pair in new order, deleted blocks after the new
-  /// counterpart of the nearest kept block before them.
-  mutating func blocksOfPair(_ i: Int, _ j: Int, _ reordered: Set<Int>) -> [BlockChange] {
-    let ra = a.sections[i].blockRange
-    let rb = b.sections[j].blockRange
-    var after: [Int: [Int]] = [:]
-    var anchor = -1
-    for k in ra {
-      if let m = blkAB[k] {
-        if b.blocks[m].section == j { anchor = m }
-      } else if mergedInto[k] == nil {
-        after[anchor, default: []].append(k)
-      }
-    }
-    var out: [BlockChange] = []
-    for k in after[-1] ?? [] { out.append(deletedBlockChange(k)) }
-    for m in rb {
-      if let c = newBlockChange(m, reordered) { out.append(c) }
-      for k in after[m] ?? [] { out.append(deletedBlockChange(k)) }
-    }
-    return out
-  }
-
-  func deletedBlockChange(_ k: Int) -> BlockChange {
-    BlockChange(
-      status: .deleted, kind: a.blocks[k].kind, old: k, new: nil, matchedBy: nil, confidence: 1, segments: nil,
-      cosmetic: [])
-  }
-
   /// The word diffs of blocks matched one to one whose text changed, computed on both
   /// cores before the result is assembled (they are most of the assembly's work, and each
   /// is independent). Those `early` computed for the same pair are taken as they are; few
@@ -174,78 +145,6 @@ extension DiffState {
     for (m, r) in early?.finish() ?? [:] where blkBA[m] == r.old {
       preparedWordDiffs[m] = (r.segments, r.capped)
     }
-  }
-
-  /// A word diff with the cost cap from the options; a capped diff marks the result.
-  mutating func wordDiff(_ x: String, _ y: String) -> [Segment] {
-    let (segs, capped) = WordDiff.diffReportingCap(x, y, maxCost: options.wordDiffMaxCost)
-    if capped { wordDiffCapped = true }
-    return segs
-  }
-
-  /// The change for new block `m`, or nil for a split part shown with its first part.
-  mutating func newBlockChange(_ m: Int, _ reordered: Set<Int>) -> BlockChange? {
-    let nb = b.blocks[m]
-    if let k = splitOf[m] {
-      let parts = splitParts[k]!
-      guard parts[0] == m else { return nil }
-      let joined = parts.map { b.blocks[$0].text }.joined(separator: " ")
-      let segs = wordDiff(a.blocks[k].text, joined)
-      var pieces: [BlockPiece] = []
-      var at = 0
-      for p in parts {
-        let n = b.blocks[p].text.utf8.count
-        pieces.append(
-          BlockPiece(old: k, new: p, oldRange: mapThroughSegments(segs, at..<(at + n), fromOld: false), newRange: 0..<n)
-        )
-        at += n + 1
-      }
-      return BlockChange(
-        status: .split, kind: nb.kind, old: k, new: m, matchedBy: .split, confidence: blkConfidence[m],
-        segments: segs, cosmetic: [], parts: parts, pieces: pieces)
-    }
-    if let sources = mergeSources[m] {
-      let joined = sources.map { a.blocks[$0].text }.joined(separator: " ")
-      let segs = wordDiff(joined, nb.text)
-      var pieces: [BlockPiece] = []
-      var at = 0
-      for k in sources {
-        let n = a.blocks[k].text.utf8.count
-        pieces.append(
-          BlockPiece(old: k, new: m, oldRange: 0..<n, newRange: mapThroughSegments(segs, at..<(at + n), fromOld: true)))
-        at += n + 1
-      }
-      return BlockChange(
-        status: .merged, kind: nb.kind, old: sources[0], new: m, matchedBy: .merged, confidence: blkConfidence[m],
-        segments: segs, cosmetic: [], sources: sources, pieces: pieces)
-    }
-    guard let k = blkBA[m] else {
-      return BlockChange(
-        status: .added, kind: nb.kind, old: nil, new: m, matchedBy: nil, confidence: 1, segments: nil, cosmetic: [])
-    }
-    let ob = a.blocks[k]
-    let sameText = aIds[k] == bIds[m]
-    let method = blkMethod[m] ?? .exact
-    let movedAway = method == .movedExact || method == .movedSimilar
-    let within = reordered.contains(m)
-    let status: ChangeStatus = movedAway || within ? .moved : (sameText ? .unchanged : .modified)
-    var segments: [Segment]? = nil
-    if !sameText {
-      if let (segs, capped) = preparedWordDiffs.removeValue(forKey: m) {
-        if capped { wordDiffCapped = true }
-        segments = segs
-      } else {
-        segments = wordDiff(ob.text, nb.text)
-      }
-    }
-    var cosmetic: [String] = []
-    if ob.invisibles != nb.invisibles {
-      for x in nb.invisibles where !ob.invisibles.contains(x) { cosmetic.append("added " + x) }
-      for x in ob.invisibles where !nb.invisibles.contains(x) { cosmetic.append("removed " + x) }
-    }
-    return BlockChange(
-      status: status, kind: nb.kind, old: k, new: m, matchedBy: method, confidence: blkConfidence[m],
-      segments: segments, cosmetic: cosmetic, withinSection: within && !movedAway)
   }
 
   /// New blocks reordered inside their own section: matched within a section pair but off
@@ -418,5 +317,178 @@ final class EarlyWordDiffs: Sendable {
   func finish() -> [Int: (old: Int, segments: [Segment], capped: Bool)] {
     group.wait()
     return results.withLock { $0 }
+  }
+}
+
+/// The block changes of a finished matching: what `assemble` lists under each section.
+/// A snapshot of the matching (value types only), so that two threads can build the
+/// changes of different sections at once; a word diff it has to compute (a split's, a
+/// merge's, or one left to the end) reports whether it was capped instead of marking the
+/// diff itself.
+struct BlockChanges: Sendable {
+  let a: Document
+  let b: Document
+  let secBA: [Int?]
+  let blkAB: [Int?]
+  let blkBA: [Int?]
+  let blkMethod: [MatchMethod?]
+  let blkConfidence: [Double]
+  let aIds: [Int32]
+  let bIds: [Int32]
+  let mergeSources: [Int: [Int]]
+  let mergedInto: [Int: Int]
+  let splitParts: [Int: [Int]]
+  let splitOf: [Int: Int]
+  let prepared: [Int: ([Segment], Bool)]
+  let reordered: Set<Int>
+  let wordDiffMaxCost: Int
+
+  init(_ s: DiffState, reordered: Set<Int>) {
+    a = s.a
+    b = s.b
+    secBA = s.secBA
+    blkAB = s.blkAB
+    blkBA = s.blkBA
+    blkMethod = s.blkMethod
+    blkConfidence = s.blkConfidence
+    aIds = s.aIds
+    bIds = s.bIds
+    mergeSources = s.mergeSources
+    mergedInto = s.mergedInto
+    splitParts = s.splitParts
+    splitOf = s.splitOf
+    prepared = s.preparedWordDiffs
+    self.reordered = reordered
+    wordDiffMaxCost = s.options.wordDiffMaxCost
+  }
+
+  /// The blocks listed under each new section, by index, and whether a word diff made
+  /// here was capped; with `parallel`, the sections in two halves of about equal blocks,
+  /// each on its own core.
+  func ofNewSections(parallel: Bool) -> (blocks: [[BlockChange]], capped: Bool) {
+    let n = b.sections.count
+    guard parallel, n >= 2 else { return ofNewSections(0..<n) }
+    // The first section of the second half: where half of the new blocks lie before it.
+    let half = b.blocks.count / 2
+    let found = b.sections.indices.first { b.sections[$0].blockRange.lowerBound >= half } ?? 0
+    let split = found > 0 ? found : n / 2
+    let parts = both({ ofNewSections(0..<split) }, { ofNewSections(split..<n) })
+    return (parts.0.blocks + parts.1.blocks, parts.0.capped || parts.1.capped)
+  }
+
+  /// `ofNewSections` for the new sections `range`, on this thread.
+  func ofNewSections(_ range: Range<Int>) -> (blocks: [[BlockChange]], capped: Bool) {
+    var capped = false
+    var out: [[BlockChange]] = []
+    out.reserveCapacity(range.count)
+    for j in range {
+      if let i = secBA[j] {
+        out.append(ofPair(i, j, &capped))
+      } else {
+        out.append(b.sections[j].blockRange.compactMap { new($0, &capped) })
+      }
+    }
+    return (out, capped)
+  }
+
+  /// Blocks of a matched section pair in new order, deleted blocks after the new
+  /// counterpart of the nearest kept block before them.
+  func ofPair(_ i: Int, _ j: Int, _ capped: inout Bool) -> [BlockChange] {
+    let ra = a.sections[i].blockRange
+    let rb = b.sections[j].blockRange
+    var after: [Int: [Int]] = [:]
+    var anchor = -1
+    for k in ra {
+      if let m = blkAB[k] {
+        if b.blocks[m].section == j { anchor = m }
+      } else if mergedInto[k] == nil {
+        after[anchor, default: []].append(k)
+      }
+    }
+    var out: [BlockChange] = []
+    for k in after[-1] ?? [] { out.append(deleted(k)) }
+    for m in rb {
+      if let c = new(m, &capped) { out.append(c) }
+      for k in after[m] ?? [] { out.append(deleted(k)) }
+    }
+    return out
+  }
+
+  func deleted(_ k: Int) -> BlockChange {
+    BlockChange(
+      status: .deleted, kind: a.blocks[k].kind, old: k, new: nil, matchedBy: nil, confidence: 1, segments: nil,
+      cosmetic: [])
+  }
+
+  /// A word diff with the cost cap from the options; `capped` is set when it was capped.
+  func wordDiff(_ x: String, _ y: String, _ capped: inout Bool) -> [Segment] {
+    let (segs, wasCapped) = WordDiff.diffReportingCap(x, y, maxCost: wordDiffMaxCost)
+    if wasCapped { capped = true }
+    return segs
+  }
+
+  /// The change for new block `m`, or nil for a split part shown with its first part.
+  func new(_ m: Int, _ capped: inout Bool) -> BlockChange? {
+    let nb = b.blocks[m]
+    if let k = splitOf[m] {
+      let parts = splitParts[k]!
+      guard parts[0] == m else { return nil }
+      let joined = parts.map { b.blocks[$0].text }.joined(separator: " ")
+      let segs = wordDiff(a.blocks[k].text, joined, &capped)
+      var pieces: [BlockPiece] = []
+      var at = 0
+      for p in parts {
+        let n = b.blocks[p].text.utf8.count
+        pieces.append(
+          BlockPiece(old: k, new: p, oldRange: mapThroughSegments(segs, at..<(at + n), fromOld: false), newRange: 0..<n)
+        )
+        at += n + 1
+      }
+      return BlockChange(
+        status: .split, kind: nb.kind, old: k, new: m, matchedBy: .split, confidence: blkConfidence[m],
+        segments: segs, cosmetic: [], parts: parts, pieces: pieces)
+    }
+    if let sources = mergeSources[m] {
+      let joined = sources.map { a.blocks[$0].text }.joined(separator: " ")
+      let segs = wordDiff(joined, nb.text, &capped)
+      var pieces: [BlockPiece] = []
+      var at = 0
+      for k in sources {
+        let n = a.blocks[k].text.utf8.count
+        pieces.append(
+          BlockPiece(old: k, new: m, oldRange: 0..<n, newRange: mapThroughSegments(segs, at..<(at + n), fromOld: true)))
+        at += n + 1
+      }
+      return BlockChange(
+        status: .merged, kind: nb.kind, old: sources[0], new: m, matchedBy: .merged, confidence: blkConfidence[m],
+        segments: segs, cosmetic: [], sources: sources, pieces: pieces)
+    }
+    guard let k = blkBA[m] else {
+      return BlockChange(
+        status: .added, kind: nb.kind, old: nil, new: m, matchedBy: nil, confidence: 1, segments: nil, cosmetic: [])
+    }
+    let ob = a.blocks[k]
+    let sameText = aIds[k] == bIds[m]
+    let method = blkMethod[m] ?? .exact
+    let movedAway = method == .movedExact || method == .movedSimilar
+    let within = reordered.contains(m)
+    let status: ChangeStatus = movedAway || within ? .moved : (sameText ? .unchanged : .modified)
+    var segments: [Segment]? = nil
+    if !sameText {
+      if let (segs, wasCapped) = prepared[m] {
+        if wasCapped { capped = true }
+        segments = segs
+      } else {
+        segments = wordDiff(ob.text, nb.text, &capped)
+      }
+    }
+    var cosmetic: [String] = []
+    if ob.invisibles != nb.invisibles {
+      for x in nb.invisibles where !ob.invisibles.contains(x) { cosmetic.append("added " + x) }
+      for x in ob.invisibles where !nb.invisibles.contains(x) { cosmetic.append("removed " + x) }
+    }
+    return BlockChange(
+      status: status, kind: nb.kind, old: k, new: m, matchedBy: method, confidence: blkConfidence[m],
+      segments: segments, cosmetic: cosmetic, withinSection: within && !movedAway)
   }
 }
