@@ -214,10 +214,7 @@ enum WordScanner {
 enum BlockTextIDs {
   /// Each block's text hash (`ByteInterner.hash`), in block order.
   static func hashes(_ blocks: [Block]) -> [UInt64] {
-    blocks.map { b in
-      var t = b.text
-      return t.withUTF8 { ByteInterner.hash($0) }
-    }
+    blocks.map { b in b.text.withUTF8Bytes { ByteInterner.hash($0) } }
   }
 
   /// The ids of both versions' block texts, from their hashes (`hashes`): the same ids,

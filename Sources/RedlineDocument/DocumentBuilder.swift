@@ -79,12 +79,8 @@ struct DocumentBuilder {
         sections[i].label = "§#\(i)"
       }
     }
-    for i in blocks.indices {
-      var label = sections[blocks[i].section].label
-      label += " ¶"
-      label += String(blocks[i].ordinal)
-      blocks[i].label = label
-    }
+    let prefixes = sections.map { $0.label + " ¶" }  // "§2.1 ¶", once per section
+    for i in blocks.indices { blocks[i].label = prefixes[blocks[i].section] + String(blocks[i].ordinal) }
     return Document(path: path, format: format, sections: sections, blocks: blocks, lineCount: lineCount)
   }
 }
