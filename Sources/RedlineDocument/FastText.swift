@@ -168,6 +168,8 @@ enum FastText {
   @inline(__always)
   static func string(validUTF8 p: UnsafeBufferPointer<UInt8>) -> String {
     guard p.count >= 32, let base = p.baseAddress else { return p.isEmpty ? "" : String(decoding: p, as: UTF8.self) }
+    // `UTF8Span` is in the standard library of Swift 6.2 (macOS 26); older systems decode.
+    guard #available(macOS 26.0, iOS 26.0, *) else { return String(decoding: p, as: UTF8.self) }
     let kind = utf8Kind(base, p.count)
     guard kind > 0 else { return String(decoding: p, as: UTF8.self) }
     return String(copying: UTF8Span(unchecked: p.span, isKnownASCII: kind == 2))

@@ -413,6 +413,7 @@ struct JSONWriter {
   }
 
   mutating func value(_ k: JSONKey?, _ d: Double) {
+    guard d.isFinite else { return null(k) }  // JSON has no infinity and no NaN
     let r = (d * 1000).rounded() / 1000
     // A whole number (most confidences are 1) is written as `value(k, Int)` writes it,
     // without making a String.

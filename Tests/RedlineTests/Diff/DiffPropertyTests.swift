@@ -123,4 +123,34 @@ import Testing
       }
     }
   }
+
+  /// Assemble on two cores reports a word diff cut off by its cost cap in either half: the
+  /// only capped block here is in the second half of the sections, and the diff says its
+  /// budget ran out, as the one-thread assembly does.
+  @Test func aCappedWordDiffInTheSecondHalfIsReported() throws {
+    let words = (0..<60).map { "sana\($0)" }
+    var old = "# 1 Alku\n\n"
+    var new = old
+    for k in 0..<20 {
+      old += "Kappale \(k) pysyy.\n\n"
+      new += "Kappale \(k) pysyy.\n\n"
+    }
+    old += "# 2 Loppu\n\n" + words.joined(separator: " ") + "\n"
+    new += "# 2 Loppu\n\n" + words.enumerated().map { $0 % 3 == 0 ? "uusi\($0)" : $1 }.joined(separator: " ") + "\n"
+    let a = try DocumentLoader.load(Array(old.utf8), path: "a.md")
+    let b = try DocumentLoader.load(Array(new.utf8), path: "b.md")
+    var one = DiffOptions()
+    one.wordDiffMaxCost = 12
+    one.parallelSetupBlocks = .max
+    var two = one
+    two.parallelSetupBlocks = 0
+    let sequential = Differ.diff(a, b, options: one)
+    let parallel = Differ.diff(a, b, options: two)
+    #expect(sequential.budgetExhausted)
+    #expect(parallel.budgetExhausted)
+    let ref = (VersionRef(revision: "a", commit: nil, path: "a"), VersionRef(revision: "b", commit: nil, path: "b"))
+    let same =
+      DiffJSON.render(sequential, old: ref.0, new: ref.1) == DiffJSON.render(parallel, old: ref.0, new: ref.1)
+    #expect(same)
+  }
 }
