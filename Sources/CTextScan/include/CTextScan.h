@@ -23,8 +23,9 @@ int redline_utf8_kind(const uint8_t *p, size_t n);
 /// `at_start`, that nothing has been written yet. A byte is left as it is when it is
 /// visible ASCII (0x21–0x7E); `C3` with a continuation byte after it, and that byte
 /// (U+00C0–U+00FF, both in the run); or a space that is not the first byte written and is
-/// followed by one of those. Anything else ends the run (never a space) (the caller goes on byte
-/// by byte). Thirty-two bytes at a time with AVX2, else one at a time.
+/// followed by one of those. Anything else ends the run, which so never ends on a space;
+/// the caller goes on byte by byte. Thirty-two bytes at a time with AVX2, else one at a
+/// time.
 size_t redline_plain_run(const uint8_t *src, size_t n, uint8_t *dst, int at_start);
 
 /// `redline_plain_run` one byte at a time, without vector instructions (for tests).
