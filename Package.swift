@@ -98,7 +98,7 @@ let package = Package(
           .when(platforms: [.linux], configuration: .release))
       ]),
     // Fuzzing: the shared entry point, and the libFuzzer driver (`make fuzz`).
-    .target(name: "RedlineFuzzing", dependencies: ["RedlineDocument", "RedlineReview"]),
+    .target(name: "RedlineFuzzing", dependencies: ["RedlineDocument", "RedlineReview", "RedlineWord"]),
     .executableTarget(name: "RedlineFuzz", dependencies: ["RedlineFuzzing"]),
     .testTarget(
       name: "RedlineTests",

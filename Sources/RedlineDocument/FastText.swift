@@ -9,7 +9,7 @@ import CTextScan
 /// Byte-level helpers for the hot loops (loading, normalizing, indexing lines): eight bytes
 /// at a time where the text is ASCII or Latin-1 letters, and `String`s made from bytes this
 /// module has already checked, without the standard library checking them a second time.
-enum FastText {
+package enum FastText {
   static let ones: UInt64 = 0x0101_0101_0101_0101
   static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -88,7 +88,7 @@ enum FastText {
   /// clean buffer. A clean buffer (almost every draft) is known as such 32 bytes at a time
   /// (`redline_utf8_clean`, where the processor has AVX2); any other goes through
   /// `scanBytes`, which finds where.
-  static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (nul: Int?, invalid: Int?) {
+  package static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (nul: Int?, invalid: Int?) {
     if vectorClean(p) == true { return (nil, nil) }
     return scanBytes(p)
   }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// One XML element, read into memory: the small tree a WordprocessingML part needs.
 ///
 /// Names are kept without their namespace prefix (`w:p` is `p`, `w15:commentEx` is
@@ -78,66 +74,15 @@ package struct XMLReadError: Error, Sendable, CustomStringConvertible {
   package var description: String { "\(part) is not well-formed XML (\(message))" }
 }
 
-/// Reads XML bytes into an `XMLElement` tree with Foundation's SAX parser (no DTDs, no
-/// external entities).
+/// Reads XML bytes into an `XMLElement` tree (`XMLReader`: no DTDs, no entities beyond
+/// XML's five, nothing read from outside the bytes).
 package enum XMLTree {
   /// Parses `data`; `part` names it in errors.
   package static func parse(_ data: Data, part: String) throws(XMLReadError) -> XMLElement {
-    let builder = TreeBuilder()
-    let parser = XMLParser(data: data)
-    parser.shouldProcessNamespaces = false
-    parser.shouldReportNamespacePrefixes = false
-    parser.shouldResolveExternalEntities = false
-    parser.delegate = builder
-    let ok = parser.parse()
-    guard ok, let root = builder.root else {
-      let code = (parser.parserError as NSError?)?.code
-      throw XMLReadError(
-        part: part, message: "line \(parser.lineNumber)" + (code.map { ", parser error \($0)" } ?? ", no root element"))
+    do {
+      return try XMLReader.read([UInt8](data))
+    } catch {
+      throw XMLReadError(part: part, message: "line \(error.line): \(error.reason)")
     }
-    return root
-  }
-
-  static func local(_ qname: String) -> String {
-    if let i = qname.lastIndex(of: ":") { return String(qname[qname.index(after: i)...]) }
-    return qname
-  }
-}
-
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-  var stack: [XMLElement] = []
-  var root: XMLElement?
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-    attributes attributeDict: [String: String] = [:]
-  ) {
-    var attrs: [String: String] = [:]
-    for (k, v) in attributeDict where !k.hasPrefix("xmlns") { attrs[XMLTree.local(k)] = v }
-    stack.append(XMLElement(name: XMLTree.local(elementName), attributes: attrs))
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-  ) {
-    guard let e = stack.popLast() else { return }
-    if stack.isEmpty {
-      root = e
-    } else {
-      stack[stack.count - 1].children.append(.element(e))
-    }
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    guard !stack.isEmpty else { return }
-    if case .text(let t)? = stack[stack.count - 1].children.last {
-      stack[stack.count - 1].children[stack[stack.count - 1].children.count - 1] = .text(t + string)
-    } else {
-      stack[stack.count - 1].children.append(.text(string))
-    }
-  }
-
-  func parser(_ parser: XMLParser, foundCDATA cdataBlock: Data) {
-    self.parser(parser, foundCharacters: String(decoding: cdataBlock, as: UTF8.self))
   }
 }
