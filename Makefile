@@ -19,8 +19,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# Every module (the dependencies too) asks for a generic type's metadata by calling its
+# accessor, not by its mangled name: a name is resolved at run time by searching the
+# program's 8,000 protocol conformances, about a third of a small command's instructions
+# (decision 82, docs/speed.md).
+RELEASE_FLAGS := -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+
 release: deps
-	$(SWIFT) build -c release --product redline --static-swift-stdlib
+	$(SWIFT) build -c release --product redline --static-swift-stdlib $(RELEASE_FLAGS)
 
 demo: build
 	.build/debug/redline demo
@@ -41,7 +47,7 @@ bench: release
 .PHONY: hot-functions
 hot-functions: release
 	@command -v valgrind >/dev/null || $(SUDO) apt-get install -y -qq valgrind
-	bench/hot-functions.sh
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" bench/hot-functions.sh
 
 .PHONY: man lint
 
