@@ -8,8 +8,9 @@ extension DiffState {
     prepareWordDiffs()
     let movedSections = sectionsOutOfOrder()
     let reordered = blocksOutOfOrder()
-    var sectionChanges: [Int: SectionChange] = [:]  // by new index (matched and added)
-    var deletedChanges: [Int: SectionChange] = [:]  // by old index
+    // By new index (matched and added), and by old index (deleted).
+    var sectionChanges = [SectionChange?](repeating: nil, count: b.sections.count)
+    var deletedChanges: [Int: SectionChange] = [:]
 
     // Blocks per new section and per deleted old section; a long document's new sections
     // in two halves on two cores (each section's blocks depend on nothing the other half
@@ -69,9 +70,10 @@ extension DiffState {
       }
     }
     var ordered: [SectionChange] = []
+    ordered.reserveCapacity(b.sections.count + deletedChanges.count)
     for i in after[-1] ?? [] { ordered.append(deletedChanges[i]!) }
     for j in b.sections.indices {
-      let c = sectionChanges[j]!
+      let c = sectionChanges[j].take()!
       if !(j == 0 && c.blocks.isEmpty && c.pointers.isEmpty) { ordered.append(c) }
       for i in after[j] ?? [] { ordered.append(deletedChanges[i]!) }
     }

@@ -68,13 +68,16 @@ struct JSONWriter {
   /// An empty writer at `place`, for the elements of the array open there; with
   /// `afterElement`, its first element is written after a separator. `append(fragment:)`
   /// puts its `takeFragmentBytes()` in the writer `place` came from.
-  init(at place: Place, afterElement: Bool, capacity: Int) {
+  /// `reusing` is an empty array whose capacity the writer takes over as its storage.
+  init(at place: Place, afterElement: Bool, capacity: Int, reusing storage: [UInt8] = []) {
     self.pretty = place.pretty
     self.sink = nil
     depth = place.depth
     needsComma = place.needsComma
     if afterElement { needsComma[needsComma.count - 1] = true }
     firstSize = capacity
+    precondition(storage.isEmpty, "a writer's storage starts empty")
+    self.storage = storage
   }
 
   /// A fragment writer's bytes (its spare room cut off in place, no copy: the storage is
