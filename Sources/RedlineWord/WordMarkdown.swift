@@ -170,7 +170,7 @@ extension WordReader {
     if !footnotes.isEmpty { n.append("\(footnotes.count) footnote(s) written at the end as \\[^N]: text") }
     let headers = pkg.parts.filter { (k, v) in
       guard k.contains("/header") || k.contains("/footer"), let t = try? XMLTree.parse(v, part: k) else { return false }
-      return t.descendants("t").contains { !$0.textContent.allSatisfy(\.isWhitespace) }
+      return t.hasVisibleText(inside: "t")
     }
     if !headers.isEmpty { n.append("headers and footers not imported") }
     return n

@@ -188,7 +188,7 @@ struct WordReader {
       if tr.path("trPr", "ins") != nil { changes.insertions += 1 }
       var row: [String] = []
       for tc in tr.elements where tc.name == "tc" || tc.name == "sdt" || tc.name == "customXml" {
-        let cells = tc.name == "tc" ? [tc] : tc.descendants("tc")
+        let cells = tc.name == "tc" ? [tc] : tc.outermostDescendants("tc")
         for cell in cells {
           row.append(cellText(cell))
           let span = cell.path("tcPr", "gridSpan")?["val"].flatMap { Int($0) } ?? 1
@@ -299,20 +299,20 @@ struct WordReader {
       case "fldChar":
         if c["fldCharType"] == "begin" { fields += 1 }
       case "drawing", "pict", "object":
-        let boxes = c.descendants("txbxContent")
-        if !boxes.isEmpty {
+        // Word writes a box twice (DrawingML and a VML fallback): the first is read, and
+        // the search stops there (boxes nested in it are read with it).
+        if let box = c.firstDescendant("txbxContent") {
           textBoxes += 1
-          // Word writes the box twice (DrawingML and a VML fallback): read the first.
           // Comments inside the box point at the paragraph that anchors it.
           let before = Set(commentPlaces.keys)
-          textBox(boxes[0])
+          textBox(box)
           for k in commentPlaces.keys where !before.contains(k) { commentPlaces[k] = place }
         } else if c.name == "object" {
           objects += 1
           add("[objekti]")
         } else {
           images += 1
-          let pr = c.descendants("docPr").first
+          let pr = c.firstDescendant("docPr")
           let name = (pr?["descr"].flatMap { $0.isEmpty ? nil : $0 } ?? pr?["title"] ?? pr?["name"] ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
           add(name.isEmpty ? "[kuva]" : "[kuva: \(Self.fold(name))]")
@@ -370,16 +370,20 @@ struct WordReader {
   /// Plain text of one paragraph (for comments), changes accepted.
   static func plainText(_ p: XMLElement) -> String {
     var out = ""
+    appendPlainText(p, to: &out)
+    return out
+  }
+
+  private static func appendPlainText(_ p: XMLElement, to out: inout String) {
     for c in p.elements {
       switch c.name {
       case "del", "moveFrom": break
       case "t": out += c.textContent
       case "tab": out += " "
       case "br", "cr": out += "\n"
-      default: out += plainText(c)
+      default: appendPlainText(c, to: &out)
       }
     }
-    return out
   }
 
   /// A paragraph typed as a bullet by hand: a Symbol private-use glyph (U+F0B7 …) or a

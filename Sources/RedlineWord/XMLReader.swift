@@ -6,8 +6,8 @@ import RedlineDocument
 /// mark), elements, attributes, character data, CDATA sections, the five predefined entities
 /// and character references; comments and processing instructions are skipped. A document
 /// type declaration is refused, so no entity is ever defined or expanded and nothing outside
-/// the bytes is read. Elements nest at most 256 deep (libxml2's default limit), so the tree's
-/// recursive walks stay on the stack. Anything not well-formed is an error naming its line.
+/// the bytes is read. Elements nest at most 256 deep (libxml2's own default; Foundation's
+/// parser read 20,000 levels), so the tree's recursive walks stay on the stack. Anything not well-formed is an error naming its line.
 package struct XMLReader {
   /// Deepest nesting of elements read.
   package static let maxDepth = 256
@@ -70,7 +70,8 @@ package struct XMLReader {
   private mutating func document() throws(XMLReaderError) -> XMLElement {
     if starts(with: "<?xml"), i + 5 < b.count, Self.isSpace(b[i + 5]) { try declaration() }
     try miscellany()
-    guard i < b.count, b[i] == UInt8(ascii: "<") else { throw error("no root element") }
+    guard i < b.count else { throw error("no root element") }
+    guard b[i] == UInt8(ascii: "<") else { throw error("text outside the root element") }
     let root = try elementTree()
     try miscellany()
     guard i == b.count else { throw error("content after the root element") }
@@ -81,6 +82,14 @@ package struct XMLReader {
   /// version 1.x, then an encoding and a standalone declaration if given. The encoding must
   /// be the one the bytes are in (UTF-8, or UTF-16 converted to it).
   private mutating func declaration() throws(XMLReaderError) {
+    do {
+      try declarationItems()
+    } catch {
+      throw XMLReaderError(1, error.reason)  // the declaration is on the first line
+    }
+  }
+
+  private mutating func declarationItems() throws(XMLReaderError) {
     i += 5
     var sawEncoding = false
     var sawStandalone = false
@@ -95,7 +104,7 @@ package struct XMLReader {
       guard spaced, i < b.count else { throw error("a damaged XML declaration (end it with '?>')") }
       let start = i
       while i < b.count, Self.isNameByte(b[i]) { i += 1 }
-      let key = String(decoding: b[start..<i], as: UTF8.self)
+      let key = Self.shown(b[start..<i])
       skipSpace()
       guard i < b.count, b[i] == UInt8(ascii: "=") else { throw error("a damaged XML declaration ('\(key)')") }
       i += 1
@@ -106,7 +115,7 @@ package struct XMLReader {
       let quote = b[i]
       let valueStart = i + 1
       guard let end = b[valueStart...].firstIndex(of: quote) else { throw error("a damaged XML declaration") }
-      let value = String(decoding: b[valueStart..<end], as: UTF8.self)
+      let value = Self.shown(b[valueStart..<end])
       i = end + 1
       switch key {
       case "version" where first:
@@ -119,10 +128,17 @@ package struct XMLReader {
       case "encoding" where !first && !sawEncoding && !sawStandalone:
         sawEncoding = true
         let declared = value.lowercased()
-        guard ["utf-8", "utf8", "utf-16", "utf16"].contains(declared) else {
-          throw error("encoding '\(value)': Redline reads XML in UTF-8 or UTF-16")
+        let ascii = declared == "us-ascii" || declared == "ascii"
+        guard ["utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"].contains(declared) || ascii else {
+          throw error("encoding '\(value)': Redline reads XML in UTF-8, UTF-16 or US-ASCII; save the file as UTF-8")
         }
-        guard declared.hasSuffix("16") == wasUTF16 else {
+        if ascii {
+          guard !wasUTF16, b.allSatisfy({ $0 < 0x80 }) else {
+            throw error("encoding '\(value)' with bytes beyond ASCII")
+          }
+          break
+        }
+        guard declared.contains("16") == wasUTF16 else {
           throw error(
             wasUTF16 ? "encoding '\(value)' declared in UTF-16 text" : "encoding '\(value)' without its byte-order mark"
           )
@@ -196,7 +212,7 @@ package struct XMLReader {
         guard qname == expected else {
           i = start
           throw error(
-            "end tag '\(String(decoding: qname, as: UTF8.self))' where '\(String(decoding: expected, as: UTF8.self))' ends"
+            "end tag '\(Self.shown(qname))' where '\(Self.shown(expected))' ends"
           )
         }
         flush()
@@ -232,7 +248,7 @@ package struct XMLReader {
       }
     }
     throw error(
-      open.last.map { "the document ends inside '\(String(decoding: $0.qname, as: UTF8.self))'" } ?? "no root element")
+      open.last.map { "the document ends inside '\(Self.shown($0.qname))'" } ?? "no root element")
   }
 
   /// `<name attr="value" …>` or `<name … />`: the element (its name and attributes without
@@ -255,6 +271,7 @@ package struct XMLReader {
         return (element, qname, true)
       }
       guard spaced else { throw error("attributes must be separated by a space") }
+      let attributeStart = i
       let attribute = try name()
       skipSpace()
       guard i < b.count, b[i] == UInt8(ascii: "=") else { throw error("an attribute without '=' and a value") }
@@ -275,7 +292,8 @@ package struct XMLReader {
       try decode(start..<i, attribute: true, into: &value)
       i += 1
       guard seen.insert(attribute).inserted else {
-        throw error("the attribute '\(String(decoding: attribute, as: UTF8.self))' given twice")
+        i = attributeStart
+        throw error("the attribute '\(Self.shown(attribute))' given twice")
       }
       if !attribute.starts(with: "xmlns".utf8) {
         element.attributes[Self.localName(attribute)] = String(decoding: value, as: UTF8.self)
@@ -294,7 +312,7 @@ package struct XMLReader {
     for scalar in String(decoding: name, as: UTF8.self).unicodeScalars {
       guard Self.isNameScalar(scalar.value, first: first) else {
         i = start
-        throw error("'\(String(decoding: name, as: UTF8.self))' is not an XML name")
+        throw error("'\(Self.shown(name))' is not an XML name")
       }
       first = false
     }
@@ -358,14 +376,14 @@ package struct XMLReader {
         out.append(0x20)
         k += 1
       } else if c == UInt8(ascii: "&") {
-        guard let semicolon = bytes[k...].prefix(12).firstIndex(of: UInt8(ascii: ";")) else {
+        guard let semicolon = bytes[k...].prefix(40).firstIndex(of: UInt8(ascii: ";")) else {
           throw XMLReaderError(line(at: k), "'&' that starts no entity (write '&amp;')")
         }
         let name = bytes[(k + 1)..<semicolon]
         guard let scalar = Self.entity(name) else {
           throw XMLReaderError(
             line(at: k),
-            "the entity '&\(String(decoding: name, as: UTF8.self));', which XML without a DTD does not define")
+            "the entity '&\(Self.shown(name));', which XML without a DTD does not define")
         }
         out.append(contentsOf: String(Character(scalar)).utf8)
         k = semicolon + 1
@@ -395,7 +413,9 @@ package struct XMLReader {
       radix = 16
       digits = digits.dropFirst()
     }
-    guard !digits.isEmpty, digits.count <= 8 else { return nil }
+    guard !digits.isEmpty else { return nil }
+    digits = digits.drop { $0 == UInt8(ascii: "0") }
+    guard digits.count <= 8 else { return nil }
     var value: UInt32 = 0
     for d in digits {
       let v: UInt32
@@ -484,8 +504,20 @@ package struct XMLReader {
 
   private func line(at offset: Int) -> Int { Self.line(of: b, at: offset) }
 
+  /// The line of `offset`, from 1: line ends are LF, CR LF and a lone CR.
   private static func line(of bytes: [UInt8], at offset: Int) -> Int {
-    1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    var n = 1
+    let end = min(offset, bytes.count)
+    for k in 0..<end where bytes[k] == 0x0A || (bytes[k] == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
+      n += 1
+    }
+    return n
+  }
+
+  /// Input shown in a message: at most 40 characters, cut with an ellipsis.
+  private static func shown(_ bytes: ArraySlice<UInt8>) -> String {
+    let s = String(decoding: bytes, as: UTF8.self)
+    return s.count > 40 ? String(s.prefix(40)) + "…" : s
   }
 
   private static func hex2(_ c: UInt8) -> String {
