@@ -22,8 +22,8 @@ build: deps
 # Every module (the dependencies too) asks for a generic type's metadata by calling its
 # accessor, not by its mangled name: a name is resolved at run time by searching the
 # program's 8,000 protocol conformances, about a third of a small command's instructions
-# (decision 82, docs/speed.md).
-RELEASE_FLAGS := -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+# (decision 82, docs/speed.md). bench/release-flags prints the flags.
+RELEASE_FLAGS := $(shell bench/release-flags)
 
 release: deps
 	$(SWIFT) build -c release --product redline --static-swift-stdlib $(RELEASE_FLAGS)

@@ -15,9 +15,10 @@ mkdir -p "$OUT"
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install valgrind" >&2; exit 2; }
 
 # The map names symbols as callgrind does, mangled (C++ ones too). The compiler flags are
-# `make release`'s (RELEASE_FLAGS in the Makefile), so that nothing is compiled again.
+# `make release`'s (bench/release-flags), so that nothing is compiled again.
+RELEASE_FLAGS=${RELEASE_FLAGS-$(bench/release-flags)}
 # shellcheck disable=SC2086
-swift build -c release --product redline --static-swift-stdlib ${RELEASE_FLAGS:-} \
+swift build -c release --product redline --static-swift-stdlib $RELEASE_FLAGS \
   -Xlinker "-Map=$OUT/redline.map" -Xlinker --no-demangle
 # valgrind 3.19 cannot read this toolchain's DWARF 5; the symbols are enough.
 objcopy --strip-debug .build/release/redline "$OUT/redline"
