@@ -99,7 +99,8 @@ load: build
 	python3 bench/load.py --redline .build/debug/redline
 
 # Word export check (Tests/RedlineTests/Word): LibreOffice renders an exported .docx to PDF.
-# About 220 MB without recommends; installed for `make test` only. libxml2 backs FoundationXML.
+# About 220 MB without recommends; installed for `make test` only. libxml2 backs FoundationXML,
+# the reference the XML reader's tests compare with (Redline itself no longer uses it).
 WORD_TEST_APT_PACKAGES := libxml2 fonts-dejavu-core libreoffice-writer-nogui
 .PHONY: word-test-deps
 test: word-test-deps
