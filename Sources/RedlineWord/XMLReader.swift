@@ -105,15 +105,9 @@ package struct XMLReader {
       let start = i
       while i < b.count, Self.isNameByte(b[i]) { i += 1 }
       let key = Self.shown(b[start..<i])
-      skipSpace()
-      guard i < b.count, b[i] == UInt8(ascii: "=") else { throw error("a damaged XML declaration ('\(key)')") }
-      i += 1
-      skipSpace()
-      guard i < b.count, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else {
-        throw error("a damaged XML declaration (a value without quotes)")
-      }
-      let quote = b[i]
-      let valueStart = i + 1
+      let quote = try valueQuote(
+        noEquals: "a damaged XML declaration ('\(key)')", noQuote: "a damaged XML declaration (a value without quotes)")
+      let valueStart = i
       guard let end = b[valueStart...].firstIndex(of: quote) else { throw error("a damaged XML declaration") }
       let value = Self.shown(b[valueStart..<end])
       i = end + 1
@@ -273,15 +267,8 @@ package struct XMLReader {
       guard spaced else { throw error("attributes must be separated by a space") }
       let attributeStart = i
       let attribute = try name()
-      skipSpace()
-      guard i < b.count, b[i] == UInt8(ascii: "=") else { throw error("an attribute without '=' and a value") }
-      i += 1
-      skipSpace()
-      guard i < b.count, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else {
-        throw error("an attribute value without quotes")
-      }
-      let quote = b[i]
-      i += 1
+      let quote = try valueQuote(
+        noEquals: "an attribute without '=' and a value", noQuote: "an attribute value without quotes")
       let start = i
       while i < b.count && b[i] != quote {
         if b[i] == UInt8(ascii: "<") { throw error("'<' inside an attribute value") }
@@ -299,6 +286,17 @@ package struct XMLReader {
         element.attributes[Self.localName(attribute)] = String(decoding: value, as: UTF8.self)
       }
     }
+  }
+
+  /// `= "` or `= '` (spaces allowed around `=`): moves past the quote and returns it.
+  private mutating func valueQuote(noEquals: String, noQuote: String) throws(XMLReaderError) -> UInt8 {
+    skipSpace()
+    guard i < b.count, b[i] == UInt8(ascii: "=") else { throw error(noEquals) }
+    i += 1
+    skipSpace()
+    guard i < b.count, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else { throw error(noQuote) }
+    i += 1
+    return b[i - 1]
   }
 
   /// A name (XML 1.0, fifth edition): a letter, `_`, `:` or a character from the name
