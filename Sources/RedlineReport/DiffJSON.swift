@@ -104,7 +104,7 @@ package enum DiffJSON {
           defer { b[k] = [] }
           return b[k]
         }
-        var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size, reusing: buffer)
+        var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size, reusing: consume buffer)
         var paths = HeadingPaths(old: d.old, new: d.new)
         for i in range { section(&f, d, list[i], &paths, context: context) }
         let bytes = f.takeFragmentBytes()

@@ -62,14 +62,15 @@ struct JSONWriter {
     fileprivate let needsComma: [Bool]
   }
 
-  /// This writer's place, for `init(at:afterElement:capacity:)`.
+  /// This writer's place, for `init(at:afterElement:capacity:reusing:)`.
   var place: Place { Place(pretty: pretty, depth: depth, needsComma: needsComma) }
 
   /// An empty writer at `place`, for the elements of the array open there; with
   /// `afterElement`, its first element is written after a separator. `append(fragment:)`
   /// puts its `takeFragmentBytes()` in the writer `place` came from.
-  /// `reusing` is an empty array whose capacity the writer takes over as its storage.
-  init(at place: Place, afterElement: Bool, capacity: Int, reusing storage: [UInt8] = []) {
+  /// `reusing` is an empty array whose capacity the writer takes over as its storage (then
+  /// its first growth is to that capacity, not to `capacity`).
+  init(at place: Place, afterElement: Bool, capacity: Int, reusing storage: consuming [UInt8] = []) {
     self.pretty = place.pretty
     self.sink = nil
     depth = place.depth

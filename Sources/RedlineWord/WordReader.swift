@@ -180,7 +180,7 @@ struct WordReader {
 
   mutating func table(_ t: XMLElement) {
     var rows: [[String]] = []
-    for tr in t.children("tr") {
+    for tr in Self.rows(of: t) {
       if tr.path("trPr", "del") != nil {
         changes.deletions += 1
         continue
@@ -201,6 +201,24 @@ struct WordReader {
     guard rows.contains(where: { $0.contains { !$0.allSatisfy(\.isWhitespace) } }) else { return }
     let plain = rows.map { $0.joined(separator: " ") }.joined(separator: " ")
     blocks.append(WordBlock(kind: .table(rows), segments: [], plain: Self.fold(plain)))
+  }
+
+  /// A table's rows, also those inside content controls (a repeating section wraps its rows
+  /// in `sdt`/`sdtContent`) and custom XML, in order; rows of nested tables are not theirs.
+  static func rows(of table: XMLElement) -> [XMLElement] {
+    var out: [XMLElement] = []
+    func collect(_ e: XMLElement) {
+      for c in e.elements {
+        switch c.name {
+        case "tr": out.append(c)
+        case "sdt": if let content = c.child("sdtContent") { collect(content) }
+        case "customXml": collect(c)
+        default: break
+        }
+      }
+    }
+    collect(table)
+    return out
   }
 
   /// A cell's content as one line of Markdown (its paragraphs joined by spaces).
@@ -299,13 +317,15 @@ struct WordReader {
       case "fldChar":
         if c["fldCharType"] == "begin" { fields += 1 }
       case "drawing", "pict", "object":
-        // Word writes a box twice (DrawingML and a VML fallback): the first is read, and
-        // the search stops there (boxes nested in it are read with it).
-        if let box = c.firstDescendant("txbxContent") {
-          textBoxes += 1
-          // Comments inside the box point at the paragraph that anchors it.
+        // Every box of the drawing (a group holds several), each once: a box nested in
+        // another is read with it. Word's second copy of a box, its VML fallback, is in
+        // `mc:Fallback`, which `AlternateContent` below skips when `mc:Choice` is there.
+        let boxes = c.outermostDescendants("txbxContent")
+        if !boxes.isEmpty {
+          textBoxes += boxes.count
+          // Comments inside a box point at the paragraph that anchors it.
           let before = Set(commentPlaces.keys)
-          textBox(box)
+          for box in boxes { textBox(box) }
           for k in commentPlaces.keys where !before.contains(k) { commentPlaces[k] = place }
         } else if c.name == "object" {
           objects += 1

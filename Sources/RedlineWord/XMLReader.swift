@@ -5,9 +5,10 @@ import RedlineDocument
 /// What a WordprocessingML part holds and nothing more: UTF-8 (or UTF-16 with its byte-order
 /// mark), elements, attributes, character data, CDATA sections, the five predefined entities
 /// and character references; comments and processing instructions are skipped. A document
-/// type declaration is refused, so no entity is ever defined or expanded and nothing outside
-/// the bytes is read. Elements nest at most 256 deep (libxml2's own default; Foundation's
-/// parser read 20,000 levels), so the tree's recursive walks stay on the stack. Anything not well-formed is an error naming its line.
+/// type declaration is refused, so no entity is ever defined or expanded and nothing
+/// outside the bytes is read. Elements nest at most 256 deep (libxml2's own default;
+/// Foundation's parser read 20,000 levels), so the tree's recursive walks stay on the
+/// stack. Anything not well-formed is an error naming its line.
 package struct XMLReader {
   /// Deepest nesting of elements read.
   package static let maxDepth = 256

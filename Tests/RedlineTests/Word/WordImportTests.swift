@@ -218,3 +218,47 @@ func blockTexts(_ markdown: String) -> [String] {
     #expect(WordNumbering.format(7, "decimalZero") == "07")
   }
 }
+
+/// Text Word keeps inside wrappers the first reader passed over (found by review).
+@Suite struct WordWrappedContentTests {
+  /// A repeating-section content control wraps table rows in `w:sdt`: its rows are kept, in
+  /// order, and a nested table's rows stay in their cell.
+  @Test func rowsInsideAContentControlAreKept() throws {
+    let w = try WordImport.read(
+      handwrittenDocx { name, text in
+        guard name == "word/document.xml" else { return text }
+        let row = "<w:tr><w:tc><w:p><w:r><w:t>Selvitys | väli</w:t></w:r></w:p></w:tc>"
+        return text.replacingOccurrences(of: row, with: "<w:sdt><w:sdtPr/><w:sdtContent>" + row)
+          .replacingOccurrences(
+            of: "<w:t>STM</w:t></w:r></w:p></w:tc></w:tr>",
+            with: "<w:t>STM</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>"
+              + "<w:customXml><w:tr><w:tc><w:p><w:r><w:t>Arviointi</w:t></w:r></w:p></w:tc>"
+              + "<w:tc><w:p><w:r><w:t>TEM</w:t></w:r></w:p></w:tc></w:tr></w:customXml>")
+      }, name: "hand.docx")
+    let lines = w.markdown.split(separator: "\n").filter { $0.hasPrefix("|") }
+    #expect(lines.count == 4, "\(lines)")  // header, rule, two rows
+    #expect(lines.contains { $0.contains("Selvitys") && $0.contains("STM") })
+    #expect(lines.last?.contains("Arviointi") == true && lines.last?.contains("TEM") == true)
+  }
+
+  /// A group shape holds several text boxes: each is read once, the VML fallback of the
+  /// group (in `mc:Fallback`) not at all.
+  @Test func everyTextBoxOfAGroupIsReadOnce() throws {
+    let w = try WordImport.read(
+      handwrittenDocx { name, text in
+        guard name == "word/document.xml" else { return text }
+        func box(_ t: String) -> String {
+          "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>\(t)</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>"
+        }
+        return text.replacingOccurrences(
+          of:
+            "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Laatikon teksti.</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>",
+          with: "<wpg:wgp>" + box("Ensimmäinen laatikko.") + box("Toinen laatikko.") + "</wpg:wgp>")
+      }, name: "hand.docx")
+    for t in ["Ensimmäinen laatikko.", "Toinen laatikko."] {
+      #expect(w.markdown.components(separatedBy: t).count == 2, "\(t) once in:\n\(w.markdown)")
+    }
+    // The fallback's copy of the old box is not read.
+    #expect(!w.markdown.contains("Laatikon teksti."))
+  }
+}

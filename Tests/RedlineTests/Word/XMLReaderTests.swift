@@ -334,10 +334,11 @@ struct XMLGenerator {
     #expect(try XMLReader.read(le).textContent == "å")
   }
 
-  /// The tree's walks visit each node once: a header part nested 250 deep around 200,000
-  /// empty runs (a 32 KB crafted .docx made such a part kept `redline diff` busy for 42 s,
-  /// each level joining the text and elements of all below it).
-  @Test func treeWalksAreLinearHoweverDeep() throws {
+  /// The tree's walks give their results on a header part nested 250 deep around 200,000
+  /// empty runs. (Such a part, in a crafted 32 KB .docx, kept `redline diff` busy for 42 s
+  /// when each level joined the results of all below it; 0.35 s now, measured by hand: this
+  /// test checks the results, not the time.)
+  @Test func deepTreeWalksGiveTheirResults() throws {
     let n = 200_000
     let xml =
       "<w:hdr>" + String(repeating: "<w:t>", count: 250) + String(repeating: "<w:t/>", count: n)
