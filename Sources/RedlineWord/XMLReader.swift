@@ -128,9 +128,8 @@ package struct XMLReader {
           throw error("encoding '\(value)': Redline reads XML in UTF-8, UTF-16 or US-ASCII; save the file as UTF-8")
         }
         if ascii {
-          guard !wasUTF16, b.allSatisfy({ $0 < 0x80 }) else {
-            throw error("encoding '\(value)' with bytes beyond ASCII")
-          }
+          guard !wasUTF16 else { throw error("encoding '\(value)' declared in UTF-16 text") }
+          guard b.allSatisfy({ $0 < 0x80 }) else { throw error("encoding '\(value)' with bytes beyond ASCII") }
           break
         }
         guard declared.contains("16") == wasUTF16 else {

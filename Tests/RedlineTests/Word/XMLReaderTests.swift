@@ -332,6 +332,9 @@ struct XMLGenerator {
     let units = Array("<?xml version='1.0' encoding='UTF-16LE'?><a>å</a>".utf16)
     let le: [UInt8] = [0xFF, 0xFE] + units.flatMap { u -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
     #expect(try XMLReader.read(le).textContent == "å")
+    let declaredASCII = Array("<?xml version='1.0' encoding='US-ASCII'?><a>x</a>".utf16)
+    let ascii16: [UInt8] = [0xFF, 0xFE] + declaredASCII.flatMap { u -> [UInt8] in [UInt8(u & 0xFF), UInt8(u >> 8)] }
+    #expect(refusal(ascii16)?.reason.contains("declared in UTF-16 text") == true)
   }
 
   /// The tree's walks give their results on a header part nested 250 deep around 200,000
