@@ -1,3 +1,4 @@
+import Foundation
 import RedlineDocument
 
 /// Reads the XML of one Word part into an `XMLElement` tree, byte by byte.
@@ -56,7 +57,8 @@ package struct XMLReader {
     for k in out.indices {
       let c = out[k]
       if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D {
-        throw XMLReaderError(Self.line(of: out, at: k), "control character U+00\(hex2(c)), which XML does not allow")
+        throw XMLReaderError(
+          Self.line(of: out, at: k), "control character \(String(format: "U+%04X", c)), which XML does not allow")
       }
       // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters either.
       if c == 0xEF, k + 2 < out.count, out[k + 1] == 0xBF, out[k + 2] >= 0xBE {
@@ -516,11 +518,6 @@ package struct XMLReader {
   private static func shown(_ bytes: ArraySlice<UInt8>) -> String {
     let s = String(decoding: bytes, as: UTF8.self)
     return s.count > 40 ? String(s.prefix(40)) + "…" : s
-  }
-
-  private static func hex2(_ c: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(c >> 4)], digits[Int(c & 15)]])
   }
 
   private func error(_ reason: String) -> XMLReaderError { XMLReaderError(line(at: i), reason) }
