@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
       Commits drafts/NAME-v1.md, -v2.md, -v3.md through libgit2 as one document, tagged v1, v2, v3 \
       (with the Swedish version drafts/regionutvecklingsbeslut.md from v2 on, replaced by \
       regionutvecklingsbeslut.vN.md at vN), then runs the other commands on it. The repository is left in a temporary folder (or --into) \
-      so you can try the commands yourself; the files it writes (HTML diff, summaries) go \
+      so you can try the commands yourself; the files it writes (HTML and Word diff, summaries) go \
       to a folder beside it, named like it with "-out".
       """)
 
@@ -56,11 +56,15 @@ struct DemoCommand: ParsableCommand {
       let outFolder = folder + "-out"
       try? FileManager.default.createDirectory(atPath: outFolder, withIntermediateDirectories: true)
       var pages = [
-        "muutokset-v1-v2.html", "muutokset-v1-v2.json", "yhteenveto-v1-v2.html", "sammanfattning-v1-v2.md",
+        "muutokset-v1-v2.html", "muutokset-v1-v2.docx", "muutokset-v1-v2.json", "yhteenveto-v1-v2.html",
+        "sammanfattning-v1-v2.md",
       ]
       try step(
         "The whole comparison as one HTML page",
         ["diff", "v1", "v2", fi, "--format", "html", "-o", outFolder + "/muutokset-v1-v2.html"])
+      try step(
+        "The same as a Word file with tracked changes (Review → Accept all gives v2)",
+        ["diff", "v1", "v2", fi, "-o", outFolder + "/muutokset-v1-v2.docx"])
       try step(
         "For programs: only the changes, as one line of JSON (docs/json-diff.md)",
         ["diff", "v1", "v2", fi, "--context", "0", "--compact", "-o", outFolder + "/muutokset-v1-v2.json"])

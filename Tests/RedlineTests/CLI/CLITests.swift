@@ -1,4 +1,5 @@
 import Foundation
+import RedlineWord
 import Testing
 
 /// Runs the built binary, as a user would.
@@ -67,6 +68,11 @@ import Testing
     #expect(git(into, "tag") == "v1\nv2\nv3")
     #expect(git(into, "status", "--porcelain") == "")
     #expect(FileManager.default.fileExists(atPath: into + "-out/muutokset-v1-v2.html"))
+    // The Word file with tracked changes reads back, through Redline's XML reader, as v2
+    // (changes accepted): its renamed heading is there.
+    let docx = FileManager.default.contents(atPath: into + "-out/muutokset-v1-v2.docx").map { [UInt8]($0) } ?? []
+    let markdown = (try? WordImport.read(docx, name: "muutokset-v1-v2.docx").markdown) ?? ""
+    #expect(markdown.contains("1.3 Valmistelu ja lausuntopalaute"))
     // Only the changes, for programs: one line of the JSON contract, unchanged runs counted.
     let json = (try? String(contentsOfFile: into + "-out/muutokset-v1-v2.json", encoding: .utf8)) ?? ""
     #expect(json.hasPrefix("{\"schema\":\"redline.diff/2\",\"context\":0,") && json.split(separator: "\n").count == 1)
