@@ -34,7 +34,18 @@ let package = Package(
     // libgit2's headers (libgit2-dev); the library itself is loaded by CLibGit2Loader when a
     // repository is first opened, so runs that read no repository never map it.
     .systemLibrary(name: "CLibGit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "CLibGit2Loader", exclude: ["gen_stubs.py"], linkerSettings: [.linkedLibrary("dl")]),
+    // Every program that links it exports mbedTLS's two certificate loaders, which it
+    // defines as loading nothing (certificates.c, decision 83): libgit2 binds to them.
+    .target(
+      name: "CLibGit2Loader", exclude: ["gen_stubs.py"],
+      linkerSettings: [
+        .linkedLibrary("dl"),
+        .unsafeFlags(
+          [
+            "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file",
+            "-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_path",
+          ], .when(platforms: [.linux])),
+      ]),
     .systemLibrary(
       name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),

@@ -133,6 +133,12 @@ extension Repository {
   /// Whether this process has started libgit2 (for `REDLINE_PROFILE` and tests).
   package static var libgit2Started: Bool { LibGit2.started.load(ordering: .sequentiallyConsistent) }
 
+  /// How many times libgit2 asked mbedTLS to load the system's CA certificates and
+  /// Redline's stand-in loaded none (decision 83): 1 once a libgit2 built with mbedTLS
+  /// (Debian's) has started, 0 before or with a libgit2 built another way. For
+  /// `REDLINE_PROFILE` and tests.
+  package static var certificateLoadsSkipped: Int { Int(clibgit2_certificate_loads_skipped()) }
+
   /// Why the library `soname` could not serve as libgit2 (not found, or a function Redline
   /// calls is missing), in the words `start()` would use; nil when it could. The library is
   /// let go again and the one in use is left as it is. For tests.

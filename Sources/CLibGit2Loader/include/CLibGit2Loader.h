@@ -14,4 +14,9 @@ const char *clibgit2_load(void);
    keeping it; 0 or the reason, as clibgit2_load gives it. For tests. */
 const char *clibgit2_try(const char *soname);
 
+/* How many times libgit2 asked mbedTLS to load CA certificates and the program's stand-in
+   loaded none (certificates.c): 1 once a libgit2 built with mbedTLS has started, 0 with
+   any other. For tests and REDLINE_PROFILE. */
+int clibgit2_certificate_loads_skipped(void);
+
 #endif

@@ -54,6 +54,8 @@ extension Redline {
     PhaseClock.run.lap("output")
     if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
       FileHandle.standardError.write(Data("[profile] libgit2 started: \(Repository.libgit2Started)\n".utf8))
+      FileHandle.standardError.write(
+        Data("[profile] CA certificate loads skipped: \(Repository.certificateLoadsSkipped)\n".utf8))
       if let mapped = Repository.libgit2Mapped {
         FileHandle.standardError.write(Data("[profile] libgit2 loaded: \(mapped)\n".utf8))
       }

@@ -173,6 +173,26 @@ import Testing
     #expect(repo.workdir == d.path + "/")
   }
 
+  /// Debian's libgit2 parses every CA certificate of the system as it starts (mbedTLS);
+  /// Redline, which never talks to a remote, has libgit2 call its own loaders, which load
+  /// none (decision 83). Held in this test process (it links the loaders as `redline`
+  /// does) and through the `redline` binary, whose profile counts the loads skipped.
+  @Test func libgit2StartsWithoutReadingTheSystemsCertificates() throws {
+    let d = threeVersionRepo()
+    _ = try Repository(discoverFrom: d.path)
+    let maps = try #require(Repository.mappedFiles())
+    let withMbedTLS = maps.contains { $0.contains("libmbedx509.so") }
+    // Debian's libgit2 1.5, which CI installs, is built with mbedTLS; another build never
+    // asks for certificates at start.
+    #expect(Repository.certificateLoadsSkipped == (withMbedTLS ? 1 : 0), "\(maps.filter { $0.contains(".so") })")
+    let r = run(redlineBinary, ["log", "doc.md"], cwd: d.path, env: ["REDLINE_PROFILE": "1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("[profile] libgit2 started: true"), "\(r.stderr)")
+    #expect(r.stderr.contains("[profile] CA certificate loads skipped: \(withMbedTLS ? 1 : 0)"), "\(r.stderr)")
+    // And a repository is read as before.
+    #expect(r.stdout.contains("v3"), "\(r.stdout)")
+  }
+
   /// Whether this machine lets a child hide a file in a mount namespace of its own (root,
   /// `unshare -m`); where it does not, the next test cannot take the library away.
   static let canHideFiles: Bool = {
