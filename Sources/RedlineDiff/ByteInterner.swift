@@ -214,7 +214,11 @@ enum WordScanner {
 enum BlockTextIDs {
   /// Each block's text hash (`ByteInterner.hash`), in block order.
   static func hashes(_ blocks: [Block]) -> [UInt64] {
-    blocks.map { b in b.text.withUTF8Bytes { ByteInterner.hash($0) } }
+    // Through the buffer: `map`'s closure would get a copy of each block (a retain and a
+    // release of each of its texts).
+    blocks.withUnsafeBufferPointer { blocks in
+      blocks.indices.map { blocks[$0].text.withUTF8Bytes { ByteInterner.hash($0) } }
+    }
   }
 
   /// The ids of both versions' block texts, from their hashes (`hashes`): the same ids,
@@ -224,23 +228,48 @@ enum BlockTextIDs {
     while size < (a.count + b.count) * 2 { size <<= 1 }
     let mask = size - 1
     var table = [Int32](repeating: -1, count: size)
-    var first: [String] = []  // the text each id was first seen as
+    // Where each id's text was first seen: a block of the old version (index ≥ 0) or of
+    // the new one (-1 - index). The blocks are read through their buffers, so no text is
+    // copied.
+    var first: [Int] = []
     var firstHashes: [UInt64] = []
-    func id(_ text: String, _ h: UInt64) -> Int32 {
-      var slot = Int(truncatingIfNeeded: h) & mask
-      while table[slot] >= 0 {
-        let k = Int(table[slot])
-        // Equal paragraphs of two versions parsed together usually share one storage
-        // (`TextTable`): `hasSameBytes` then compares no bytes.
-        if firstHashes[k] == h && first[k].hasSameBytes(as: text) { return Int32(k) }
-        slot = (slot &+ 1) & mask
+    var ids: (old: [Int32], new: [Int32]) = ([], [])
+    ids.old.reserveCapacity(a.count)
+    ids.new.reserveCapacity(b.count)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        for (side, blocks) in [(0, a), (1, b)] {
+          for i in blocks.indices {
+            let h = side == 0 ? hashes.old[i] : hashes.new[i]
+            var slot = Int(truncatingIfNeeded: h) & mask
+            var found: Int32 = -1
+            while table[slot] >= 0 {
+              let k = Int(table[slot])
+              // Equal paragraphs of two versions parsed together usually share one
+              // storage (`TextTable`): `hasSameBytes` then compares no bytes.
+              if firstHashes[k] == h {
+                let f = first[k]
+                let same =
+                  f >= 0 ? a[f].text.hasSameBytes(as: blocks[i].text) : b[-1 - f].text.hasSameBytes(as: blocks[i].text)
+                if same {
+                  found = Int32(k)
+                  break
+                }
+              }
+              slot = (slot &+ 1) & mask
+            }
+            if found < 0 {
+              found = Int32(first.count)
+              table[slot] = found
+              first.append(side == 0 ? i : -1 - i)
+              firstHashes.append(h)
+            }
+            if side == 0 { ids.old.append(found) } else { ids.new.append(found) }
+          }
+        }
       }
-      table[slot] = Int32(first.count)
-      first.append(text)
-      firstHashes.append(h)
-      return Int32(first.count - 1)
     }
-    return (a.indices.map { id(a[$0].text, hashes.old[$0]) }, b.indices.map { id(b[$0].text, hashes.new[$0]) })
+    return ids
   }
 
   /// The ids of both versions' block texts, hashed on this thread.

@@ -122,8 +122,14 @@ struct DiffState {
     let heading: [TextKey]
     let title: [TextKey]
     init(_ d: Document) {
-      heading = d.sections.map { TextKey(CaseFold.lowercased($0.heading)) }
-      title = d.sections.map { TextKey(CaseFold.lowercased($0.title)) }
+      // Through the buffer, so no section is copied (a retain and a release of each of
+      // its texts and arrays).
+      (heading, title) = d.sections.withUnsafeBufferPointer { s in
+        (
+          s.indices.map { TextKey(CaseFold.lowercased(s[$0].heading)) },
+          s.indices.map { TextKey(CaseFold.lowercased(s[$0].title)) }
+        )
+      }
     }
   }
 
