@@ -6,6 +6,15 @@ extension DiffState {
   /// Builds the ordered result: section flags, block statuses and word diffs.
   mutating func assemble() -> DocumentDiff {
     prepareWordDiffs()
+    // The rest only reads: from here a non-mutating method takes the state as it stands.
+    // (Called from a mutating one, each call, such as `pointers` once per section, would
+    // take a copy of the whole state, a retain and a release of each of its arrays.)
+    return assembled()
+  }
+
+  /// The result, from the matches and the word diffs made.
+  func assembled() -> DocumentDiff {
+    var wordDiffCapped = wordDiffCapped
     let movedSections = sectionsOutOfOrder()
     let reordered = blocksOutOfOrder()
     // By new index (matched and added), and by old index (deleted).
