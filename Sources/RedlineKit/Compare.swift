@@ -167,6 +167,8 @@ package func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpt
 package final class PhaseClock: Sendable {
   private let enabled = ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil
   private let start = Mutex(DispatchTime.now().uptimeNanoseconds)
+  /// The process's processor time at the last lap, all threads together.
+  private let cpuStart = Mutex(PhaseClock.processorTime())
 
   package init() {}
 
@@ -184,11 +186,25 @@ package final class PhaseClock: Sendable {
       defer { v = now }
       return now - v
     }
+    let cpu = cpuStart.withLock { v in
+      let now = max(v, PhaseClock.processorTime())
+      defer { v = now }
+      return now - v
+    }
     let memory = PhaseClock.residentMemory().map {
       String(format: ", resident %.1f MB (anonymous %.1f MB)", Double($0.total) / 1e6, Double($0.anonymous) / 1e6)
         + (PhaseClock.peakResident().map { String(format: ", peak %.1f MB", Double($0) / 1e6) } ?? "")
     }
-    FileHandle.standardError.write(Data("[profile] \(name): \(Double(ns) / 1e6) ms\(memory ?? "")\n".utf8))
+    FileHandle.standardError.write(
+      Data("[profile] \(name): \(Double(ns) / 1e6) ms (cpu \(Double(cpu) / 1e6) ms)\(memory ?? "")\n".utf8))
+  }
+
+  /// The processor time this process has used so far, all its threads, in nanoseconds: a
+  /// lap's processor time above its wall time is work done on the second core.
+  static func processorTime() -> UInt64 {
+    var t = timespec()
+    guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) == 0 else { return 0 }
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
   }
 
   /// The process's resident memory now, in bytes, and the anonymous part of it (the heap and
