@@ -440,7 +440,10 @@ struct BlockChanges: Sendable {
 
   /// The change for new block `m`, or nil for a split part shown with its first part.
   func new(_ m: Int, _ capped: inout Bool) -> BlockChange? {
-    let nb = b.blocks[m]
+    // Each block's fields are read where it stands, not through a copy of the block: a
+    // copy retains and releases its text, which for an unchanged block (most of them) is
+    // the only time its storage would be touched.
+    let kind = b.blocks[m].kind
     if let k = splitOf[m] {
       let parts = splitParts[k]!
       guard parts[0] == m else { return nil }
@@ -456,12 +459,12 @@ struct BlockChanges: Sendable {
         at += n + 1
       }
       return BlockChange(
-        status: .split, kind: nb.kind, old: k, new: m, matchedBy: .split, confidence: blkConfidence[m],
+        status: .split, kind: kind, old: k, new: m, matchedBy: .split, confidence: blkConfidence[m],
         segments: segs, cosmetic: [], parts: parts, pieces: pieces)
     }
     if let sources = mergeSources[m] {
       let joined = sources.map { a.blocks[$0].text }.joined(separator: " ")
-      let segs = wordDiff(joined, nb.text, &capped)
+      let segs = wordDiff(joined, b.blocks[m].text, &capped)
       var pieces: [BlockPiece] = []
       var at = 0
       for k in sources {
@@ -471,14 +474,13 @@ struct BlockChanges: Sendable {
         at += n + 1
       }
       return BlockChange(
-        status: .merged, kind: nb.kind, old: sources[0], new: m, matchedBy: .merged, confidence: blkConfidence[m],
+        status: .merged, kind: kind, old: sources[0], new: m, matchedBy: .merged, confidence: blkConfidence[m],
         segments: segs, cosmetic: [], sources: sources, pieces: pieces)
     }
     guard let k = blkBA[m] else {
       return BlockChange(
-        status: .added, kind: nb.kind, old: nil, new: m, matchedBy: nil, confidence: 1, segments: nil, cosmetic: [])
+        status: .added, kind: kind, old: nil, new: m, matchedBy: nil, confidence: 1, segments: nil, cosmetic: [])
     }
-    let ob = a.blocks[k]
     let sameText = aIds[k] == bIds[m]
     let method = blkMethod[m] ?? .exact
     let movedAway = method == .movedExact || method == .movedSimilar
@@ -490,16 +492,19 @@ struct BlockChanges: Sendable {
         if wasCapped { capped = true }
         segments = segs
       } else {
-        segments = wordDiff(ob.text, nb.text, &capped)
+        segments = wordDiff(a.blocks[k].text, b.blocks[m].text, &capped)
       }
     }
     var cosmetic: [String] = []
-    if ob.invisibles != nb.invisibles {
-      for x in nb.invisibles where !ob.invisibles.contains(x) { cosmetic.append("added " + x) }
-      for x in ob.invisibles where !nb.invisibles.contains(x) { cosmetic.append("removed " + x) }
+    if !a.blocks[k].invisibles.isEmpty || !b.blocks[m].invisibles.isEmpty {
+      let (oldInvisibles, newInvisibles) = (a.blocks[k].invisibles, b.blocks[m].invisibles)
+      if oldInvisibles != newInvisibles {
+        for x in newInvisibles where !oldInvisibles.contains(x) { cosmetic.append("added " + x) }
+        for x in oldInvisibles where !newInvisibles.contains(x) { cosmetic.append("removed " + x) }
+      }
     }
     return BlockChange(
-      status: status, kind: nb.kind, old: k, new: m, matchedBy: method, confidence: blkConfidence[m],
+      status: status, kind: kind, old: k, new: m, matchedBy: method, confidence: blkConfidence[m],
       segments: segments, cosmetic: cosmetic, withinSection: within && !movedAway)
   }
 }
