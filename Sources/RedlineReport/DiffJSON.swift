@@ -86,8 +86,9 @@ package enum DiffJSON {
   ) {
     let batches = self.batches(d, list, bytes: batchBytes)
     guard batches.count > 1 else {
-      var paths = HeadingPaths(old: d.old, new: d.new)
-      for sc in list { section(&w, d, sc, &paths, context: context) }
+      HeadingPaths.with(d) { paths in
+        for sc in list { section(&w, d, sc, &paths, context: context) }
+      }
       return
     }
     let window = 4
@@ -105,8 +106,9 @@ package enum DiffJSON {
           return b[k]
         }
         var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size, reusing: consume buffer)
-        var paths = HeadingPaths(old: d.old, new: d.new)
-        for i in range { section(&f, d, list[i], &paths, context: context) }
+        HeadingPaths.with(d) { paths in
+          for i in range { section(&f, d, list[i], &paths, context: context) }
+        }
         let bytes = f.takeFragmentBytes()
         written.withLock { $0[k] = bytes }
       }
@@ -261,25 +263,27 @@ package enum DiffJSON {
     _ w: inout JSONWriter, _ k: JSONKey?, _ i: Int?, _ paths: inout HeadingPaths, old: Bool,
     sameText: JSONWriter.StringMark? = nil
   ) -> JSONWriter.StringMark? {
-    // Written member by member: this runs for every block of both versions.
-    let doc = old ? paths.oldDoc : paths.newDoc
+    // Written member by member: this runs for every block of both versions. The block's
+    // fields are read where it stands (`paths`' buffers), not through a copy of its
+    // document or of the block: the copies retained and released the document's arrays,
+    // which the writers on both cores share, and the block's texts.
     guard let i else {
       w.null(k)
       return nil
     }
-    let b = doc.blocks[i]
+    let blocks = old ? paths.oldBlocks : paths.newBlocks
     var mark: JSONWriter.StringMark? = nil
-    w.object(k) { w in
-      w.value("line", b.line)
-      w.value("end_line", b.endLine)
-      w.value("label", b.label)
-      if let sameText, w.value("text", repeating: sameText) {
-        mark = sameText
-      } else {
-        mark = w.markedValue("text", b.text)
-      }
-      w.encoded("section", paths.encoded(b.section, old: old, for: w))
+    w.beginObject(k)
+    w.value("line", blocks[i].line)
+    w.value("end_line", blocks[i].endLine)
+    w.value("label", blocks[i].label)
+    if let sameText, w.value("text", repeating: sameText) {
+      mark = sameText
+    } else {
+      mark = w.markedValue("text", blocks[i].text)
     }
+    w.encoded("section", paths.encoded(blocks[i].section, old: old, for: w))
+    w.endObject()
     return mark
   }
 
@@ -291,7 +295,7 @@ package enum DiffJSON {
     // An unchanged block's text (most blocks) is the same on both sides, and most often
     // the same storage: its JSON is copied, not escaped again.
     var same: JSONWriter.StringMark? = nil
-    if let oldText, let o = b.old, let n = b.new, d.new.blocks[n].text.hasSameBytes(as: d.old.blocks[o].text) {
+    if let oldText, let o = b.old, let n = b.new, paths.newBlocks[n].text.hasSameBytes(as: paths.oldBlocks[o].text) {
       same = oldText
     }
     blockSide(&w, "new", b.new, &paths, old: false, sameText: same)
@@ -340,6 +344,9 @@ package enum DiffJSON {
 struct HeadingPaths {
   let oldDoc: Document
   let newDoc: Document
+  /// The versions' blocks, valid while `with`'s body runs.
+  let oldBlocks: UnsafeBufferPointer<Block>
+  let newBlocks: UnsafeBufferPointer<Block>
   private var cache: [Key: [UInt8]] = [:]
 
   private struct Key: Hashable {
@@ -348,9 +355,23 @@ struct HeadingPaths {
     let depth: Int
   }
 
-  init(old: Document, new: Document) {
+  private init(
+    old: Document, new: Document, oldBlocks: UnsafeBufferPointer<Block>, newBlocks: UnsafeBufferPointer<Block>
+  ) {
     oldDoc = old
     newDoc = new
+    self.oldBlocks = oldBlocks
+    self.newBlocks = newBlocks
+  }
+
+  /// Runs `body` with the heading paths of `d`'s versions, and their blocks lent to it.
+  static func with<R>(_ d: DocumentDiff, _ body: (inout HeadingPaths) -> R) -> R {
+    d.old.blocks.withUnsafeBufferPointer { a in
+      d.new.blocks.withUnsafeBufferPointer { b in
+        var paths = HeadingPaths(old: d.old, new: d.new, oldBlocks: a, newBlocks: b)
+        return body(&paths)
+      }
+    }
   }
 
   /// The JSON of the heading path of `section` (of the old or the new version), as `w`
