@@ -22,7 +22,9 @@ package enum Differ {
     state.findMoves()
     state.rescueRenamesFromMoves()
     state.findMergesAndSplits()
-    return state.assemble()
+    let diff = state.assemble()
+    releaseInBackground(consume state)
+    return diff
   }
 }
 

@@ -18,7 +18,7 @@ enum ParsedItem: Sendable, Equatable {
 /// The parse of a piece: its items, and whether its last top-level block (a fenced code
 /// block, an HTML block or a table) might run on into the next piece, in which case the
 /// two are parsed together.
-struct PieceParse: Sendable, Equatable {
+package struct PieceParse: Sendable, Equatable {
   var items: [ParsedItem]
   var openAtEnd: Bool
 }
@@ -95,6 +95,19 @@ package final class ParseCache: Sendable {
         : Entry(source: source, range: range, tables: tables, parse: parse)
       s.entries[hash, default: []].append(entry)
       s.bytes += range.count
+    }
+  }
+
+  /// Forgets everything. The sources (the versions' bytes, a mapped file's pages) are let go
+  /// here; the parses, hundreds of thousands of small objects in a long document, are
+  /// returned for the caller to free where it likes (`releaseInBackground`).
+  package func removeAll() -> [PieceParse] {
+    state.withLock { s in
+      var parses: [PieceParse] = []
+      for (_, list) in s.entries { for e in list { parses.append(e.parse) } }
+      s.entries = [:]
+      s.bytes = 0
+      return parses
     }
   }
 

@@ -54,7 +54,7 @@ func compareRaw(_ x: consuming RawVersion, _ y: consuming RawVersion, options: D
 
 /// Both versions parsed on two threads. Sections with the same bytes in both are parsed
 /// once: the second thread fills the shared cache from the end of its version while the
-/// first parses from the top. The bytes and the cache end here.
+/// first parses from the top. The bytes end here; the cache is let go on another thread.
 private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) throws(RedlineError) -> (
   DocumentVersion, DocumentVersion
 ) {
@@ -67,8 +67,10 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   }
   let results = ParseResults()
   // Both versions' bytes live while the cache does; their equal paragraphs share one text.
-  let cache = ParseCache(copiesBytes: false, sharesTexts: true)
+  // Each thread takes its own reference, so once both are done `held` has the only one.
+  let held = Mutex<ParseCache?>(ParseCache(copiesBytes: false, sharesTexts: true))
   DispatchQueue.concurrentPerform(iterations: 2) { k in
+    let cache = held.withLock { $0! }
     // Each thread takes its version out, so the loader holds the only reference to the
     // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.
     var v = versions.withLock { s in
@@ -86,6 +88,12 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
     } catch {
       results.set(k, .failure(.unsupportedType(path: v.path)))
     }
+  }
+  // The files are let go here (a mapped file is unmapped), before the diff; the cache's
+  // parses, which took 1.5 ms to free at 5 MB with the other core idle, on another thread.
+  if let cache = held.withLock({ $0.take() }) {
+    let parses = cache.removeAll()
+    releaseInBackground((consume cache, consume parses))
   }
   let (a, b) = results.both()
   switch (a, b) {

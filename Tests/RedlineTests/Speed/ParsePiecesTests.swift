@@ -104,6 +104,23 @@ import Testing
     }
   }
 
+  /// `removeAll` hands back every parse the cache held and forgets them all: the next
+  /// parse of the same bytes parses again, and gives the same document.
+  @Test func removeAllHandsBackTheParsesAndForgetsThem() {
+    let cache = ParseCache(copiesBytes: false)
+    let v = Array("# 1 Tavoite\n\nAlueet kehittyvät.\n\n# 2 Keinot\n\n- Yhteistyö.\n- Osaaminen.\n".utf8)
+    let fresh = Self.whole(v)
+    #expect(Self.pieces(v, cache: cache) == fresh)
+    let h = ParseCache.hash(v, 0..<v.count)
+    let parses = cache.removeAll()
+    #expect(parses.count == 2, "one parse for each of the two pieces")
+    #expect(parses.allSatisfy { !$0.items.isEmpty })
+    #expect(cache.removeAll().isEmpty, "nothing is left")
+    #expect(Self.pieces(v, cache: cache) == fresh)
+    #expect(cache.removeAll().count == 2, "parsed again, and remembered again")
+    #expect(h == ParseCache.hash(v, 0..<v.count))
+  }
+
   /// The same bytes parsed with and without the table extension are kept apart, and a
   /// cache over its byte limit forgets and starts again.
   @Test func cacheKeysOnTheBytesAndTheTableSetting() {
