@@ -44,7 +44,10 @@ struct DocumentBuilder {
   }
 
   /// Adds a block to the section opened last.
-  mutating func block(kind: BlockKind, line: Int, endLine: Int, text: String, depth: Int, invisibles: [String]) {
+  /// `text` and `invisibles` are taken over (a caller's last use of them is no copy).
+  mutating func block(
+    kind: BlockKind, line: Int, endLine: Int, text: consuming String, depth: Int, invisibles: consuming [String]
+  ) {
     guard !text.isEmpty else { return }
     let s = stack.last ?? 0
     ordinalInSection += 1
