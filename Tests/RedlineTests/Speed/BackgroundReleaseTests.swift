@@ -29,12 +29,14 @@ import Testing
     Tracked.callerMarker.withLock { $0 = pthread_self() }
     weak var watched: Tracked?
     do {
-      let t = Tracked { caller in
-        onCaller.withLock { $0 = caller }
-        done.signal()
-      }
-      watched = t
-      let holder = Holder(one: t, more: [t, t], text: "Alueiden kehittämisen teksti.")
+      // No other strong reference: were one left here, the value could be freed here, when
+      // it goes, after the job has let go of its own.
+      let holder = Holder(
+        one: Tracked { caller in
+          onCaller.withLock { $0 = caller }
+          done.signal()
+        }, more: [], text: "Alueiden kehittämisen teksti.")
+      watched = holder.one
       releaseInBackground(consume holder)
     }
     #expect(done.wait(timeout: .now() + 10) == .success, "it is freed")
