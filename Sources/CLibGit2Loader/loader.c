@@ -18,8 +18,10 @@
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char reason[512];
 static int failed;
+static void *loaded; /* the handle of the libgit2 in use, once loaded */
 
-/* Opens `soname` and fills `table`; 0, or the reason written into `out`. */
+/* Opens `soname` and fills `table`; 0, or the reason written into `out`. With `keep`, the
+   handle is kept in `loaded`. */
 static const char *open_library(const char *soname, struct clibgit2_table *table, int keep, char *out, size_t size) {
   void *library = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
   if (!library) {
@@ -34,9 +36,12 @@ static const char *open_library(const char *soname, struct clibgit2_table *table
     dlclose(library);
     return out;
   }
-  if (!keep) dlclose(library);
+  if (keep) loaded = library;
+  else dlclose(library);
   return 0;
 }
+
+void *clibgit2_library(void) { return failed ? 0 : loaded; }
 
 static void load(void) { failed = open_library(CLIBGIT2_SONAME, &clibgit2_fn, 1, reason, sizeof reason) != 0; }
 

@@ -102,7 +102,7 @@ enum LibGit2 {
   static let loadError: String? = clibgit2_load().map { String(cString: $0) }
 
   private static let initialized: Bool = {
-    let n = git_libgit2_init()
+    let n = clibgit2_init()  // git_libgit2_init without the CA certificates (decision 83)
     // Drafts repositories are often shared folders or copies owned by another user;
     // libgit2 1.5 reports those with a misleading "safe.directory not found" error.
     _ = clibgit2_set_owner_validation(0)
@@ -133,11 +133,16 @@ extension Repository {
   /// Whether this process has started libgit2 (for `REDLINE_PROFILE` and tests).
   package static var libgit2Started: Bool { LibGit2.started.load(ordering: .sequentiallyConsistent) }
 
-  /// How many times libgit2 asked mbedTLS to load the system's CA certificates and
-  /// Redline's stand-in loaded none (decision 83): 1 once a libgit2 built with mbedTLS
-  /// (Debian's) has started, 0 before or with a libgit2 built another way. For
-  /// `REDLINE_PROFILE` and tests.
+  /// How many times libgit2 asked mbedTLS to load the system's CA certificates as it
+  /// started, and Redline's stand-in loaded none (decision 83): 1 once a libgit2 built with
+  /// mbedTLS (Debian's) has started on a system with a CA bundle at its default place, 0
+  /// otherwise. For `REDLINE_PROFILE` and tests.
   package static var certificateLoadsSkipped: Int { Int(clibgit2_certificate_loads_skipped()) }
+
+  /// mbedTLS's result for loading the certificates of file `path` as libgit2 would once
+  /// started (the stand-in hands it on): 0, the number it could not parse, or a negative
+  /// mbedTLS error; -1 without mbedTLS. For tests.
+  package static func certificateFileLoad(_ path: String) -> Int { Int(clibgit2_certificate_file_load(path)) }
 
   /// Why the library `soname` could not serve as libgit2 (not found, or a function Redline
   /// calls is missing), in the words `start()` would use; nil when it could. The library is

@@ -14,9 +14,21 @@ const char *clibgit2_load(void);
    keeping it; 0 or the reason, as clibgit2_load gives it. For tests. */
 const char *clibgit2_try(const char *soname);
 
-/* How many times libgit2 asked mbedTLS to load CA certificates and the program's stand-in
-   loaded none (certificates.c): 1 once a libgit2 built with mbedTLS has started, 0 with
-   any other. For tests and REDLINE_PROFILE. */
+/* Starts libgit2 (git_libgit2_init) without letting it load the system's CA certificates
+   (certificates.c, decision 83); what git_libgit2_init returns. */
+int clibgit2_init(void);
+
+/* How many certificate loads libgit2 asked for while clibgit2_init ran, and the program's
+   stand-in skipped: 1 with a libgit2 built with mbedTLS on a system with a CA bundle at its
+   default place, 0 otherwise. For tests and REDLINE_PROFILE. */
 int clibgit2_certificate_loads_skipped(void);
+
+/* Loads the certificates of file `path` through mbedTLS's loader, as libgit2 would after it
+   has started, into a chain it then frees; mbedTLS's result (0, the number of certificates
+   it could not parse, or a negative error), or -1 without mbedTLS. For tests. */
+int clibgit2_certificate_file_load(const char *path);
+
+/* The handle of the libgit2 in use, or 0 before it is loaded (for certificates.c). */
+void *clibgit2_library(void);
 
 #endif
