@@ -66,7 +66,8 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
     (v.map { $0?.bytes.unchangedCheck }, v.map { $0?.path ?? "" })
   }
   let results = ParseResults()
-  // Both versions' bytes live while the cache does; their equal paragraphs share one text.
+  // Both versions' bytes live until the cache lets go of them (`removeAll`, below); their
+  // equal paragraphs share one text.
   // Each thread takes its own reference, so once both are done `held` has the only one.
   let held = Mutex<ParseCache?>(ParseCache(copiesBytes: false, sharesTexts: true))
   DispatchQueue.concurrentPerform(iterations: 2) { k in

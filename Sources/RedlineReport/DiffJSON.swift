@@ -364,7 +364,9 @@ struct HeadingPaths {
     self.newBlocks = newBlocks
   }
 
-  /// Runs `body` with the heading paths of `d`'s versions, and their blocks lent to it.
+  /// Runs `body` with the heading paths of `d`'s versions, and their blocks lent to it. The
+  /// paths hold pointers into the documents' block arrays: `body` must not let them (or
+  /// anything holding them) out.
   static func with<R>(_ d: DocumentDiff, _ body: (inout HeadingPaths) -> R) -> R {
     d.old.blocks.withUnsafeBufferPointer { a in
       d.new.blocks.withUnsafeBufferPointer { b in
