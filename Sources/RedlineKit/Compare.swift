@@ -68,10 +68,8 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   let results = ParseResults()
   // Both versions' bytes live until the cache lets go of them (`removeAll`, below); their
   // equal paragraphs share one text.
-  // Each thread takes its own reference, so once both are done `held` has the only one.
-  let held = Mutex<ParseCache?>(ParseCache(copiesBytes: false, sharesTexts: true))
+  let cache = ParseCache(copiesBytes: false, sharesTexts: true)
   DispatchQueue.concurrentPerform(iterations: 2) { k in
-    let cache = held.withLock { $0! }
     // Each thread takes its version out, so the loader holds the only reference to the
     // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.
     var v = versions.withLock { s in
@@ -92,10 +90,8 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   }
   // The files are let go here (a mapped file is unmapped), before the diff; the cache's
   // parses, which took 1.5 ms to free at 5 MB with the other core idle, on another thread.
-  if let cache = held.withLock({ $0.take() }) {
-    let parses = cache.removeAll()
-    releaseInBackground((consume cache, consume parses))
-  }
+  let parses = cache.removeAll()
+  releaseInBackground((consume cache, consume parses))
   let (a, b) = results.both()
   switch (a, b) {
   case (.success(let old), .success(let new)):
