@@ -170,7 +170,7 @@ package func compareFiles(_ oldPath: String, _ newPath: String, options: DiffOpt
 
 /// Prints phase timings to standard error when `REDLINE_PROFILE` is set (for `make bench`).
 package final class PhaseClock: Sendable {
-  private let enabled = ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil
+  private let enabled = getenv("REDLINE_PROFILE") != nil  // not ProcessInfo's: it copies the whole environment
   private let start = Mutex(DispatchTime.now().uptimeNanoseconds)
   /// The process's processor time at the last lap, all threads together.
   private let cpuStart = Mutex(PhaseClock.processorTime())

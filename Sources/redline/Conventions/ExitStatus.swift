@@ -31,28 +31,33 @@ extension Redline {
   /// a status from `ExitStatus`. Help, version and completion scripts go to standard output
   /// with status 0; a usage error is one line on standard error with status 2.
   static func main() {
+    let environment = ProcessInfo.processInfo.environment  // built once: each call builds it anew
     // git's external-diff (7 or 9 arguments) and difftool calls come first.
-    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst())) {
+    if let call = ExternalDiff.recognize(Array(CommandLine.arguments.dropFirst()), environment: environment) {
       let status = ExternalDiff.run(call)
       if let e = OutputFile.standardOutputError { printError(e) }
       Foundation.exit(OutputFile.standardOutputError == nil ? status : ExitStatus.error)
     }
+    #if DEBUG
+      if let file = environment["REDLINE_CHECK_COMMAND_LINES"] { checkCommandLines(file) }
+    #endif
     _ = Output.stdoutIsTerminal  // read before a pager takes standard output over
     _ = PhaseClock.run  // REDLINE_PROFILE: laps from here
     var status: Int32
     do {
-      var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
-      if command is ReadsOnly { Repository.skipRehashingOnRead() }
-      try configureOutput(for: command)
-      PhaseClock.run.lap("arguments and settings")
-      try command.run()
+      let args = hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst()))
+      if let quick = quickCommand(args) {
+        try start(quick, environment: environment)
+      } else {
+        try start(parseAsRoot(args), environment: environment)
+      }
       status = ExitStatus.success
     } catch {
       status = report(error)
     }
     Output.finish()
     PhaseClock.run.lap("output")
-    if ProcessInfo.processInfo.environment["REDLINE_PROFILE"] != nil {
+    if environment["REDLINE_PROFILE"] != nil {
       FileHandle.standardError.write(Data("[profile] libgit2 started: \(Repository.libgit2Started)\n".utf8))
       FileHandle.standardError.write(
         Data("[profile] CA certificate loads skipped: \(Repository.certificateLoadsSkipped)\n".utf8))
@@ -65,6 +70,33 @@ extension Redline {
       status = ExitStatus.error
     }
     Foundation.exit(status)
+  }
+
+  /// Loads the settings and runs the command. Generic, so that for `diff` read quickly the
+  /// compiler settles which of Redline's protocols the command adopts: at run time each
+  /// such question about a new type scans every protocol conformance in the program.
+  private static func start<C: ParsableCommand>(_ command: C, environment: [String: String]) throws {
+    var command = command
+    if command is ReadsOnly { Repository.skipRehashingOnRead() }
+    try configureOutput(for: command, environment: environment)
+    PhaseClock.run.lap("arguments and settings")
+    try command.run()
+  }
+
+  /// The command a plain `diff` line names, read without ArgumentParser
+  /// (`QuickCommandLine`), else nil. The debug build also has ArgumentParser read the line
+  /// and stops if the two commands differ: every test that runs `diff` checks the quick
+  /// reading.
+  static func quickCommand(_ args: [String]) -> DiffCommand? {
+    guard args.first == "diff", let command = DiffCommand(quick: args.dropFirst()) else { return nil }
+    #if DEBUG
+      let full = Result { try parseAsRoot(args) }
+      let theirs = (try? full.get()).map { String(reflecting: $0) } ?? "an error: \(full)"
+      precondition(
+        theirs == String(reflecting: command),
+        "redline: the quick reading of \(args) is \(String(reflecting: command)), ArgumentParser's \(theirs)")
+    #endif
+    return command
   }
 
   /// Prints what ended the run and returns the exit status.
@@ -124,8 +156,7 @@ extension Redline {
 
   /// Loads the settings from the repository the command names (or the current folder's,
   /// else the global git config) and sets up colour and paging.
-  private static func configureOutput(for command: ParsableCommand) throws {
-    let env = ProcessInfo.processInfo.environment
+  private static func configureOutput<C: ParsableCommand>(for command: C, environment env: [String: String]) throws {
     if let c = command as? MayLeaveSettingsUnread, !c.readsSettings {
       // Nothing in this run would use a git-config setting: libgit2 is not started for them.
       Output.configure(

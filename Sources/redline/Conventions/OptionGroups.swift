@@ -71,15 +71,17 @@ extension CommentCommand.Resolve: CommonOptions {}
 extension CommentCommand.Reopen: CommonOptions {}
 
 /// A parsed command's display options, without reflection when the command names them.
-func displayOptions(of command: ParsableCommand) -> DisplayOptions? { named(command) { $0.displayOptions } }
+func displayOptions<C: ParsableCommand>(of command: C) -> DisplayOptions? { named(command) { $0.displayOptions } }
 
 /// A parsed command's repository options, without reflection when the command names them.
-func repositoryOptions(of command: ParsableCommand) -> RepositoryOptions? { named(command) { $0.repositoryOptions } }
+func repositoryOptions<C: ParsableCommand>(of command: C) -> RepositoryOptions? {
+  named(command) { $0.repositoryOptions }
+}
 
 /// The group `pick` names, or for a command that names none, the one a walk finds. Debug
 /// builds (the tests' binary) also walk a command that names its groups and stop if the
 /// two disagree, so every test that runs the program checks the command's list.
-private func named<T>(_ command: ParsableCommand, _ pick: (OutputOptionGroups) -> T?) -> T? {
+private func named<C: ParsableCommand, T>(_ command: C, _ pick: (OutputOptionGroups) -> T?) -> T? {
   guard let groups = command as? OutputOptionGroups else { return find(T.self, in: command) }
   assert(
     String(describing: pick(groups)) == String(describing: find(T.self, in: command)),

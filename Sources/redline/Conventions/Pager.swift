@@ -14,8 +14,19 @@ struct Pager {
   /// The pager command, or nil when none should run.
   static func command(environment: [String: String], corePager: String?) -> String? {
     let chosen = environment["GIT_PAGER"] ?? corePager ?? environment["PAGER"] ?? "less -FRX"
-    let trimmed = chosen.trimmingCharacters(in: .whitespaces)
+    let trimmed = trimmingSpaces(chosen)
     return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
+  }
+
+  /// `s` without the spaces and tabs at either end: Foundation's `.whitespaces` (tab and
+  /// Unicode's space separators), without Foundation's `NSString` round trip (a million
+  /// instructions on each run's start).
+  static func trimmingSpaces(_ s: String) -> String {
+    func space(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+    let scalars = s.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !space($0) }), let last = scalars.lastIndex(where: { !space($0) })
+    else { return "" }
+    return String(scalars[first...last])
   }
 
   /// Whether the pager can run. A command with no shell syntax whose program is not found

@@ -168,6 +168,10 @@ import Testing
     let cat = runInTerminal(redlineBinary, args, cwd: d.path, env: ["GIT_PAGER": "cat"])
     #expect(cat.stdout.split(separator: "\n").count == 3)
     #expect(!cat.stdout.contains("C:"))
+    // Spaces and tabs around the command are not part of it (Unicode's spaces too).
+    let spaced = runInTerminal(redlineBinary, args, cwd: d.path, env: ["GIT_PAGER": "\t cat \u{3000}"])
+    #expect(spaced.stdout.split(separator: "\n").count == 3 && !spaced.stdout.contains("C:"), "a padded cat is cat")
+    #expect(paged(runInTerminal(redlineBinary, args, cwd: d.path, env: ["GIT_PAGER": " \u{00A0}sed s/^/G:/\t"]), "G:"))
     // Nothing written to standard output (output to a file) starts no pager.
     let out = d.path + "/x.md"
     let quiet = runInTerminal(
