@@ -36,7 +36,7 @@ test: deps
 	$(MAKE) browser-test
 
 bench: release
-	@for t in hyperfine /usr/bin/time valgrind; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq hyperfine time valgrind; break; }; done
+	@for t in /usr/bin/time valgrind; do command -v $$t >/dev/null || { $(SUDO) apt-get install -y -qq time valgrind; break; }; done
 	bench/run.sh
 	SIZE=1MB bench/history.sh
 	SIZE=5MB bench/history.sh

@@ -5,12 +5,13 @@
 # Usage: bench/blame.sh   (env: SIZE=5MB COMMITS=50 RUNS=3 OUT=bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH=$(pwd)/bench
 . bench/drafts.sh
 OUT=${OUT:-bench/out}; SIZE=${SIZE:-5MB}; COMMITS=${COMMITS:-50}
 REDLINE=$(realpath "${REDLINE:-.build/release/redline}")
 [ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
-for tool in hyperfine /usr/bin/time git python3; do
-  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install hyperfine time git python3)"; exit 2; }
+for tool in /usr/bin/time git python3; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install time git python3)"; exit 2; }
 done
 mkdir -p "$OUT"
 repo="$OUT/blame-$SIZE-$COMMITS"
@@ -21,7 +22,7 @@ fi
 cd "$repo"
 redline="$REDLINE blame HEAD paatos.md --format json"
 gitblame="git blame -M paatos.md"
-hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json ../blame.json "$redline" "$gitblame" >/dev/null 2>&1
+python3 "$BENCH/interleave.py" "${RUNS:-3}" ../blame.json "$redline" "$gitblame"
 : > ../blame-rss
 for c in "$redline" "$gitblame"; do
   /usr/bin/time -f "%M" -o ../rss $c >/dev/null 2>&1 || true

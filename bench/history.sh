@@ -7,6 +7,7 @@
 # Usage: bench/history.sh   (env: SIZE=5MB COMMITS=50 THREADS=1000 RUNS=3 OUT=bench/out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH=$(pwd)/bench
 . bench/drafts.sh
 OUT=${OUT:-bench/out}; SIZE=${SIZE:-5MB}; COMMITS=${COMMITS:-50}; THREADS=${THREADS:-1000}
 REDLINE=$(realpath "${REDLINE:-.build/release/redline}")
@@ -36,7 +37,7 @@ fi
 cc -O2 -o "$OUT/history_libgit2" bench/peers/history_libgit2.c -lgit2
 LG2=$(realpath "$OUT/history_libgit2")
 cd "$repo"
-hyperfine -N -i --warmup 1 --runs "${RUNS:-3}" --export-json "../history-$SIZE.json" \
+python3 "$BENCH/interleave.py" "${RUNS:-3}" "../history-$SIZE.json" \
   "$REDLINE comments --at HEAD --format json" \
   "git log -p --word-diff=porcelain -- paatos.md" \
   "git log -p -- paatos.md" \

@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-bench/out}
 mkdir -p "$OUT"
-for tool in hyperfine /usr/bin/time cc git; do
-  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install hyperfine time gcc git)"; exit 2; }
+for tool in /usr/bin/time cc git; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (apt-get install time gcc git)"; exit 2; }
 done
 REDLINE=${REDLINE:-.build/release/redline}
 [ -x "$REDLINE" ] || { echo "bench: build first: swift build -c release --product redline"; exit 2; }
@@ -65,14 +65,24 @@ for p in "${pairs[@]}"; do
     [redline-changes]="$REDLINE diff --format json --context 0 --compact --files $old $new"
     [difflib]="$PY bench/peers/peer_difflib.py $old $new"
   )
-  for tool in redline redline-changes redline-stat git-word-diff git-histogram floor-lines difflib; do
+  tools=(redline redline-changes redline-stat git-word-diff git-histogram floor-lines difflib)
+  declare -A rss=() outbytes=()
+  ordered=()
+  for tool in "${tools[@]}"; do
     cmd=${cmds[$tool]}
     /usr/bin/time -f "%M" -o "$OUT/rss" $cmd >/dev/null 2>/dev/null || true
-    rss=$(tail -1 "$OUT/rss")
-    outbytes=$($cmd 2>/dev/null | wc -c || true)
-    hyperfine -N -i --warmup 1 --runs ${RUNS:-7} --export-json "$OUT/$name-$tool.json" "$cmd" >/dev/null 2>&1
-    median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$OUT/$name-$tool.json")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "$rss" "$(stat -c %s "$old")" "$outbytes" >> "$OUT/results.tsv"
+    rss[$tool]=$(tail -1 "$OUT/rss")
+    outbytes[$tool]=$($cmd 2>/dev/null | wc -c || true)
+    ordered+=("$cmd")
+  done
+  # All of the pair's commands timed in turn, round after round (bench/interleave.py): the
+  # machine's speed drifts by up to a fifth within minutes, and each ratio should compare
+  # runs made in the same moments.
+  python3 bench/interleave.py "${RUNS:-7}" "$OUT/$name-times.json" "${ordered[@]}"
+  for k in "${!tools[@]}"; do
+    tool=${tools[$k]}
+    median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$OUT/$name-times.json" "$k")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$median" "${rss[$tool]}" "$(stat -c %s "$old")" "${outbytes[$tool]}" >> "$OUT/results.tsv"
   done
 done
 
