@@ -246,6 +246,13 @@ struct DiffState {
 
   /// Pairs whose key occurs exactly once on each side (`(key, section index)` lists).
   func uniquePairs<K: Hashable>(_ xs: [(K, Int)], _ ys: [(K, Int)]) -> [(Int, Int)] {
+    // A section's children are a handful: comparing them pairwise is cheaper than two
+    // dictionaries, and gives the same pairs.
+    xs.count * (xs.count + ys.count) <= 256 ? Self.uniquePairsByComparing(xs, ys) : Self.uniquePairsByHashing(xs, ys)
+  }
+
+  /// `uniquePairs` through two dictionaries: for long lists.
+  static func uniquePairsByHashing<K: Hashable>(_ xs: [(K, Int)], _ ys: [(K, Int)]) -> [(Int, Int)] {
     var ca: [K: (Int, Int)] = [:]
     for (k, i) in xs {
       ca[k] = ca[k].map { ($0.0 + 1, $0.1) } ?? (1, i)
@@ -257,6 +264,24 @@ struct DiffState {
     var out: [(Int, Int)] = []
     for (k, (n, i)) in ca where n == 1 {
       if let (m, j) = cb[k], m == 1 { out.append((i, j)) }
+    }
+    return out.sorted { $0.1 < $1.1 }
+  }
+
+  /// `uniquePairs` by comparing every key with every other: for short lists.
+  static func uniquePairsByComparing<K: Equatable>(_ xs: [(K, Int)], _ ys: [(K, Int)]) -> [(Int, Int)] {
+    var out: [(Int, Int)] = []
+    for p in xs.indices {
+      let k = xs[p].0
+      guard !xs.indices.contains(where: { $0 != p && xs[$0].0 == k }) else { continue }
+      var match: Int? = nil
+      var count = 0
+      for (key, j) in ys where key == k {
+        count += 1
+        match = j
+        if count > 1 { break }
+      }
+      if count == 1, let j = match { out.append((xs[p].1, j)) }
     }
     return out.sorted { $0.1 < $1.1 }
   }
