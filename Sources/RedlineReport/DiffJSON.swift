@@ -13,7 +13,7 @@ package enum DiffJSON {
   /// default) every block of both versions is listed.
   package static func render(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
-    context: Int? = nil, batchBytes: Int = 1 << 18
+    context: Int? = nil, batchBytes: Int = 1 << 16
   )
     -> [UInt8]
   {
@@ -26,7 +26,7 @@ package enum DiffJSON {
   /// written, so a diff of a long document never holds its whole JSON in memory.
   package static func write(
     _ d: DocumentDiff, old: VersionRef, new: VersionRef, sections: [SectionChange]? = nil, pretty: Bool = true,
-    context: Int? = nil, chunk: Int = 1 << 18, batchBytes: Int = 1 << 18,
+    context: Int? = nil, chunk: Int = 1 << 18, batchBytes: Int = 1 << 16,
     to sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     JSONWriter.stream(schema: schema, pretty: pretty, chunk: chunk, to: sink) { w in
@@ -77,12 +77,14 @@ package enum DiffJSON {
   }
 
   /// The sections, in batches of about `batchBytes` of text written on both cores, a
-  /// window of four batches at a time, each into its own buffer and then, in order, into
+  /// window of sixteen batches at a time, each into its own buffer and then, in order, into
   /// `w`: the same bytes as one thread writing them all (a test compares them at every
-  /// batch size); the 5 MB comparison's JSON took 15–16 ms on one core, 12–14 ms so. Short
+  /// batch size); the 5 MB comparison's JSON took 15–16 ms on one core, 12–14 ms so. Small
+  /// batches (64 KiB of text), many to a window, leave a core idle for less at the end of
+  /// each window than four of 256 KiB did (the JSON phase 1.6 → 1.8 cores busy). Short
   /// diffs are written on this thread.
   static func writeSections(
-    _ w: inout JSONWriter, _ d: DocumentDiff, _ list: [SectionChange], context: Int?, batchBytes: Int = 1 << 18
+    _ w: inout JSONWriter, _ d: DocumentDiff, _ list: [SectionChange], context: Int?, batchBytes: Int = 1 << 16
   ) {
     let batches = self.batches(d, list, bytes: batchBytes)
     guard batches.count > 1 else {
@@ -91,7 +93,7 @@ package enum DiffJSON {
       }
       return
     }
-    let window = 4
+    let window = 16
     // Each window's buffers are the last window's, emptied: their pages stay the process's,
     // where fresh buffers came from pages the allocator had just given back (a fifth of a
     // long comparison's page faults).
