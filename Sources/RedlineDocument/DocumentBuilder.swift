@@ -82,7 +82,8 @@ struct DocumentBuilder {
         sections[i].label = "§#\(i)"
       }
     }
-    let prefixes = sections.map { $0.label + " ¶" }  // "§2.1 ¶", once per section
+    // "§2.1 ¶", once per section; through the buffer, as `map` copies each section.
+    let prefixes = sections.withUnsafeBufferPointer { s in s.indices.map { s[$0].label + " ¶" } }
     for i in blocks.indices { blocks[i].label = prefixes[blocks[i].section] + String(blocks[i].ordinal) }
     return Document(path: path, format: format, sections: sections, blocks: blocks, lineCount: lineCount)
   }

@@ -161,14 +161,18 @@ package enum DiffJSON {
   /// One side of a section pair: its heading, place and label, or `null`.
   static func sectionSide(_ w: inout JSONWriter, _ k: JSONKey, _ doc: Document, _ i: Int?) {
     // Member by member (not through `members`' table of existentials): this runs for
-    // both sides of every section.
-    w.object(k, i.map { doc.sections[$0] }) { w, s in
-      w.value("heading", s.heading)
-      w.value("level", s.level)
-      w.value("number", s.number)
-      w.value("line", s.line)
-      w.value("label", s.label)
-      w.value("id", s.anchorID)
+    // both sides of every section. The section is read where it stands, through the
+    // buffer: a copy would retain and release each of its texts and arrays.
+    guard let i else { return w.null(k) }
+    doc.sections.withUnsafeBufferPointer { sections in
+      w.object(k) { w in
+        w.value("heading", sections[i].heading)
+        w.value("level", sections[i].level)
+        w.value("number", sections[i].number)
+        w.value("line", sections[i].line)
+        w.value("label", sections[i].label)
+        w.value("id", sections[i].anchorID)
+      }
     }
   }
 
