@@ -42,7 +42,7 @@ python3 "$BENCH/interleave.py" "${RUNS:-3}" "../history-$SIZE.json" \
   "git log -p --word-diff=porcelain -- paatos.md" \
   "git log -p -- paatos.md" \
   "$LG2 read . paatos.md" \
-  "$LG2 read-nohash . paatos.md" >/dev/null 2>&1
+  "$LG2 read-nohash . paatos.md"
 : > ../history-rss
 for c in "$REDLINE comments --at HEAD --format json" "git log -p --word-diff=porcelain -- paatos.md"; do
   /usr/bin/time -f "%M" -o ../rss $c >/dev/null 2>&1 || true

@@ -10,16 +10,18 @@ OUT.json: as hyperfine's --export-json writes it, {"results": [{"command", "medi
 import json, os, shlex, statistics, sys, time
 
 runs, out, commands = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+if runs < 1 or not commands:
+    sys.exit("bench/interleave.py: give RUNS (1 or more), OUT.json and at least one command")
 argvs = [shlex.split(c) for c in commands]
 null = os.open(os.devnull, os.O_WRONLY)
 actions = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
 times = [[] for _ in commands]
-for round in range(runs + 1):
+for turn in range(runs + 1):
     for k, argv in enumerate(argvs):
         start = time.perf_counter()
         pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
         os.waitpid(pid, 0)
-        if round > 0:
+        if turn > 0:
             times[k].append(time.perf_counter() - start)
 with open(out, "w") as f:
     results = [{"command": c, "median": statistics.median(t), "times": t} for c, t in zip(commands, times)]

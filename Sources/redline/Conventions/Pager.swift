@@ -18,11 +18,13 @@ struct Pager {
     return trimmed.isEmpty || trimmed == "cat" ? nil : trimmed
   }
 
-  /// `s` without the spaces and tabs at either end: Foundation's `.whitespaces` (tab and
-  /// Unicode's space separators), without Foundation's `NSString` round trip (a million
-  /// instructions on each run's start).
+  /// `s` without the spaces and tabs at either end: what Foundation's `.whitespaces` trims
+  /// (tab, Unicode's space separators and, on Linux, the zero-width space), without
+  /// Foundation's `NSString` round trip (a million instructions on each run's start).
   static func trimmingSpaces(_ s: String) -> String {
-    func space(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+    func space(_ u: Unicode.Scalar) -> Bool {
+      u == "\t" || u == "\u{200B}" || u.properties.generalCategory == .spaceSeparator
+    }
     let scalars = s.unicodeScalars
     guard let first = scalars.firstIndex(where: { !space($0) }), let last = scalars.lastIndex(where: { !space($0) })
     else { return "" }

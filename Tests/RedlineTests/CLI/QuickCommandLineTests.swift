@@ -31,6 +31,7 @@ import Testing
       ["diff", "v1", "v2", "--section", "2.1", "--budget", "100", "--exit-code"],
       ["diff", "--files", "a.md", "b.md", "--format", "json", "--context", "0", "--compact"],
       ["diff", "v1", "v2", "--output", "ändringar.json", "--context=3"],
+      ["diff", "help", "v2"], ["diff", "log", "v2", "help"],  // words ArgumentParser reads as arguments here
     ]
     for (line, reading) in zip(plain, try readings(plain)) {
       #expect(reading.quick != nil, "left to ArgumentParser: \(line)")
@@ -59,6 +60,9 @@ import Testing
       ["diff", "a", "b", "--compact"], ["diff", "a", "b", "-oout.json"], ["diff", "a", "b", "--budget", "x"],
       ["diff", "a", "b", "--context"], ["diff", "a", "b", "--section", ""], ["diff", "a", "b", "--bogus"],
       ["diff", "a", "b", "--output", "-"], ["diff", "a", "b", "--stat", "--context", "1"], ["log"], ["--version"],
+      // A dash and a combining mark (or a joiner) is one character, not an option.
+      ["diff", "-\u{301}o", "x.html", "a", "b"], ["diff", "-\u{200D}o", "x.html", "a", "b"],
+      ["diff", "--\u{301}stat", "a", "b"], ["diff", "a", "b", "--format=\u{301}json"],
     ]
     for (line, reading) in zip(other, try readings(other)) {
       #expect(reading.quick == nil, "read quickly: \(line)")
