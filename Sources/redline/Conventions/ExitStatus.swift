@@ -90,8 +90,7 @@ extension Redline {
   static func quickCommand(_ args: [String]) -> DiffCommand? {
     guard args.first == "diff", let command = DiffCommand(quick: args.dropFirst()) else { return nil }
     #if DEBUG
-      let full = Result { try parseAsRoot(args) }
-      let theirs = (try? full.get()).map { String(reflecting: $0) } ?? "an error: \(full)"
+      let theirs = argumentParserReading(args)
       precondition(
         theirs == String(reflecting: command),
         "redline: the quick reading of \(args) is \(String(reflecting: command)), ArgumentParser's \(theirs)")

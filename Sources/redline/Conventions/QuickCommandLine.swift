@@ -126,10 +126,8 @@ extension DiffCommand {
       do {
         let lines = try JSONDecoder().decode([[String]].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
         let report = lines.map { args -> [String: String?] in
-          let full = Result { try parseAsRoot(args) }
-          let theirs = (try? full.get()).map { String(reflecting: $0) } ?? "error: \(full)"
           let quick = args.first == "diff" ? DiffCommand(quick: args.dropFirst()).map { String(reflecting: $0) } : nil
-          return ["quick": quick, "full": theirs]
+          return ["quick": quick, "full": argumentParserReading(args)]
         }
         FileHandle.standardOutput.write(try JSONEncoder().encode(report))
         Foundation.exit(0)
@@ -137,6 +135,13 @@ extension DiffCommand {
         FileHandle.standardError.write(Data("redline: error: \(error)\n".utf8))
         Foundation.exit(2)
       }
+    }
+
+    /// The command ArgumentParser makes of `args`, as `String(reflecting:)` shows it, or its
+    /// error: what the quick reading is compared with.
+    static func argumentParserReading(_ args: [String]) -> String {
+      let full = Result { try parseAsRoot(args) }
+      return (try? full.get()).map { String(reflecting: $0) } ?? "an error: \(full)"
     }
   }
 #endif
