@@ -90,14 +90,27 @@ def build(g, target_bytes):
                     it = g.item()
                     out.append(("li", it))
                     size += len(it.encode()) + 3
+                size += 1  # the blank line after the list
         return out
 
+    def title():
+        # "## 12.3 Title" and the blank line after it, as render writes it.
+        nonlocal size
+        t = g.title()
+        size += len(t.encode()) + 12
+        return t
+
+    # The size counts every byte render writes (headings too), and is checked before each
+    # section, so "1MB" is about 1,000,000 bytes (it once counted paragraphs only, and whole
+    # chapters of ~115 KB at a time: 1.08 MB).
     while size < target_bytes:
-        ch = [g.title(), blocks(), []]
+        ch = [title(), blocks(), []]
         for _ in range(g.rng.randint(3, 8)):
-            sec = [g.title(), blocks(), []]
+            if ch[2] and size >= target_bytes:
+                break
+            sec = [title(), blocks(), []]
             for _ in range(g.rng.randint(0, 5)):
-                sec[2].append([g.title(), blocks(), []])
+                sec[2].append([title(), blocks(), []])
             ch[2].append(sec)
         chapters.append(ch)
     return chapters
