@@ -189,9 +189,10 @@ package struct BlockMapping: Sendable, Hashable {
 }
 
 extension DocumentDiff {
-  /// Old block index → where it went. Blocks deleted outright have no entry.
-  package var blockMapping: [Int: BlockMapping] {
-    var m: [Int: BlockMapping] = [:]
+  /// Where each old block went, by old block index: nil for a block deleted outright.
+  /// (An array, not a dictionary: a history walk builds one per pair of versions.)
+  package var blockMapping: [BlockMapping?] {
+    var m = [BlockMapping?](repeating: nil, count: old.blocks.count)
     for s in sections {
       for b in s.blocks {
         guard b.new != nil else { continue }

@@ -76,19 +76,29 @@ package struct BlockMapping: Sendable {
     package var merged = false
   }
 
-  package var targets: [Int: Target] = [:]
-  /// Old section index → new section index, and whether its own blocks changed.
-  package var sections: [Int: (index: Int, changed: Bool)] = [:]
+  /// By old block index: where it went, nil for a block deleted outright.
+  private var targets: [Target?]
+  /// By old section index: the new section index, and whether its own blocks changed.
+  private var sections: [(index: Int, changed: Bool)?]
 
   package init(_ d: DocumentDiff) {
+    sections = Array(repeating: nil, count: d.old.sections.count)
     for s in d.sections {
       if let o = s.old, let n = s.new { sections[o] = (n, !s.isUnchanged || s.renamed) }
     }
     // The diff's own mapping: every source of a merge goes to the merged block, a split
     // block to the part holding most of its words (a quote is then followed in `step`).
-    for (o, m) in d.blockMapping {
-      targets[o] = Target(index: m.new, changed: m.changed, confidence: m.confidence, merged: m.status == .merged)
+    targets = d.blockMapping.map { m in
+      m.map { Target(index: $0.new, changed: $0.changed, confidence: $0.confidence, merged: $0.status == .merged) }
     }
+  }
+
+  /// Where old block `i` went; nil when it was deleted outright (or is out of range).
+  package func target(ofBlock i: Int) -> Target? { targets.indices.contains(i) ? targets[i] : nil }
+
+  /// Where old section `i` went, and whether its own blocks changed; nil when it was deleted.
+  package func target(ofSection i: Int) -> (index: Int, changed: Bool)? {
+    sections.indices.contains(i) ? sections[i] : nil
   }
 }
 
@@ -143,7 +153,7 @@ package enum Reanchor {
     guard let i = t.index else { return t }
     var out = t
     if a.kind != .block {
-      guard let next = map.sections[i] else {
+      guard let next = map.target(ofSection: i) else {
         out.index = nil
         return out
       }
@@ -152,14 +162,14 @@ package enum Reanchor {
         t.changed || (a.kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
       return out
     }
-    let before = old.blocks[i].text
-    if let next = map.targets[i] {
+    if let next = map.target(ofBlock: i) {
       out.index = next.index
       out.changed = t.changed || next.changed
       out.merged = t.merged || next.merged
       out.confidence = min(t.confidence, next.confidence)
       // A split: the quoted words went to another block; follow them.
-      if let q = a.quote, QuoteMatch.contains(before, q), !QuoteMatch.contains(new.blocks[next.index].text, q),
+      if let q = a.quote, QuoteMatch.contains(old.blocks[i].text, q),
+        !QuoteMatch.contains(new.blocks[next.index].text, q),
         let j = unique(new, { QuoteMatch.contains($0, q) })
       {
         out.index = j
@@ -167,8 +177,9 @@ package enum Reanchor {
       }
       return out
     }
+    let before = old.blocks[i].text
     // The diff lost the block. Its whole text inside exactly one block: merged there.
-    if let j = unique(new, { $0 != before && TextSearch.contains($0, before) }) {
+    if let j = unique(new, { TextSearch.contains($0, before) && $0 != before }) {
       out.index = j
       out.changed = true
       out.merged = true
@@ -273,7 +284,7 @@ package enum Reanchor {
       p = Placement(
         status: changed ? .addressed : .open, block: found.index, moved: movedSection(a, doc, found.index),
         matchedBy: found.method, confidence: found.confidence, changes: changed ? WordDiff.diff(a.text, text) : nil)
-    } else if let j = unique(doc, { $0 != a.text && TextSearch.contains($0, a.text) }) ?? sentencesHome(a.text, in: doc)
+    } else if let j = unique(doc, { TextSearch.contains($0, a.text) && $0 != a.text }) ?? sentencesHome(a.text, in: doc)
     {
       p = Placement(
         status: .merged, block: j, moved: movedSection(a, doc, j), matchedBy: .containment,

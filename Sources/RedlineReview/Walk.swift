@@ -1,5 +1,7 @@
+import Dispatch
 import RedlineDiff
 import RedlineDocument
+import Synchronization
 
 /// One version of a document that re-anchoring walks through.
 package struct VersionStep: Sendable, Hashable {
@@ -115,64 +117,72 @@ package enum ThreadWalk {
     }
     // Every version from the oldest thread's own onward is needed, in chain order: the
     // source may read them on a second core while this one diffs.
-    let starts = live.compactMap { t -> Int? in
-      if case .inChain(let k) = source.origin(of: t.anchor, in: chain) { return k }
-      return nil
-    }
-    if let first = starts.min(), first < chain.count - 1 {
+    let origins = live.map { source.origin(of: $0.anchor, in: chain) }
+    let first =
+      origins.compactMap { o -> Int? in
+        if case .inChain(let k) = o { return k }
+        return nil
+      }.min() ?? chain.count - 1
+    if first < chain.count - 1 {
       source.readAhead(Array(chain[first..<(chain.count - 1)]), path: path)
     }
     let finalDoc: Document
     do { finalDoc = try source.document(at: last, path: path) } catch {
       return (nil, reports + live.map { failed($0, "its document '\(path)': \(error.description)") })
     }
-    var docs: [Int: Result<Document, VersionReadError>] = [chain.count - 1: .success(finalDoc)]
-    func doc(_ k: Int) -> Result<Document, VersionReadError> {
-      if let d = docs[k] { return d }
-      let d: Result<Document, VersionReadError>
-      do { d = .success(try source.document(at: chain[k], path: path)) } catch { d = .failure(error) }
-      docs[k] = d
-      return d
+    // Each version is read once, when a thread first needs it (the source reads ahead
+    // in chain order), and each pair of consecutive versions that differ is diffed once,
+    // for every thread. The final version's text index is built on another core meanwhile.
+    var docs = [Document?](repeating: nil, count: chain.count)
+    var unread = [VersionReadError?](repeating: nil, count: chain.count)
+    var fetched = [Bool](repeating: false, count: chain.count)
+    docs[chain.count - 1] = finalDoc
+    fetched[chain.count - 1] = true
+    func fetch(_ k: Int) {
+      guard !fetched[k] else { return }
+      fetched[k] = true
+      do { docs[k] = try source.document(at: chain[k], path: path) } catch { unread[k] = error }
     }
-    var maps: [Int: BlockMapping] = [:]
-    func map(_ k: Int, _ a: Document, _ b: Document) -> BlockMapping {
+    var maps = [BlockMapping?](repeating: nil, count: chain.count)
+    func map(_ k: Int) -> BlockMapping {
       if let m = maps[k] { return m }
-      let m = BlockMapping(Differ.diff(a, b))
+      let m = BlockMapping(Differ.diff(docs[k]!, docs[k + 1]!))
       maps[k] = m
       return m
     }
-    let finalIndex = TextIndex(finalDoc.blocks.map(\.text))
+    let jobs = DispatchGroup()
+    let built = Built()
+    if !live.isEmpty {
+      DispatchQueue.global().async(group: jobs) { built.index = TextIndex(finalDoc.blocks.map(\.text)) }
+    }
     var lookups: [Int: AnchorLookup] = [:]  // by version, for the threads made in it
-    for t in live {
+    var finalIndex: TextIndex?
+    for (n, t) in live.enumerated() {
       var trail: Trail?
       var reason: String?
-      switch source.origin(of: t.anchor, in: chain) {
+      switch origins[n] {
       case .inChain(let start):
-        switch doc(start) {
-        case .failure(let e):
+        fetch(start)
+        if let e = unread[start] {
           reason = "its version could not be read (\(e.description)); found by text alone"
-        case .success(let startDoc):
-          if lookups[start] == nil { lookups[start] = AnchorLookup(startDoc) }
-          guard let idx = anchorIndex(t.anchor, in: startDoc, lookup: lookups[start]) else { break }
-          var tr = Trail(index: idx)
-          var k = start
-          var prev = startDoc
-          while k < chain.count - 1, tr.index != nil {
-            switch doc(k + 1) {
-            case .failure(let e):
-              reason = "a version in between could not be read (\(e.description)); found by text alone"
-              tr.index = nil
-            case .success(let next):
-              if chain[k].key != chain[k + 1].key {
-                tr = Reanchor.step(tr, map(k, prev, next), anchor: t.anchor, old: prev, new: next)
-              }
-              prev = next
-            }
-            if reason != nil { break }
-            k += 1
-          }
-          trail = reason == nil ? tr : nil
+          break
         }
+        if lookups[start] == nil { lookups[start] = AnchorLookup(docs[start]!) }
+        guard let idx = anchorIndex(t.anchor, in: docs[start]!, lookup: lookups[start]) else { break }
+        var tr = Trail(index: idx)
+        var k = start
+        while k < chain.count - 1, tr.index != nil {
+          fetch(k + 1)
+          if let e = unread[k + 1] {
+            reason = "a version in between could not be read (\(e.description)); found by text alone"
+            break
+          }
+          if chain[k].key != chain[k + 1].key {
+            tr = Reanchor.step(tr, map(k), anchor: t.anchor, old: docs[k]!, new: docs[k + 1]!)
+          }
+          k += 1
+        }
+        trail = reason == nil ? tr : nil
       case .offChain(let v):
         do {
           let startDoc = try source.document(at: v, path: t.anchor.path)
@@ -189,11 +199,21 @@ package enum ThreadWalk {
       case .unreadable(let e):
         reason = "its version could not be read (\(e.description)); found by text alone"
       }
+      if finalIndex == nil {
+        jobs.wait()
+        finalIndex = built.index
+      }
       var p = Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex)
       if p.reason == nil { p.reason = reason }
       reports.append(ThreadReport(id: t.id, thread: t, placement: p, error: nil))
     }
     return (finalDoc, reports)
+  }
+
+  /// The text index a job builds: written once by that job, read only after the group
+  /// it ran in was waited for (which orders the two), so never shared while in use.
+  private final class Built: @unchecked Sendable {
+    var index: TextIndex?
   }
 
   /// The anchored block (or section) in its own version: by index when the text agrees,

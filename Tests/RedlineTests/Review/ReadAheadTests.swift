@@ -80,4 +80,38 @@ import Testing
     #expect(summary(ahead.reports) == summary(inTurn.reports))
     #expect(ahead.reports.filter { $0.placement.reason?.contains("could not be read") == true }.count == 2)
   }
+
+  /// The walk shares versions, diffs and the final text index among all threads (issue 14):
+  /// placing them together must give each thread the placement it gets when placed alone.
+  /// Threads sit on paragraphs the edits keep, change, move and delete, made in several
+  /// versions, so the walk's steps, lost blocks and text searches are all crossed.
+  @Test func placingThreadsTogetherEqualsPlacingEachAlone() throws {
+    let texts = (0..<7).map { Self.version($0) }
+    let (d, r) = datedRepo(texts)
+    _ = d
+    var made = 0
+    for v in ["v1", "v2", "v4"] {
+      for s in ["1", "1.1", "2", "2.1", "3"] {
+        for k in 1...6 {
+          if (try? r.addComment(
+            revision: v, path: "doc.md", block: "§\(s) ¶\(k)", quote: nil, author: aino, message: "m",
+            commit: false)) != nil
+          {
+            made += 1
+          }
+        }
+      }
+    }
+    #expect(made >= 20)
+    let threads = try r.reviewStore().load().threads
+    let together = ThreadWalk.place(threads, path: "doc.md", source: try r.versionSource(at: "HEAD"))
+    var alone: [ThreadReport] = []
+    for t in threads {
+      alone += ThreadWalk.place([t], path: "doc.md", source: try r.versionSource(at: "HEAD")).reports
+    }
+    #expect(summary(together.reports) == summary(alone))
+    // Not all open: the walk crossed changes.
+    let statuses = Set(together.reports.map(\.placement.status))
+    #expect(statuses.count >= 2, "\(statuses)")
+  }
 }
