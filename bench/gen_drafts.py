@@ -100,7 +100,7 @@ def build(g, target_bytes):
         size += len(t.encode()) + 12
         return t
 
-    # The size counts every byte render writes (headings too), and is checked before each
+    # The size counts about every byte render writes (headings too), and is checked before each
     # section, so "1MB" is about 1,000,000 bytes (it once counted paragraphs only, and whole
     # chapters of ~115 KB at a time: 1.08 MB).
     while size < target_bytes:

@@ -1,7 +1,5 @@
-import Dispatch
 import RedlineDiff
 import RedlineDocument
-import Synchronization
 
 /// One version of a document that re-anchoring walks through.
 package struct VersionStep: Sendable, Hashable {
@@ -132,7 +130,8 @@ package enum ThreadWalk {
     }
     // Each version is read once, when a thread first needs it (the source reads ahead
     // in chain order), and each pair of consecutive versions that differ is diffed once,
-    // for every thread. The final version's text index is built on another core meanwhile.
+    // for every thread. The final version's text index is built when a thread that the
+    // walk lost is first searched for by text.
     var docs = [Document?](repeating: nil, count: chain.count)
     var unread = [VersionReadError?](repeating: nil, count: chain.count)
     var fetched = [Bool](repeating: false, count: chain.count)
@@ -149,11 +148,6 @@ package enum ThreadWalk {
       let m = BlockMapping(Differ.diff(docs[k]!, docs[k + 1]!))
       maps[k] = m
       return m
-    }
-    let jobs = DispatchGroup()
-    let built = Built()
-    if !live.isEmpty {
-      DispatchQueue.global().async(group: jobs) { built.index = TextIndex(finalDoc.blocks.map(\.text)) }
     }
     var lookups: [Int: AnchorLookup] = [:]  // by version, for the threads made in it
     var finalIndex: TextIndex?
@@ -199,21 +193,12 @@ package enum ThreadWalk {
       case .unreadable(let e):
         reason = "its version could not be read (\(e.description)); found by text alone"
       }
-      if finalIndex == nil {
-        jobs.wait()
-        finalIndex = built.index
-      }
+      if finalIndex == nil && trail?.index == nil { finalIndex = TextIndex(finalDoc.blocks.map(\.text)) }
       var p = Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex)
       if p.reason == nil { p.reason = reason }
       reports.append(ThreadReport(id: t.id, thread: t, placement: p, error: nil))
     }
     return (finalDoc, reports)
-  }
-
-  /// The text index a job builds: written once by that job, read only after the group
-  /// it ran in was waited for (which orders the two), so never shared while in use.
-  private final class Built: @unchecked Sendable {
-    var index: TextIndex?
   }
 
   /// The anchored block (or section) in its own version: by index when the text agrees,

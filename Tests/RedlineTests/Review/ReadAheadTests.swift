@@ -109,7 +109,15 @@ import Testing
     for t in threads {
       alone += ThreadWalk.place([t], path: "doc.md", source: try r.versionSource(at: "HEAD")).reports
     }
-    #expect(summary(together.reports) == summary(alone))
+    // Every field a reader sees, not only status and block.
+    func full(_ r: [ThreadReport]) -> [String] {
+      r.map {
+        let p = $0.placement
+        return "\($0.id) \(p.status) \(p.block ?? -1) \(p.section ?? -1) \(p.moved) \(p.matchedBy) \(p.confidence) "
+          + "\(p.changes.map { "\($0)" } ?? "-") \(p.reason ?? "")"
+      }
+    }
+    #expect(full(together.reports) == full(alone))
     // Not all open: the walk crossed changes.
     let statuses = Set(together.reports.map(\.placement.status))
     #expect(statuses.count >= 2, "\(statuses)")
