@@ -134,12 +134,9 @@ package enum ThreadWalk {
     // walk lost is first searched for by text.
     var docs = [Document?](repeating: nil, count: chain.count)
     var unread = [VersionReadError?](repeating: nil, count: chain.count)
-    var fetched = [Bool](repeating: false, count: chain.count)
     docs[chain.count - 1] = finalDoc
-    fetched[chain.count - 1] = true
     func fetch(_ k: Int) {
-      guard !fetched[k] else { return }
-      fetched[k] = true
+      guard docs[k] == nil && unread[k] == nil else { return }
       do { docs[k] = try source.document(at: chain[k], path: path) } catch { unread[k] = error }
     }
     var maps = [BlockMapping?](repeating: nil, count: chain.count)
