@@ -131,6 +131,7 @@ extension DiffState {
   /// is independent). Those `early` computed for the same pair are taken as they are; few
   /// or short others are left to `newBlockChange`.
   mutating func prepareWordDiffs() {
+    guard options.wordDiffs else { return }
     var pairs: [(k: Int, m: Int)] = []
     var bytes = 0
     let started = early?.pairs ?? [:]
@@ -353,6 +354,8 @@ struct BlockChanges: Sendable {
   let prepared: [Int: ([Segment], Bool)]
   let reordered: Set<Int>
   let wordDiffMaxCost: Int
+  /// `DiffOptions.wordDiffs`.
+  let wordDiffs: Bool
 
   init(_ s: DiffState, reordered: Set<Int>) {
     a = s.a
@@ -371,6 +374,7 @@ struct BlockChanges: Sendable {
     prepared = s.preparedWordDiffs
     self.reordered = reordered
     wordDiffMaxCost = s.options.wordDiffMaxCost
+    wordDiffs = s.options.wordDiffs
   }
 
   /// The blocks listed under each new section, by index, and whether a word diff made
@@ -487,7 +491,9 @@ struct BlockChanges: Sendable {
     let within = reordered.contains(m)
     let status: ChangeStatus = movedAway || within ? .moved : (sameText ? .unchanged : .modified)
     var segments: [Segment]? = nil
-    if !sameText {
+    if !sameText && !wordDiffs {
+      segments = []
+    } else if !sameText {
       if let (segs, wasCapped) = prepared[m] {
         if wasCapped { capped = true }
         segments = segs

@@ -60,6 +60,11 @@ package struct DiffOptions: Sendable, Hashable {
   /// Starts the in-order check tries on such long texts before it answers no and marks
   /// the budget spent (a pathological paragraph of thousands of repeated words).
   package var inOrderStartsTried: Int = 64
+  /// Word diffs of edited blocks. Off for a walk that only follows blocks from version to
+  /// version (re-anchoring reads where each block went and whether it changed, never
+  /// which words): an edited block then has empty, non-nil `segments`. Splits and merges
+  /// keep theirs (their pieces come from them).
+  package var wordDiffs = true
   package init() {}
 }
 

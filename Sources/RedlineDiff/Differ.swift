@@ -16,6 +16,16 @@ import Synchronization
 /// 5. word diffs inside every modified or moved-and-edited block.
 package enum Differ {
   package static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
+    // Each version's section keys and block hashes on its own core when long.
+    let sides =
+      old.blocks.count + new.blocks.count >= options.parallelSetupBlocks
+      ? both({ DiffSide(old) }, { DiffSide(new) }) : (DiffSide(old), DiffSide(new))
+    return diff(sides.0, sides.1, options: options)
+  }
+
+  /// Compares two prepared versions: what `diff` does once it has prepared both; a walk
+  /// through a history prepares each version once for the two comparisons it is in.
+  package static func diff(_ old: DiffSide, _ new: DiffSide, options: DiffOptions = DiffOptions()) -> DocumentDiff {
     var state = DiffState(old: old, new: new, options: options)
     state.alignSections()
     state.alignBlocksInSections()
@@ -25,6 +35,23 @@ package enum Differ {
     let diff = state.assemble()
     releaseInBackground(consume state)
     return diff
+  }
+}
+
+/// One version made ready for comparison: its section keys and block text hashes,
+/// computed once however many comparisons it is in (each inner version of a history is in
+/// two). `Differ.diff(_:_:)` on two documents prepares both.
+package struct DiffSide: Sendable {
+  /// The version itself.
+  package let document: Document
+  let keys: DiffState.SectionKeys
+  let hashes: [UInt64]
+
+  /// Prepares `document` (on this thread).
+  package init(_ document: Document) {
+    self.document = document
+    keys = DiffState.SectionKeys(document)
+    hashes = BlockTextIDs.hashes(document.blocks)
   }
 }
 
@@ -77,20 +104,15 @@ struct DiffState {
   /// A count per word id, all zero between uses (`sharedWords`, `inOrder`).
   var wordTally: [Int32] = []
 
-  init(old: Document, new: Document, options: DiffOptions) {
+  init(old side: DiffSide, new newSide: DiffSide, options: DiffOptions) {
+    let old = side.document
+    let new = newSide.document
     a = old
     b = new
     self.options = options
     budget = Budget(options.budget)
-    // Each version's section keys and block hashes on its own core when long.
-    let sides =
-      old.blocks.count + new.blocks.count >= options.parallelSetupBlocks
-      ? both(
-        { (SectionKeys(old), BlockTextIDs.hashes(old.blocks)) }, { (SectionKeys(new), BlockTextIDs.hashes(new.blocks)) }
-      )
-      : ((SectionKeys(old), BlockTextIDs.hashes(old.blocks)), (SectionKeys(new), BlockTextIDs.hashes(new.blocks)))
-    aKeys = sides.0.0
-    bKeys = sides.1.0
+    aKeys = side.keys
+    bKeys = newSide.keys
     secAB = Array(repeating: nil, count: old.sections.count)
     secBA = Array(repeating: nil, count: new.sections.count)
     secMethod = Array(repeating: nil, count: new.sections.count)
@@ -103,10 +125,10 @@ struct DiffState {
     aSeq = aWords
     bWords = Array(repeating: nil, count: new.blocks.count)
     bSeq = bWords
-    (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks, hashes: (sides.0.1, sides.1.1))
+    (aIds, bIds) = BlockTextIDs.ids(old.blocks, new.blocks, hashes: (side.hashes, newSide.hashes))
     let size = old.blocks.reduce(0) { $0 + $1.text.utf8.count } + new.blocks.reduce(0) { $0 + $1.text.utf8.count }
     early =
-      size >= options.speculativeWordDiffBytes
+      options.wordDiffs && size >= options.speculativeWordDiffBytes
       ? EarlyWordDiffs(old: old, new: new, maxCost: options.wordDiffMaxCost) : nil
   }
 
@@ -120,7 +142,7 @@ struct DiffState {
   }
 
   /// Lowercased headings and titles, by section: the keys sections are paired by.
-  struct SectionKeys {
+  struct SectionKeys: Sendable {
     let heading: [TextKey]
     let title: [TextKey]
     init(_ d: Document) {
@@ -141,7 +163,7 @@ struct DiffState {
   /// equal when their bytes are. Any other pair is compared with `String ==`. The hash is
   /// over the simple characters of the text's NFC form only: canonically equivalent texts
   /// have the same ones, even in scripts newer than Foundation's normalization tables.
-  struct TextKey: Hashable {
+  struct TextKey: Hashable, Sendable {
     let text: String
     private let simple: Bool
     private let bytesHash: UInt64

@@ -4,30 +4,75 @@
 package final class TextIndex {
   private var interner = ByteInterner(capacity: 1 << 14)
   private var texts = ByteInterner(capacity: 1 << 12)
-  private var byText: [Int32: [Int]] = [:]
+  /// By text id, the first position with that text; by position, the next one with the
+  /// same text (-1 for none): the positions of equal texts without an array for each.
+  private var firstWithText: [Int] = []
+  private var nextWithText: [Int] = []
   private var bags: [[Int32]] = []
-  private var postings: [Int32: [Int]] = [:]
+  /// The positions holding each word, all words' lists in one array: word `w`'s are
+  /// `postingList[postingStart[w]..<postingStart[w + 1]]`, in position order. Words first
+  /// seen after indexing (`bag`) have none.
+  private var postingStart: [Int] = [0]
+  private var postingList: [Int32] = []
 
   /// Indexes `texts` (their positions are the ids returned by lookups).
   package init(_ all: [String]) {
     bags.reserveCapacity(all.count)
+    nextWithText = Array(repeating: -1, count: all.count)
+    var lastWithText: [Int] = []
     for (i, t) in all.enumerated() {
-      byText[texts.intern(t), default: []].append(i)
-      let bag = WordScanner.wordIDs(t, &interner).sorted()
-      bags.append(bag)
+      let id = Int(texts.intern(t))
+      if id == firstWithText.count {
+        firstWithText.append(i)
+        lastWithText.append(i)
+      } else {
+        nextWithText[lastWithText[id]] = i
+        lastWithText[id] = i
+      }
+      bags.append(WordScanner.wordIDs(t, &interner).sorted())
+    }
+    // Counted, summed, then filled: two passes over the bags, no array per word.
+    let words = interner.count
+    var start = [Int](repeating: 0, count: words + 1)
+    for bag in bags {
       var last: Int32 = -1
       for w in bag where w != last {
-        postings[w, default: []].append(i)
+        start[Int(w) + 1] += 1
         last = w
       }
     }
+    for w in 0..<words { start[w + 1] += start[w] }
+    var next = start
+    var list = [Int32](repeating: 0, count: start[words])
+    for (i, bag) in bags.enumerated() {
+      var last: Int32 = -1
+      for w in bag where w != last {
+        list[next[Int(w)]] = Int32(i)
+        next[Int(w)] += 1
+        last = w
+      }
+    }
+    postingStart = start
+    postingList = list
   }
 
   /// Positions of the texts equal to `text`.
   package func exact(_ text: String) -> [Int] {
     var t = text
     guard let id = t.withUTF8({ texts.lookup($0) }) else { return [] }
-    return byText[id] ?? []
+    var out: [Int] = []
+    var p = firstWithText[Int(id)]
+    while p >= 0 {
+      out.append(p)
+      p = nextWithText[p]
+    }
+    return out
+  }
+
+  /// The positions holding word `w`.
+  private func postings(_ w: Int32) -> Range<Int> {
+    let k = Int(w)
+    return k + 1 < postingStart.count ? postingStart[k]..<postingStart[k + 1] : 0..<0
   }
 
   /// The sorted word ids of any text (lowercased words; words never seen get new ids).
@@ -47,13 +92,16 @@ package final class TextIndex {
     var last: Int32 = -1
     for w in bag where w != last {
       last = w
-      if postings[w] != nil { words.append(w) }  // a word gone from the document finds nothing
+      if !postings(w).isEmpty { words.append(w) }  // a word gone from the document finds nothing
     }
-    let chosen = words.sorted { (postings[$0]?.count ?? 0, $0) < (postings[$1]?.count ?? 0, $1) }.prefix(rare)
+    let chosen = words.sorted { (postings($0).count, $0) < (postings($1).count, $1) }.prefix(rare)
     var seen = Set<Int>()
     var out: [(Int, Double)] = []
     for w in chosen {
-      for p in postings[w] ?? [] where seen.insert(p).inserted { out.append((p, dice(bag, bags[p]))) }
+      for k in postings(w) {
+        let p = Int(postingList[k])
+        if seen.insert(p).inserted { out.append((p, dice(bag, bags[p]))) }
+      }
     }
     return out
   }

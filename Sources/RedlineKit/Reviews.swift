@@ -338,7 +338,17 @@ final class GitVersions: VersionSource {
   }
 
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document {
+    if let ahead, let read = ahead.take(v, path: path) { return try read.get().document }
+    return try parsed(v, path: path)
+  }
+
+  /// A version read ahead comes prepared for comparison on the reader's thread.
+  func side(at v: VersionStep, path: String) throws(VersionReadError) -> DiffSide {
     if let ahead, let read = ahead.take(v, path: path) { return try read.get() }
+    return DiffSide(try parsed(v, path: path))
+  }
+
+  private func parsed(_ v: VersionStep, path: String) throws(VersionReadError) -> Document {
     if v.isWorktree {
       let bytes: [UInt8]
       do { bytes = try repo.bytes(of: path, at: DraftRepository.worktree).bytes } catch {
@@ -401,7 +411,9 @@ final class GitVersions: VersionSource {
       return
     }
     let cache = parses
-    let box = ReadAhead(todo, path: path) { bytes, v in Self.parse(consume bytes, v, path: path, cache: cache) }
+    let box = ReadAhead(todo, path: path) { bytes, v in
+      Self.parse(consume bytes, v, path: path, cache: cache).map { DiffSide($0) }
+    }
     ahead = box
     let gitdir = repo.git.gitdir
     Thread.detachNewThread {
@@ -418,7 +430,10 @@ final class GitVersions: VersionSource {
     }
   }
 
-  deinit { ahead?.cancel() }
+  deinit {
+    ahead?.cancel()
+    ahead?.profile()
+  }
 
   /// Sections parsed in earlier versions: each version parses only the sections it changed.
   private let parses = ParseCache()
@@ -459,30 +474,35 @@ final class GitVersions: VersionSource {
   }
 }
 
-/// Versions read ahead on a second thread, handed to the walk in any order: taking one
-/// that is still being read waits for it; taking one whose bytes are there but that nobody
-/// parses yet parses it on the taking thread.
+/// Versions read ahead on a second thread, parsed and prepared for comparison (`DiffSide`),
+/// handed to the walk in any order: taking one that is still being read waits for it;
+/// taking one whose bytes are there but that nobody parses yet parses it on the taking
+/// thread.
 private final class ReadAhead: @unchecked Sendable {
   private enum Slot {
     case waiting
     case read([UInt8])
     case parsing
-    case done(Result<Document, VersionReadError>)
+    case done(Result<DiffSide, VersionReadError>)
   }
 
   private let condition = NSCondition()
   private let order: [VersionStep]
   /// Takes the bytes over (the slot no longer holds them), so they are parsed in place.
-  private let parse: @Sendable (consuming [UInt8], VersionStep) -> Result<Document, VersionReadError>
+  private let parse: @Sendable (consuming [UInt8], VersionStep) -> Result<DiffSide, VersionReadError>
   private var slots: [String: Slot] = [:]
   private var unparsed = 0
   private var finished = false
   private var cancelled = false
   private let path: String
+  /// For `REDLINE_PROFILE`: how long the walk waited for the reader, and how many versions
+  /// the walk parsed itself.
+  private var waited: UInt64 = 0
+  private var parsedByWalk = 0
 
   init(
     _ order: [VersionStep], path: String,
-    parse: @escaping @Sendable (consuming [UInt8], VersionStep) -> Result<Document, VersionReadError>
+    parse: @escaping @Sendable (consuming [UInt8], VersionStep) -> Result<DiffSide, VersionReadError>
   ) {
     self.order = order
     self.path = path
@@ -544,11 +564,29 @@ private final class ReadAhead: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// Waits for the reader (the lock held), counting the time for `profile`.
+  private func wait() {
+    let t = DispatchTime.now().uptimeNanoseconds
+    condition.wait()
+    waited += DispatchTime.now().uptimeNanoseconds - t
+  }
+
+  /// Prints, under `REDLINE_PROFILE`, how long the walk waited for the reader and how many
+  /// versions it parsed itself.
+  func profile() {
+    guard getenv("REDLINE_PROFILE") != nil else { return }
+    condition.lock()
+    let line =
+      "[profile] walk waited \(Double(waited) / 1e6) ms for the reader; parsed \(parsedByWalk) of \(order.count) versions itself\n"
+    condition.unlock()
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
   /// The version `asked`: waits while it is read or parsed elsewhere, parses it here when
   /// its bytes are waiting; nil when this reader does not read it (or stopped before it),
   /// so the caller reads it itself. A version whose text came back later in the history
   /// is read once; an error names the commit asked for, as reading it in turn would.
-  func take(_ asked: VersionStep, path: String) -> Result<Document, VersionReadError>? {
+  func take(_ asked: VersionStep, path: String) -> Result<DiffSide, VersionReadError>? {
     guard let r = taken(asked.key, path: path), let v = order.first(where: { $0.key == asked.key }) else { return nil }
     guard case .failure(let e) = r, v.commit != asked.commit else { return r }
     let was = "'\(path)' at \(GitVersions.name(v)): "
@@ -557,7 +595,7 @@ private final class ReadAhead: @unchecked Sendable {
       VersionReadError("'\(path)' at \(GitVersions.name(asked)): " + e.description.dropFirst(was.count)))
   }
 
-  private func taken(_ key: String, path: String) -> Result<Document, VersionReadError>? {
+  private func taken(_ key: String, path: String) -> Result<DiffSide, VersionReadError>? {
     guard path == self.path, let v = order.first(where: { $0.key == key }) else { return nil }
     condition.lock()
     while true {
@@ -568,6 +606,7 @@ private final class ReadAhead: @unchecked Sendable {
       case .read(let bytes)?:
         slots[key] = .parsing
         unparsed -= 1
+        parsedByWalk += 1
         condition.unlock()
         let r = parse(consume bytes, v)
         condition.lock()
@@ -580,9 +619,9 @@ private final class ReadAhead: @unchecked Sendable {
           condition.unlock()
           return nil
         }
-        condition.wait()
+        wait()
       case .parsing?:
-        condition.wait()
+        wait()
       case nil:
         condition.unlock()
         return nil

@@ -68,7 +68,7 @@ package struct Placement: Sendable {
 
 /// One diff's block alignment: old block index → new block index.
 package struct BlockMapping: Sendable {
-  package struct Target: Sendable {
+  package struct Target: Sendable, Equatable {
     package var index: Int
     package var changed: Bool
     package var confidence: Double
@@ -80,6 +80,14 @@ package struct BlockMapping: Sendable {
   private var targets: [Target?]
   /// By old section index: the new section index, and whether its own blocks changed.
   private var sections: [(index: Int, changed: Bool)?]
+
+  /// The options a mapping's diff needs: the defaults without word diffs (a mapping
+  /// reads where each block went and whether it changed, not which words did).
+  package static let diffOptions: DiffOptions = {
+    var o = DiffOptions()
+    o.wordDiffs = false
+    return o
+  }()
 
   package init(_ d: DocumentDiff) {
     sections = Array(repeating: nil, count: d.old.sections.count)
@@ -150,16 +158,24 @@ package enum Reanchor {
 
   /// Moves a trail one version forward, from `old` to `new` through `map`.
   package static func step(_ t: Trail, _ map: BlockMapping, anchor a: Anchor, old: Document, new: Document) -> Trail {
+    step(t, map, kind: a.kind, quote: a.quote, old: old, new: new)
+  }
+
+  /// `step` given only what it reads of the anchor (the walk moves a thousand trails
+  /// across each pair of versions without copying a thousand anchors).
+  static func step(_ t: Trail, _ map: BlockMapping, kind: AnchorKind, quote: String?, old: Document, new: Document)
+    -> Trail
+  {
     guard let i = t.index else { return t }
     var out = t
-    if a.kind != .block {
+    if kind != .block {
       guard let next = map.target(ofSection: i) else {
         out.index = nil
         return out
       }
       out.index = next.index
       out.changed =
-        t.changed || (a.kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
+        t.changed || (kind == .section && next.changed) || new.sections[next.index].heading != old.sections[i].heading
       return out
     }
     if let next = map.target(ofBlock: i) {
@@ -168,7 +184,7 @@ package enum Reanchor {
       out.merged = t.merged || next.merged
       out.confidence = min(t.confidence, next.confidence)
       // A split: the quoted words went to another block; follow them.
-      if let q = a.quote, QuoteMatch.contains(old.blocks[i].text, q),
+      if let q = quote, QuoteMatch.contains(old.blocks[i].text, q),
         !QuoteMatch.contains(new.blocks[next.index].text, q),
         let j = unique(new, { QuoteMatch.contains($0, q) })
       {
@@ -185,7 +201,7 @@ package enum Reanchor {
       out.merged = true
       return out
     }
-    if let q = a.quote, QuoteMatch.contains(before, q), let j = unique(new, { QuoteMatch.contains($0, q) }) {
+    if let q = quote, QuoteMatch.contains(before, q), let j = unique(new, { QuoteMatch.contains($0, q) }) {
       out.index = j
       out.changed = true
       out.merged = !TextSearch.contains(new.blocks[j].text, before) && new.blocks[j].text.utf8.count > before.utf8.count
@@ -228,7 +244,7 @@ package enum Reanchor {
     guard parts.count >= sentencesMinCount else { return nil }
     var covered: [Int: Int] = [:]
     for p in parts {
-      let homes = doc.blocks.indices.filter { TextSearch.contains(doc.blocks[$0].text, p) }
+      let homes = doc.blocks.withUnsafeBufferPointer { b in b.indices.filter { TextSearch.contains(b[$0].text, p) } }
       guard !homes.isEmpty else { return nil }
       for h in homes { covered[h, default: 0] += p.count }
     }
@@ -239,12 +255,16 @@ package enum Reanchor {
   }
 
   static func unique(_ d: Document, _ f: (String) -> Bool) -> Int? {
-    var found: Int?
-    for (k, b) in d.blocks.enumerated() where f(b.text) {
-      if found != nil { return nil }
-      found = k
+    // Through the buffer: a block is borrowed, not copied (a retain and a release of each
+    // of its texts, for every block of the version, for every thread the diff lost).
+    d.blocks.withUnsafeBufferPointer { blocks in
+      var found: Int?
+      for k in blocks.indices where f(blocks[k].text) {
+        if found != nil { return nil }
+        found = k
+      }
+      return found
     }
-    return found
   }
 
   /// The thread's placement in `doc` given where its trail ended (`trail` nil when the

@@ -46,6 +46,9 @@ package protocol VersionSource {
   func versions(of path: String) throws(VersionReadError) -> [VersionStep]
   /// The document at one version.
   func document(at v: VersionStep, path: String) throws(VersionReadError) -> Document
+  /// The document at one version prepared for comparison (a source that reads ahead
+  /// prepares it on its reader's thread).
+  func side(at v: VersionStep, path: String) throws(VersionReadError) -> DiffSide
   /// Where `anchor`'s own version sits (for a WORKTREE anchor: its base commit).
   func origin(of anchor: Anchor, in chain: [VersionStep]) -> AnchorOrigin
   /// True when `commit` came after the asked revision (a descendant of it, not it).
@@ -61,6 +64,11 @@ package protocol VersionSource {
 extension VersionSource {
   /// No reading ahead unless a source does it.
   package func readAhead(_ steps: [VersionStep], path: String) {}
+
+  /// Prepared on the asking thread unless a source does it elsewhere.
+  package func side(at v: VersionStep, path: String) throws(VersionReadError) -> DiffSide {
+    DiffSide(try document(at: v, path: path))
+  }
 }
 
 /// Re-anchoring's walk: every thread on one document followed from its own version to the
@@ -124,74 +132,116 @@ package enum ThreadWalk {
     if first < chain.count - 1 {
       source.readAhead(Array(chain[first..<(chain.count - 1)]), path: path)
     }
-    let finalDoc: Document
-    do { finalDoc = try source.document(at: last, path: path) } catch {
+    let finalSide: DiffSide
+    do { finalSide = try source.side(at: last, path: path) } catch {
       return (nil, reports + live.map { failed($0, "its document '\(path)': \(error.description)") })
     }
-    // Each version is read once, when a thread first needs it (the source reads ahead
-    // in chain order), and each pair of consecutive versions that differ is diffed once,
-    // for every thread. The final version's text index is built when a thread that the
-    // walk lost is first searched for by text.
-    var docs = [Document?](repeating: nil, count: chain.count)
+    // Version by version, in chain order (the order the source reads ahead in), every
+    // thread still followed is moved across each pair: each version is read once, when a
+    // thread first needs it, and each pair of consecutive versions that differ is diffed
+    // once, for every thread, then let go. The final version's text index, for finding
+    // threads the walk lost by their text, is built on another thread as soon as one is
+    // lost, while the walk goes on.
+    let finalDoc = finalSide.document
+    var finalIndex: Aside<TextIndex>?
+    func needIndex() {
+      guard finalIndex == nil else { return }
+      let blocks = finalDoc.blocks
+      finalIndex = Aside { TextIndex(blocks.map(\.text)) }
+    }
+    var sides = [DiffSide?](repeating: nil, count: chain.count)
     var unread = [VersionReadError?](repeating: nil, count: chain.count)
-    docs[chain.count - 1] = finalDoc
+    sides[chain.count - 1] = finalSide
     func fetch(_ k: Int) {
-      guard docs[k] == nil && unread[k] == nil else { return }
-      do { docs[k] = try source.document(at: chain[k], path: path) } catch { unread[k] = error }
+      guard sides[k] == nil && unread[k] == nil else { return }
+      do { sides[k] = try source.side(at: chain[k], path: path) } catch { unread[k] = error }
     }
-    var maps = [BlockMapping?](repeating: nil, count: chain.count)
-    func map(_ k: Int) -> BlockMapping {
-      if let m = maps[k] { return m }
-      let m = BlockMapping(Differ.diff(docs[k]!, docs[k + 1]!))
-      maps[k] = m
-      return m
+    var trails = [Trail?](repeating: nil, count: live.count)
+    var reasons = [String?](repeating: nil, count: live.count)
+    var starting = [[Int]](repeating: [], count: chain.count)  // threads by their own version
+    for (n, o) in origins.enumerated() {
+      switch o {
+      case .inChain(let k): starting[k].append(n)
+      case .unknown, .unreadable: needIndex()
+      case .offChain: break
+      }
     }
-    var lookups: [Int: AnchorLookup] = [:]  // by version, for the threads made in it
-    var finalIndex: TextIndex?
+    var followed: [Int] = []  // threads whose trail still has a block
+    // What a step reads of each anchor, apart: copying whole anchors costs a retain and a
+    // release of each of their strings, for every thread at every version.
+    let kinds = live.map(\.anchor.kind)
+    let quotes = live.map(\.anchor.quote)
+    for k in first..<chain.count {
+      if !starting[k].isEmpty {
+        fetch(k)
+        if let e = unread[k] {
+          for n in starting[k] { reasons[n] = "its version could not be read (\(e.description)); found by text alone" }
+          needIndex()
+        } else {
+          let doc = sides[k]!.document
+          let lookup = AnchorLookup(doc)
+          for n in starting[k] {
+            guard let idx = anchorIndex(live[n].anchor, in: doc, lookup: lookup) else {
+              needIndex()
+              continue
+            }
+            trails[n] = Trail(index: idx)
+            followed.append(n)
+          }
+        }
+      }
+      guard k < chain.count - 1, !followed.isEmpty else {
+        if k < chain.count - 1 { sides[k] = nil }
+        continue
+      }
+      fetch(k + 1)
+      if let e = unread[k + 1] {
+        for n in followed {
+          reasons[n] = "a version in between could not be read (\(e.description)); found by text alone"
+          trails[n] = nil
+        }
+        followed = []
+        needIndex()
+      } else if chain[k].key != chain[k + 1].key {
+        let (old, new) = (sides[k]!, sides[k + 1]!)
+        let map = BlockMapping(Differ.diff(old, new, options: BlockMapping.diffOptions))
+        for n in followed {
+          trails[n] = Reanchor.step(
+            trails[n]!, map, kind: kinds[n], quote: quotes[n], old: old.document, new: new.document)
+        }
+        let before = followed.count
+        followed.removeAll { trails[$0]!.index == nil }
+        if followed.count < before { needIndex() }
+      }
+      sides[k] = nil
+    }
     for (n, t) in live.enumerated() {
-      var trail: Trail?
-      var reason: String?
+      var trail = trails[n]
+      var reason = reasons[n]
       switch origins[n] {
-      case .inChain(let start):
-        fetch(start)
-        if let e = unread[start] {
-          reason = "its version could not be read (\(e.description)); found by text alone"
-          break
-        }
-        if lookups[start] == nil { lookups[start] = AnchorLookup(docs[start]!) }
-        guard let idx = anchorIndex(t.anchor, in: docs[start]!, lookup: lookups[start]) else { break }
-        var tr = Trail(index: idx)
-        var k = start
-        while k < chain.count - 1, tr.index != nil {
-          fetch(k + 1)
-          if let e = unread[k + 1] {
-            reason = "a version in between could not be read (\(e.description)); found by text alone"
-            break
-          }
-          if chain[k].key != chain[k + 1].key {
-            tr = Reanchor.step(tr, map(k), anchor: t.anchor, old: docs[k]!, new: docs[k + 1]!)
-          }
-          k += 1
-        }
-        trail = reason == nil ? tr : nil
       case .offChain(let v):
         do {
           let startDoc = try source.document(at: v, path: t.anchor.path)
           if let idx = anchorIndex(t.anchor, in: startDoc) {
             trail = Reanchor.step(
-              Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc)), anchor: t.anchor, old: startDoc,
+              Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc, options: BlockMapping.diffOptions)),
+              anchor: t.anchor, old: startDoc,
               new: finalDoc)
           }
         } catch {
           reason = "its version could not be read (\(error.description)); found by text alone"
         }
-      case .unknown:
-        break
       case .unreadable(let e):
         reason = "its version could not be read (\(e.description)); found by text alone"
+      case .inChain, .unknown:
+        break
       }
-      if finalIndex == nil && trail?.index == nil { finalIndex = TextIndex(finalDoc.blocks.map(\.text)) }
-      var p = Reanchor.place(t, trail: trail, in: finalDoc, index: finalIndex)
+      var index: TextIndex?
+      if trail?.index == nil {
+        needIndex()
+        index = finalIndex!.take()
+      }
+      var p = Reanchor.place(t, trail: trail, in: finalDoc, index: index)
       if p.reason == nil { p.reason = reason }
       reports.append(ThreadReport(id: t.id, thread: t, placement: p, error: nil))
     }

@@ -11,7 +11,7 @@ import Testing
     var options = DiffOptions()
     configure(&options)
     let empty = try DocumentLoader.load(Array("# 1 A\n\nx\n".utf8), path: "a.md")
-    return DiffState(old: empty, new: empty, options: options)
+    return DiffState(old: DiffSide(empty), new: DiffSide(empty), options: options)
   }
 
   @Test func indexedSearchGivesTheScansAnswers() throws {
