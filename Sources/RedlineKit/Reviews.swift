@@ -261,7 +261,13 @@ extension DraftRepository {
   /// The document's path at `revision`: `path` itself, or the path it was renamed to
   /// (found through the history of each document there, which follows renames).
   func currentPath(of path: String, at revision: String, target: ObjectID?) -> String? {
-    if (try? bytes(of: path, at: revision)) != nil { return path }
+    // At a commit, the tree entry says it (reading a long document's blob only to see that
+    // it is there took longer than finding the whole history).
+    if let t = target {
+      if let found = try? git.blobID(path, at: t), found != nil { return path }
+    } else if (try? bytes(of: path, at: revision)) != nil {
+      return path
+    }
     guard let start = target ?? (try? git.head()) ?? nil, let docs = try? documentPaths(at: revision) else {
       return nil
     }

@@ -75,6 +75,10 @@ extension VersionSource {
 /// asked one, each version read and parsed once, each consecutive pair diffed once. A
 /// version that cannot be read makes the threads that needed it fail alone, with the reason.
 package enum ThreadWalk {
+  /// Threads placed without a search from which they are placed on a second thread while
+  /// the lost ones are searched for (below it, starting a thread costs more than it saves).
+  package static let placedAsideFrom = 64
+
   /// The thread as it stood at the asked revision: nil when it was made later; replies
   /// and resolutions made later are left out.
   package static func asOf(_ t: ReviewThread, _ source: some VersionSource) -> ReviewThread? {
@@ -216,33 +220,44 @@ package enum ThreadWalk {
       sides[k] = nil
     }
     for (n, t) in live.enumerated() {
-      var trail = trails[n]
-      var reason = reasons[n]
       switch origins[n] {
       case .offChain(let v):
         do {
           let startDoc = try source.document(at: v, path: t.anchor.path)
           if let idx = anchorIndex(t.anchor, in: startDoc) {
-            trail = Reanchor.step(
+            trails[n] = Reanchor.step(
               Trail(index: idx), BlockMapping(Differ.diff(startDoc, finalDoc, options: BlockMapping.diffOptions)),
               anchor: t.anchor, old: startDoc,
               new: finalDoc)
           }
         } catch {
-          reason = "its version could not be read (\(error.description)); found by text alone"
+          reasons[n] = "its version could not be read (\(error.description)); found by text alone"
         }
       case .unreadable(let e):
-        reason = "its version could not be read (\(e.description)); found by text alone"
+        reasons[n] = "its version could not be read (\(e.description)); found by text alone"
       case .inChain, .unknown:
         break
       }
-      var index: TextIndex?
-      if trail?.index == nil {
-        needIndex()
-        index = finalIndex!.take()
-      }
-      var p = Reanchor.place(t, trail: trail, in: finalDoc, index: index)
-      if p.reason == nil { p.reason = reason }
+    }
+    // Placing is independent thread by thread. A block the walk lost is searched for here,
+    // through the final index; the rest (a word diff for each changed block) are placed
+    // on a second thread meanwhile when there are many.
+    let searched = live.indices.filter { live[$0].anchor.kind == .block && trails[$0]?.index == nil }
+    let direct = live.indices.filter { !(live[$0].anchor.kind == .block && trails[$0]?.index == nil) }
+    if !searched.isEmpty { needIndex() }
+    let (threads, finalTrails) = (live, trails)
+    let placeDirect: @Sendable () -> [Placement] = {
+      direct.map { Reanchor.place(threads[$0], trail: finalTrails[$0], in: finalDoc) }
+    }
+    let aside = direct.count >= placedAsideFrom && !searched.isEmpty ? Aside(placeDirect) : nil
+    var placements = [Placement?](repeating: nil, count: live.count)
+    for n in searched {
+      placements[n] = Reanchor.place(live[n], trail: trails[n], in: finalDoc, index: finalIndex!.take())
+    }
+    for (n, p) in zip(direct, aside?.take() ?? placeDirect()) { placements[n] = p }
+    for (n, t) in live.enumerated() {
+      var p = placements[n]!
+      if p.reason == nil { p.reason = reasons[n] }
       reports.append(ThreadReport(id: t.id, thread: t, placement: p, error: nil))
     }
     return (finalDoc, reports)

@@ -93,11 +93,15 @@ import Testing
     for v in ["v1", "v2", "v4"] {
       for s in ["1", "1.1", "2", "2.1", "3"] {
         for k in 1...6 {
-          if (try? r.addComment(
-            revision: v, path: "doc.md", block: "§\(s) ¶\(k)", quote: nil, author: aino, message: "m",
-            commit: false)) != nil
-          {
-            made += 1
+          // Three threads on each block: enough that the threads the walk followed are
+          // placed on a second thread while the lost ones are searched for.
+          for message in ["m", "n", "o"] {
+            if (try? r.addComment(
+              revision: v, path: "doc.md", block: "§\(s) ¶\(k)", quote: nil, author: aino, message: message,
+              commit: false)) != nil
+            {
+              made += 1
+            }
           }
         }
       }
@@ -121,5 +125,9 @@ import Testing
     // Not all open: the walk crossed changes.
     let statuses = Set(together.reports.map(\.placement.status))
     #expect(statuses.count >= 2, "\(statuses)")
+    // Some were lost by the walk and searched for by text, and enough were not that those
+    // were placed on a second thread.
+    #expect(together.reports.contains { $0.placement.matchedBy != .diff }, "\(full(together.reports))")
+    #expect(together.reports.count { $0.placement.matchedBy == .diff } >= ThreadWalk.placedAsideFrom)
   }
 }
