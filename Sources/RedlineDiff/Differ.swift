@@ -13,7 +13,8 @@ import Synchronization
 /// 3. moves: equal text in another section, then the most similar block elsewhere;
 /// 4. splits and merges: an added section filled from one old section, a deleted section
 ///    emptied into one new section; blocks joined into one (merged) or divided (split);
-/// 5. word diffs inside every modified or moved-and-edited block.
+/// 5. word diffs inside every modified or moved-and-edited block (unless
+///    `DiffOptions.wordDiffs` is off: a walk through a history reads no words).
 package enum Differ {
   package static func diff(_ old: Document, _ new: Document, options: DiffOptions = DiffOptions()) -> DocumentDiff {
     // Each version's section keys and block hashes on its own core when long.

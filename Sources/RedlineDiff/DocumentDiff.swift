@@ -156,7 +156,8 @@ package struct BlockChange: Sendable {
   package var new: Int?
   package var matchedBy: MatchMethod?
   package var confidence: Double
-  /// Word changes, for a block whose text changed.
+  /// Word changes, for a block whose text changed (empty, not nil, in a diff made without
+  /// word diffs, `DiffOptions.wordDiffs`, except for splits and merges).
   package var segments: [Segment]?
   /// Invisible-character changes only (no-break spaces, zero-width spaces): cosmetic.
   package var cosmetic: [String]

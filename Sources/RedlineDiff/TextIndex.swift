@@ -1,6 +1,7 @@
 /// An index over a list of texts (a version's blocks) for finding one again: exact text
 /// lookup, and word-similarity candidates through each query's rarest words, so looking
-/// up many texts costs in proportion to the candidates, not to the whole document.
+/// up many texts costs in proportion to the candidates, not to the whole document. Used on
+/// one thread at a time: a lookup interns the query's new words.
 package final class TextIndex {
   private var interner = ByteInterner(capacity: 1 << 14)
   private var texts = ByteInterner(capacity: 1 << 12)

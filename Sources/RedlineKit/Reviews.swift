@@ -261,10 +261,15 @@ extension DraftRepository {
   /// The document's path at `revision`: `path` itself, or the path it was renamed to
   /// (found through the history of each document there, which follows renames).
   func currentPath(of path: String, at revision: String, target: ObjectID?) -> String? {
-    // At a commit, the tree entry says it (reading a long document's blob only to see that
-    // it is there took longer than finding the whole history).
+    // At a commit, the tree entry and the blob's header say it, as reading it would
+    // (reading a long document's blob only to see that it is there took longer than
+    // finding the whole history): a blob too large to read is not taken as the document.
     if let t = target {
-      if let found = try? git.blobID(path, at: t), found != nil { return path }
+      if let id = try? git.blobID(path, at: t), let size = try? git.blobSize(id),
+        size <= DocumentLoader.sizeLimit
+      {
+        return path
+      }
     } else if (try? bytes(of: path, at: revision)) != nil {
       return path
     }
@@ -410,6 +415,7 @@ final class GitVersions: VersionSource {
   /// whether reading (libgit2) or diffing is the slower half.
   func readAhead(_ steps: [VersionStep], path: String) {
     ahead?.cancel()
+    ahead?.profile()
     var seen = Set<String>()
     let todo = steps.filter { !$0.isWorktree && seen.insert($0.key).inserted }
     guard todo.count > 1 else {
@@ -483,13 +489,15 @@ final class GitVersions: VersionSource {
 /// Versions read ahead on a second thread, parsed and prepared for comparison (`DiffSide`),
 /// handed to the walk in any order: taking one that is still being read waits for it;
 /// taking one whose bytes are there but that nobody parses yet parses it on the taking
-/// thread.
+/// thread. A version is handed over once and then let go (the walk holds two at a time);
+/// taken again (a text that came back later in the history), it is the caller's to read.
 private final class ReadAhead: @unchecked Sendable {
   private enum Slot {
     case waiting
     case read([UInt8])
     case parsing
     case done(Result<DiffSide, VersionReadError>)
+    case taken
   }
 
   private let condition = NSCondition()
@@ -578,7 +586,7 @@ private final class ReadAhead: @unchecked Sendable {
   }
 
   /// Prints, under `REDLINE_PROFILE`, how long the walk waited for the reader and how many
-  /// versions it parsed itself.
+  /// versions it parsed itself: once per document walked (`readAhead` and `deinit`).
   func profile() {
     guard getenv("REDLINE_PROFILE") != nil else { return }
     condition.lock()
@@ -590,8 +598,8 @@ private final class ReadAhead: @unchecked Sendable {
 
   /// The version `asked`: waits while it is read or parsed elsewhere, parses it here when
   /// its bytes are waiting; nil when this reader does not read it (or stopped before it),
-  /// so the caller reads it itself. A version whose text came back later in the history
-  /// is read once; an error names the commit asked for, as reading it in turn would.
+  /// so the caller reads it itself, as it does a text taken before (one that came back
+  /// later in the history). An error names the commit asked for, as reading it would.
   func take(_ asked: VersionStep, path: String) -> Result<DiffSide, VersionReadError>? {
     guard let r = taken(asked.key, path: path), let v = order.first(where: { $0.key == asked.key }) else { return nil }
     guard case .failure(let e) = r, v.commit != asked.commit else { return r }
@@ -607,6 +615,7 @@ private final class ReadAhead: @unchecked Sendable {
     while true {
       switch slots[key] {
       case .done(let r)?:
+        slots[key] = .taken
         condition.unlock()
         return r
       case .read(let bytes)?:
@@ -616,7 +625,7 @@ private final class ReadAhead: @unchecked Sendable {
         condition.unlock()
         let r = parse(consume bytes, v)
         condition.lock()
-        slots[key] = .done(r)
+        slots[key] = .taken
         condition.broadcast()
         condition.unlock()
         return r
@@ -628,7 +637,7 @@ private final class ReadAhead: @unchecked Sendable {
         wait()
       case .parsing?:
         wait()
-      case nil:
+      case .taken?, nil:
         condition.unlock()
         return nil
       }

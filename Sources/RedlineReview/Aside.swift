@@ -5,7 +5,8 @@ import Foundation
 /// runs its requests on that pool, and a request must never wait for work queued behind it.
 ///
 /// The value need not be `Sendable`: it is made on the other thread and only ever used by
-/// the one that takes it; the lock orders the making before the taking.
+/// the one that takes it; the lock orders the making before the taking. Take it on one
+/// thread only (a non-`Sendable` value, such as a `TextIndex`, is not safe to share).
 final class Aside<Value>: @unchecked Sendable {
   private let condition = NSCondition()
   private var value: Value?

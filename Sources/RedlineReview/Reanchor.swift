@@ -327,7 +327,7 @@ package enum Reanchor {
 
   /// Finds the anchor's paragraph by text alone: exact text (unique), then the quoted
   /// phrase (unique), then the best fuzzy candidate above the threshold with a margin.
-  /// `index` is a `TextIndex` over `doc`'s block texts (built once, shared by all threads).
+  /// `index` is a `TextIndex` over `doc`'s block texts (built once for every thread searched for in `doc`).
   package static func search(_ a: Anchor, in doc: Document, index: TextIndex? = nil) -> (
     index: Int, method: MatchedBy, confidence: Double
   )? {

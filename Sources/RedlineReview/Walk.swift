@@ -143,13 +143,15 @@ package enum ThreadWalk {
     // Version by version, in chain order (the order the source reads ahead in), every
     // thread still followed is moved across each pair: each version is read once, when a
     // thread first needs it, and each pair of consecutive versions that differ is diffed
-    // once, for every thread, then let go. The final version's text index, for finding
+    // once, for every thread; a version is let go once the walk is past it. The final version's text index, for finding
     // threads the walk lost by their text, is built on another thread as soon as one is
     // lost, while the walk goes on.
     let finalDoc = finalSide.document
     var finalIndex: Aside<TextIndex>?
-    func needIndex() {
-      guard finalIndex == nil else { return }
+    /// Starts the final version's index when a thread may be searched for by its text:
+    /// only a lost block is (a lost section is placed by its heading).
+    func needIndex(for n: Int? = nil) {
+      guard finalIndex == nil, n.map({ live[$0].anchor.kind == .block }) ?? true else { return }
       let blocks = finalDoc.blocks
       finalIndex = Aside { TextIndex(blocks.map(\.text)) }
     }
@@ -158,6 +160,11 @@ package enum ThreadWalk {
     sides[chain.count - 1] = finalSide
     func fetch(_ k: Int) {
       guard sides[k] == nil && unread[k] == nil else { return }
+      // The same text as the version before (a rename): the source hands each text once.
+      if k > 0, chain[k - 1].key == chain[k].key, let same = sides[k - 1] {
+        sides[k] = same
+        return
+      }
       do { sides[k] = try source.side(at: chain[k], path: path) } catch { unread[k] = error }
     }
     var trails = [Trail?](repeating: nil, count: live.count)
@@ -166,7 +173,7 @@ package enum ThreadWalk {
     for (n, o) in origins.enumerated() {
       switch o {
       case .inChain(let k): starting[k].append(n)
-      case .unknown, .unreadable: needIndex()
+      case .unknown, .unreadable: needIndex(for: n)
       case .offChain: break
       }
     }
@@ -179,14 +186,16 @@ package enum ThreadWalk {
       if !starting[k].isEmpty {
         fetch(k)
         if let e = unread[k] {
-          for n in starting[k] { reasons[n] = "its version could not be read (\(e.description)); found by text alone" }
-          needIndex()
+          for n in starting[k] {
+            reasons[n] = "its version could not be read (\(e.description)); found by text alone"
+            needIndex(for: n)
+          }
         } else {
           let doc = sides[k]!.document
           let lookup = AnchorLookup(doc)
           for n in starting[k] {
             guard let idx = anchorIndex(live[n].anchor, in: doc, lookup: lookup) else {
-              needIndex()
+              needIndex(for: n)
               continue
             }
             trails[n] = Trail(index: idx)
@@ -203,9 +212,9 @@ package enum ThreadWalk {
         for n in followed {
           reasons[n] = "a version in between could not be read (\(e.description)); found by text alone"
           trails[n] = nil
+          needIndex(for: n)
         }
         followed = []
-        needIndex()
       } else if chain[k].key != chain[k + 1].key {
         let (old, new) = (sides[k]!, sides[k + 1]!)
         let map = BlockMapping(Differ.diff(old, new, options: BlockMapping.diffOptions))
@@ -213,9 +222,8 @@ package enum ThreadWalk {
           trails[n] = Reanchor.step(
             trails[n]!, map, kind: kinds[n], quote: quotes[n], old: old.document, new: new.document)
         }
-        let before = followed.count
+        for n in followed where trails[n]!.index == nil { needIndex(for: n) }
         followed.removeAll { trails[$0]!.index == nil }
-        if followed.count < before { needIndex() }
       }
       sides[k] = nil
     }
@@ -251,8 +259,9 @@ package enum ThreadWalk {
     }
     let aside = direct.count >= placedAsideFrom && !searched.isEmpty ? Aside(placeDirect) : nil
     var placements = [Placement?](repeating: nil, count: live.count)
-    for n in searched {
-      placements[n] = Reanchor.place(live[n], trail: trails[n], in: finalDoc, index: finalIndex!.take())
+    if !searched.isEmpty {
+      let index = finalIndex!.take()
+      for n in searched { placements[n] = Reanchor.place(live[n], trail: trails[n], in: finalDoc, index: index) }
     }
     for (n, p) in zip(direct, aside?.take() ?? placeDirect()) { placements[n] = p }
     for (n, t) in live.enumerated() {

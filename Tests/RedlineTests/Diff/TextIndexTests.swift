@@ -15,9 +15,20 @@ import Testing
       #expect(index.exact(t) == texts.indices.filter { texts[$0] == t }, "text \(i)")
     }
     #expect(index.exact("not one of them") == [])
+    // The word lists as a dictionary of arrays, as the index kept them before.
+    var postings: [Int32: [Int]] = [:]
+    for (p, t) in texts.enumerated() {
+      for w in Set(index.bag(t)) { postings[w, default: []].append(p) }
+    }
     for q in texts.prefix(40) + ["ähtäri LAUSUNTO", "words never seen anywhere"] {
       let bag = index.bag(q)
       let found = index.similar(bag, rare: 4)
+      // The same candidates in the same order: the rarest words' positions, first seen first.
+      let rarest = Set(bag).filter { postings[$0] != nil }
+        .sorted { (postings[$0]!.count, $0) < (postings[$1]!.count, $1) }.prefix(4)
+      var seen = Set<Int>()
+      let expected = rarest.flatMap { postings[$0]! }.filter { seen.insert($0).inserted }
+      #expect(found.map(\.position) == expected, "query \(q.prefix(20))")
       // No position twice, each with its own similarity.
       #expect(Set(found.map(\.position)).count == found.count)
       for f in found { #expect(f.similarity == index.similarity(bag, f.position)) }
