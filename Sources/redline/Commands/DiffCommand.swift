@@ -103,6 +103,7 @@ struct DiffCommand: ParsableCommand {
         sections = s
       }
       differs = !c.diff.isUnchanged
+      try Output.settle()  // read while the versions were compared (`readsSettingsLater`)
       let labels = DiffLabels(lang.orDefault)
       let bytes: [UInt8]?  // nil: already streamed to standard output
       if stat {
@@ -171,5 +172,13 @@ extension DiffCommand: MayLeaveSettingsUnread {
     if lang == nil && (stat || format != .json) { return true }  // redline.lang
     if !stat && format == .terminal && output == nil && display.color == nil { return true }  // redline.color
     return false
+  }
+
+  /// Two files (or standard input) compared into a file or a pipe, not a Word file: the
+  /// settings (`redline.lang`, `redline.color`) are used only once the versions are
+  /// compared, and are read meanwhile.
+  var readsSettingsLater: Bool {
+    (files || old == "-" || new == "-") && chosenFormat != .docx
+      && !(output == nil && Output.stdoutIsTerminal && !display.noPager)
   }
 }

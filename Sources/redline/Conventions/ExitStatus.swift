@@ -166,6 +166,14 @@ extension Redline {
     }
     let repoOptions = repositoryOptions(of: command)
     let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
+    if let c = command as? MayLeaveSettingsUnread, c.readsSettingsLater {
+      Output.configureLater(
+        defaults: Settings(language: Settings.language(fromLocale: env) ?? .en), display: displayOptions(of: command)
+      ) { () throws(RedlineError) -> Settings in
+        try Settings.load(repository: try? Repository(discoverFrom: path), environment: env)
+      }
+      return
+    }
     let repository = try? Repository(discoverFrom: path)
     let settings = try Settings.load(repository: repository, environment: env)
     let display = displayOptions(of: command)
@@ -194,6 +202,10 @@ func find<T>(_ type: T.Type, in value: Any, depth: Int = 0) -> T? {
 protocol MayLeaveSettingsUnread {
   /// False when no setting could change what this run does.
   var readsSettings: Bool { get }
+  /// True when the settings this run reads may be read on another thread while it reads
+  /// its inputs: it writes through no pager, and calls `Output.settle()` before it uses
+  /// them.
+  var readsSettingsLater: Bool { get }
 }
 
 /// A command that never writes to the repository: it may read objects without libgit2

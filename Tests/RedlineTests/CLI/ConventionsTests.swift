@@ -233,6 +233,38 @@ import Testing
     #expect(s == Settings(language: .sv, author: "Åsa Granskare <asa@example.se>", color: nil))
   }
 
+  /// Two files compared into a pipe read `redline.lang` and `redline.color` on another
+  /// thread while the files are compared (issue 14): the same settings, the same errors,
+  /// and a bad setting still stops the run before anything is written.
+  @Test func settingsOfAFilesComparisonAreReadWhileComparing() throws {
+    let d = threeVersionRepo()
+    d.write("a.md", "# A\n\n## 1 Yksi\n\nTeksti.\n")
+    d.write("b.md", "# A\n\n## 1 Yksi\n\nTeksti muuttui.\n")
+    let stat = ["diff", "--stat", "--files", "a.md", "b.md"]
+    #expect(run(redlineBinary, stat, cwd: d.path).stdout.contains("paragraph changed"))
+    git(d.path, "config", "redline.lang", "sv")
+    let sv = run(redlineBinary, stat, cwd: d.path)
+    #expect(sv.status == 0 && sv.stdout.contains("1 ändrat stycke") && sv.stdout.contains("[ändrad]"), "\(sv.stdout)")
+    #expect(run(redlineBinary, stat + ["--lang", "fi"], cwd: d.path).stdout.contains("[muutettu]"))
+    let markdown = run(redlineBinary, ["diff", "--format", "markdown", "--files", "a.md", "b.md"], cwd: d.path)
+    #expect(markdown.stdout.contains("ändrat stycke"), "\(markdown.stdout)")
+    // The colour setting, below the flag, read the same way.
+    let plain = ["diff", "--files", "a.md", "b.md"]
+    #expect(!run(redlineBinary, plain, cwd: d.path).stdout.contains(Self.esc))
+    git(d.path, "config", "redline.color", "always")
+    #expect(run(redlineBinary, plain, cwd: d.path).stdout.contains(Self.esc))
+    #expect(!run(redlineBinary, plain + ["--color", "never"], cwd: d.path).stdout.contains(Self.esc))
+    git(d.path, "config", "redline.lang", "de")
+    let out = d.path + "/stat.txt"
+    let bad = run(redlineBinary, stat + ["-o", out], cwd: d.path)
+    #expect(bad.status == 2)
+    #expect(bad.stderr == "redline: error: git config redline.lang is 'de'; use fi, sv or en\n")
+    #expect(bad.stdout.isEmpty && !FileManager.default.fileExists(atPath: out), "nothing written")
+    // An unreadable file is reported as before (the settings are waited for, then exit).
+    let missing = run(redlineBinary, ["diff", "--stat", "--files", "a.md", "nope.md"], cwd: d.path)
+    #expect(missing.status == 2 && missing.stderr.contains("nope.md"), "\(missing.stderr)")
+  }
+
   @Test func commentAuthorComesFromRedlineAuthorUnlessGiven() throws {
     let d = threeVersionRepo()
     let home = TempDir("home")  // no ~/.gitconfig, so no user.name
