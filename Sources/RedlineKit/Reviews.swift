@@ -437,7 +437,7 @@ final class GitVersions: VersionSource {
         box.arrived(v.key, Self.read(v, path: path, git: git))
         while box.parseOldest(ifAtLeast: 2) {}
       }
-      while box.parseOldest(ifAtLeast: 1) {}
+      while !box.isCancelled && box.parseOldest(ifAtLeast: 1) {}
       box.finish()
     }
   }

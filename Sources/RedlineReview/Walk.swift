@@ -72,7 +72,8 @@ extension VersionSource {
 }
 
 /// Re-anchoring's walk: every thread on one document followed from its own version to the
-/// asked one, each version read and parsed once, each consecutive pair diffed once. A
+/// asked one, each version read and parsed once (a text that comes back later in the
+/// history, again), each consecutive pair diffed once. A
 /// version that cannot be read makes the threads that needed it fail alone, with the reason.
 package enum ThreadWalk {
   /// Threads placed without a search from which they are placed on a second thread while
@@ -182,7 +183,13 @@ package enum ThreadWalk {
     // release of each of their strings, for every thread at every version.
     let kinds = live.map(\.anchor.kind)
     let quotes = live.map(\.anchor.quote)
+    let lastStart = starting.lastIndex { !$0.isEmpty } ?? -1
     for k in first..<chain.count {
+      if followed.isEmpty && k > lastStart {
+        // No thread left to follow nor to start: the versions still ahead are not needed.
+        source.readAhead([], path: path)
+        break
+      }
       if !starting[k].isEmpty {
         fetch(k)
         if let e = unread[k] {

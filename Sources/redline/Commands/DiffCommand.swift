@@ -91,16 +91,24 @@ struct DiffCommand: ParsableCommand {
     try runReporting {
       var options = DiffOptions()
       if let budget { options.budget = budget }
-      let c =
-        files || old == "-" || new == "-"
-        ? try compareInputs(old, new, options: options)
-        : try repository.open().compare(old, new, path: path, options: options)
+      let c: Comparison
       var sections: [SectionChange]? = nil
-      if let section {
-        guard let s = c.diff.sections(under: section) else {
-          throw RedlineError.unknownSection(section, available: c.new.document.sections.dropFirst().map(\.label))
+      do {
+        c =
+          files || old == "-" || new == "-"
+          ? try compareInputs(old, new, options: options)
+          : try repository.open().compare(old, new, path: path, options: options)
+        if let section {
+          guard let s = c.diff.sections(under: section) else {
+            throw RedlineError.unknownSection(section, available: c.new.document.sections.dropFirst().map(\.label))
+          }
+          sections = s
         }
-        sections = s
+      } catch {
+        // A bad setting read meanwhile (`readsSettingsLater`) is reported first, as when
+        // the settings are read before the inputs.
+        try Output.settle()
+        throw error
       }
       differs = !c.diff.isUnchanged
       try Output.settle()  // read while the versions were compared (`readsSettingsLater`)
@@ -174,9 +182,9 @@ extension DiffCommand: MayLeaveSettingsUnread {
     return false
   }
 
-  /// Two files (or standard input) compared into a file or a pipe, not a Word file: the
-  /// settings (`redline.lang`, `redline.color`) are used only once the versions are
-  /// compared, and are read meanwhile.
+  /// Two files (or standard input) compared through no pager (into a file, a pipe, or a
+  /// terminal with `--no-pager`), not into a Word file: the settings (`redline.lang`,
+  /// `redline.color`) are used only once the versions are compared, and are read meanwhile.
   var readsSettingsLater: Bool {
     (files || old == "-" || new == "-") && chosenFormat != .docx
       && !(output == nil && Output.stdoutIsTerminal && !display.noPager)

@@ -154,7 +154,9 @@ extension Redline {
   }
 
   /// Loads the settings from the repository the command names (or the current folder's,
-  /// else the global git config) and sets up colour and paging.
+  /// else the global git config) and sets up colour and paging; or, for a run that uses
+  /// none, only the locale's language; or, for one that reads them later, starts reading
+  /// them on another thread (`Output.configureLater`).
   private static func configureOutput<C: ParsableCommand>(for command: C, environment env: [String: String]) throws {
     if let c = command as? MayLeaveSettingsUnread, !c.readsSettings {
       // Nothing in this run would use a git-config setting: libgit2 is not started for them.
@@ -206,6 +208,11 @@ protocol MayLeaveSettingsUnread {
   /// its inputs: it writes through no pager, and calls `Output.settle()` before it uses
   /// them.
   var readsSettingsLater: Bool { get }
+}
+
+extension MayLeaveSettingsUnread {
+  /// Read first, unless a command says otherwise.
+  var readsSettingsLater: Bool { false }
 }
 
 /// A command that never writes to the repository: it may read objects without libgit2

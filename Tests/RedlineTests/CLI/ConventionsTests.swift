@@ -234,8 +234,8 @@ import Testing
   }
 
   /// Two files compared into a pipe read `redline.lang` and `redline.color` on another
-  /// thread while the files are compared (issue 14): the same settings, the same errors,
-  /// and a bad setting still stops the run before anything is written.
+  /// thread while the files are compared (issue 14): the same settings, the same errors in
+  /// the same order, and a bad setting still stops the run before anything is written.
   @Test func settingsOfAFilesComparisonAreReadWhileComparing() throws {
     let d = threeVersionRepo()
     d.write("a.md", "# A\n\n## 1 Yksi\n\nTeksti.\n")
@@ -260,9 +260,19 @@ import Testing
     #expect(bad.status == 2)
     #expect(bad.stderr == "redline: error: git config redline.lang is 'de'; use fi, sv or en\n")
     #expect(bad.stdout.isEmpty && !FileManager.default.fileExists(atPath: out), "nothing written")
-    // An unreadable file is reported as before (the settings are waited for, then exit).
-    let missing = run(redlineBinary, ["diff", "--stat", "--files", "a.md", "nope.md"], cwd: d.path)
-    #expect(missing.status == 2 && missing.stderr.contains("nope.md"), "\(missing.stderr)")
+    // A bad setting is reported before an unreadable file or an unknown section, as when
+    // the settings were read first; without it, those errors are.
+    let missing = ["diff", "--stat", "--files", "a.md", "nope.md"]
+    let section = ["diff", "--stat", "--files", "a.md", "b.md", "--section", "9"]
+    for args in [missing, section] {
+      let r = run(redlineBinary, args, cwd: d.path)
+      #expect(r.status == 2 && r.stderr == bad.stderr, "\(args): \(r.stderr)")
+    }
+    git(d.path, "config", "--unset", "redline.lang")
+    let noFile = run(redlineBinary, missing, cwd: d.path)
+    #expect(noFile.status == 2 && noFile.stderr.contains("nope.md"), "\(noFile.stderr)")
+    let noSection = run(redlineBinary, section, cwd: d.path)
+    #expect(noSection.status == 2 && noSection.stderr.contains("9"), "\(noSection.stderr)")
   }
 
   @Test func commentAuthorComesFromRedlineAuthorUnlessGiven() throws {
