@@ -73,8 +73,8 @@ extension VersionSource {
 
 /// Re-anchoring's walk: every thread on one document followed from its own version to the
 /// asked one, each version read and parsed once (a text that comes back later in the
-/// history, again), each consecutive pair diffed once. A
-/// version that cannot be read makes the threads that needed it fail alone, with the reason.
+/// history, again), each consecutive pair diffed once. A version that cannot be read makes
+/// the threads that needed it fail alone, with the reason.
 package enum ThreadWalk {
   /// Threads placed without a search from which they are placed on a second thread while
   /// the lost ones are searched for (below it, starting a thread costs more than it saves).
@@ -144,9 +144,9 @@ package enum ThreadWalk {
     // Version by version, in chain order (the order the source reads ahead in), every
     // thread still followed is moved across each pair: each version is read once, when a
     // thread first needs it, and each pair of consecutive versions that differ is diffed
-    // once, for every thread; a version is let go once the walk is past it. The final version's text index, for finding
-    // threads the walk lost by their text, is built on another thread as soon as one is
-    // lost, while the walk goes on.
+    // once, for every thread; a version is let go once the walk is past it. The final
+    // version's text index, for finding threads the walk lost by their text, is built on
+    // another thread as soon as one is lost, while the walk goes on.
     let finalDoc = finalSide.document
     var finalIndex: Aside<TextIndex>?
     /// Starts the final version's index when a thread may be searched for by its text:
