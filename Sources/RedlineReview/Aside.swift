@@ -7,12 +7,12 @@ import Foundation
 /// The value need not be `Sendable`: it is made on the other thread and only ever used by
 /// the one that takes it; the lock orders the making before the taking. Take it on one
 /// thread only (a non-`Sendable` value, such as a `TextIndex`, is not safe to share).
-final class Aside<Value>: @unchecked Sendable {
+package final class Aside<Value>: @unchecked Sendable {
   private let condition = NSCondition()
   private var value: Value?
 
   /// Starts `make` on a new thread.
-  init(_ make: @escaping @Sendable () -> Value) {
+  package init(_ make: @escaping @Sendable () -> Value) {
     Thread.detachNewThread { [self] in
       let v = make()
       condition.lock()
@@ -23,7 +23,7 @@ final class Aside<Value>: @unchecked Sendable {
   }
 
   /// The value, once it is built.
-  func take() -> Value {
+  package func take() -> Value {
     condition.lock()
     defer { condition.unlock() }
     while value == nil { condition.wait() }

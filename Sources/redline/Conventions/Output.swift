@@ -1,6 +1,7 @@
 import Foundation
 import RedlineKit
 import RedlineReport
+import RedlineReview
 import Synchronization
 
 /// Where the command's standard output goes: the terminal or file directly, or a pager
@@ -14,7 +15,7 @@ enum Output {
     var pageable = false
     var pager: Pager?
     /// Settings being read on another thread (`configureLater`), until `settle`.
-    var pending: PendingSettings?
+    var pending: Aside<Result<Settings, RedlineError>>?
   }
 
   private static let state = Mutex(State())
@@ -43,7 +44,10 @@ enum Output {
     defaults: Settings, display: DisplayOptions?, load: @escaping @Sendable () throws(RedlineError) -> Settings
   ) {
     configure(settings: defaults, display: display, pagerCommand: nil)
-    state.withLock { $0.pending = PendingSettings(load) }
+    let pending = Aside { () -> Result<Settings, RedlineError> in
+      do throws(RedlineError) { return .success(try load()) } catch { return .failure(error) }
+    }
+    state.withLock { $0.pending = pending }
   }
 
   /// Waits for settings read on another thread and puts them in place; throws the error
@@ -102,30 +106,5 @@ enum Output {
       return p
     }
     pager?.finish()
-  }
-}
-
-/// Settings read on a thread of their own (`Output.configureLater`), taken once read.
-private final class PendingSettings: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var result: Result<Settings, RedlineError>?
-
-  init(_ load: @escaping @Sendable () throws(RedlineError) -> Settings) {
-    Thread.detachNewThread { [self] in
-      let r: Result<Settings, RedlineError>
-      do throws(RedlineError) { r = .success(try load()) } catch { r = .failure(error) }
-      condition.lock()
-      result = r
-      condition.broadcast()
-      condition.unlock()
-    }
-  }
-
-  /// The settings or the error, once read (waiting for them).
-  func take() -> Result<Settings, RedlineError> {
-    condition.lock()
-    defer { condition.unlock() }
-    while result == nil { condition.wait() }
-    return result!
   }
 }
