@@ -55,10 +55,14 @@ package final class ParseCache: Sendable {
   /// stay in memory anyway) it keeps a reference to its version's bytes. With
   /// `sharesTexts` (for two versions parsed together) equal block texts in pieces that
   /// differ are made once (`TextTable`); a history's cache, which lives longer, does not.
-  package init(byteLimit: Int = 256 * 1_048_576, copiesBytes: Bool = true, sharesTexts: Bool = false) {
+  /// `expectedBytes`: about how many bytes the versions parsed together hold, to make the
+  /// shared texts' table at its size before the parse threads start (`TextTable`).
+  package init(
+    byteLimit: Int = 256 * 1_048_576, copiesBytes: Bool = true, sharesTexts: Bool = false, expectedBytes: Int = 0
+  ) {
     limit = byteLimit
     self.copiesBytes = copiesBytes
-    texts = sharesTexts ? TextTable() : nil
+    texts = sharesTexts ? TextTable(expected: TextTable.expectedTexts(bytes: expectedBytes)) : nil
   }
 
   /// The remembered parse of `source[range]` (parsed with or without the table extension).

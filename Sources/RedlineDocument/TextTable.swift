@@ -18,7 +18,8 @@ package final class TextTable: Sendable {
   private final class Shard: Sendable {
     /// One text per hash: a second, different text with the same hash is made on its own
     /// (correct, only not shared), so a bucket never needs a list.
-    let table = Mutex<[UInt64: String]>([:])
+    let table: Mutex<[UInt64: String]>
+    init(capacity: Int) { table = Mutex([UInt64: String](minimumCapacity: capacity)) }
   }
   /// 2^`shardBits` shards; a text's is picked by the top bits of its hash.
   private let shards: [Shard]
@@ -26,12 +27,21 @@ package final class TextTable: Sendable {
   /// Bits of the hash kept (all; tests keep none, so that every text collides).
   private let hashMask: UInt64
 
-  package convenience init() { self.init(hashMask: .max) }
+  /// A table with room for about `expected` texts, made here, on the caller's thread.
+  /// Growing a shard while both parse threads run frees its old storage on whichever thread
+  /// grew it; when the other thread had made it, that free waits for the other thread's
+  /// malloc arena, and most of the parse's waits for a lock were these (`perf`, sched_switch).
+  package convenience init(expected: Int = 0) { self.init(hashMask: .max, expected: expected) }
 
-  init(hashMask: UInt64) {
+  init(hashMask: UInt64, expected: Int = 0) {
     self.hashMask = hashMask
-    shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
+    let each = max(0, expected) >> Self.shardBits
+    shards = (0..<(1 << Self.shardBits)).map { _ in Shard(capacity: each + each / 8) }
   }
+
+  /// About how many texts of more than 15 bytes `bytes` of Markdown hold: one in 512 bytes
+  /// (generated drafts: 570; the real drafts of `drafts/`: 300-700).
+  package static func expectedTexts(bytes: Int) -> Int { bytes / 512 }
 
   /// The text of these bytes (valid UTF-8): a `String` made before for the same bytes,
   /// else a new one, remembered.
@@ -48,6 +58,9 @@ package final class TextTable: Sendable {
       return made
     }
   }
+
+  /// How many texts the table holds before any shard grows (for tests).
+  var capacity: Int { shards.reduce(0) { n, s in n + s.table.withLock { $0.capacity } } }
 
   /// Number of texts remembered (for tests).
   var count: Int { shards.reduce(0) { n, s in n + s.table.withLock { $0.count } } }

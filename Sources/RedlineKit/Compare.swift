@@ -62,13 +62,13 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   let versions = Mutex<[RawVersion?]>([try wordAsMarkdown(consume x), try wordAsMarkdown(consume y)])
   // A mapped file is asked once both parses are done, not only at the end of its own: the
   // other thread reuses the parses of sections it finds in this one's bytes until then.
-  let (checks, paths) = versions.withLock { v in
-    (v.map { $0?.bytes.unchangedCheck }, v.map { $0?.path ?? "" })
+  let (checks, paths, largest) = versions.withLock { v in
+    (v.map { $0?.bytes.unchangedCheck }, v.map { $0?.path ?? "" }, v.map { $0?.bytes.count ?? 0 }.max() ?? 0)
   }
   let results = ParseResults()
   // Both versions' bytes live until the cache lets go of them (`removeAll`, below); their
-  // equal paragraphs share one text.
-  let cache = ParseCache(copiesBytes: false, sharesTexts: true)
+  // equal paragraphs share one text (most texts are in both: a table for the larger's).
+  let cache = ParseCache(copiesBytes: false, sharesTexts: true, expectedBytes: largest)
   DispatchQueue.concurrentPerform(iterations: 2) { k in
     // Each thread takes its version out, so the loader holds the only reference to the
     // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.

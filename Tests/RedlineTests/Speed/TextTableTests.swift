@@ -73,8 +73,8 @@ import Testing
 
   /// A text is shared only with the same bytes: with every hash equal (a table that keeps
   /// no bit of it), the first text is remembered and a different one is made on its own.
-  @Test(arguments: [UInt64.max, 0]) func aTextIsSharedOnlyWithTheSameBytes(_ mask: UInt64) {
-    let t = TextTable(hashMask: mask)
+  @Test(arguments: [UInt64.max, 0], [0, 4096]) func aTextIsSharedOnlyWithTheSameBytes(_ mask: UInt64, expected: Int) {
+    let t = TextTable(hashMask: mask, expected: expected)
     func make(_ s: String) -> String {
       Array(s.utf8).withUnsafeBufferPointer { t.string(validUTF8: $0) }
     }
@@ -85,6 +85,17 @@ import Testing
     #expect(z == "Alueiden kehittämisen painopisteeT" && Self.storage(z) != Self.storage(x))
     #expect(make("lyhyt") == "lyhyt", "a text kept inline is made as it is")
     #expect(t.count == (mask == 0 ? 1 : 2), "texts kept inline are not remembered; one text per hash")
+  }
+
+  /// A table made for a comparison has room for the texts its versions' size suggests
+  /// before the parse threads start (growing it on them freed storage across threads).
+  @Test func aTableIsMadeAtTheSizeOfTheVersions() {
+    let bytes = 5_000_000
+    let expected = TextTable.expectedTexts(bytes: bytes)
+    #expect(expected > 5_000 && expected < 20_000)
+    #expect(TextTable(expected: expected).capacity >= expected)
+    #expect(ParseCache(copiesBytes: false, sharesTexts: true, expectedBytes: bytes).texts!.capacity >= expected)
+    #expect(TextTable().capacity < 64 * 4, "no room asked: the shards start empty")
   }
 }
 
