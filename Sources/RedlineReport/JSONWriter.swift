@@ -178,7 +178,7 @@ struct JSONWriter {
 
   private mutating func put(_ s: StaticString) {
     write(max: s.utf8CodeUnitCount) { o in
-      o.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+      Self.copySmall(o, UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
       return s.utf8CodeUnitCount
     }
   }
@@ -216,10 +216,51 @@ struct JSONWriter {
   private mutating func newline() {
     guard pretty else { return }
     let n = 1 + depth * 2
-    write(max: n) { o in
+    write(max: n + Self.spacesSlack) { o in
       o[0] = 0x0A
-      (o + 1).initialize(repeating: 0x20, count: n - 1)
+      Self.spaces(o + 1, n - 1)
       return n
+    }
+  }
+
+  /// How many bytes `spaces` may write past the spaces asked for.
+  private static let spacesSlack = 16
+
+  /// `n` spaces at `o`, sixteen at a time: up to `spacesSlack` bytes past them are written
+  /// too, inside the room of the same write, and written over or cut off after it (an
+  /// indentation is a few bytes: a call to `memset` cost more than the store).
+  @inline(__always)
+  private static func spaces(_ o: UnsafeMutablePointer<UInt8>, _ n: Int) {
+    let raw = UnsafeMutableRawPointer(o)
+    var j = 0
+    repeat {
+      raw.storeBytes(of: SIMD16<UInt8>(repeating: 0x20), toByteOffset: j, as: SIMD16<UInt8>.self)
+      j &+= 16
+    } while j < n
+  }
+
+  /// The bytes of `p` at `o`, exactly: up to sixteen by two overlapping loads and stores
+  /// (a key, `null`, `true`), more by `memcpy`.
+  @inline(__always)
+  private static func copySmall(_ o: UnsafeMutablePointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) {
+    let c = p.count
+    guard let b = p.baseAddress else { return }
+    let from = UnsafeRawPointer(b)
+    let to = UnsafeMutableRawPointer(o)
+    if c >= 8 && c <= 16 {
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: c &- 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: c &- 8, as: UInt64.self)
+    } else if c >= 4 && c < 8 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: c &- 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: c &- 4, as: UInt32.self)
+    } else if c < 4 {
+      for i in 0..<c { o[i] = b[i] }
+    } else {
+      o.update(from: b, count: c)
     }
   }
 
@@ -241,7 +282,7 @@ struct JSONWriter {
     needsComma[last] = true
     let isPretty = pretty
     let indent = isPretty ? 1 + depth * 2 : 0
-    write(max: 1 + indent + p.count + 4) { o in
+    write(max: 1 + indent + p.count + 4 + Self.spacesSlack) { o in
       var w = 0
       if comma {
         o[0] = UInt8(ascii: ",")
@@ -249,12 +290,12 @@ struct JSONWriter {
       }
       if isPretty {
         o[w] = 0x0A
-        (o + w + 1).initialize(repeating: 0x20, count: indent - 1)
+        Self.spaces(o + w + 1, indent - 1)
         w += indent
       }
       o[w] = UInt8(ascii: "\"")
       w += 1
-      if let b = p.baseAddress { (o + w).update(from: b, count: p.count) }
+      Self.copySmall(o + w, p)
       w += p.count
       o[w] = UInt8(ascii: "\"")
       o[w + 1] = UInt8(ascii: ":")

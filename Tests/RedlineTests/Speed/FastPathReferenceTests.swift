@@ -275,10 +275,17 @@ import Testing
   @Test func jsonKeysEqualKeysWrittenAsTexts() {
     // Literal keys (Redline's own) and keys made at run time, with and without escapes.
     let made = ["sanat \"lainaus\"", "sarake\tväli", "päätös", "\u{85}", "y", ""]
-    let keys: [(key: JSONKey, text: String)] =
-      [("line", "line"), ("", ""), ("end_line", "end_line"), ("x", "x")] + made.map { (JSONKey($0), $0) }
+    // Literal keys of every length the writer copies differently: none, 1–3, 4–7, 8–16 and
+    // more bytes; depths whose indentation takes one, two and three 16-byte stores.
+    let literals: [(key: JSONKey, text: String)] = [
+      ("line", "line"), ("", ""), ("end_line", "end_line"), ("x", "x"), ("abc", "abc"), ("abcdefg", "abcdefg"),
+      ("matched_by", "matched_by"), ("sixteen_bytes_ky", "sixteen_bytes_ky"),
+      ("seventeen_bytes_k", "seventeen_bytes_k"),
+      ("a_key_of_thirty_bytes_in_total", "a_key_of_thirty_bytes_in_total"),
+    ]
+    let keys = literals + made.map { (JSONKey($0), $0) }
     for pretty in [true, false] {
-      for depth in 1..<4 {
+      for depth in [1, 2, 3, 8, 9, 17] {
         var fast = JSONWriter(pretty: pretty)
         fast.beginObject()
         for _ in 1..<depth { fast.beginObject("o") }
@@ -303,7 +310,7 @@ import Testing
   @Test func encodedListEqualsListWrittenInPlace() {
     let lists: [[String]] = [[], ["1 Johdanto"], ["2 Lähtökohdat", "2.1 Väestö \"ja\" §\u{85}", ""]]
     for pretty in [true, false] {
-      for depth in 0..<5 {
+      for depth in [0, 1, 2, 3, 4, 9, 17] {
         for items in lists {
           var inPlace = JSONWriter(pretty: pretty)
           var cached = JSONWriter(pretty: pretty)
