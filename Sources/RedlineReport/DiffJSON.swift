@@ -94,31 +94,28 @@ package enum DiffJSON {
       return
     }
     let window = 16
-    // Each window's buffers are the last window's, emptied: their pages stay the process's,
-    // where fresh buffers came from pages the allocator had just given back (a fifth of a
-    // long comparison's page faults).
-    let written = Mutex([[UInt8]](repeating: [], count: window))
+    // Each window's buffers are the last window's, written over: their pages stay the
+    // process's, where fresh buffers came from pages the allocator had just given back (a
+    // fifth of a long comparison's page faults), and their room is not zero-filled again.
+    let written = Mutex([JSONWriter.Fragment](repeating: JSONWriter.Fragment(), count: window))
     for first in stride(from: 0, to: batches.count, by: window) {
       let part = Array(batches[first..<min(first + window, batches.count)])
       let place = w.place
       DispatchQueue.concurrentPerform(iterations: part.count) { k in
         let (range, size) = part[k]
         let buffer = written.withLock { b in
-          defer { b[k] = [] }
-          return b[k]
+          defer { b[k] = JSONWriter.Fragment() }
+          return b[k].storage
         }
         var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size, reusing: consume buffer)
         HeadingPaths.with(d) { paths in
           for i in range { section(&f, d, list[i], &paths, context: context) }
         }
-        let bytes = f.takeFragmentBytes()
-        written.withLock { $0[k] = bytes }
+        let fragment = f.takeFragment()
+        written.withLock { $0[k] = fragment }
       }
       written.withLock { buffers in
-        for k in part.indices {
-          w.append(fragment: buffers[k])
-          buffers[k].removeAll(keepingCapacity: true)
-        }
+        for k in part.indices { w.append(fragment: buffers[k]) }
       }
     }
   }

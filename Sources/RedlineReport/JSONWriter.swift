@@ -67,9 +67,11 @@ struct JSONWriter {
 
   /// An empty writer at `place`, for the elements of the array open there; with
   /// `afterElement`, its first element is written after a separator. `append(fragment:)`
-  /// puts its `takeFragmentBytes()` in the writer `place` came from.
-  /// `reusing` is an empty array whose capacity the writer takes over as its storage (then
-  /// its first growth is to that capacity, not to `capacity`).
+  /// puts its `takeFragment()` in the writer `place` came from.
+  /// `reusing` is the storage of an earlier fragment (`Fragment.storage`), which the writer
+  /// takes over: all of it is room, written over from its start, so a buffer reused batch
+  /// after batch is zero-filled once, not once a batch (37 MB of zeros for the 5 MB pair's
+  /// 17 MB of JSON, 4 % of its instructions); an empty array's capacity is taken over too.
   init(at place: Place, afterElement: Bool, capacity: Int, reusing storage: consuming [UInt8] = []) {
     self.pretty = place.pretty
     self.sink = nil
@@ -77,33 +79,44 @@ struct JSONWriter {
     needsComma = place.needsComma
     if afterElement { needsComma[needsComma.count - 1] = true }
     firstSize = capacity
-    precondition(storage.isEmpty, "a writer's storage starts empty")
     self.storage = storage
   }
 
-  /// A fragment writer's bytes (its spare room cut off in place, no copy: the storage is
-  /// moved out first, so it is not shared when it is cut); the writer is left empty.
-  mutating func takeFragmentBytes() -> [UInt8] {
+  /// What a fragment writer wrote: its storage's first `count` bytes. The rest of the
+  /// storage is its room (zeros, or bytes of an earlier fragment), never read.
+  struct Fragment: Sendable {
+    /// The bytes, then the room; a later fragment writer can reuse it (`reusing:`).
+    var storage: [UInt8] = []
+    /// How many bytes of `storage` were written.
+    var count = 0
+  }
+
+  /// A fragment writer's bytes, its storage moved out with the room kept (no copy, no
+  /// cut); the writer is left empty.
+  mutating func takeFragment() -> Fragment {
     var out: [UInt8] = []
     swap(&out, &storage)
-    out.removeSubrange(used...)
-    used = 0
-    handedOn &+= 1
-    return out
+    defer {
+      used = 0
+      handedOn &+= 1
+    }
+    return Fragment(storage: out, count: used)
   }
 
   /// The bytes of array elements written by a fragment writer made at this writer's place;
   /// the next element is written after a separator. A streaming writer hands them to its
   /// sink as they are, after what it holds.
-  mutating func append(fragment: [UInt8]) {
-    guard !fragment.isEmpty else { return }
+  mutating func append(fragment: Fragment) {
+    guard fragment.count > 0 else { return }
+    precondition(fragment.count <= fragment.storage.count, "a fragment within its storage")
     needsComma[needsComma.count - 1] = true
-    if let sink, fragment.count >= 1 << 16 {
-      flush()
-      fragment.withUnsafeBufferPointer { sink($0) }
-      return
-    }
-    fragment.withUnsafeBufferPointer { f in
+    fragment.storage.withUnsafeBufferPointer { all in
+      let f = UnsafeBufferPointer(rebasing: all[0..<fragment.count])
+      if let sink, f.count >= 1 << 16 {
+        flush()
+        sink(f)
+        return
+      }
       write(max: f.count) { o in
         o.update(from: f.baseAddress!, count: f.count)
         return f.count

@@ -108,6 +108,36 @@ import Testing
     }
   }
 
+  /// A fragment writer that takes over an earlier fragment's storage (its room full of
+  /// that fragment's bytes, longer than what it writes) writes what a fresh one writes,
+  /// and its document is the same: the room is written over, never read or handed on.
+  @Test func aReusedFragmentStorageWritesWhatAFreshOneWrites() {
+    func document(reusing: [UInt8]) -> (bytes: [UInt8], storage: Int) {
+      var top = JSONWriter(pretty: true)
+      top.beginObject()
+      top.beginArray("blocks")
+      var f = JSONWriter(at: top.place, afterElement: false, capacity: 64, reusing: reusing)
+      for text in ["Lausunto huomioitu.", "Remissvar \"beaktad\" – ä, ö, å."] {
+        f.object { $0.value("text", text) }
+      }
+      let fragment = f.takeFragment()
+      top.append(fragment: fragment)
+      top.endArray()
+      top.endObject()
+      return (top.bytes, fragment.storage.count)
+    }
+    var long = JSONWriter(at: JSONWriter(pretty: true).place, afterElement: false, capacity: 64)
+    long.object { $0.value("text", String(repeating: "aluekehittämispäätös ", count: 400)) }
+    let stale = long.takeFragment()
+    #expect(stale.count > 8_000 && stale.storage.count >= stale.count)
+    let fresh = document(reusing: [])
+    let reused = document(reusing: stale.storage)
+    #expect(reused.storage >= stale.count, "the earlier storage is taken over, not made again")
+    #expect(reused.bytes == fresh.bytes)
+    #expect(String(decoding: fresh.bytes, as: UTF8.self).contains("Lausunto huomioitu."))
+    #expect(!String(decoding: reused.bytes, as: UTF8.self).contains("aluekehittämispäätös"))
+  }
+
   /// End to end: standard output (streamed) and `-o FILE` (whole, atomic) hold the same JSON.
   @Test func standardOutputEqualsOutputFile() throws {
     let d = TempDir("streamed-json")
