@@ -336,6 +336,39 @@ import Testing
   }
 
   /// Numbers are written digit by digit in place; they spell what `String(n)` does.
+  /// A block's label, made from bytes, is its section's label, " ¶" and its ordinal, as
+  /// joining the strings spells it: on the real drafts, generated ones and documents whose
+  /// sections carry `§#n` labels, numbers of several levels and Swedish headings.
+  @Test func blockLabelsAreTheSectionsLabelAndTheOrdinal() throws {
+    var g = DraftGenerator(seed: 77)
+    var sources = ParsePiecesTests.realDocuments
+    for _ in 0..<4 { sources.append(Array(g.model().markdown().utf8)) }
+    sources.append(Array("# Päätös\n\ntext\n\n# Päätös\n\n- a\n- b\n\n## 12.3.4 Bilaga\n\nåäö\n".utf8))
+    var labels = 0
+    for bytes in sources {
+      let d = try DocumentLoader.load(bytes, path: "a.md")
+      for b in d.blocks {
+        #expect(b.label == d.sections[b.section].label + " ¶" + String(b.ordinal))
+        labels += 1
+      }
+    }
+    #expect(labels > 1_000)
+  }
+
+  /// `DocumentBuilder.writeDecimal` spells every Int as `String(n)` does.
+  @Test func decimalDigitsEqualTheDescription() {
+    var rng = SeededRandom(seed: 12)
+    var numbers = [0, 1, -1, 9, 10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for _ in 0..<2_000 {
+      numbers.append(Int.random(in: Int.min...Int.max, using: &rng) >> Int.random(in: 0..<63, using: &rng))
+    }
+    var out = [UInt8](repeating: 0, count: 20)
+    for n in numbers {
+      let count = out.withUnsafeMutableBufferPointer { DocumentBuilder.writeDecimal(n, at: $0.baseAddress!) }
+      #expect(Array(out[0..<count]) == Array(String(n).utf8), "\(n)")
+    }
+  }
+
   @Test func jsonNumbersEqualTheirDescription() {
     var rng = SeededRandom(seed: 9)
     var numbers = [0, 1, -1, 9, 10, -10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
