@@ -94,16 +94,25 @@ package enum DocumentLoader {
     normalizeLineEndings(&b)
     // After the line ends are made LF: a lone CR ends a line for cmark, and must for the
     // scan too, or lines ending in CR would hide their nesting from it.
+    // The line index is made once, for the scan and the parse (each searched for every line's
+    // end on its own).
+    var lines: LineIndex?
     if format == .markdown {
-      switch b.withUnsafeBufferPointer({ NestingScan.check($0, maxDepth: maxNesting, maxContainers: maxListItems) }) {
+      let index = b.withUnsafeBufferPointer { LineIndex(CheckedBytes($0)) }
+      switch b.withUnsafeBufferPointer({
+        NestingScan.check($0, lines: index, maxDepth: maxNesting, maxContainers: maxListItems)
+      }) {
       case .tooDeep(let line): throw .tooDeep(path: path, line: line, limit: maxNesting)
       case .tooManyContainers: throw .tooManyItems(path: path, limit: maxListItems)
       case nil: break
       }
+      lines = index
     }
     let document: Document
     switch format {
-    case .markdown: document = MarkdownParser.parse(consume b, path: path, cache: cache, warmFromEnd: warmFromEnd)
+    case .markdown:
+      document = MarkdownParser.parse(
+        consume b, path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: true, lines: lines)
     case .plainText: document = b.withUnsafeBufferPointer { PlainTextParser.parse($0, path: path) }
     }
     if let unchanged, !unchanged() { throw .changedWhileRead(path: path) }

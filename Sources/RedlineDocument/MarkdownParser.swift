@@ -48,20 +48,25 @@ package enum MarkdownParser {
     parse(SourceBytes(bytes), path: path, cache: cache, warmFromEnd: warmFromEnd, inPieces: inPieces)
   }
 
+  /// `lines`: the line index of these bytes when the caller made it (`DocumentLoader`, for
+  /// its nesting scan), else made here. Blanking front matter writes spaces over everything
+  /// but line feeds, so an index made before it holds after it.
   static func parse(
-    _ bytes: consuming SourceBytes, path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool
+    _ bytes: consuming SourceBytes, path: String, cache: ParseCache?, warmFromEnd: Bool, inPieces: Bool,
+    lines given: LineIndex? = nil
   ) -> Document {
     _ = registered
     var source = consume bytes  // front matter is blanked in place when this is the only reference
+    let lines = given ?? source.withUnsafeBufferPointer { LineIndex(CheckedBytes($0)) }
+    precondition(lines.byteCount == source.count, "a line index of other bytes")
     // Written only when there is something to blank (writing shared bytes copies them).
     var (metadata, backLine): ([MetadataEntry], Int?) = ([], nil)
-    if source.withUnsafeBufferPointer({ FrontMatter.mayBlank(CheckedBytes($0)) }) {
+    if source.withUnsafeBufferPointer({ FrontMatter.mayBlank(CheckedBytes($0), lines: lines) }) {
       (metadata, backLine) = source.withUnsafeMutableBufferPointer { FrontMatter.blank(CheckedMutableBytes($0)) }
     }
     let held = source  // what the cache keeps of this version (no copy)
     return source.withUnsafeBufferPointer { p -> Document in
       let b = CheckedBytes(p)
-      let lines = LineIndex(b)
       // Tables change block structure; attach the extension only when a delimiter row exists.
       let tables = lines.hasTableDelimiterRow(b)
       let starts = inPieces ? Pieces.starts(b, lines) : [1]
@@ -413,6 +418,12 @@ enum FrontMatter {
     b.starts(with: "%%%".utf8) || b.starts(with: "---".utf8) || hasPartMarker(b)
   }
 
+  /// `mayBlank` looking at the line starts of `lines` (an index of `b`), not searching for
+  /// them.
+  static func mayBlank(_ b: CheckedBytes, lines: LineIndex) -> Bool {
+    b.starts(with: "%%%".utf8) || b.starts(with: "---".utf8) || hasPartMarker(b, lines: lines)
+  }
+
   static func blank(_ b: CheckedMutableBytes) -> (metadata: [MetadataEntry], backLine: Int?) {
     let metadata = b.starts(with: "%%%".utf8) ? blankTOML(b) : blankHeader(b)
     return (metadata, blankPartMarkers(b))
@@ -574,6 +585,19 @@ extension String {
 
 extension FrontMatter {
   /// True when some line starts like a part marker (`--- ` or `{`): a cheap pre-check.
+  /// `hasPartMarker` at the line starts of `lines`, an index of `b`.
+  fileprivate static func hasPartMarker(_ b: CheckedBytes, lines: LineIndex) -> Bool {
+    b.withUnsafeBufferPointer { p -> Bool in
+      let n = p.count
+      for i in lines.starts where i < n {
+        if p[i] == 0x7B || (p[i] == 0x2D && i + 3 < n && p[i + 1] == 0x2D && p[i + 2] == 0x2D && p[i + 3] == 0x20) {
+          return true
+        }
+      }
+      return false
+    }
+  }
+
   fileprivate static func hasPartMarker(_ b: CheckedBytes) -> Bool {
     b.withUnsafeBufferPointer { p -> Bool in
       guard let base = p.baseAddress else { return false }

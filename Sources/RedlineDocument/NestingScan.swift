@@ -54,6 +54,22 @@ enum NestingScan {
     return nil
   }
 
+  /// `check` over the lines of `lines`, an index of `p` (`DocumentLoader` makes it once
+  /// for the scan and the parse): the same lines, without searching for their ends.
+  static func check(_ p: UnsafeBufferPointer<UInt8>, lines: LineIndex, maxDepth: Int, maxContainers: Int) -> Problem? {
+    precondition(lines.byteCount == p.count, "a line index of other bytes")
+    var containers = 0
+    let starts = lines.starts
+    for k in starts.indices where starts[k] < p.count {
+      let end = k + 1 < starts.count ? starts[k + 1] - 1 : p.count
+      let (indent, markers) = measure(p, starts[k], end)
+      if indent / 2 + markers > maxDepth { return .tooDeep(line: k + 1) }
+      containers += markers
+      if containers > maxContainers { return .tooManyContainers(containers) }
+    }
+    return nil
+  }
+
   /// The offset of the line feed at or after `i`, or the buffer's end.
   static func memchrLineEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     guard let base = p.baseAddress, let hit = memchr(base + i, 0x0A, p.count - i) else { return p.count }

@@ -603,12 +603,36 @@ import Testing
     for d in docs {
       for depth in [0, 1, 2, 3, 32] {
         for most in [0, 3, 50, Int.max] {
-          #expect(
-            NestingScan.check(d, maxDepth: depth, maxContainers: most)
-              == Self.nestingReference(d, maxDepth: depth, maxContainers: most))
+          let reference = Self.nestingReference(d, maxDepth: depth, maxContainers: most)
+          #expect(NestingScan.check(d, maxDepth: depth, maxContainers: most) == reference)
+          // Over the loader's line index of the same bytes: the same lines, the same answer.
+          let overIndex = d.withUnsafeBufferPointer {
+            NestingScan.check($0, lines: LineIndex(d), maxDepth: depth, maxContainers: most)
+          }
+          #expect(overIndex == reference)
         }
       }
     }
+  }
+
+  /// Whether a document may hold front matter or part markers to blank is the same asked
+  /// at the line index's starts as found by searching for each line's end.
+  @Test func partMarkersFoundAtTheLineIndexStarts() {
+    var docs = Self.corpusFiles.map(\.1) + ParsePiecesTests.soup(300, seed: 8)
+    docs += Self.generatedTexts(count: 100, seed: 9).map { Array($0.utf8) }
+    docs += [
+      [], Array("x\n--- back\n".utf8), Array("x\n---back\n".utf8), Array("a\n{backmatter}\n".utf8),
+      Array("a\n {x}\n".utf8), Array("--- ".utf8), Array("a\n---".utf8), Array("%%%\n".utf8), Array("a\n\n{".utf8),
+    ]
+    var found = 0
+    for d in docs {
+      let (searched, indexed) = d.withUnsafeBufferPointer {
+        (FrontMatter.mayBlank(CheckedBytes($0)), FrontMatter.mayBlank(CheckedBytes($0), lines: LineIndex(d)))
+      }
+      #expect(searched == indexed, "\(String(decoding: d.prefix(60), as: UTF8.self).debugDescription)")
+      if searched { found += 1 }
+    }
+    #expect(found >= 4)
   }
 
   /// Section keys are equal exactly when `String` calls the texts equal (scripts newer
