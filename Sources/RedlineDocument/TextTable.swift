@@ -17,9 +17,62 @@ package final class TextTable: Sendable {
   /// was spent waiting for it.
   private final class Shard: Sendable {
     /// One text per hash: a second, different text with the same hash is made on its own
-    /// (correct, only not shared), so a bucket never needs a list.
-    let table: Mutex<[UInt64: String]>
-    init(capacity: Int) { table = Mutex([UInt64: String](minimumCapacity: capacity)) }
+    /// (correct, only not shared), so a slot never needs a list.
+    let table: Mutex<Slots>
+    init(capacity: Int) { table = Mutex(Slots(capacity: capacity)) }
+  }
+
+  /// Texts by their hash, in open addressing (linear probing, at most three quarters
+  /// full). The hash is `ByteHash`'s already: a `Dictionary` hashed it again (SipHash) at
+  /// every lookup, twice for each text made. An empty text marks a free slot (the table
+  /// holds only texts of more than 15 bytes).
+  struct Slots {
+    private var hashes: [UInt64] = []
+    private var texts: [String] = []
+    private(set) var count = 0
+
+    init(capacity: Int) {
+      var size = 0
+      if capacity > 0 {
+        size = 8
+        while size / 4 * 3 < capacity { size <<= 1 }
+      }
+      hashes = [UInt64](repeating: 0, count: size)
+      texts = [String](repeating: "", count: size)
+    }
+
+    /// How many texts fit before the slots grow.
+    var capacity: Int { texts.count / 4 * 3 }
+
+    /// The text remembered for hash `h`, if any.
+    func find(_ h: UInt64) -> String? {
+      guard !texts.isEmpty else { return nil }
+      let mask = texts.count - 1
+      var i = Int(truncatingIfNeeded: h) & mask
+      while !texts[i].isEmpty {
+        if hashes[i] == h { return texts[i] }
+        i = (i &+ 1) & mask
+      }
+      return nil
+    }
+
+    /// Remembers `text` (not empty) for hash `h`, which holds none.
+    mutating func insert(_ h: UInt64, _ text: String) {
+      precondition(!text.isEmpty, "an empty text marks a free slot")
+      if count + 1 > capacity { grow() }
+      let mask = texts.count - 1
+      var i = Int(truncatingIfNeeded: h) & mask
+      while !texts[i].isEmpty { i = (i &+ 1) & mask }
+      hashes[i] = h
+      texts[i] = text
+      count += 1
+    }
+
+    private mutating func grow() {
+      var bigger = Slots(capacity: max(8, capacity * 2))
+      for i in texts.indices where !texts[i].isEmpty { bigger.insert(hashes[i], texts[i]) }
+      self = bigger
+    }
   }
   /// 2^`shardBits` shards; a text's is picked by the top bits of its hash.
   private let shards: [Shard]
@@ -50,11 +103,11 @@ package final class TextTable: Sendable {
     guard p.count > 15, let base = p.baseAddress else { return FastText.string(validUTF8: p) }
     let h = ByteHash.of(base, count: p.count) & hashMask
     let shard = shards[Int(truncatingIfNeeded: h >> UInt64(64 - Self.shardBits))]
-    if let found = shard.table.withLock({ $0[h] }), Self.equal(found, p) { return found }
+    if let found = shard.table.withLock({ $0.find(h) }), Self.equal(found, p) { return found }
     let made = FastText.string(validUTF8: p)
     return shard.table.withLock { t -> String in
-      if let found = t[h] { return Self.equal(found, p) ? found : made }  // the other thread was first
-      t[h] = made
+      if let found = t.find(h) { return Self.equal(found, p) ? found : made }  // the other thread was first
+      t.insert(h, made)
       return made
     }
   }

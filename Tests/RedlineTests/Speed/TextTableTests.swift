@@ -87,6 +87,30 @@ import Testing
     #expect(t.count == (mask == 0 ? 1 : 2), "texts kept inline are not remembered; one text per hash")
   }
 
+  /// The slots find every text by its hash and nothing else, grown from empty or from
+  /// room asked for, with hashes that crowd one run of slots (equal low bits) and random
+  /// ones; a text is never lost when they grow.
+  @Test(arguments: [0, 100]) func slotsFindWhatWasPutAndNothingElse(_ room: Int) {
+    var slots = TextTable.Slots(capacity: room)
+    var rng = SeededRandom(seed: UInt64(7 + room))
+    var kept: [(UInt64, String)] = []
+    for k in 0..<3_000 {
+      let h = k % 3 == 0 ? UInt64(k) << 20 : UInt64.random(in: 0...UInt64.max, using: &rng)
+      guard slots.find(h) == nil else { continue }
+      let text = "teksti numero \(k), pidempi kuin viisitoista tavua"
+      slots.insert(h, text)
+      kept.append((h, text))
+    }
+    #expect(slots.count == kept.count && slots.capacity >= kept.count)
+    for (h, text) in kept { #expect(slots.find(h) == text) }
+    var missing = 0
+    for _ in 0..<1_000 {
+      let h = UInt64.random(in: 0...UInt64.max, using: &rng)
+      if !kept.contains(where: { $0.0 == h }) && slots.find(h) == nil { missing += 1 }
+    }
+    #expect(missing == 1_000)
+  }
+
   /// A table made for a comparison has room for the texts its versions' size suggests
   /// before the parse threads start (growing it on them freed storage across threads).
   @Test func aTableIsMadeAtTheSizeOfTheVersions() {
