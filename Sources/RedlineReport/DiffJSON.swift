@@ -351,6 +351,9 @@ struct HeadingPaths {
   let oldBlocks: UnsafeBufferPointer<Block>
   let newBlocks: UnsafeBufferPointer<Block>
   private var cache: [Key: [UInt8]] = [:]
+  /// The path each side was last asked for.
+  private var lastOld: (key: Key, bytes: [UInt8])?
+  private var lastNew: (key: Key, bytes: [UInt8])?
 
   private struct Key: Hashable {
     let section: Int
@@ -383,9 +386,17 @@ struct HeadingPaths {
   /// writes it where `w` stands.
   mutating func encoded(_ section: Int, old: Bool, for w: JSONWriter) -> [UInt8] {
     let key = Key(section: section, old: old, depth: w.nesting)
-    if let bytes = cache[key] { return bytes }
-    let bytes = w.encodedStrings((old ? oldDoc : newDoc).headingPath(of: section))
-    cache[key] = bytes
+    // A section's blocks come one after another: the last path of each side is asked for
+    // again, block after block, and is found without hashing the key.
+    if let last = old ? lastOld : lastNew, last.key == key { return last.bytes }
+    let bytes: [UInt8]
+    if let known = cache[key] {
+      bytes = known
+    } else {
+      bytes = w.encodedStrings((old ? oldDoc : newDoc).headingPath(of: section))
+      cache[key] = bytes
+    }
+    if old { lastOld = (key, bytes) } else { lastNew = (key, bytes) }
     return bytes
   }
 }
