@@ -108,7 +108,7 @@ package enum DiffJSON {
           return b[k].storage
         }
         var f = JSONWriter(at: place, afterElement: first + k > 0, capacity: size, reusing: consume buffer)
-        HeadingPaths.with(d) { paths in
+        HeadingPaths.with(d, sections: range.count) { paths in
           for i in range { section(&f, d, list[i], &paths, context: context) }
         }
         let fragment = f.takeFragment()
@@ -373,10 +373,13 @@ struct HeadingPaths {
   /// Runs `body` with the heading paths of `d`'s versions, and their blocks lent to it. The
   /// paths hold pointers into the documents' block arrays: `body` must not let them (or
   /// anything holding them) out.
-  static func with<R>(_ d: DocumentDiff, _ body: (inout HeadingPaths) -> R) -> R {
+  /// `sections`: about how many section pairs `body` writes (room for both sides' paths, so
+  /// the cache is not grown path by path; a batch's cache starts empty).
+  static func with<R>(_ d: DocumentDiff, sections: Int = 0, _ body: (inout HeadingPaths) -> R) -> R {
     d.old.blocks.withUnsafeBufferPointer { a in
       d.new.blocks.withUnsafeBufferPointer { b in
         var paths = HeadingPaths(old: d.old, new: d.new, oldBlocks: a, newBlocks: b)
+        paths.cache.reserveCapacity(min(2 * sections, 1 << 16))
         return body(&paths)
       }
     }
