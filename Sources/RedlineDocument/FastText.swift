@@ -213,17 +213,31 @@ extension String {
 }
 
 /// A 64-bit hash of bytes, eight at a time (FxHash's multiply and rotate, then a final
-/// mix); from 64 bytes on, four such chains over interleaved words, which the processor
-/// runs side by side (a paragraph hashes in half the time of one chain). Only a bucket
+/// mix); from 64 bytes on, the 32-byte blocks first as four chains over interleaved words,
+/// which the processor runs side by side: CRC32C chains where it has SSE 4.2
+/// (`redline_hash_blocks`, one instruction a word), else multiply chains. Only a bucket
 /// for `ParseCache`, `TextTable` and the diff's interners: each confirms a hit by
-/// comparing the bytes, and no output depends on the values.
+/// comparing the bytes, and no output depends on the values (which differ between the
+/// two kinds of processor).
 package enum ByteHash {
-  package static func of(_ base: UnsafeRawPointer?, count n: Int) -> UInt64 {
+  package static func of(_ base: UnsafeRawPointer?, count n: Int) -> UInt64 { of(base, count: n, crc: true) }
+
+  /// `of`, with `crc: false` taking the multiply chains whatever the processor (for tests).
+  @inline(__always)
+  static func of(_ base: UnsafeRawPointer?, count n: Int, crc: Bool) -> UInt64 {
     var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(n)
     let k: UInt64 = 0x517C_C1B7_2722_0A95
     guard let raw = base, n > 0 else { return (((h << 5) | (h >> 59)) &* k).mixed }
     var i = 0
-    if n >= 64 {
+    if n >= 64 && crc {
+      var used = 0
+      let folded = redline_hash_blocks(raw.assumingMemoryBound(to: UInt8.self), n, h, &used)
+      if used > 0 {
+        h = folded
+        i = used
+      }
+    }
+    if n >= 64 && i == 0 {
       var a = h
       var b = h ^ 0x9E37_79B9_7F4A_7C15
       var c = h ^ 0xC2B2_AE3D_27D4_EB4F

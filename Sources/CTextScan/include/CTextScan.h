@@ -37,4 +37,11 @@ size_t redline_plain_run_bytes(const uint8_t *src, size_t n, uint8_t *dst, int a
 /// caller scans itself).
 size_t redline_json_special(const uint8_t *p, size_t n, size_t from);
 
+/// The 32-byte blocks at the start of the `n` bytes at `p` (n of 64 or more) folded into
+/// 64 bits with `seed`: four CRC32C chains over interleaved eight-byte words, one
+/// instruction per word, mixed at the end. `*consumed` is the bytes taken (a multiple of
+/// 32), or 0 when this processor has no SSE 4.2 and the caller hashes them itself. A
+/// bucket only, as `ByteHash` is: every hit is confirmed by comparing bytes.
+uint64_t redline_hash_blocks(const uint8_t *p, size_t n, uint64_t seed, size_t *consumed);
+
 #endif

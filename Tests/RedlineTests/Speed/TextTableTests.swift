@@ -165,21 +165,29 @@ import Testing
     }
   }
 
-  @Test func everyByteAndTheLengthCount() {
-    let text = Array("Maakuntien liitot kehittävät alueitaan yhdessä kuntien, valtion ja yritysten kanssa.".utf8)
-    #expect(text.count > 64 + 8)
-    let base = Self.hash(text)
+  /// With the CRC32C chains (where the processor has SSE 4.2) and with the multiply chains
+  /// (every processor's fallback), each byte and the length change the hash.
+  @Test(arguments: [true, false]) func everyByteAndTheLengthCount(_ crc: Bool) {
+    func hash(_ b: [UInt8]) -> UInt64 { b.withUnsafeBytes { ByteHash.of($0.baseAddress, count: $0.count, crc: crc) } }
+    let text = Array(
+      ("Maakuntien liitot kehittävät alueitaan yhdessä kuntien, valtion ja yritysten kanssa. "
+        + "Landskapsförbunden utvecklar sina regioner tillsammans med kommunerna.").utf8)
+    #expect(text.count > 128 + 8)
+    let base = hash(text)
     for i in text.indices {
       var changed = text
       changed[i] ^= 0x20
-      #expect(Self.hash(changed) != base, "byte \(i) of \(text.count) is left out")
+      #expect(hash(changed) != base, "byte \(i) of \(text.count) is left out")
     }
     // Every prefix (the lengths on both sides of the four-chain threshold) hashes apart.
-    let prefixes = (0...text.count).map { Self.hash(Array(text.prefix($0))) }
+    let prefixes = (0...text.count).map { hash(Array(text.prefix($0))) }
     #expect(Set(prefixes).count == prefixes.count)
     // Swapping two bytes between chains (the first of the first and second words) changes it too.
     var swapped = text
     swapped.swapAt(0, 8)
-    #expect(Self.hash(swapped) != base)
+    #expect(hash(swapped) != base)
+    // Below 64 bytes both ways are one chain: the same value.
+    let short = Array(text.prefix(63))
+    #expect(hash(short) == Self.hash(short))
   }
 }
