@@ -346,15 +346,24 @@ package struct BlockCounts: Sendable, Hashable {
   }
 
   /// Counts `blocks`; words of added and deleted blocks are counted from the documents.
+  /// Each change is read where it stands (a `for … in` copied every change, retaining and
+  /// releasing its arrays, for every block of a diff; `--stat` and the summary count them
+  /// all).
   package init(_ blocks: [BlockChange], old: Document, new: Document) {
-    for b in blocks {
-      self[b.status] += 1
-      if b.status == .added { wordsAdded += Tokenizer.wordCount(new.blocks[b.new!].text) }
-      if b.status == .deleted { wordsDeleted += Tokenizer.wordCount(old.blocks[b.old!].text) }
-      if !b.cosmetic.isEmpty { cosmetic += 1 }
-      for s in b.segments ?? [] {
-        if s.op == .insert { wordsAdded += Tokenizer.wordCount(s.text) }
-        if s.op == .delete { wordsDeleted += Tokenizer.wordCount(s.text) }
+    blocks.withUnsafeBufferPointer { bs in
+      for i in bs.indices {
+        let status = bs[i].status
+        self[status] += 1
+        if status == .added { wordsAdded += Tokenizer.wordCount(new.blocks[bs[i].new!].text) }
+        if status == .deleted { wordsDeleted += Tokenizer.wordCount(old.blocks[bs[i].old!].text) }
+        if !bs[i].cosmetic.isEmpty { cosmetic += 1 }
+        guard let segments = bs[i].segments, !segments.isEmpty else { continue }
+        segments.withUnsafeBufferPointer { ss in
+          for k in ss.indices {
+            if ss[k].op == .insert { wordsAdded += Tokenizer.wordCount(ss[k].text) }
+            if ss[k].op == .delete { wordsDeleted += Tokenizer.wordCount(ss[k].text) }
+          }
+        }
       }
     }
   }
