@@ -18,6 +18,10 @@ package struct DocumentDiff: Sendable {
   /// Counts for the summary line and `--stat`.
   package var summary: Summary { Summary(self) }
 
+  /// `summary`, from each section's counts made already (`BlockCounts(section, old:new:)`,
+  /// one for each of `sections`, in order): the same value, without counting again.
+  package func summary(sectionCounts: [BlockCounts]) -> Summary { Summary(self, sectionCounts: sectionCounts) }
+
   /// True when nothing but cosmetic changes was found (front matter included).
   package var isUnchanged: Bool { metadata.isEmpty && sections.allSatisfy { $0.isUnchanged } }
 }
@@ -267,6 +271,22 @@ package struct Summary: Sendable, Hashable {
         SectionTally(
           status: s.status, renamed: s.renamed, moved: s.moved, renumbered: s.renumbered, changed: !s.isUnchanged))
       blocks.add(BlockCounts(s.blocks, old: d.old, new: d.new))
+    }
+  }
+
+  /// The same from each section's counts with its pointers (`BlockCounts(section, old:new:)`):
+  /// the summary adds only the blocks' counts, so moves out and split parts are left out.
+  init(_ d: DocumentDiff, sectionCounts: [BlockCounts]) {
+    precondition(sectionCounts.count == d.sections.count, "one count for each section")
+    metadataChanged = d.metadata.count
+    for (s, c) in zip(d.sections, sectionCounts) {
+      sections.append(
+        SectionTally(
+          status: s.status, renamed: s.renamed, moved: s.moved, renumbered: s.renumbered, changed: !s.isUnchanged))
+      var own = c
+      own.movedOut = 0
+      own.splitParts = 0
+      blocks.add(own)
     }
   }
 }

@@ -355,6 +355,43 @@ import Testing
     #expect(labels > 1_000)
   }
 
+  /// The summary from the counts `--stat` made for its rows equals the summary counted
+  /// afresh, on corpus pairs and generated ones.
+  @Test func summaryFromSectionCountsEqualsTheSummary() throws {
+    var diffs: [DocumentDiff] = []
+    for (_, oldPath, newPath) in CorpusTests.pairs.prefix(4) {
+      let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
+      let b = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: newPath))), path: newPath)
+      diffs.append(Differ.diff(a, b))
+    }
+    var g = DraftGenerator(seed: 41)
+    for _ in 0..<4 {
+      let m = g.model()
+      let a = try DocumentLoader.load(Array(m.markdown().utf8), path: "a.md")
+      let b = try DocumentLoader.load(Array(g.edit(m).markdown().utf8), path: "b.md")
+      diffs.append(Differ.diff(a, b))
+    }
+    for d in diffs {
+      let counts = d.sections.map { BlockCounts($0, old: d.old, new: d.new) }
+      #expect(d.summary(sectionCounts: counts) == d.summary)
+    }
+    #expect(diffs.contains { $0.summary.blocks.movedOut == 0 && $0.sections.contains { !$0.pointers.isEmpty } })
+  }
+
+  /// `--stat`'s names are padded (or cut) to a width in UTF-16 units, as Foundation's
+  /// `padding(toLength:withPad:startingAt:)` did: labels, Finnish and Swedish letters,
+  /// combining marks and a character outside the BMP.
+  @Test func statNamesArePaddedAsFoundationPadded() {
+    let names = ["", "§1", "§12.3", "§#41", "§A.1", "ÅÄÖ", "a\u{308}bc", "§😀", "§😀x", "pitkä nimi"]
+    for name in names {
+      for width in 0...12 {
+        #expect(
+          StatView.padded(name, to: width) == name.padding(toLength: width, withPad: " ", startingAt: 0),
+          "\(name.debugDescription) to \(width)")
+      }
+    }
+  }
+
   /// `DocumentBuilder.writeDecimal` spells every Int as `String(n)` does.
   @Test func decimalDigitsEqualTheDescription() {
     var rng = SeededRandom(seed: 12)
