@@ -74,6 +74,7 @@ struct DocumentBuilder {
     // heading carries a number, the numbers the rendered document shows.
     let shown = renderedNumbers()
     var counts: [String: Int] = [:]
+    counts.reserveCapacity(sections.count)
     for i in sections.indices.dropFirst() { if let n = sections[i].number ?? shown[i] { counts[n, default: 0] += 1 } }
     for i in sections.indices.dropFirst() {
       if let n = sections[i].number ?? shown[i], counts[n] == 1 {
