@@ -117,7 +117,7 @@ extension DocumentBuilder {
               let s = blocks[i].section
               let (from, count) = (starts[s], starts[s + 1] - starts[s])
               if count > 0 { out.update(from: prefixes.baseAddress! + from, count: count) }
-              let n = count + Self.writeDecimal(blocks[i].ordinal, at: out + count)
+              let n = count + FastText.writeDecimal(blocks[i].ordinal, at: out + count)
               // Valid UTF-8: a section's label, " ¶" and digits; never ASCII (§, ¶).
               blocks[i].label = FastText.string(
                 joinedFromValid: UnsafeBufferPointer(start: out, count: n), isASCII: false)
@@ -125,28 +125,6 @@ extension DocumentBuilder {
           }
         }
       }
-    }
-  }
-
-  /// Writes `n`'s decimal digits (as `String(n)` spells them) at `out`; returns how many
-  /// bytes it wrote (at most 20).
-  static func writeDecimal(_ n: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of room on the stack
-    return withUnsafeMutableBytes(of: &digits) { room -> Int in
-      var v = n.magnitude
-      var k = room.count
-      repeat {
-        k -= 1
-        room[k] = UInt8(ascii: "0") + UInt8(v % 10)
-        v /= 10
-      } while v > 0
-      if n < 0 {
-        k -= 1
-        room[k] = UInt8(ascii: "-")
-      }
-      let written = room.count - k
-      for j in 0..<written { out[j] = room[k + j] }
-      return written
     }
   }
 

@@ -177,6 +177,29 @@ package enum FastText {
 }
 
 extension FastText {
+  /// Writes `n`'s decimal digits (as `String(n)` spells them) at `out`, which has room for
+  /// 20 bytes; returns how many it wrote. Numbers in JSON and blocks' labels.
+  package static func writeDecimal(_ n: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+    var v = n.magnitude
+    var len = 0
+    repeat {
+      out[len] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+      v /= 10
+      len += 1
+    } while v > 0
+    if n < 0 {
+      out[len] = 0x2D
+      len += 1
+    }
+    var (i, j) = (0, len - 1)
+    while i < j {
+      (out[i], out[j]) = (out[j], out[i])
+      i += 1
+      j -= 1
+    }
+    return len
+  }
+
   /// A `String` of bytes joined from valid `String`s' bytes and ASCII digits (a block's
   /// label), copied without a second check: `String(decoding:as:)` checked each label's
   /// two non-ASCII signs, § and ¶, at some 300 instructions a label. Not for bytes that

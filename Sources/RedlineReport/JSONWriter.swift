@@ -447,26 +447,7 @@ struct JSONWriter {
   mutating func value(_ k: JSONKey?, _ n: Int) {
     key(k)
     // The digits written in place (what `String(n)` spells, without making a String).
-    write(max: 20) { o in
-      var v = n.magnitude
-      var len = 0
-      repeat {
-        o[len] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-        v /= 10
-        len += 1
-      } while v > 0
-      if n < 0 {
-        o[len] = 0x2D
-        len += 1
-      }
-      var (i, j) = (0, len - 1)
-      while i < j {
-        (o[i], o[j]) = (o[j], o[i])
-        i += 1
-        j -= 1
-      }
-      return len
-    }
+    write(max: 20) { o in FastText.writeDecimal(n, at: o) }
     trimIfDone()
   }
 
