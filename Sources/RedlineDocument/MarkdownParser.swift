@@ -62,7 +62,9 @@ package enum MarkdownParser {
     // Written only when there is something to blank (writing shared bytes copies them).
     var (metadata, backLine): ([MetadataEntry], Int?) = ([], nil)
     if source.withUnsafeBufferPointer({ FrontMatter.mayBlank(CheckedBytes($0), lines: lines) }) {
-      (metadata, backLine) = source.withUnsafeMutableBufferPointer { FrontMatter.blank(CheckedMutableBytes($0)) }
+      (metadata, backLine) = source.withUnsafeMutableBufferPointer {
+        FrontMatter.blank(CheckedMutableBytes($0), lines: lines)
+      }
     }
     let held = source  // what the cache keeps of this version (no copy)
     return source.withUnsafeBufferPointer { p -> Document in
@@ -414,19 +416,15 @@ enum FrontMatter {
 
   /// Whether `blank` may find something to blank: a first line of `%%%` or `---`, or a
   /// line that starts like a part marker (a cheap look that writes nothing).
-  static func mayBlank(_ b: CheckedBytes) -> Bool {
-    b.starts(with: "%%%".utf8) || b.starts(with: "---".utf8) || hasPartMarker(b)
-  }
-
-  /// `mayBlank` looking at the line starts of `lines` (an index of `b`), not searching for
-  /// them.
+  /// `lines` is the line index of `b`.
   static func mayBlank(_ b: CheckedBytes, lines: LineIndex) -> Bool {
     b.starts(with: "%%%".utf8) || b.starts(with: "---".utf8) || hasPartMarker(b, lines: lines)
   }
 
-  static func blank(_ b: CheckedMutableBytes) -> (metadata: [MetadataEntry], backLine: Int?) {
+  /// `lines` is the line index of `b` (blanking leaves every line feed where it is).
+  static func blank(_ b: CheckedMutableBytes, lines: LineIndex) -> (metadata: [MetadataEntry], backLine: Int?) {
     let metadata = b.starts(with: "%%%".utf8) ? blankTOML(b) : blankHeader(b)
-    return (metadata, blankPartMarkers(b))
+    return (metadata, blankPartMarkers(b, lines: lines))
   }
 
   /// mmark's TOML title block (`%%%` … `%%%`): `key = value` lines; a `[table]` or
@@ -539,9 +537,9 @@ enum FrontMatter {
 
   /// Blanks `--- abstract`, `--- middle`, `--- back` (and `--- note_…`) lines; returns the
   /// 1-based line of `--- back`.
-  private static func blankPartMarkers(_ b: CheckedMutableBytes) -> Int? {
+  private static func blankPartMarkers(_ b: CheckedMutableBytes, lines: LineIndex) -> Int? {
     // Most documents have none: look first without writing.
-    guard b.withUnsafeBufferPointer({ hasPartMarker(CheckedBytes($0)) }) else { return nil }
+    guard b.withUnsafeBufferPointer({ hasPartMarker(CheckedBytes($0), lines: lines) }) else { return nil }
     return b.withUnsafeMutableBufferPointer { p -> Int? in
       guard let base = p.baseAddress else { return nil }
       let n = p.count
@@ -584,8 +582,8 @@ extension String {
 }
 
 extension FrontMatter {
-  /// True when some line starts like a part marker (`--- ` or `{`): a cheap pre-check.
-  /// `hasPartMarker` at the line starts of `lines`, an index of `b`.
+  /// True when some line starts like a part marker (`--- ` or `{`): a cheap pre-check,
+  /// at the line starts of `lines`, an index of `b`.
   fileprivate static func hasPartMarker(_ b: CheckedBytes, lines: LineIndex) -> Bool {
     b.withUnsafeBufferPointer { p -> Bool in
       let n = p.count
@@ -598,21 +596,6 @@ extension FrontMatter {
     }
   }
 
-  fileprivate static func hasPartMarker(_ b: CheckedBytes) -> Bool {
-    b.withUnsafeBufferPointer { p -> Bool in
-      guard let base = p.baseAddress else { return false }
-      var i = 0
-      while i < p.count {
-        if p[i] == 0x7B || (p[i] == 0x2D && i + 3 < p.count && p[i + 1] == 0x2D && p[i + 2] == 0x2D && p[i + 3] == 0x20)
-        {
-          return true
-        }
-        guard let nl = memchr(base + i, 0x0A, p.count - i) else { return false }
-        i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(nl)) + 1
-      }
-      return false
-    }
-  }
 }
 
 /// Byte offsets of line starts, for slicing source text by cmark's (line, column).

@@ -58,16 +58,12 @@ enum NestingScan {
   /// for the scan and the parse): the same lines, without searching for their ends.
   static func check(_ p: UnsafeBufferPointer<UInt8>, lines: LineIndex, maxDepth: Int, maxContainers: Int) -> Problem? {
     precondition(lines.byteCount == p.count, "a line index of other bytes")
-    var containers = 0
     let starts = lines.starts
-    for k in starts.indices where starts[k] < p.count {
-      let end = k + 1 < starts.count ? starts[k + 1] - 1 : p.count
-      let (indent, markers) = measure(p, starts[k], end)
-      if indent / 2 + markers > maxDepth { return .tooDeep(line: k + 1) }
-      containers += markers
-      if containers > maxContainers { return .tooManyContainers(containers) }
+    var next = 0  // the line whose end is asked for: lines are asked for in order
+    return check(p, maxDepth: maxDepth, maxContainers: maxContainers) { p, _ in
+      next += 1
+      return next < starts.count ? starts[next] - 1 : p.count
     }
-    return nil
   }
 
   /// The offset of the line feed at or after `i`, or the buffer's end.

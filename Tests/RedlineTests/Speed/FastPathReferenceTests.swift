@@ -392,7 +392,7 @@ import Testing
     }
   }
 
-  /// `DocumentBuilder.writeDecimal` spells every Int as `String(n)` does.
+  /// `FastText.writeDecimal` spells every Int as `String(n)` does.
   @Test func decimalDigitsEqualTheDescription() {
     var rng = SeededRandom(seed: 12)
     var numbers = [0, 1, -1, 9, 10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
@@ -401,7 +401,7 @@ import Testing
     }
     var out = [UInt8](repeating: 0, count: 20)
     for n in numbers {
-      let count = out.withUnsafeMutableBufferPointer { DocumentBuilder.writeDecimal(n, at: $0.baseAddress!) }
+      let count = out.withUnsafeMutableBufferPointer { FastText.writeDecimal(n, at: $0.baseAddress!) }
       #expect(Array(out[0..<count]) == Array(String(n).utf8), "\(n)")
     }
   }
@@ -652,8 +652,19 @@ import Testing
     }
   }
 
-  /// Whether a document may hold front matter or part markers to blank is the same asked
-  /// at the line index's starts as found by searching for each line's end.
+  /// Whether a document may hold front matter or part markers to blank, asked at the line
+  /// index's starts, is what a byte-by-byte look at every line's start finds.
+  /// A first line of `%%%` or `---`, or any line starting with `{` or `--- `.
+  static func mayBlankReference(_ d: [UInt8]) -> Bool {
+    if d.starts(with: Array("%%%".utf8)) || d.starts(with: Array("---".utf8)) { return true }
+    var atStart = true
+    for (i, c) in d.enumerated() {
+      if atStart && (c == 0x7B || (i + 3 < d.count && d[i..<(i + 4)].elementsEqual("--- ".utf8))) { return true }
+      atStart = c == 0x0A
+    }
+    return false
+  }
+
   @Test func partMarkersFoundAtTheLineIndexStarts() {
     var docs = Self.corpusFiles.map(\.1) + ParsePiecesTests.soup(300, seed: 8)
     docs += Self.generatedTexts(count: 100, seed: 9).map { Array($0.utf8) }
@@ -663,9 +674,8 @@ import Testing
     ]
     var found = 0
     for d in docs {
-      let (searched, indexed) = d.withUnsafeBufferPointer {
-        (FrontMatter.mayBlank(CheckedBytes($0)), FrontMatter.mayBlank(CheckedBytes($0), lines: LineIndex(d)))
-      }
+      let indexed = d.withUnsafeBufferPointer { FrontMatter.mayBlank(CheckedBytes($0), lines: LineIndex(d)) }
+      let searched = Self.mayBlankReference(d)
       #expect(searched == indexed, "\(String(decoding: d.prefix(60), as: UTF8.self).debugDescription)")
       if searched { found += 1 }
     }
