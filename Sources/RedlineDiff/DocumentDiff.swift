@@ -265,17 +265,12 @@ package struct Summary: Sendable, Hashable {
   package var metadataChanged = 0
 
   init(_ d: DocumentDiff) {
-    metadataChanged = d.metadata.count
-    for s in d.sections {
-      sections.append(
-        SectionTally(
-          status: s.status, renamed: s.renamed, moved: s.moved, renumbered: s.renumbered, changed: !s.isUnchanged))
-      blocks.add(BlockCounts(s.blocks, old: d.old, new: d.new))
-    }
+    self.init(d, sectionCounts: d.sections.map { BlockCounts($0.blocks, old: d.old, new: d.new) })
   }
 
-  /// The same from each section's counts with its pointers (`BlockCounts(section, old:new:)`):
-  /// the summary adds only the blocks' counts, so moves out and split parts are left out.
+  /// The same from each section's counts, with its pointers or not
+  /// (`BlockCounts(section, old:new:)`): the summary adds only the blocks' counts, so moves
+  /// out and split parts are left out.
   init(_ d: DocumentDiff, sectionCounts: [BlockCounts]) {
     precondition(sectionCounts.count == d.sections.count, "one count for each section")
     metadataChanged = d.metadata.count
