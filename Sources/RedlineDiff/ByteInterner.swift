@@ -21,6 +21,9 @@ struct ByteInterner {
   private var entries: [Entry] = []
   private var table: [Int32]
   private var mask: Int
+  /// Ids of one-byte strings by their byte, -1 where not yet seen (`intern(byte:)`; made
+  /// at its first use).
+  private var singles: [Int32] = []
 
   init(capacity: Int = 1024) {
     var size = 16
@@ -69,6 +72,19 @@ struct ByteInterner {
     return id
   }
 
+  /// `intern` of one byte, remembered by the byte: a word diff's texts are half spaces and
+  /// punctuation, each a one-byte token, which then costs no hash and no probe. The ids
+  /// are `intern`'s (a byte's id is made by `intern` the first time it is seen).
+  mutating func intern(byte b: UInt8) -> Int32 {
+    if singles.isEmpty { singles = [Int32](repeating: -1, count: 256) }
+    let known = singles[Int(b)]
+    if known >= 0 { return known }
+    var byte = b
+    let id = withUnsafePointer(to: &byte) { intern(UnsafeBufferPointer(start: $0, count: 1)) }
+    singles[Int(b)] = id
+    return id
+  }
+
   mutating func intern(_ s: String) -> Int32 {
     var s = s
     return s.withUTF8 { intern($0) }
@@ -99,44 +115,65 @@ enum WordScanner {
       // Lowercasing keeps each scalar's length, so a word never outgrows the text: the
       // current word is built in one scratch buffer, without array appends.
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { scratch in
-        let w = scratch.baseAddress!
-        var len = 0
-        var i = 0
-        while i < n {
-          let b = p[i]
-          if b < 0x80 {
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-              w[len] = b
-              len &+= 1
-            } else if b >= 0x41 && b <= 0x5A {
-              w[len] = b &+ 0x20
-              len &+= 1
+        asciiWordBytes.withUnsafeBufferPointer { ascii in
+          let w = scratch.baseAddress!
+          var len = 0
+          var i = 0
+          while i < n {
+            let b = p[i]
+            if b < 0x80 {
+              var c = ascii[Int(b)]
+              if c != 0 {
+                // The rest of a run of ASCII letters and digits, lowercased, at once.
+                while true {
+                  w[len] = c
+                  len &+= 1
+                  i &+= 1
+                  guard i < n else { break }
+                  let d = p[i]
+                  guard d < 0x80 else { break }
+                  c = ascii[Int(d)]
+                  guard c != 0 else { break }
+                }
+                continue
+              }
+              if len > 0 {
+                out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
+                len = 0
+              }
+              i &+= 1
+              continue
+            }
+            var (v, l) = decodeScalar(p, i)
+            if isWordScalar(v) {
+              if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
+              if l == 2 && v < 0x800 {
+                w[len] = UInt8(0xC0 | (v >> 6))
+                w[len &+ 1] = UInt8(0x80 | (v & 0x3F))
+              } else {
+                for k in 0..<l { w[len &+ k] = p[i &+ k] }
+              }
+              len &+= l
             } else if len > 0 {
               out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
               len = 0
             }
-            i &+= 1
-            continue
+            i &+= l
           }
-          var (v, l) = decodeScalar(p, i)
-          if isWordScalar(v) {
-            if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
-            if l == 2 && v < 0x800 {
-              w[len] = UInt8(0xC0 | (v >> 6))
-              w[len &+ 1] = UInt8(0x80 | (v & 0x3F))
-            } else {
-              for k in 0..<l { w[len &+ k] = p[i &+ k] }
-            }
-            len &+= l
-          } else if len > 0 {
-            out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
-            len = 0
-          }
-          i &+= l
+          if len > 0 { out.append(interner.intern(UnsafeBufferPointer(start: w, count: len))) }
         }
-        if len > 0 { out.append(interner.intern(UnsafeBufferPointer(start: w, count: len))) }
       }
       return out
+    }
+  }
+
+  /// Each ASCII byte's place in a word: the letter lowercased, the digit itself, or 0 for
+  /// a byte that ends a word.
+  static let asciiWordBytes: [UInt8] = (0..<128).map { b -> UInt8 in
+    switch b {
+    case 0x30...0x39, 0x61...0x7A: return UInt8(b)
+    case 0x41...0x5A: return UInt8(b + 0x20)
+    default: return 0
     }
   }
 

@@ -126,7 +126,11 @@ package enum WordDiff {
       var s = side == .old ? old : new
       return s.withUTF8 { p in
         spans.map {
-          Token(span: $0, side: side, id: interner.intern(UnsafeBufferPointer(rebasing: p[$0.start..<$0.end])))
+          // A space or a punctuation mark is one byte: its id by the byte (`intern(byte:)`).
+          let id =
+            $0.end &- $0.start == 1
+            ? interner.intern(byte: p[$0.start]) : interner.intern(UnsafeBufferPointer(rebasing: p[$0.start..<$0.end]))
+          return Token(span: $0, side: side, id: id)
         }
       }
     }
@@ -361,7 +365,73 @@ package enum WordDiff {
 
   /// Common prefix and suffix of two words, in whole Characters, when they cover at least
   /// four characters and half of the shorter word.
+  ///
+  /// Words of scalars below U+0300 other than CR (ASCII, Latin-1 and Latin Extended: all
+  /// of Finnish and Swedish) are compared on their UTF-8 bytes: each such scalar is a whole
+  /// `Character` and no two of them are canonically equivalent (the `Tokenizer`'s rule), so
+  /// the bytes give the same split as the Characters, without grapheme breaking.
   static func stemSplit(_ a: Substring, _ b: Substring) -> (
+    prefix: String, oldMid: String, newMid: String, suffix: String
+  )? {
+    var a = a
+    var b = b
+    let narrow = a.withUTF8 { x in
+      b.withUTF8 { y -> NarrowStem in narrowStem(x, y) }
+    }
+    switch narrow {
+    case .notNarrow: return stemSplitByCharacters(a, b)
+    case .tooShort: return nil
+    case .stem(let p, let s):
+      let (x, y) = (a.utf8, b.utf8)
+      func text(_ u: Substring.UTF8View, _ from: Int, _ to: Int) -> String {
+        String(Substring(u[u.index(u.startIndex, offsetBy: from)..<u.index(u.startIndex, offsetBy: to)]))
+      }
+      return (text(x, 0, p), text(x, p, x.count - s), text(y, p, y.count - s), text(x, x.count - s, x.count))
+    }
+  }
+
+  /// What `narrowStem` found.
+  enum NarrowStem: Equatable {
+    /// A word holds a scalar from U+0300 on, or CR: compare Characters.
+    case notNarrow
+    /// The shared prefix and suffix are too short to count as a stem.
+    case tooShort
+    /// The shared prefix and suffix, in bytes.
+    case stem(prefix: Int, suffix: Int)
+  }
+
+  /// `stemSplit`'s prefix and suffix of two narrow words, in bytes. A byte below 0xCC other
+  /// than CR starts or continues a scalar below U+0300; a word's characters are its bytes
+  /// that are not continuation bytes (10xxxxxx).
+  static func narrowStem(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> NarrowStem {
+    var xChars = 0
+    for c in x {
+      guard c < 0xCC, c != 0x0D else { return .notNarrow }
+      if c & 0xC0 != 0x80 { xChars &+= 1 }
+    }
+    var yChars = 0
+    for c in y {
+      guard c < 0xCC, c != 0x0D else { return .notNarrow }
+      if c & 0xC0 != 0x80 { yChars &+= 1 }
+    }
+    func continues(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool { i < u.count && u[i] & 0xC0 == 0x80 }
+    var p = 0
+    while p < x.count && p < y.count && x[p] == y[p] { p &+= 1 }
+    // Back to the start of the scalar that holds the first difference.
+    while p > 0 && (continues(x, p) || continues(y, p)) { p &-= 1 }
+    var s = 0
+    while s < x.count &- p && s < y.count &- p && x[x.count &- 1 &- s] == y[y.count &- 1 &- s] { s &+= 1 }
+    // On to the start of a scalar: the suffix holds whole scalars.
+    while s > 0 && (continues(x, x.count &- s) || continues(y, y.count &- s)) { s &-= 1 }
+    var chars = 0
+    for i in 0..<p where x[i] & 0xC0 != 0x80 { chars &+= 1 }
+    for i in (x.count &- s)..<x.count where x[i] & 0xC0 != 0x80 { chars &+= 1 }
+    guard chars >= 4, 2 * chars >= min(xChars, yChars) else { return .tooShort }
+    return .stem(prefix: p, suffix: s)
+  }
+
+  /// `stemSplit` on Characters: the specification, and the way for other words.
+  static func stemSplitByCharacters(_ a: Substring, _ b: Substring) -> (
     prefix: String, oldMid: String, newMid: String, suffix: String
   )? {
     let ca = Array(a)

@@ -181,6 +181,64 @@ import Testing
     #expect(joined.isEmpty, "joined pairs: \(joined.prefix(5))")
   }
 
+  /// The stem split's byte path rests on this too: two different scalars below U+0300 are
+  /// never equal as `Character`s (none is canonically equivalent to another).
+  @Test func scalarsBelowU0300AreEqualOnlyToThemselves() {
+    let characters = (0..<0x300).map { Character(Unicode.Scalar(UInt32($0))!) }
+    var equal: [String] = []
+    for a in characters.indices {
+      for b in characters.indices where b != a && characters[a] == characters[b] {
+        equal.append(String(format: "%04X %04X", a, b))
+      }
+    }
+    #expect(equal.isEmpty, "equal pairs: \(equal.prefix(5))")
+  }
+
+  /// A shared stem found on the bytes of narrow words (scalars below U+0300) is the one
+  /// found on Characters, and words that are not narrow take the Characters' way: on pairs
+  /// of words built from one stem with changed beginnings and endings, Finnish, Swedish,
+  /// combining marks, emoji and CR among their pieces.
+  @Test func stemSplitEqualsReference() {
+    var rng = SeededRandom(seed: 31)
+    let narrow = [
+      "kehittä", "mis", "pää", "tös", "en", "ä", "ö", "å", "Å", "é", "ÿ", "Ŋ", "ʼ", "˚", "x", "ksen", "ssa", "a", "ab",
+    ]
+    let wide = ["e\u{301}", "a\u{308}", "\u{301}", "👍🏽", "🇫🇮", "\r", "\r\n", "한", "ä\u{308}", "Ω", "K", "ﬁ"]
+    func word(_ n: Int, wideShare: Int) -> String {
+      (0..<n).map { _ in
+        Int.random(in: 0..<100, using: &rng) < wideShare
+          ? wide.randomElement(using: &rng)! : narrow.randomElement(using: &rng)!
+      }.joined()
+    }
+    var stems = 0
+    var byCharacters = 0
+    for k in 0..<20_000 {
+      let wideShare = k % 4 == 0 ? 15 : 0
+      let stem = word(Int.random(in: 0..<4, using: &rng), wideShare: wideShare)
+      let a =
+        word(Int.random(in: 0..<3, using: &rng), wideShare: wideShare) + stem
+        + word(Int.random(in: 0..<3, using: &rng), wideShare: wideShare)
+      let b =
+        (Bool.random(using: &rng) ? word(1, wideShare: wideShare) : "") + stem
+        + word(Int.random(in: 0..<3, using: &rng), wideShare: wideShare)
+      let fast = WordDiff.stemSplit(Substring(a), Substring(b))
+      let reference = WordDiff.stemSplitByCharacters(Substring(a), Substring(b))
+      #expect(
+        fast?.prefix == reference?.prefix && fast?.oldMid == reference?.oldMid && fast?.newMid == reference?.newMid
+          && fast?.suffix == reference?.suffix,
+        "stems differ on \(a.debugDescription) → \(b.debugDescription)")
+      // Equal as Characters, the same bytes too: the byte path returned no other text.
+      #expect(fast.map { Array(($0.prefix + $0.oldMid + $0.suffix).utf8) == Array(a.utf8) } ?? true)
+      if fast != nil { stems += 1 }
+      var (x, y) = (a, b)
+      let kind = x.withUTF8 { x in y.withUTF8 { y in WordDiff.narrowStem(x, y) } }
+      if kind == .notNarrow { byCharacters += 1 }
+    }
+    // Both ways and both outcomes were exercised.
+    #expect(stems > 2_000 && stems < 18_000, "\(stems) stems")
+    #expect(byCharacters > 1_000 && byCharacters < 10_000, "\(byCharacters) compared by Characters")
+  }
+
   @Test func loaderScanEqualsReference() {
     var rng = SeededRandom(seed: 99)
     var inputs: [[UInt8]] = Self.corpusFiles.map(\.1)
@@ -481,6 +539,27 @@ import Testing
       #expect(fast == ref, "word ids differ on \(t.debugDescription)")
     }
     #expect(fastInterner.count == refInterner.count)
+  }
+
+  /// One-byte strings interned by their byte (`intern(byte:)`, the word diff's spaces and
+  /// punctuation) get the ids plain interning gives, in any mix with longer strings.
+  @Test func bytesInternedByTheByteGetTheIdsOfInterning() {
+    var rng = SeededRandom(seed: 12)
+    let pieces: [[UInt8]] = [
+      [0x20], [0x2E], [0x2C], [0x00], [0xFF], [0x61], [0x61, 0x62], [0xC3, 0xA4], Array("kunta".utf8),
+    ]
+    var byByte = ByteInterner(capacity: 4)
+    var plain = ByteInterner(capacity: 4)
+    for _ in 0..<5_000 {
+      var piece = pieces.randomElement(using: &rng)!
+      if Int.random(in: 0..<4, using: &rng) == 0 { piece = [UInt8.random(in: 0...255, using: &rng)] }
+      let expected = piece.withUnsafeBufferPointer { plain.intern($0) }
+      let got = piece.count == 1 ? byByte.intern(byte: piece[0]) : piece.withUnsafeBufferPointer { byByte.intern($0) }
+      #expect(got == expected, "\(piece)")
+      // What `intern(byte:)` made, plain interning finds, and the other way round.
+      #expect(piece.withUnsafeBufferPointer { byByte.lookup($0) } == expected)
+    }
+    #expect(byByte.count == plain.count)
   }
 
   /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and

@@ -126,6 +126,6 @@ enum WordDiffReference {
 
   static func stemSplit(_ a: Substring, _ b: Substring) -> (
     prefix: String, oldMid: String, newMid: String, suffix: String
-  )? { WordDiff.stemSplit(a, b) }
+  )? { WordDiff.stemSplitByCharacters(a, b) }
   static func merge(_ segs: [Segment]) -> [Segment] { WordDiff.merge(segs) }
 }
