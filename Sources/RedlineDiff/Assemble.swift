@@ -166,9 +166,14 @@ extension DiffState {
     var out = Set<Int>()
     for j in b.sections.indices {
       guard let i = secBA[j] else { continue }
-      let pairs = b.sections[j].blockRange.compactMap { m -> (Int, Int)? in
-        guard splitOf[m] == nil, mergeSources[m] == nil, let k = blkBA[m], a.blocks[k].section == i else { return nil }
-        return (k, m)
+      // Made with room for every block (`compactMap` grew it append by append).
+      var pairs: [(Int, Int)] = []
+      pairs.reserveCapacity(b.sections[j].blockRange.count)
+      for m in b.sections[j].blockRange {
+        guard let k = blkBA[m], a.blocks[k].section == i, splitOf.isEmpty || splitOf[m] == nil,
+          mergeSources.isEmpty || mergeSources[m] == nil
+        else { continue }
+        pairs.append((k, m))
       }
       guard pairs.count > 1 else { continue }
       let olds = pairs.map(\.0)
