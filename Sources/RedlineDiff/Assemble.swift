@@ -34,11 +34,11 @@ extension DiffState {
         matchedBy: secMethod[j], confidence: secConfidence[j], splitFrom: nil, mergedInto: nil, blocks: blocks)
       change.pointers = pointers(oldSection: secBA[j], newSection: j)
       if let i = secBA[j] {
-        let sa = a.sections[i]
-        let sb = b.sections[j]
-        change.renamed =
-          j != 0 && sa.title != sb.title && CaseFold.lowercased(sa.title) != CaseFold.lowercased(sb.title)
-        change.renumbered = sa.number != sb.number
+        // The two fields read where they stand: a copy of each section retained and
+        // released its every string and array.
+        let (ta, tb) = (a.sections[i].title, b.sections[j].title)
+        change.renamed = j != 0 && ta != tb && CaseFold.lowercased(ta) != CaseFold.lowercased(tb)
+        change.renumbered = a.sections[i].number != b.sections[j].number
         change.moved = movedSections.contains(j)
         change.status =
           blocks.allSatisfy({ $0.status == .unchanged }) && change.pointers.isEmpty ? .unchanged : .modified
