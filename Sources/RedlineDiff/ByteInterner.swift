@@ -7,15 +7,22 @@ import RedlineDocument
 #endif
 
 /// Interns byte strings (words, block texts) to dense `Int32` ids with one hash per
-/// string and no `String` allocation: an open-addressing table over a byte arena.
-/// Equal bytes get equal ids; texts are NFC already, so byte equality is text equality.
+/// string and no `String` allocation: an open-addressing table of ids over an array of
+/// entries. Equal bytes get equal ids; texts are NFC already, so byte equality is text
+/// equality.
+///
+/// An entry holds its string's first sixteen bytes: a word of up to sixteen bytes (most
+/// words of a draft) is confirmed by the table's slot and its entry alone, without reading
+/// a byte arena; only the bytes of longer strings past their sixteenth are kept in the
+/// arena.
 struct ByteInterner {
-  /// Where an interned string's bytes are in the arena, and its hash (one array, so
-  /// interning appends once and a probe reads one place).
+  /// An interned string: its hash, length, first sixteen bytes (two little-endian words,
+  /// zero past the string's end) and where its bytes past the sixteenth are in the arena.
   private struct Entry {
-    var start: Int
-    var length: Int
     var hash: UInt64
+    var head: (UInt64, UInt64)
+    var length: Int
+    var rest: Int
   }
   private var arena: [UInt8] = []
   private var entries: [Entry] = []
@@ -40,33 +47,69 @@ struct ByteInterner {
     ByteHash.of(UnsafeRawPointer(p.baseAddress), count: p.count)
   }
 
+  /// The first sixteen bytes of `p` as two little-endian words, zero past its end: with
+  /// the length, equal heads of strings of up to sixteen bytes are equal strings.
+  @inline(__always)
+  static func head(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    guard let raw = UnsafeRawPointer(p.baseAddress) else { return (0, 0) }
+    let n = min(p.count, 16)
+    if n >= 8 { return (UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), word(raw + 8, n &- 8)) }
+    return (word(raw, n), 0)
+  }
+
+  /// `n` (0 to 8) bytes at `raw` as one little-endian word, zero above them.
+  @inline(__always)
+  private static func word(_ raw: UnsafeRawPointer, _ n: Int) -> UInt64 {
+    if n == 8 { return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) }
+    var w: UInt64 = 0
+    var i = 0
+    var shift: UInt64 = 0
+    if n >= 4 {
+      w = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+      shift = 32
+      i = 4
+    }
+    if n &- i >= 2 {
+      w |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt16.self))) << shift
+      shift &+= 16
+      i &+= 2
+    }
+    if i < n { w |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << shift }
+    return w
+  }
+
   /// The id of bytes already interned, or nil.
-  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? { probe(p, Self.hash(p)).id }
+  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? { probe(p, Self.hash(p), Self.head(p)).id }
 
   /// The id of `p` when present, and the slot where the probe for hash `h` ended.
-  private func probe(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (id: Int32?, slot: Int) {
+  private func probe(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ head: (UInt64, UInt64)) -> (
+    id: Int32?, slot: Int
+  ) {
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let id = table[slot]
       if id < 0 { return (nil, slot) }
-      let entry = entries[Int(id)]
-      if entry.hash == h && entry.length == p.count {
-        let same = arena.withUnsafeBufferPointer { a in
-          p.count == 0 || memcmp(a.baseAddress! + entry.start, p.baseAddress!, p.count) == 0
+      let same = entries.withUnsafeBufferPointer { e in
+        let entry = e[Int(id)]
+        guard entry.hash == h && entry.length == p.count && entry.head == head else { return false }
+        guard p.count > 16 else { return true }
+        return arena.withUnsafeBufferPointer { a in
+          memcmp(a.baseAddress! + entry.rest, p.baseAddress! + 16, p.count &- 16) == 0
         }
-        if same { return (id, slot) }
       }
+      if same { return (id, slot) }
       slot = (slot &+ 1) & mask
     }
   }
 
   mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
     let h = Self.hash(p)
-    let (found, slot) = probe(p, h)
+    let head = Self.head(p)
+    let (found, slot) = probe(p, h, head)
     if let found { return found }
     let id = Int32(entries.count)
-    entries.append(Entry(start: arena.count, length: p.count, hash: h))
-    arena.append(contentsOf: p)
+    entries.append(Entry(hash: h, head: head, length: p.count, rest: arena.count))
+    if p.count > 16 { arena.append(contentsOf: UnsafeBufferPointer(rebasing: p[16...])) }
     table[slot] = id
     if entries.count * 2 > table.count { grow() }
     return id

@@ -562,6 +562,64 @@ import Testing
     #expect(byByte.count == plain.count)
   }
 
+  /// The interner confirms a string of up to sixteen bytes by its stored head alone and a
+  /// longer one by its head and the rest of its bytes: strings that differ only in one byte
+  /// at any place, only past the sixteenth byte, or only by trailing zero bytes (which the
+  /// zero-padded head does not show) get different ids; equal strings the same id, as a
+  /// dictionary of byte arrays gives them, through every growth of the table.
+  @Test func internedHeadsTellEveryStringApart() {
+    var rng = SeededRandom(seed: 29)
+    let stems: [[UInt8]] = [
+      [], [0], [0, 0], Array("ä".utf8), Array("kunta".utf8), Array("aluekehittämispäätös".utf8),
+      Array("0123456789abcdef".utf8), Array("0123456789abcde".utf8), Array("0123456789abcdefg".utf8),
+    ]
+    var interner = ByteInterner(capacity: 4)
+    var reference: [[UInt8]: Int32] = [:]
+    var strings: [[UInt8]] = []
+    for _ in 0..<20_000 {
+      var s: [UInt8]
+      switch Int.random(in: 0..<4, using: &rng) {
+      case 0 where !strings.isEmpty:
+        s = strings.randomElement(using: &rng)!  // seen before
+      case 1 where !strings.isEmpty:
+        // One byte changed, anywhere (past the head too), or a zero byte appended.
+        s = strings.randomElement(using: &rng)!
+        if s.isEmpty || Bool.random(using: &rng) {
+          s.append(0)
+        } else {
+          s[Int.random(in: 0..<s.count, using: &rng)] ^= UInt8.random(in: 1...255, using: &rng)
+        }
+      default:
+        s = stems.randomElement(using: &rng)!
+        for _ in 0..<Int.random(in: 0..<24, using: &rng) {
+          s.append([0, 0x61, 0xC3, 0xFF].randomElement(using: &rng)!)
+        }
+      }
+      let expected = reference[s] ?? Int32(reference.count)
+      if reference[s] == nil {
+        reference[s] = expected
+        strings.append(s)
+      }
+      #expect(s.withUnsafeBufferPointer { interner.intern($0) } == expected, "\(s)")
+    }
+    #expect(interner.count == reference.count)
+    // The head itself: a string's first sixteen bytes, little-endian, zeros past its end
+    // (a hit is confirmed by it alone for strings of up to sixteen bytes, so it must hold
+    // every one of their bytes; distinct strings rarely share a hash, so the ids above
+    // cannot show a head that drops bytes).
+    for n in 0...40 {
+      for _ in 0..<50 {
+        let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let head = bytes.withUnsafeBufferPointer { ByteInterner.head($0) }
+        let unpacked = (0..<16).map { k in UInt8(truncatingIfNeeded: (k < 8 ? head.0 : head.1) >> (8 * UInt64(k % 8))) }
+        #expect(unpacked == Array(bytes.prefix(16)) + Array(repeating: 0, count: 16 - min(n, 16)), "\(bytes)")
+      }
+    }
+    for (s, id) in reference { #expect(s.withUnsafeBufferPointer { interner.lookup($0) } == id, "\(s)") }
+    // Lengths of 0 to 40 bytes over many strings: every length's head reads its own bytes.
+    #expect(Set(strings.map(\.count)).count > 30)
+  }
+
   /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and
   /// the normalizer's plain run (`redline_plain_run`) never takes bytes it would change
   /// (they are ASCII or `C3 xx`, single spaces between text); its 32-byte and its
