@@ -116,6 +116,26 @@ func commonCount(_ a: [Int32], _ b: [Int32]) -> Int {
   }
 }
 
+/// `commonCount(bag, whole)` for a sorted `bag`, from the whole's count of each word id
+/// (`tally`; ids past its end count zero).
+func commonCount(_ bag: [Int32], tally: [Int32]) -> Int {
+  bag.withUnsafeBufferPointer { bag in
+    tally.withUnsafeBufferPointer { tally in
+      var common = 0
+      var i = 0
+      while i < bag.count {
+        let w = bag[i]
+        var j = i &+ 1
+        while j < bag.count && bag[j] == w { j &+= 1 }
+        let inWhole = Int(w) < tally.count ? Int(tally[Int(w)]) : 0
+        common &+= min(j &- i, inWhole)
+        i = j
+      }
+      return common
+    }
+  }
+}
+
 /// The distinct values of a sorted list, in order: what `Array(Set(bag))` holds, without
 /// hashing every value, and in an order that does not change from one run to the next.
 func distinctSorted<T: Equatable>(_ bag: [T]) -> [T] {

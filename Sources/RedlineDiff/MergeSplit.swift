@@ -67,8 +67,17 @@ extension DiffState {
     var claims: [(Double, Int, Int)] = []  // (containment, piece, whole)
     // The whole each piece was last seen for (a mark per block, not a set per whole).
     var seenFor = [Int](repeating: -1, count: piecesOld ? a.blocks.count : b.blocks.count)
+    // The present whole's count of each word id, so that a piece's shared words are
+    // counted over the piece alone (`commonCount` of the two bags walked both), zero again
+    // after each whole.
+    var tally = [Int32](repeating: 0, count: wordInterner.count)
     outer: for h in wholes {
       let wh = words(h, old: !piecesOld)
+      if let top = wh.last, Int(top) >= tally.count {
+        tally += repeatElement(0, count: Int(top) + 1 - tally.count)
+      }
+      for w in wh { tally[Int(w)] &+= 1 }
+      defer { for w in wh { tally[Int(w)] = 0 } }
       // Each distinct word once, in id order: the same candidates every run, so a budget
       // that runs out stops at the same place.
       // (A word first met in a whole is in no piece's bag, nor in the index.)
@@ -78,7 +87,8 @@ extension DiffState {
           let wp = words(p, old: piecesOld)
           guard budget.spend(wp.count + wh.count) else { break outer }
           let (k, m) = piecesOld ? (p, h) : (h, p)
-          if let c = pieceContainment(wp, in: wh, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
+          if let c = pieceContainment(
+            wp, in: wh, tally: tally, oldSection: a.blocks[k].section, newSection: b.blocks[m].section),
             inOrder(sequence(p, old: piecesOld), sequence(h, old: !piecesOld))
           {
             claims.append((c, p, h))
@@ -136,9 +146,15 @@ extension DiffState {
   /// How much of `piece` is inside `whole` (share of its words), when that is enough to
   /// call it a source or part: `pieceContainment` of its words, at least two words; from
   /// another section, at least twice `minWordsForFuzzyMove` words and a fifth of the whole.
-  private func pieceContainment(_ piece: [Int32], in whole: [Int32], oldSection: Int, newSection: Int) -> Double? {
+  ///
+  /// `tally` holds the whole's count of each word id (zero for ids it lacks; ids past its
+  /// end are not in the whole): the shared words are counted over the piece's sorted bag,
+  /// each run of one word as often as both have it, `commonCount(piece, whole)`.
+  private func pieceContainment(
+    _ piece: [Int32], in whole: [Int32], tally: [Int32], oldSection: Int, newSection: Int
+  ) -> Double? {
     guard piece.count >= 2, whole.count >= piece.count else { return nil }
-    let c = Double(commonCount(piece, whole)) / Double(piece.count)
+    let c = Double(commonCount(piece, tally: tally)) / Double(piece.count)
     guard c >= options.pieceContainment else { return nil }
     // Outside corresponding sections a piece must be a real share of the whole: a short
     // phrase found by chance in a long paragraph elsewhere is not a merge.
