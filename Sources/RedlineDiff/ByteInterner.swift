@@ -37,6 +37,7 @@ struct ByteInterner {
     while size < capacity * 2 { size <<= 1 }
     table = [Int32](repeating: -1, count: size)
     mask = size - 1
+    entries.reserveCapacity(capacity)
   }
 
   var count: Int { entries.count }
@@ -78,8 +79,29 @@ struct ByteInterner {
     return w
   }
 
+  /// The table's hash of a string whose first sixteen bytes are `head` (`head`): for up
+  /// to sixteen bytes made from the head and length alone (a few multiplies on words
+  /// already read; a word's `ByteHash` costs some seventy instructions), for longer
+  /// strings `hash` of all its bytes. A bucket only, as `hash` is.
+  @inline(__always)
+  static func slotHash(_ p: UnsafeBufferPointer<UInt8>, _ head: (UInt64, UInt64)) -> UInt64 {
+    guard p.count <= 16 else { return hash(p) }
+    let b = head.1 &* 0xC2B2_AE3D_27D4_EB4F
+    var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ ((b << 31) | (b >> 33)) ^ UInt64(truncatingIfNeeded: p.count)
+    // MurmurHash3's finalizer: every bit of the words reaches the low bits the table uses.
+    h ^= h >> 33
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    h = h &* 0xC4CE_B9FE_1A85_EC53
+    h ^= h >> 33
+    return h
+  }
+
   /// The id of bytes already interned, or nil.
-  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? { probe(p, Self.hash(p), Self.head(p)).id }
+  func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let head = Self.head(p)
+    return probe(p, Self.slotHash(p, head), head).id
+  }
 
   /// The id of `p` when present, and the slot where the probe for hash `h` ended.
   private func probe(_ p: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ head: (UInt64, UInt64)) -> (
@@ -103,8 +125,8 @@ struct ByteInterner {
   }
 
   mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let h = Self.hash(p)
     let head = Self.head(p)
+    let h = Self.slotHash(p, head)
     let (found, slot) = probe(p, h, head)
     if let found { return found }
     let id = Int32(entries.count)

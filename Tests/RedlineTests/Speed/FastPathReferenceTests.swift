@@ -620,6 +620,29 @@ import Testing
     #expect(Set(strings.map(\.count)).count > 30)
   }
 
+  /// The table's hash of short strings (made from their head) spreads a draft's words
+  /// over the table's low bits as a random function would: words that share their first
+  /// bytes, or differ only in their last, still fall in different slots (a hash whose low
+  /// bits came from the first bytes alone would pile them into a few probe chains).
+  @Test func shortStringsSpreadOverTheTable() {
+    var rng = SeededRandom(seed: 41)
+    let syllables = ["ke", "hi", "tys", "alue", "pää", "tös", "kun", "ta", "ssa", "en", "lä", "ö", "å", "ja", "t"]
+    var words = Set<[UInt8]>()
+    while words.count < 20_000 {
+      let w = (0..<Int.random(in: 1...6, using: &rng)).map { _ in syllables.randomElement(using: &rng)! }.joined()
+      if w.utf8.count <= 16 { words.insert(Array(w.utf8)) }
+    }
+    let slots = 1 << 16
+    var used = Set<Int>()
+    for w in words {
+      let h = w.withUnsafeBufferPointer { ByteInterner.slotHash($0, ByteInterner.head($0)) }
+      used.insert(Int(truncatingIfNeeded: h) & (slots - 1))
+    }
+    // A random function fills m(1 - (1 - 1/m)^n) of m slots with n keys: about 17,350 here.
+    let expected = Double(slots) * (1 - pow(1 - 1 / Double(slots), Double(words.count)))
+    #expect(Double(used.count) > 0.97 * expected, "\(used.count) slots of \(Int(expected)) expected")
+  }
+
   /// The eight-byte loader check never passes bytes that are not UTF-8 or hold a NUL, and
   /// the normalizer's plain run (`redline_plain_run`) never takes bytes it would change
   /// (they are ASCII or `C3 xx`, single spaces between text); its 32-byte and its
