@@ -202,8 +202,15 @@ import Testing
     var rng = SeededRandom(seed: 31)
     let narrow = [
       "kehittä", "mis", "pää", "tös", "en", "ä", "ö", "å", "Å", "é", "ÿ", "Ŋ", "ʼ", "˚", "x", "ksen", "ssa", "a", "ab",
+      // Two scalars whose last bytes are equal and first bytes differ (C3 A9, CA A9): a
+      // shared suffix must not start inside a scalar.
+      "ʩ", "ũ", "ũé",
     ]
-    let wide = ["e\u{301}", "a\u{308}", "\u{301}", "👍🏽", "🇫🇮", "\r", "\r\n", "한", "ä\u{308}", "Ω", "K", "ﬁ"]
+    let wide = [
+      "e\u{301}", "a\u{308}", "\u{301}", "👍🏽", "🇫🇮", "\r", "\r\n", "한", "ä\u{308}", "Ω", "K", "ﬁ",
+      // The Ohm and Kelvin signs, canonically equivalent to Ω and K.
+      "\u{2126}", "\u{212A}",
+    ]
     func word(_ n: Int, wideShare: Int) -> String {
       (0..<n).map { _ in
         Int.random(in: 0..<100, using: &rng) < wideShare
@@ -235,7 +242,7 @@ import Testing
       if kind == .notNarrow { byCharacters += 1 }
     }
     // Both ways and both outcomes were exercised.
-    #expect(stems > 2_000 && stems < 18_000, "\(stems) stems")
+    #expect(stems > 1_000 && stems < 18_000, "\(stems) stems")
     #expect(byCharacters > 1_000 && byCharacters < 10_000, "\(byCharacters) compared by Characters")
   }
 
@@ -563,10 +570,13 @@ import Testing
   }
 
   /// The interner confirms a string of up to sixteen bytes by its stored head alone and a
-  /// longer one by its head and the rest of its bytes: strings that differ only in one byte
+  /// longer one by its head and the rest of its bytes. Strings that differ only in one byte
   /// at any place, only past the sixteenth byte, or only by trailing zero bytes (which the
-  /// zero-padded head does not show) get different ids; equal strings the same id, as a
-  /// dictionary of byte arrays gives them, through every growth of the table.
+  /// zero-padded head does not show) get different ids, and equal strings the same id, as
+  /// a dictionary of byte arrays gives them, through every growth of the table: a hit
+  /// found by a later string's head and its rest in the arena. (Strings that differ
+  /// rarely share a hash, so the ids cannot show a comparison that lets different strings
+  /// through; the head's own check below does, for the head.)
   @Test func internedHeadsTellEveryStringApart() {
     var rng = SeededRandom(seed: 29)
     let stems: [[UInt8]] = [
@@ -638,7 +648,7 @@ import Testing
       let h = w.withUnsafeBufferPointer { ByteInterner.slotHash($0, ByteInterner.head($0)) }
       used.insert(Int(truncatingIfNeeded: h) & (slots - 1))
     }
-    // A random function fills m(1 - (1 - 1/m)^n) of m slots with n keys: about 17,350 here.
+    // A random function fills m(1 - (1 - 1/m)^n) of m slots with n keys: about 17,236 here.
     let expected = Double(slots) * (1 - pow(1 - 1 / Double(slots), Double(words.count)))
     #expect(Double(used.count) > 0.97 * expected, "\(used.count) slots of \(Int(expected)) expected")
   }
