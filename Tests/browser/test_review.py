@@ -18,10 +18,10 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -101,11 +101,27 @@ def main():
         step[0] += 1
         driver.save_screenshot(os.path.join(SHOTS, f"{step[0]:02d}-{name}.png"))
 
+    def replaced(old):
+        """True once `old` is no longer in the page. Chromium's driver says so either as a
+        stale element or, when the page is swapped while it asks, as an "unknown error"
+        that the node "does not belong to the document" (EC.staleness_of raises on that)."""
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as e:
+                if "does not belong to the document" in str(e) or "No node with given id" in str(e):
+                    return True
+                raise
+        return gone
+
     def submit(button):
         """Clicks a submit button and waits for the next page."""
         old = driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(driver, 20).until(EC.staleness_of(old))
+        WebDriverWait(driver, 20).until(replaced(old))
 
     def sign_in(role):
         driver.delete_all_cookies()
