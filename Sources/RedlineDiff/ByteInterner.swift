@@ -62,7 +62,9 @@ struct ByteInterner {
     return (word(raw, n), 0)
   }
 
-  /// `n` (0 to 8) bytes at `raw` as one little-endian word, zero above them.
+  /// `n` (0 to 8) bytes at `raw` as one little-endian word, zero above them: the way
+  /// `ByteHash.of` reads its last bytes, kept here so that it is inlined into `intern`
+  /// (shared from RedlineDocument it was a call: +13 M instructions at the heavy pair).
   @inline(__always)
   private static func word(_ raw: UnsafeRawPointer, _ n: Int) -> UInt64 {
     if n == 8 { return UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) }
