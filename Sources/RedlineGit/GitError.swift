@@ -160,19 +160,7 @@ extension Repository {
 
   /// The files mapped into this process (`/proc/self/maps`), nil where it cannot be read.
   package static func mappedFiles() -> [String]? {
-    // Read to the end: Foundation stops /proc files after the first read (one page).
-    let fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var maps: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n >= 0 else { return nil }
-      if n == 0 { break }
-      maps += chunk[..<n]
-    }
+    guard let maps = wholeFile("/proc/self/maps") else { return nil }
     return String(decoding: maps, as: UTF8.self).split(separator: "\n").compactMap { line in
       line.split(separator: " ", omittingEmptySubsequences: true).dropFirst(5).first.map(String.init)
     }

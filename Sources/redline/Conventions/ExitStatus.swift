@@ -169,9 +169,15 @@ extension Redline {
     let repoOptions = repositoryOptions(of: command)
     let path = repoOptions?.repo ?? FileManager.default.currentDirectoryPath
     if let c = command as? MayLeaveSettingsUnread, c.readsSettingsLater {
-      Output.configureLater(
-        defaults: Settings(language: Settings.language(fromLocale: env) ?? .en), display: displayOptions(of: command)
-      ) { () throws(RedlineError) -> Settings in
+      let defaults = Settings(language: Settings.language(fromLocale: env) ?? .en)
+      // No config file names a `redline` section or an include: every setting is unset,
+      // and libgit2 need not be loaded to find that out (decision 87).
+      guard ConfigFiles.mayMention("redline", from: path, environment: env) else {
+        Output.configure(settings: defaults, display: displayOptions(of: command), pagerCommand: nil)
+        return
+      }
+      Output.configureLater(defaults: defaults, display: displayOptions(of: command)) {
+        () throws(RedlineError) -> Settings in
         try Settings.load(repository: try? Repository(discoverFrom: path), environment: env)
       }
       return

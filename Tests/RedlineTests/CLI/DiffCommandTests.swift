@@ -1,4 +1,5 @@
 import Foundation
+import RedlineGit
 import Testing
 
 /// `redline diff` end to end, through the built binary.
@@ -214,5 +215,39 @@ import Testing
     }
     git(d.path, "config", "redline.lang", "sv")
     #expect(diff(["--stat"]).stdout.contains("Avsnitt: 1 ändrat avsnitt"), "the setting still applies when used")
+  }
+
+  /// Decision 87: when no config file names a `redline` section or an include, two files
+  /// compared into a pipe know every setting is unset without loading libgit2; a setting
+  /// in the user's file, or in a file it includes, is still read and used.
+  @Test func settingsNamedInNoConfigFileNeedNoLibrary() throws {
+    let d = TempDir("no-settings")
+    git(d.path, "init", "-q")
+    d.write("a.md", "# 1 Tavoite\n\nAlueet kehittyvät.\n")
+    d.write("b.md", "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n")
+    let home = TempDir("no-settings-home")
+    let env = ["REDLINE_PROFILE": "1", "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/xdg"]
+    func stat() -> RunResult {
+      run(redlineBinary, ["diff", "--stat", "--files", "a.md", "b.md"], cwd: d.path, env: env)
+    }
+    let plain = stat()
+    #expect(plain.status == 0 && plain.stdout.contains("1 paragraph changed"), "\(plain.stdout)\(plain.stderr)")
+    // This machine's own files (/etc/gitconfig, the account's home) are read too; the
+    // library stays out when they name nothing either.
+    if !ConfigFiles.mayMention("redline", from: d.path, environment: env) {
+      #expect(plain.stderr.contains("[profile] libgit2 started: false"), "\(plain.stderr)")
+      #expect(plain.stderr.contains("[profile] libgit2 loaded: false"), "\(plain.stderr)")
+    }
+    home.write(".gitconfig", "[user]\n\tname = Bo\n[include]\n\tpath = kieli.inc\n")
+    home.write("kieli.inc", "[Redline]\n\tlang = sv\n")
+    let included = stat()
+    #expect(included.stdout.contains("1 ändrat stycke"), "\(included.stdout)\(included.stderr)")
+    #expect(included.stderr.contains("[profile] libgit2 started: true"), "\(included.stderr)")
+    home.write(".gitconfig", "")
+    home.write("xdg/git/config", "[REDLINE]\n\tlang = fi\n")
+    #expect(stat().stdout.contains("[muutettu]"))
+    home.write("xdg/git/config", "[redline]\n\tlang = de\n")
+    let bad = stat()
+    #expect(bad.status == 2 && bad.stderr.contains("git config redline.lang is 'de'; use fi, sv or en"))
   }
 }

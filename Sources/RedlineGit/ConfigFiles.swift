@@ -1,0 +1,101 @@
+import Foundation
+
+/// Whether git config could set a key at all, told from the files' bytes without loading
+/// libgit2 (decision 87). Reading `redline.lang` for two files compared into a pipe loaded
+/// libgit2 and its 18 libraries only to find the key unset: 4–5 ms of one core, and while
+/// glibc maps them no other thread can be created, so the comparison's second parse thread
+/// waited for it. The values themselves are always read through libgit2.
+package enum ConfigFiles {
+  /// False only when no config file that libgit2 1.5 reads for the repository found from
+  /// `path` (or, outside one, the user's and the system's) mentions `section` or `include`,
+  /// in any letter case: then no `section.*` key is set (a key is named by its section's
+  /// header, which cannot be escaped, and `[include]`/`[includeIf]` may bring in any file).
+  /// True whenever that cannot be told: a `.git` that is a file (a linked worktree or a
+  /// submodule), a `commondir`, a folder that cannot be resolved, a file that cannot be read.
+  /// `systemFile` and `accountHome` (the password entry's home) are parameters for tests.
+  package static func mayMention(
+    _ section: String, from path: String, environment: [String: String],
+    systemFile: String = "/etc/gitconfig", accountHome: String? = ConfigFiles.accountHome()
+  ) -> Bool {
+    let files = candidates(from: path, environment: environment, systemFile: systemFile, accountHome: accountHome)
+    guard let files else { return true }
+    let needles = [Array(section.lowercased().utf8), Array("include".utf8)]
+    for file in files {
+      guard let bytes = wholeFile(file, missing: []) else { return true }
+      let lower = bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }  // A–Z → a–z
+      if needles.contains(where: { lower.firstRange(of: $0) != nil }) { return true }
+    }
+    return false
+  }
+
+  /// Every file libgit2 1.5 could read as config here (more is harmless: a file it would
+  /// not read can only make the answer "may"), or nil when that cannot be told. libgit2
+  /// reads `/etc/gitconfig`, `$HOME/.gitconfig` (the password entry's home when set-uid),
+  /// `$XDG_CONFIG_HOME/git/config` or `$HOME/.config/git/config`, and the repository's
+  /// `config` and `config.worktree`; it finds the repository by walking up from the
+  /// resolved path to the first folder that is one (`HEAD`) or holds a `.git`. This walks
+  /// up to the root and takes every such folder's files.
+  static func candidates(
+    from path: String, environment env: [String: String], systemFile: String, accountHome: String?
+  ) -> [String]? {
+    var files = [systemFile]
+    var homes: [String] = []
+    if let h = env["HOME"], !h.isEmpty { homes.append(h) }
+    if let accountHome { homes.append(accountHome) }
+    for h in homes { files += [h + "/.gitconfig", h + "/.config/git/config"] }
+    if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { files.append(x + "/git/config") }
+    guard let resolved = realpath(path, nil) else { return nil }
+    var dir = String(cString: resolved)
+    free(resolved)
+    while true {
+      let base = dir == "/" ? "" : dir
+      if kind(base + "/HEAD") != nil {  // a bare repository, or a git folder itself
+        if kind(base + "/commondir") != nil { return nil }
+        files += [base + "/config", base + "/config.worktree"]
+      }
+      switch kind(base + "/.git") {
+      case .directory?:
+        if kind(base + "/.git/commondir") != nil { return nil }
+        files += [base + "/.git/config", base + "/.git/config.worktree"]
+      case .other?: return nil  // a gitlink file: the repository is elsewhere
+      case nil: break
+      }
+      if dir == "/" { return files }
+      dir = (dir as NSString).deletingLastPathComponent
+      if dir.isEmpty { return files }
+    }
+  }
+
+  /// The effective user's home in the password database, or nil.
+  package static func accountHome() -> String? {
+    guard let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir else { return nil }
+    return String(cString: dir)
+  }
+
+  enum Kind { case directory, other }
+
+  /// What is at `path` (following links), or nil when nothing is.
+  static func kind(_ path: String) -> Kind? {
+    var s = stat()
+    guard stat(path, &s) == 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : .other }
+    return s.st_mode & S_IFMT == S_IFDIR ? .directory : .other
+  }
+}
+
+/// The bytes of the file at `path`, read to its end (Foundation stops `/proc` files after
+/// the first read, one page); `missing` when there is no such file; nil when it cannot be
+/// opened or read (a FIFO is not waited on).
+func wholeFile(_ path: String, missing: [UInt8]? = nil) -> [UInt8]? {
+  let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+  if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? missing : nil }
+  defer { close(fd) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 65536)
+  while true {
+    let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    if n < 0 && errno == EINTR { continue }
+    guard n >= 0 else { return nil }
+    if n == 0 { return bytes }
+    bytes += chunk[..<n]
+  }
+}
