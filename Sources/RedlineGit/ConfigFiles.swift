@@ -23,7 +23,7 @@ package enum ConfigFiles {
     for file in files {
       guard let bytes = wholeFile(file, missing: []) else { return true }
       let lower = bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }  // A–Z → a–z
-      if needles.contains(where: { lower.firstRange(of: $0) != nil }) { return true }
+      if needles.contains(where: { contains(lower, $0) }) { return true }
     }
     return false
   }
@@ -64,6 +64,17 @@ package enum ConfigFiles {
       dir = (dir as NSString).deletingLastPathComponent
       if dir.isEmpty { return files }
     }
+  }
+
+  /// Whether `needle` (not empty) occurs in `haystack`.
+  package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, haystack.count >= needle.count else { return false }
+    var i = 0
+    while i <= haystack.count - needle.count {
+      if haystack[i] == first && haystack[i..<i + needle.count].elementsEqual(needle) { return true }
+      i += 1
+    }
+    return false
   }
 
   /// The effective user's home in the password database, or nil.

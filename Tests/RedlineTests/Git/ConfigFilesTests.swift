@@ -98,6 +98,21 @@ import Testing
     #expect(l.may(from: bare + "/refs/heads"))
   }
 
+  /// The byte search against a plain reference: needles at the start, the end, cut off by
+  /// the end, absent, and longer than the text.
+  @Test func searchFindsWhatAPlainScanFinds() {
+    var rng = SeededRandom(seed: 870)
+    let alphabet: [UInt8] = Array("rednil ".utf8)
+    for _ in 0..<2_000 {
+      let hay = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let needle = (0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+      let reference =
+        hay.count >= needle.count
+        && (0...(hay.count - needle.count)).contains { Array(hay[$0..<$0 + needle.count]) == needle }
+      #expect(ConfigFiles.contains(hay, needle) == reference, "\(hay) \(needle)")
+    }
+  }
+
   /// Against git itself: for generated layouts of a repository config, a global and an
   /// XDG file (sections in mixed case, includes, comments, values naming Redline), the
   /// answer "no" is given only where git finds no `redline.*` key; and both answers occur.
