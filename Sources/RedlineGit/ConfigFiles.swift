@@ -11,17 +11,26 @@ package enum ConfigFiles {
   /// in any letter case: then no `section.*` key is set (a key is named by its section's
   /// header, which cannot be escaped, and `[include]`/`[includeIf]` may bring in any file).
   /// True whenever that cannot be told: a `.git` that is a file (a linked worktree or a
-  /// submodule), a `commondir`, a folder that cannot be resolved, a file that cannot be read.
-  /// `systemFile` and `accountHome` (the password entry's home) are parameters for tests.
+  /// submodule), a `commondir`, a path or variable that is not UTF-8, an empty `HOME` or
+  /// `XDG_CONFIG_HOME` or one listing folders (libgit2 reads those relative to the current
+  /// folder, or splits them at `:`), a folder that cannot be resolved, a file that cannot
+  /// be read. `environment` (nil: the process's own, read as libgit2 reads it, with
+  /// `getenv`), `systemFile` and `accountHome` (the password entry's home, which libgit2
+  /// uses only when set-uid) are parameters for tests.
   package static func mayMention(
-    _ section: String, from path: String, environment: [String: String],
-    systemFile: String = "/etc/gitconfig", accountHome: String? = ConfigFiles.accountHome()
+    _ section: String, from path: String, environment: [String: String]? = nil,
+    systemFile: String = "/etc/gitconfig", accountHome: String? = ConfigFiles.accountHomeIfSetUID()
   ) -> Bool {
-    let files = candidates(from: path, environment: environment, systemFile: systemFile, accountHome: accountHome)
+    let variable: (String) -> String?? = { name in
+      if let environment { return environment[name].map { .some($0) } }
+      guard let raw = getenv(name) else { return nil }
+      return .some(String(validatingCString: raw))  // .some(nil): not UTF-8
+    }
+    let files = candidates(from: path, variable: variable, systemFile: systemFile, accountHome: accountHome)
     guard let files else { return true }
     let needles = [Array(section.lowercased().utf8), Array("include".utf8)]
     for file in files {
-      guard let bytes = wholeFile(file, missing: []) else { return true }
+      guard let bytes = configBytes(file) else { return true }
       let lower = bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }  // A–Z → a–z
       if needles.contains(where: { contains(lower, $0) }) { return true }
     }
@@ -30,23 +39,30 @@ package enum ConfigFiles {
 
   /// Every file libgit2 1.5 could read as config here (more is harmless: a file it would
   /// not read can only make the answer "may"), or nil when that cannot be told. libgit2
-  /// reads `/etc/gitconfig`, `$HOME/.gitconfig` (the password entry's home when set-uid),
-  /// `$XDG_CONFIG_HOME/git/config` or `$HOME/.config/git/config`, and the repository's
-  /// `config` and `config.worktree`; it finds the repository by walking up from the
-  /// resolved path to the first folder that is one (`HEAD`) or holds a `.git`. This walks
-  /// up to the root and takes every such folder's files.
+  /// reads `/etc/gitconfig`, `$HOME/.gitconfig`, `$XDG_CONFIG_HOME/git/config` (or, when
+  /// that is unset, `$HOME/.config/git/config`), the password entry's home's files instead
+  /// when set-uid, and the repository's `config`; it finds the repository by walking up
+  /// from the resolved path to the first folder that is one (`HEAD`) or holds a `.git`.
+  /// This walks up to the root and takes every such folder's `config`, and its
+  /// `config.worktree` (read by later libgit2 versions).
   static func candidates(
-    from path: String, environment env: [String: String], systemFile: String, accountHome: String?
+    from path: String, variable: (String) -> String??, systemFile: String, accountHome: String?
   ) -> [String]? {
     var files = [systemFile]
     var homes: [String] = []
-    if let h = env["HOME"], !h.isEmpty { homes.append(h) }
-    if let accountHome { homes.append(accountHome) }
+    for name in ["HOME", "XDG_CONFIG_HOME"] {
+      guard let value = variable(name) else { continue }  // unset
+      guard let value, !value.isEmpty, !value.contains(":") else { return nil }
+      if name == "HOME" { homes.append(value) } else { files.append(value + "/git/config") }
+    }
+    if let accountHome {
+      guard !accountHome.isEmpty else { return nil }
+      homes.append(accountHome)
+    }
     for h in homes { files += [h + "/.gitconfig", h + "/.config/git/config"] }
-    if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { files.append(x + "/git/config") }
     guard let resolved = realpath(path, nil) else { return nil }
-    var dir = String(cString: resolved)
-    free(resolved)
+    defer { free(resolved) }
+    guard var dir = String(validatingCString: resolved) else { return nil }
     while true {
       let base = dir == "/" ? "" : dir
       if kind(base + "/HEAD") != nil {  // a bare repository, or a git folder itself
@@ -66,6 +82,18 @@ package enum ConfigFiles {
     }
   }
 
+  /// A config file's bytes as libgit2 reads them: a regular file's to its end; nothing
+  /// from a device, FIFO or socket (libgit2 reads their size, 0, and a read could block
+  /// or never end); nil for a folder or a file that cannot be read. Empty when absent.
+  static func configBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? [] : nil }
+    defer { close(fd) }
+    var s = stat()
+    guard fstat(fd, &s) == 0, s.st_mode & S_IFMT != S_IFDIR else { return nil }
+    return s.st_mode & S_IFMT == S_IFREG ? readToEnd(fd) : []
+  }
+
   /// Whether `needle` (not empty) occurs in `haystack`.
   package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, haystack.count >= needle.count else { return false }
@@ -77,10 +105,13 @@ package enum ConfigFiles {
     return false
   }
 
-  /// The effective user's home in the password database, or nil.
-  package static func accountHome() -> String? {
-    guard let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir else { return nil }
-    return String(cString: dir)
+  /// The effective user's home in the password database when the process runs set-uid
+  /// (or in a macOS sandbox), where libgit2 takes it instead of `HOME`; else nil; "" when
+  /// it cannot be told (no entry, or a home that is not UTF-8).
+  package static func accountHomeIfSetUID() -> String? {
+    guard getuid() != geteuid() || getenv("APP_SANDBOX_CONTAINER_ID") != nil else { return nil }
+    guard let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir else { return "" }
+    return String(validatingCString: dir) ?? ""  // not UTF-8: "", which `candidates` doubts
   }
 
   enum Kind { case directory, other }
@@ -94,12 +125,16 @@ package enum ConfigFiles {
 }
 
 /// The bytes of the file at `path`, read to its end (Foundation stops `/proc` files after
-/// the first read, one page); `missing` when there is no such file; nil when it cannot be
-/// opened or read (a FIFO is not waited on).
-func wholeFile(_ path: String, missing: [UInt8]? = nil) -> [UInt8]? {
+/// the first read, one page), or nil when it cannot be opened or read.
+func wholeFile(_ path: String) -> [UInt8]? {
   let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-  if fd < 0 { return errno == ENOENT || errno == ENOTDIR ? missing : nil }
+  if fd < 0 { return nil }
   defer { close(fd) }
+  return readToEnd(fd)
+}
+
+/// What is left to read from `fd`, or nil when a read fails.
+func readToEnd(_ fd: Int32) -> [UInt8]? {
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 65536)
   while true {

@@ -113,40 +113,100 @@ import Testing
     }
   }
 
-  /// Against git itself: for generated layouts of a repository config, a global and an
-  /// XDG file (sections in mixed case, includes, comments, values naming Redline), the
-  /// answer "no" is given only where git finds no `redline.*` key; and both answers occur.
-  @Test func noIsGivenOnlyWhereGitFindsNoKey() {
-    let pieces = [
-      "[core]\n\tautocrlf = false\n", "[user]\n\tname = Aino Arvioija\n", "# kommentti\n",
-      "[Redline]\n\tlang = sv\n", "[REDLINE]\n\tcolor = never\n", "[redline \"x\"]\n\ty = 1\n",
-      "[include]\n\tpath = extra.inc\n", "[alias]\n\trl = !redline diff\n", "[remote \"origin\"]\n\turl = x\n",
-    ]
-    var rng = SeededRandom(seed: 87)
-    let clean = pieces.filter { !$0.lowercased().contains("redline") && !$0.contains("include") }
-    var answers: Set<Bool> = []
-    for round in 0..<24 {
-      let l = Layout()
-      let files = [l.repo + "/.git/config", l.home + "/.gitconfig", l.xdg + "/git/config"]
-      for file in files {
-        let n = Int.random(in: 0...3, using: &rng)
-        let from = round % 4 == 0 ? clean : pieces  // every fourth layout names nothing
-        l.write(file, (0..<n).map { _ in from.randomElement(using: &rng)! }.joined())
-      }
-      l.write(l.home + "/extra.inc", round % 2 == 0 ? "[redline]\n\tlang = fi\n" : "[core]\n\tquotePath = off\n")
-      l.write(l.repo + "/.git/extra.inc", round % 3 == 0 ? "[redline]\n\tlang = fi\n" : "")
-      l.write(l.xdg + "/git/extra.inc", round % 5 == 0 ? "[redline]\n\tlang = fi\n" : "")
-      // The test environment points git at no global file; here it reads the layout's.
-      let git = run(
-        "/usr/bin/git", ["config", "--get-regexp", "^redline\\."], cwd: l.inside,
-        env: l.environment.merging(["GIT_CONFIG_GLOBAL": ""]) { a, _ in a })
-      #expect(git.status == 0 || git.status == 1, "\(git.stderr)")
-      let found = git.stdout
-      let may = l.may()
-      answers.insert(may)
-      if !may { #expect(found.isEmpty, "round \(round): git finds \(found)") }
-      if !found.isEmpty { #expect(may, "round \(round)") }
+  /// The environment as libgit2 reads it: an empty `HOME` or `XDG_CONFIG_HOME` names a
+  /// folder relative to the current one, and a value with `:` a list; both answer "may".
+  /// Set-uid, the password entry's home is read, and one that cannot be told answers
+  /// "may". A config that is a device is read as libgit2 reads it (its size, nothing),
+  /// not to an end that never comes.
+  @Test func theEnvironmentAndDevicesAsLibgit2ReadsThem() throws {
+    let l = Layout()
+    func may(_ env: [String: String], accountHome: String? = nil) -> Bool {
+      ConfigFiles.mayMention(
+        "redline", from: l.inside, environment: env, systemFile: l.system, accountHome: accountHome)
     }
-    #expect(answers == [true, false], "both answers occur")
+    #expect(!may(["HOME": l.home]))
+    #expect(!may([:]), "no HOME: libgit2 has no user file")
+    for env in [
+      ["HOME": ""], ["HOME": l.home, "XDG_CONFIG_HOME": ""], ["HOME": "/nonexistent:" + l.home],
+      ["HOME": l.home, "XDG_CONFIG_HOME": "/nonexistent:" + l.xdg],
+    ] {
+      #expect(may(env), "\(env)")
+    }
+    let account = l.root.path + "/account"
+    l.write(account + "/.gitconfig", "[user]\n\tname = Bo\n")
+    #expect(!may(["HOME": l.home], accountHome: account))
+    l.write(account + "/.config/git/config", "[redline]\n\tlang = sv\n")
+    #expect(may(["HOME": l.home], accountHome: account))
+    #expect(may(["HOME": l.home], accountHome: ""), "a home that cannot be told")
+    for device in ["/dev/null", "/dev/zero"] {
+      try? FileManager.default.removeItem(atPath: l.home + "/.gitconfig")
+      try FileManager.default.createSymbolicLink(atPath: l.home + "/.gitconfig", withDestinationPath: device)
+      #expect(!l.may(), "\(device) holds no setting, and is not read to its end")
+    }
+  }
+
+  /// Against libgit2 itself: for generated layouts (a `[Redline]` section in the
+  /// repository's config, the user's file, the XDG file, a file the user's includes, or
+  /// a file relative to the current folder; `HOME` and `XDG_CONFIG_HOME` set, unset,
+  /// empty or listing folders), two files compared into a pipe print the same with the
+  /// check as with it turned off (`REDLINE_NO_CONFIG_PRECHECK`, every setting read through
+  /// libgit2); and both languages, and both a loaded and an unloaded libgit2, occur.
+  @Test func theCheckNeverChangesWhatLibgit2Reads() throws {
+    let places = ["none", "repository", "home", "home XDG", "XDG", "include", "relative XDG", "relative home"]
+    var rng = SeededRandom(seed: 87)
+    var languages: Set<Bool> = []
+    var loaded: Set<Bool> = []
+    for round in 0..<32 {
+      let l = Layout()
+      let drafts = l.root.path + "/work/repo/drafts"
+      l.write(drafts + "/a.md", "# 1 Tavoite\n\nAlueet kehittyvät.\n")
+      l.write(drafts + "/b.md", "# 1 Tavoite\n\nAlueet kehittyvät nopeasti.\n")
+      let section = "[core]\n\tquotePath = off\n[Redline]\n\tlang = sv\n"
+      switch places[round % places.count] {
+      case "repository": l.write(l.repo + "/.git/config", "[core]\n\tbare = false\n" + section)
+      case "home": l.write(l.home + "/.gitconfig", section)
+      case "home XDG": l.write(l.home + "/.config/git/config", section)
+      case "XDG": l.write(l.xdg + "/git/config", section)
+      case "include":
+        l.write(l.home + "/.gitconfig", "[include]\n\tpath = kieli.inc\n")
+        l.write(l.home + "/kieli.inc", section)
+      case "relative XDG": l.write(drafts + "/git/config", section)
+      case "relative home": l.write(drafts + "/.config/git/config", section)
+      default: break
+      }
+      var env = testEnvironment(["REDLINE_PROFILE": "1"])
+      env["HOME"] = [l.home, l.home, l.home, "", "/nonexistent:" + l.home].randomElement(using: &rng)!
+      env["XDG_CONFIG_HOME"] = [nil, nil, l.xdg, "", "/nonexistent:" + l.xdg].randomElement(using: &rng)!
+      let checked = Self.stat(in: drafts, environment: env)
+      env["REDLINE_NO_CONFIG_PRECHECK"] = "1"
+      let read = Self.stat(in: drafts, environment: env)
+      let setting = "\(places[round % places.count]), HOME=\(env["HOME"]!), XDG=\(env["XDG_CONFIG_HOME"] ?? "unset")"
+      #expect(checked.status == read.status && checked.stdout == read.stdout, "\(setting): \(checked.stdout)")
+      #expect(read.stderr.contains("libgit2 loaded: true"), "\(setting)")
+      languages.insert(checked.stdout.contains("ändrat"))
+      loaded.insert(checked.stderr.contains("libgit2 loaded: true"))
+    }
+    #expect(languages == [true, false] && loaded == [true, false], "both answers occur")
+  }
+
+  /// `redline diff --stat --files a.md b.md` in `folder` with exactly `environment` (an
+  /// empty value stays set, as the test helpers' `run` would unset it).
+  static func stat(in folder: String, environment: [String: String]) -> RunResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: redlineBinary)
+    p.arguments = ["diff", "--stat", "--files", "a.md", "b.md"]
+    p.currentDirectoryURL = URL(fileURLWithPath: folder)
+    p.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try! p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return RunResult(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 }
