@@ -190,23 +190,8 @@ import Testing
   }
 
   /// `redline diff --stat --files a.md b.md` in `folder` with exactly `environment` (an
-  /// empty value stays set, as the test helpers' `run` would unset it).
+  /// empty value stays set).
   static func stat(in folder: String, environment: [String: String]) -> RunResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: redlineBinary)
-    p.arguments = ["diff", "--stat", "--files", "a.md", "b.md"]
-    p.currentDirectoryURL = URL(fileURLWithPath: folder)
-    p.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try! p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return RunResult(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+    run(redlineBinary, ["diff", "--stat", "--files", "a.md", "b.md"], cwd: folder, exactly: environment)
   }
 }

@@ -37,14 +37,19 @@ struct RunResult {
 }
 
 /// Runs a program and waits (tests only: fixtures are built with the real git CLI, and
-/// the CLI tests run the built `redline` binary).
+/// the CLI tests run the built `redline` binary). `exactly`, when given, is the whole
+/// environment, empty values kept (`env` adds to the test environment, and an empty value
+/// there unsets the variable).
 @discardableResult
-func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) -> RunResult {
+func run(
+  _ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:],
+  exactly: [String: String]? = nil
+) -> RunResult {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: exe)
   p.arguments = args
   if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-  p.environment = testEnvironment(env)
+  p.environment = exactly ?? testEnvironment(env)
   let out = Pipe()
   let err = Pipe()
   p.standardOutput = out
