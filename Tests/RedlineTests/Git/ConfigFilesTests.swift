@@ -175,8 +175,13 @@ import Testing
       default: break
       }
       var env = testEnvironment(["REDLINE_PROFILE": "1"])
-      env["HOME"] = [l.home, l.home, l.home, "", "/nonexistent:" + l.home].randomElement(using: &rng)!
-      env["XDG_CONFIG_HOME"] = [nil, nil, l.xdg, "", "/nonexistent:" + l.xdg].randomElement(using: &rng)!
+      if round < places.count {  // each place once with variables that need no doubt
+        env["HOME"] = l.home
+        env["XDG_CONFIG_HOME"] = places[round] == "home XDG" ? nil : l.xdg
+      } else {
+        env["HOME"] = [l.home, l.home, l.home, "", "/nonexistent:" + l.home].randomElement(using: &rng)!
+        env["XDG_CONFIG_HOME"] = [nil, nil, l.xdg, "", "/nonexistent:" + l.xdg].randomElement(using: &rng)!
+      }
       let checked = Self.stat(in: drafts, environment: env)
       env["REDLINE_NO_CONFIG_PRECHECK"] = "1"
       let read = Self.stat(in: drafts, environment: env)
