@@ -85,7 +85,7 @@ struct ByteInterner {
     return w
   }
 
-  /// The table's hash of a string whose first sixteen bytes are `head` (`head`): for up
+  /// The table's hash of a string whose first sixteen bytes are `head`: for up
   /// to sixteen bytes made from the head and length alone (a few multiplies on words
   /// already read; a word's `ByteHash` costs some seventy instructions), for longer
   /// strings `hash` of all its bytes. A bucket only, as `hash` is.
