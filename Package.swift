@@ -57,13 +57,16 @@ let package = Package(
     // UTF-8 and NUL, normalization's plain runs, JSON's escapes. Imported by
     // RedlineDocument's FastText and Normalizer and RedlineReport's JSONWriter only.
     .target(name: "CTextScan"),
+    // Where the helper thread of RedlineDiff's `Workers` may run (decision 88): kept off the
+    // processor of the thread handing it work. Imported by RedlineDiff only.
+    .target(name: "CThreadPlace"),
 
     // Safe, value-returning wrapper over libgit2 (the only importer of CLibGit2).
     .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"], swiftSettings: hotCold),
     // Document model and parsers (the only importer of CCmarkGFM).
     .target(name: "RedlineDocument", dependencies: ["CCmarkGFM", "CTextScan"], swiftSettings: hotCold),
     // Section alignment, block matching and word diff: pure Swift.
-    .target(name: "RedlineDiff", dependencies: ["RedlineDocument"], swiftSettings: hotCold),
+    .target(name: "RedlineDiff", dependencies: ["RedlineDocument", "CThreadPlace"], swiftSettings: hotCold),
     // Review threads: storage, re-anchoring, status.
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"], swiftSettings: hotCold),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.

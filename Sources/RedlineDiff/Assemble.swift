@@ -144,7 +144,7 @@ extension DiffState {
     if pairs.count >= 2, bytes >= options.parallelWordDiffBytes {
       let (old, new, maxCost) = (a, b, options.wordDiffMaxCost)
       let work = pairs
-      DispatchQueue.concurrentPerform(iterations: 2) { half in
+      Workers.perform(iterations: 2) { half in
         var mine: [Int: ([Segment], Bool)] = [:]
         for n in stride(from: half, to: work.count, by: 2) {
           let (k, m) = work[n]
@@ -303,10 +303,10 @@ final class EarlyWordDiffs: Sendable {
   private let old: Document
   private let new: Document
   private let maxCost: Int
-  private let queue = DispatchQueue(label: "redline.early-word-diffs")
   private let group = DispatchGroup()
   private let results = Mutex<[Int: (old: Int, segments: [Segment], capped: Bool)]>([:])
   private let handed = Mutex<[Int: Int]>([:])
+  private let waiting = Mutex<[Batch]>([])
 
   init(old: Document, new: Document, maxCost: Int) {
     self.old = old
@@ -320,21 +320,42 @@ final class EarlyWordDiffs: Sendable {
   /// Starts the word diffs of `batch` after those handed over before.
   func start(_ batch: [(old: Int, new: Int)]) {
     handed.withLock { for (k, m) in batch { $0[m] = k } }
-    queue.async(group: group) { [self] in
-      var mine: [Int: (old: Int, segments: [Segment], capped: Bool)] = [:]
-      for (k, m) in batch {
-        let (segments, capped) = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
-        mine[m] = (k, segments, capped)
-      }
-      results.withLock { $0.merge(mine) { x, _ in x } }
+    let work = Batch(pairs: batch)
+    waiting.withLock { $0.append(work) }
+    group.enter()
+    Workers.async { [self] in
+      defer { group.leave() }
+      run(work)
     }
   }
 
+  /// Computes `batch` unless another thread has taken it.
+  private func run(_ batch: Batch) {
+    guard !batch.taken.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    var mine: [Int: (old: Int, segments: [Segment], capped: Bool)] = [:]
+    for (k, m) in batch.pairs {
+      let (segments, capped) = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
+      mine[m] = (k, segments, capped)
+    }
+    results.withLock { $0.merge(mine) { x, _ in x } }
+  }
+
   /// Every result, once all batches are done: new block → (old block, segments, capped).
+  /// Batches the helper has not reached are computed here, rather than waited for behind
+  /// its other work.
   func finish() -> [Int: (old: Int, segments: [Segment], capped: Bool)] {
+    for batch in waiting.withLock({ $0 }) { run(batch) }
+    Workers.waitingForHelper()
     group.wait()
     return results.withLock { $0 }
   }
+}
+
+/// One batch of pairs, taken by exactly one thread.
+private final class Batch: Sendable {
+  let pairs: [(old: Int, new: Int)]
+  let taken = Atomic<Bool>(false)
+  init(pairs: [(old: Int, new: Int)]) { self.pairs = pairs }
 }
 
 /// The block changes of a finished matching: what `assemble` lists under each section.

@@ -7,11 +7,12 @@ import Dispatch
 /// 1.5 ms and 0.4 ms of a 5 MB comparison, on the thread the rest waits for, while the
 /// other core was idle. The value is moved into the job, and what it alone holds is freed
 /// there; anything the caller or the result still shares (a document's texts) is only
-/// released, and freed wherever its last reference goes. At the default priority, so a busy
-/// `redline serve` does not let the frees pile up behind its other work.
+/// released, and freed wherever its last reference goes. On the helper thread (`Workers`),
+/// as background work: after work waiting there, but never behind more than eight jobs, so
+/// a busy `redline serve` does not let the frees pile up.
 package func releaseInBackground<T>(_ value: consuming T) {
   let job = Unmanaged.passRetained(LetGo(value))
-  DispatchQueue.global().async { job.release() }
+  Workers.async(background: true) { job.release() }
 }
 
 /// A value on its way to be freed: nothing reads it again, on any thread.

@@ -677,7 +677,7 @@ struct PairScores {
 func both<X: Sendable, Y: Sendable>(_ x: @Sendable () -> X, _ y: @Sendable () -> Y) -> (X, Y) {
   let rx = Mutex<X?>(nil)
   let ry = Mutex<Y?>(nil)
-  DispatchQueue.concurrentPerform(iterations: 2) { k in
+  Workers.perform(iterations: 2) { k in
     if k == 0 {
       let v = x()
       rx.withLock { $0 = v }

@@ -69,7 +69,7 @@ private func parseBoth(_ x: consuming RawVersion, _ y: consuming RawVersion) thr
   // Both versions' bytes live until the cache lets go of them (`removeAll`, below); their
   // equal paragraphs share one text (most texts are in both: a table for the larger's).
   let cache = ParseCache(copiesBytes: false, sharesTexts: true, expectedBytes: largest)
-  DispatchQueue.concurrentPerform(iterations: 2) { k in
+  Workers.perform(iterations: 2) { k in
     // Each thread takes its version out, so the loader holds the only reference to the
     // file's bytes and blanks front matter or rewrites CRLF in them rather than in a copy.
     var v = versions.withLock { s in

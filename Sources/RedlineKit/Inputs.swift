@@ -59,7 +59,7 @@ package func compareInputs(
     // Anything else (standard input, /dev/null, a FIFO, a missing file) is read in turn, so
     // nothing is opened after the old side has failed.
     let reads = Mutex<[Result<RawVersion, RedlineError>?]>([nil, nil])
-    DispatchQueue.concurrentPerform(iterations: 2) { k in
+    Workers.perform(iterations: 2) { k in
       let r = Result { () throws(RedlineError) in try readFile(k == 0 ? oldPath : newPath) }
       reads.withLock { $0[k] = r }
     }

@@ -101,7 +101,7 @@ package enum DiffJSON {
     for first in stride(from: 0, to: batches.count, by: window) {
       let part = Array(batches[first..<min(first + window, batches.count)])
       let place = w.place
-      DispatchQueue.concurrentPerform(iterations: part.count) { k in
+      Workers.perform(iterations: part.count) { k in
         let (range, size) = part[k]
         let buffer = written.withLock { b in
           defer { b[k] = JSONWriter.Fragment() }

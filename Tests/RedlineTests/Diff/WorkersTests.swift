@@ -1,0 +1,152 @@
+import CThreadPlace
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+@testable import RedlineDiff
+
+/// The helper thread that shares a comparison's two-way work (decision 88): every iteration
+/// once, the caller never held up by a busy helper, work handed over in order, frees never
+/// starved.
+@Suite struct WorkersTests {
+  static let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+  @Test(arguments: [0, 1, 2, 3, 16, 257])
+  func everyIterationRunsExactlyOnce(_ n: Int) {
+    let runs = Mutex([Int](repeating: 0, count: n))
+    Workers.perform(iterations: n) { i in runs.withLock { $0[i] += 1 } }
+    #expect(runs.withLock { $0 } == [Int](repeating: 1, count: n))
+  }
+
+  @Test func bothThreadsTakePartWhenThereAreTwoCores() throws {
+    try #require(Self.cores > 1, "one core: every iteration runs on the caller")
+    // Each iteration waits (up to 10 s) until the other has started: only two threads
+    // running at once get past it without waiting the whole time.
+    let started = Atomic<Int>(0)
+    let threads = Mutex(Set<UInt>())
+    let met = Mutex([Bool](repeating: false, count: 2))
+    Workers.perform(iterations: 2) { i in
+      threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+      started.add(1, ordering: .acquiringAndReleasing)
+      let end = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+      while started.load(ordering: .acquiring) < 2 && DispatchTime.now().uptimeNanoseconds < end { usleep(100) }
+      let both = started.load(ordering: .acquiring) == 2
+      met.withLock { $0[i] = both }
+    }
+    #expect(met.withLock { $0 } == [true, true])
+    #expect(threads.withLock { $0.count } == 2)
+  }
+
+  @Test func aBodyThatPerformsAgainFinishes() {
+    let runs = Mutex([Int](repeating: 0, count: 4 * 10))
+    Workers.perform(iterations: 4) { i in
+      Workers.perform(iterations: 10) { j in runs.withLock { $0[i * 10 + j] += 1 } }
+    }
+    #expect(runs.withLock { $0 } == [Int](repeating: 1, count: 40))
+  }
+
+  @Test func manyCallersAtOnceEachGetEveryIteration() {
+    let runs = Mutex([Int](repeating: 0, count: 8 * 50))
+    DispatchQueue.concurrentPerform(iterations: 8) { c in
+      Workers.perform(iterations: 50) { i in runs.withLock { $0[c * 50 + i] += 1 } }
+    }
+    #expect(runs.withLock { $0 } == [Int](repeating: 1, count: 400))
+  }
+
+  @Test func handedWorkRunsAndWorkHandedOnTheHelperRunsAtOnce() {
+    let done = DispatchSemaphore(value: 0)
+    let inner = Mutex<Bool?>(nil)
+    Workers.async {
+      let ranAlready = Mutex(false)
+      Workers.async { ranAlready.withLock { $0 = true } }
+      inner.withLock { $0 = ranAlready.withLock { $0 } }
+      done.signal()
+    }
+    #expect(done.wait(timeout: .now() + 30) == .success)
+    // On the helper, handed work runs before `async` returns; elsewhere it is queued.
+    #expect(inner.withLock { $0 } == (Self.cores > 1))
+  }
+
+  @Test func backgroundWorkWaitsBehindNoMoreThanEightJobs() throws {
+    // A helper of its own: the shared one takes other tests' frees meanwhile.
+    let helper = Helper()
+    try #require(helper.running)
+    let blocker = DispatchSemaphore(value: 0)
+    let order = Mutex([String]())
+    let all = DispatchGroup()
+    func post(_ name: String?, background: Bool = false) {
+      all.enter()
+      helper.post(
+        Handed {
+          if let name { order.withLock { $0.append(name) } } else { blocker.wait() }
+          all.leave()
+        }, urgent: !background)
+    }
+    post(nil)  // holds the helper until everything is queued
+    post("free", background: true)
+    for k in 0..<20 { post("job \(k)") }
+    blocker.signal()
+    #expect(all.wait(timeout: .now() + 30) == .success)
+    let seen = order.withLock { $0 }
+    #expect(seen.count == 21)
+    // Urgent work goes first and keeps its order; the free waits behind at most eight
+    // urgent jobs (the one holding the helper may count as one of them).
+    #expect(seen.filter { $0 != "free" } == (0..<20).map { "job \($0)" })
+    let place = try #require(seen.firstIndex(of: "free"))
+    #expect(place >= 7 && place <= 8)
+  }
+
+  @Test func aFreeWaitsBrieflyForUrgentWorkPostedJustAfterIt() throws {
+    // The helper waits 300 ms (not 1) before a free, so that this thread's 30 ms pause
+    // surely falls inside the wait: the free is taken first, then given way.
+    let helper = Helper(backgroundDelay: .milliseconds(300))
+    try #require(helper.running)
+    let order = Mutex([String]())
+    let all = DispatchGroup()
+    all.enter()
+    helper.post(Handed { order.withLock { $0.append("free") }; all.leave() }, urgent: false)
+    usleep(30_000)
+    all.enter()
+    helper.post(Handed { order.withLock { $0.append("urgent") }; all.leave() }, urgent: true)
+    #expect(all.wait(timeout: .now() + 30) == .success)
+    #expect(order.withLock { $0 } == ["urgent", "free"])
+  }
+
+  /// The processors a thread of this process may run on, from /proc (as `taskset -p` shows).
+  static func allowed(_ tid: Int32) throws -> String {
+    let status = try String(contentsOfFile: "/proc/self/task/\(tid)/status", encoding: .utf8)
+    let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") })
+    return line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// How many processors a list such as "0-3,6" names.
+  static func count(_ list: String) -> Int {
+    list.split(separator: ",").reduce(0) { n, part in
+      let ends = part.split(separator: "-").compactMap { Int($0) }
+      return n + (ends.count == 2 ? ends[1] - ends[0] + 1 : 1)
+    }
+  }
+
+  @Test func theHelperIsKeptOffTheCallersProcessorAndLetBack() throws {
+    let mine = try Self.allowed(redline_thread_id())
+    try #require(Self.count(mine) > 1, "one processor: nothing to keep off")
+    // A stand-in for the helper: a thread that waits.
+    let id = Mutex<Int32>(0)
+    let ready = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      id.withLock { $0 = redline_thread_id() }
+      ready.signal()
+      release.wait()
+    }
+    ready.wait()
+    defer { release.signal() }
+    let other = id.withLock { $0 }
+    #expect(redline_keep_off_this_cpu(other) == 0)
+    let kept = try Self.allowed(other)
+    #expect(Self.count(kept) == Self.count(mine) - 1)
+    #expect(redline_allow_my_cpus(other) == 0)
+    #expect(try Self.allowed(other) == mine)
+  }
+}
