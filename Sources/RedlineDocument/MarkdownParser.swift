@@ -107,7 +107,8 @@ package enum MarkdownParser {
       while k < starts.count {
         // A piece that may run on into the next is parsed together with it.
         var j = k + 1
-        var parsed = (k < warmed.count ? warmed[k] : nil) ?? piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
+        var parsed =
+          (k < warmed.count ? warmed[k] : nil) ?? piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)
         while parsed.openAtEnd && j < starts.count {
           j += 1
           parsed = piece(starts[k], j < starts.count ? starts[j] : lastLine + 1)

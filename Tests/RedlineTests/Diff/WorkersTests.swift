@@ -105,10 +105,18 @@ import Testing
     let order = Mutex([String]())
     let all = DispatchGroup()
     all.enter()
-    helper.post(Handed { order.withLock { $0.append("free") }; all.leave() }, urgent: false)
+    helper.post(
+      Handed {
+        order.withLock { $0.append("free") }
+        all.leave()
+      }, urgent: false)
     usleep(30_000)
     all.enter()
-    helper.post(Handed { order.withLock { $0.append("urgent") }; all.leave() }, urgent: true)
+    helper.post(
+      Handed {
+        order.withLock { $0.append("urgent") }
+        all.leave()
+      }, urgent: true)
     #expect(all.wait(timeout: .now() + 30) == .success)
     #expect(order.withLock { $0 } == ["urgent", "free"])
   }
