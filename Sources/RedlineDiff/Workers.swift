@@ -55,7 +55,9 @@ package enum Workers {
       DispatchQueue.global().async(execute: work)
       return
     }
-    if helper.isCurrent {
+    // Frees run here when many are already waiting (a `redline serve` under load), so
+    // that their memory is not held behind the helper's other work.
+    if helper.isCurrent || (background && helper.backgroundWaiting >= 16) {
       work()
     } else {
       helper.post(Handed(work), urgent: !background)
@@ -122,7 +124,7 @@ final class Job: Work, @unchecked Sendable {
 /// none.
 final class Helper: Sendable {
   /// The helper, made on first use; nil on one core.
-  static let shared: Helper? = processors() > 1 ? Helper() : nil
+  static let shared: Helper? = redline_usable_cpus() > 1 ? Helper() : nil
 
   /// Work waiting: the urgent first, each list in the order posted.
   private let queue = Mutex<(urgent: [any Work], background: [any Work])>(([], []))
@@ -182,7 +184,7 @@ final class Helper: Sendable {
   /// Lets the helper run on this thread's processor too: called before this thread sleeps
   /// waiting for it, so that a helper whose own processor is busy is not kept from an idle
   /// one.
-  func mayShareThisCPU() { _ = redline_allow_my_cpus(threadID) }
+  func mayShareThisCPU() { _ = redline_allow_all_cpus(threadID) }
 
   /// Queues `work` and wakes the helper, kept off this thread's processor (which stays busy
   /// with the caller's share): a woken thread placed there waited for a tick.
@@ -191,6 +193,9 @@ final class Helper: Sendable {
     _ = redline_keep_off_this_cpu(threadID)
     posted.signal()
   }
+
+  /// How many background jobs are waiting.
+  var backgroundWaiting: Int { queue.withLock { $0.background.count } }
 
   /// Removes `job` from the queue if the helper has not taken it; false when it has.
   /// (The semaphore then counts one post too many: the helper wakes once to an empty
@@ -205,23 +210,23 @@ final class Helper: Sendable {
 
   /// Takes the urgent work first, but background work never waits behind more than eight
   /// urgent jobs (a busy `redline serve` must not let the frees pile up). Before it starts
-  /// background work, the helper waits up to a millisecond for urgent work: a comparison
-  /// frees its parses just before it asks for help with the next step, and a free begun
-  /// first held that step up by as long as the free took (1–2 ms at 5 MB).
+  /// background work taken because nothing urgent was waiting, the helper waits up to
+  /// `backgroundDelay` for urgent work and gives way to it: a comparison frees its parses
+  /// just before it asks for help with the next step, and a free begun first held that
+  /// step up by as long as the free took (1–2 ms at 5 MB). Every urgent job run while a
+  /// free waits counts towards the eight, those it gave way to too. With nothing left to
+  /// do, the helper may run on every processor again before it sleeps.
   private func serve() -> Never {
     var passedOver = 0
     while true {
       posted.wait()
-      // `mayWait`: background work taken because nothing urgent was waiting (not because
-      // it had waited behind eight jobs).
-      let next: (work: any Work, mayWait: Bool)? = queue.withLock { q in
+      let next: (work: any Work, background: Bool, mayWait: Bool)? = queue.withLock { q in
         if q.urgent.isEmpty && q.background.isEmpty { return nil }  // taken back
         if q.background.isEmpty || (!q.urgent.isEmpty && passedOver < 8) {
           if !q.background.isEmpty { passedOver += 1 }
-          return (q.urgent.removeFirst(), false)
+          return (q.urgent.removeFirst(), false, false)
         }
-        passedOver = 0
-        return (q.background.removeFirst(), q.urgent.isEmpty)
+        return (q.background.removeFirst(), true, q.urgent.isEmpty && passedOver < 8)
       }
       guard let next else { continue }
       if next.mayWait, posted.wait(timeout: .now() + backgroundDelay) == .success {
@@ -239,11 +244,12 @@ final class Helper: Sendable {
           continue
         }
       }
+      if next.background { passedOver = 0 }
       next.work.runOnHelper()
+      if queue.withLock({ $0.urgent.isEmpty && $0.background.isEmpty }) { _ = redline_allow_all_cpus(threadID) }
     }
   }
 
-  private static func processors() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 
 /// What the new thread is handed.
