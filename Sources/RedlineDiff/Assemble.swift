@@ -22,8 +22,8 @@ extension DiffState {
     var deletedChanges: [Int: SectionChange] = [:]
 
     // Blocks per new section and per deleted old section; a long document's new sections
-    // in two halves on two cores (each section's blocks depend on nothing the other half
-    // makes).
+    // in eight runs shared by two threads (each section's blocks depend on nothing another
+    // run makes).
     let changes = BlockChanges(self, reordered: reordered)
     let perSection = changes.ofNewSections(parallel: a.blocks.count + b.blocks.count >= options.parallelSetupBlocks)
     if perSection.capped { wordDiffCapped = true }
@@ -298,15 +298,15 @@ func longestIncreasing(_ xs: [Int]) -> Set<Int> {
   return out
 }
 
-/// Word diffs of block pairs the alignment matched, computed on another core, one batch
-/// after another, while the matching goes on (moves, merges, splits). A word diff depends
+/// Word diffs of block pairs the alignment matched, computed by the helper thread
+/// (`Workers`), one batch after another, while the matching goes on (moves, merges,
+/// splits); `finish` computes those it has not begun. A word diff depends
 /// on the two texts alone, so one is used only when the pair is still matched in the end:
 /// the result is the very one computing it afterwards gives.
 final class EarlyWordDiffs: Sendable {
   private let old: Document
   private let new: Document
   private let maxCost: Int
-  private let group = DispatchGroup()
   private let results = Mutex<[Int: (old: Int, segments: [Segment], capped: Bool)]>([:])
   private let handed = Mutex<[Int: Int]>([:])
   private let waiting = Mutex<[Batch]>([])
@@ -325,39 +325,42 @@ final class EarlyWordDiffs: Sendable {
     handed.withLock { for (k, m) in batch { $0[m] = k } }
     let work = Batch(pairs: batch)
     waiting.withLock { $0.append(work) }
-    group.enter()
-    Workers.async { [self] in
-      defer { group.leave() }
-      run(work)
-    }
+    Workers.async { [self] in run(work) }
   }
 
-  /// Computes `batch` unless another thread has taken it.
-  private func run(_ batch: Batch) {
-    guard !batch.taken.exchange(true, ordering: .acquiringAndReleasing) else { return }
+  /// Computes `batch` unless another thread has taken it; true when this thread did.
+  @discardableResult
+  private func run(_ batch: Batch) -> Bool {
+    guard !batch.taken.exchange(true, ordering: .acquiringAndReleasing) else { return false }
     var mine: [Int: (old: Int, segments: [Segment], capped: Bool)] = [:]
     for (k, m) in batch.pairs {
       let (segments, capped) = WordDiff.diffReportingCap(old.blocks[k].text, new.blocks[m].text, maxCost: maxCost)
       mine[m] = (k, segments, capped)
     }
     results.withLock { $0.merge(mine) { x, _ in x } }
+    batch.done.signal()
+    return true
   }
 
   /// Every result, once all batches are done: new block → (old block, segments, capped).
-  /// Batches the helper has not reached are computed here, rather than waited for behind
-  /// its other work.
+  /// A batch the helper has not begun is computed here; only one it is computing is
+  /// waited for, never the helper's other work (its queued job then finds the batch taken
+  /// and does nothing).
   func finish() -> [Int: (old: Int, segments: [Segment], capped: Bool)] {
-    for batch in waiting.withLock({ $0 }) { run(batch) }
-    Workers.waitingForHelper()
-    group.wait()
+    for batch in waiting.withLock({ $0 }) where !run(batch) {
+      Workers.waitingForHelper()
+      batch.done.wait()
+    }
     return results.withLock { $0 }
   }
 }
 
-/// One batch of pairs, taken by exactly one thread.
+/// One batch of pairs, taken by exactly one thread, which signals `done` when its results
+/// are in.
 private final class Batch: Sendable {
   let pairs: [(old: Int, new: Int)]
   let taken = Atomic<Bool>(false)
+  let done = DispatchSemaphore(value: 0)
   init(pairs: [(old: Int, new: Int)]) { self.pairs = pairs }
 }
 
