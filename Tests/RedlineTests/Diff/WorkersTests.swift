@@ -1,6 +1,7 @@
 import CThreadPlace
 import Dispatch
 import Foundation
+import RedlineDocument
 import Synchronization
 import Testing
 
@@ -9,8 +10,8 @@ import Testing
 /// The helper thread that shares a comparison's two-way work (decision 88): every iteration
 /// once, the caller never held up by a busy helper, work handed over in order, frees never
 /// starved.
-@Suite struct WorkersTests {
-  static let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+@Suite(.timeLimit(.minutes(2))) struct WorkersTests {
+  static let cores = Int(redline_usable_cpus())
 
   @Test(arguments: [0, 1, 2, 3, 16, 257])
   func everyIterationRunsExactlyOnce(_ n: Int) {
@@ -121,6 +122,74 @@ import Testing
     #expect(order.withLock { $0 } == ["urgent", "free"])
   }
 
+  @Test func aFreeGivesWayToNoMoreThanEightJobsWhenUrgentWorkTrickles() throws {
+    // Urgent jobs one at a time, 5 ms apart: the queue empties between them, and each
+    // comes within the wait before a free (300 ms here, 1 ms in use), so the free gives way
+    // to every one of them that the eight-job rule allows.
+    let helper = Helper(backgroundDelay: .milliseconds(300))
+    try #require(helper.running)
+    let order = Mutex([String]())
+    let all = DispatchGroup()
+    all.enter()
+    helper.post(
+      Handed {
+        order.withLock { $0.append("free") }
+        all.leave()
+      }, urgent: false)
+    for k in 0..<20 {
+      all.enter()
+      helper.post(
+        Handed {
+          usleep(50)
+          order.withLock { $0.append("job \(k)") }
+          all.leave()
+        }, urgent: true)
+      usleep(5000)
+    }
+    #expect(all.wait(timeout: .now() + 30) == .success)
+    let place = try #require(order.withLock { $0 }.firstIndex(of: "free"))
+    #expect(place <= 9)
+  }
+
+  @Test func earlyWordDiffsNeverWaitBehindTheHelpersOtherWork() throws {
+    try #require(Self.cores > 1, "one core: no helper")
+    let old = md("Alueiden kehittämisen painopisteet valitaan yhdessä maakuntien kanssa.\n\nToinen kappale.\n")
+    let new = md("Alueiden kehittämisen painopisteet sovitaan yhdessä maakuntien kanssa.\n\nToinen kappale muuttui.\n")
+    // The shared helper is held by another job until the comparison's batches are done.
+    let blocker = DispatchSemaphore(value: 0)
+    let held = DispatchSemaphore(value: 0)
+    Workers.async {
+      held.signal()
+      blocker.wait()
+    }
+    held.wait()
+    defer { blocker.signal() }
+    let early = EarlyWordDiffs(old: old, new: new, maxCost: DiffOptions().wordDiffMaxCost)
+    early.start([(old: 0, new: 0)])
+    early.start([(old: 1, new: 1)])
+    let result = Mutex<[Int: (old: Int, segments: [Segment], capped: Bool)]?>(nil)
+    let finished = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      let r = early.finish()
+      result.withLock { $0 = r }
+      finished.signal()
+    }
+    // Done while the helper is still held: the caller computed both batches itself.
+    #expect(finished.wait(timeout: .now() + 20) == .success)
+    let r = try #require(result.withLock { $0 })
+    #expect(r.keys.sorted() == [0, 1])
+    for m in 0..<2 {
+      let direct = WordDiff.diffReportingCap(
+        old.blocks[m].text, new.blocks[m].text, maxCost: DiffOptions().wordDiffMaxCost)
+      #expect(r[m]?.segments == direct.0)
+    }
+  }
+
+  @Test func theProcessorsCountedAreThoseTheProcessMayUse() throws {
+    let list = try Self.allowed(getpid())
+    #expect(Int(redline_usable_cpus()) == Self.count(list))
+  }
+
   /// The processors a thread of this process may run on, from /proc (as `taskset -p` shows).
   static func allowed(_ tid: Int32) throws -> String {
     let status = try String(contentsOfFile: "/proc/self/task/\(tid)/status", encoding: .utf8)
@@ -154,7 +223,7 @@ import Testing
     #expect(redline_keep_off_this_cpu(other) == 0)
     let kept = try Self.allowed(other)
     #expect(Self.count(kept) == Self.count(mine) - 1)
-    #expect(redline_allow_my_cpus(other) == 0)
+    #expect(redline_allow_all_cpus(other) == 0)
     #expect(try Self.allowed(other) == mine)
   }
 }
