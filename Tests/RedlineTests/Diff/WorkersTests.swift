@@ -69,27 +69,40 @@ import Testing
     #expect(inner.withLock { $0 } == (Self.cores > 1))
   }
 
-  @Test func backgroundWorkWaitsBehindNoMoreThanEightJobs() throws {
-    // A helper of its own: the shared one takes other tests' frees meanwhile.
-    let helper = Helper()
-    try #require(helper.running)
-    let blocker = DispatchSemaphore(value: 0)
+  /// Jobs handed to a helper that note their names, in the order they ran.
+  final class Recorder: Sendable {
+    let helper: Helper
     let order = Mutex([String]())
     let all = DispatchGroup()
-    func post(_ name: String?, background: Bool = false) {
+    init(_ helper: Helper) { self.helper = helper }
+
+    /// Hands over a job that runs `before` (if any) and notes `name`.
+    func post(_ name: String, urgent: Bool = true, before: (@Sendable () -> Void)? = nil) {
       all.enter()
       helper.post(
-        Handed {
-          if let name { order.withLock { $0.append(name) } } else { blocker.wait() }
+        Handed { [self] in
+          before?()
+          order.withLock { $0.append(name) }
           all.leave()
-        }, urgent: !background)
+        }, urgent: urgent)
     }
-    post(nil)  // holds the helper until everything is queued
-    post("free", background: true)
-    for k in 0..<20 { post("job \(k)") }
+
+    /// The names in the order their jobs ran, once all have (nil after 30 s).
+    func seen() -> [String]? {
+      all.wait(timeout: .now() + 30) == .success ? order.withLock { $0 } : nil
+    }
+  }
+
+  @Test func backgroundWorkWaitsBehindNoMoreThanEightJobs() throws {
+    // A helper of its own: the shared one takes other tests' frees meanwhile.
+    let jobs = Recorder(Helper())
+    try #require(jobs.helper.running)
+    let blocker = DispatchSemaphore(value: 0)
+    jobs.post("hold", before: { blocker.wait() })  // holds the helper until all is queued
+    jobs.post("free", urgent: false)
+    for k in 0..<20 { jobs.post("job \(k)") }
     blocker.signal()
-    #expect(all.wait(timeout: .now() + 30) == .success)
-    let seen = order.withLock { $0 }
+    let seen = try #require(jobs.seen()).filter { $0 != "hold" }
     #expect(seen.count == 21)
     // Urgent work goes first and keeps its order; the free waits behind at most eight
     // urgent jobs (the one holding the helper may count as one of them).
@@ -101,53 +114,27 @@ import Testing
   @Test func aFreeWaitsBrieflyForUrgentWorkPostedJustAfterIt() throws {
     // The helper waits 300 ms (not 1) before a free, so that this thread's 30 ms pause
     // surely falls inside the wait: the free is taken first, then given way.
-    let helper = Helper(backgroundDelay: .milliseconds(300))
-    try #require(helper.running)
-    let order = Mutex([String]())
-    let all = DispatchGroup()
-    all.enter()
-    helper.post(
-      Handed {
-        order.withLock { $0.append("free") }
-        all.leave()
-      }, urgent: false)
+    let jobs = Recorder(Helper(backgroundDelay: .milliseconds(300)))
+    try #require(jobs.helper.running)
+    jobs.post("free", urgent: false)
     usleep(30_000)
-    all.enter()
-    helper.post(
-      Handed {
-        order.withLock { $0.append("urgent") }
-        all.leave()
-      }, urgent: true)
-    #expect(all.wait(timeout: .now() + 30) == .success)
-    #expect(order.withLock { $0 } == ["urgent", "free"])
+    jobs.post("urgent")
+    #expect(jobs.seen() == ["urgent", "free"])
   }
 
   @Test func aFreeGivesWayToNoMoreThanEightJobsWhenUrgentWorkTrickles() throws {
     // Urgent jobs one at a time, 5 ms apart: the queue empties between them, and each
     // comes within the wait before a free (300 ms here, 1 ms in use), so the free gives way
     // to every one of them that the eight-job rule allows.
-    let helper = Helper(backgroundDelay: .milliseconds(300))
-    try #require(helper.running)
-    let order = Mutex([String]())
-    let all = DispatchGroup()
-    all.enter()
-    helper.post(
-      Handed {
-        order.withLock { $0.append("free") }
-        all.leave()
-      }, urgent: false)
+    let jobs = Recorder(Helper(backgroundDelay: .milliseconds(300)))
+    try #require(jobs.helper.running)
+    jobs.post("free", urgent: false)
     for k in 0..<20 {
-      all.enter()
-      helper.post(
-        Handed {
-          usleep(50)
-          order.withLock { $0.append("job \(k)") }
-          all.leave()
-        }, urgent: true)
+      jobs.post("job \(k)", before: { usleep(50) })
       usleep(5000)
     }
-    #expect(all.wait(timeout: .now() + 30) == .success)
-    let place = try #require(order.withLock { $0 }.firstIndex(of: "free"))
+    let seen = try #require(jobs.seen())
+    let place = try #require(seen.firstIndex(of: "free"))
     #expect(place <= 9)
   }
 
