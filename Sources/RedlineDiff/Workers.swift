@@ -249,7 +249,6 @@ final class Helper: Sendable {
       if queue.withLock({ $0.urgent.isEmpty && $0.background.isEmpty }) { _ = redline_allow_all_cpus(threadID) }
     }
   }
-
 }
 
 /// What the new thread is handed.
