@@ -66,7 +66,7 @@ let package = Package(
     // Document model and parsers (the only importer of CCmarkGFM).
     .target(name: "RedlineDocument", dependencies: ["CCmarkGFM", "CTextScan"], swiftSettings: hotCold),
     // Section alignment, block matching and word diff: pure Swift.
-    .target(name: "RedlineDiff", dependencies: ["RedlineDocument", "CThreadPlace"], swiftSettings: hotCold),
+    .target(name: "RedlineDiff", dependencies: ["RedlineDocument", "CTextScan", "CThreadPlace"], swiftSettings: hotCold),
     // Review threads: storage, re-anchoring, status.
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"], swiftSettings: hotCold),
     // Output: terminal, Markdown, HTML, JSON; consultation summary.

@@ -1,3 +1,4 @@
+import CTextScan
 import RedlineDocument
 
 #if canImport(Glibc)
@@ -132,7 +133,53 @@ struct ByteInterner {
 
   mutating func intern(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
     let head = Self.head(p)
-    let h = Self.slotHash(p, head)
+    return intern(p, head: head, hash: Self.slotHash(p, head))
+  }
+
+  /// A string waiting in a batch (`intern(batch:in:appendingTo:)`): where its bytes are
+  /// and, once the batch is taken, its head and slot hash.
+  struct Waiting {
+    var start: Int
+    var count: Int
+    var head: (UInt64, UInt64) = (0, 0)
+    var hash: UInt64 = 0
+  }
+
+  /// Interns the strings of `batch`, each `count` bytes at `base + start`, and appends
+  /// their ids to `ids`, in order: the ids `intern` gives one string at a time. The
+  /// strings' table slots are asked for first, then the entries those slots name, then
+  /// each string is interned: their memory accesses overlap, where the table and entries
+  /// of a long document's words are larger than the cache and each access to them is a
+  /// wait for memory.
+  mutating func intern(
+    batch: UnsafeMutableBufferPointer<Waiting>, in base: UnsafePointer<UInt8>, appendingTo ids: inout [Int32]
+  ) {
+    let mask = self.mask
+    table.withUnsafeBufferPointer { t in
+      for k in batch.indices {
+        let word = UnsafeBufferPointer(start: base + batch[k].start, count: batch[k].count)
+        let head = Self.head(word)
+        let hash = Self.slotHash(word, head)
+        batch[k].head = head
+        batch[k].hash = hash
+        redline_prefetch(t.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
+      }
+      entries.withUnsafeBufferPointer { e in
+        for k in batch.indices {
+          let id = t[Int(truncatingIfNeeded: batch[k].hash) & mask]
+          if id >= 0 { redline_prefetch(e.baseAddress! + Int(id)) }
+        }
+      }
+    }
+    for k in batch.indices {
+      let word = UnsafeBufferPointer(start: base + batch[k].start, count: batch[k].count)
+      ids.append(intern(word, head: batch[k].head, hash: batch[k].hash))
+    }
+  }
+
+  /// `intern(p)`, given `p`'s `head` and `slotHash`.
+  @inline(__always)
+  mutating func intern(_ p: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), hash h: UInt64) -> Int32 {
     let (found, slot) = probe(p, h, head)
     if let found { return found }
     let id = Int32(entries.count)
@@ -177,61 +224,80 @@ struct ByteInterner {
 /// (scanned on UTF-8 bytes; Latin letters with diacritics by table, other scripts by
 /// Unicode properties), lowercased for ASCII and Latin-1.
 enum WordScanner {
+  /// Words interned together: their slots are prefetched first, so that the table's
+  /// memory accesses overlap.
+  static let batch = 16
+
   static func wordIDs(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
     var t = text
     return t.withUTF8 { p -> [Int32] in
       let n = p.count
       var out: [Int32] = []
       out.reserveCapacity(n / 6)
-      // Lowercasing keeps each scalar's length, so a word never outgrows the text: the
-      // current word is built in one scratch buffer, without array appends.
+      // Lowercasing keeps each scalar's length, so the text's words never outgrow it: they
+      // are written one after another into one scratch buffer, without array appends, and
+      // interned a batch at a time (`flush`).
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(n, 1)) { scratch in
-        asciiWordBytes.withUnsafeBufferPointer { ascii in
-          let w = scratch.baseAddress!
-          var len = 0
-          var i = 0
-          while i < n {
-            let b = p[i]
-            if b < 0x80 {
-              var c = ascii[Int(b)]
-              if c != 0 {
-                // The rest of a run of ASCII letters and digits, lowercased, at once.
-                while true {
-                  w[len] = c
-                  len &+= 1
-                  i &+= 1
-                  guard i < n else { break }
-                  let d = p[i]
-                  guard d < 0x80 else { break }
-                  c = ascii[Int(d)]
-                  guard c != 0 else { break }
+        withUnsafeTemporaryAllocation(of: ByteInterner.Waiting.self, capacity: batch) { pending in
+          asciiWordBytes.withUnsafeBufferPointer { ascii in
+            let w = scratch.baseAddress!
+            var waiting = 0
+            var start = 0
+            var len = 0
+            func flush() {
+              let words = UnsafeMutableBufferPointer(rebasing: pending[0..<waiting])
+              interner.intern(batch: words, in: w, appendingTo: &out)
+              waiting = 0
+            }
+            func end() {
+              pending.initializeElement(at: waiting, to: ByteInterner.Waiting(start: start, count: len))
+              waiting &+= 1
+              start &+= len
+              len = 0
+              if waiting == batch { flush() }
+            }
+            var i = 0
+            while i < n {
+              let b = p[i]
+              if b < 0x80 {
+                var c = ascii[Int(b)]
+                if c != 0 {
+                  // The rest of a run of ASCII letters and digits, lowercased, at once.
+                  while true {
+                    w[start &+ len] = c
+                    len &+= 1
+                    i &+= 1
+                    guard i < n else { break }
+                    let d = p[i]
+                    guard d < 0x80 else { break }
+                    c = ascii[Int(d)]
+                    guard c != 0 else { break }
+                  }
+                  continue
                 }
+                if len > 0 { end() }
+                i &+= 1
                 continue
               }
-              if len > 0 {
-                out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
-                len = 0
+              var (v, l) = decodeScalar(p, i)
+              if isWordScalar(v) {
+                if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
+                let at = start &+ len
+                if l == 2 && v < 0x800 {
+                  w[at] = UInt8(0xC0 | (v >> 6))
+                  w[at &+ 1] = UInt8(0x80 | (v & 0x3F))
+                } else {
+                  for k in 0..<l { w[at &+ k] = p[i &+ k] }
+                }
+                len &+= l
+              } else if len > 0 {
+                end()
               }
-              i &+= 1
-              continue
+              i &+= l
             }
-            var (v, l) = decodeScalar(p, i)
-            if isWordScalar(v) {
-              if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }  // Latin-1 upper → lower
-              if l == 2 && v < 0x800 {
-                w[len] = UInt8(0xC0 | (v >> 6))
-                w[len &+ 1] = UInt8(0x80 | (v & 0x3F))
-              } else {
-                for k in 0..<l { w[len &+ k] = p[i &+ k] }
-              }
-              len &+= l
-            } else if len > 0 {
-              out.append(interner.intern(UnsafeBufferPointer(start: w, count: len)))
-              len = 0
-            }
-            i &+= l
+            if len > 0 { end() }
+            flush()
           }
-          if len > 0 { out.append(interner.intern(UnsafeBufferPointer(start: w, count: len))) }
         }
       }
       return out

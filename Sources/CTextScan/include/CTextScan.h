@@ -44,4 +44,9 @@ size_t redline_json_special(const uint8_t *p, size_t n, size_t from);
 /// bucket only, as `ByteHash` is: every hit is confirmed by comparing bytes.
 uint64_t redline_hash_blocks(const uint8_t *p, size_t n, uint64_t seed, size_t *consumed);
 
+/// Asks the processor to bring the cache line at `p` in for reading, and goes on without
+/// waiting for it: a hint, which never faults, whatever `p` is. (Inlined into Swift: the
+/// standard library has no prefetch.)
+static inline void redline_prefetch(const void *p) { __builtin_prefetch(p, 0, 3); }
+
 #endif

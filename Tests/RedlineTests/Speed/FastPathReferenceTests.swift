@@ -630,6 +630,43 @@ import Testing
     #expect(Set(strings.map(\.count)).count > 30)
   }
 
+  /// Strings interned a batch at a time (`intern(batch:in:appendingTo:)`, their slots and
+  /// entries asked for first) get the ids interning them one at a time gives: repeats
+  /// inside one batch, strings of 0 to 40 bytes, batches of 0 to 40 strings, and a table
+  /// that grows in the middle of a batch.
+  @Test func batchInterningGivesTheIdsOfOneAtATime() {
+    var rng = SeededRandom(seed: 53)
+    let syllables = ["ke", "hi", "tys", "alue", "pää", "tös", "kun", "ta", "ssa", "en", "lä", "ö", "å", "ja", "t"]
+    var pool: [[UInt8]] = [[]]
+    for _ in 0..<3_000 {
+      let w = (0..<Int.random(in: 1...9, using: &rng)).map { _ in syllables.randomElement(using: &rng)! }.joined()
+      pool.append(Array(w.utf8))
+    }
+    var batched = ByteInterner(capacity: 4)
+    var single = ByteInterner(capacity: 4)
+    for _ in 0..<400 {
+      let words = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+      let bytes = words.flatMap { $0 }
+      var got: [Int32] = []
+      bytes.withUnsafeBufferPointer { base in
+        var start = 0
+        var waiting = words.map { w -> ByteInterner.Waiting in
+          defer { start += w.count }
+          return ByteInterner.Waiting(start: start, count: w.count)
+        }
+        waiting.withUnsafeMutableBufferPointer { batch in
+          // A batch of empty words has no bytes at all: any base will do.
+          let at = base.baseAddress ?? UnsafePointer(bitPattern: 1)!
+          batched.intern(batch: batch, in: at, appendingTo: &got)
+        }
+      }
+      let expected = words.map { w in w.withUnsafeBufferPointer { single.intern($0) } }
+      #expect(got == expected)
+    }
+    #expect(batched.count == single.count)
+    #expect(batched.count > 1_000)  // the table grew many times
+  }
+
   /// The table's hash of short strings (made from their head) spreads a draft's words
   /// over the table's low bits as a random function would: words that share their first
   /// bytes, or differ only in their last, still fall in different slots (a hash whose low
