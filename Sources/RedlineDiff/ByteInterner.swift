@@ -224,9 +224,10 @@ struct ByteInterner {
 /// (scanned on UTF-8 bytes; Latin letters with diacritics by table, other scripts by
 /// Unicode properties), lowercased for ASCII and Latin-1.
 enum WordScanner {
-  /// Words interned together: their slots are prefetched first, so that the table's
-  /// memory accesses overlap.
-  static let batch = 16
+  /// Words interned together (`ByteInterner.intern(batch:in:appendingTo:)`): their slots
+  /// and entries are prefetched first, so that the memory accesses overlap. Thirty-two
+  /// took a tenth less time in the interner than sixteen at the heavy pair.
+  static let batch = 32
 
   static func wordIDs(_ text: String, _ interner: inout ByteInterner) -> [Int32] {
     var t = text
