@@ -54,8 +54,9 @@ let package = Package(
     // while it is read (SIGBUS); imported by RedlineKit's SafeRead only.
     .target(name: "CFileMap"),
     // Byte scans of text 32 bytes at a time (AVX2, asked of the processor at run time):
-    // UTF-8 and NUL, normalization's plain runs, JSON's escapes. Imported by
-    // RedlineDocument's FastText and Normalizer and RedlineReport's JSONWriter only.
+    // UTF-8 and NUL, normalization's plain runs, JSON's escapes; and a prefetch hint.
+    // Imported by RedlineDocument's FastText and Normalizer, RedlineDiff's ByteInterner
+    // (the prefetch) and RedlineReport's JSONWriter only.
     .target(name: "CTextScan"),
     // Where the helper thread of RedlineDiff's `Workers` may run (decision 88): kept off the
     // processor of the thread handing it work. Imported by RedlineDiff only.
@@ -65,7 +66,8 @@ let package = Package(
     .target(name: "RedlineGit", dependencies: ["CLibGit2", "CLibGit2Loader"], swiftSettings: hotCold),
     // Document model and parsers (the only importer of CCmarkGFM).
     .target(name: "RedlineDocument", dependencies: ["CCmarkGFM", "CTextScan"], swiftSettings: hotCold),
-    // Section alignment, block matching and word diff: pure Swift.
+    // Section alignment, block matching and word diff: Swift, with two small C helpers
+    // (a prefetch hint, thread placement).
     .target(name: "RedlineDiff", dependencies: ["RedlineDocument", "CTextScan", "CThreadPlace"], swiftSettings: hotCold),
     // Review threads: storage, re-anchoring, status.
     .target(name: "RedlineReview", dependencies: ["RedlineDocument", "RedlineDiff"], swiftSettings: hotCold),

@@ -137,11 +137,11 @@ struct ByteInterner {
   }
 
   /// A string waiting in a batch (`intern(batch:in:appendingTo:)`): where its bytes are
-  /// and, once the batch is taken, its head and slot hash.
+  /// and, once the batch is taken, its slot hash. Twenty-four bytes: a batch of 32 fits in
+  /// the 1,024 bytes `withUnsafeTemporaryAllocation` takes from the stack.
   struct Waiting {
     var start: Int
     var count: Int
-    var head: (UInt64, UInt64) = (0, 0)
     var hash: UInt64 = 0
   }
 
@@ -158,22 +158,24 @@ struct ByteInterner {
     table.withUnsafeBufferPointer { t in
       for k in batch.indices {
         let word = UnsafeBufferPointer(start: base + batch[k].start, count: batch[k].count)
-        let head = Self.head(word)
-        let hash = Self.slotHash(word, head)
-        batch[k].head = head
+        let hash = Self.slotHash(word, Self.head(word))
         batch[k].hash = hash
         redline_prefetch(t.baseAddress! + (Int(truncatingIfNeeded: hash) & mask))
       }
       entries.withUnsafeBufferPointer { e in
         for k in batch.indices {
           let id = t[Int(truncatingIfNeeded: batch[k].hash) & mask]
-          if id >= 0 { redline_prefetch(e.baseAddress! + Int(id)) }
+          guard id >= 0 else { continue }
+          // A probe reads an entry's first 32 bytes, which may cross into the next line.
+          let entry = UnsafeRawPointer(e.baseAddress! + Int(id))
+          redline_prefetch(entry)
+          redline_prefetch(entry + 31)
         }
       }
     }
     for k in batch.indices {
       let word = UnsafeBufferPointer(start: base + batch[k].start, count: batch[k].count)
-      ids.append(intern(word, head: batch[k].head, hash: batch[k].hash))
+      ids.append(intern(word, head: Self.head(word), hash: batch[k].hash))
     }
   }
 

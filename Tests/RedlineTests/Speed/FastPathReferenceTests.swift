@@ -644,8 +644,17 @@ import Testing
     }
     var batched = ByteInterner(capacity: 4)
     var single = ByteInterner(capacity: 4)
+    // The cases the batches must have met: a word repeated inside one batch, the empty
+    // word, and the table growing (at 9, 17, 33, … strings from its first 16 slots) while
+    // words of the batch were still to be interned.
+    var repeated = 0
+    var empty = 0
+    var grewInside = 0
     for _ in 0..<400 {
       let words = (0..<Int.random(in: 0...40, using: &rng)).map { _ in pool.randomElement(using: &rng)! }
+      if Set(words).count < words.count { repeated += 1 }
+      empty += words.filter(\.isEmpty).count
+      let before = batched.count
       let bytes = words.flatMap { $0 }
       var got: [Int32] = []
       bytes.withUnsafeBufferPointer { base in
@@ -662,9 +671,15 @@ import Testing
       }
       let expected = words.map { w in w.withUnsafeBufferPointer { single.intern($0) } }
       #expect(got == expected)
+      // The table (`size` slots when the batch began) grows when it takes its
+      // `size / 2 + 1`th string: inside the batch when a new string came after that one.
+      var size = 16
+      while size / 2 < before { size *= 2 }
+      if size / 2 + 1 < batched.count { grewInside += 1 }
     }
     #expect(batched.count == single.count)
     #expect(batched.count > 1_000)  // the table grew many times
+    #expect(repeated > 10 && empty > 0 && grewInside > 2, "\(repeated) \(empty) \(grewInside)")
   }
 
   /// The table's hash of short strings (made from their head) spreads a draft's words
