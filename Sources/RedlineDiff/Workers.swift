@@ -25,9 +25,10 @@ package enum Workers {
   /// and returns when every one has returned (as `DispatchQueue.concurrentPerform`). This
   /// thread takes iterations in order until none is left, whether or not the helper has
   /// come: a helper busy with another caller's work (`redline serve`, a `body` that calls
-  /// `perform` itself) never holds this one up. On one core, all run here.
+  /// `perform` itself) never holds this one up. On one core, and on the helper itself
+  /// (which cannot help itself), all run here.
   package static func perform(iterations: Int, _ body: (Int) -> Void) {
-    guard iterations > 1, let helper = Helper.shared, helper.running else {
+    guard iterations > 1, let helper = Helper.shared, helper.running, !helper.isCurrent else {
       for i in 0..<max(iterations, 0) { body(i) }
       return
     }

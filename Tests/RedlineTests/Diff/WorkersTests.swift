@@ -69,6 +69,32 @@ import Testing
     #expect(inner.withLock { $0 } == (Self.cores > 1))
   }
 
+  /// A `perform` called on the helper runs there, every iteration, without queueing a job
+  /// for itself: the helper's processors stay as they were (handing work over would keep
+  /// it off the processor it runs on, moving it to the other).
+  @Test func aPerformOnTheHelperRunsThereAndKeepsItsProcessors() throws {
+    try #require(Self.cores > 1, "one core: no helper")
+    let done = DispatchSemaphore(value: 0)
+    let seen = Mutex<(runs: [Int], threads: Set<UInt>, before: String?, after: String?, helper: UInt)?>(nil)
+    Workers.async {
+      let before = try? Self.allowed(redline_thread_id())
+      let runs = Mutex([Int](repeating: 0, count: 6))
+      let threads = Mutex(Set<UInt>())
+      Workers.perform(iterations: 6) { i in
+        runs.withLock { $0[i] += 1 }
+        threads.withLock { _ = $0.insert(UInt(pthread_self())) }
+      }
+      let after = try? Self.allowed(redline_thread_id())
+      seen.withLock { $0 = (runs.withLock { $0 }, threads.withLock { $0 }, before, after, UInt(pthread_self())) }
+      done.signal()
+    }
+    #expect(done.wait(timeout: .now() + 30) == .success)
+    let got = try #require(seen.withLock { $0 })
+    #expect(got.runs == [Int](repeating: 1, count: 6))
+    #expect(got.threads == [got.helper])
+    #expect(got.before != nil && got.after == got.before)
+  }
+
   /// Jobs handed to a helper that note their names, in the order they ran.
   final class Recorder: Sendable {
     let helper: Helper
