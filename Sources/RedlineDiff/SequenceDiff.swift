@@ -10,35 +10,49 @@ enum SequenceDiff {
   /// `capped` is true when the cost cap left the middle unmatched.
   static func matches(_ a: [Int32], _ b: [Int32], maxCost: Int = defaultMaxCost) -> (pairs: [(Int, Int)], capped: Bool)
   {
-    // At most one pair per element of the shorter side: room for all, so that appending
-    // never grows the array (9,300 calls at 5 MB, most of them small).
-    var pairs: [(Int, Int)] = []
-    pairs.reserveCapacity(min(a.count, b.count))
+    // The equal ends, found first.
+    let shorter = min(a.count, b.count)
     var lo = 0
-    while lo < a.count && lo < b.count && a[lo] == b[lo] {
-      pairs.append((lo, lo))
-      lo += 1
-    }
     var ea = a.count
     var eb = b.count
-    while ea > lo && eb > lo && a[ea - 1] == b[eb - 1] {
-      ea -= 1
-      eb -= 1
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        while lo < shorter && a[lo] == b[lo] { lo &+= 1 }
+        while ea > lo && eb > lo && a[ea &- 1] == b[eb &- 1] {
+          ea &-= 1
+          eb &-= 1
+        }
+      }
     }
     var capped = false
+    var mid: [(Int, Int)] = []
     if ea > lo && eb > lo {
-      let (mid, c) = myers(a, lo, ea, b, lo, eb, maxCost: maxCost)
-      if c {
-        // Good enough instead of nothing: split the middle at elements that occur once on
-        // each side (in order), and diff the stretches between them under the same cap.
-        pairs.append(contentsOf: anchored(a, lo, ea, b, lo, eb, maxCost: maxCost))
-      } else {
-        pairs.append(contentsOf: mid)
-      }
+      let (found, c) = myers(a, lo, ea, b, lo, eb, maxCost: maxCost)
+      // Good enough instead of nothing: split the middle at elements that occur once on
+      // each side (in order), and diff the stretches between them under the same cap.
+      mid = c ? anchored(a, lo, ea, b, lo, eb, maxCost: maxCost) : found
       capped = c
     }
-    // The equal ends, in order.
-    for k in 0..<(a.count - ea) { pairs.append((ea + k, eb + k)) }
+    // The equal start, the middle's pairs, the equal end, in order: at most one pair per
+    // element of the shorter side, written in place (9,300 calls at 5 MB, most of them
+    // small, most pairs in the equal ends).
+    let tail = a.count &- ea
+    let pairs = [(Int, Int)](unsafeUninitializedCapacity: lo &+ mid.count &+ tail) { out, made in
+      guard var at = out.baseAddress else { return }  // no pairs
+      for k in 0..<lo {
+        at.initialize(to: (k, k))
+        at += 1
+      }
+      for pair in mid {
+        at.initialize(to: pair)
+        at += 1
+      }
+      for k in 0..<tail {
+        at.initialize(to: (ea &+ k, eb &+ k))
+        at += 1
+      }
+      made = lo &+ mid.count &+ tail
+    }
     return (pairs, capped)
   }
 

@@ -103,15 +103,23 @@ package enum Tokenizer {
             current = k
             chars &+= 1
             i &+= len
-            // The rest of a run of ASCII letters and digits, or of spaces, at once: each
-            // such byte before another scalar below U+0300 is a whole `Character` of the
-            // same class (punctuation is a token per character; CR goes the long way).
-            if len == 1 && k != .punctuation {
+            // The rest of a run of letters and digits, or of spaces, at once: each scalar
+            // below U+0300 before another one is a whole `Character`, classified as the
+            // loop above would (punctuation is a token per character; CR and anything
+            // else go the long way).
+            if k != .punctuation {
               while i < n {
                 let c = p[i]
-                guard c < 0x80, c != 0x0D, ascii[Int(c)] == k, i &+ 1 == n || p[i &+ 1] < 0xCC else { break }
+                if c < 0x80 {
+                  guard c != 0x0D, ascii[Int(c)] == k, i &+ 1 == n || p[i &+ 1] < 0xCC else { break }
+                  i &+= 1
+                } else if c >= 0xC2 && c < 0xCC && i &+ 1 < n && (i &+ 2 == n || p[i &+ 2] < 0xCC) {
+                  guard table[Int(c & 0x1F) << 6 | Int(p[i &+ 1] & 0x3F)] == k else { break }
+                  i &+= 2
+                } else {
+                  break
+                }
                 chars &+= 1
-                i &+= 1
               }
             }
           }

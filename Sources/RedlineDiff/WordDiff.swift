@@ -43,9 +43,15 @@ package enum WordDiff {
     let sides = Sides(old: old, new: new)
     let sa = Tokenizer.spans(old)
     let sb = Tokenizer.spans(new)
-    var interner = ByteInterner(capacity: sa.count + sb.count)
-    let a = sides.tokens(sa, .old, &interner)
-    let b = sides.tokens(sb, .new, &interner)
+    // Only the tokens between the texts' common start and end are interned: those at
+    // either end keep the id `Token.atCommonEnd`, equal on both sides, so that Myers
+    // strips them as it would their equal ids (see `Sides.commonEnds`).
+    let ends = sides.commonEnds(sa, sb)
+    let middleA = ends.start..<(sa.count - ends.end)
+    let middleB = ends.start..<(sb.count - ends.end)
+    var interner = ByteInterner(capacity: middleA.count + middleB.count)
+    let a = sides.tokens(sa, .old, &interner, interning: middleA)
+    let b = sides.tokens(sb, .new, &interner, interning: middleB)
     let (pairs, capped) = SequenceDiff.matches(a.map(\.id), b.map(\.id), maxCost: maxCost)
 
     var runs = rawRuns(pairs, a, b)
@@ -58,38 +64,28 @@ package enum WordDiff {
   }
 
   /// The runs of deleted, inserted and equal tokens that Myers' matched pairs describe.
+  /// Each run is copied whole from its side: the tokens before a pair that are not
+  /// matched (deleted, then inserted), then the pairs that follow one another on both
+  /// sides (equal, the old side's tokens).
   static func rawRuns<T>(_ pairs: [(Int, Int)], _ a: [T], _ b: [T]) -> [Run<T>] {
     var runs: [Run<T>] = []
     var i = 0
     var j = 0
-    func push(_ op: Segment.Op, _ t: T) {
-      if let last = runs.last, last.op == op {
-        runs[runs.count - 1].tokens.append(t)
-      } else {
-        runs.append(Run(op: op, tokens: [t]))
-      }
+    var k = 0
+    while k < pairs.count {
+      let (pi, pj) = pairs[k]
+      if i < pi { runs.append(Run(op: .delete, tokens: Array(a[i..<pi]))) }
+      if j < pj { runs.append(Run(op: .insert, tokens: Array(b[j..<pj]))) }
+      var e = k + 1
+      while e < pairs.count && pairs[e].0 == pairs[e - 1].0 + 1 && pairs[e].1 == pairs[e - 1].1 + 1 { e += 1 }
+      let (li, lj) = pairs[e - 1]
+      runs.append(Run(op: .equal, tokens: Array(a[pi...li])))
+      i = li + 1
+      j = lj + 1
+      k = e
     }
-    for (pi, pj) in pairs {
-      while i < pi {
-        push(.delete, a[i])
-        i += 1
-      }
-      while j < pj {
-        push(.insert, b[j])
-        j += 1
-      }
-      push(.equal, a[pi])
-      i = pi + 1
-      j = pj + 1
-    }
-    while i < a.count {
-      push(.delete, a[i])
-      i += 1
-    }
-    while j < b.count {
-      push(.insert, b[j])
-      j += 1
-    }
+    if i < a.count { runs.append(Run(op: .delete, tokens: Array(a[i...]))) }
+    if j < b.count { runs.append(Run(op: .insert, tokens: Array(b[j...]))) }
     return runs
   }
 
@@ -105,11 +101,14 @@ package enum WordDiff {
   }
 
   /// A token of one side's text: its byte range and Characters (`Tokenizer.Span`), its side,
-  /// and its interned id (equal ids: equal bytes).
+  /// and its interned id (equal ids: equal bytes), or `atCommonEnd`.
   struct Token: RunToken {
     var span: Tokenizer.Span
     var side: Side
     var id: Int32
+    /// The id of a token of the two texts' common start or end (`Sides.commonEnds`), which
+    /// is not interned: the same bytes stand at the same place on the other side.
+    static let atCommonEnd: Int32 = -1
     var kind: Tokenizer.Kind { span.kind }
     var characters: Int { span.chars }
     /// True when every Character is one byte (ASCII): then only equal bytes are equal text.
@@ -121,16 +120,63 @@ package enum WordDiff {
     var old: String
     var new: String
 
-    /// `spans` of one side as tokens, interned.
-    func tokens(_ spans: [Tokenizer.Span], _ side: Side, _ interner: inout ByteInterner) -> [Token] {
+    /// `spans` of one side as tokens, those at `interning` interned; the others get
+    /// `Token.atCommonEnd`.
+    func tokens(
+      _ spans: [Tokenizer.Span], _ side: Side, _ interner: inout ByteInterner, interning: Range<Int>
+    ) -> [Token] {
       var s = side == .old ? old : new
       return s.withUTF8 { p in
-        spans.map {
-          // A space or a punctuation mark is one byte: its id by the byte (`intern(byte:)`).
-          let id =
-            $0.end &- $0.start == 1
-            ? interner.intern(byte: p[$0.start]) : interner.intern(UnsafeBufferPointer(rebasing: p[$0.start..<$0.end]))
-          return Token(span: $0, side: side, id: id)
+        spans.withUnsafeBufferPointer { spans in
+          [Token](unsafeUninitializedCapacity: spans.count) { out, made in
+            for k in spans.indices {
+              let span = spans[k]
+              // A space or a punctuation mark is one byte: its id by the byte (`intern(byte:)`).
+              let id =
+                !interning.contains(k)
+                ? Token.atCommonEnd
+                : span.end &- span.start == 1
+                  ? interner.intern(byte: p[span.start])
+                  : interner.intern(UnsafeBufferPointer(rebasing: p[span.start..<span.end]))
+              (out.baseAddress! + k).initialize(to: Token(span: span, side: side, id: id))
+            }
+            made = spans.count
+          }
+        }
+      }
+    }
+
+    /// How many tokens the two sides' token lists share at their start, and then at their
+    /// end: tokens of the same bytes at the same place (from the start, or from the end).
+    /// These are the tokens Myers strips on equal ids (`SequenceDiff.matches`), found here
+    /// on the bytes so that they need no id. The ends never overlap, and never cover both
+    /// lists (the texts differ).
+    func commonEnds(_ a: [Tokenizer.Span], _ b: [Tokenizer.Span]) -> (start: Int, end: Int) {
+      var x = old
+      var y = new
+      return x.withUTF8 { p in
+        y.withUTF8 { q in
+          let shorter = min(p.count, q.count)
+          var lead = 0  // bytes equal from the start
+          while lead < shorter && p[lead] == q[lead] { lead &+= 1 }
+          var trail = 0  // bytes equal from the end
+          while trail < shorter && p[p.count &- 1 &- trail] == q[q.count &- 1 &- trail] { trail &+= 1 }
+          let most = min(a.count, b.count)
+          // Tokens start at the same byte while those before them are equal: a token is
+          // equal when it ends at the same byte, inside the equal bytes.
+          var start = 0
+          while start < most && a[start].end == b[start].end && a[start].end <= lead { start &+= 1 }
+          var end = 0
+          while end < most &- start {
+            let s = a[a.count &- 1 &- end]
+            let t = b[b.count &- 1 &- end]
+            let fromEnd = p.count &- s.start
+            guard fromEnd == q.count &- t.start, fromEnd <= trail else { break }
+            end &+= 1
+          }
+          // Every token equal: the same text (callers compare bytes first); intern all.
+          if start &+ end == a.count && start &+ end == b.count { return (0, 0) }
+          return (start, end)
         }
       }
     }
@@ -159,9 +205,21 @@ package enum WordDiff {
     /// Equal text, as Swift compares strings (canonical equivalence); by id when both are ASCII.
     func same(_ x: Token, _ y: Token) -> Bool {
       guard x.kind == y.kind else { return false }
-      if x.id == y.id { return true }
+      let sameID = x.id != Token.atCommonEnd && y.id != Token.atCommonEnd
+      if sameID ? x.id == y.id : sameBytes(x, y) { return true }
       if x.isASCII && y.isASCII { return false }
       return text(x) == text(y)
+    }
+
+    /// Whether two tokens are the same bytes (what equal ids say of interned tokens).
+    func sameBytes(_ x: Token, _ y: Token) -> Bool {
+      let n = x.span.end &- x.span.start
+      guard n == y.span.end &- y.span.start else { return false }
+      return (x.side == .old ? old : new).withUTF8Bytes { p in
+        (y.side == .old ? old : new).withUTF8Bytes { q in
+          p[x.span.start..<x.span.end].elementsEqual(q[y.span.start..<y.span.end])
+        }
+      }
     }
 
     /// A token that ends a sentence or clause: `.`, `!`, `?`, `:` or `;`.

@@ -20,7 +20,7 @@ enum WordDiffReference {
     let ib = b.map(id)
     let (pairs, capped) = SequenceDiff.matches(ia, ib, maxCost: maxCost)
 
-    var runs = WordDiff.rawRuns(pairs, a, b)
+    var runs = rawRuns(pairs, a, b)
     runs = normalizeOrder(runs)
     runs = cleanupSemantic(runs)
     runs = slideEdits(runs)
@@ -30,6 +30,43 @@ enum WordDiffReference {
   }
 
   typealias Run = WordDiff.Run<Tokenizer.Slice>
+
+  /// The runs of deleted, inserted and equal tokens that Myers' matched pairs describe,
+  /// one token at a time (`WordDiff.rawRuns` copies each run whole).
+  static func rawRuns<T>(_ pairs: [(Int, Int)], _ a: [T], _ b: [T]) -> [WordDiff.Run<T>] {
+    var runs: [WordDiff.Run<T>] = []
+    var i = 0
+    var j = 0
+    func push(_ op: Segment.Op, _ t: T) {
+      if let last = runs.last, last.op == op {
+        runs[runs.count - 1].tokens.append(t)
+      } else {
+        runs.append(WordDiff.Run(op: op, tokens: [t]))
+      }
+    }
+    for (pi, pj) in pairs {
+      while i < pi {
+        push(.delete, a[i])
+        i += 1
+      }
+      while j < pj {
+        push(.insert, b[j])
+        j += 1
+      }
+      push(.equal, a[pi])
+      i = pi + 1
+      j = pj + 1
+    }
+    while i < a.count {
+      push(.delete, a[i])
+      i += 1
+    }
+    while j < b.count {
+      push(.insert, b[j])
+      j += 1
+    }
+    return runs
+  }
 
   static func normalizeOrder(_ runs: [Run]) -> [Run] { WordDiff.normalizeOrder(runs) }
   static func cleanupSemantic(_ runs: [Run]) -> [Run] { WordDiff.cleanupSemantic(runs) }
