@@ -156,11 +156,7 @@ package enum WordDiff {
       var y = new
       return x.withUTF8 { p in
         y.withUTF8 { q in
-          let shorter = min(p.count, q.count)
-          var lead = 0  // bytes equal from the start
-          while lead < shorter && p[lead] == q[lead] { lead &+= 1 }
-          var trail = 0  // bytes equal from the end
-          while trail < shorter && p[p.count &- 1 &- trail] == q[q.count &- 1 &- trail] { trail &+= 1 }
+          let (lead, trail) = CommonBytes.ends(p, q)  // bytes equal from the start, from the end
           let most = min(a.count, b.count)
           // Tokens start at the same byte while those before them are equal: a token is
           // equal when it ends at the same byte, inside the equal bytes.

@@ -548,6 +548,24 @@ import Testing
     #expect(fastInterner.count == refInterner.count)
   }
 
+  /// `CommonBytes.ends` on texts that agree for any length at either end, across its
+  /// eight-byte steps, against a byte-by-byte count.
+  @Test func commonBytesEqualAByteByByteCount() {
+    var rng = SeededRandom(seed: 1419)
+    for _ in 0..<3000 {
+      let head = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
+      let tail = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
+      let x = head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
+      let y = head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
+      var lead = 0
+      while lead < min(x.count, y.count) && x[lead] == y[lead] { lead += 1 }
+      var trail = 0
+      while trail < min(x.count, y.count) && x[x.count - 1 - trail] == y[y.count - 1 - trail] { trail += 1 }
+      let got = x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in CommonBytes.ends(p, q) } }
+      #expect(got.lead == lead && got.trail == trail, "\(x) \(y)")
+    }
+  }
+
   /// One-byte strings interned by their byte (`intern(byte:)`, the word diff's spaces and
   /// punctuation) get the ids plain interning gives, in any mix with longer strings.
   @Test func bytesInternedByTheByteGetTheIdsOfInterning() {
