@@ -9,7 +9,8 @@ enum CommonBytes {
     }
     var lead = 0
     while lead &+ 8 <= shorter
-      && x.loadUnaligned(fromByteOffset: lead, as: UInt64.self) == y.loadUnaligned(fromByteOffset: lead, as: UInt64.self)
+      && x.loadUnaligned(fromByteOffset: lead, as: UInt64.self)
+        == y.loadUnaligned(fromByteOffset: lead, as: UInt64.self)
     {
       lead &+= 8
     }

@@ -555,8 +555,10 @@ import Testing
     for _ in 0..<3000 {
       let head = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
       let tail = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
-      let x = head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
-      let y = head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
+      let x =
+        head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
+      let y =
+        head + (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) } + tail
       var lead = 0
       while lead < min(x.count, y.count) && x[lead] == y[lead] { lead += 1 }
       var trail = 0
