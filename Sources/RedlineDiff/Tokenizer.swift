@@ -177,8 +177,38 @@ package enum Tokenizer {
     return .punctuation
   }
 
-  /// Number of words (for counts in summaries).
+  /// Number of words (for counts in summaries): runs of ASCII letters and digits and of
+  /// word scalars (`WordScanner.isWordScalar`). A run of ASCII bytes of one class is
+  /// passed at once.
   package static func wordCount(_ text: String) -> Int {
+    var t = text
+    return t.withUTF8 { p in
+      WordScanner.asciiWordBytes.withUnsafeBufferPointer { ascii in
+        var n = 0
+        var inWord = false
+        var i = 0
+        while i < p.count {
+          let b = p[i]
+          let isWord: Bool
+          if b < 0x80 {
+            isWord = ascii[Int(b)] != 0
+            i &+= 1
+            while i < p.count && p[i] < 0x80 && (ascii[Int(p[i])] != 0) == isWord { i &+= 1 }
+          } else {
+            let (v, l) = WordScanner.decodeScalar(p, i)
+            isWord = WordScanner.isWordScalar(v)
+            i &+= l
+          }
+          if isWord && !inWord { n &+= 1 }
+          inWord = isWord
+        }
+        return n
+      }
+    }
+  }
+
+  /// `wordCount` a scalar at a time, kept as its specification.
+  static func wordCountReference(_ text: String) -> Int {
     var n = 0
     var inWord = false
     var t = text

@@ -548,6 +548,18 @@ import Testing
     #expect(fastInterner.count == refInterner.count)
   }
 
+  /// Words counted a run of ASCII bytes at a time are the words counted a scalar at a
+  /// time, on every text the other fast paths are held to.
+  @Test func wordCountEqualsReference() {
+    var words = 0
+    for t in Self.texts {
+      let count = Tokenizer.wordCount(t)
+      #expect(count == Tokenizer.wordCountReference(t), "word counts differ on \(t.debugDescription)")
+      words += count
+    }
+    #expect(words > 100_000)
+  }
+
   /// `CommonBytes.ends` on texts that agree for any length at either end, across its
   /// eight-byte steps, against a byte-by-byte count.
   @Test func commonBytesEqualAByteByByteCount() {
