@@ -58,7 +58,7 @@ enum SequenceDiff {
 
   /// Pairs on the longest increasing run of elements unique on both sides, with Myers
   /// (capped; a stretch still over the cap stays unmatched) between consecutive anchors.
-  private static func anchored(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
+  static func anchored(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
     -> [(Int, Int)]
   {
     var countA: [Int32: Int] = [:]
@@ -90,7 +90,7 @@ enum SequenceDiff {
 
   /// Greedy forward Myers on `a[a0..<a1]` vs `b[b0..<b1]`, keeping one V array per step
   /// for the backtrack (memory O(D²), bounded by the cost cap).
-  private static func myers(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
+  static func myers(_ a: [Int32], _ a0: Int, _ a1: Int, _ b: [Int32], _ b0: Int, _ b1: Int, maxCost: Int)
     -> ([(Int, Int)], Bool)
   {
     let n = a1 - a0

@@ -104,9 +104,9 @@ package enum Tokenizer {
             chars &+= 1
             i &+= len
             // The rest of a run of letters and digits, or of spaces, at once: each scalar
-            // below U+0300 before another one is a whole `Character`, classified as the
-            // loop above would (punctuation is a token per character; CR and anything
-            // else go the long way).
+            // below U+0300 followed by another such scalar or by the text's end is a whole
+            // `Character`, classified as the loop above would (punctuation is a token per
+            // character; CR and anything else go the long way).
             if k != .punctuation {
               while i < n {
                 let c = p[i]

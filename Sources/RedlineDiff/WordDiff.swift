@@ -16,7 +16,8 @@ package struct Segment: Sendable, Hashable, Codable {
 
 /// Word diff of two block texts, cleaned up to read like an editor's redline.
 ///
-/// 1. Tokens (see `Tokenizer`) are interned and diffed with Myers, prefix and suffix stripped.
+/// 1. Tokens (see `Tokenizer`) are diffed with Myers, the texts' common start and end
+///    stripped first (on bytes: only the tokens between are interned).
 /// 2. Semantic clean-up: a short equality squeezed between changes (a shared `ja` or a
 ///    lone space) is folded into the change, so `delete "a b c" insert "x y z"` reads as
 ///    one replacement instead of chaff.
@@ -101,7 +102,8 @@ package enum WordDiff {
   }
 
   /// A token of one side's text: its byte range and Characters (`Tokenizer.Span`), its side,
-  /// and its interned id (equal ids: equal bytes), or `atCommonEnd`.
+  /// and its interned id (equal ids: equal bytes), or `atCommonEnd`. Two `atCommonEnd`
+  /// ids say nothing about the tokens' bytes: compare tokens with `Sides.same`.
   struct Token: RunToken {
     var span: Tokenizer.Span
     var side: Side
@@ -149,8 +151,9 @@ package enum WordDiff {
     /// How many tokens the two sides' token lists share at their start, and then at their
     /// end: tokens of the same bytes at the same place (from the start, or from the end).
     /// These are the tokens Myers strips on equal ids (`SequenceDiff.matches`), found here
-    /// on the bytes so that they need no id. The ends never overlap, and never cover both
-    /// lists (the texts differ).
+    /// on the bytes so that they need no id. The ends never overlap. Callers pass texts
+    /// that differ, so the ends never cover both lists; if they did, (0, 0) is returned
+    /// and every token interned.
     func commonEnds(_ a: [Tokenizer.Span], _ b: [Tokenizer.Span]) -> (start: Int, end: Int) {
       var x = old
       var y = new
@@ -201,8 +204,8 @@ package enum WordDiff {
     /// Equal text, as Swift compares strings (canonical equivalence); by id when both are ASCII.
     func same(_ x: Token, _ y: Token) -> Bool {
       guard x.kind == y.kind else { return false }
-      let sameID = x.id != Token.atCommonEnd && y.id != Token.atCommonEnd
-      if sameID ? x.id == y.id : sameBytes(x, y) { return true }
+      let bothInterned = x.id != Token.atCommonEnd && y.id != Token.atCommonEnd
+      if bothInterned ? x.id == y.id : sameBytes(x, y) { return true }
       if x.isASCII && y.isASCII { return false }
       return text(x) == text(y)
     }

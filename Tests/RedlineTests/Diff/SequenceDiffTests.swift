@@ -30,6 +30,52 @@ import Testing
     return true
   }
 
+  /// `matches` as it was before its pairs were written in place: the equal start, Myers'
+  /// (or the anchored) middle and the equal end, appended one by one.
+  static func matchesReference(_ a: [Int32], _ b: [Int32], maxCost: Int) -> (pairs: [(Int, Int)], capped: Bool) {
+    var pairs: [(Int, Int)] = []
+    var lo = 0
+    while lo < a.count && lo < b.count && a[lo] == b[lo] {
+      pairs.append((lo, lo))
+      lo += 1
+    }
+    var ea = a.count
+    var eb = b.count
+    while ea > lo && eb > lo && a[ea - 1] == b[eb - 1] {
+      ea -= 1
+      eb -= 1
+    }
+    var capped = false
+    if ea > lo && eb > lo {
+      let (mid, c) = SequenceDiff.myers(a, lo, ea, b, lo, eb, maxCost: maxCost)
+      pairs.append(contentsOf: c ? SequenceDiff.anchored(a, lo, ea, b, lo, eb, maxCost: maxCost) : mid)
+      capped = c
+    }
+    for k in 0..<(a.count - ea) { pairs.append((ea + k, eb + k)) }
+    return (pairs, capped)
+  }
+
+  /// The very pairs the reference gives (ties broken alike), capped or not.
+  @Test func pairsEqualTheReference() {
+    var rng = SeededRandom(seed: 1416)
+    var capped = 0
+    for round in 0..<3000 {
+      let letters = Int32.random(in: 1...6, using: &rng)
+      func some(_ n: Int) -> [Int32] { (0..<n).map { _ in Int32.random(in: 0..<letters, using: &rng) } }
+      let start = some(Int.random(in: 0...5, using: &rng))
+      let end = some(Int.random(in: 0...5, using: &rng))
+      let a = start + some(Int.random(in: 0...20, using: &rng)) + end
+      let b = start + some(Int.random(in: 0...20, using: &rng)) + end
+      let cost = round % 3 == 0 ? 2 : SequenceDiff.defaultMaxCost
+      let got = SequenceDiff.matches(a, b, maxCost: cost)
+      let expected = Self.matchesReference(a, b, maxCost: cost)
+      #expect(got.capped == expected.capped)
+      #expect(got.pairs.map { [$0.0, $0.1] } == expected.pairs.map { [$0.0, $0.1] }, "\(a) → \(b)")
+      if got.capped { capped += 1 }
+    }
+    #expect(capped > 300)
+  }
+
   @Test func pairsAreALongestCommonSubsequenceWithTheEqualEndsMatched() {
     var rng = SeededRandom(seed: 1414)
     var withEnds = 0

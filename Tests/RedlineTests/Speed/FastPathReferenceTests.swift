@@ -103,6 +103,7 @@ import Testing
       s.map { [$0.op == .equal ? 0 : $0.op == .insert ? 1 : 2] + $0.text.utf8 }
     }
     var checked = 0
+    var cappedChecks = 0
     func check(_ x: String, _ y: String) {
       let fast = WordDiff.diffReportingCap(x, y)
       let ref = WordDiffReference.diffReportingCap(x, y)
@@ -110,6 +111,16 @@ import Testing
         bytes(fast.segments) == bytes(ref.segments) && fast.capped == ref.capped,
         "word diff differs on \(x.debugDescription) → \(y.debugDescription)")
       checked += 1
+      // Every tenth pair again with a cost cap that bites: the middle split at tokens found
+      // once on each side.
+      if checked % 10 == 0 {
+        let fast = WordDiff.diffReportingCap(x, y, maxCost: 3)
+        let ref = WordDiffReference.diffReportingCap(x, y, maxCost: 3)
+        #expect(
+          bytes(fast.segments) == bytes(ref.segments) && fast.capped == ref.capped,
+          "capped word diff differs on \(x.debugDescription) → \(y.debugDescription)")
+        if fast.capped { cappedChecks += 1 }
+      }
     }
     for (_, oldPath, newPath) in CorpusTests.pairs {
       let a = try DocumentLoader.load([UInt8](try Data(contentsOf: URL(fileURLWithPath: oldPath))), path: oldPath)
@@ -144,6 +155,7 @@ import Testing
       check(t, tokens.joined())
     }
     #expect(corpusPairs > 100 && checked > corpusPairs + 5000)
+    #expect(cappedChecks > 100)
   }
 
   @Test func tokenSlicesEqualReference() {
