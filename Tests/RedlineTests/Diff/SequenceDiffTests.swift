@@ -55,17 +55,26 @@ import Testing
     return (pairs, capped)
   }
 
+  /// Two sequences of up to `letters` values: a shared start and end of up to `ends`
+  /// values around two random middles of up to `middle` (either may be empty), so that
+  /// the stripped ends meet the middle in every way.
+  static func aroundSharedEnds(
+    letters: ClosedRange<Int32>, ends: Int, middle: Int, _ rng: inout SeededRandom
+  ) -> ([Int32], [Int32]) {
+    let count = Int32.random(in: letters, using: &rng)
+    func some(_ n: Int) -> [Int32] { (0..<n).map { _ in Int32.random(in: 0..<count, using: &rng) } }
+    let start = some(Int.random(in: 0...ends, using: &rng))
+    let end = some(Int.random(in: 0...ends, using: &rng))
+    let a = start + some(Int.random(in: 0...middle, using: &rng)) + end
+    return (a, start + some(Int.random(in: 0...middle, using: &rng)) + end)
+  }
+
   /// The very pairs the reference gives (ties broken alike), capped or not.
   @Test func pairsEqualTheReference() {
     var rng = SeededRandom(seed: 1416)
     var capped = 0
     for round in 0..<3000 {
-      let letters = Int32.random(in: 1...6, using: &rng)
-      func some(_ n: Int) -> [Int32] { (0..<n).map { _ in Int32.random(in: 0..<letters, using: &rng) } }
-      let start = some(Int.random(in: 0...5, using: &rng))
-      let end = some(Int.random(in: 0...5, using: &rng))
-      let a = start + some(Int.random(in: 0...20, using: &rng)) + end
-      let b = start + some(Int.random(in: 0...20, using: &rng)) + end
+      let (a, b) = Self.aroundSharedEnds(letters: 1...6, ends: 5, middle: 20, &rng)
       let cost = round % 3 == 0 ? 2 : SequenceDiff.defaultMaxCost
       let got = SequenceDiff.matches(a, b, maxCost: cost)
       let expected = Self.matchesReference(a, b, maxCost: cost)
@@ -80,14 +89,8 @@ import Testing
     var rng = SeededRandom(seed: 1414)
     var withEnds = 0
     for round in 0..<4000 {
-      let letters = Int32.random(in: 1...5, using: &rng)
-      func some(_ n: Int) -> [Int32] { (0..<n).map { _ in Int32.random(in: 0..<letters, using: &rng) } }
-      // A shared start and end around two random middles (either may be empty), so that
-      // the stripped ends meet the middle in every way.
-      let start = some(Int.random(in: 0...6, using: &rng))
-      let end = some(Int.random(in: 0...6, using: &rng))
-      let a = start + some(Int.random(in: 0...14, using: &rng)) + end
-      let b = round % 7 == 0 ? a : start + some(Int.random(in: 0...14, using: &rng)) + end
+      let (a, other) = Self.aroundSharedEnds(letters: 1...5, ends: 6, middle: 14, &rng)
+      let b = round % 7 == 0 ? a : other
       let (pairs, capped) = SequenceDiff.matches(a, b)
       #expect(!capped)
       #expect(Self.isMatching(pairs, a, b), "\(a) → \(b): \(pairs)")
