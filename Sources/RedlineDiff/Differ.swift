@@ -570,15 +570,15 @@ struct DiffState {
     var df = [Int32](repeating: 0, count: wordInterner.count)
     for ws in bagA.values { for w in ws { df[Int(w)] += 1 } }
     for ws in bagB.values { for w in ws { df[Int(w)] += 1 } }
-    var index = [[Int]](repeating: [], count: wordInterner.count)  // by word id
+    var entries: [(word: Int32, block: Int)] = []
     for i in freeA {
-      let ws = bagA[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
-      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[Int(w)].append(i) }
+      for w in RareWordIndex.rarest(bagA[i]!, options.rareWordsIndexed, frequency: df) { entries.append((w, i)) }
     }
+    let index = RareWordIndex(words: wordInterner.count, entries: entries)
     var candidatesByNew: [Int: [Int]] = [:]
     for j in freeB {
       var c: [Int] = []
-      for w in bagB[j]! { c += index[Int(w)] }
+      for w in bagB[j]! { c += index[w] }
       if !c.isEmpty { candidatesByNew[j] = distinctSorted(c.sorted()) }
     }
     var scores = PairScores()

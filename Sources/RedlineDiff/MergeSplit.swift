@@ -81,8 +81,8 @@ extension DiffState {
       // Each distinct word once, in id order: the same candidates every run, so a budget
       // that runs out stops at the same place.
       // (A word first met in a whole is in no piece's bag, nor in the index.)
-      for w in distinctSorted(wh) where Int(w) < index.count {
-        for p in index[Int(w)] where seenFor[p] != h {
+      for w in distinctSorted(wh) {
+        for p in index[w] where seenFor[p] != h {
           seenFor[p] = h
           let wp = words(p, old: piecesOld)
           guard budget.spend(wp.count + wh.count) else { break outer }
@@ -233,7 +233,7 @@ extension DiffState {
   }
 
   /// Blocks indexed by their rarest words (document frequency among `blocks`), by word id.
-  private func rareIndex(_ words: [Int: [Int32]]) -> [[Int]] {
+  private func rareIndex(_ words: [Int: [Int32]]) -> RareWordIndex {
     var bags: [Int: [Int32]] = [:]
     var df = [Int32](repeating: 0, count: wordInterner.count)  // by word id: ids are dense
     for (i, w) in words {
@@ -241,12 +241,11 @@ extension DiffState {
       bags[i] = s
       for w in s { df[Int(w)] += 1 }
     }
-    var index = [[Int]](repeating: [], count: wordInterner.count)  // by word id
+    var entries: [(word: Int32, block: Int)] = []
     for i in words.keys.sorted() {
-      let ws = bags[i]!.map { (df[Int($0)], $0) }.sorted { $0 < $1 }
-      for (_, w) in ws.prefix(options.rareWordsIndexed) { index[Int(w)].append(i) }
+      for w in RareWordIndex.rarest(bags[i]!, options.rareWordsIndexed, frequency: df) { entries.append((w, i)) }
     }
-    return index
+    return RareWordIndex(words: wordInterner.count, entries: entries)
   }
 }
 
