@@ -570,11 +570,9 @@ struct DiffState {
     var df = [Int32](repeating: 0, count: wordInterner.count)
     for ws in bagA.values { for w in ws { df[Int(w)] += 1 } }
     for ws in bagB.values { for w in ws { df[Int(w)] += 1 } }
-    var entries: [(word: Int32, block: Int)] = []
-    for i in freeA {
-      for w in RareWordIndex.rarest(bagA[i]!, options.rareWordsIndexed, frequency: df) { entries.append((w, i)) }
-    }
-    let index = RareWordIndex(words: wordInterner.count, entries: entries)
+    let index = RareWordIndex(
+      words: wordInterner.count, blocks: freeA.lazy.map { ($0, bagA[$0]!) }, rarest: options.rareWordsIndexed,
+      frequency: df)
     var candidatesByNew: [Int: [Int]] = [:]
     for j in freeB {
       var c: [Int] = []

@@ -241,11 +241,9 @@ extension DiffState {
       bags[i] = s
       for w in s { df[Int(w)] += 1 }
     }
-    var entries: [(word: Int32, block: Int)] = []
-    for i in words.keys.sorted() {
-      for w in RareWordIndex.rarest(bags[i]!, options.rareWordsIndexed, frequency: df) { entries.append((w, i)) }
-    }
-    return RareWordIndex(words: wordInterner.count, entries: entries)
+    return RareWordIndex(
+      words: wordInterner.count, blocks: words.keys.sorted().lazy.map { ($0, bags[$0]!) },
+      rarest: options.rareWordsIndexed, frequency: df)
   }
 }
 

@@ -22,6 +22,16 @@ struct RareWordIndex {
     self.blocks = blocks
   }
 
+  /// An index of word ids below `words` listing each block, in the order given, under its
+  /// `k` rarest words (`rarest`) by `frequency`.
+  init(words: Int, blocks: some Sequence<(block: Int, bag: [Int32])>, rarest k: Int, frequency: [Int32]) {
+    var entries: [(word: Int32, block: Int)] = []
+    for (block, bag) in blocks {
+      for w in Self.rarest(bag, k, frequency: frequency) { entries.append((w, block)) }
+    }
+    self.init(words: words, entries: entries)
+  }
+
   /// The blocks listed under `word`, in the order they were given; none past the index.
   subscript(word: Int32) -> ArraySlice<Int> {
     let w = Int(word)

@@ -25,6 +25,30 @@ import Testing
     #expect(ties > 1000)
   }
 
+  /// Blocks given with their bags are listed under their rarest words, in the order given.
+  @Test func blocksAreListedUnderTheirRarestWords() {
+    var rng = SeededRandom(seed: 1422)
+    for _ in 0..<500 {
+      let vocabulary = Int.random(in: 1...40, using: &rng)
+      let frequency = (0..<vocabulary).map { _ in Int32.random(in: 0...5, using: &rng) }
+      let blocks = (0..<Int.random(in: 0...20, using: &rng)).map { block in
+        (
+          block: block * 3,
+          bag: distinctSorted(
+            (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+              Int32.random(in: 0..<Int32(vocabulary), using: &rng)
+            })
+        )
+      }.shuffled(using: &rng)
+      var expected = [[Int]](repeating: [], count: vocabulary)
+      for (block, bag) in blocks {
+        for w in RareWordIndex.rarest(bag, 4, frequency: frequency) { expected[Int(w)].append(block) }
+      }
+      let index = RareWordIndex(words: vocabulary, blocks: blocks, rarest: 4, frequency: frequency)
+      for w in 0..<vocabulary { #expect(Array(index[Int32(w)]) == expected[w]) }
+    }
+  }
+
   @Test func blocksUnderEachWordAreTheArraysOfArrays() {
     var rng = SeededRandom(seed: 1421)
     for _ in 0..<500 {
