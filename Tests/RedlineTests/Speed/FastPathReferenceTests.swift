@@ -533,6 +533,39 @@ import Testing
     return out
   }
 
+  /// `TerminalText.containsControl` on bytes answers as the scalar-by-scalar check: every
+  /// scalar up to U+3000 alone and between letters, and 20,000 strings of scalars around
+  /// the bounds (C0, DEL, C1, NBSP, the bidirectional controls and their neighbours),
+  /// Finnish letters and emoji.
+  @Test func controlCheckOnBytesEqualsTheScalarCheck() {
+    func reference(_ s: String) -> Bool { s.unicodeScalars.contains(where: TerminalText.isControl) }
+    var checked = 0
+    var found = 0
+    for v in UInt32(0)...0x3000 {
+      guard let u = Unicode.Scalar(v) else { continue }
+      for s in [String(Character(u)), "ä" + String(Character(u)) + "ö", "x" + String(Character(u))] {
+        #expect(TerminalText.containsControl(s) == reference(s), "U+\(String(v, radix: 16))")
+        if reference(s) { found += 1 }
+        checked += 1
+      }
+    }
+    let palette: [Unicode.Scalar] = [
+      "\u{0}", "\u{9}", "\u{A}", "\u{D}", "\u{1B}", "\u{1F}", " ", "~", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}",
+      "ä", "Å", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2060}", "\u{2065}", "\u{2066}",
+      "\u{2069}", "\u{206A}", "\u{20AC}", "–", "”", "\u{1F600}", "\u{E2}", "\u{C2}",
+    ]
+    var rng = SeededRandom(seed: 77)
+    for _ in 0..<20_000 {
+      var t = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0...6, using: &rng) { t.append(palette.randomElement(using: &rng)!) }
+      let s = String(t)
+      #expect(TerminalText.containsControl(s) == reference(s), "\(s.debugDescription)")
+      if reference(s) { found += 1 }
+      checked += 1
+    }
+    #expect(checked > 25_000 && found > 10_000)
+  }
+
   /// `FastText.writeDecimal` spells every Int as `String(n)` does.
   @Test func decimalDigitsEqualTheDescription() {
     var rng = SeededRandom(seed: 12)
